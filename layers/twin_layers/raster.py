@@ -1,0 +1,119 @@
+"""GeoTIFF (and other GDAL) rasters, brought onto the city's metric grid.
+
+Only the window covering the city (plus a margin) is read, so a whole-region
+raster costs no more than a crop.  A raster in another CRS is warped into the
+city's CRS (bilinear for continuous values, nearest for categories); one in
+the city's CRS is read as is, values untouched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from twin_app.api import CorruptFileError, CRSError, EmptyLayerError, LoadContext, RasterLayer, city_box
+
+MARGIN_M = 500.0
+
+
+@dataclass(frozen=True)
+class RasterKind:
+    name: str = "raster"
+    title: str = "Raster (GeoTIFF)"
+    suffixes: tuple[str, ...] = (".tif", ".tiff", ".vrt")
+
+    def load(self, source: Path, options: Mapping[str, Any], ctx: LoadContext) -> RasterLayer:
+        import rasterio
+        from rasterio.errors import RasterioError
+
+        try:
+            with rasterio.open(source) as src:
+                return self._read(src, source, options, ctx)
+        except RasterioError as exc:
+            raise CorruptFileError(source, fmt="a GeoTIFF raster", detail=str(exc)) from exc
+
+    def _read(self, src: Any, source: Path, options: Mapping[str, Any], ctx: LoadContext) -> RasterLayer:
+        import numpy as np
+        import rasterio
+        from rasterio.warp import Resampling, calculate_default_transform, reproject, transform_bounds
+        from rasterio.windows import from_bounds
+
+        src_crs = src.crs or (rasterio.crs.CRS.from_user_input(options["crs"]) if options.get("crs") else None)
+        if src_crs is None:
+            raise CRSError(
+                f"The raster '{source}' does not say which coordinate reference system it uses, so twin_app "
+                "cannot place it. Save it with a CRS (a GeoTIFF with georeferencing), or name one in the "
+                'manifest with crs = "EPSG:....".',
+                path=source,
+            )
+        band = int(options.get("band", 1))
+        box = city_box(ctx, margin_m=MARGIN_M) if ctx.bbox_lonlat else None
+        if box is not None:
+            bounds = transform_bounds(ctx.crs, src_crs, *box.bounds)
+            window = from_bounds(*bounds, transform=src.transform).round_offsets().round_lengths()
+            window = window.intersection(rasterio.windows.Window(0, 0, src.width, src.height)) if _overlaps(
+                window, src
+            ) else None
+            if window is None:
+                raise CRSError(
+                    f"The raster '{source}' does not overlap the city: it covers another area, or its CRS "
+                    f"({src_crs}) is wrong.",
+                    path=source,
+                )
+        else:
+            window = rasterio.windows.Window(0, 0, src.width, src.height)
+        data = src.read(band, window=window, masked=True).astype("float32")
+        array = np.where(np.ma.getmaskarray(data), np.nan, np.ma.getdata(data)).astype("float32")
+        transform = src.window_transform(window)
+        if str(src_crs) != ctx.crs and src_crs != rasterio.crs.CRS.from_user_input(ctx.crs):
+            categorical = bool(options.get("categorical", False))
+            dst_transform, width, height = calculate_default_transform(
+                src_crs, ctx.crs, array.shape[1], array.shape[0], *rasterio.transform.array_bounds(
+                    array.shape[0], array.shape[1], transform
+                )
+            )
+            out = np.full((height, width), np.nan, dtype="float32")
+            reproject(
+                array,
+                out,
+                src_transform=transform,
+                src_crs=src_crs,
+                dst_transform=dst_transform,
+                dst_crs=ctx.crs,
+                src_nodata=np.nan,
+                dst_nodata=np.nan,
+                resampling=Resampling.nearest if categorical else Resampling.bilinear,
+            )
+            array, transform = out, dst_transform
+            note = [f"Reprojected from {src_crs} to {ctx.crs}."]
+        else:
+            note = []
+        if not np.isfinite(array).any():
+            raise EmptyLayerError(source, layer=ctx.title or ctx.layer_id)
+        units = options.get("units") or (src.units[band - 1] if src.units and src.units[band - 1] else None)
+        return RasterLayer(
+            id=ctx.layer_id,
+            title=ctx.title or source.name,
+            crs=ctx.crs,
+            source=source,
+            style="raster",
+            notes=note,
+            data=array,
+            transform=tuple(transform)[:6],  # type: ignore[arg-type]
+            units=units,
+            label=str(options.get("label", ctx.layer_id)),
+        )
+
+
+def _overlaps(window: Any, src: Any) -> bool:
+    return bool(
+        window.col_off < src.width
+        and window.row_off < src.height
+        and window.col_off + window.width > 0
+        and window.row_off + window.height > 0
+    )
+
+
+RASTER_KIND = RasterKind()

@@ -1,0 +1,141 @@
+"""Vector files: GeoPackage, GeoJSON, Shapefile, FlatGeobuf, CSV.
+
+Files are read with pyogrio (GDAL) and become point, line or polygon layers
+by their geometry type.  CSV files carry their geometry as lon/lat columns
+(taken as WGS84, which is what such columns mean) or as a WKT column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from twin_app.api import (
+    CorruptFileError,
+    CRSError,
+    EmptyLayerError,
+    LineLayer,
+    LoadContext,
+    PointLayer,
+    PolygonLayer,
+    TwinError,
+    VectorLayer,
+    prepare_frame,
+)
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+LON_NAMES = ("lon", "lng", "long", "longitude", "x")
+LAT_NAMES = ("lat", "latitude", "y")
+WKT_NAMES = ("wkt", "geometry", "geom", "the_geom")
+
+_FORMATS = {
+    ".gpkg": "a GeoPackage",
+    ".geojson": "GeoJSON",
+    ".json": "GeoJSON",
+    ".shp": "a Shapefile",
+    ".fgb": "FlatGeobuf",
+    ".csv": "CSV",
+}
+
+
+def read_frame(path: Path, options: Mapping[str, Any]) -> gpd.GeoDataFrame:
+    """Read any supported vector file into a GeoDataFrame (CRS as stored)."""
+    if path.suffix.lower() == ".csv":
+        return _read_csv(path, options)
+    import pyogrio
+
+    try:
+        return pyogrio.read_dataframe(path, layer=options.get("layer"))
+    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, OSError) as exc:
+        raise CorruptFileError(path, fmt=_FORMATS.get(path.suffix.lower(), "a vector file"), detail=str(exc)) from exc
+
+
+def _pick(columns: list[str], names: tuple[str, ...]) -> str | None:
+    lower = {c.lower(): c for c in columns}
+    return next((lower[n] for n in names if n in lower), None)
+
+
+def _read_csv(path: Path, options: Mapping[str, Any]) -> gpd.GeoDataFrame:
+    import geopandas as gpd
+    import pandas as pd
+    import shapely
+
+    try:
+        table = pd.read_csv(path)
+    except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as exc:
+        raise CorruptFileError(path, fmt="CSV", detail=str(exc)) from exc
+    columns = [str(c) for c in table.columns]
+    lon = options.get("lon_column") or _pick(columns, LON_NAMES)
+    lat = options.get("lat_column") or _pick(columns, LAT_NAMES)
+    wkt = options.get("wkt_column") or _pick(columns, WKT_NAMES)
+    crs = options.get("crs")
+    if lon and lat:
+        xs = pd.to_numeric(table[lon], errors="coerce")
+        ys = pd.to_numeric(table[lat], errors="coerce")
+        geometry = gpd.points_from_xy(xs, ys)
+        frame = gpd.GeoDataFrame(table.drop(columns=[lon, lat]), geometry=geometry, crs=crs or "EPSG:4326")
+        bad = xs.isna() | ys.isna()
+        frame.loc[bad.values, "geometry"] = None
+        return frame
+    if wkt:
+        geoms = shapely.from_wkt(table[wkt].astype(str).values, on_invalid="ignore")
+        frame = gpd.GeoDataFrame(table.drop(columns=[wkt]), geometry=geoms, crs=crs)
+        return frame
+    raise TwinError(
+        f"The CSV file '{path}' has no coordinates twin_app recognises: add 'lon' and 'lat' columns "
+        "(degrees, WGS84) or a 'wkt' column with geometries.",
+        path=path,
+    )
+
+
+def layer_for_frame(frame: gpd.GeoDataFrame, *, layer_id: str, title: str, crs: str, source: Path) -> VectorLayer:
+    """Pick the generic layer type from the geometry types present."""
+    kinds = frame.geometry.geom_type.str.replace("Multi", "", regex=False)
+    counts = kinds.value_counts()
+    main = str(counts.index[0])
+    cls: type[VectorLayer] = {"Polygon": PolygonLayer, "LineString": LineLayer, "Point": PointLayer}.get(
+        main, PolygonLayer
+    )
+    notes: list[str] = []
+    if len(counts) > 1:
+        keep = kinds == main
+        notes.append(f"{int((~keep).sum())} feature(s) of other geometry types than {main} were set aside.")
+        frame = frame.loc[keep.values].reset_index(drop=True)
+    return cls(id=layer_id, title=title, crs=crs, source=source, frame=frame, notes=notes)
+
+
+@dataclass(frozen=True)
+class VectorKind:
+    name: str = "vector"
+    title: str = "Vector file (GeoPackage, GeoJSON, Shapefile, FlatGeobuf, CSV)"
+    suffixes: tuple[str, ...] = (".gpkg", ".geojson", ".json", ".shp", ".fgb", ".csv")
+
+    def load(self, source: Path, options: Mapping[str, Any], ctx: LoadContext) -> VectorLayer:
+        raw = read_frame(source, options)
+        if len(raw) == 0:
+            raise EmptyLayerError(source, layer=ctx.title or ctx.layer_id)
+        if raw.crs is None and source.suffix.lower() == ".csv" and options.get("crs") is None:
+            b = raw.total_bounds
+            if -180 <= b[0] <= b[2] <= 180 and -90 <= b[1] <= b[3] <= 90:
+                raw = raw.set_crs("EPSG:4326")
+                ctx.feedback.warning(f"'{source.name}' has no CRS; its WKT coordinates look like degrees (EPSG:4326).")
+            else:
+                raise CRSError(
+                    f"The CSV file '{source}' has WKT geometries but no CRS. Name it in the manifest with "
+                    'crs = "EPSG:...."',
+                    path=source,
+                )
+        frame, notes = prepare_frame(raw, ctx, source=source, assume_crs=options.get("crs"))
+        layer = layer_for_frame(frame, layer_id=ctx.layer_id, title=ctx.title or source.name, crs=ctx.crs, source=source)
+        layer.notes[:0] = notes
+        layer.style = str(options.get("style", layer.style))
+        layer.value_column = layer.default_column = options.get("value_column")
+        layer.units = options.get("units")
+        return layer
+
+
+VECTOR_KIND = VectorKind()

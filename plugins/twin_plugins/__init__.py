@@ -1,0 +1,1 @@
+"""twin_app's built-in analyses (registered like third-party plugins)."""

@@ -1,0 +1,35 @@
+"""Shared fixtures: the bundled city, and small cities built inside tests."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+HELSINKI = ROOT / "sample_cities" / "helsinki"
+
+# Tests must never write into the user's own data folder.
+os.environ.setdefault("XDG_DATA_HOME", str(ROOT / ".pytest-data"))
+
+
+@pytest.fixture(scope="session")
+def helsinki_dir() -> Path:
+    return HELSINKI
+
+
+@pytest.fixture(scope="session")
+def helsinki_model():
+    """Helsinki loaded once per test session (read-only use!)."""
+    from twin_app.core.loading import load_city
+
+    return load_city("helsinki")
+
+
+@pytest.fixture
+def ctx():
+    """A load context for central Helsinki in its metric CRS."""
+    from twin_app.core.kinds import LoadContext
+
+    return LoadContext(crs="EPSG:3879", bbox_lonlat=(24.93018, 60.15915, 24.95841, 60.18411), layer_id="t", title="t")

@@ -1,0 +1,64 @@
+"""The public API for layer-kind and analysis authors.
+
+Everything a plugin may rely on is re-exported here; the built-in kinds in
+``twin_layers`` and analyses in ``twin_plugins`` import nothing else from
+twin_app (an import-linter contract checks it), which keeps this surface
+honest and sufficient.
+"""
+
+from twin_app.core.errors import (
+    CancelledError,
+    CorruptFileError,
+    CRSError,
+    EmptyLayerError,
+    ManifestError,
+    MissingFileError,
+    TwinError,
+    UnsupportedFormatError,
+)
+from twin_app.core.feedback import Feedback
+from twin_app.core.kinds import BuildingRules, LayerKind, LoadContext
+from twin_app.core.layers import (
+    FEATURE_ID_COLUMN,
+    HEIGHT_COLUMN,
+    HEIGHT_FROM_COLUMN,
+    BuildingsLayer,
+    HeightFrom,
+    Layer,
+    LineLayer,
+    NetworkLayer,
+    PointLayer,
+    PolygonLayer,
+    RasterLayer,
+    VectorLayer,
+)
+from twin_app.core.vector import city_box, prepare_frame
+
+__all__ = [
+    "FEATURE_ID_COLUMN",
+    "HEIGHT_COLUMN",
+    "HEIGHT_FROM_COLUMN",
+    "BuildingRules",
+    "BuildingsLayer",
+    "CRSError",
+    "CancelledError",
+    "CorruptFileError",
+    "EmptyLayerError",
+    "Feedback",
+    "HeightFrom",
+    "Layer",
+    "LayerKind",
+    "LineLayer",
+    "LoadContext",
+    "ManifestError",
+    "MissingFileError",
+    "NetworkLayer",
+    "PointLayer",
+    "PolygonLayer",
+    "RasterLayer",
+    "TwinError",
+    "UnsupportedFormatError",
+    "VectorLayer",
+    "city_box",
+    "prepare_frame",
+]

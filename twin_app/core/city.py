@@ -1,0 +1,177 @@
+"""City folders and their manifest (``city.toml``).
+
+A city is a folder: data files plus a manifest naming the metric CRS, the
+bounding box, the layers (each a layer kind + a source file + options), the
+districts layer, and the attribution and licences the data requires.  Bundled
+cities live in the ``twin_app_cities`` package (the repo's ``sample_cities/``);
+anything else is a path.  Every command that takes a city accepts either.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from twin_app.core.errors import CityNotFoundError, ManifestError
+from twin_app.core.kinds import BuildingRules
+
+MANIFEST_NAME = "city.toml"
+DEFAULT_CITY = "helsinki"
+#: extra folders searched for cities by name, separated like PATH
+CITY_PATH_ENV = "TWIN_APP_CITY_PATH"
+
+_LAYER_KEYS = {"id", "kind", "source", "title", "visible", "opacity"}
+
+
+@dataclass(frozen=True)
+class LayerSpec:
+    """One ``[[layers]]`` entry of a manifest."""
+
+    id: str
+    kind: str
+    source: Path
+    title: str
+    visible: bool = True
+    opacity: float = 1.0
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CityManifest:
+    """A parsed, validated ``city.toml``."""
+
+    folder: Path
+    name: str
+    title: str
+    crs: str
+    bbox_lonlat: tuple[float, float, float, float]
+    layers: tuple[LayerSpec, ...]
+    attribution: tuple[str, ...] = ()
+    licences: tuple[dict[str, str], ...] = ()
+    districts_layer: str | None = None
+    district_name_column: str = "name"
+    buildings: BuildingRules = BuildingRules()
+
+    @property
+    def attribution_text(self) -> str:
+        return " · ".join(self.attribution)
+
+    def layer(self, layer_id: str) -> LayerSpec:
+        for spec in self.layers:
+            if spec.id == layer_id:
+                return spec
+        raise KeyError(layer_id)
+
+
+def bundled_cities_dir() -> Path:
+    return Path(str(files("twin_app_cities")))
+
+
+def bundled_city_names() -> list[str]:
+    root = bundled_cities_dir()
+    return sorted(p.name for p in root.iterdir() if (p / MANIFEST_NAME).is_file())
+
+
+def resolve_city(name_or_path: str | Path | None) -> Path:
+    """The folder of a city given by bundled name, name on the city path, or path."""
+    if name_or_path is None:
+        name_or_path = DEFAULT_CITY
+    candidate = Path(name_or_path).expanduser()
+    if candidate.is_dir():
+        return candidate.resolve()
+    if candidate.name == MANIFEST_NAME and candidate.is_file():
+        return candidate.parent.resolve()
+    from twin_app.core.city_import import user_cities_dir
+
+    roots = [bundled_cities_dir(), user_cities_dir()]
+    roots += [Path(p) for p in os.environ.get(CITY_PATH_ENV, "").split(os.pathsep) if p]
+    for root in roots:
+        if (root / str(name_or_path) / MANIFEST_NAME).is_file():
+            return (root / str(name_or_path)).resolve()
+    raise CityNotFoundError(
+        f"There is no city called '{name_or_path}': it is neither a bundled city "
+        f"({', '.join(bundled_city_names())}) nor a folder. "
+        "Give the path of a city folder, or create one with 'twin-app city import'."
+    )
+
+
+def load_manifest(folder: Path) -> CityManifest:
+    """Read and validate ``folder/city.toml``; raise :class:`ManifestError` with a reason."""
+    path = folder / MANIFEST_NAME
+    if not path.is_file():
+        raise ManifestError(
+            f"The folder '{folder}' has no {MANIFEST_NAME}, so twin_app does not know what is in it. "
+            "Create the city with 'twin-app city import', or open a single data file instead.",
+            path=folder,
+        )
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ManifestError(f"The city manifest '{path}' is not valid TOML ({exc}). Fix or recreate it.", path=path)
+    return parse_manifest(raw, folder=folder, path=path)
+
+
+def parse_manifest(raw: dict[str, Any], *, folder: Path, path: Path | None = None) -> CityManifest:
+    where = path or folder / MANIFEST_NAME
+
+    def fail(what: str) -> ManifestError:
+        return ManifestError(f"The city manifest '{where}' is incomplete: {what}.", path=where)
+
+    city = raw.get("city")
+    if not isinstance(city, dict):
+        raise fail("it has no [city] table")
+    for key in ("name", "crs", "bbox"):
+        if key not in city:
+            raise fail(f"[city] has no '{key}'")
+    bbox = city["bbox"]
+    if not (isinstance(bbox, list) and len(bbox) == 4 and all(isinstance(v, int | float) for v in bbox)):
+        raise fail("'bbox' must be [west, south, east, north] in degrees")
+    w, s, e, n = (float(v) for v in bbox)
+    if not (w < e and s < n):
+        raise fail("'bbox' must be [west, south, east, north] with west < east and south < north")
+    layers: list[LayerSpec] = []
+    seen: set[str] = set()
+    for i, entry in enumerate(raw.get("layers", [])):
+        for key in ("id", "kind", "source"):
+            if key not in entry:
+                raise fail(f"layer number {i + 1} has no '{key}'")
+        if entry["id"] in seen:
+            raise fail(f"two layers are called '{entry['id']}'")
+        seen.add(entry["id"])
+        layers.append(
+            LayerSpec(
+                id=str(entry["id"]),
+                kind=str(entry["kind"]),
+                source=(folder / str(entry["source"])),
+                title=str(entry.get("title", entry["id"])),
+                visible=bool(entry.get("visible", True)),
+                opacity=float(entry.get("opacity", 1.0)),
+                options={k: v for k, v in entry.items() if k not in _LAYER_KEYS},
+            )
+        )
+    districts = raw.get("districts", {})
+    b = raw.get("buildings", {})
+    rules = BuildingRules(
+        storey_height_m=float(b.get("storey_height_m", BuildingRules.storey_height_m)),
+        default_height_m=float(b.get("default_height_m", BuildingRules.default_height_m)),
+    )
+    districts_layer = districts.get("layer")
+    if districts_layer is not None and districts_layer not in seen:
+        raise fail(f"[districts] names the layer '{districts_layer}', which is not among the layers")
+    return CityManifest(
+        folder=folder,
+        name=str(city["name"]),
+        title=str(city.get("title", city["name"])),
+        crs=str(city["crs"]),
+        bbox_lonlat=(w, s, e, n),
+        layers=tuple(layers),
+        attribution=tuple(str(a) for a in city.get("attribution", [])),
+        licences=tuple(dict(lic) for lic in raw.get("licences", [])),
+        districts_layer=districts_layer,
+        district_name_column=str(districts.get("name_column", "name")),
+        buildings=rules,
+    )

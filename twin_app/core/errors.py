@@ -1,0 +1,90 @@
+"""Errors are types; their messages are sentences a planner can act on.
+
+Every error raised on purpose by twin_app derives from :class:`TwinError` and
+carries a complete, human sentence: what happened, which file, what to do.
+The CLI prints ``str(error)``; the GUI shows it in a dialog.  Code that needs
+to react to a specific failure catches the specific subclass.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class TwinError(Exception):
+    """Base class of every error twin_app raises deliberately."""
+
+    def __init__(self, message: str, *, path: Path | str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = Path(path) if path is not None else None
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class MissingFileError(TwinError):
+    """A file the user or a manifest named does not exist."""
+
+    def __init__(self, path: Path | str, *, what: str = "file") -> None:
+        super().__init__(
+            f"The {what} '{path}' does not exist. Check the path, or copy the file there and try again.",
+            path=path,
+        )
+
+
+class CorruptFileError(TwinError):
+    """A file exists but cannot be read as the format it claims to be."""
+
+    def __init__(self, path: Path | str, *, fmt: str, detail: str = "") -> None:
+        hint = f" ({detail})" if detail else ""
+        super().__init__(
+            f"The file '{path}' could not be read as {fmt}: it is damaged, truncated or not "
+            f"a {fmt} file{hint}. Export or download it again.",
+            path=path,
+        )
+
+
+class UnsupportedFormatError(TwinError):
+    """twin_app has no layer kind that reads this kind of file."""
+
+    def __init__(self, path: Path | str, *, known: str) -> None:
+        super().__init__(
+            f"twin_app cannot open '{path}': its type is not one it knows. Supported files are {known}.",
+            path=path,
+        )
+
+
+class CRSError(TwinError):
+    """A layer has no coordinate reference system, or one that cannot be right."""
+
+
+class EmptyLayerError(TwinError):
+    """A layer has no features (or only empty geometries) to show."""
+
+    def __init__(self, path: Path | str | None, *, layer: str) -> None:
+        where = f" in '{path}'" if path is not None else ""
+        super().__init__(
+            f"The layer '{layer}'{where} has no features to show: it is empty or lies outside the city. "
+            "Check that the file covers this city.",
+            path=path,
+        )
+
+
+class ManifestError(TwinError):
+    """A city folder has no manifest, or the manifest is not valid."""
+
+
+class CityNotFoundError(TwinError):
+    """Neither a bundled city nor a folder of that name exists."""
+
+
+class NoOpenGLError(TwinError):
+    """No OpenGL/EGL library is available, so 3D rendering would crash."""
+
+
+class CancelledError(TwinError):
+    """The user cancelled a long-running operation."""
+
+    def __init__(self) -> None:
+        super().__init__("The operation was cancelled.")

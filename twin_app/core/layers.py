@@ -1,0 +1,180 @@
+"""The generic layer types every layer kind produces and every view draws.
+
+A layer *kind* (OSM, GeoPackage, GTFS, CityJSON, ...) turns a source into one
+of these few *types*; the scene has one adapter per type.  A new source only
+has to produce, say, a :class:`BuildingsLayer` to be drawn, picked and
+analysed like the built-in ones.
+
+All vector layers hold a GeoDataFrame in the city's metric CRS; rasters hold
+a float32 array (NaN = no data) with its affine transform.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+    import numpy as np
+
+
+class HeightFrom(StrEnum):
+    """Which rule gave a building its height (its provenance)."""
+
+    HEIGHT_TAG = "height_tag"
+    LEVELS = "levels"
+    DEFAULT = "default"
+
+
+HEIGHT_COLUMN = "height_m"
+HEIGHT_FROM_COLUMN = "height_from"
+FEATURE_ID_COLUMN = "feature_id"
+
+
+@dataclass(eq=False)
+class Layer:
+    """What every layer has: identity, CRS, where it came from, how to show it."""
+
+    id: str
+    title: str
+    crs: str
+    source: Path | None = None
+    style: str = ""
+    visible: bool = True
+    opacity: float = 1.0
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def feature_count(self) -> int:
+        raise NotImplementedError
+
+    @property
+    def bounds(self) -> tuple[float, float, float, float]:
+        raise NotImplementedError
+
+    def describe(self) -> dict[str, Any]:
+        """A JSON-friendly summary (used by ``twin-app info``)."""
+        return {
+            "type": type(self).__name__.removesuffix("Layer").lower(),
+            "title": self.title,
+            "count": self.feature_count,
+            "crs": self.crs,
+            "bbox": [round(v, 3) for v in self.bounds],
+            "source": str(self.source) if self.source else None,
+            "notes": list(self.notes),
+        }
+
+
+@dataclass(eq=False)
+class VectorLayer(Layer):
+    """Features with attributes; ``value_column`` names the default colouring."""
+
+    frame: gpd.GeoDataFrame = None  # type: ignore[assignment]
+    value_column: str | None = None
+    units: str | None = None
+    #: the column ``units`` describe; colouring by another column shows no units
+    default_column: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.default_column is None:
+            self.default_column = self.value_column
+
+    @property
+    def feature_count(self) -> int:
+        return int(len(self.frame))
+
+    @property
+    def bounds(self) -> tuple[float, float, float, float]:
+        b = self.frame.total_bounds
+        return (float(b[0]), float(b[1]), float(b[2]), float(b[3]))
+
+    def numeric_columns(self) -> list[str]:
+        """Columns a user may colour by."""
+        return [
+            str(c)
+            for c in self.frame.columns
+            if c != self.frame.geometry.name and c != FEATURE_ID_COLUMN and self.frame[c].dtype.kind in "iuf"
+        ]
+
+
+@dataclass(eq=False)
+class BuildingsLayer(VectorLayer):
+    """Footprint polygons with ``height_m`` and ``height_from`` (:class:`HeightFrom`)."""
+
+    def height_from_counts(self) -> dict[str, int]:
+        counts = self.frame[HEIGHT_FROM_COLUMN].value_counts()
+        return {rule.value: int(counts.get(rule.value, 0)) for rule in HeightFrom}
+
+    def describe(self) -> dict[str, Any]:
+        out = super().describe()
+        out["height_from"] = self.height_from_counts()
+        return out
+
+
+@dataclass(eq=False)
+class PolygonLayer(VectorLayer):
+    """Flat areas: parks, water, land use, population cells, districts."""
+
+
+@dataclass(eq=False)
+class LineLayer(VectorLayer):
+    """Lines: routes; street networks are :class:`NetworkLayer`."""
+
+
+@dataclass(eq=False)
+class NetworkLayer(LineLayer):
+    """A street network: edges as lines (``u``, ``v``, ``length``) plus node points."""
+
+    nodes: gpd.GeoDataFrame = None  # type: ignore[assignment]
+    network_type: str = "walk"
+
+    def describe(self) -> dict[str, Any]:
+        out = super().describe()
+        out["nodes"] = int(len(self.nodes))
+        out["edges"] = int(len(self.frame))
+        out["network_type"] = self.network_type
+        return out
+
+
+@dataclass(eq=False)
+class PointLayer(VectorLayer):
+    """Points: transit stops, sensors."""
+
+
+@dataclass(eq=False)
+class RasterLayer(Layer):
+    """A single-band raster on a regular grid, NaN where there is no data."""
+
+    data: np.ndarray = None  # type: ignore[assignment]
+    transform: tuple[float, float, float, float, float, float] = (1.0, 0.0, 0.0, 0.0, -1.0, 0.0)
+    units: str | None = None
+    label: str = ""
+
+    @property
+    def feature_count(self) -> int:
+        import numpy as np
+
+        return int(np.count_nonzero(~np.isnan(self.data)))
+
+    @property
+    def bounds(self) -> tuple[float, float, float, float]:
+        a, b, c, d, e, f = self.transform
+        rows, cols = self.data.shape
+        xs = (c, c + a * cols)
+        ys = (f, f + e * rows)
+        return (min(xs), min(ys), max(xs), max(ys))
+
+    @property
+    def units_label(self) -> str:
+        """Units for legends: a raster that states none is an 'index'."""
+        return self.units or "index"
+
+    def describe(self) -> dict[str, Any]:
+        out = super().describe()
+        out["shape"] = list(self.data.shape)
+        out["units"] = self.units_label
+        out["label"] = self.label
+        return out

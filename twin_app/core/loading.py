@@ -1,0 +1,150 @@
+"""Load a city's layers, one at a time, isolating failures.
+
+A broken file must cost the user that one layer, never the city: each
+layer's error becomes a :class:`LayerProblem` with a readable sentence and
+loading goes on.  Only cancellation stops the whole load.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from twin_app.core.city import CityManifest, LayerSpec, load_manifest, resolve_city
+from twin_app.core.errors import CancelledError, MissingFileError, TwinError
+from twin_app.core.feedback import Feedback
+from twin_app.core.kinds import KindRegistry, LoadContext, default_registry
+from twin_app.core.layers import Layer
+from twin_app.core.model import CityModel, LayerProblem
+
+
+def scene_origin(manifest: CityManifest) -> tuple[float, float]:
+    """A round point near the city centre that all geometry is drawn relative to.
+
+    VTK stores float32: projected coordinates of millions of metres would
+    lose centimetres and make picking jitter, so meshes are built relative to
+    this origin.
+    """
+    from pyproj import Transformer
+
+    w, s, e, n = manifest.bbox_lonlat
+    x, y = Transformer.from_crs("EPSG:4326", manifest.crs, always_xy=True).transform((w + e) / 2, (s + n) / 2)
+    return (round(x, -2), round(y, -2))
+
+
+def context_for(manifest: CityManifest, spec: LayerSpec, feedback: Feedback, cache: dict) -> LoadContext:
+    return LoadContext(
+        crs=manifest.crs,
+        bbox_lonlat=manifest.bbox_lonlat,
+        layer_id=spec.id,
+        title=spec.title,
+        buildings=manifest.buildings,
+        feedback=feedback,
+        cache=cache,
+    )
+
+
+def load_layer(
+    manifest: CityManifest, spec: LayerSpec, *, registry: KindRegistry, feedback: Feedback, cache: dict
+) -> Layer:
+    if not spec.source.exists():
+        raise MissingFileError(spec.source, what=f"data file of layer '{spec.title}'")
+    kind = registry.get(spec.kind)
+    layer = kind.load(spec.source, spec.options, context_for(manifest, spec, feedback, cache))
+    layer.id, layer.title = spec.id, spec.title
+    layer.visible, layer.opacity = spec.visible, spec.opacity
+    layer.source = spec.source
+    return layer
+
+
+def describe_unexpected(spec: LayerSpec, exc: BaseException) -> str:
+    return (
+        f"The layer '{spec.title}' could not be loaded from '{spec.source}' because of an unexpected error "
+        f"({type(exc).__name__}: {exc}). The other layers are unaffected; please report this with the file."
+    )
+
+
+def iter_layers(
+    manifest: CityManifest,
+    *,
+    registry: KindRegistry | None = None,
+    feedback: Feedback | None = None,
+    only: Iterable[str] | None = None,
+) -> Iterator[Layer | LayerProblem]:
+    """Yield each layer as it loads, or the problem that stopped it.
+
+    A generator, so a GUI worker can hand each layer to the GUI thread as
+    soon as it is ready instead of waiting for the whole city.
+    """
+    registry = registry or default_registry()
+    feedback = feedback or Feedback()
+    wanted = set(only) if only is not None else None
+    specs = [s for s in manifest.layers if wanted is None or s.id in wanted]
+    cache: dict = {}
+    for i, spec in enumerate(specs):
+        feedback.check_cancelled()
+        feedback.progress(i / max(len(specs), 1), f"Loading {spec.title}…")
+        try:
+            yield load_layer(manifest, spec, registry=registry, feedback=feedback, cache=cache)
+        except CancelledError:
+            raise
+        except TwinError as exc:
+            feedback.warning(str(exc))
+            yield LayerProblem(spec.id, spec.title, str(exc))
+        except Exception as exc:  # a layer kind's bug must not take the city down
+            message = describe_unexpected(spec, exc)
+            feedback.warning(message)
+            yield LayerProblem(spec.id, spec.title, message)
+    feedback.progress(1.0, "Loaded")
+
+
+def load_city(
+    city: str | Path | None = None,
+    *,
+    registry: KindRegistry | None = None,
+    feedback: Feedback | None = None,
+    only: Iterable[str] | None = None,
+    model: CityModel | None = None,
+) -> CityModel:
+    """Load every layer of a city (or those in ``only``) into a :class:`CityModel`.
+
+    If ``model`` is given (the GUI creates it first, so views can subscribe
+    before layers arrive), layers are added to it as they load.
+    """
+    if model is None:
+        manifest = load_manifest(resolve_city(city))
+        model = CityModel(manifest=manifest, origin=scene_origin(manifest))
+    for item in iter_layers(model.manifest, registry=registry, feedback=feedback, only=only):
+        if isinstance(item, LayerProblem):
+            model.problems.append(item)
+        else:
+            model.add_layer(item)
+    return model
+
+
+def open_city_model(city: str | Path | None = None) -> CityModel:
+    """An empty model for a city, to be filled by :func:`load_city`."""
+    manifest = load_manifest(resolve_city(city))
+    return CityModel(manifest=manifest, origin=scene_origin(manifest))
+
+
+def read_file_layer(
+    path: Path, manifest: CityManifest, *, registry: KindRegistry | None = None, feedback: Feedback | None = None
+) -> Layer:
+    """Read one data file the user opened or dropped, as a layer of this city."""
+    registry = registry or default_registry()
+    path = Path(path)
+    if not path.exists():
+        raise MissingFileError(path)
+    kind = registry.for_file(path)
+    spec = LayerSpec(id=path.name.split(".")[0] or "layer", kind=kind.name, source=path, title=path.name)
+    return load_layer(manifest, spec, registry=registry, feedback=feedback or Feedback(), cache={})
+
+
+def load_file(
+    path: Path, model: CityModel, *, registry: KindRegistry | None = None, feedback: Feedback | None = None
+) -> Layer:
+    """Read a data file and add it to the model."""
+    layer = read_file_layer(path, model.manifest, registry=registry, feedback=feedback)
+    model.add_layer(layer)
+    return layer

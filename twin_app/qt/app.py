@@ -1,0 +1,32 @@
+"""Start the desktop application: the window first, the heavy parts after.
+
+The window is shown (and painted) before pyvista/VTK are imported and before
+any data loads, so the user sees the app respond at once.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def run_app(target: str | None = None) -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from twin_app.qt.window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("twin_app")
+    window = MainWindow()
+    window.show()
+    app.processEvents()
+    QTimer.singleShot(0, lambda: window.open_target(target))
+    return app.exec()
+
+
+def open_target_kind(target: str | None) -> tuple[str, Path | str | None]:
+    """Whether ``target`` is a city (name or folder) or a data file."""
+    if target is not None and Path(target).is_file() and not target.endswith("city.toml"):
+        return "file", Path(target)
+    return "city", target

@@ -1,0 +1,97 @@
+"""Dialogs: problems while loading, and File → New city from files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
+
+from twin_app.core.city_import import CityImport, user_cities_dir
+
+
+def show_problems(parent: QWidget, title: str, messages: list[str]) -> QMessageBox:
+    """A non-blocking warning listing what could not be loaded (the rest is shown)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, messages[0] if len(messages) == 1 else
+                      f"{len(messages)} layers could not be shown; the others are loaded.", parent=parent)
+    if len(messages) > 1:
+        box.setInformativeText("\n\n".join(messages))
+    box.setObjectName("problems")
+    box.open()
+    return box
+
+
+class FileField(QWidget):
+    def __init__(self, caption: str, filter_: str, *, folder: bool = False) -> None:
+        super().__init__()
+        self.edit = QLineEdit()
+        button = QPushButton("Browse…")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(button)
+
+        def browse() -> None:
+            if folder:
+                path = QFileDialog.getExistingDirectory(self, caption)
+            else:
+                path, _ = QFileDialog.getOpenFileName(self, caption, "", filter_)
+            if path:
+                self.edit.setText(path)
+
+        button.clicked.connect(browse)
+
+    def path(self) -> Path | None:
+        text = self.edit.text().strip()
+        return Path(text) if text else None
+
+
+class NewCityDialog(QDialog):
+    """The GUI face of ``twin-app city import``: same fields, same code."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("New city from files")
+        self.name = QLineEdit()
+        self.osm = FileField("OpenStreetMap extract", "OSM (*.osm *.osm.bz2 *.osm.pbf *.pbf)")
+        self.gtfs = FileField("GTFS feed", "GTFS (*.zip)")
+        self.population = FileField("Population grid", "Vector (*.gpkg *.geojson *.shp *.fgb)")
+        self.districts = FileField("Districts", "Vector (*.gpkg *.geojson *.shp *.fgb)")
+        self.raster = FileField("Raster (e.g. heat)", "Raster (*.tif *.tiff)")
+        self.raster_label = QLineEdit("heat")
+        self.dest = FileField("Parent folder", "", folder=True)
+        self.dest.edit.setPlaceholderText(str(user_cities_dir()))
+        form = QFormLayout(self)
+        form.addRow("City name", self.name)
+        form.addRow("OSM file (required)", self.osm)
+        form.addRow("GTFS feed", self.gtfs)
+        form.addRow("Population grid", self.population)
+        form.addRow("Districts", self.districts)
+        form.addRow("Raster", self.raster)
+        form.addRow("Raster label", self.raster_label)
+        form.addRow("Save in", self.dest)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def request(self) -> CityImport:
+        osm = self.osm.path()
+        raster = self.raster.path()
+        return CityImport(
+            name=self.name.text().strip(),
+            osm=osm if osm is not None else Path(""),
+            gtfs=self.gtfs.path(),
+            population=self.population.path(),
+            districts=self.districts.path(),
+            rasters={self.raster_label.text().strip() or "raster": raster} if raster else {},
+        )

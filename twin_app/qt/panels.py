@@ -1,0 +1,150 @@
+"""Side panels: the layer tree (visibility, opacity, colour-by) and feature info."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QSlider,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from twin_app.core.layers import Layer, VectorLayer
+from twin_app.core.model import Change, CityModel
+
+NO_COLOUR = "(single colour)"
+
+
+class LayerPanel(QWidget):
+    """Layer tree with a check box per layer; opacity and colour-by for the selected one."""
+
+    layer_selected = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model: CityModel | None = None
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["Layer", "Features"])
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.setRootIsDecorated(False)
+        self.opacity = QSlider(Qt.Orientation.Horizontal)
+        self.opacity.setRange(0, 100)
+        self.colour_by = QComboBox()
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("Opacity", self.opacity)
+        form.addRow("Colour by", self.colour_by)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(form)
+        layout.addWidget(self.notes)
+        self.tree.itemChanged.connect(self._on_item_changed)
+        self.tree.currentItemChanged.connect(lambda *_: self._on_selection())
+        self.opacity.valueChanged.connect(self._on_opacity)
+        self.colour_by.currentTextChanged.connect(self._on_colour_by)
+        self._updating = False
+
+    def set_model(self, model: CityModel) -> None:
+        self.model = model
+        self.tree.clear()
+        for layer in model.layers.values():
+            self._add_item(layer)
+        model.subscribe(self._on_change)
+
+    def _on_change(self, change: Change, layer: Layer) -> None:
+        if change is Change.ADDED:
+            self._add_item(layer)
+        elif change is Change.REMOVED and (item := self.item(layer.id)) is not None:
+            self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(item))
+
+    def _add_item(self, layer: Layer) -> None:
+        self._updating = True
+        item = QTreeWidgetItem([layer.title, f"{layer.feature_count:,}"])
+        item.setData(0, Qt.ItemDataRole.UserRole, layer.id)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(0, Qt.CheckState.Checked if layer.visible else Qt.CheckState.Unchecked)
+        if layer.notes:
+            item.setToolTip(0, "\n".join(layer.notes))
+        self.tree.insertTopLevelItem(0, item)  # newest (drawn last) on top, like other GIS
+        self._updating = False
+
+    def item(self, layer_id: str) -> QTreeWidgetItem | None:
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            if item.data(0, Qt.ItemDataRole.UserRole) == layer_id:
+                return item
+        return None
+
+    def set_checked(self, layer_id: str, checked: bool) -> None:
+        item = self.item(layer_id)
+        if item is not None:
+            item.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def current_layer(self) -> Layer | None:
+        item = self.tree.currentItem()
+        if item is None or self.model is None:
+            return None
+        return self.model.layers.get(item.data(0, Qt.ItemDataRole.UserRole))
+
+    def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        if self._updating or self.model is None or column != 0:
+            return
+        layer_id = item.data(0, Qt.ItemDataRole.UserRole)
+        self.model.set_visible(layer_id, item.checkState(0) == Qt.CheckState.Checked)
+
+    def _on_selection(self) -> None:
+        layer = self.current_layer()
+        self._updating = True
+        self.colour_by.clear()
+        if layer is not None:
+            self.opacity.setValue(round(layer.opacity * 100))
+            if isinstance(layer, VectorLayer):
+                self.colour_by.addItems([NO_COLOUR, *layer.numeric_columns()])
+                self.colour_by.setCurrentText(layer.value_column or NO_COLOUR)
+            self.notes.setText("\n".join(layer.notes))
+            self.layer_selected.emit(layer.id)
+        self._updating = False
+
+    def _on_opacity(self, value: int) -> None:
+        layer = self.current_layer()
+        if not self._updating and layer is not None and self.model is not None:
+            self.model.set_opacity(layer.id, value / 100)
+
+    def _on_colour_by(self, text: str) -> None:
+        layer = self.current_layer()
+        if not self._updating and isinstance(layer, VectorLayer) and self.model is not None and text:
+            self.model.set_colour_by(layer.id, None if text == NO_COLOUR else text)
+
+
+class InfoPanel(QTableWidget):
+    """Attributes of the clicked feature, one row per attribute."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, 2, parent)
+        self.setHorizontalHeaderLabels(["Attribute", "Value"])
+        self.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.verticalHeader().setVisible(False)
+        self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+
+    def show_attributes(self, attributes: dict[str, Any]) -> None:
+        self.setRowCount(0)
+        for key, value in attributes.items():
+            row = self.rowCount()
+            self.insertRow(row)
+            self.setItem(row, 0, QTableWidgetItem(str(key)))
+            text = f"{value:.2f}" if isinstance(value, float) else str(value)
+            self.setItem(row, 1, QTableWidgetItem(text))
+
+    def values(self) -> dict[str, str]:
+        return {self.item(r, 0).text(): self.item(r, 1).text() for r in range(self.rowCount())}

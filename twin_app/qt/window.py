@@ -1,0 +1,315 @@
+"""The main window: 3D view in the middle, layers left, feature info right.
+
+Thin by design: it wires the core model to widgets and the scene.  Loading
+runs in a worker thread; each finished layer is added to the model on the GUI
+thread, and the scene (subscribed to the model) draws it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QThread
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QWidget,
+)
+
+from twin_app.core.errors import TwinError
+from twin_app.core.model import CityModel, LayerProblem
+from twin_app.qt.panels import InfoPanel, LayerPanel
+from twin_app.qt.workers import LoadWorker, start_worker
+
+CLICK_TOLERANCE_PX = 4
+
+
+class MainWindow(QMainWindow):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWindowTitle("twin_app")
+        self.resize(1400, 900)
+        self.setAcceptDrops(True)
+        self.model: CityModel | None = None
+        self.view: Any = None
+        self.plotter: Any = None
+        self._thread: QThread | None = None
+        self._worker: LoadWorker | None = None
+        self.problems: list[LayerProblem] = []
+        self._press: tuple[int, int] | None = None
+
+        placeholder = QLabel("Preparing the 3D view…")
+        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setCentralWidget(placeholder)
+
+        self.layers = LayerPanel()
+        self.info = InfoPanel()
+        self.attribution = QLabel()
+        self.attribution.setWordWrap(True)
+        self.attribution.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        left = QDockWidget("Layers", self)
+        left.setObjectName("layers_dock")
+        left.setWidget(self.layers)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, left)
+        right = QDockWidget("Feature", self)
+        right.setObjectName("info_dock")
+        right.setWidget(self.info)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, right)
+        credits = QDockWidget("Data sources", self)
+        credits.setObjectName("credits_dock")
+        credits.setWidget(self.attribution)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, credits)
+
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.setRange(0, 100)
+        self.progress.hide()
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self.cancel_loading)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_button)
+        self._build_menus()
+
+    # -- menus ------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+
+        def action(text: str, slot: Any, shortcut: Any = None) -> QAction:
+            act = QAction(text, self)
+            act.triggered.connect(slot)
+            if shortcut is not None:
+                act.setShortcut(shortcut)
+            file_menu.addAction(act)
+            return act
+
+        action("Open &city…", self._ask_open_city, QKeySequence("Ctrl+Shift+O"))
+        action("&Open file…", self._ask_open_file, QKeySequence.StandardKey.Open)
+        action("&New city from files…", self._ask_new_city, QKeySequence.StandardKey.New)
+        file_menu.addSeparator()
+        action("&Export view as PNG…", self._ask_export, QKeySequence("Ctrl+E"))
+        file_menu.addSeparator()
+        action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        help_menu = self.menuBar().addMenu("&Help")
+        about = QAction("Data sources and licences", self)
+        about.triggered.connect(self._show_sources)
+        help_menu.addAction(about)
+
+    # -- 3D view ----------------------------------------------------------
+    def ensure_plotter(self) -> Any:
+        """Create the embedded VTK view on first need (its import is the slow part)."""
+        if self.plotter is None:
+            from twin_app.scene.render import check_opengl
+
+            check_opengl()
+            from pyvistaqt import QtInteractor
+
+            self.statusBar().showMessage("Starting the 3D view…")
+            self.plotter = QtInteractor(self)
+            self.setCentralWidget(self.plotter.interactor)
+            self.plotter.iren.add_observer("LeftButtonPressEvent", self._on_press)
+            self.plotter.iren.add_observer("LeftButtonReleaseEvent", self._on_release)
+        return self.plotter
+
+    def _event_xy(self) -> tuple[int, int]:
+        x, y = self.plotter.iren.interactor.GetEventPosition()
+        return int(x), int(y)
+
+    def _on_press(self, *_: Any) -> None:
+        self._press = self._event_xy()
+
+    def _on_release(self, *_: Any) -> None:
+        if self._press is None:
+            return
+        x, y = self._event_xy()
+        if abs(x - self._press[0]) + abs(y - self._press[1]) <= CLICK_TOLERANCE_PX:
+            self.pick(x, y)
+        self._press = None
+
+    def pick(self, x: int, y: int) -> dict[str, Any] | None:
+        """Show the attributes of the feature at display pixel (x, y)."""
+        if self.view is None:
+            return None
+        picked = self.view.pick_at(x, y)
+        if picked is None:
+            self.statusBar().showMessage("Nothing to identify there.", 3000)
+            return None
+        self.info.show_attributes(picked.attributes)
+        self.statusBar().showMessage(f"{picked.layer.title}: feature {picked.feature}", 5000)
+        return picked.attributes
+
+    # -- opening ----------------------------------------------------------
+    def open_target(self, target: str | None) -> None:
+        from twin_app.qt.app import open_target_kind
+
+        kind, value = open_target_kind(target)
+        if kind == "file":
+            self.open_city(None)
+            self.open_files([Path(str(value))])
+        else:
+            self.open_city(value)
+
+    def open_city(self, city: str | Path | None) -> bool:
+        from twin_app.core.loading import open_city_model
+
+        self.cancel_loading()
+        try:
+            model = open_city_model(city)
+            plotter = self.ensure_plotter()
+        except TwinError as exc:
+            self._error("The city could not be opened", str(exc))
+            return False
+        from twin_app.scene.view import SceneView
+
+        plotter.clear()
+        plotter.clear_actors() if hasattr(plotter, "clear_actors") else None
+        self.model = model
+        self.problems = []
+        self.view = SceneView(plotter, model)
+        self.layers.set_model(model)
+        self.info.setRowCount(0)
+        self.setWindowTitle(f"{model.manifest.title} — twin_app")
+        self.attribution.setText(model.manifest.attribution_text.replace(" · ", "\n"))
+        self._run(LoadWorker(model.manifest))
+        return True
+
+    def open_files(self, paths: list[Path]) -> None:
+        if self.model is None and not self.open_city(None):
+            return
+        assert self.model is not None
+        if self._thread is not None and self._thread.isRunning():
+            self._thread.wait()
+        self._run(LoadWorker(self.model.manifest, files=paths))
+
+    def _run(self, worker: LoadWorker) -> None:
+        self._worker = worker
+        self.progress.setValue(0)
+        self.progress.show()
+        self.cancel_button.show()
+        self._pending_problems: list[LayerProblem] = []
+        self._thread = start_worker(
+            self, worker, layer_ready=self._on_layer, problem=self._on_problem, progress=self._on_progress,
+            finished=self._on_finished,
+        )
+
+    def _on_layer(self, layer: Any) -> None:
+        if self.model is not None and self._worker is not None and layer.crs == self.model.manifest.crs:
+            self.model.add_layer(layer)
+
+    def _on_problem(self, problem: LayerProblem) -> None:
+        self.problems.append(problem)
+        self._pending_problems.append(problem)
+        if self.model is not None:
+            self.model.problems.append(problem)
+
+    def _on_progress(self, fraction: float, text: str) -> None:
+        self.progress.setValue(round(fraction * 100))
+        self.statusBar().showMessage(text)
+
+    def _on_finished(self, cancelled: bool) -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
+        n = len(self.model.layers) if self.model else 0
+        self.statusBar().showMessage("Loading cancelled." if cancelled else f"Ready: {n} layers.", 8000)
+        if self._pending_problems:
+            from twin_app.qt.dialogs import show_problems
+
+            self.problem_box = show_problems(self, "Some data could not be loaded",
+                                             [p.message for p in self._pending_problems])
+            self._pending_problems = []
+
+    @property
+    def loading(self) -> bool:
+        return self._thread is not None and self._thread.isRunning()
+
+    def cancel_loading(self) -> None:
+        if self._worker is not None and self.loading:
+            self._worker.feedback.cancel()
+            assert self._thread is not None
+            self._thread.wait()
+
+    # -- actions ----------------------------------------------------------
+    def _ask_open_city(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Open a city folder (with city.toml)")
+        if folder:
+            self.open_city(folder)
+
+    def _ask_open_file(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Open data files", "",
+            "Data (*.gpkg *.geojson *.json *.shp *.fgb *.csv *.tif *.tiff *.osm *.pbf *.bz2 *.zip);;All files (*)",
+        )
+        if paths:
+            self.open_files([Path(p) for p in paths])
+
+    def _ask_new_city(self) -> None:
+        from twin_app.core.city_import import import_city
+        from twin_app.qt.dialogs import NewCityDialog
+
+        dialog = NewCityDialog(self)
+        if dialog.exec() != NewCityDialog.DialogCode.Accepted:
+            return
+        try:
+            folder = import_city(dialog.request(), dialog.dest.path())
+        except TwinError as exc:
+            self._error("The city could not be created", str(exc))
+            return
+        self.open_city(folder)
+
+    def _ask_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export view", "view.png", "PNG image (*.png)")
+        if path:
+            self.export_png(Path(path))
+
+    def export_png(self, path: Path) -> Path:
+        """Write the 3D view (with its attribution line) to a PNG file."""
+        if self.view is None:
+            raise TwinError("There is no view to export yet: open a city first.")
+        self.view.screenshot(path)
+        self.statusBar().showMessage(f"Saved {path}", 5000)
+        return path
+
+    def _show_sources(self) -> None:
+        if self.model is None:
+            return
+        m = self.model.manifest
+        lines = [f"<b>{m.title}</b>", *m.attribution, ""]
+        lines += [f"{lic.get('data', '')}: {lic.get('licence', '')} ({lic.get('file', '')})" for lic in m.licences]
+        QMessageBox.information(self, "Data sources and licences", "<br>".join(lines))
+
+    def _error(self, title: str, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=self)
+        box.setObjectName("error")
+        self.error_box = box
+        box.open()
+
+    # -- drag and drop ----------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt API)
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt API)
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        self.handle_dropped(paths)
+
+    def handle_dropped(self, paths: list[Path]) -> None:
+        cities = [p for p in paths if p.is_dir() or p.name == "city.toml"]
+        if cities:
+            self.open_city(cities[0])
+            return
+        if paths:
+            self.open_files(paths)
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt API)
+        self.cancel_loading()
+        if self.plotter is not None:
+            self.plotter.close()
+        super().closeEvent(event)

@@ -1,0 +1,72 @@
+"""Background work for the window: loading runs off the GUI thread.
+
+Workers never touch the model or the scene: they emit each finished layer
+(or problem) to the GUI thread, which adds it to the model.  Cancelling sets
+the core :class:`Feedback` flag, checked between layers.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from twin_app.core.city import CityManifest
+from twin_app.core.errors import CancelledError, TwinError
+from twin_app.core.feedback import Feedback
+
+
+class LoadWorker(QObject):
+    """Loads a city's layers (or one file) and reports each as it is ready."""
+
+    layer_ready = Signal(object)
+    problem = Signal(object)
+    progress = Signal(float, str)
+    finished = Signal(bool)  # True when cancelled
+
+    def __init__(self, manifest: CityManifest, files: list[Path] | None = None) -> None:
+        super().__init__()
+        self.manifest = manifest
+        self.files = files
+        self.feedback = Feedback(on_progress=lambda f, t: self.progress.emit(f, t))
+
+    def run(self) -> None:
+        from twin_app.core.loading import iter_layers, read_file_layer
+        from twin_app.core.model import LayerProblem
+
+        cancelled = False
+        try:
+            if self.files is None:
+                for item in iter_layers(self.manifest, feedback=self.feedback):
+                    if isinstance(item, LayerProblem):
+                        self.problem.emit(item)
+                    else:
+                        self.layer_ready.emit(item)
+            else:
+                for i, path in enumerate(self.files):
+                    self.feedback.check_cancelled()
+                    self.progress.emit(i / len(self.files), f"Opening {path.name}…")
+                    try:
+                        self.layer_ready.emit(read_file_layer(path, self.manifest, feedback=self.feedback))
+                    except TwinError as exc:
+                        self.problem.emit(LayerProblem(path.name, path.name, str(exc)))
+                    except Exception as exc:
+                        self.problem.emit(LayerProblem(path.name, path.name, f"'{path}' could not be opened "
+                                                       f"because of an unexpected error ({type(exc).__name__}: {exc})."))
+        except CancelledError:
+            cancelled = True
+        self.finished.emit(cancelled)
+
+
+def start_worker(parent: QObject, worker: LoadWorker, **slots: Any) -> QThread:
+    """Run ``worker`` on a new thread; connect its signals to ``slots``."""
+    thread = QThread(parent)
+    worker.moveToThread(thread)
+    for name, slot in slots.items():
+        getattr(worker, name).connect(slot)
+    thread.started.connect(worker.run)
+    worker.finished.connect(thread.quit)
+    thread.finished.connect(worker.deleteLater)
+    thread.start()
+    return thread

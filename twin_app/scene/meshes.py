@@ -1,0 +1,199 @@
+"""One adapter per generic layer type: layer -> a single PyVista mesh.
+
+Every layer becomes exactly one mesh (thousands of actors would kill the
+frame rate), built with numpy, in coordinates relative to the scene origin
+(VTK is float32).  Each mesh carries a ``feature_id`` cell array mapping
+every cell back to its row in the layer, for picking and colouring.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pyvista as pv
+import shapely
+
+from twin_app.core.extrude import extrude_footprints
+from twin_app.core.layers import (
+    FEATURE_ID_COLUMN,
+    HEIGHT_COLUMN,
+    BuildingsLayer,
+    Layer,
+    LineLayer,
+    PointLayer,
+    PolygonLayer,
+    RasterLayer,
+)
+from twin_app.scene.style import style_for
+
+Origin = tuple[float, float]
+
+
+@dataclass
+class LayerVisual:
+    """A layer's mesh and the keyword arguments it is drawn with."""
+
+    mesh: pv.DataSet
+    kwargs: dict[str, Any] = field(default_factory=dict)
+    scalar_bar: str | None = None
+
+
+def _scalars(layer: Layer, mesh: pv.DataSet) -> tuple[str | None, str | None]:
+    """Attach the colour-by column as cell scalars; return (array name, bar title)."""
+    column = getattr(layer, "value_column", None)
+    if not column or column not in layer.frame:  # type: ignore[attr-defined]
+        return None, None
+    values = layer.frame[column].to_numpy(dtype=float, na_value=np.nan)  # type: ignore[attr-defined]
+    mesh.cell_data[column] = values[mesh.cell_data[FEATURE_ID_COLUMN]]
+    units = getattr(layer, "units", None) if column == getattr(layer, "default_column", column) else None
+    if column == HEIGHT_COLUMN:
+        units = "m"
+    label = layer.title if column == getattr(layer, "default_column", column) else f"{layer.title}: {column}"
+    title = label + (f" ({units})" if units else "")
+    return column, title
+
+
+def _colour_kwargs(layer: Layer, mesh: pv.DataSet) -> tuple[dict[str, Any], str | None]:
+    style = style_for(layer.style)
+    name, title = _scalars(layer, mesh)
+    if name is None:
+        return {"color": style.color}, None
+    return {
+        "scalars": name,
+        "cmap": style.cmap,
+        "nan_color": style.color,
+        "scalar_bar_args": {"title": title},
+    }, title
+
+
+def buildings_visual(layer: Layer, origin: Origin) -> LayerVisual:
+    assert isinstance(layer, BuildingsLayer)
+    frame = layer.frame
+    prism = extrude_footprints(frame.geometry.values, frame[HEIGHT_COLUMN].to_numpy(float), origin=origin)
+    mesh = pv.PolyData(prism.points, prism.to_vtk_faces())
+    mesh.cell_data[FEATURE_ID_COLUMN] = prism.cell_feature
+    kwargs, bar = _colour_kwargs(layer, mesh)
+    kwargs.update(smooth_shading=False, ambient=0.25, diffuse=0.8, specular=0.05)
+    return LayerVisual(mesh, kwargs, bar)
+
+
+def flat_polygons_visual(layer: Layer, origin: Origin) -> LayerVisual:
+    assert isinstance(layer, PolygonLayer)
+    style = style_for(layer.style)
+    geoms = layer.frame.geometry.values
+    polys = shapely.get_parts(geoms, return_index=True)
+    parts, index = polys
+    is_poly = shapely.get_type_id(parts) == 3
+    parts, index = parts[is_poly], index[is_poly]
+    z = np.full(len(parts), style.z)
+    prism = extrude_footprints(parts, z, origin=origin)
+    roof = prism.cell_part == 2
+    tris = prism.triangles[roof]
+    faces = np.column_stack([np.full(len(tris), 3), tris]).ravel()
+    mesh = pv.PolyData(prism.points, faces).clean()
+    mesh.cell_data[FEATURE_ID_COLUMN] = index[prism.cell_feature[roof]] if len(tris) else np.zeros(0, int)
+    kwargs, bar = _colour_kwargs(layer, mesh)
+    kwargs.update(lighting=False)
+    if layer.style == "districts":
+        kwargs = {"color": "#ffffff", "lighting": False, "opacity": 0.15}
+    return LayerVisual(mesh, kwargs, bar)
+
+
+def lines_mesh(geoms: np.ndarray, origin: Origin, z: float) -> pv.PolyData:
+    """All line parts of ``geoms`` as one PolyData with one VTK line per part."""
+    lines, index = shapely.get_parts(geoms, return_index=True)
+    if len(lines) and shapely.get_type_id(lines[0]) == 3:  # polygons: draw their rings
+        lines, ring_index = shapely.get_rings(lines, return_index=True)
+        index = index[ring_index]
+    coords, which = shapely.get_coordinates(lines, return_index=True)
+    counts = np.bincount(which, minlength=len(lines))
+    points = np.column_stack([coords[:, 0] - origin[0], coords[:, 1] - origin[1], np.full(len(coords), z)])
+    starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    conn = np.empty(len(coords) + len(lines), dtype=np.int64)
+    pos = starts + np.arange(len(lines))
+    conn[pos] = counts
+    mask = np.ones(len(conn), bool)
+    mask[pos] = False
+    conn[mask] = np.arange(len(coords))
+    mesh = pv.PolyData(points.astype(np.float32), lines=conn)
+    mesh.cell_data[FEATURE_ID_COLUMN] = index
+    return mesh
+
+
+def lines_visual(layer: Layer, origin: Origin) -> LayerVisual:
+    assert isinstance(layer, LineLayer)
+    style = style_for(layer.style)
+    mesh = lines_mesh(layer.frame.geometry.values, origin, style.z)
+    kwargs, bar = _colour_kwargs(layer, mesh)
+    kwargs.update(line_width=style.line_width, lighting=False)
+    return LayerVisual(mesh, kwargs, bar)
+
+
+def district_outlines(layer: PolygonLayer, origin: Origin) -> pv.PolyData:
+    return lines_mesh(layer.frame.geometry.boundary.values, origin, style_for("districts").z)
+
+
+def points_visual(layer: Layer, origin: Origin) -> LayerVisual:
+    """Points as small upright cylinders: visible from any angle, easy to click."""
+    assert isinstance(layer, PointLayer)
+    style = style_for(layer.style)
+    xy = shapely.get_coordinates(layer.frame.geometry.values)
+    n = len(xy)
+    marker = pv.Cylinder(center=(0, 0, 6.0), direction=(0, 0, 1), radius=7.0, height=12.0, resolution=12)
+    marker = marker.triangulate()
+    per = marker.n_cells
+    offsets = np.column_stack([xy[:, 0] - origin[0], xy[:, 1] - origin[1], np.full(n, style.z)])
+    points = (marker.points[None, :, :] + offsets[:, None, :]).reshape(-1, 3).astype(np.float32)
+    tri = marker.faces.reshape(-1, 4)[:, 1:]
+    all_tri = (tri[None, :, :] + (np.arange(n) * marker.n_points)[:, None, None]).reshape(-1, 3)
+    faces = np.column_stack([np.full(len(all_tri), 3), all_tri]).ravel()
+    mesh = pv.PolyData(points, faces)
+    mesh.cell_data[FEATURE_ID_COLUMN] = np.repeat(np.arange(n), per)
+    kwargs, bar = _colour_kwargs(layer, mesh)
+    return LayerVisual(mesh, kwargs, bar)
+
+
+def raster_visual(layer: Layer, origin: Origin) -> LayerVisual:
+    """The raster as a flat grid of coloured cells just above the ground."""
+    assert isinstance(layer, RasterLayer)
+    style = style_for(layer.style)
+    a, _b, c, _d, e, f = layer.transform
+    rows, cols = layer.data.shape
+    grid = pv.ImageData(
+        dimensions=(cols + 1, rows + 1, 1),
+        spacing=(abs(a), abs(e), 1.0),
+        origin=(c - origin[0], f + e * rows - origin[1], style.z),
+    )
+    values = np.flipud(layer.data) if e < 0 else layer.data
+    grid.cell_data[layer.label or "value"] = values.ravel().astype(np.float32)
+    ids = np.arange(rows * cols).reshape(rows, cols)
+    grid.cell_data[FEATURE_ID_COLUMN] = (np.flipud(ids) if e < 0 else ids).ravel()
+    title = f"{layer.title} ({layer.units_label})"
+    kwargs = {
+        "scalars": layer.label or "value",
+        "cmap": style.cmap,
+        "nan_opacity": 0.0,
+        "lighting": False,
+        "scalar_bar_args": {"title": title},
+    }
+    return LayerVisual(grid, kwargs, title)
+
+
+ADAPTERS: dict[type, Callable[[Layer, Origin], LayerVisual]] = {
+    BuildingsLayer: buildings_visual,
+    PolygonLayer: flat_polygons_visual,
+    LineLayer: lines_visual,
+    PointLayer: points_visual,
+    RasterLayer: raster_visual,
+}
+
+
+def visual_for(layer: Layer, origin: Origin) -> LayerVisual:
+    """Look the adapter up by the layer's type (most specific first)."""
+    for cls in type(layer).__mro__:
+        if cls in ADAPTERS:
+            return ADAPTERS[cls](layer, origin)
+    raise TypeError(f"no scene adapter for {type(layer).__name__}")

@@ -1,0 +1,45 @@
+"""How each kind of layer looks: one consistent palette for the whole app.
+
+Styles are keyed by the layer's ``style`` hint (set by its layer kind), so a
+third-party GeoPackage of parks opened with ``style = "green"`` looks like
+the OSM parks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Style:
+    color: str
+    # Metres above ground.  Flat layers are stacked a metre or more apart: at a
+    # city-wide viewing distance the depth buffer cannot separate less.
+    z: float = 0.0
+    line_width: float = 2.0
+    cmap: str = "viridis"
+    opacity: float = 1.0
+
+
+STYLES: dict[str, Style] = {
+    "buildings": Style(color="#e8e1d5", cmap="YlOrBr"),
+    "streets": Style(color="#6b6b6b", z=4.5, line_width=1.5),
+    "routes": Style(color="#c2185b", z=5.5, line_width=2.5),
+    "stops": Style(color="#0072b2", z=0.0, cmap="Blues"),
+    "green": Style(color="#8cc084", z=1.5),
+    "water": Style(color="#7fb8e6", z=1.0),
+    "landuse": Style(color="#d9cfc1", z=0.5),
+    "population": Style(color="#9e9ac8", z=3.5, cmap="Purples", opacity=0.6),
+    "districts": Style(color="#3a3a3a", z=6.5, line_width=2.5),
+    "raster": Style(color="#ffffff", z=2.5, cmap="inferno"),
+    "": Style(color="#b07aa1", z=3.0),
+}
+
+BACKGROUND_TOP = "#dfe9f3"
+BACKGROUND_BOTTOM = "#ffffff"
+GROUND_COLOR = "#f3f1ec"
+TEXT_COLOR = "#222222"
+
+
+def style_for(name: str) -> Style:
+    return STYLES.get(name, STYLES[""])

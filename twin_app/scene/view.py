@@ -1,0 +1,175 @@
+"""Keep a PyVista plotter in step with a :class:`CityModel`.
+
+:class:`SceneView` works on any plotter: an off-screen ``pv.Plotter`` for
+headless rendering and tests, or the ``QtInteractor`` inside the desktop
+window.  It subscribes to model events, so the GUI only edits the model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyvista as pv
+
+from twin_app.core.layers import FEATURE_ID_COLUMN, Layer, PolygonLayer, RasterLayer, VectorLayer
+from twin_app.core.model import Change, CityModel
+from twin_app.scene import overlays
+from twin_app.scene.meshes import LayerVisual, district_outlines, visual_for
+from twin_app.scene.style import BACKGROUND_BOTTOM, BACKGROUND_TOP, style_for
+
+
+@dataclass
+class Picked:
+    """What the user clicked: the layer and the feature's attributes."""
+
+    layer: Layer
+    feature: int
+    attributes: dict[str, Any]
+
+
+class SceneView:
+    """Draws a city model into a plotter and answers picks."""
+
+    def __init__(self, plotter: pv.Plotter, model: CityModel) -> None:
+        self.plotter = plotter
+        self.model = model
+        self.actors: dict[str, list[Any]] = {}
+        self.visuals: dict[str, LayerVisual] = {}
+        self._bars: dict[str, str] = {}
+        self._camera_set = False
+        plotter.set_background(BACKGROUND_BOTTOM, top=BACKGROUND_TOP)
+        overlays.add_attribution(plotter, model.manifest.attribution_text)
+        overlays.add_title(plotter, model.manifest.title)
+        overlays.add_ground(plotter, model)
+        overlays.add_north_arrow_and_scale(plotter, model)
+        for layer in model.layers.values():
+            self._add(layer)
+        model.subscribe(self._on_change)
+
+    # -- model events -----------------------------------------------------
+    def _on_change(self, change: Change, layer: Layer) -> None:
+        if change is Change.ADDED:
+            self._add(layer)
+        elif change is Change.REMOVED:
+            self._remove(layer.id)
+        elif change is Change.VISIBILITY:
+            for actor in self.actors.get(layer.id, []):
+                actor.SetVisibility(layer.visible)
+            self._sync_scalar_bars()
+        elif change is Change.STYLE:
+            self._remove(layer.id)
+            self._add(layer)
+        self.plotter.render()
+
+    def _add(self, layer: Layer) -> None:
+        visual = visual_for(layer, self.model.origin)
+        kwargs = dict(visual.kwargs)
+        kwargs["opacity"] = kwargs.get("opacity", 1.0) * layer.opacity * style_for(layer.style).opacity
+        bar = kwargs.get("scalar_bar_args")
+        actors = [
+            self.plotter.add_mesh(
+                visual.mesh,
+                name=layer.id,
+                pickable=True,
+                show_scalar_bar=False,
+                reset_camera=False,
+                **{k: v for k, v in kwargs.items() if k != "scalar_bar_args"},
+            )
+        ]
+        if isinstance(layer, PolygonLayer) and layer.style == "districts":
+            outline = district_outlines(layer, self.model.origin)
+            st = style_for("districts")
+            actors.append(
+                self.plotter.add_mesh(
+                    outline, name=f"{layer.id}__outline", color=st.color, line_width=st.line_width,
+                    lighting=False, pickable=False, reset_camera=False,
+                )
+            )
+            actors.append(overlays.add_district_labels(self.plotter, layer, self.model))
+        for actor in actors:
+            actor.SetVisibility(layer.visible)
+        self.actors[layer.id] = actors
+        self.visuals[layer.id] = visual
+        if bar:
+            self._bars[layer.id] = bar["title"]
+        self._sync_scalar_bars()
+        if not self._camera_set and self.model.layers:
+            overlays.default_camera(self.plotter, self.model)
+            self._camera_set = True
+        self.plotter.reset_camera_clipping_range()
+
+    def _remove(self, layer_id: str) -> None:
+        for actor in self.actors.pop(layer_id, []):
+            self.plotter.remove_actor(actor, reset_camera=False, render=False)
+        self.visuals.pop(layer_id, None)
+        self._bars.pop(layer_id, None)
+        self._sync_scalar_bars()
+
+    def _sync_scalar_bars(self) -> None:
+        """One colour bar per visible coloured layer, naming its units."""
+        for title in list(self.plotter.scalar_bars.keys()):
+            self.plotter.remove_scalar_bar(title, render=False)
+        shown = [lid for lid in self._bars if lid in self.model.layers and self.model.layers[lid].visible]
+        for i, lid in enumerate(shown[-3:]):
+            actor = self.actors[lid][0]
+            self.plotter.add_scalar_bar(
+                title=self._bars[lid], mapper=actor.mapper, vertical=True, position_x=0.87,
+                position_y=0.08 + 0.3 * i, height=0.26, width=0.05, title_font_size=12, label_font_size=11,
+                color="#222222", n_labels=4, fmt="%.3g",
+            )
+
+    # -- queries ----------------------------------------------------------
+    def layer_of_actor(self, actor: Any) -> Layer | None:
+        for layer_id, actors in self.actors.items():
+            if actors and actors[0] is actor:
+                return self.model.layers.get(layer_id)
+        return None
+
+    def feature_attributes(self, layer: Layer, cell_id: int) -> Picked | None:
+        visual = self.visuals.get(layer.id)
+        if visual is None or cell_id < 0 or cell_id >= visual.mesh.n_cells:
+            return None
+        feature = int(visual.mesh.cell_data[FEATURE_ID_COLUMN][cell_id])
+        if isinstance(layer, RasterLayer):
+            rows, cols = layer.data.shape
+            r, c = divmod(feature, cols)
+            value = float(layer.data[r, c])
+            a, _b, x0, _d, e, y0 = layer.transform
+            attrs = {
+                "layer": layer.title,
+                "value": None if np.isnan(value) else round(value, 4),
+                "units": layer.units_label,
+                "pixel (row, col)": f"{r}, {c}",
+                "pixel centre": f"{x0 + a * (c + 0.5):.1f}, {y0 + e * (r + 0.5):.1f}",
+            }
+            return Picked(layer, feature, attrs)
+        if isinstance(layer, VectorLayer):
+            row = layer.frame.iloc[feature]
+            attrs = {"layer": layer.title}
+            for key, value in row.items():
+                if key == layer.frame.geometry.name:
+                    continue
+                if isinstance(value, float) and np.isnan(value):
+                    continue
+                attrs[str(key)] = value.item() if hasattr(value, "item") else value
+            return Picked(layer, feature, attrs)
+        return None
+
+    def pick_at(self, x: int, y: int) -> Picked | None:
+        """Pick the feature under display pixel (x, y) (origin bottom-left)."""
+        import vtk
+
+        picker = vtk.vtkCellPicker()
+        picker.SetTolerance(0.002)
+        if not picker.Pick(x, y, 0, self.plotter.renderer):
+            return None
+        layer = self.layer_of_actor(picker.GetActor())
+        if layer is None:
+            return None
+        return self.feature_attributes(layer, picker.GetCellId())
+
+    def screenshot(self, path: Path | str | None = None) -> np.ndarray:
+        return self.plotter.screenshot(str(path) if path else None, return_img=True)
