@@ -14,7 +14,16 @@ from typing import Any
 import numpy as np
 import pyvista as pv
 
-from twin_app.core.layers import FEATURE_ID_COLUMN, Layer, PolygonLayer, RasterLayer, VectorLayer
+from twin_app.core.layers import (
+    FEATURE_ID_COLUMN,
+    HEIGHT_FROM_COLUMN,
+    BuildingsLayer,
+    HeightFrom,
+    Layer,
+    PolygonLayer,
+    RasterLayer,
+    VectorLayer,
+)
 from twin_app.core.model import Change, CityModel
 from twin_app.scene import overlays
 from twin_app.scene.meshes import LayerVisual, district_outlines, visual_for
@@ -155,8 +164,19 @@ class SceneView:
                 if isinstance(value, float) and np.isnan(value):
                     continue
                 attrs[str(key)] = value.item() if hasattr(value, "item") else value
+            if isinstance(layer, BuildingsLayer):
+                attrs["height source"] = self.height_source(str(attrs.get(HEIGHT_FROM_COLUMN, "")))
             return Picked(layer, feature, attrs)
         return None
+
+    def height_source(self, rule: str) -> str:
+        """Say in words which rule gave a building its height."""
+        rules = self.model.manifest.buildings
+        return {
+            HeightFrom.HEIGHT_TAG.value: "OSM height tag",
+            HeightFrom.LEVELS.value: f"OSM building:levels × {rules.storey_height_m:g} m per storey",
+            HeightFrom.DEFAULT.value: f"default {rules.default_height_m:g} m (no height or levels in OSM)",
+        }.get(rule, rule)
 
     def pick_at(self, x: int, y: int) -> Picked | None:
         """Pick the feature under display pixel (x, y) (origin bottom-left)."""
@@ -172,4 +192,5 @@ class SceneView:
         return self.feature_attributes(layer, picker.GetCellId())
 
     def screenshot(self, path: Path | str | None = None) -> np.ndarray:
+        self.plotter.render()
         return self.plotter.screenshot(str(path) if path else None, return_img=True)

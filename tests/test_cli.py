@@ -1,0 +1,92 @@
+"""The ``twin-app`` command line: help, info contract, render, errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pyogrio
+import pytest
+import rasterio
+
+from twin_app.cli.main import main
+
+TWIN_APP = [sys.executable, "-m", "twin_app"]
+
+
+@pytest.mark.parametrize("args", [[], ["info"], ["render"], ["open"], ["city"], ["city", "import"], ["city", "list"]])
+def test_every_command_has_help(args: list[str], capsys) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main([*args, "--help"])
+    assert exit_info.value.code == 0
+    assert "usage: twin-app" in capsys.readouterr().out
+
+
+@pytest.fixture(scope="module")
+def helsinki_info() -> dict:
+    out = subprocess.run([*TWIN_APP, "info", "helsinki", "--json"], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def test_info_json_contract(helsinki_info: dict) -> None:
+    b = helsinki_info["buildings"]
+    assert b["count"] == sum(b["height_from"].values()) > 1000
+    assert set(b["height_from"]) == {"height_tag", "levels", "default"}
+    assert helsinki_info["crs"] == "EPSG:3879"
+    for layer in helsinki_info["layers"].values():
+        assert {"type", "count", "crs", "bbox", "title"} <= set(layer)
+        assert layer["crs"] == "EPSG:3879" and len(layer["bbox"]) == 4
+    assert helsinki_info["problems"] == []
+    assert "OpenStreetMap" in helsinki_info["attribution"]
+
+
+def test_info_counts_match_independent_readers(helsinki_info: dict, helsinki_dir: Path) -> None:
+    layers = helsinki_info["layers"]
+    pop = pyogrio.read_dataframe(helsinki_dir / "population" / "hsy_population_grid_250m_age_groups_centre.gpkg")
+    assert layers["population"]["count"] == len(pop)
+    heat = layers["heat"]
+    with rasterio.open(helsinki_dir / "heat" / "helsinki_urban_heat_exposure_index.tif") as src:
+        x0, y0, x1, y1 = heat["bbox"]
+        window = rasterio.windows.from_bounds(x0, y0, x1, y1, transform=src.transform).round_offsets().round_lengths()
+        data = src.read(1, window=window)
+    assert heat["count"] == int(np.count_nonzero(np.isfinite(data)))
+    assert heat["units"] == "index 0–1"
+
+
+def test_unknown_city_is_one_sentence_on_stderr() -> None:
+    out = subprocess.run([*TWIN_APP, "info", "atlantis"], capture_output=True, text=True)
+    assert out.returncode == 2
+    assert out.stdout == ""
+    assert out.stderr.startswith("twin-app: error: There is no city called 'atlantis'")
+    assert "Traceback" not in out.stderr
+
+
+def test_bad_size_is_rejected(capsys) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["render", "--out", "x.png", "--size", "huge"])
+    assert exit_info.value.code == 2
+    assert "not a size like" in capsys.readouterr().err
+
+
+def test_render_writes_png_of_requested_size(tmp_path: Path) -> None:
+    out = tmp_path / "h.png"
+    assert main(["render", "helsinki", "--out", str(out), "--size", "640x400"]) == 0
+    import pyvista as pv
+
+    image = pv.read(out)
+    assert image.dimensions[:2] == (640, 400)
+    rgb = np.asarray(image.point_data.active_scalars)[:, :3]
+    assert len(np.unique(rgb, axis=0)) > 200, "the render is (nearly) blank"
+
+
+def test_render_without_opengl_explains_instead_of_crashing(monkeypatch, capsys, tmp_path: Path) -> None:
+    import twin_app.scene.render as render
+
+    monkeypatch.setattr(render, "GL_LIBRARIES", ("libNoSuchGL.so.42",))
+    monkeypatch.setattr(render.check_opengl, "__defaults__", (("libNoSuchGL.so.42",),))
+    assert main(["render", "helsinki", "--out", str(tmp_path / "x.png")]) == 2
+    err = capsys.readouterr().err
+    assert "No OpenGL library is available" in err and "apt-get install" in err

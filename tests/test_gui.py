@@ -1,0 +1,142 @@
+"""The real window under a (virtual) X display: open, toggle, click, export."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+pytestmark = pytest.mark.gui
+
+if not os.environ.get("DISPLAY"):
+    pytest.skip("GUI tests need an X display (run them under xvfb-run)", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def window():
+    from PySide6.QtWidgets import QApplication
+
+    from twin_app.qt.window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    win = MainWindow()
+    win.resize(1200, 800)
+    win.show()
+    app.processEvents()
+    assert win.open_city("helsinki")
+    deadline = 120.0
+    import time
+
+    start = time.monotonic()
+    while win.loading and time.monotonic() - start < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+    app.processEvents()
+    yield win
+    win.close()
+    app.processEvents()
+
+
+def _shot(win) -> np.ndarray:
+    win.plotter.render()
+    return np.asarray(win.plotter.screenshot(return_img=True)).astype(int)
+
+
+def test_window_opens_on_helsinki(window) -> None:
+    assert not window.loading
+    assert {"buildings", "streets", "stops", "heat", "population", "districts"} <= set(window.model.layers)
+    assert window.problems == []
+    assert "Helsinki" in window.windowTitle()
+    assert "OpenStreetMap" in window.attribution.text()
+    image = _shot(window)
+    assert len(np.unique(image.reshape(-1, image.shape[-1]), axis=0)) > 500
+
+
+def test_toggling_a_layer_changes_the_picture(window) -> None:
+    before = _shot(window)
+    window.layers.set_checked("buildings", False)
+    assert window.model.layers["buildings"].visible is False
+    hidden = _shot(window)
+    window.layers.set_checked("buildings", True)
+    after = _shot(window)
+    changed = np.abs(before - hidden).sum(axis=-1) > 30
+    assert changed.mean() > 0.02, "hiding the buildings should change a good part of the view"
+    assert np.abs(before - after).sum(axis=-1).max() < 30 or (np.abs(before - after).sum(axis=-1) > 30).mean() < 0.001
+
+
+def _display_point(win, xyz) -> tuple[int, int]:
+    renderer = win.plotter.renderer
+    renderer.SetWorldPoint(*xyz, 1.0)
+    renderer.WorldToDisplay()
+    x, y, _ = renderer.GetDisplayPoint()
+    return int(round(x)), int(round(y))
+
+
+def test_clicking_a_building_shows_height_and_provenance(window, qtbot) -> None:
+    from PySide6.QtCore import QPoint, Qt
+
+    buildings = window.model.layers["buildings"]
+    frame = buildings.frame
+    # the tallest building with a levels tag, clicked on its roof
+    pick = frame[frame["height_from"] == "levels"].sort_values("height_m").iloc[-1]
+    point = pick.geometry.representative_point()
+    ox, oy = window.model.origin
+    x, y = _display_point(window, (point.x - ox, point.y - oy, float(pick["height_m"])))
+    widget = window.plotter.interactor
+    ratio = widget.devicePixelRatioF()
+    pos = QPoint(int(x / ratio), int(widget.height() - y / ratio))
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos)
+    values = window.info.values()
+    assert values.get("layer") == "Buildings"
+    assert float(values["height_m"]) == pytest.approx(float(pick["height_m"]))
+    assert values["height_from"] == "levels"
+    assert "building:levels" in values["height source"]
+
+
+def test_export_png_is_not_blank_and_carries_attribution(window, tmp_path: Path) -> None:
+    from PySide6.QtGui import QImage
+
+    path = window.export_png(tmp_path / "view.png")
+    image = QImage(str(path))
+    assert not image.isNull() and image.width() > 200
+    with_text = _qimage_array(image)
+    assert len(np.unique(with_text.reshape(-1, 4), axis=0)) > 500
+    attribution = window.plotter.actors["attribution"]
+    attribution.SetVisibility(False)
+    try:
+        without = _qimage_array(QImage(str(window.export_png(tmp_path / "bare.png"))))
+    finally:
+        attribution.SetVisibility(True)
+    diff = np.abs(with_text - without).sum(axis=-1) > 60
+    rows, cols = np.nonzero(diff)
+    assert len(rows) > 50, "the attribution text is missing from the exported image"
+    assert rows.min() > with_text.shape[0] * 0.8, "the attribution should sit at the bottom of the image"
+
+
+def _qimage_array(image) -> np.ndarray:
+    from PySide6.QtGui import QImage
+
+    image = image.convertToFormat(QImage.Format.Format_RGBA8888)
+    ptr = image.constBits()
+    return np.frombuffer(ptr, np.uint8).reshape(image.height(), image.bytesPerLine() // 4, 4)[:, : image.width()].astype(int)
+
+
+def test_a_broken_file_gets_a_dialog_and_the_app_keeps_running(window, tmp_path: Path, qtbot) -> None:
+    broken = tmp_path / "broken.gpkg"
+    broken.write_text("not a geopackage")
+    n_layers = len(window.model.layers)
+    window.handle_dropped([broken])
+    qtbot.waitUntil(lambda: not window.loading, timeout=30000)
+    qtbot.waitUntil(lambda: getattr(window, "problem_box", None) is not None and window.problem_box.isVisible(),
+                    timeout=5000)
+    assert "broken.gpkg" in window.problem_box.text() and "damaged" in window.problem_box.text()
+    window.problem_box.close()
+    assert len(window.model.layers) == n_layers
+    good = tmp_path / "sensors.csv"
+    good.write_text("name,lon,lat\nsensor,24.9450,60.1675\n")
+    window.handle_dropped([good])
+    qtbot.waitUntil(lambda: not window.loading, timeout=30000)
+    qtbot.waitUntil(lambda: len(window.model.layers) == n_layers + 1, timeout=5000)
+    assert window.layers.item("sensors") is not None
