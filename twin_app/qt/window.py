@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QThread
+from PySide6.QtCore import Qt, QThread, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -44,6 +44,12 @@ class MainWindow(QMainWindow):
         self._worker: LoadWorker | None = None
         self.problems: list[LayerProblem] = []
         self._press: tuple[int, int] | None = None
+        # Software OpenGL needs about a second per frame for a whole city, so model
+        # changes arriving together (a city loading layer by layer) share one redraw.
+        self._render_timer = QTimer(self)
+        self._render_timer.setSingleShot(True)
+        self._render_timer.setInterval(150)
+        self._render_timer.timeout.connect(self._render_now)
 
         placeholder = QLabel("Preparing the 3D view…")
         placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -112,11 +118,23 @@ class MainWindow(QMainWindow):
             from pyvistaqt import QtInteractor
 
             self.statusBar().showMessage("Starting the 3D view…")
-            self.plotter = QtInteractor(self)
+            self.plotter = QtInteractor(self, auto_update=False)
             self.setCentralWidget(self.plotter.interactor)
             self.plotter.iren.add_observer("LeftButtonPressEvent", self._on_press)
             self.plotter.iren.add_observer("LeftButtonReleaseEvent", self._on_release)
         return self.plotter
+
+    def request_render(self) -> None:
+        """Redraw soon; while a city loads, once at the end (and every few seconds)."""
+        if self.loading:
+            if not self._render_timer.isActive():
+                self._render_timer.start(3000)
+        else:
+            self._render_timer.start(50)
+
+    def _render_now(self) -> None:
+        if self.plotter is not None:
+            self.plotter.render()
 
     def _event_xy(self) -> tuple[int, int]:
         x, y = self.plotter.iren.interactor.GetEventPosition()
@@ -172,7 +190,7 @@ class MainWindow(QMainWindow):
         plotter.clear_actors() if hasattr(plotter, "clear_actors") else None
         self.model = model
         self.problems = []
-        self.view = SceneView(plotter, model)
+        self.view = SceneView(plotter, model, request_render=self.request_render)
         self.layers.set_model(model)
         self.info.setRowCount(0)
         self.setWindowTitle(f"{model.manifest.title} — twin_app")
@@ -210,10 +228,14 @@ class MainWindow(QMainWindow):
             self.model.problems.append(problem)
 
     def _on_progress(self, fraction: float, text: str) -> None:
-        self.progress.setValue(round(fraction * 100))
+        value = round(fraction * 100)
+        if abs(value - self.progress.value()) >= 5 or value == 100:
+            self.progress.setValue(value)
         self.statusBar().showMessage(text)
 
     def _on_finished(self, cancelled: bool) -> None:
+        self._render_timer.stop()
+        self._render_now()
         self.progress.hide()
         self.cancel_button.hide()
         n = len(self.model.layers) if self.model else 0

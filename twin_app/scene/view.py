@@ -7,6 +7,7 @@ window.  It subscribes to model events, so the GUI only edits the model.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,9 +43,13 @@ class Picked:
 class SceneView:
     """Draws a city model into a plotter and answers picks."""
 
-    def __init__(self, plotter: pv.Plotter, model: CityModel) -> None:
+    def __init__(
+        self, plotter: pv.Plotter, model: CityModel, *, request_render: Callable[[], None] | None = None
+    ) -> None:
+        """``request_render`` lets a window coalesce redraws (software GL takes ~1 s a frame)."""
         self.plotter = plotter
         self.model = model
+        self.request_render = request_render or plotter.render
         self.actors: dict[str, list[Any]] = {}
         self.visuals: dict[str, LayerVisual] = {}
         self._bars: dict[str, str] = {}
@@ -60,6 +65,16 @@ class SceneView:
 
     # -- model events -----------------------------------------------------
     def _on_change(self, change: Change, layer: Layer) -> None:
+        # pyvista redraws after every actor added; one redraw per change is enough.
+        suppressed = self.plotter.suppress_rendering
+        self.plotter.suppress_rendering = True
+        try:
+            self._apply(change, layer)
+        finally:
+            self.plotter.suppress_rendering = suppressed
+        self.request_render()
+
+    def _apply(self, change: Change, layer: Layer) -> None:
         if change is Change.ADDED:
             self._add(layer)
         elif change is Change.REMOVED:
@@ -71,7 +86,6 @@ class SceneView:
         elif change is Change.STYLE:
             self._remove(layer.id)
             self._add(layer)
-        self.plotter.render()
 
     def _add(self, layer: Layer) -> None:
         visual = visual_for(layer, self.model.origin)
