@@ -1,0 +1,368 @@
+"""Read an OSM file once into compact arrays that all OSM layer kinds share.
+
+Python-level iteration over pyosmium objects costs microseconds per object,
+which dominates for real cities.  So the heavy lifting stays in C++: libosmium
+reads the file, attaches node locations to ways, filters by tag and writes
+the surviving ways (with their coordinates inline) as OPL text to a temporary
+file.  That text is then parsed with a handful of vectorised string and numpy
+operations.  Only multipolygon *relations* (a few hundred in a city) go
+through pyosmium's area assembler object by object, because assembling rings
+correctly (courtyards, touching inners) is exactly what it is good at.
+
+The result is cached in ``LoadContext.cache`` under the file's resolved path,
+modification time and size, so loading buildings, streets, parks and
+districts from one file parses it once.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from twin_app.api import CorruptFileError, MissingFileError
+
+if TYPE_CHECKING:
+    import numpy as np
+
+OSM_FORMAT = "OpenStreetMap"
+
+#: keys that make a closed way or multipolygon an area some kind wants
+AREA_KEYS: tuple[str, ...] = ("building", "landuse", "leisure", "natural", "water", "waterway")
+#: ways kept by the reader: streets, areas and administrative boundaries
+WAY_KEYS: tuple[str, ...] = ("highway", "boundary", *AREA_KEYS)
+#: relation types whose members matter (areas and administrative boundaries)
+RELATION_TYPES: frozenset[str] = frozenset({"multipolygon", "boundary"})
+
+_ESCAPE = re.compile(r"%([0-9a-fA-F]+)%")
+
+
+@dataclass
+class WaySet:
+    """Ways as flat arrays: way ``i`` owns ``node_ids[offsets[i]:offsets[i+1]]``.
+
+    Missing node locations (a clipped extract) are NaN in ``lon``/``lat``.
+    """
+
+    ids: np.ndarray
+    tags: list[dict[str, str]]
+    offsets: np.ndarray
+    node_ids: np.ndarray
+    lon: np.ndarray
+    lat: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def subset(self, keep: np.ndarray) -> WaySet:
+        """The ways where ``keep`` (a boolean mask over ways) is true."""
+        import numpy as np
+
+        idx = np.flatnonzero(keep)
+        counts = np.diff(self.offsets)[idx]
+        offsets = np.zeros(len(idx) + 1, dtype=np.int64)
+        np.cumsum(counts, out=offsets[1:])
+        starts = self.offsets[idx]
+        pos = np.repeat(starts - offsets[:-1], counts) + np.arange(offsets[-1])
+        return WaySet(
+            ids=self.ids[idx],
+            tags=[self.tags[i] for i in idx],
+            offsets=offsets,
+            node_ids=self.node_ids[pos],
+            lon=self.lon[pos],
+            lat=self.lat[pos],
+        )
+
+
+@dataclass
+class RelationInfo:
+    """A multipolygon or boundary relation: its tags and members."""
+
+    id: int
+    tags: dict[str, str]
+    members: list[tuple[str, int, str]]
+
+
+@dataclass
+class OsmData:
+    """Everything the OSM kinds need from one file, parsed once."""
+
+    path: Path
+    ways: WaySet
+    relations: dict[int, RelationInfo]
+    #: assembled relation areas: (relation id, tags, WKB multipolygon)
+    relation_areas: list[tuple[int, dict[str, str], bytes]]
+    #: nodes tagged ``place``: (node id, tags, lon, lat)
+    place_nodes: list[tuple[int, dict[str, str], float, float]]
+    #: the extract's lon/lat bounds (header box, else the bounds of what was read)
+    bounds_lonlat: tuple[float, float, float, float] | None
+    notes: list[str] = field(default_factory=list)
+
+
+def load_osm(path: Path, cache: dict[Any, Any]) -> OsmData:
+    """Parse ``path`` (or return the cached parse of the same unchanged file)."""
+    if not path.is_file():
+        raise MissingFileError(path, what="OpenStreetMap file")
+    resolved = path.resolve()
+    stat = resolved.stat()
+    key = ("twin_layers.osm", str(resolved), stat.st_mtime_ns, stat.st_size)
+    data = cache.get(key)
+    if data is None:
+        data = _read(path)
+        cache[key] = data
+    return data
+
+
+def _read(path: Path) -> OsmData:
+    """Run both passes, translating reader failures into a CorruptFileError."""
+    try:
+        return _read_passes(path)
+    except (RuntimeError, OSError, ValueError, UnicodeDecodeError) as exc:
+        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise CorruptFileError(path, fmt=OSM_FORMAT, detail=detail) from exc
+
+
+def _read_passes(path: Path) -> OsmData:
+    import osmium
+
+    header_box = _header_box(path)
+    manager = osmium.area.AreaManager()
+    relations = _RelationCollector()
+    with osmium.io.Reader(str(path), osmium.osm.RELATION) as reader:
+        osmium.apply(
+            reader,
+            osmium.filter.TagFilter(*(("type", t) for t in sorted(RELATION_TYPES))),
+            relations,
+            osmium.filter.KeyFilter(*AREA_KEYS),
+            manager.first_pass_handler(),
+        )
+    area_ids = [2 * r.id + 1 for r in relations.found.values() if _is_area_relation(r)]
+    areas: list[tuple[int, dict[str, str], bytes]] = []
+    with tempfile.TemporaryDirectory(prefix="twin-osm-") as tmp:
+        opl = Path(tmp) / "kept.opl"
+        collector = _AreaCollector(areas)
+        locations = osmium.NodeLocationsForWays(osmium.index.create_map("flex_mem"))
+        locations.ignore_errors()
+        writer = osmium.SimpleWriter(
+            osmium.io.File(str(opl), "opl,add_metadata=false,locations_on_ways=true")
+        )
+        try:
+            with osmium.io.Reader(str(path), osmium.osm.NODE | osmium.osm.WAY) as reader:
+                osmium.apply(
+                    reader,
+                    locations,
+                    manager.second_pass_handler(
+                        osmium.filter.IdFilter(area_ids).enable_for(osmium.osm.AREA), collector
+                    ),
+                    osmium.filter.KeyFilter("place").enable_for(osmium.osm.NODE),
+                    osmium.filter.KeyFilter(*WAY_KEYS).enable_for(osmium.osm.WAY),
+                    writer,
+                )
+        finally:
+            writer.close()
+        text = opl.read_bytes().decode("utf-8")
+    ways, places = _parse_opl(text)
+    bounds = header_box or _data_bounds(ways, places)
+    data = OsmData(
+        path=path,
+        ways=ways,
+        relations=relations.found,
+        relation_areas=areas,
+        place_nodes=places,
+        bounds_lonlat=bounds,
+    )
+    data.notes.append(f"Kept {len(ways)} ways and {len(areas)} multipolygon areas from the file.")
+    return data
+
+
+class _RelationCollector:
+    """Keeps the tags and members of the relations that pass the type filter."""
+
+    def __init__(self) -> None:
+        self.found: dict[int, RelationInfo] = {}
+
+    def relation(self, rel: Any) -> None:
+        self.found[rel.id] = RelationInfo(
+            id=rel.id,
+            tags={t.k: t.v for t in rel.tags},
+            members=[(m.type, m.ref, m.role) for m in rel.members],
+        )
+
+
+class _AreaCollector:
+    """Receives assembled relation areas and keeps their tags and WKB."""
+
+    def __init__(self, out: list[tuple[int, dict[str, str], bytes]]) -> None:
+        import osmium
+
+        self._out = out
+        self._wkb = osmium.geom.WKBFactory()
+
+    def area(self, a: Any) -> None:
+        try:
+            wkb = bytes.fromhex(self._wkb.create_multipolygon(a))
+        except RuntimeError:  # broken rings: the relation simply yields no area
+            return
+        self._out.append((a.orig_id(), {t.k: t.v for t in a.tags}, wkb))
+
+
+def _is_area_relation(rel: RelationInfo) -> bool:
+    return rel.tags.get("type") == "multipolygon" and any(k in rel.tags for k in AREA_KEYS)
+
+
+def _header_box(path: Path) -> tuple[float, float, float, float] | None:
+    import osmium
+
+    with osmium.io.Reader(str(path), osmium.osm.NOTHING) as reader:
+        box = reader.header().box()
+    if not box.valid():
+        return None
+    bl, tr = box.bottom_left, box.top_right
+    return (bl.lon, bl.lat, tr.lon, tr.lat)
+
+
+def _data_bounds(
+    ways: WaySet, places: list[tuple[int, dict[str, str], float, float]]
+) -> tuple[float, float, float, float] | None:
+    import numpy as np
+
+    lon = np.concatenate([ways.lon, np.array([p[2] for p in places], dtype=float)])
+    lat = np.concatenate([ways.lat, np.array([p[3] for p in places], dtype=float)])
+    ok = ~np.isnan(lon)
+    if not ok.any():
+        return None
+    return (float(lon[ok].min()), float(lat[ok].min()), float(lon[ok].max()), float(lat[ok].max()))
+
+
+# ---------------------------------------------------------------- OPL parsing
+
+
+def _unescape(text: str) -> str:
+    return _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text) if "%" in text else text
+
+
+def parse_tags(section: str) -> dict[str, str]:
+    """``k=v,k2=v2`` (OPL-escaped) to a dict."""
+    if not section:
+        return {}
+    if "%" not in section:
+        return dict(kv.split("=", 1) for kv in section.split(","))  # type: ignore[misc]
+    out: dict[str, str] = {}
+    for kv in section.split(","):
+        k, _, v = kv.partition("=")
+        out[_unescape(k)] = _unescape(v)
+    return out
+
+
+def _parse_opl(text: str) -> tuple[WaySet, list[tuple[int, dict[str, str], float, float]]]:
+    """Split the OPL text into ways (vectorised node lists) and place nodes."""
+    import numpy as np
+
+    way_ids: list[int] = []
+    way_tags: list[dict[str, str]] = []
+    node_sections: list[str] = []
+    places: list[tuple[int, dict[str, str], float, float]] = []
+    for line in text.splitlines():
+        if not line:
+            continue
+        if line[0] == "w":
+            head, _, rest = line.partition(" T")
+            tags, _, nodes = rest.rpartition(" N")
+            way_ids.append(int(head[1:]))
+            way_tags.append(parse_tags(tags))
+            node_sections.append(nodes)
+        elif line[0] == "n":
+            parts = line.split(" ")
+            fields = {p[0]: p[1:] for p in parts[1:] if p}
+            if fields.get("x") and fields.get("y"):
+                places.append(
+                    (
+                        int(parts[0][1:]),
+                        parse_tags(fields.get("T", "")),
+                        float(fields["x"]),
+                        float(fields["y"]),
+                    )
+                )
+    counts = np.array([s.count(",") + 1 if s else 0 for s in node_sections], dtype=np.int64)
+    offsets = np.zeros(len(counts) + 1, dtype=np.int64)
+    np.cumsum(counts, out=offsets[1:])
+    values = _parse_node_refs(node_sections)
+    return (
+        WaySet(
+            ids=np.array(way_ids, dtype=np.int64),
+            tags=way_tags,
+            offsets=offsets,
+            node_ids=values[:, 0].astype(np.int64),
+            lon=values[:, 1].copy(),
+            lat=values[:, 2].copy(),
+        ),
+        places,
+    )
+
+
+def _parse_node_refs(sections: list[str]) -> np.ndarray:
+    """``n123x24.9y60.1,n124xy`` lists to an (n, 3) float array (NaN = no location).
+
+    pandas' C CSV parser converts numbers several times faster than
+    ``float()`` on split tokens, so the text is reshaped into CSV lines.
+    """
+    import io
+
+    import numpy as np
+    import pandas as pd
+
+    text = "\n".join(s for s in sections if s)
+    if not text:
+        return np.zeros((0, 3))
+    text = text.replace(",n", "\nn").replace("n", "").replace("x", ",").replace("y", ",")
+    frame = pd.read_csv(
+        io.StringIO(text),
+        header=None,
+        names=["id", "lon", "lat"],
+        dtype={"id": np.float64, "lon": np.float64, "lat": np.float64},
+        engine="c",
+    )
+    return frame.to_numpy(dtype=np.float64)
+
+
+def closed_way_polygons(ways: WaySet, keep: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Polygons (lon/lat) of the closed ways selected by ``keep``.
+
+    Returns (indices of the ways that made a polygon, shapely polygons).  A
+    way must be closed by node id, have at least four node references and all
+    its locations, as libosmium's area rules require; the rest are skipped.
+    """
+    import numpy as np
+    import shapely
+
+    starts, ends = ways.offsets[:-1], ways.offsets[1:]
+    n = ends - starts
+    ok = keep & (n >= 4)
+    idx = np.flatnonzero(ok)
+    idx = idx[ways.node_ids[starts[idx]] == ways.node_ids[ends[idx] - 1]]
+    if len(idx) == 0:
+        return idx, np.array([], dtype=object)
+    missing = np.concatenate([[0], np.cumsum(np.isnan(ways.lon))])
+    idx = idx[missing[ends[idx]] == missing[starts[idx]]]
+    counts = n[idx]
+    ring_of = np.repeat(np.arange(len(idx)), counts)
+    pos = np.repeat(starts[idx] - np.concatenate([[0], np.cumsum(counts)[:-1]]), counts) + np.arange(
+        counts.sum()
+    )
+    coords = np.column_stack([ways.lon[pos], ways.lat[pos]])
+    rings = shapely.linearrings(coords, indices=ring_of)
+    return idx, shapely.polygons(rings)
+
+
+def way_tag_column(tags: list[dict[str, str]], key: str) -> list[str | None]:
+    """One tag's values over a list of tag dicts (None where absent)."""
+    return [t.get(key) for t in tags]
+
+
+def option(options: Mapping[str, Any], key: str, default: Any) -> Any:
+    """An option with a default (None counts as unset)."""
+    value = options.get(key)
+    return default if value is None else value

@@ -1,0 +1,406 @@
+"""OpenStreetMap layer kinds: street network, buildings, green/water/land use, districts.
+
+All four kinds read the same file through :func:`twin_layers._osm_read.load_osm`,
+which parses it once per city load (the result is cached in ``ctx.cache``).
+This module imports only the standard library at import time, because entry
+points are loaded whenever the app lists its kinds.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from twin_app.api import (
+    FEATURE_ID_COLUMN,
+    HEIGHT_COLUMN,
+    HEIGHT_FROM_COLUMN,
+    BuildingsLayer,
+    EmptyLayerError,
+    HeightFrom,
+    Layer,
+    LoadContext,
+    NetworkLayer,
+    PolygonLayer,
+    TwinError,
+    prepare_frame,
+)
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+    from twin_layers._osm_read import OsmData
+
+OSM_SUFFIXES: tuple[str, ...] = (".osm", ".osm.bz2", ".osm.pbf", ".pbf")
+
+# ------------------------------------------------------------------ tag parsing
+
+_NUMBER = r"([0-9]+(?:[.,][0-9]+)?)"
+_HEIGHT = re.compile(rf"^{_NUMBER}\s*(m|meters?|metres?|ft|feet|foot|'|′)?$", re.IGNORECASE)
+_FEET_INCHES = re.compile(rf"^{_NUMBER}\s*['′]\s*{_NUMBER}\s*(?:\"|″|'')$")
+_FOOT_M = 0.3048
+#: a building taller than this is a tagging error, not a skyscraper
+MAX_HEIGHT_M = 1000.0
+MAX_LEVELS = 250.0
+
+
+def _first_value(text: object) -> str | None:
+    """OSM lists alternatives with ';' ("12;15"): the first one is the main value."""
+    if not isinstance(text, str):  # None, or NaN from a frame column
+        return None
+    first = text.split(";", 1)[0].strip()
+    return first or None
+
+
+def parse_height(text: str | None) -> float | None:
+    """A ``height`` tag in metres, or None when it is missing or not a height.
+
+    Accepts "12", "12 m", "12.5m", "12,5", "40 ft", "40'", "40'6\\"" and takes
+    the first of ';'-separated values; zero, negative, absurd or unparsable
+    values are treated as missing so that the next rule (levels) applies.
+    """
+    value = _first_value(text)
+    if value is None:
+        return None
+    match = _FEET_INCHES.match(value)
+    if match:
+        metres = (
+            float(match.group(1).replace(",", ".")) + float(match.group(2).replace(",", ".")) / 12
+        ) * _FOOT_M
+    else:
+        match = _HEIGHT.match(value)
+        if not match:
+            return None
+        metres = float(match.group(1).replace(",", "."))
+        unit = (match.group(2) or "m").lower()
+        if unit in ("ft", "feet", "foot", "'", "′"):
+            metres *= _FOOT_M
+    return metres if 0 < metres <= MAX_HEIGHT_M else None
+
+
+def parse_levels(text: str | None) -> float | None:
+    """A ``building:levels`` tag as a number of storeys ("5", "5.5", "4;5" -> 4)."""
+    value = _first_value(text)
+    if value is None:
+        return None
+    try:
+        levels = float(value.replace(",", "."))
+    except ValueError:
+        return None
+    return levels if 0 < levels <= MAX_LEVELS and math.isfinite(levels) else None
+
+
+# ------------------------------------------------------------------ shared helpers
+
+
+def _load(source: Path, ctx: LoadContext) -> OsmData:
+    from twin_layers._osm_read import load_osm
+
+    ctx.feedback.progress(0.0, f"Reading {source.name}")
+    data = load_osm(Path(source), ctx.cache)
+    ctx.feedback.check_cancelled()
+    return data
+
+
+def _area_frame(data: OsmData, wanted: Any, extra: Any) -> gpd.GeoDataFrame:
+    """Polygons (lon/lat) of closed ways and multipolygon relations whose tags pass ``wanted``.
+
+    ``extra(tags)`` returns the attribute columns for one feature.  Closed
+    ways are built vectorised; relations come pre-assembled by libosmium,
+    with holes (courtyards) already cut.
+    """
+    import geopandas as gpd
+    import numpy as np
+    import shapely
+
+    from twin_layers._osm_read import closed_way_polygons
+
+    ways = data.ways
+    keep = np.fromiter((wanted(t) and t.get("area") != "no" for t in ways.tags), dtype=bool, count=len(ways))
+    idx, polys = closed_way_polygons(ways, keep)
+    rels = [(rid, tags, wkb) for rid, tags, wkb in data.relation_areas if wanted(tags)]
+    records = [{"osm_id": int(ways.ids[i]), "osm_type": "way", **extra(ways.tags[i])} for i in idx]
+    records += [{"osm_id": rid, "osm_type": "relation", **extra(tags)} for rid, tags, _ in rels]
+    geoms = np.concatenate([polys, shapely.from_wkb([wkb for _, _, wkb in rels])]) if rels else polys
+    return gpd.GeoDataFrame(records, geometry=list(geoms) if len(geoms) else [], crs="EPSG:4326")
+
+
+def _finish(frame: gpd.GeoDataFrame, source: Path, ctx: LoadContext, notes: list[str]) -> gpd.GeoDataFrame:
+    if len(frame) == 0:
+        raise EmptyLayerError(source, layer=ctx.title or ctx.layer_id)
+    frame, more = prepare_frame(frame, ctx, source=source)
+    notes.extend(more)
+    return frame
+
+
+def _choice(options: Mapping[str, Any], key: str, default: str, allowed: tuple[str, ...]) -> str:
+    value = str(options.get(key) or default)
+    if value not in allowed:
+        raise TwinError(f'The option {key} = "{value}" is not valid here. Use one of: {", ".join(allowed)}.')
+    return value
+
+
+# ------------------------------------------------------------------ network
+
+
+@dataclass(frozen=True)
+class OsmNetworkKind:
+    """Street network (option ``network_type``: walk, drive, bike, all, ...).
+
+    Edges are directed rows, as in osmnx: a two-way street appears twice
+    (``u``->``v`` and ``v``->``u``, geometry reversed), a one-way street once,
+    so a directed graph built from ``u``, ``v``, ``length`` routes correctly.
+    Walk networks are two-way everywhere; other types respect ``oneway``.
+    """
+
+    name: str = "osm-network"
+    title: str = "OpenStreetMap streets"
+    suffixes: tuple[str, ...] = OSM_SUFFIXES
+
+    def extent(self, source: Path) -> tuple[float, float, float, float]:
+        """The file's lon/lat bounds (its header box, else the bounds of its data).
+
+        Used by ``twin-app city import`` to set a new city's extent.
+        """
+        from twin_layers._osm_read import _header_box, load_osm
+
+        box = None
+        try:
+            box = _header_box(Path(source))
+        except (RuntimeError, OSError):
+            box = None
+        if box is None:
+            box = load_osm(Path(source), {}).bounds_lonlat
+        if box is None:
+            raise EmptyLayerError(source, layer="OpenStreetMap extract")
+        return box
+
+    def load(self, source: Path, options: Mapping[str, Any], ctx: LoadContext) -> Layer:
+        import numpy as np
+
+        from twin_layers._osm_network import NETWORK_FILTERS, build_network, longest_runs, way_filter
+
+        network_type = _choice(options, "network_type", "walk", tuple(NETWORK_FILTERS))
+        data = _load(source, ctx)
+        keep = way_filter(network_type)
+        ways = data.ways
+        mask = np.fromiter((keep(t) for t in ways.tags), dtype=bool, count=len(ways))
+        streets = longest_runs(ways.subset(mask))
+        if len(streets) == 0:
+            raise EmptyLayerError(source, layer=ctx.title or ctx.layer_id)
+        edges, nodes = build_network(streets, ctx.crs, network_type)
+        notes: list[str] = [f"{network_type} network: {len(nodes)} nodes, {len(edges)} directed edges."]
+        edges = _finish(edges, source, ctx, notes)
+        nodes, _ = prepare_frame(nodes, ctx, source=source)
+        return NetworkLayer(
+            id=ctx.layer_id,
+            title=ctx.title or f"Streets ({network_type})",
+            crs=ctx.crs,
+            source=Path(source),
+            style="streets",
+            frame=edges,
+            value_column=None,
+            units="m",
+            nodes=nodes,
+            network_type=network_type,
+            notes=notes,
+        )
+
+
+# ------------------------------------------------------------------ buildings
+
+
+def _is_building(tags: dict[str, str]) -> bool:
+    value = tags.get("building")
+    return value is not None and value != "no"
+
+
+def _building_attrs(tags: dict[str, str]) -> dict[str, Any]:
+    return {
+        "building": tags.get("building"),
+        "name": tags.get("name"),
+        "height_tag": tags.get("height"),
+        "levels_tag": tags.get("building:levels"),
+    }
+
+
+def building_heights(
+    height_tags: list[str | None], level_tags: list[str | None], storey_m: float, default_m: float
+) -> tuple[list[float], list[float], list[str]]:
+    """(levels, height_m, height_from) for each building, by the documented rule order.
+
+    1. a parsable ``height`` tag; 2. ``building:levels`` x storey height;
+    3. the city's default height.  ``roof:levels`` is deliberately ignored:
+    it mostly describes attics inside a pitched roof, and adding it would
+    overstate the many flat-roofed blocks that also carry it.
+    """
+    levels_out: list[float] = []
+    heights: list[float] = []
+    source: list[str] = []
+    # tag values repeat a lot ("3", "4", ...): parse each distinct value once
+    level_of = {v: parse_levels(v) for v in set(level_tags) if isinstance(v, str)}
+    height_of = {v: parse_height(v) for v in set(height_tags) if isinstance(v, str)}
+    for h_tag, l_tag in zip(height_tags, level_tags, strict=True):
+        levels = level_of.get(l_tag) if isinstance(l_tag, str) else None
+        height = height_of.get(h_tag) if isinstance(h_tag, str) else None
+        levels_out.append(math.nan if levels is None else levels)
+        if height is not None:
+            heights.append(height)
+            source.append(HeightFrom.HEIGHT_TAG.value)
+        elif levels is not None:
+            heights.append(levels * storey_m)
+            source.append(HeightFrom.LEVELS.value)
+        else:
+            heights.append(default_m)
+            source.append(HeightFrom.DEFAULT.value)
+    return levels_out, heights, source
+
+
+@dataclass(frozen=True)
+class OsmBuildingsKind:
+    """Building footprints with heights and the rule each height came from."""
+
+    name: str = "osm-buildings"
+    title: str = "OpenStreetMap buildings"
+    suffixes: tuple[str, ...] = ()
+
+    def load(self, source: Path, options: Mapping[str, Any], ctx: LoadContext) -> Layer:
+        import numpy as np
+
+        data = _load(source, ctx)
+        frame = _area_frame(data, _is_building, _building_attrs)
+        if len(frame) == 0:
+            raise EmptyLayerError(source, layer=ctx.title or ctx.layer_id)
+        rules = ctx.buildings
+        levels, heights, prov = building_heights(
+            list(frame.pop("height_tag")),
+            list(frame.pop("levels_tag")),
+            rules.storey_height_m,
+            rules.default_height_m,
+        )
+        frame["levels"] = np.asarray(levels, dtype=float)
+        frame[HEIGHT_COLUMN] = np.asarray(heights, dtype=float)
+        frame[HEIGHT_FROM_COLUMN] = prov
+        notes: list[str] = []
+        frame = _finish(frame, source, ctx, notes)
+        frame[FEATURE_ID_COLUMN] = np.arange(len(frame), dtype=np.int64)
+        counts = frame[HEIGHT_FROM_COLUMN].value_counts()
+        notes.append(
+            "Heights: "
+            + ", ".join(f"{int(counts.get(r.value, 0))} from {r.value.replace('_', ' ')}" for r in HeightFrom)
+            + f" ({rules.storey_height_m:g} m per storey, default {rules.default_height_m:g} m)."
+        )
+        return BuildingsLayer(
+            id=ctx.layer_id,
+            title=ctx.title or "Buildings",
+            crs=ctx.crs,
+            source=Path(source),
+            style="buildings",
+            frame=frame,
+            value_column=HEIGHT_COLUMN,
+            units="m",
+            notes=notes,
+        )
+
+
+# ------------------------------------------------------------------ features
+
+GREEN_TAGS: dict[str, frozenset[str]] = {
+    "leisure": frozenset({"park", "garden", "playground", "pitch", "nature_reserve", "common"}),
+    "landuse": frozenset({"grass", "forest", "meadow", "recreation_ground", "cemetery", "village_green"}),
+    "natural": frozenset({"wood", "scrub", "grassland"}),
+}
+WATER_TAGS: dict[str, frozenset[str]] = {
+    "natural": frozenset({"water"}),
+    "waterway": frozenset({"riverbank"}),
+    "landuse": frozenset({"reservoir", "basin"}),
+}
+FEATURE_CATEGORIES: tuple[str, ...] = ("green", "water", "landuse")
+
+
+def feature_kind(tags: dict[str, str], category: str) -> str | None:
+    """The feature's kind ("park", "water", "residential", ...) in ``category``, or None."""
+    if category == "landuse":
+        return tags.get("landuse")
+    table = GREEN_TAGS if category == "green" else WATER_TAGS
+    for key, values in table.items():
+        value = tags.get(key)
+        if value in values:
+            return value
+    return None
+
+
+@dataclass(frozen=True)
+class OsmFeaturesKind:
+    """Areas of one category (option ``category``: green, water or landuse)."""
+
+    name: str = "osm-features"
+    title: str = "OpenStreetMap areas"
+    suffixes: tuple[str, ...] = ()
+
+    def load(self, source: Path, options: Mapping[str, Any], ctx: LoadContext) -> Layer:
+        category = _choice(options, "category", "green", FEATURE_CATEGORIES)
+        data = _load(source, ctx)
+        frame = _area_frame(
+            data,
+            lambda t: feature_kind(t, category) is not None,
+            lambda t: {"kind": feature_kind(t, category), "name": t.get("name")},
+        )
+        notes: list[str] = []
+        frame = _finish(frame, source, ctx, notes)
+        return PolygonLayer(
+            id=ctx.layer_id,
+            title=ctx.title or category.capitalize(),
+            crs=ctx.crs,
+            source=Path(source),
+            style=category,
+            frame=frame,
+            notes=notes,
+        )
+
+
+# ------------------------------------------------------------------ districts
+
+
+@dataclass(frozen=True)
+class OsmDistrictsKind:
+    """Neighbourhoods from administrative boundaries, or a grid when there are none.
+
+    See :mod:`twin_layers._osm_districts` for how extracts that cut through
+    the boundaries are handled.
+    """
+
+    name: str = "osm-districts"
+    title: str = "OpenStreetMap districts"
+    suffixes: tuple[str, ...] = ()
+
+    def load(self, source: Path, options: Mapping[str, Any], ctx: LoadContext) -> Layer:
+        from twin_layers._osm_districts import build_districts
+
+        admin_level = str(options.get("admin_level") or "10")
+        cell_m = float(options.get("grid_cell_m") or 500.0)
+        data = _load(source, ctx)
+        notes: list[str] = []
+        frame = build_districts(data, ctx, admin_level, cell_m, notes)
+        frame = _finish(frame, source, ctx, notes)
+        return PolygonLayer(
+            id=ctx.layer_id,
+            title=ctx.title or "Districts",
+            crs=ctx.crs,
+            source=Path(source),
+            style="districts",
+            frame=frame,
+            value_column=None,
+            units="km²",
+            notes=notes,
+        )
+
+
+NETWORK_KIND = OsmNetworkKind()
+BUILDINGS_KIND = OsmBuildingsKind()
+FEATURES_KIND = OsmFeaturesKind()
+DISTRICTS_KIND = OsmDistrictsKind()
