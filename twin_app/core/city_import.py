@@ -83,7 +83,9 @@ def _table(name: str, values: Mapping[str, Any], *, array: bool = False) -> str:
     return "\n".join([head, *(f"{k} = {_toml_value(v)}" for k, v in values.items())]) + "\n"
 
 
-def import_city(request: CityImport, dest: Path | None = None, *, registry: KindRegistry | None = None) -> Path:
+def import_city(
+    request: CityImport, dest: Path | None = None, *, registry: KindRegistry | None = None
+) -> Path:
     """Create ``dest/NAME`` with copies of the files and a manifest; return it."""
     registry = registry or default_registry()
     name = _safe_name(request.name)
@@ -100,7 +102,9 @@ def import_city(request: CityImport, dest: Path | None = None, *, registry: Kind
 
     folder = (dest or user_cities_dir()) / name
     if folder.exists() and any(folder.iterdir()):
-        raise TwinError(f"The folder '{folder}' already exists and is not empty; choose another name or --dest.")
+        raise TwinError(
+            f"The folder '{folder}' already exists and is not empty; choose another name or --dest."
+        )
     folder.mkdir(parents=True, exist_ok=True)
 
     def copy(path: Path, sub: str) -> str:
@@ -113,39 +117,123 @@ def import_city(request: CityImport, dest: Path | None = None, *, registry: Kind
     attribution = [OSM_ATTRIBUTION, *request.attribution]
     layers: list[dict[str, Any]] = []
     if request.districts is not None:
-        layers.append({"id": "districts", "kind": "vector", "source": copy(request.districts, "districts"),
-                       "title": "Districts", "style": "districts"})
+        layers.append(
+            {
+                "id": "districts",
+                "kind": "vector",
+                "source": copy(request.districts, "districts"),
+                "title": "Districts",
+                "style": "districts",
+            }
+        )
     else:
         layers.append({"id": "districts", "kind": "osm-districts", "source": osm, "title": "Districts"})
-    layers.append({"id": "landuse", "kind": "osm-features", "source": osm, "title": "Land use",
-                   "category": "landuse", "visible": False})
-    layers.append({"id": "green", "kind": "osm-features", "source": osm, "title": "Parks and green",
-                   "category": "green"})
-    layers.append({"id": "water", "kind": "osm-features", "source": osm, "title": "Water", "category": "water"})
+    layers.append(
+        {
+            "id": "landuse",
+            "kind": "osm-features",
+            "source": osm,
+            "title": "Land use",
+            "category": "landuse",
+            "visible": False,
+            "optional": True,
+        }
+    )
+    layers.append(
+        {
+            "id": "green",
+            "kind": "osm-features",
+            "source": osm,
+            "title": "Parks and green",
+            "category": "green",
+            "optional": True,
+        }
+    )
+    layers.append(
+        {
+            "id": "water",
+            "kind": "osm-features",
+            "source": osm,
+            "title": "Water",
+            "category": "water",
+            "optional": True,
+        }
+    )
     for label, path in request.rasters.items():
-        layers.append({"id": _safe_name(label), "kind": "raster", "source": copy(path, "rasters"),
-                       "title": label, "label": label, "visible": False})
+        layers.append(
+            {
+                "id": _safe_name(label),
+                "kind": "raster",
+                "source": copy(path, "rasters"),
+                "title": label,
+                "label": label,
+                "visible": False,
+            }
+        )
     if request.population is not None:
-        layers.append({"id": "population", "kind": "population-grid", "source": copy(request.population, "population"),
-                       "title": "Population", "column": request.population_column, "visible": False,
-                       "opacity": 0.6})
-    layers.append({"id": "streets", "kind": "osm-network", "source": osm, "title": "Streets (walk)",
-                   "network_type": "walk"})
-    layers.append({"id": "streets_drive", "kind": "osm-network", "source": osm, "title": "Streets (drive)",
-                   "network_type": "drive", "visible": False})
+        layers.append(
+            {
+                "id": "population",
+                "kind": "population-grid",
+                "source": copy(request.population, "population"),
+                "title": "Population",
+                "column": request.population_column,
+                "visible": False,
+                "opacity": 0.6,
+            }
+        )
+    layers.append(
+        {
+            "id": "streets",
+            "kind": "osm-network",
+            "source": osm,
+            "title": "Streets (walk)",
+            "network_type": "walk",
+        }
+    )
+    layers.append(
+        {
+            "id": "streets_drive",
+            "kind": "osm-network",
+            "source": osm,
+            "title": "Streets (drive)",
+            "network_type": "drive",
+            "visible": False,
+        }
+    )
     if request.gtfs is not None:
         gtfs = copy(request.gtfs, "gtfs")
-        layers.append({"id": "routes", "kind": "gtfs-routes", "source": gtfs, "title": "Transit routes",
-                       "visible": False})
+        layers.append(
+            {
+                "id": "routes",
+                "kind": "gtfs-routes",
+                "source": gtfs,
+                "title": "Transit routes",
+                "visible": False,
+            }
+        )
         layers.append({"id": "stops", "kind": "gtfs-stops", "source": gtfs, "title": "Transit stops"})
     layers.append({"id": "buildings", "kind": "osm-buildings", "source": osm, "title": "Buildings"})
 
     parts = [
         f"# City folder created by 'twin-app city import {name}'.\n",
-        _table("city", {"name": name, "title": name, "crs": crs, "bbox": [round(v, 6) for v in bbox],
-                        "attribution": attribution}),
-        _table("districts", {"layer": "districts", "name_column": request.district_name_column
-                             if request.districts is not None else "name"}),
+        _table(
+            "city",
+            {
+                "name": name,
+                "title": name,
+                "crs": crs,
+                "bbox": [round(v, 6) for v in bbox],
+                "attribution": attribution,
+            },
+        ),
+        _table(
+            "districts",
+            {
+                "layer": "districts",
+                "name_column": request.district_name_column if request.districts is not None else "name",
+            },
+        ),
         *(_table("layers", layer, array=True) for layer in layers),
     ]
     (folder / MANIFEST_NAME).write_text("\n".join(parts), encoding="utf-8")

@@ -39,8 +39,8 @@ class CorruptFileError(TwinError):
     def __init__(self, path: Path | str, *, fmt: str, detail: str = "") -> None:
         hint = f" ({detail})" if detail else ""
         super().__init__(
-            f"The file '{path}' could not be read as {fmt}: it is damaged, truncated or not "
-            f"a {fmt} file{hint}. Export or download it again.",
+            f"The file '{path}' could not be read as {fmt}: it is damaged, truncated or of another "
+            f"type{hint}. Export or download it again.",
             path=path,
         )
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from twin_app.core.city import CityManifest, LayerSpec, load_manifest, resolve_city
-from twin_app.core.errors import CancelledError, MissingFileError, TwinError
+from twin_app.core.errors import CancelledError, EmptyLayerError, MissingFileError, TwinError
 from twin_app.core.feedback import Feedback
 from twin_app.core.kinds import KindRegistry, LoadContext, default_registry
 from twin_app.core.layers import Layer
@@ -88,6 +88,13 @@ def iter_layers(
             yield load_layer(manifest, spec, registry=registry, feedback=feedback, cache=cache)
         except CancelledError:
             raise
+        except EmptyLayerError as exc:
+            if spec.options.get("optional"):
+                # e.g. a city with no water: nothing to show is not a problem
+                feedback.info(f"'{spec.title}' has nothing to show in this city and is left out.")
+                continue
+            feedback.warning(str(exc))
+            yield LayerProblem(spec.id, spec.title, str(exc))
         except TwinError as exc:
             feedback.warning(str(exc))
             yield LayerProblem(spec.id, spec.title, str(exc))
@@ -129,7 +136,11 @@ def open_city_model(city: str | Path | None = None) -> CityModel:
 
 
 def read_file_layer(
-    path: Path, manifest: CityManifest, *, registry: KindRegistry | None = None, feedback: Feedback | None = None
+    path: Path,
+    manifest: CityManifest,
+    *,
+    registry: KindRegistry | None = None,
+    feedback: Feedback | None = None,
 ) -> Layer:
     """Read one data file the user opened or dropped, as a layer of this city."""
     registry = registry or default_registry()
