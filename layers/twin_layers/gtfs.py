@@ -40,12 +40,21 @@ def mode_name(route_type: int) -> str:
     if route_type in MODES:
         return MODES[route_type]
     family = route_type // 100
-    return {1: "rail", 2: "coach", 4: "metro", 7: "bus", 8: "trolleybus", 9: "tram", 10: "ferry", 12: "ferry"}.get(
-        family, "other"
-    )
+    return {
+        1: "rail",
+        2: "coach",
+        4: "metro",
+        7: "bus",
+        8: "trolleybus",
+        9: "tram",
+        10: "ferry",
+        12: "ferry",
+    }.get(family, "other")
 
 
-def read_table(path: Path, name: str, *, required: bool = True, usecols: list[str] | None = None) -> pd.DataFrame:
+def read_table(
+    path: Path, name: str, *, required: bool = True, usecols: list[str] | None = None
+) -> pd.DataFrame:
     import pandas as pd
 
     try:
@@ -56,7 +65,9 @@ def read_table(path: Path, name: str, *, required: bool = True, usecols: list[st
                     raise CorruptFileError(path, fmt="a GTFS feed", detail=f"it has no {name}")
                 return pd.DataFrame(columns=usecols or [])
             with archive.open(members[name]) as handle:
-                return pd.read_csv(handle, dtype=str, usecols=usecols, keep_default_na=False, encoding="utf-8-sig")
+                return pd.read_csv(
+                    handle, dtype=str, usecols=usecols, keep_default_na=False, encoding="utf-8-sig"
+                )
     except (zipfile.BadZipFile, EOFError, OSError, UnicodeDecodeError, ValueError) as exc:
         raise CorruptFileError(path, fmt="a GTFS feed (zip)", detail=str(exc)) from exc
 
@@ -93,15 +104,25 @@ class StopsKind:
         if "location_type" in stops:
             lt = pd.to_numeric(stops["location_type"], errors="coerce").fillna(0).astype(int)
             stops = stops.loc[lt == 0]
-        keep = [c for c in ("stop_id", "stop_name", "stop_code", "departures", "n_routes", "modes", "route_types")]
+        keep = [
+            c for c in ("stop_id", "stop_name", "stop_code", "departures", "n_routes", "modes", "route_types")
+        ]
         keep = [c for c in keep if c in stops]
         lon = pd.to_numeric(stops["stop_lon"], errors="coerce")
         lat = pd.to_numeric(stops["stop_lat"], errors="coerce")
         frame = gpd.GeoDataFrame(stops[keep], geometry=gpd.points_from_xy(lon, lat), crs="EPSG:4326")
         frame, notes = prepare_frame(frame, ctx, source=source, clip_to_city=True)
         return PointLayer(
-            id=ctx.layer_id, title=ctx.title, crs=ctx.crs, source=source, style="stops", notes=notes, frame=frame,
-            value_column="departures", units="departures/day",
+            id=ctx.layer_id,
+            title=ctx.title,
+            crs=ctx.crs,
+            source=source,
+            style="stops",
+            notes=notes,
+            frame=frame,
+            value_column=None,
+            default_column="departures",
+            units="departures/day",
         )
 
 
@@ -143,7 +164,13 @@ class RoutesKind:
         frame["geometry"] = frame.geometry.intersection(city_box(ctx, margin_m=200.0))
         frame = frame.loc[~frame.geometry.is_empty].reset_index(drop=True)
         return LineLayer(
-            id=ctx.layer_id, title=ctx.title, crs=ctx.crs, source=source, style="routes", notes=notes, frame=frame,
+            id=ctx.layer_id,
+            title=ctx.title,
+            crs=ctx.crs,
+            source=source,
+            style="routes",
+            notes=notes,
+            frame=frame,
         )
 
 

@@ -132,8 +132,12 @@ def lines_visual(layer: Layer, origin: Origin) -> LayerVisual:
     return LayerVisual(mesh, kwargs, bar)
 
 
-def district_outlines(layer: PolygonLayer, origin: Origin) -> pv.PolyData:
-    return lines_mesh(layer.frame.geometry.boundary.values, origin, style_for("districts").z)
+#: district outlines float above every flat layer; their fill lies below all of them
+DISTRICT_OUTLINE_Z = 6.5
+
+
+def district_outlines(layer: PolygonLayer, origin: Origin, *, z: float = DISTRICT_OUTLINE_Z) -> pv.PolyData:
+    return lines_mesh(layer.frame.geometry.boundary.values, origin, z)
 
 
 def points_visual(layer: Layer, origin: Origin) -> LayerVisual:
@@ -142,7 +146,7 @@ def points_visual(layer: Layer, origin: Origin) -> LayerVisual:
     style = style_for(layer.style)
     xy = shapely.get_coordinates(layer.frame.geometry.values)
     n = len(xy)
-    marker = pv.Cylinder(center=(0, 0, 6.0), direction=(0, 0, 1), radius=7.0, height=12.0, resolution=12)
+    marker = pv.Cylinder(center=(0, 0, 9.0), direction=(0, 0, 1), radius=9.0, height=18.0, resolution=12)
     marker = marker.triangulate()
     per = marker.n_cells
     offsets = np.column_stack([xy[:, 0] - origin[0], xy[:, 1] - origin[1], np.full(n, style.z)])

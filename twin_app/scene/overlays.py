@@ -12,10 +12,10 @@ import numpy as np
 import pyvista as pv
 import shapely
 
+from twin_app.core.kinds import LoadContext
 from twin_app.core.layers import PolygonLayer
 from twin_app.core.model import CityModel
 from twin_app.core.vector import city_box
-from twin_app.core.kinds import LoadContext
 from twin_app.scene.style import GROUND_COLOR, TEXT_COLOR
 
 
@@ -80,23 +80,42 @@ def add_north_arrow_and_scale(plotter: pv.Plotter, model: CityModel) -> None:
     x0, y0, x1, y1 = city_extent(model)
     span = max(x1 - x0, y1 - y0)
     length = _nice_length(x1 - x0)
-    bx, by = x0 + 0.03 * span, y0 - 0.025 * span
+    bx, by = x0 + 0.03 * span, y0 - 0.012 * span
     bar = pv.Box(bounds=(bx, bx + length, by - 4, by + 4, 0, 3))
     half = pv.Box(bounds=(bx, bx + length / 2, by - 4, by + 4, 3, 4))
     plotter.add_mesh(bar, color="#222222", pickable=False, name="__scale", lighting=False)
     plotter.add_mesh(half, color="#ffffff", pickable=False, name="__scale_half", lighting=False)
     label = f"{length / 1000:g} km" if length >= 1000 else f"{length:g} m"
     plotter.add_point_labels(
-        np.array([[bx + length / 2, by - 0.02 * span, 5.0]]), [label], font_size=12, text_color=TEXT_COLOR,
-        shape=None, show_points=False, name="__scale_label", always_visible=True,
+        np.array([[bx + length / 2, by - 0.02 * span, 5.0]]),
+        [label],
+        font_size=12,
+        text_color=TEXT_COLOR,
+        shape=None,
+        show_points=False,
+        name="__scale_label",
+        always_visible=True,
     )
     ax, ay = x1 - 0.05 * span, y0 - 0.02 * span
-    arrow = pv.Arrow(start=(ax, ay, 2), direction=(0, 1, 0), scale=0.08 * span, tip_length=0.35,
-                     tip_radius=0.12, shaft_radius=0.04)
+    arrow = pv.Arrow(
+        start=(ax, ay, 2),
+        direction=(0, 1, 0),
+        scale=0.08 * span,
+        tip_length=0.35,
+        tip_radius=0.12,
+        shaft_radius=0.04,
+    )
     plotter.add_mesh(arrow, color="#b22222", pickable=False, name="__north")
     plotter.add_point_labels(
-        np.array([[ax, ay + 0.1 * span, 5.0]]), ["N"], font_size=16, bold=True, text_color="#b22222",
-        shape=None, show_points=False, name="__north_label", always_visible=True,
+        np.array([[ax, ay + 0.1 * span, 5.0]]),
+        ["N"],
+        font_size=16,
+        bold=True,
+        text_color="#b22222",
+        shape=None,
+        show_points=False,
+        name="__north_label",
+        always_visible=True,
     )
 
 
@@ -105,12 +124,23 @@ def add_district_labels(plotter: pv.Plotter, layer: PolygonLayer, model: CityMod
     if name_column not in layer.frame:
         name_column = next((c for c in ("name", "nimi", "NAME") if c in layer.frame), None)  # type: ignore[assignment]
     points = shapely.get_coordinates(layer.frame.geometry.representative_point().values)
-    points = np.column_stack([points[:, 0] - model.origin[0], points[:, 1] - model.origin[1],
-                              np.full(len(points), 60.0)])
-    names = [str(v) for v in layer.frame[name_column]] if name_column else [str(i) for i in range(len(points))]
+    points = np.column_stack(
+        [points[:, 0] - model.origin[0], points[:, 1] - model.origin[1], np.full(len(points), 60.0)]
+    )
+    names = (
+        [str(v) for v in layer.frame[name_column]] if name_column else [str(i) for i in range(len(points))]
+    )
     return plotter.add_point_labels(
-        points, names, font_size=12, text_color="#1a1a1a", shape_color="#ffffff", shape_opacity=0.6,
-        show_points=False, name=f"{layer.id}__labels", always_visible=True, pickable=False,
+        points,
+        names,
+        font_size=12,
+        text_color="#1a1a1a",
+        shape_color="#ffffff",
+        shape_opacity=0.6,
+        show_points=False,
+        name=f"{layer.id}__labels",
+        always_visible=True,
+        pickable=False,
     )
 
 
@@ -123,8 +153,8 @@ def default_camera(plotter: pv.Plotter, model: CityModel) -> None:
     x0, y0, x1, y1 = city_extent(model)
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
     span = max(x1 - x0, y1 - y0)
-    plotter.camera.focal_point = (cx, cy + 0.02 * span, 0.0)
-    plotter.camera.position = (cx - 0.3 * span, cy - 1.45 * span, 1.2 * span)
+    plotter.camera.focal_point = (cx, cy - 0.16 * span, 0.0)
+    plotter.camera.position = (cx - 0.2 * span, cy - 1.1 * span, 0.78 * span)
     plotter.camera.up = (0.0, 0.0, 1.0)
     plotter.camera.view_angle = 30.0
     plotter.reset_camera_clipping_range()

@@ -30,7 +30,7 @@ STYLES: dict[str, Style] = {
     "water": Style(color="#7fb8e6", z=1.0),
     "landuse": Style(color="#d9cfc1", z=0.5),
     "population": Style(color="#9e9ac8", z=3.5, cmap="Purples", opacity=0.6),
-    "districts": Style(color="#3a3a3a", z=6.5, line_width=2.5),
+    "districts": Style(color="#3a3a3a", z=0.2, line_width=2.5),
     "raster": Style(color="#ffffff", z=2.5, cmap="inferno"),
     "": Style(color="#b07aa1", z=3.0),
 }

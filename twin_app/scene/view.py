@@ -27,7 +27,7 @@ from twin_app.core.layers import (
 )
 from twin_app.core.model import Change, CityModel
 from twin_app.scene import overlays
-from twin_app.scene.meshes import LayerVisual, district_outlines, visual_for
+from twin_app.scene.meshes import DISTRICT_OUTLINE_Z, LayerVisual, district_outlines, visual_for
 from twin_app.scene.style import BACKGROUND_BOTTOM, BACKGROUND_TOP, style_for
 
 
@@ -107,8 +107,13 @@ class SceneView:
             st = style_for("districts")
             actors.append(
                 self.plotter.add_mesh(
-                    outline, name=f"{layer.id}__outline", color=st.color, line_width=st.line_width,
-                    lighting=False, pickable=False, reset_camera=False,
+                    outline,
+                    name=f"{layer.id}__outline",
+                    color=st.color,
+                    line_width=st.line_width,
+                    lighting=False,
+                    pickable=False,
+                    reset_camera=False,
                 )
             )
             actors.append(overlays.add_district_labels(self.plotter, layer, self.model))
@@ -139,9 +144,18 @@ class SceneView:
         for i, lid in enumerate(shown[-3:]):
             actor = self.actors[lid][0]
             self.plotter.add_scalar_bar(
-                title=self._bars[lid], mapper=actor.mapper, vertical=True, position_x=0.87,
-                position_y=0.08 + 0.3 * i, height=0.26, width=0.05, title_font_size=12, label_font_size=11,
-                color="#222222", n_labels=4, fmt="%.3g",
+                title=self._bars[lid],
+                mapper=actor.mapper,
+                vertical=True,
+                position_x=0.87,
+                position_y=0.08 + 0.3 * i,
+                height=0.26,
+                width=0.05,
+                title_font_size=12,
+                label_font_size=11,
+                color="#222222",
+                n_labels=4,
+                fmt="%.3g",
             )
 
     # -- queries ----------------------------------------------------------
@@ -157,7 +171,7 @@ class SceneView:
             return None
         feature = int(visual.mesh.cell_data[FEATURE_ID_COLUMN][cell_id])
         if isinstance(layer, RasterLayer):
-            rows, cols = layer.data.shape
+            _rows, cols = layer.data.shape
             r, c = divmod(feature, cols)
             value = float(layer.data[r, c])
             a, _b, x0, _d, e, y0 = layer.transform
@@ -191,6 +205,48 @@ class SceneView:
             HeightFrom.LEVELS.value: f"OSM building:levels × {rules.storey_height_m:g} m per storey",
             HeightFrom.DEFAULT.value: f"default {rules.default_height_m:g} m (no height or levels in OSM)",
         }.get(rule, rule)
+
+    def highlight_districts(self, names: list[str]) -> None:
+        """Outline the selected districts in a strong colour (empty: remove)."""
+        self.plotter.remove_actor("__selected_districts", reset_camera=False, render=False)
+        districts = self.model.districts
+        column = self.model.manifest.district_name_column
+        if districts is not None and names and column in districts.frame:
+            chosen = districts.frame[districts.frame[column].astype(str).isin(names)]
+            if len(chosen):
+                outline = district_outlines(
+                    PolygonLayer(id="sel", title="", crs=self.model.manifest.crs, frame=chosen),
+                    self.model.origin,
+                    z=DISTRICT_OUTLINE_Z + 0.5,
+                )
+                self.plotter.add_mesh(
+                    outline,
+                    name="__selected_districts",
+                    color="#ff7f0e",
+                    line_width=5,
+                    lighting=False,
+                    pickable=False,
+                    reset_camera=False,
+                )
+        self.request_render()
+
+    def district_at(self, x: int, y: int) -> str | None:
+        """The name of the district under display pixel (x, y), whatever is drawn there."""
+        import shapely
+        import vtk
+
+        districts = self.model.districts
+        column = self.model.manifest.district_name_column
+        if districts is None or column not in districts.frame:
+            return None
+        picker = vtk.vtkCellPicker()
+        picker.SetTolerance(0.002)
+        if not picker.Pick(x, y, 0, self.plotter.renderer):
+            return None
+        px, py, _ = picker.GetPickPosition()
+        point = shapely.Point(px + self.model.origin[0], py + self.model.origin[1])
+        hits = districts.frame[districts.frame.geometry.contains(point)]
+        return str(hits[column].iloc[0]) if len(hits) else None
 
     def pick_at(self, x: int, y: int) -> Picked | None:
         """Pick the feature under display pixel (x, y) (origin bottom-left)."""
