@@ -57,8 +57,13 @@ print(json.dumps(marks))
 
 
 def run(mode: str) -> dict[str, float]:
-    out = subprocess.run([sys.executable, "-c", CHILD, mode, repr(time.time())], capture_output=True, text=True,
-                         check=True, env={**os.environ, "PYTHONWARNINGS": "ignore"})
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, mode, repr(time.time())],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONWARNINGS": "ignore"},
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -72,8 +77,11 @@ def main(repeats: int = 3) -> None:
     med = {m: {k: statistics.median(r[k] for r in rs) for k in rs[0]} for m, rs in results.items()}
     print(f"Start-up on Helsinki (median of {repeats} warm runs, fresh process each)\n")
     print(f"{'metric':<22}{'twin_app':>12}{'eager script':>15}{'ratio':>10}")
-    for key, label in (("window_painted_s", "window painted (s)"), ("city_drawn_s", "city drawn (s)"),
-                       ("peak_rss_mib", "peak memory (MiB)")):
+    for key, label in (
+        ("window_painted_s", "window painted (s)"),
+        ("city_drawn_s", "city drawn (s)"),
+        ("peak_rss_mib", "peak memory (MiB)"),
+    ):
         ours, theirs = med["twin_app"][key], med["eager"][key]
         print(f"{label:<22}{ours:>12.2f}{theirs:>15.2f}{theirs / ours:>9.1f}x")
     print(f"{'layers drawn':<22}{med['twin_app']['layers']:>12.0f}{med['eager']['layers']:>15.0f}")

@@ -58,7 +58,18 @@ def test_import_contracts_hold() -> None:
 def test_wheel_has_only_distinctive_top_level_names(tmp_path: Path) -> None:
     root = Path(__file__).resolve().parents[1]
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path), str(root)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+            str(root),
+        ],
         check=True,
     )
     wheel = next(tmp_path.glob("twin_app-*.whl"))

@@ -45,7 +45,7 @@ def test_unknown_city_says_what_exists() -> None:
 
 
 def test_folder_without_manifest(tmp_path: Path) -> None:
-    with pytest.raises(ManifestError, match="has no city.toml"):
+    with pytest.raises(ManifestError, match=r"has no city\.toml"):
         load_manifest(tmp_path)
 
 
@@ -67,7 +67,9 @@ def test_invalid_manifests_explain_themselves(tmp_path: Path, text: str, message
 
 
 def test_a_broken_layer_costs_only_that_layer(tmp_path: Path) -> None:
-    folder = _city(tmp_path, layers="""
+    folder = _city(
+        tmp_path,
+        layers="""
 [[layers]]
 id = "parks"
 kind = "vector"
@@ -88,9 +90,11 @@ source = "broken.tif"
 id = "alien"
 kind = "no-such-kind"
 source = "parks.gpkg"
-""")
-    gpd.GeoDataFrame({"name": ["Esplanadi"]}, geometry=[shapely.box(24.944, 60.167, 24.946, 60.168)],
-                     crs="EPSG:4326").to_file(folder / "parks.gpkg")
+""",
+    )
+    gpd.GeoDataFrame(
+        {"name": ["Esplanadi"]}, geometry=[shapely.box(24.944, 60.167, 24.946, 60.168)], crs="EPSG:4326"
+    ).to_file(folder / "parks.gpkg")
     (folder / "broken.tif").write_bytes(b"II*\x00garbage")
     messages: list[str] = []
     model = load_city(folder, feedback=Feedback(on_message=lambda level, text: messages.append(text)))

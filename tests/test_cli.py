@@ -17,7 +17,9 @@ from twin_app.cli.main import main
 TWIN_APP = [sys.executable, "-m", "twin_app"]
 
 
-@pytest.mark.parametrize("args", [[], ["info"], ["render"], ["open"], ["city"], ["city", "import"], ["city", "list"]])
+@pytest.mark.parametrize(
+    "args", [[], ["info"], ["render"], ["open"], ["city"], ["city", "import"], ["city", "list"]]
+)
 def test_every_command_has_help(args: list[str], capsys) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main([*args, "--help"])
@@ -27,7 +29,9 @@ def test_every_command_has_help(args: list[str], capsys) -> None:
 
 @pytest.fixture(scope="module")
 def helsinki_info() -> dict:
-    out = subprocess.run([*TWIN_APP, "info", "helsinki", "--json"], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [*TWIN_APP, "info", "helsinki", "--json"], capture_output=True, text=True, check=True
+    )
     return json.loads(out.stdout)
 
 
@@ -45,12 +49,18 @@ def test_info_json_contract(helsinki_info: dict) -> None:
 
 def test_info_counts_match_independent_readers(helsinki_info: dict, helsinki_dir: Path) -> None:
     layers = helsinki_info["layers"]
-    pop = pyogrio.read_dataframe(helsinki_dir / "population" / "hsy_population_grid_250m_age_groups_centre.gpkg")
+    pop = pyogrio.read_dataframe(
+        helsinki_dir / "population" / "hsy_population_grid_250m_age_groups_centre.gpkg"
+    )
     assert layers["population"]["count"] == len(pop)
     heat = layers["heat"]
     with rasterio.open(helsinki_dir / "heat" / "helsinki_urban_heat_exposure_index.tif") as src:
         x0, y0, x1, y1 = heat["bbox"]
-        window = rasterio.windows.from_bounds(x0, y0, x1, y1, transform=src.transform).round_offsets().round_lengths()
+        window = (
+            rasterio.windows.from_bounds(x0, y0, x1, y1, transform=src.transform)
+            .round_offsets()
+            .round_lengths()
+        )
         data = src.read(1, window=window)
     assert heat["count"] == int(np.count_nonzero(np.isfinite(data)))
     assert heat["units"] == "index 0–1"

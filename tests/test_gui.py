@@ -63,7 +63,10 @@ def test_toggling_a_layer_changes_the_picture(window) -> None:
     after = _shot(window)
     changed = np.abs(before - hidden).sum(axis=-1) > 30
     assert changed.mean() > 0.02, "hiding the buildings should change a good part of the view"
-    assert np.abs(before - after).sum(axis=-1).max() < 30 or (np.abs(before - after).sum(axis=-1) > 30).mean() < 0.001
+    assert (
+        np.abs(before - after).sum(axis=-1).max() < 30
+        or (np.abs(before - after).sum(axis=-1) > 30).mean() < 0.001
+    )
 
 
 def _display_point(win, xyz) -> tuple[int, int]:
@@ -71,7 +74,7 @@ def _display_point(win, xyz) -> tuple[int, int]:
     renderer.SetWorldPoint(*xyz, 1.0)
     renderer.WorldToDisplay()
     x, y, _ = renderer.GetDisplayPoint()
-    return int(round(x)), int(round(y))
+    return round(x), round(y)
 
 
 def test_clicking_a_building_shows_height_and_provenance(window, qtbot) -> None:
@@ -110,7 +113,7 @@ def test_export_png_is_not_blank_and_carries_attribution(window, tmp_path: Path)
     finally:
         attribution.SetVisibility(True)
     diff = np.abs(with_text - without).sum(axis=-1) > 60
-    rows, cols = np.nonzero(diff)
+    rows, _cols = np.nonzero(diff)
     assert len(rows) > 50, "the attribution text is missing from the exported image"
     assert rows.min() > with_text.shape[0] * 0.8, "the attribution should sit at the bottom of the image"
 
@@ -120,7 +123,11 @@ def _qimage_array(image) -> np.ndarray:
 
     image = image.convertToFormat(QImage.Format.Format_RGBA8888)
     ptr = image.constBits()
-    return np.frombuffer(ptr, np.uint8).reshape(image.height(), image.bytesPerLine() // 4, 4)[:, : image.width()].astype(int)
+    return (
+        np.frombuffer(ptr, np.uint8)
+        .reshape(image.height(), image.bytesPerLine() // 4, 4)[:, : image.width()]
+        .astype(int)
+    )
 
 
 def test_a_broken_file_gets_a_dialog_and_the_app_keeps_running(window, tmp_path: Path, qtbot) -> None:
@@ -129,8 +136,10 @@ def test_a_broken_file_gets_a_dialog_and_the_app_keeps_running(window, tmp_path:
     n_layers = len(window.model.layers)
     window.handle_dropped([broken])
     qtbot.waitUntil(lambda: not window.loading, timeout=30000)
-    qtbot.waitUntil(lambda: getattr(window, "problem_box", None) is not None and window.problem_box.isVisible(),
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: getattr(window, "problem_box", None) is not None and window.problem_box.isVisible(),
+        timeout=5000,
+    )
     assert "broken.gpkg" in window.problem_box.text() and "damaged" in window.problem_box.text()
     window.problem_box.close()
     assert len(window.model.layers) == n_layers

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from twin_app.api import LoadContext, PolygonLayer, TwinError, prepare_frame
-
 from twin_layers.vector import read_frame
 
 
@@ -32,7 +31,7 @@ class PopulationKind:
             raise TwinError(
                 f"The population grid '{source}' has no column '{column}' (it has: "
                 f"{', '.join(str(c) for c in raw.columns if c != 'geometry')}). "
-                "Name the right one with --population-column or column = \"...\" in the manifest.",
+                'Name the right one with --population-column or column = "..." in the manifest.',
                 path=source,
             )
         frame, notes = prepare_frame(raw, ctx, source=source, assume_crs=options.get("crs"))

@@ -40,7 +40,9 @@ class RasterKind:
         from rasterio.warp import Resampling, calculate_default_transform, reproject, transform_bounds
         from rasterio.windows import from_bounds
 
-        src_crs = src.crs or (rasterio.crs.CRS.from_user_input(options["crs"]) if options.get("crs") else None)
+        src_crs = src.crs or (
+            rasterio.crs.CRS.from_user_input(options["crs"]) if options.get("crs") else None
+        )
         if src_crs is None:
             raise CRSError(
                 f"The raster '{source}' does not say which coordinate reference system it uses, so twin_app "
@@ -53,9 +55,11 @@ class RasterKind:
         if box is not None:
             bounds = transform_bounds(ctx.crs, src_crs, *box.bounds)
             window = from_bounds(*bounds, transform=src.transform).round_offsets().round_lengths()
-            window = window.intersection(rasterio.windows.Window(0, 0, src.width, src.height)) if _overlaps(
-                window, src
-            ) else None
+            window = (
+                window.intersection(rasterio.windows.Window(0, 0, src.width, src.height))
+                if _overlaps(window, src)
+                else None
+            )
             if window is None:
                 raise CRSError(
                     f"The raster '{source}' does not overlap the city: it covers another area, or its CRS "
@@ -70,9 +74,11 @@ class RasterKind:
         if str(src_crs) != ctx.crs and src_crs != rasterio.crs.CRS.from_user_input(ctx.crs):
             categorical = bool(options.get("categorical", False))
             dst_transform, width, height = calculate_default_transform(
-                src_crs, ctx.crs, array.shape[1], array.shape[0], *rasterio.transform.array_bounds(
-                    array.shape[0], array.shape[1], transform
-                )
+                src_crs,
+                ctx.crs,
+                array.shape[1],
+                array.shape[0],
+                *rasterio.transform.array_bounds(array.shape[0], array.shape[1], transform),
             )
             out = np.full((height, width), np.nan, dtype="float32")
             reproject(

@@ -51,7 +51,9 @@ def read_frame(path: Path, options: Mapping[str, Any]) -> gpd.GeoDataFrame:
     try:
         return pyogrio.read_dataframe(path, layer=options.get("layer"))
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, OSError) as exc:
-        raise CorruptFileError(path, fmt=_FORMATS.get(path.suffix.lower(), "a vector file"), detail=str(exc)) from exc
+        raise CorruptFileError(
+            path, fmt=_FORMATS.get(path.suffix.lower(), "a vector file"), detail=str(exc)
+        ) from exc
 
 
 def _pick(columns: list[str], names: tuple[str, ...]) -> str | None:
@@ -92,7 +94,9 @@ def _read_csv(path: Path, options: Mapping[str, Any]) -> gpd.GeoDataFrame:
     )
 
 
-def layer_for_frame(frame: gpd.GeoDataFrame, *, layer_id: str, title: str, crs: str, source: Path) -> VectorLayer:
+def layer_for_frame(
+    frame: gpd.GeoDataFrame, *, layer_id: str, title: str, crs: str, source: Path
+) -> VectorLayer:
     """Pick the generic layer type from the geometry types present."""
     kinds = frame.geometry.geom_type.str.replace("Multi", "", regex=False)
     counts = kinds.value_counts()
@@ -122,7 +126,9 @@ class VectorKind:
             b = raw.total_bounds
             if -180 <= b[0] <= b[2] <= 180 and -90 <= b[1] <= b[3] <= 90:
                 raw = raw.set_crs("EPSG:4326")
-                ctx.feedback.warning(f"'{source.name}' has no CRS; its WKT coordinates look like degrees (EPSG:4326).")
+                ctx.feedback.warning(
+                    f"'{source.name}' has no CRS; its WKT coordinates look like degrees (EPSG:4326)."
+                )
             else:
                 raise CRSError(
                     f"The CSV file '{source}' has WKT geometries but no CRS. Name it in the manifest with "
@@ -130,7 +136,9 @@ class VectorKind:
                     path=source,
                 )
         frame, notes = prepare_frame(raw, ctx, source=source, assume_crs=options.get("crs"))
-        layer = layer_for_frame(frame, layer_id=ctx.layer_id, title=ctx.title or source.name, crs=ctx.crs, source=source)
+        layer = layer_for_frame(
+            frame, layer_id=ctx.layer_id, title=ctx.title or source.name, crs=ctx.crs, source=source
+        )
         layer.notes[:0] = notes
         layer.style = str(options.get("style", layer.style))
         layer.value_column = layer.default_column = options.get("value_column")

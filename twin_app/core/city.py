@@ -54,7 +54,7 @@ class CityManifest:
     licences: tuple[dict[str, str], ...] = ()
     districts_layer: str | None = None
     district_name_column: str = "name"
-    buildings: BuildingRules = BuildingRules()
+    buildings: BuildingRules = field(default_factory=BuildingRules)
 
     @property
     def attribution_text(self) -> str:
@@ -111,7 +111,9 @@ def load_manifest(folder: Path) -> CityManifest:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ManifestError(f"The city manifest '{path}' is not valid TOML ({exc}). Fix or recreate it.", path=path)
+        raise ManifestError(
+            f"The city manifest '{path}' is not valid TOML ({exc}). Fix or recreate it.", path=path
+        ) from None
     return parse_manifest(raw, folder=folder, path=path)
 
 

@@ -85,7 +85,8 @@ class KindRegistry:
         if name not in kinds:
             why = f" It failed to load: {self.failures[name]}." if name in self.failures else ""
             raise TwinError(
-                f"No layer kind called '{name}' is installed.{why} Installed kinds: {', '.join(sorted(kinds))}."
+                f"No layer kind called '{name}' is installed.{why} "
+                f"Installed kinds: {', '.join(sorted(kinds))}."
             )
         return kinds[name]
 

@@ -84,7 +84,7 @@ class VectorLayer(Layer):
 
     @property
     def feature_count(self) -> int:
-        return int(len(self.frame))
+        return len(self.frame)
 
     @property
     def bounds(self) -> tuple[float, float, float, float]:
@@ -133,8 +133,8 @@ class NetworkLayer(LineLayer):
 
     def describe(self) -> dict[str, Any]:
         out = super().describe()
-        out["nodes"] = int(len(self.nodes))
-        out["edges"] = int(len(self.frame))
+        out["nodes"] = len(self.nodes)
+        out["edges"] = len(self.frame)
         out["network_type"] = self.network_type
         return out
 
@@ -161,7 +161,7 @@ class RasterLayer(Layer):
 
     @property
     def bounds(self) -> tuple[float, float, float, float]:
-        a, b, c, d, e, f = self.transform
+        a, _b, c, _d, e, f = self.transform
         rows, cols = self.data.shape
         xs = (c, c + a * cols)
         ys = (f, f + e * rows)

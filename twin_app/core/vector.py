@@ -42,8 +42,9 @@ def prepare_frame(
         if assume_crs is None:
             raise CRSError(
                 f"The file {where} does not say which coordinate reference system (CRS) its coordinates use. "
-                "Save it with a CRS (e.g. EPSG:4326 for longitude/latitude), or name one in the city manifest "
-                "with crs = \"EPSG:....\".",
+                "Save it with a CRS (e.g. EPSG:4326 for longitude/latitude), "
+                "or name one in the city manifest "
+                'with crs = "EPSG:....".',
                 path=source,
             )
         frame = frame.set_crs(assume_crs)

@@ -21,8 +21,14 @@ from twin_app.core.city_import import CityImport, user_cities_dir
 
 def show_problems(parent: QWidget, title: str, messages: list[str]) -> QMessageBox:
     """A non-blocking warning listing what could not be loaded (the rest is shown)."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, messages[0] if len(messages) == 1 else
-                      f"{len(messages)} layers could not be shown; the others are loaded.", parent=parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        title,
+        messages[0]
+        if len(messages) == 1
+        else f"{len(messages)} layers could not be shown; the others are loaded.",
+        parent=parent,
+    )
     if len(messages) > 1:
         box.setInformativeText("\n\n".join(messages))
     box.setObjectName("problems")
@@ -79,7 +85,9 @@ class NewCityDialog(QDialog):
         form.addRow("Raster", self.raster)
         form.addRow("Raster label", self.raster_label)
         form.addRow("Save in", self.dest)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
