@@ -32,4 +32,38 @@ def ctx():
     """A load context for central Helsinki in its metric CRS."""
     from twin_app.core.kinds import LoadContext
 
-    return LoadContext(crs="EPSG:3879", bbox_lonlat=(24.93018, 60.15915, 24.95841, 60.18411), layer_id="t", title="t")
+    return LoadContext(
+        crs="EPSG:3879", bbox_lonlat=(24.93018, 60.15915, 24.95841, 60.18411), layer_id="t", title="t"
+    )
+
+
+@pytest.fixture(scope="session")
+def example_plugin(tmp_path_factory) -> Path:
+    """The third-party example plugin, really installed (into a folder put on the path)."""
+    import subprocess
+    import sys
+
+    import twin_app.core.plugins as plugins
+
+    target = tmp_path_factory.mktemp("site")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--no-deps",
+            "--no-build-isolation",
+            "--target",
+            str(target),
+            str(ROOT / "tests" / "plugin_example"),
+        ],
+        check=True,
+    )
+    sys.path.insert(0, str(target))
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        p for p in (str(target), os.environ.get("PYTHONPATH", "")) if p
+    )
+    plugins._default = None  # rediscover with the new distribution
+    return target

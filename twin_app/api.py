@@ -6,6 +6,8 @@ twin_app (an import-linter contract checks it), which keeps this surface
 honest and sufficient.
 """
 
+from twin_app.core import network, zonal
+from twin_app.core.analysis import AnalysisContext, AnalysisOutput, Indicator
 from twin_app.core.errors import (
     CancelledError,
     CorruptFileError,
@@ -32,12 +34,15 @@ from twin_app.core.layers import (
     RasterLayer,
     VectorLayer,
 )
+from twin_app.core.params import TimeWindow
 from twin_app.core.vector import city_box, prepare_frame
 
 __all__ = [
     "FEATURE_ID_COLUMN",
     "HEIGHT_COLUMN",
     "HEIGHT_FROM_COLUMN",
+    "AnalysisContext",
+    "AnalysisOutput",
     "BuildingRules",
     "BuildingsLayer",
     "CRSError",
@@ -46,6 +51,7 @@ __all__ = [
     "EmptyLayerError",
     "Feedback",
     "HeightFrom",
+    "Indicator",
     "Layer",
     "LayerKind",
     "LineLayer",
@@ -56,9 +62,12 @@ __all__ = [
     "PointLayer",
     "PolygonLayer",
     "RasterLayer",
+    "TimeWindow",
     "TwinError",
     "UnsupportedFormatError",
     "VectorLayer",
     "city_box",
+    "network",
     "prepare_frame",
+    "zonal",
 ]

@@ -37,7 +37,8 @@ def _raster(text: str) -> tuple[str, Path]:
     return label.strip(), Path(path)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(analysis: object | None = None) -> argparse.ArgumentParser:
+    """The whole command line; ``analysis`` (a manifest) adds that analysis's options to ``run``."""
     parser = argparse.ArgumentParser(
         prog="twin-app",
         description="An urban digital twin: streets, buildings, transit, heat and people in 3D. "
@@ -47,17 +48,40 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p_open = sub.add_parser("open", help="open the desktop window on a city or a data file")
-    p_open.add_argument("target", nargs="?", help="bundled city name, city folder or data file (default: helsinki)")
+    p_open.add_argument(
+        "target", nargs="?", help="bundled city name, city folder or data file (default: helsinki)"
+    )
 
     p_render = sub.add_parser("render", help="render the 3D view to a PNG image (no display needed)")
     p_render.add_argument("city", nargs="?", help="bundled city name or city folder (default: helsinki)")
     p_render.add_argument("--out", required=True, type=Path, help="PNG file to write")
-    p_render.add_argument("--size", type=_size, default=(1600, 1000), help="image size WxH (default 1600x1000)")
+    p_render.add_argument(
+        "--size", type=_size, default=(1600, 1000), help="image size WxH (default 1600x1000)"
+    )
     p_render.add_argument("--show", help="comma-separated layer ids to show (default: the manifest's choice)")
 
     p_info = sub.add_parser("info", help="list a city's layers with counts, CRS and extent")
     p_info.add_argument("city", nargs="?", help="bundled city name or city folder (default: helsinki)")
     p_info.add_argument("--json", action="store_true", help="print the documented JSON document")
+
+    sub.add_parser("plugins", help="list the installed analyses").add_argument(
+        "action", nargs="?", choices=["list"], default="list", help="what to do (list)"
+    )
+    p_help = sub.add_parser("help", help="explain an analysis: what it measures, its parameters and outputs")
+    p_help.add_argument("analysis", help="analysis id (see 'twin-app plugins list')")
+    p_run = sub.add_parser(
+        "run",
+        help="run an analysis on a city",
+        description="Run an analysis. Its own parameters are options too: see 'twin-app help ANALYSIS'.",
+    )
+    p_run.add_argument("analysis", help="analysis id (see 'twin-app plugins list')")
+    p_run.add_argument("city", nargs="?", help="bundled city name or city folder (default: helsinki)")
+    p_run.add_argument(
+        "--out", type=Path, help="save result layers, indicators and provenance to a GeoPackage"
+    )
+    p_run.add_argument("--json", action="store_true", help="print the documented JSON result")
+    if analysis is not None:
+        add_param_options(p_run, analysis)
 
     p_city = sub.add_parser("city", help="manage cities (import your own)")
     city_sub = p_city.add_subparsers(dest="city_command", metavar="ACTION")
@@ -65,17 +89,27 @@ def build_parser() -> argparse.ArgumentParser:
     city_sub.add_parser("list", help="list bundled and imported cities")
     p_imp = city_sub.add_parser("import", help="build a city folder from an OSM file and optional layers")
     p_imp.add_argument("name", help="name of the new city (letters, digits, - _ .)")
-    p_imp.add_argument("--osm", required=True, type=Path, help="OpenStreetMap extract (.osm, .osm.bz2, .osm.pbf)")
+    p_imp.add_argument(
+        "--osm", required=True, type=Path, help="OpenStreetMap extract (.osm, .osm.bz2, .osm.pbf)"
+    )
     p_imp.add_argument("--gtfs", type=Path, help="GTFS feed (.zip)")
     p_imp.add_argument("--population", type=Path, help="population grid (GeoPackage, GeoJSON, ...)")
     p_imp.add_argument("--population-column", default="population", help="column with head counts")
     p_imp.add_argument("--districts", type=Path, help="district polygons (default: OSM neighbourhoods)")
     p_imp.add_argument("--district-name-column", default="name", help="column with district names")
-    p_imp.add_argument("--raster", type=_raster, action="append", default=[], metavar="LABEL=FILE",
-                       help="a raster layer, e.g. heat=heat.tif (repeatable)")
+    p_imp.add_argument(
+        "--raster",
+        type=_raster,
+        action="append",
+        default=[],
+        metavar="LABEL=FILE",
+        help="a raster layer, e.g. heat=heat.tif (repeatable)",
+    )
     p_imp.add_argument("--crs", help="metric CRS to analyse in (default: the UTM zone of the OSM file)")
     p_imp.add_argument("--attribution", action="append", default=[], help="credit line to show (repeatable)")
-    p_imp.add_argument("--dest", type=Path, help="parent folder for the city (default: your twin_app data folder)")
+    p_imp.add_argument(
+        "--dest", type=Path, help="parent folder for the city (default: your twin_app data folder)"
+    )
     return parser
 
 
@@ -94,7 +128,11 @@ def cmd_info(args: argparse.Namespace) -> int:
         for note in layer["notes"]:
             print(f"  {'':<16} note: {note}")
     b = info["buildings"]
-    print(f"Buildings: {b['count']} (height from: " + ", ".join(f"{k} {v}" for k, v in b["height_from"].items()) + ")")
+    print(
+        f"Buildings: {b['count']} (height from: "
+        + ", ".join(f"{k} {v}" for k, v in b["height_from"].items())
+        + ")"
+    )
     for problem in info["problems"]:
         print(f"problem: {problem['message']}", file=sys.stderr)
     print(f"Data: {info['attribution']}")
@@ -111,7 +149,9 @@ def cmd_render(args: argparse.Namespace) -> int:
         wanted = {s.strip() for s in args.show.split(",")}
         unknown = wanted - set(model.layers)
         if unknown:
-            raise TwinError(f"No layer called {', '.join(sorted(unknown))}; layers: {', '.join(model.layers)}.")
+            raise TwinError(
+                f"No layer called {', '.join(sorted(unknown))}; layers: {', '.join(model.layers)}."
+            )
         for lid, layer in model.layers.items():
             layer.visible = lid in wanted
     for problem in model.problems:
@@ -134,9 +174,15 @@ def cmd_city(args: argparse.Namespace) -> int:
                 print(f"{folder.name}  ({folder})")
         return 0
     request = CityImport(
-        name=args.name, osm=args.osm, gtfs=args.gtfs, population=args.population,
-        population_column=args.population_column, districts=args.districts,
-        district_name_column=args.district_name_column, rasters=dict(args.raster), crs=args.crs,
+        name=args.name,
+        osm=args.osm,
+        gtfs=args.gtfs,
+        population=args.population,
+        population_column=args.population_column,
+        districts=args.districts,
+        district_name_column=args.district_name_column,
+        rasters=dict(args.raster),
+        crs=args.crs,
         attribution=list(args.attribution),
     )
     folder = import_city(request, args.dest)
@@ -151,6 +197,90 @@ def cmd_city(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_plugins() -> int:
+    from twin_app.core.plugins import default_plugins
+
+    registry = default_plugins()
+    for m in registry.manifests():
+        print(f"{m.id:<22} {m.version:<8} {m.title}" + (f"  [{m.distribution}]" if m.distribution else ""))
+    for name, why in registry.failures.items():
+        print(f"twin-app: warning: the analysis '{name}' could not be loaded: {why}", file=sys.stderr)
+    return 0
+
+
+def cmd_help(analysis: str) -> int:
+    from twin_app.core.plugins import default_plugins
+
+    m = default_plugins().get(analysis)
+    print(f"{m.title} ({m.id} {m.version})\n")
+    if m.description:
+        print(m.description + "\n")
+    print(f"Usage: twin-app run {m.id} [CITY] [options] [--out FILE.gpkg] [--json]\n")
+    print("Parameters:")
+    for p in m.parameters:
+        print(f"  {p.option:<28} {p.label}: {p.describe()}")
+    print("\nIndicators:")
+    for key, spec in m.indicators.items():
+        print(f"  {key:<28} [{spec.get('unit', '')}] {spec.get('definition', '')}")
+    if m.layers:
+        print("\nResult layers:")
+        for lid, title in m.layers.items():
+            print(f"  {lid:<28} {title}")
+    if m.methodology:
+        print(f"\nMethodology: {m.methodology}")
+    return 0
+
+
+def add_param_options(parser: argparse.ArgumentParser, manifest: object) -> None:
+    """Options generated from the analysis's typed parameters (the same specs drive the dialog)."""
+    from twin_app.core.plugins import PluginManifest
+
+    assert isinstance(manifest, PluginManifest)
+    group = parser.add_argument_group(f"parameters of {manifest.id}")
+    for p in manifest.parameters:
+        group.add_argument(p.option, dest=f"param:{p.name}", metavar=p.kind.upper(), help=p.describe())
+
+
+def _analysis_in(argv: Sequence[str]) -> str | None:
+    """The analysis id of a 'run ANALYSIS ...' command line, if that is what it is."""
+    args = list(argv)
+    if len(args) >= 2 and args[0] == "run" and not args[1].startswith("-"):
+        return args[1]
+    return None
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from twin_app.core.feedback import Feedback
+    from twin_app.core.loading import load_city
+    from twin_app.core.plugins import default_plugins
+    from twin_app.core.runner import run_analysis
+
+    manifest = default_plugins().get(args.analysis)
+    raw = {
+        k.removeprefix("param:"): v for k, v in vars(args).items() if k.startswith("param:") and v is not None
+    }
+    model = load_city(args.city)
+    for problem in model.problems:
+        print(f"twin-app: warning: {problem.message}", file=sys.stderr)
+    feedback = Feedback(on_message=lambda level, text: print(f"twin-app: {level}: {text}", file=sys.stderr))
+    result = run_analysis(manifest.id, model, raw, feedback=feedback)
+    if args.out:
+        from twin_app.core.results_io import write_result_gpkg
+
+        write_result_gpkg(result, args.out)
+    if args.json:
+        print(json.dumps(result.to_json(), indent=2, ensure_ascii=False, default=str))
+        return 0
+    print(f"{result.title} on {model.manifest.title}")
+    for ind in result.indicators:
+        where = ind.district or "(all selected)"
+        value = "n/a" if ind.value is None else f"{ind.value:.4g}"
+        print(f"  {where:<22} {ind.key:<36} {value:>10} {ind.unit}")
+    if args.out:
+        print(f"Saved {args.out}")
+    return 0
+
+
 def cmd_open(target: str | None) -> int:
     from twin_app.qt.app import run_app
 
@@ -158,7 +288,17 @@ def cmd_open(target: str | None) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    manifest = None
+    if (analysis := _analysis_in(argv)) is not None:
+        from twin_app.core.plugins import PluginError, default_plugins
+
+        try:
+            manifest = default_plugins().get(analysis)
+        except PluginError as exc:
+            print(f"twin-app: error: {exc}", file=sys.stderr)
+            return EXIT_ERROR
+    parser = build_parser(manifest)
     args = parser.parse_args(argv)
     try:
         if args.command is None:
@@ -171,6 +311,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_render(args)
         if args.command == "city":
             return cmd_city(args)
+        if args.command == "plugins":
+            return cmd_plugins()
+        if args.command == "help":
+            return cmd_help(args.analysis)
+        if args.command == "run":
+            return cmd_run(args)
     except TwinError as exc:
         print(f"twin-app: error: {exc}", file=sys.stderr)
         return EXIT_ERROR

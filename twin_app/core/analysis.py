@@ -1,0 +1,199 @@
+"""What an analysis receives and returns: data, never widgets.
+
+An analysis function gets an :class:`AnalysisContext` (read-only city,
+validated parameters, a :class:`Feedback`) and returns an
+:class:`AnalysisOutput` (indicators and result layers).  The runner wraps it
+in an :class:`AnalysisResult` with a :class:`RunRecord` (plugin and version,
+parameters, fingerprints of the input files, time), after checking the output
+against the plugin's manifest, so nothing malformed reaches the model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from twin_app.core.feedback import Feedback
+from twin_app.core.layers import Layer, PolygonLayer
+from twin_app.core.model import CityModel
+from twin_app.core.params import district_names
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One number with its meaning: key, value, unit, where, and definition."""
+
+    key: str
+    value: float | None
+    unit: str
+    district: str | None = None  # None: the whole city (or all selected districts)
+    definition: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"key": self.key, "value": self.value, "unit": self.unit, "district": self.district}
+
+
+@dataclass
+class AnalysisOutput:
+    """What an analysis function returns."""
+
+    indicators: list[Indicator] = field(default_factory=list)
+    layers: list[Layer] = field(default_factory=list)
+    #: method notes for provenance: snapping distance used, stops dropped, pixel rule...
+    notes: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class InputFingerprint:
+    layer_id: str
+    path: str | None
+    sha256: str | None
+    size: int | None
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    """Provenance of one run: enough to reproduce and to defend the numbers."""
+
+    analysis: str
+    version: str
+    parameters: dict[str, Any]
+    inputs: list[InputFingerprint]
+    started: str
+    finished: str
+    twin_app_version: str
+    city: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "analysis": self.analysis,
+            "version": self.version,
+            "parameters": self.parameters,
+            "inputs": [vars(i) for i in self.inputs],
+            "started": self.started,
+            "finished": self.finished,
+            "twin_app_version": self.twin_app_version,
+            "city": self.city,
+        }
+
+
+@dataclass
+class AnalysisResult:
+    analysis: str
+    title: str
+    indicators: list[Indicator]
+    layers: list[Layer]
+    record: RunRecord
+    definitions: dict[str, dict[str, str]]
+    notes: dict[str, Any] = field(default_factory=dict)
+
+    def provenance(self) -> dict[str, Any]:
+        out = self.record.to_json()
+        out["definitions"] = self.definitions
+        out["notes"] = self.notes
+        return out
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``twin-app run --json`` document (a documented contract)."""
+        return {
+            "analysis": self.analysis,
+            "indicators": [i.to_json() for i in self.indicators],
+            "provenance": self.provenance(),
+        }
+
+
+class AnalysisContext:
+    """A read-only view of the city for one run, plus parameters and feedback."""
+
+    def __init__(self, model: CityModel, params: Mapping[str, Any], feedback: Feedback) -> None:
+        self._model = model
+        self.params = dict(params)
+        self.feedback = feedback
+        self.used_layers: list[str] = []
+
+    @property
+    def crs(self) -> str:
+        return self._model.manifest.crs
+
+    @property
+    def city_name(self) -> str:
+        return self._model.manifest.name
+
+    @property
+    def origin(self) -> tuple[float, float]:
+        return self._model.origin
+
+    def layer(self, layer_id: str) -> Layer:
+        """A layer by id; recorded as an input of the run (for fingerprints)."""
+        layer = self._model.layers[layer_id]
+        if layer_id not in self.used_layers:
+            self.used_layers.append(layer_id)
+        return layer
+
+    def layers_of(self, cls: type[Layer]) -> list[Layer]:
+        return [layer for layer in self._model.layers.values() if isinstance(layer, cls)]
+
+    def districts(self, names: Sequence[str] | None = None) -> gpd.GeoDataFrame:
+        """The selected districts (all when ``names`` is empty) with a ``district`` name column."""
+        layer = self._model.districts
+        if layer is None:
+            raise ResultError("This city has no districts layer; add one with 'city import --districts'.")
+        if layer.id not in self.used_layers:
+            self.used_layers.append(layer.id)
+        column = self._model.manifest.district_name_column
+        frame = layer.frame[[column, layer.frame.geometry.name]].rename(columns={column: "district"})
+        frame["district"] = frame["district"].astype(str)
+        if names:
+            frame = frame[frame["district"].isin(list(names))]
+        return frame.reset_index(drop=True)
+
+
+class ResultError(Exception):
+    """An analysis returned something the core refuses (the plugin's fault)."""
+
+
+def validate_output(
+    output: Any, *, declared: Mapping[str, Mapping[str, str]], model: CityModel, analysis: str
+) -> AnalysisOutput:
+    """Refuse malformed results before they reach the model."""
+    if not isinstance(output, AnalysisOutput):
+        raise ResultError(f"returned {type(output).__name__}, not an AnalysisOutput")
+    known = set(district_names(model))
+    for ind in output.indicators:
+        if not isinstance(ind, Indicator):
+            raise ResultError(f"returned an indicator of type {type(ind).__name__}")
+        if ind.key not in declared:
+            raise ResultError(f"returned indicator '{ind.key}', which its manifest does not declare")
+        unit = declared[ind.key].get("unit", "")
+        if ind.unit != unit:
+            raise ResultError(f"indicator '{ind.key}' has unit '{ind.unit}' but the manifest says '{unit}'")
+        if ind.value is not None and (not isinstance(ind.value, int | float) or not math.isfinite(ind.value)):
+            raise ResultError(f"indicator '{ind.key}' has the non-numeric or infinite value {ind.value!r}")
+        if ind.district is not None and ind.district not in known:
+            raise ResultError(f"indicator '{ind.key}' names an unknown district '{ind.district}'")
+    for layer in output.layers:
+        if not isinstance(layer, Layer):
+            raise ResultError(f"returned a result layer of type {type(layer).__name__}")
+        if layer.crs != model.manifest.crs:
+            raise ResultError(
+                f"result layer '{layer.id}' is in {layer.crs}, not the city's {model.manifest.crs}"
+            )
+    return output
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def result_layer_id(analysis: str, layer: Layer) -> str:
+    return layer.id if layer.id.startswith(analysis) else f"{analysis}:{layer.id}"
+
+
+def is_district_layer(layer: Layer) -> bool:
+    return isinstance(layer, PolygonLayer) and layer.style == "districts"

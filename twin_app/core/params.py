@@ -1,0 +1,374 @@
+"""Typed analysis parameters: one definition drives the dialog, the CLI and validation.
+
+A plugin declares its parameters in its manifest; each becomes one of these
+objects.  The Qt dialog and the ``twin-app run`` options are generated from
+them, and :func:`validate_params` checks a set of raw values (strings from the
+command line, widget values, JSON) against them *before* the run, with the
+same code everywhere, so a value refused in the GUI is refused in scripts too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from twin_app.core.errors import TwinError
+from twin_app.core.layers import (
+    BuildingsLayer,
+    Layer,
+    LineLayer,
+    NetworkLayer,
+    PointLayer,
+    PolygonLayer,
+    RasterLayer,
+)
+from twin_app.core.model import CityModel
+
+
+class ParameterError(TwinError):
+    """A parameter value is missing, malformed or out of range."""
+
+
+LAYER_TYPES: dict[str, type[Layer]] = {
+    "buildings": BuildingsLayer,
+    "network": NetworkLayer,
+    "points": PointLayer,
+    "lines": LineLayer,
+    "polygons": PolygonLayer,
+    "raster": RasterLayer,
+}
+
+
+@dataclass(frozen=True)
+class Param:
+    """What every parameter has; subclasses add their own rules."""
+
+    name: str
+    title: str = ""
+    help: str = ""
+    default: Any = None
+    required: bool = False
+    kind: ClassVar[str] = "param"
+
+    @property
+    def label(self) -> str:
+        return self.title or self.name.replace("_", " ")
+
+    @property
+    def option(self) -> str:
+        """The command-line option (``--walk-distance``)."""
+        return "--" + self.name.replace("_", "-")
+
+    def parse(self, raw: Any, model: CityModel | None) -> Any:
+        return raw
+
+    def default_for(self, model: CityModel | None) -> Any:
+        return self.default
+
+    def describe(self) -> str:
+        """One line for ``twin-app help``."""
+        default = "" if self.default is None else f" (default: {self.default})"
+        return f"{self.help}{default}"
+
+    def error(self, message: str) -> ParameterError:
+        return ParameterError(f"Parameter '{self.label}' ({self.option}): {message}")
+
+
+@dataclass(frozen=True)
+class NumberParam(Param):
+    unit: str = ""
+    minimum: float | None = None
+    maximum: float | None = None
+    integer: bool = False
+    kind: ClassVar[str] = "number"
+
+    def parse(self, raw: Any, model: CityModel | None) -> float | int:
+        try:
+            value = (
+                float(str(raw).strip().removesuffix(self.unit).strip())
+                if isinstance(raw, str)
+                else float(raw)
+            )
+        except (TypeError, ValueError):
+            raise self.error(f"'{raw}' is not a number.") from None
+        if not math.isfinite(value):
+            raise self.error("must be a finite number.")
+        if self.integer and value != int(value):
+            raise self.error(f"must be a whole number, not {raw}.")
+        unit = f" {self.unit}" if self.unit else ""
+        if self.minimum is not None and value < self.minimum:
+            raise self.error(f"{value:g}{unit} is below the minimum {self.minimum:g}{unit}.")
+        if self.maximum is not None and value > self.maximum:
+            raise self.error(f"{value:g}{unit} is above the maximum {self.maximum:g}{unit}.")
+        return int(value) if self.integer else value
+
+    def describe(self) -> str:
+        rng = ""
+        if self.minimum is not None or self.maximum is not None:
+            low = "" if self.minimum is None else f"{self.minimum:g}"
+            high = "" if self.maximum is None else f"{self.maximum:g}"
+            rng = f" [{low}..{high}]"
+        unit = f", in {self.unit}" if self.unit else ""
+        return f"{self.help}{unit}{rng} (default: {self.default})"
+
+
+@dataclass(frozen=True)
+class ChoiceParam(Param):
+    choices: tuple[str, ...] = ()
+    kind: ClassVar[str] = "choice"
+
+    def parse(self, raw: Any, model: CityModel | None) -> str:
+        value = str(raw).strip()
+        if value not in self.choices:
+            raise self.error(f"'{value}' is not one of: {', '.join(self.choices)}.")
+        return value
+
+    def describe(self) -> str:
+        return f"{self.help} One of: {', '.join(self.choices)} (default: {self.default})"
+
+
+_TRUE = {"1", "true", "yes", "on", "y"}
+_FALSE = {"0", "false", "no", "off", "n"}
+
+
+@dataclass(frozen=True)
+class FlagParam(Param):
+    kind: ClassVar[str] = "flag"
+
+    def parse(self, raw: Any, model: CityModel | None) -> bool:
+        if isinstance(raw, bool):
+            return raw
+        text = str(raw).strip().lower()
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+        raise self.error(f"'{raw}' is not yes/no.")
+
+
+@dataclass(frozen=True)
+class LayerParam(Param):
+    """A layer of the city, of one of ``layer_types``; default: by ``prefer`` label/id, else the only one."""
+
+    layer_types: tuple[str, ...] = ()
+    prefer: tuple[str, ...] = ()
+    kind: ClassVar[str] = "layer"
+
+    def candidates(self, model: CityModel) -> list[Layer]:
+        classes = tuple(LAYER_TYPES[t] for t in self.layer_types) or (Layer,)
+        return [layer for layer in model.layers.values() if isinstance(layer, classes)]
+
+    def default_for(self, model: CityModel | None) -> str | None:
+        if model is None:
+            return None
+        found = self.candidates(model)
+        for want in self.prefer:
+            for layer in found:
+                if layer.id == want or getattr(layer, "label", None) == want or layer.style == want:
+                    return layer.id
+        if len(found) == 1 or (found and not self.prefer):
+            return found[0].id
+        return None
+
+    def parse(self, raw: Any, model: CityModel | None) -> str:
+        layer_id = str(raw).strip()
+        if model is None:
+            return layer_id
+        ids = [layer.id for layer in self.candidates(model)]
+        if layer_id not in ids:
+            raise self.error(
+                f"the city has no {'/'.join(self.layer_types) or ''} layer called '{layer_id}'"
+                + (f"; choose one of: {', '.join(ids)}." if ids else "; it has none of that type.")
+            )
+        return layer_id
+
+
+@dataclass(frozen=True)
+class DistrictsParam(Param):
+    """Districts by name; empty or 'all' means every district."""
+
+    kind: ClassVar[str] = "districts"
+
+    def parse(self, raw: Any, model: CityModel | None) -> list[str]:
+        names = [n.strip() for n in raw.split(",")] if isinstance(raw, str) else [str(n) for n in raw or []]
+        names = [n for n in names if n]
+        if not names or names == ["all"]:
+            return []
+        if model is not None:
+            known = district_names(model)
+            unknown = [n for n in names if n not in known]
+            if unknown:
+                raise self.error(
+                    f"no district called {', '.join(unknown)}; the city's districts are: {', '.join(known)}."
+                )
+        return names
+
+    def default_for(self, model: CityModel | None) -> list[str]:
+        return []
+
+
+def district_names(model: CityModel) -> list[str]:
+    districts = model.districts
+    if districts is None:
+        return []
+    column = model.manifest.district_name_column
+    return [str(v) for v in districts.frame[column]] if column in districts.frame else []
+
+
+@dataclass(frozen=True)
+class TimeWindow:
+    """A service date and a time-of-day window (seconds after midnight, may pass 24 h)."""
+
+    date: dt.date
+    start_s: int
+    end_s: int
+
+    def __str__(self) -> str:
+        return f"{self.date.isoformat()} {_hhmm(self.start_s)}-{_hhmm(self.end_s)}"
+
+
+def _hhmm(seconds: int) -> str:
+    return f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}"
+
+
+_WINDOW = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})[ T]+(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
+
+
+@dataclass(frozen=True)
+class TimeWindowParam(Param):
+    """'YYYY-MM-DD HH:MM-HH:MM', e.g. '2022-02-22 07:00-09:00'."""
+
+    kind: ClassVar[str] = "time-window"
+
+    def parse(self, raw: Any, model: CityModel | None) -> TimeWindow:
+        if isinstance(raw, TimeWindow):
+            return raw
+        match = _WINDOW.match(str(raw))
+        if not match:
+            raise self.error(f"'{raw}' is not a date and time window like 2022-02-22 07:00-09:00.")
+        try:
+            date = dt.date.fromisoformat(match.group(1))
+        except ValueError:
+            raise self.error(f"'{match.group(1)}' is not a valid date.") from None
+        h1, m1, h2, m2 = (int(g) for g in match.groups()[1:])
+        start, end = h1 * 3600 + m1 * 60, h2 * 3600 + m2 * 60
+        if m1 > 59 or m2 > 59 or h1 > 47 or h2 > 47 or end <= start:
+            raise self.error(
+                f"'{raw}' must end after it starts (times up to 47:59 for services past midnight)."
+            )
+        return TimeWindow(date, start, end)
+
+
+@dataclass(frozen=True)
+class MappingParam(Param):
+    """An editable table key → value, e.g. transit mode → capacity class.
+
+    Written 'key=value,key=value'; keys not given keep their default.
+    """
+
+    values: tuple[str, ...] = ()
+    defaults: Mapping[str, str] = field(default_factory=dict)
+    kind: ClassVar[str] = "mapping"
+
+    def default_for(self, model: CityModel | None) -> dict[str, str]:
+        return dict(self.defaults)
+
+    def parse(self, raw: Any, model: CityModel | None) -> dict[str, str]:
+        table = dict(self.defaults)
+        if isinstance(raw, Mapping):
+            items = [(str(k), str(v)) for k, v in raw.items()]
+        else:
+            items = []
+            for part in str(raw).split(","):
+                if not part.strip():
+                    continue
+                if "=" not in part:
+                    raise self.error(f"'{part}' should be KEY=VALUE.")
+                key, _, value = part.partition("=")
+                items.append((key.strip(), value.strip()))
+        for key, value in items:
+            if key not in table:
+                raise self.error(f"unknown key '{key}'; keys are: {', '.join(table)}.")
+            if self.values and value not in self.values:
+                raise self.error(f"'{value}' for '{key}' is not one of: {', '.join(self.values)}.")
+            table[key] = value
+        return table
+
+    def describe(self) -> str:
+        return f"{self.help} KEY=VALUE pairs; defaults: " + ",".join(
+            f"{k}={v}" for k, v in self.defaults.items()
+        )
+
+
+PARAM_TYPES: dict[str, type[Param]] = {
+    cls.kind: cls
+    for cls in (
+        NumberParam,
+        ChoiceParam,
+        FlagParam,
+        LayerParam,
+        DistrictsParam,
+        TimeWindowParam,
+        MappingParam,
+    )
+}
+
+
+def param_from_spec(spec: Mapping[str, Any]) -> Param:
+    """Build a parameter from its manifest entry (``[[parameters]]`` in TOML)."""
+    spec = dict(spec)
+    kind = spec.pop("type", None)
+    if kind not in PARAM_TYPES:
+        raise TwinError(f"Unknown parameter type '{kind}'; known: {', '.join(PARAM_TYPES)}.")
+    for key in ("choices", "layer_types", "prefer", "values"):
+        if key in spec:
+            spec[key] = tuple(spec[key])
+    try:
+        return PARAM_TYPES[kind](**spec)
+    except TypeError as exc:
+        raise TwinError(f"Parameter '{spec.get('name')}' of type {kind} is badly declared: {exc}.") from None
+
+
+def validate_params(
+    params: Sequence[Param], raw: Mapping[str, Any], model: CityModel | None
+) -> dict[str, Any]:
+    """Parse and check every parameter; defaults fill what ``raw`` leaves out."""
+    names = {p.name for p in params}
+    unknown = [k for k in raw if k not in names]
+    if unknown:
+        raise ParameterError(
+            f"Unknown parameter {', '.join(unknown)}; "
+            f"this analysis takes: {', '.join(sorted(names)) or 'none'}."
+        )
+    values: dict[str, Any] = {}
+    for param in params:
+        if param.name in raw and raw[param.name] is not None:
+            values[param.name] = param.parse(raw[param.name], model)
+            continue
+        default = param.default_for(model)
+        if default is None:
+            if param.required:
+                raise param.error("a value is required.")
+            values[param.name] = None
+        else:
+            values[param.name] = (
+                param.parse(default, model) if not isinstance(default, list | dict) else default
+            )
+    return values
+
+
+def to_jsonable(value: Any) -> Any:
+    """Parameter values as they are recorded in provenance."""
+    if isinstance(value, TimeWindow):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [to_jsonable(v) for v in value]
+    return value

@@ -1,0 +1,146 @@
+"""Analysis plugins: found through entry points, described by a manifest, imported on first run.
+
+Each entry point in the ``twin_app.analyses`` group names a TOML manifest
+inside a package (``package:file.toml``).  Reading it imports only that
+package's (empty) ``__init__``, so menus, ``plugins list`` and ``help`` work
+without importing plugin code; the analysis function named by ``entry`` is
+imported the first time the analysis runs.  A plugin whose manifest or code
+fails is recorded with the reason and skipped: the others keep working.
+"""
+
+from __future__ import annotations
+
+import importlib
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from importlib.metadata import EntryPoint, entry_points
+from importlib.resources import files
+from typing import Any
+
+from twin_app.core.errors import TwinError
+from twin_app.core.params import Param, param_from_spec
+
+ENTRY_POINT_GROUP = "twin_app.analyses"
+
+
+class PluginError(TwinError):
+    """A plugin could not be loaded, or failed while running."""
+
+
+@dataclass(frozen=True)
+class PluginManifest:
+    id: str
+    title: str
+    version: str
+    entry: str
+    description: str = ""
+    parameters: tuple[Param, ...] = ()
+    #: indicator key -> {"unit": ..., "definition": ...}
+    indicators: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    layers: Mapping[str, str] = field(default_factory=dict)
+    methodology: str = ""
+    distribution: str = ""
+
+    def param(self, name: str) -> Param:
+        return next(p for p in self.parameters if p.name == name)
+
+
+def parse_plugin_manifest(raw: Mapping[str, Any], *, source: str, distribution: str = "") -> PluginManifest:
+    def need(key: str) -> Any:
+        if key not in raw:
+            raise PluginError(f"The analysis manifest {source} has no '{key}'.")
+        return raw[key]
+
+    outputs = raw.get("outputs", {})
+    indicators = {
+        str(item["key"]): {"unit": str(item.get("unit", "")), "definition": str(item.get("definition", ""))}
+        for item in outputs.get("indicators", [])
+    }
+    layers = {str(item["id"]): str(item.get("title", item["id"])) for item in outputs.get("layers", [])}
+    try:
+        parameters = tuple(param_from_spec(p) for p in raw.get("parameters", []))
+    except TwinError as exc:
+        raise PluginError(f"The analysis manifest {source} declares a bad parameter: {exc}") from None
+    return PluginManifest(
+        id=str(need("id")),
+        title=str(need("title")),
+        version=str(need("version")),
+        entry=str(need("entry")),
+        description=str(raw.get("description", "")).strip(),
+        parameters=parameters,
+        indicators=indicators,
+        layers=layers,
+        methodology=str(raw.get("methodology", "")),
+        distribution=distribution,
+    )
+
+
+def _read_entry_point(ep: EntryPoint) -> PluginManifest:
+    package, _, resource = ep.value.partition(":")
+    if not resource.endswith(".toml"):
+        raise PluginError(f"Entry point '{ep.name}' should name a manifest like 'package:analysis.toml'.")
+    text = (files(package) / resource).read_text(encoding="utf-8")
+    dist = ep.dist.name if ep.dist is not None else ""
+    return parse_plugin_manifest(tomllib.loads(text), source=f"{package}/{resource}", distribution=dist)
+
+
+class PluginRegistry:
+    """Analyses by id; manifests read eagerly, code imported lazily."""
+
+    def __init__(self, manifests: Mapping[str, PluginManifest] | None = None) -> None:
+        self._manifests: dict[str, PluginManifest] | None = dict(manifests) if manifests is not None else None
+        self.failures: dict[str, str] = {}
+        self._functions: dict[str, Callable[..., Any]] = {}
+
+    def _discover(self) -> dict[str, PluginManifest]:
+        if self._manifests is None:
+            self._manifests = {}
+            for ep in entry_points(group=ENTRY_POINT_GROUP):
+                try:
+                    manifest = _read_entry_point(ep)
+                except Exception as exc:  # a broken plugin must not stop the app
+                    self.failures[ep.name] = f"{type(exc).__name__}: {exc}"
+                    continue
+                self._manifests[manifest.id] = manifest
+        return self._manifests
+
+    def manifests(self) -> list[PluginManifest]:
+        return sorted(self._discover().values(), key=lambda m: m.id)
+
+    def get(self, analysis_id: str) -> PluginManifest:
+        found = self._discover()
+        if analysis_id not in found:
+            why = f" It failed to load: {self.failures[analysis_id]}." if analysis_id in self.failures else ""
+            raise PluginError(
+                f"No analysis called '{analysis_id}' is installed.{why} "
+                f"Installed analyses: {', '.join(sorted(found)) or 'none'} (see 'twin-app plugins list')."
+            )
+        return found[analysis_id]
+
+    def function(self, manifest: PluginManifest) -> Callable[..., Any]:
+        """Import the analysis function on first use; failures name the plugin."""
+        if manifest.id not in self._functions:
+            module_name, _, attr = manifest.entry.partition(":")
+            try:
+                module = importlib.import_module(module_name)
+                func = getattr(module, attr)
+            except Exception as exc:
+                self.failures[manifest.id] = f"{type(exc).__name__}: {exc}"
+                raise PluginError(
+                    f"The analysis '{manifest.id}' ({manifest.distribution or 'unknown package'} "
+                    f"{manifest.version}) could not be loaded: {type(exc).__name__}: {exc}. "
+                    "The other analyses still work; reinstall or update this plugin."
+                ) from exc
+            self._functions[manifest.id] = func
+        return self._functions[manifest.id]
+
+
+_default: PluginRegistry | None = None
+
+
+def default_plugins() -> PluginRegistry:
+    global _default
+    if _default is None:
+        _default = PluginRegistry()
+    return _default
