@@ -15,7 +15,7 @@ if not os.environ.get("DISPLAY"):
 
 
 @pytest.fixture(scope="module")
-def window():
+def window(example_plugin):
     from PySide6.QtWidgets import QApplication
 
     from twin_app.qt.window import MainWindow
@@ -149,3 +149,104 @@ def test_a_broken_file_gets_a_dialog_and_the_app_keeps_running(window, tmp_path:
     qtbot.waitUntil(lambda: not window.loading, timeout=30000)
     qtbot.waitUntil(lambda: len(window.model.layers) == n_layers + 1, timeout=5000)
     assert window.layers.item("sensors") is not None
+
+
+# -- analyses -----------------------------------------------------------------
+
+
+def _wait_idle(window, qtbot, timeout=60000) -> None:
+    qtbot.waitUntil(lambda: not window.loading, timeout=timeout)
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()
+
+
+def test_select_a_district_by_clicking_in_the_view(window, qtbot) -> None:
+    from PySide6.QtCore import QPoint, Qt
+
+    districts = window.model.districts.frame
+    kamppi = districts[districts["name"] == "Kamppi"].geometry.iloc[0].representative_point()
+    ox, oy = window.model.origin
+    window.select_districts_action.setChecked(True)
+    try:
+        x, y = _display_point(window, (kamppi.x - ox, kamppi.y - oy, 0.0))
+        widget = window.plotter.interactor
+        ratio = widget.devicePixelRatioF()
+        qtbot.mouseClick(
+            widget, Qt.MouseButton.LeftButton, pos=QPoint(int(x / ratio), int(widget.height() - y / ratio))
+        )
+    finally:
+        window.select_districts_action.setChecked(False)
+    assert window.districts.selected() == ["Kamppi"]
+    assert "__selected_districts" in window.plotter.actors
+
+
+def test_run_an_analysis_from_its_generated_dialog(window, qtbot) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialogButtonBox, QDoubleSpinBox, QListWidget
+
+    dialog = window.ask_run_analysis("building-count")
+    assert isinstance(dialog.widgets["min_height"], QDoubleSpinBox)
+    assert dialog.widgets["min_height"].suffix() == " m" and dialog.widgets["min_height"].maximum() == 500
+    listed = dialog.widgets["districts"]
+    assert isinstance(listed, QListWidget)
+    ticked = [
+        listed.item(i).text()
+        for i in range(listed.count())
+        if listed.item(i).checkState() == Qt.CheckState.Checked
+    ]
+    assert ticked == window.districts.selected() == ["Kamppi"]
+    dialog.set_value("min_height", 10)
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    _wait_idle(window, qtbot)
+    qtbot.waitUntil(lambda: getattr(window, "last_result", None) is not None, timeout=10000)
+    result = window.last_result
+    assert result.analysis == "building-count"
+    assert "building-count:counted" in window.model.layers
+    assert "building-count:counted" in window.view.actors
+    table = window.districts.table
+    rows = [table.verticalHeaderItem(r).text() for r in range(table.rowCount())]
+    assert rows == ["Kamppi", "All selected"]
+    assert "building_count" in table.horizontalHeaderItem(0).text()
+    assert "[buildings]" in table.horizontalHeaderItem(0).text()
+    assert window.districts.chart.bars and window.districts.provenance_button.isEnabled()
+
+
+def test_out_of_range_parameter_is_refused_in_the_dialog(window) -> None:
+    dialog = window.ask_run_analysis("building-count")
+    dialog.set_value("districts", ["Kamppi"])
+    dialog.widgets["min_height"].setMaximum(10_000)  # what a user typing could bypass
+    dialog.set_value("min_height", 900)
+    dialog.accept()
+    assert dialog.isVisible()
+    assert "above the maximum 500 m" in dialog.error.text()
+    dialog.reject()
+
+
+def test_cancel_a_running_analysis(window, qtbot) -> None:
+    import time
+
+    window.run_analysis("slow-count", {"seconds": 120})
+    qtbot.waitUntil(lambda: window.cancel_button.isVisible(), timeout=5000)
+    qtbot.wait(300)
+    started = time.monotonic()
+    window.cancel_button.click()
+    _wait_idle(window, qtbot, timeout=10000)
+    assert time.monotonic() - started < 5
+    assert window.analysis_cancelled is True
+    assert not window.cancel_button.isVisible()
+
+
+def test_a_plugin_that_raises_leaves_the_app_running(window, qtbot) -> None:
+    n_layers = len(window.model.layers)
+    window.run_analysis("always-fails", {})
+    _wait_idle(window, qtbot)
+    qtbot.waitUntil(lambda: window.last_analysis_error is not None, timeout=5000)
+    assert (
+        "'always-fails'" in window.last_analysis_error
+        and "this example plugin always fails" in window.last_analysis_error
+    )
+    assert window.error_box.isVisible()
+    window.error_box.close()
+    assert len(window.model.layers) == n_layers
+    assert window.isVisible()

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QThread, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QLabel,
@@ -20,12 +21,12 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QWidget,
 )
 
 from twin_app.core.errors import TwinError
 from twin_app.core.model import CityModel, LayerProblem
 from twin_app.qt.panels import InfoPanel, LayerPanel
+from twin_app.qt.results import DistrictPanel
 from twin_app.qt.workers import LoadWorker, start_worker
 
 CLICK_TOLERANCE_PX = 4
@@ -41,6 +42,7 @@ class MainWindow(QMainWindow):
         self.view: Any = None
         self.plotter: Any = None
         self._thread: QThread | None = None
+        self._busy = False
         self._worker: LoadWorker | None = None
         self.problems: list[LayerProblem] = []
         self._press: tuple[int, int] | None = None
@@ -68,6 +70,14 @@ class MainWindow(QMainWindow):
         right.setObjectName("info_dock")
         right.setWidget(self.info)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, right)
+        self.districts = DistrictPanel()
+        self.districts.selection_changed.connect(self._on_district_selection)
+        results = QDockWidget("Districts and results", self)
+        results.setObjectName("results_dock")
+        results.setWidget(self.districts)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, results)
+        self.tabifyDockWidget(right, results)
+        right.raise_()
         credits = QDockWidget("Data sources", self)
         credits.setObjectName("credits_dock")
         credits.setWidget(self.attribution)
@@ -79,7 +89,7 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.hide()
-        self.cancel_button.clicked.connect(self.cancel_loading)
+        self.cancel_button.clicked.connect(lambda: self.cancel_loading(wait=False))
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
         self._build_menus()
@@ -103,6 +113,28 @@ class MainWindow(QMainWindow):
         action("&Export view as PNG…", self._ask_export, QKeySequence("Ctrl+E"))
         file_menu.addSeparator()
         action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.analysis_menu = self.menuBar().addMenu("&Analyses")
+        self.select_districts_action = QAction("Select districts in the view", self)
+        self.select_districts_action.setCheckable(True)
+        self.select_districts_action.setToolTip(
+            "While on, clicking in the 3D view ticks or unticks a district."
+        )
+        self.analysis_menu.addAction(self.select_districts_action)
+        self.analysis_menu.addSeparator()
+        from twin_app.core.plugins import default_plugins
+
+        registry = default_plugins()
+        for manifest in registry.manifests():
+            act = QAction(f"{manifest.title}…", self)
+            act.setObjectName(f"run:{manifest.id}")
+            act.setToolTip(manifest.description)
+            act.triggered.connect(lambda _=False, aid=manifest.id: self.ask_run_analysis(aid))
+            self.analysis_menu.addAction(act)
+        for name, why in registry.failures.items():
+            act = QAction(f"{name} (could not be loaded)", self)
+            act.setEnabled(False)
+            act.setToolTip(why)
+            self.analysis_menu.addAction(act)
         help_menu = self.menuBar().addMenu("&Help")
         about = QAction("Data sources and licences", self)
         about.triggered.connect(self._show_sources)
@@ -155,6 +187,14 @@ class MainWindow(QMainWindow):
         """Show the attributes of the feature at display pixel (x, y)."""
         if self.view is None:
             return None
+        if self.select_districts_action.isChecked():
+            name = self.view.district_at(x, y)
+            if name is not None:
+                self.districts.toggle(name)
+                self.statusBar().showMessage(
+                    f"Districts: {', '.join(self.districts.selected()) or 'all'}", 5000
+                )
+            return None
         picked = self.view.pick_at(x, y)
         if picked is None:
             self.statusBar().showMessage("Nothing to identify there.", 3000)
@@ -192,6 +232,8 @@ class MainWindow(QMainWindow):
         self.problems = []
         self.view = SceneView(plotter, model, request_render=self.request_render)
         self.layers.set_model(model)
+        model.subscribe(self._on_model_change)
+        self.districts.set_districts([])
         self.info.setRowCount(0)
         self.setWindowTitle(f"{model.manifest.title} — twin_app")
         self.attribution.setText(model.manifest.attribution_text.replace(" · ", "\n"))
@@ -202,26 +244,112 @@ class MainWindow(QMainWindow):
         if self.model is None and not self.open_city(None):
             return
         assert self.model is not None
-        if self._thread is not None and self._thread.isRunning():
+        if self.loading and self._thread is not None:
+            # let the running load finish and deliver its layers before the next one
             self._thread.wait()
+            QApplication.processEvents()
         self._run(LoadWorker(self.model.manifest, files=paths))
 
     def _run(self, worker: LoadWorker) -> None:
         self._worker = worker
+        self._busy = True
         self.progress.setValue(0)
         self.progress.show()
         self.cancel_button.show()
         self._pending_problems: list[LayerProblem] = []
         self._thread = start_worker(
-            self, worker, layer_ready=self._on_layer, problem=self._on_problem, progress=self._on_progress,
+            self,
+            worker,
+            layer_ready=self._on_layer,
+            problem=self._on_problem,
+            progress=self._on_progress,
             finished=self._on_finished,
         )
 
+    def _on_model_change(self, change: Any, layer: Any) -> None:
+        from twin_app.core.params import district_names
+
+        if self.model is not None and layer is self.model.districts:
+            self.districts.set_districts(district_names(self.model))
+
+    def _on_district_selection(self, names: list[str]) -> None:
+        if self.view is not None:
+            self.view.highlight_districts(names)
+
+    # -- analyses ---------------------------------------------------------
+    def ask_run_analysis(self, analysis_id: str) -> Any:
+        """Open the analysis's generated dialog; run it when the user confirms."""
+        from twin_app.core.plugins import PluginError, default_plugins
+        from twin_app.qt.param_dialog import ParamDialog
+
+        if self.model is None or self.loading:
+            self._error("Not ready", "Wait until the city has finished loading, then run the analysis.")
+            return None
+        try:
+            manifest = default_plugins().get(analysis_id)
+        except PluginError as exc:
+            self._error("The analysis is not available", str(exc))
+            return None
+        dialog = ParamDialog(manifest, self.model, selected_districts=self.districts.selected(), parent=self)
+        self.param_dialog = dialog
+        dialog.accepted.connect(lambda: self.run_analysis(analysis_id, dialog.raw_values()))
+        dialog.open()
+        return dialog
+
+    def run_analysis(self, analysis_id: str, raw_params: dict[str, Any]) -> None:
+        from twin_app.qt.workers import AnalysisWorker
+
+        assert self.model is not None
+        worker = AnalysisWorker(analysis_id, self.model, raw_params)
+        self._worker = worker  # type: ignore[assignment]
+        self._busy = True
+        self.progress.setValue(0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.statusBar().showMessage(f"Running {analysis_id}…")
+        self.last_analysis_error: str | None = None
+        self._thread = start_worker(
+            self,
+            worker,
+            progress=self._on_progress,
+            done=self._on_analysis_done,
+            failed=self._on_analysis_failed,
+            finished=self._on_analysis_finished,
+        )
+
+    def _on_analysis_done(self, result: Any) -> None:
+        assert self.model is not None
+        for layer in result.layers:
+            if layer.id in self.model.layers:
+                self.model.remove_layer(layer.id)
+            self.model.add_layer(layer)
+        self.last_result = result
+        self.districts.show_result(result)
+        self.districts.parentWidget().raise_()
+
+    def _on_analysis_failed(self, message: str) -> None:
+        self.last_analysis_error = message
+        self._error("The analysis could not finish", message)
+
+    def _on_analysis_finished(self, cancelled: bool) -> None:
+        self._busy = False
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.statusBar().showMessage("Analysis cancelled." if cancelled else "Analysis finished.", 8000)
+        self.analysis_cancelled = cancelled
+
+    def _stale(self) -> bool:
+        """Whether the signal being handled comes from a superseded worker (e.g. a replaced city)."""
+        sender = self.sender()
+        return sender is not None and sender is not self._worker
+
     def _on_layer(self, layer: Any) -> None:
-        if self.model is not None and self._worker is not None and layer.crs == self.model.manifest.crs:
+        if self.model is not None and not self._stale():
             self.model.add_layer(layer)
 
     def _on_problem(self, problem: LayerProblem) -> None:
+        if self._stale():
+            return
         self.problems.append(problem)
         self._pending_problems.append(problem)
         if self.model is not None:
@@ -234,6 +362,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text)
 
     def _on_finished(self, cancelled: bool) -> None:
+        if self._stale():
+            return
+        self._busy = False
         self._render_timer.stop()
         self._render_now()
         self.progress.hide()
@@ -243,19 +374,25 @@ class MainWindow(QMainWindow):
         if self._pending_problems:
             from twin_app.qt.dialogs import show_problems
 
-            self.problem_box = show_problems(self, "Some data could not be loaded",
-                                             [p.message for p in self._pending_problems])
+            self.problem_box = show_problems(
+                self, "Some data could not be loaded", [p.message for p in self._pending_problems]
+            )
             self._pending_problems = []
 
     @property
     def loading(self) -> bool:
-        return self._thread is not None and self._thread.isRunning()
+        """True from the start of a load or analysis until its results are applied."""
+        return self._busy
 
-    def cancel_loading(self) -> None:
+    def cancel_loading(self, *, wait: bool = True) -> None:
+        """Ask the running load or analysis to stop; ``wait`` blocks until it has."""
         if self._worker is not None and self.loading:
             self._worker.feedback.cancel()
-            assert self._thread is not None
-            self._thread.wait()
+            self.statusBar().showMessage("Cancelling…")
+            if wait:
+                assert self._thread is not None
+                self._thread.wait()
+                self._busy = False
 
     # -- actions ----------------------------------------------------------
     def _ask_open_city(self) -> None:
@@ -265,8 +402,11 @@ class MainWindow(QMainWindow):
 
     def _ask_open_file(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self, "Open data files", "",
-            "Data (*.gpkg *.geojson *.json *.shp *.fgb *.csv *.tif *.tiff *.osm *.pbf *.bz2 *.zip);;All files (*)",
+            self,
+            "Open data files",
+            "",
+            "Data (*.gpkg *.geojson *.json *.shp *.fgb *.csv *.tif *.tiff *.osm *.pbf *.bz2 *.zip)"
+            ";;All files (*)",
         )
         if paths:
             self.open_files([Path(p) for p in paths])
@@ -303,7 +443,9 @@ class MainWindow(QMainWindow):
             return
         m = self.model.manifest
         lines = [f"<b>{m.title}</b>", *m.attribution, ""]
-        lines += [f"{lic.get('data', '')}: {lic.get('licence', '')} ({lic.get('file', '')})" for lic in m.licences]
+        lines += [
+            f"{lic.get('data', '')}: {lic.get('licence', '')} ({lic.get('file', '')})" for lic in m.licences
+        ]
         QMessageBox.information(self, "Data sources and licences", "<br>".join(lines))
 
     def _error(self, title: str, message: str) -> None:
@@ -314,11 +456,11 @@ class MainWindow(QMainWindow):
         box.open()
 
     # -- drag and drop ----------------------------------------------------
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt API)
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt API)
+    def dropEvent(self, event: QDropEvent) -> None:
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         self.handle_dropped(paths)
 
@@ -330,7 +472,7 @@ class MainWindow(QMainWindow):
         if paths:
             self.open_files(paths)
 
-    def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt API)
+    def closeEvent(self, event: Any) -> None:
         self.cancel_loading()
         if self.plotter is not None:
             self.plotter.close()

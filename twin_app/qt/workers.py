@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, Qt, QThread, Signal
 
 from twin_app.core.city import CityManifest
 from twin_app.core.errors import CancelledError, TwinError
@@ -52,21 +52,62 @@ class LoadWorker(QObject):
                     except TwinError as exc:
                         self.problem.emit(LayerProblem(path.name, path.name, str(exc)))
                     except Exception as exc:
-                        self.problem.emit(LayerProblem(path.name, path.name, f"'{path}' could not be opened "
-                                                       f"because of an unexpected error ({type(exc).__name__}: {exc})."))
+                        self.problem.emit(
+                            LayerProblem(
+                                path.name,
+                                path.name,
+                                f"'{path}' could not be opened "
+                                f"because of an unexpected error ({type(exc).__name__}: {exc}).",
+                            )
+                        )
         except CancelledError:
             cancelled = True
         self.finished.emit(cancelled)
 
 
-def start_worker(parent: QObject, worker: LoadWorker, **slots: Any) -> QThread:
+def start_worker(parent: QObject, worker: QObject, **slots: Any) -> QThread:
     """Run ``worker`` on a new thread; connect its signals to ``slots``."""
     thread = QThread(parent)
     worker.moveToThread(thread)
     for name, slot in slots.items():
         getattr(worker, name).connect(slot)
     thread.started.connect(worker.run)
-    worker.finished.connect(thread.quit)
+    # Direct: the GUI thread may be blocked waiting for this thread to end.
+    worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
     thread.finished.connect(worker.deleteLater)
     thread.start()
     return thread
+
+
+class AnalysisWorker(QObject):
+    """Runs one analysis off the GUI thread; the result is applied on the GUI thread."""
+
+    progress = Signal(float, str)
+    done = Signal(object)
+    failed = Signal(str)
+    finished = Signal(bool)  # True when cancelled
+
+    def __init__(self, analysis_id: str, model: Any, raw_params: dict[str, Any]) -> None:
+        super().__init__()
+        self.analysis_id = analysis_id
+        self.model = model
+        self.raw_params = raw_params
+        self.feedback = Feedback(on_progress=lambda f, t: self.progress.emit(f, t))
+
+    def run(self) -> None:
+        from twin_app.core.runner import run_analysis
+
+        cancelled = False
+        try:
+            self.done.emit(
+                run_analysis(self.analysis_id, self.model, self.raw_params, feedback=self.feedback)
+            )
+        except CancelledError:
+            cancelled = True
+        except TwinError as exc:
+            self.failed.emit(str(exc))
+        except Exception as exc:  # the runner wraps plugin errors; anything else is ours
+            self.failed.emit(
+                f"The analysis stopped because of an unexpected error ({type(exc).__name__}: {exc})."
+            )
+        self.finished.emit(cancelled)

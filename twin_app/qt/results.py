@@ -1,0 +1,178 @@
+"""Districts and results: pick districts, read indicators, compare side by side.
+
+The table has one row per district (plus the whole selection) and one column
+per indicator, headers carrying unit and definition; the chart draws one
+indicator as bars so districts compare at a glance; provenance is one click
+away.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from twin_app.core.analysis import AnalysisResult
+
+ALL = "All selected"
+
+
+class BarChart(QWidget):
+    """A small horizontal bar chart (no extra dependency)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bars: list[tuple[str, float]] = []
+        self.unit = ""
+        self.setMinimumHeight(160)
+
+    def set_bars(self, bars: list[tuple[str, float]], unit: str) -> None:
+        self.bars, self.unit = bars, unit
+        self.setMinimumHeight(24 + 18 * len(bars))
+        self.update()
+
+    def paintEvent(self, event: object) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("#ffffff"))
+        if not self.bars:
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Run an analysis to see results")
+            return
+        top = max((v for _, v in self.bars), default=1.0) or 1.0
+        label_w, h = 120, 16
+        width = max(self.width() - label_w - 70, 20)
+        for i, (name, value) in enumerate(self.bars):
+            y = 8 + i * (h + 2)
+            painter.setPen(QPen(QColor("#222222")))
+            painter.drawText(QRectF(4, y, label_w - 8, h), Qt.AlignmentFlag.AlignRight, name)
+            bar = width * max(value, 0.0) / top
+            painter.fillRect(
+                QRectF(label_w, y + 2, bar, h - 4), QColor("#4c78a8" if name != ALL else "#f58518")
+            )
+            painter.drawText(QRectF(label_w + bar + 4, y, 66, h), Qt.AlignmentFlag.AlignLeft, f"{value:.3g}")
+
+
+class DistrictPanel(QWidget):
+    """Districts to analyse (ticked here or clicked in the 3D view) and the latest results."""
+
+    selection_changed = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.districts = QListWidget()
+        self.districts.setMaximumHeight(150)
+        self.table = QTableWidget()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.chart_key = QComboBox()
+        self.chart = BarChart()
+        self.title = QLabel("No analysis run yet.")
+        self.title.setWordWrap(True)
+        self.provenance_button = QPushButton("Provenance…")
+        self.provenance_button.setEnabled(False)
+        self.provenance_button.clicked.connect(self.show_provenance)
+        self.result: AnalysisResult | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Districts (none ticked = all)"))
+        layout.addWidget(self.districts)
+        layout.addWidget(self.title)
+        layout.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Chart"))
+        row.addWidget(self.chart_key, 1)
+        row.addWidget(self.provenance_button)
+        layout.addLayout(row)
+        layout.addWidget(self.chart)
+        self.districts.itemChanged.connect(lambda _: self.selection_changed.emit(self.selected()))
+        self.chart_key.currentTextChanged.connect(self._draw_chart)
+
+    def set_districts(self, names: list[str]) -> None:
+        self.districts.blockSignals(True)
+        self.districts.clear()
+        for name in names:
+            item = QListWidgetItem(name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.districts.addItem(item)
+        self.districts.blockSignals(False)
+
+    def selected(self) -> list[str]:
+        return [
+            self.districts.item(i).text()
+            for i in range(self.districts.count())
+            if self.districts.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def toggle(self, name: str) -> None:
+        for i in range(self.districts.count()):
+            item = self.districts.item(i)
+            if item.text() == name:
+                checked = item.checkState() == Qt.CheckState.Checked
+                item.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
+
+    def show_result(self, result: AnalysisResult) -> None:
+        self.result = result
+        keys = list(dict.fromkeys(i.key for i in result.indicators))
+        rows = list(dict.fromkeys(i.district or ALL for i in result.indicators))
+        self.title.setText(f"<b>{result.title}</b> — {result.record.finished}")
+        self.table.clear()
+        self.table.setRowCount(len(rows))
+        self.table.setColumnCount(len(keys))
+        for c, key in enumerate(keys):
+            spec = result.definitions.get(key, {})
+            header = QTableWidgetItem(f"{key}\n[{spec.get('unit', '')}]")
+            header.setToolTip(spec.get("definition", ""))
+            self.table.setHorizontalHeaderItem(c, header)
+        self.table.setVerticalHeaderLabels(rows)
+        for ind in result.indicators:
+            r, c = rows.index(ind.district or ALL), keys.index(ind.key)
+            text = "n/a" if ind.value is None else f"{ind.value:,.4g}"
+            item = QTableWidgetItem(text)
+            item.setToolTip(result.definitions.get(ind.key, {}).get("definition", ""))
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(r, c, item)
+        self.chart_key.blockSignals(True)
+        self.chart_key.clear()
+        self.chart_key.addItems(keys)
+        share = next(
+            (k for k in keys if k.startswith("share") or k.endswith("mean")), keys[0] if keys else ""
+        )
+        self.chart_key.setCurrentText(share)
+        self.chart_key.blockSignals(False)
+        self._draw_chart(share)
+        self.provenance_button.setEnabled(True)
+
+    def _draw_chart(self, key: str) -> None:
+        if self.result is None:
+            return
+        bars = [
+            (i.district or ALL, float(i.value))
+            for i in self.result.indicators
+            if i.key == key and i.value is not None and math.isfinite(i.value)
+        ]
+        self.chart.set_bars(bars, self.result.definitions.get(key, {}).get("unit", ""))
+
+    def show_provenance(self) -> None:
+        if self.result is None:
+            return
+        box = QMessageBox(self)
+        box.setWindowTitle("Provenance")
+        box.setText(f"{self.result.title}: definitions, parameters and inputs of this run.")
+        box.setDetailedText(json.dumps(self.result.provenance(), indent=2, ensure_ascii=False, default=str))
+        box.open()
+        self.provenance_box = box
