@@ -1,0 +1,269 @@
+"""Heat exposure: how hot the districts and buildings are, and how much heat people live in.
+
+Method (the full text is docs/methodology/heat-exposure.md):
+
+* **Area statistics.**  For each selected district, and for all of them
+  together (``district=None``), the mean, 90th percentile and maximum of the
+  heat raster's pixels, with the chosen pixel rule: ``centre`` (a pixel counts
+  when its centre is inside; rasterstats' default) or ``fraction`` (each
+  touched pixel weighted by the share of its area inside; exactextract's rule).
+* **Population weighting.**  Each population cell i gets tᵢ, the zonal mean of
+  the raster over the cell (same rule).  A cell straddling districts is split
+  between them by area share aᵢ_D, so district D's exposure is
+  Σ pᵢ aᵢ_D tᵢ / Σ pᵢ aᵢ_D (people assumed spread evenly over the cell); the
+  city-wide value weights each cell by the share of it inside the selected
+  districts.  Cells without heat data (sea) are left out and reported.
+* **Above threshold.**  The share of people whose cell's tᵢ is strictly above
+  ``threshold`` (in the raster's units).
+* **Residents aged 70+.**  The HSY grid has 10-year bins (…, ika60_69,
+  ika70_79, ika80_), so "over 65" cannot be cut exactly; the analysis uses the
+  70+ group, ika70_79 + ika80_, and names its indicators ``..._70plus``.
+* **Buildings.**  Each building's mean heat colours a copy of the buildings
+  layer.  With the centre rule a footprint smaller than a pixel may contain no
+  pixel centre; it then takes the pixel under its interior point, and the
+  number of such buildings is noted.
+
+The values are in the raster's own units, never relabelled: the Helsinki
+sample is a unitless 0–1 exposure index derived from satellite land-surface
+temperature, not °C.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from twin_app.api import (
+    AnalysisContext,
+    AnalysisOutput,
+    BuildingsLayer,
+    Indicator,
+    PolygonLayer,
+    RasterLayer,
+    TwinError,
+    zonal,
+)
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+#: the units the manifest declares for heat indicators (the bundled raster's units)
+HEAT_UNITS = "index 0–1"
+#: age-group columns of the HSY grid summed into the "70+" group
+ELDERLY_COLUMNS: tuple[str, ...] = ("ika70_79", "ika80_")
+HEAT_COLUMN = "heat_mean"
+_AGE_COLUMN = re.compile(r"^ika(\d+)_(\d*)$")
+
+
+def elderly_columns(columns: Any) -> list[str]:
+    """The age columns of residents aged 70 and over (HSY ``ika70_79``, ``ika80_``, ...).
+
+    Any ``ikaNN_MM`` / ``ikaNN_`` column whose lower bound is at least 70 is
+    taken, so a grid with finer bins (ika70_74, ...) works too.
+    """
+    found = []
+    for col in columns:
+        m = _AGE_COLUMN.match(str(col))
+        if m and int(m.group(1)) >= 70:
+            found.append(str(col))
+    return found
+
+
+def run(ctx: AnalysisContext) -> AnalysisOutput:
+    params = ctx.params
+    raster = ctx.layer(params["raster"])
+    if not isinstance(raster, RasterLayer):
+        raise TwinError(f"'{params['raster']}' is not a raster layer.")
+    units = raster.units_label
+    if units != HEAT_UNITS:
+        raise TwinError(
+            f"the raster '{raster.title}' is in '{units}', but this version of the analysis reports "
+            f"heat in '{HEAT_UNITS}' (the unit its indicators declare); choose a raster in {HEAT_UNITS}."
+        )
+    rule = str(params.get("pixel_rule") or "centre")
+    threshold = float(params.get("threshold", 0.6))
+    data, transform = raster.data, tuple(raster.transform)
+    shape = data.shape
+    districts = ctx.districts(params.get("districts") or [])
+    if districts.empty:
+        raise TwinError("no districts selected.")
+    names = [str(n) for n in districts["district"]]
+    ctx.feedback.progress(0.05, "Indexing districts")
+
+    # --- area statistics: each district, then their union (an overlapping zone: its own group)
+    geoms = list(districts.geometry.values)
+    union = districts.geometry.union_all()
+    index = zonal.cached_index([*geoms, union], shape, transform, rule)
+    stats = index.stats(data, ("count", "mean", "max", "p90"))
+    indicators: list[Indicator] = []
+    labels: list[str | None] = [*names, None]
+    for k, district in enumerate(labels):
+        indicators += [
+            Indicator("heat_mean", _num(stats["mean"][k]), HEAT_UNITS, district),
+            Indicator("heat_p90", _num(stats["p90"][k]), HEAT_UNITS, district),
+            Indicator("heat_max", _num(stats["max"][k]), HEAT_UNITS, district),
+        ]
+    ctx.feedback.check_cancelled()
+    a, _b, _c, _d, e, _f = transform
+    notes: dict[str, Any] = {
+        "pixel_rule": rule,
+        "pixel_rule_meaning": (
+            "a pixel counts when its centre is inside the polygon (GDAL all_touched=False)"
+            if rule == "centre"
+            else "every touched pixel counts by the exact share of its area inside the polygon"
+        ),
+        "raster": raster.id,
+        "raster_title": raster.title,
+        "raster_label": raster.label,
+        "raster_units": units,
+        "threshold": threshold,
+        "threshold_rule": "exposed when the cell's mean heat is strictly above the threshold",
+        "pixel_size_m": [round(abs(a), 3), round(abs(e), 3)],
+        "raster_shape": list(shape),
+        "p90": "numpy linear interpolation (np.percentile q=90)"
+        + ("" if rule == "centre" else ", weighted by covered fraction as exactextract's quantile"),
+        "district_pixels": {n: round(float(c), 3) for n, c in zip(names, stats["count"][:-1], strict=True)},
+    }
+    layers = []
+
+    # --- population weighting
+    pop_id = params.get("population")
+    if pop_id:
+        ctx.feedback.progress(0.35, "Weighting by population")
+        pop_layer = ctx.layer(pop_id)
+        if not isinstance(pop_layer, PolygonLayer):
+            raise TwinError(f"'{pop_id}' is not a polygon layer.")
+        out, pop_notes, cells = _population(ctx, pop_layer, districts, data, transform, rule, threshold)
+        indicators += out
+        notes.update(pop_notes)
+        layers.append(cells)
+    else:
+        notes["population"] = "no population layer: population-weighted indicators not computed"
+    ctx.feedback.check_cancelled()
+
+    # --- buildings coloured by their mean heat
+    bld_id = params.get("buildings")
+    if bld_id:
+        ctx.feedback.progress(0.7, "Scoring buildings")
+        bld = ctx.layer(bld_id)
+        if not isinstance(bld, BuildingsLayer):
+            raise TwinError(f"'{bld_id}' is not a buildings layer.")
+        frame = bld.frame.copy()
+        b_index = zonal.cached_index(frame.geometry.values, shape, transform, rule)
+        heat = b_index.mean(data)
+        small = np.isnan(heat)
+        if small.any() and rule == "centre":
+            pts = frame.geometry.values[small].representative_point()
+            heat[small] = zonal.sample(data, transform, pts.x, pts.y)
+        frame[HEAT_COLUMN] = heat
+        layers.append(
+            BuildingsLayer(
+                id="buildings_heat",
+                title=f"Buildings by mean {raster.label or raster.title} ({units})",
+                crs=bld.crs,
+                style=bld.style,
+                frame=frame,
+                value_column=HEAT_COLUMN,
+                units=units,
+            )
+        )
+        notes["buildings"] = {
+            "count": len(frame),
+            "with_heat": int(np.isfinite(heat).sum()),
+            "valued_by_pixel_under_interior_point": int(small.sum()) if rule == "centre" else 0,
+        }
+    ctx.feedback.progress(1.0, "Done")
+    return AnalysisOutput(indicators=indicators, layers=layers, notes=notes)
+
+
+def _population(
+    ctx: AnalysisContext,
+    layer: PolygonLayer,
+    districts: gpd.GeoDataFrame,
+    data: np.ndarray,
+    transform: tuple[float, ...],
+    rule: str,
+    threshold: float,
+) -> tuple[list[Indicator], dict[str, Any], PolygonLayer]:
+    """Population-weighted heat per district and overall, and the coloured cells."""
+    cells = layer.frame
+    column = "population" if "population" in cells else layer.value_column
+    if column is None or column not in cells:
+        raise TwinError(f"the population layer '{layer.title}' has no 'population' column.")
+    people = cells[column].to_numpy(dtype=float)
+    people = np.where(np.isfinite(people) & (people > 0), people, 0.0)
+    groups: dict[str, np.ndarray] = {"": people}
+    old_cols = elderly_columns(cells.columns) if ctx.params.get("elderly", True) else []
+    if old_cols:
+        old = cells[old_cols].to_numpy(dtype=float)
+        groups["_70plus"] = np.where(np.isfinite(old) & (old > 0), old, 0.0).sum(axis=1)
+    index = zonal.cached_index(cells.geometry.values, data.shape, transform, rule)
+    t = index.mean(data)
+    src, dst, frac = zonal.area_fractions(cells.geometry.values, districts.geometry.values)
+    n_d = len(districts)
+    has = np.isfinite(t)
+    above = has & (t > threshold)
+    out: list[Indicator] = []
+    summary: dict[str, Any] = {}
+    for suffix, p in groups.items():
+        w = p[src] * frac  # people of cell src in district dst
+        ok = has[src]
+        denom = np.bincount(dst[ok], weights=w[ok], minlength=n_d)
+        num = np.bincount(dst[ok], weights=(w * np.where(has, t, 0.0)[src])[ok], minlength=n_d)
+        hot = np.bincount(dst[ok & above[src]], weights=w[ok & above[src]], minlength=n_d)
+        # the selected districts together (a cell counts by the share of it inside them)
+        denom_all, num_all, hot_all = denom.sum(), num.sum(), hot.sum()
+        labels: list[str | None] = [*map(str, districts["district"]), None]
+        for k, district in enumerate(labels):
+            d, nm, h = (denom[k], num[k], hot[k]) if district is not None else (denom_all, num_all, hot_all)
+            key_pop = "population" + suffix
+            out += [
+                Indicator(key_pop, round(float(d), 3), "people", district),
+                Indicator(
+                    "population_weighted_mean" + suffix, _num(nm / d) if d > 0 else None, HEAT_UNITS, district
+                ),
+                Indicator(
+                    "share_population" + suffix + "_above_threshold",
+                    _num(h / d) if d > 0 else None,
+                    "ratio",
+                    district,
+                ),
+            ]
+        missing = np.bincount(dst[~ok], weights=w[~ok], minlength=n_d).sum()
+        summary["people" + suffix + "_without_heat_data"] = round(float(missing), 3)
+    frame = cells.copy()
+    frame[HEAT_COLUMN] = t
+    coloured = PolygonLayer(
+        id="population_heat",
+        title=f"Population cells by mean heat ({HEAT_UNITS})",
+        crs=layer.crs,
+        style=layer.style,
+        frame=frame,
+        value_column=HEAT_COLUMN,
+        units=HEAT_UNITS,
+    )
+    notes = {
+        "population_layer": layer.id,
+        "population_column": column,
+        "population_weighting": (
+            "sum(p_i * t_i) / sum(p_i): t_i = zonal mean of the raster over cell i; a cell is split "
+            "between districts by the share of its area in each (people assumed spread evenly)"
+        ),
+        "population_cells": len(cells),
+        "population_cells_without_heat_data": int((~has).sum()),
+        "elderly_group": (
+            f"70+ = {' + '.join(old_cols)} (the grid's 10-year bins cannot give exactly over-65s)"
+            if old_cols
+            else "not reported (no ika70_79 / ika80_ age columns, or switched off)"
+        ),
+        **summary,
+    }
+    return out, notes, coloured
+
+
+def _num(value: Any) -> float | None:
+    v = float(value)
+    return v if math.isfinite(v) else None
