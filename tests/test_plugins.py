@@ -27,9 +27,9 @@ def test_number_param_checks_range_and_units() -> None:
     p = NumberParam(name="walk", unit="m", minimum=0, maximum=2000, default=500)
     assert p.parse("750", None) == 750.0
     assert p.parse("750 m", None) == 750.0
-    with pytest.raises(ParameterError, match="above the maximum 2000 m"):
+    with pytest.raises(ParameterError, match=r"above the maximum 2000 m"):
         p.parse(2500, None)
-    with pytest.raises(ParameterError, match="'far' is not a number"):
+    with pytest.raises(ParameterError, match=r"'far' is not a number"):
         p.parse("far", None)
 
 
@@ -40,7 +40,7 @@ def test_time_window_and_mapping_params() -> None:
         TimeWindowParam(name="window").parse("2022-02-22 09:00-07:00", None)
     m = MappingParam(name="capacity", values=("low", "high"), defaults={"bus": "low", "rail": "high"})
     assert m.parse("bus=high", None) == {"bus": "high", "rail": "high"}
-    with pytest.raises(ParameterError, match="unknown key 'boat'"):
+    with pytest.raises(ParameterError, match=r"unknown key 'boat'"):
         m.parse("boat=low", None)
 
 
@@ -72,10 +72,10 @@ def test_third_party_plugin_is_discovered_and_isolated(example_plugin: Path, hel
     ids = {m.id for m in registry.manifests()}
     assert {"building-count", "slow-count", "always-fails", "broken-import"} <= ids
     assert "bad-manifest" in registry.failures and "has no 'id'" in registry.failures["bad-manifest"]
-    with pytest.raises(PluginError, match="'broken-import' .* could not be loaded: ModuleNotFoundError"):
+    with pytest.raises(PluginError, match=r"'broken-import' .* could not be loaded: ModuleNotFoundError"):
         run_analysis("broken-import", helsinki_model, registry=registry)
     with pytest.raises(
-        PluginError, match="'always-fails' .* failed: RuntimeError: this example plugin always fails"
+        PluginError, match=r"'always-fails' .* failed: RuntimeError: this example plugin always fails"
     ):
         run_analysis("always-fails", helsinki_model, registry=registry)
     # the others still work
@@ -101,7 +101,7 @@ def test_results_are_validated_before_they_reach_the_model(helsinki_model) -> No
     registry = PluginRegistry({"bad": manifest})
     registry._functions["bad"] = bad
     with pytest.raises(
-        PluginError, match="invalid result: indicator 'x' has the non-numeric or infinite value"
+        PluginError, match=r"invalid result: indicator 'x' has the non-numeric or infinite value"
     ):
         run_analysis("bad", helsinki_model, registry=registry)
 

@@ -1,1 +1,4 @@
-"""An example third-party twin_app analysis package (kept empty: manifests are read without importing code)."""
+"""An example third-party twin_app analysis package.
+
+Kept empty: manifests are read without importing any code.
+"""
