@@ -11,7 +11,6 @@ from shapely.geometry import box
 
 from twin_app.core.layers import BuildingsLayer, PolygonLayer, RasterLayer
 from twin_app.core.model import CityModel
-from twin_app.core.plugins import PluginError
 from twin_app.core.runner import run_analysis
 
 CRS = "EPSG:3879"
@@ -108,8 +107,14 @@ def test_result_layers_and_notes(helsinki_model) -> None:
 
 
 def test_heat_is_never_relabelled(helsinki_model) -> None:
-    with pytest.raises(PluginError, match="°C"):
-        run_analysis("heat-exposure", tiny_city(helsinki_model, units="°C"), {})
+    """Indicators carry the raster's own units: °C stays °C, an index stays an index."""
+    result = run_analysis("heat-exposure", tiny_city(helsinki_model, units="°C"), {})
+    heat = [
+        i for i in result.indicators if i.key.startswith("heat_") or i.key.startswith("population_weighted")
+    ]
+    assert heat and all(i.unit == "°C" for i in heat)
+    assert result.definitions["heat_mean"]["unit"] == "°C"
+    assert result.definitions["population"]["unit"] == "people"
 
 
 def test_helsinki_per_district_indicators(helsinki_model) -> None:

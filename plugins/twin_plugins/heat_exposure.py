@@ -50,8 +50,6 @@ from twin_app.api import (
 if TYPE_CHECKING:
     import geopandas as gpd
 
-#: the units the manifest declares for heat indicators (the bundled raster's units)
-HEAT_UNITS = "index 0–1"
 #: age-group columns of the HSY grid summed into the "70+" group
 ELDERLY_COLUMNS: tuple[str, ...] = ("ika70_79", "ika80_")
 HEAT_COLUMN = "heat_mean"
@@ -77,12 +75,7 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
     raster = ctx.layer(params["raster"])
     if not isinstance(raster, RasterLayer):
         raise TwinError(f"'{params['raster']}' is not a raster layer.")
-    units = raster.units_label
-    if units != HEAT_UNITS:
-        raise TwinError(
-            f"the raster '{raster.title}' is in '{units}', but this version of the analysis reports "
-            f"heat in '{HEAT_UNITS}' (the unit its indicators declare); choose a raster in {HEAT_UNITS}."
-        )
+    units = raster.units_label  # indicators carry the raster's own units ("@raster" in the manifest)
     rule = str(params.get("pixel_rule") or "centre")
     threshold = float(params.get("threshold", 0.6))
     data, transform = raster.data, tuple(raster.transform)
@@ -102,9 +95,9 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
     labels: list[str | None] = [*names, None]
     for k, district in enumerate(labels):
         indicators += [
-            Indicator("heat_mean", _num(stats["mean"][k]), HEAT_UNITS, district),
-            Indicator("heat_p90", _num(stats["p90"][k]), HEAT_UNITS, district),
-            Indicator("heat_max", _num(stats["max"][k]), HEAT_UNITS, district),
+            Indicator("heat_mean", _num(stats["mean"][k]), units, district),
+            Indicator("heat_p90", _num(stats["p90"][k]), units, district),
+            Indicator("heat_max", _num(stats["max"][k]), units, district),
         ]
     ctx.feedback.check_cancelled()
     a, _b, _c, _d, e, _f = transform
@@ -136,7 +129,9 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
         pop_layer = ctx.layer(pop_id)
         if not isinstance(pop_layer, PolygonLayer):
             raise TwinError(f"'{pop_id}' is not a polygon layer.")
-        out, pop_notes, cells = _population(ctx, pop_layer, districts, data, transform, rule, threshold)
+        out, pop_notes, cells = _population(
+            ctx, pop_layer, districts, data, transform, rule, threshold, units
+        )
         indicators += out
         notes.update(pop_notes)
         layers.append(cells)
@@ -187,6 +182,7 @@ def _population(
     transform: tuple[float, ...],
     rule: str,
     threshold: float,
+    units: str,
 ) -> tuple[list[Indicator], dict[str, Any], PolygonLayer]:
     """Population-weighted heat per district and overall, and the coloured cells."""
     cells = layer.frame
@@ -223,7 +219,7 @@ def _population(
             out += [
                 Indicator(key_pop, round(float(d), 3), "people", district),
                 Indicator(
-                    "population_weighted_mean" + suffix, _num(nm / d) if d > 0 else None, HEAT_UNITS, district
+                    "population_weighted_mean" + suffix, _num(nm / d) if d > 0 else None, units, district
                 ),
                 Indicator(
                     "share_population" + suffix + "_above_threshold",
@@ -238,12 +234,12 @@ def _population(
     frame[HEAT_COLUMN] = t
     coloured = PolygonLayer(
         id="population_heat",
-        title=f"Population cells by mean heat ({HEAT_UNITS})",
+        title=f"Population cells by mean heat ({units})",
         crs=layer.crs,
         style=layer.style,
         frame=frame,
         value_column=HEAT_COLUMN,
-        units=HEAT_UNITS,
+        units=units,
     )
     notes = {
         "population_layer": layer.id,

@@ -158,8 +158,32 @@ class ResultError(Exception):
     """An analysis returned something the core refuses (the plugin's fault)."""
 
 
+UNIT_OF_LAYER_PREFIX = "@"
+
+
+def resolve_unit(declared: str, params: Mapping[str, Any], model: CityModel) -> str:
+    """The unit an indicator must carry.
+
+    A manifest may declare ``unit = "@raster"``: "the units of the layer chosen
+    by the parameter ``raster``", so an analysis reports a °C raster in °C and
+    a unitless index as an index, never a unit fixed in advance.
+    """
+    if not declared.startswith(UNIT_OF_LAYER_PREFIX):
+        return declared
+    layer = model.layers.get(str(params.get(declared[1:], "")))
+    if layer is None:
+        return "index"
+    label = getattr(layer, "units_label", None) or getattr(layer, "units", None)
+    return str(label or "index")
+
+
 def validate_output(
-    output: Any, *, declared: Mapping[str, Mapping[str, str]], model: CityModel, analysis: str
+    output: Any,
+    *,
+    declared: Mapping[str, Mapping[str, str]],
+    model: CityModel,
+    analysis: str,
+    params: Mapping[str, Any] | None = None,
 ) -> AnalysisOutput:
     """Refuse malformed results before they reach the model."""
     if not isinstance(output, AnalysisOutput):
@@ -170,7 +194,7 @@ def validate_output(
             raise ResultError(f"returned an indicator of type {type(ind).__name__}")
         if ind.key not in declared:
             raise ResultError(f"returned indicator '{ind.key}', which its manifest does not declare")
-        unit = declared[ind.key].get("unit", "")
+        unit = resolve_unit(declared[ind.key].get("unit", ""), params or {}, model)
         if ind.unit != unit:
             raise ResultError(f"indicator '{ind.key}' has unit '{ind.unit}' but the manifest says '{unit}'")
         if ind.value is not None and (not isinstance(ind.value, int | float) or not math.isfinite(ind.value)):

@@ -20,6 +20,7 @@ from twin_app.core.analysis import (
     ResultError,
     RunRecord,
     now_iso,
+    resolve_unit,
     result_layer_id,
     validate_output,
 )
@@ -62,7 +63,9 @@ def run_analysis(
     started = now_iso()
     try:
         output = func(ctx)
-        output = validate_output(output, declared=manifest.indicators, model=model, analysis=manifest.id)
+        output = validate_output(
+            output, declared=manifest.indicators, model=model, analysis=manifest.id, params=params
+        )
     except CancelledError:
         raise
     except ResultError as exc:
@@ -97,7 +100,10 @@ def run_analysis(
         twin_app_version=__version__,
         city=model.manifest.name,
     )
-    definitions = {k: dict(v) for k, v in manifest.indicators.items()}
+    definitions = {
+        k: {**v, "unit": resolve_unit(v.get("unit", ""), params, model)}
+        for k, v in manifest.indicators.items()
+    }
     return AnalysisResult(
         analysis=manifest.id,
         title=manifest.title,
