@@ -6,7 +6,7 @@ twin_app (an import-linter contract checks it), which keeps this surface
 honest and sufficient.
 """
 
-from twin_app.core import network, zonal
+from twin_app.core import network, population, zonal
 from twin_app.core.analysis import AnalysisContext, AnalysisOutput, Indicator
 from twin_app.core.errors import (
     CancelledError,
@@ -68,6 +68,7 @@ __all__ = [
     "VectorLayer",
     "city_box",
     "network",
+    "population",
     "prepare_frame",
     "zonal",
 ]

@@ -1,0 +1,459 @@
+"""SDG 11.2.1: the share of people who can walk to public transport.
+
+UN-Habitat's method: a person is served when a low-capacity stop (bus,
+tram) is within 500 m, or a high-capacity stop (rail, metro, ferry) within
+1 km, *walking along the street network*; the indicator is weighted by
+population.  Here:
+
+* People are placed at their homes: the population grid is allocated to
+  residential floor area (``twin_app.api.population``), and each home is
+  joined to the street it is nearest to; that walk counts.
+* Stops are snapped to their nearest street within ``max_snap_distance``;
+  stops farther away are dropped and reported.
+* A stop served by any high-capacity mode uses the long threshold; every
+  qualifying stop counts at the short one.  Thresholds are inclusive.
+* An optional frequency filter (a local choice the UN metadata allows)
+  keeps only stops with enough departures per hour in a service window,
+  counted from the feed's ``stop_times`` and ``frequencies``.
+
+The shared pieces (people, districts, indicators, coloured buildings) are
+also used by the green-space analysis.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from twin_layers.gtfs import mode_name, read_table
+
+from twin_app.api import (
+    AnalysisContext,
+    AnalysisOutput,
+    BuildingsLayer,
+    Indicator,
+    NetworkLayer,
+    PointLayer,
+    PolygonLayer,
+    TimeWindow,
+    TwinError,
+    network,
+    population,
+)
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+    import pandas as pd
+
+LOW, HIGH = "low", "high"
+#: metres either side of a reachable street drawn as the service area
+SERVICE_AREA_BUFFER_M = 25.0
+#: storey height used where a building has a height but no level count
+STOREY_HEIGHT_M = 3.0
+
+DEFINITIONS = {
+    "population": "Residents of the district (population grid allocated to residential buildings).",
+    "population_served": "Residents within the walking threshold of the nearest qualifying stop or space.",
+    "share_served": "population_served / population (0–1).",
+}
+
+
+# -- shared with green_space_access ------------------------------------------------------
+
+
+@dataclass
+class People:
+    """Where the people of the selected districts live, placed on the network."""
+
+    points: gpd.GeoDataFrame  # population, cell, building, method, district, geometry
+    snapped: network.Snapped
+    notes: dict[str, Any] = field(default_factory=dict)
+
+
+def locate_people(
+    graph: network.StreetGraph,
+    population_layer: PolygonLayer,
+    buildings: BuildingsLayer | None,
+    districts: gpd.GeoDataFrame,
+) -> People:
+    """Allocate the grid to homes, keep the homes in the selected districts, snap them (no limit).
+
+    People are never dropped for being far from a street: their straight
+    walk to it is added to the network distance instead, which can only
+    make them less likely to count as served.
+    """
+    column = population_layer.value_column or "population"
+    points = population.allocate_population(
+        population_layer.frame,
+        buildings.frame if buildings is not None else None,
+        column=column,
+        storey_height_m=STOREY_HEIGHT_M,
+    )
+    total = float(points["population"].sum())
+    points["district"] = population.attribute_to_districts(points, districts)
+    inside = points[points["district"].notna()].reset_index(drop=True)
+    xy = np.column_stack([inside.geometry.x.to_numpy(), inside.geometry.y.to_numpy()])
+    snapped = graph.snap(xy, main_only=True)
+    notes: dict[str, Any] = {
+        "population allocation": (
+            "grid cells to residential floor area (footprint × storeys) of buildings tagged as homes; "
+            "cells without any to untagged buildings (building=yes); cells without either to the cell's "
+            "representative point. Buildings belong to the cell containing their representative point."
+        ),
+        "population in grid (all cells)": round(total, 1),
+        "population in selected districts": round(float(inside["population"].sum()), 1),
+        "home snapping distance max (m)": _round(np.max(snapped.distance, initial=0.0)),
+        "home snapping distance mean (m)": _round(float(np.mean(snapped.distance)) if len(snapped) else 0.0),
+    }
+    notes.update(population.summarise(inside))
+    return People(inside, snapped, notes)
+
+
+def share_indicators(
+    points: gpd.GeoDataFrame, served: np.ndarray, district_names: Sequence[str]
+) -> list[Indicator]:
+    """population, population_served and share_served per district and for all of them (district None)."""
+    people = points["population"].to_numpy(dtype=float)
+    where = points["district"].to_numpy()
+    out: list[Indicator] = []
+
+    def add(name: str | None, rows: np.ndarray) -> None:
+        total = float(people[rows].sum())
+        ok = float(people[rows & served].sum())
+        share = ok / total if total > 0 else None
+        out.append(Indicator("population", total, "people", name, DEFINITIONS["population"]))
+        out.append(Indicator("population_served", ok, "people", name, DEFINITIONS["population_served"]))
+        out.append(Indicator("share_served", share, "ratio", name, DEFINITIONS["share_served"]))
+
+    for name in district_names:
+        add(name, where == name)
+    add(None, np.isin(where, list(district_names)))
+    return out
+
+
+def buildings_by_distance(
+    graph: network.StreetGraph,
+    buildings: BuildingsLayer,
+    node_distance: np.ndarray,
+    sources: network.Snapped,
+    *,
+    column: str,
+    threshold: float,
+    layer_id: str,
+    title: str,
+) -> BuildingsLayer:
+    """A copy of the buildings coloured by the walk from each to the nearest source (NaN: none reachable)."""
+    frame = buildings.frame.copy()
+    reps = frame.geometry.representative_point()
+    snapped = graph.snap(np.column_stack([reps.x.to_numpy(), reps.y.to_numpy()]), main_only=True)
+    walk = graph.point_distance(node_distance, snapped, sources)
+    frame[column] = np.where(np.isfinite(walk), walk, np.nan)
+    frame["within_threshold"] = (walk <= threshold + network.TOLERANCE_M).astype(int)
+    return BuildingsLayer(
+        id=layer_id,
+        title=title,
+        crs=buildings.crs,
+        source=None,
+        style="buildings",
+        frame=frame,
+        value_column=column,
+        units="m",
+        notes=[f"Walk along the streets to the nearest source; threshold {threshold:g} m."],
+    )
+
+
+def network_layer(ctx: AnalysisContext, name: str) -> NetworkLayer:
+    layer = ctx.layer(ctx.params[name])
+    if not isinstance(layer, NetworkLayer):
+        raise TwinError(f"The layer '{layer.id}' is not a street network.")
+    return layer
+
+
+def optional_buildings(ctx: AnalysisContext, name: str) -> BuildingsLayer | None:
+    layer_id = ctx.params.get(name)
+    if not layer_id:
+        return None
+    layer = ctx.layer(layer_id)
+    return layer if isinstance(layer, BuildingsLayer) else None
+
+
+def _round(value: float, digits: int = 1) -> float | None:
+    value = float(value)
+    return round(value, digits) if math.isfinite(value) else None
+
+
+# -- stops and their service ---------------------------------------------------------------
+
+
+def _seconds(times: pd.Series) -> np.ndarray:
+    """GTFS 'H:MM:SS' (hours may pass 24) to seconds; blank or malformed -> NaN."""
+    import pandas as pd
+
+    parts = times.astype(str).str.extract(r"^\s*(\d+):(\d{2}):(\d{2})\s*$")
+    h, m, s = (pd.to_numeric(parts[i], errors="coerce").to_numpy(dtype=float) for i in range(3))
+    return np.asarray(h * 3600 + m * 60 + s, dtype=float)
+
+
+def active_services(source: Path, window: TimeWindow) -> set[str]:
+    """Service ids running on the window's date (calendar.txt plus calendar_dates.txt exceptions)."""
+    day = window.date.strftime("%Y%m%d")
+    weekday = window.date.strftime("%A").lower()
+    calendar = read_table(source, "calendar.txt", required=False)
+    active: set[str] = set()
+    if len(calendar) and weekday in calendar:
+        runs = (calendar["start_date"] <= day) & (calendar["end_date"] >= day) & (calendar[weekday] == "1")
+        active = set(calendar.loc[runs, "service_id"])
+    dates = read_table(source, "calendar_dates.txt", required=False)
+    if len(dates) and {"date", "exception_type", "service_id"} <= set(dates.columns):
+        today = dates[dates["date"] == day]
+        active |= set(today.loc[today["exception_type"] == "1", "service_id"])
+        active -= set(today.loc[today["exception_type"] == "2", "service_id"])
+    if not active:
+        first = min(calendar["start_date"], default="?") if len(calendar) else "?"
+        last = max(calendar["end_date"], default="?") if len(calendar) else "?"
+        raise TwinError(
+            f"The GTFS feed {source.name} has no service on {window.date.isoformat()} "
+            f"(its calendar runs {first}–{last}); choose a service window on a day it covers."
+        )
+    return active
+
+
+def departures_per_hour(source: Path, window: TimeWindow, capacity: Mapping[str, str]) -> pd.DataFrame:
+    """Per stop_id: departures per hour in the window, of all modes and of high-capacity modes.
+
+    Counts boardings (``pickup_type`` 1, "no pickup", is left out) of trips
+    whose service runs on the window's date; a trip listed in
+    ``frequencies.txt`` runs every ``headway_secs`` from each ``start_time``
+    (before ``end_time``), its stop_times giving the offsets from its first
+    stop.  Times are on the service day (may pass 24:00); the previous
+    day's after-midnight trips are not counted.
+    """
+    import pandas as pd
+
+    active = active_services(source, window)
+    trips = read_table(source, "trips.txt", usecols=["trip_id", "route_id", "service_id"])
+    routes = read_table(source, "routes.txt", usecols=["route_id", "route_type"])
+    trips = trips[trips["service_id"].isin(active)].merge(routes, on="route_id", how="left")
+    route_type = pd.to_numeric(trips["route_type"], errors="coerce").fillna(-1).astype(int)
+    modes = {rt: mode_name(rt) for rt in route_type.unique()}
+    trips["high"] = [capacity.get(modes[rt], LOW) == HIGH for rt in route_type]
+    times = read_table(source, "stop_times.txt")
+    times = times[times["trip_id"].isin(trips["trip_id"])]
+    if "pickup_type" in times:
+        times = times[times["pickup_type"].str.strip() != "1"]
+    dep = _seconds(times["departure_time"]) if "departure_time" in times else np.full(len(times), np.nan)
+    if "arrival_time" in times:
+        dep = np.where(np.isnan(dep), _seconds(times["arrival_time"]), dep)
+    times = pd.DataFrame(
+        {"trip_id": times["trip_id"].to_numpy(), "stop_id": times["stop_id"].to_numpy(), "t": dep}
+    )
+    times = times.dropna(subset=["t"])
+    freq = read_table(source, "frequencies.txt", required=False)
+    freq_trips = set(freq["trip_id"]) if len(freq) else set()
+    plain = times[~times["trip_id"].isin(freq_trips)]
+    plain = plain[(plain["t"] >= window.start_s) & (plain["t"] < window.end_s)].assign(n=1.0)
+    parts = [plain[["trip_id", "stop_id", "n"]]]
+    if freq_trips:
+        f = pd.DataFrame(
+            {
+                "trip_id": freq["trip_id"],
+                "start": _seconds(freq["start_time"]),
+                "end": _seconds(freq["end_time"]),
+                "headway": pd.to_numeric(freq["headway_secs"], errors="coerce").to_numpy(dtype=float),
+            }
+        ).dropna()
+        f = f[f["headway"] > 0]
+        templ = times[times["trip_id"].isin(freq_trips)].copy()
+        templ["offset"] = templ["t"] - templ.groupby("trip_id")["t"].transform("min")
+        pairs = templ.merge(f, on="trip_id")
+        h = pairs["headway"].to_numpy()
+        t0 = pairs["start"].to_numpy() + pairs["offset"].to_numpy()
+        runs = np.ceil((pairs["end"].to_numpy() - pairs["start"].to_numpy()) / h)
+        k_min = np.maximum(0.0, np.ceil((window.start_s - t0) / h))
+        k_max = np.minimum(runs - 1, np.ceil((window.end_s - t0) / h) - 1)
+        pairs["n"] = np.maximum(0.0, k_max - k_min + 1)
+        parts.append(pairs[["trip_id", "stop_id", "n"]])
+    counted = pd.concat(parts, ignore_index=True).merge(trips[["trip_id", "high"]], on="trip_id")
+    hours = (window.end_s - window.start_s) / 3600.0
+    counted["n_high"] = counted["n"] * counted["high"]
+    per_stop = counted.groupby("stop_id")[["n", "n_high"]].sum() / hours
+    return per_stop.rename(columns={"n": "all", "n_high": HIGH})
+
+
+def stop_modes(stops: gpd.GeoDataFrame) -> list[set[str]]:
+    """The mode names serving each stop (the stops layer's ``modes``, else from ``route_types``)."""
+    if "modes" in stops:
+        return [{m.strip() for m in str(v).split(",") if m.strip()} for v in stops["modes"]]
+    if "route_types" in stops:
+        return [
+            {mode_name(int(t)) for t in str(v).split(",") if t.strip().lstrip("-").isdigit()}
+            for v in stops["route_types"]
+        ]
+    raise TwinError("The stops layer says nothing about the modes serving its stops (no 'modes' column).")
+
+
+def classify_stops(
+    stops: gpd.GeoDataFrame,
+    capacity: Mapping[str, str],
+    rates: pd.DataFrame | None,
+    min_per_hour: float,
+) -> tuple[np.ndarray, np.ndarray]:
+    """(qualifies at the short threshold, qualifies at the long threshold) per stop.
+
+    Without a frequency filter every served stop qualifies, and a stop with
+    any high-capacity mode also at the long threshold.  With one, a stop
+    needs ``min_per_hour`` departures of any mode for the short threshold
+    and of high-capacity modes for the long one.
+    """
+    modes = stop_modes(stops)
+    high = np.array([any(capacity.get(m, LOW) == HIGH for m in ms) for ms in modes], dtype=bool)
+    served = np.array([bool(ms) for ms in modes], dtype=bool)
+    if rates is None:
+        return served, served & high
+    ids = stops["stop_id"].astype(str)
+    all_rate = rates["all"].reindex(ids).fillna(0.0).to_numpy()
+    high_rate = rates[HIGH].reindex(ids).fillna(0.0).to_numpy()
+    return all_rate >= min_per_hour, high_rate >= min_per_hour
+
+
+def service_areas(
+    graph: network.StreetGraph, fields: Iterable[tuple[str, float, np.ndarray, int]], crs: str
+) -> PolygonLayer:
+    """Streets within reach of the stops, buffered: one (multi)polygon per capacity class."""
+    import geopandas as gpd
+    import shapely
+
+    rows: list[dict[str, Any]] = []
+    for name, threshold, node_distance, n_stops in fields:
+        lines = graph.reachable_parts(node_distance, threshold)
+        # buffer each stretch, then union: buffering one huge multi-line is ~100× slower
+        area = (
+            shapely.union_all(shapely.buffer(lines, SERVICE_AREA_BUFFER_M, quad_segs=4))
+            if len(lines)
+            else shapely.Polygon()
+        )
+        rows.append({"capacity": name, "threshold_m": float(threshold), "stops": n_stops, "geometry": area})
+    frame = gpd.GeoDataFrame(rows, geometry="geometry", crs=crs)
+    return PolygonLayer(
+        id="service_areas",
+        title="Stop service areas (streets within walking reach, ±25 m)",
+        crs=crs,
+        style="",
+        opacity=0.45,
+        frame=frame,
+        value_column="threshold_m",
+        units="m",
+        notes=["Drawn from the reachable parts of streets, buffered 25 m; indicators use exact distances."],
+    )
+
+
+# -- the analysis ------------------------------------------------------------------------------
+
+
+def run(ctx: AnalysisContext) -> AnalysisOutput:
+    p = ctx.params
+    fb = ctx.feedback
+    low_m, high_m = float(p["low_capacity_distance"]), float(p["high_capacity_distance"])
+    capacity: Mapping[str, str] = p["capacity"]
+    min_rate = float(p["min_departures_per_hour"] or 0.0)
+    window: TimeWindow | None = p.get("service_window")
+
+    fb.progress(0.05, "Building the street graph")
+    net = network_layer(ctx, "network")
+    graph = network.StreetGraph.from_layer(net)
+    stops_layer = ctx.layer(p["stops"])
+    if not isinstance(stops_layer, PointLayer):
+        raise TwinError(f"The layer '{stops_layer.id}' is not a point layer of stops.")
+    pop_layer = ctx.layer(p["population"])
+    if not isinstance(pop_layer, PolygonLayer):
+        raise TwinError(f"The layer '{pop_layer.id}' is not a population grid.")
+    buildings = optional_buildings(ctx, "buildings")
+    districts = ctx.districts(p["districts"])
+    names = [str(n) for n in districts["district"]]
+
+    fb.check_cancelled()
+    fb.progress(0.15, "Choosing the stops")
+    stops = stops_layer.frame.reset_index(drop=True)
+    rates = None
+    if min_rate > 0:
+        if window is None:
+            raise TwinError("The frequency filter needs a service window (date and times).")
+        source = stops_layer.source
+        if source is None or not Path(source).is_file():
+            raise TwinError(
+                f"The frequency filter needs the stops' GTFS feed, but '{stops_layer.id}' has none."
+            )
+        rates = departures_per_hour(Path(source), window, capacity)
+    short_ok, long_ok = classify_stops(stops, capacity, rates, min_rate)
+
+    fb.check_cancelled()
+    fb.progress(0.3, "Snapping stops to the streets")
+    max_snap = float(p["max_snap_distance"])
+    xy = np.column_stack([stops.geometry.x.to_numpy(), stops.geometry.y.to_numpy()])
+    snapped = graph.snap(xy, max_snap, main_only=True)
+    qualifying = short_ok | long_ok
+    src_short = snapped.subset(qualifying & snapped.snapped)
+    src_long = snapped.subset(long_ok & snapped.snapped)
+
+    fb.progress(0.45, "Placing people at their homes")
+    people = locate_people(graph, pop_layer, buildings, districts)
+
+    fb.check_cancelled()
+    fb.progress(0.6, "Walking distances")
+    # short: every qualifying stop, no limit (the distances colour the buildings); long: high-capacity only
+    nodes_short, walk_short = graph.point_distance_from(src_short, people.snapped)
+    nodes_long, walk_long = graph.point_distance_from(src_long, people.snapped, limit=high_m)
+    served = (walk_short <= low_m + network.TOLERANCE_M) | (walk_long <= high_m + network.TOLERANCE_M)
+
+    fb.progress(0.8, "Indicators and layers")
+    indicators = share_indicators(people.points, served, names)
+    layers: list[Any] = []
+    if buildings is not None:
+        layers.append(
+            buildings_by_distance(
+                graph,
+                buildings,
+                nodes_short,
+                src_short,
+                column="walk_to_stop_m",
+                threshold=low_m,
+                layer_id="walk_to_stop",
+                title="Walk to the nearest qualifying stop (m)",
+            )
+        )
+    layers.append(
+        service_areas(
+            graph,
+            [
+                (f"any stop ({low_m:g} m)", low_m, nodes_short, len(src_short)),
+                (f"high-capacity stop ({high_m:g} m)", high_m, nodes_long, len(src_long)),
+            ],
+            ctx.crs,
+        )
+    )
+    snap_d = snapped.distance[snapped.snapped]
+    notes: dict[str, Any] = {
+        "stops in layer": len(stops),
+        "stops qualifying": int(qualifying.sum()),
+        "stops qualifying, high-capacity": int(long_ok.sum()),
+        "stops snapped": int((qualifying & snapped.snapped).sum()),
+        "stops unsnapped (dropped)": int((qualifying & snapped.unsnapped).sum()),
+        "stop snapping distance max (m)": _round(np.max(snap_d, initial=0.0)),
+        "stop snapping distance mean (m)": _round(float(np.mean(snap_d)) if len(snap_d) else 0.0),
+        "max snapping distance (m)": max_snap,
+        "snapping": "to the nearest street edge (not node); the walk from the point to the street counts",
+        "thresholds": f"{low_m:g} m to any qualifying stop, {high_m:g} m to a high-capacity stop (inclusive)",
+        "frequency filter": (
+            f"at least {min_rate:g} departures/hour in {window}"
+            if min_rate > 0
+            else "none (every served stop)"
+        ),
+        "high-capacity modes": sorted(m for m, c in capacity.items() if c == HIGH),
+    }
+    notes.update(people.notes)
+    fb.progress(1.0, "Done")
+    return AnalysisOutput(indicators=indicators, layers=layers, notes=notes)

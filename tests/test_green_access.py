@@ -1,0 +1,137 @@
+"""SDG 11.7.1(b) open-space access: a toy city whose answers are known by hand, and Helsinki."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pytest
+import shapely
+
+from twin_app.core.city import CityManifest
+from twin_app.core.layers import NetworkLayer, PolygonLayer
+from twin_app.core.model import CityModel
+from twin_app.core.network import StreetGraph
+from twin_app.core.runner import run_analysis
+
+CRS = "EPSG:3879"
+
+
+def toy_city(tmp_path: Path, people: list[tuple[float, float, float]]) -> CityModel:
+    """An 11×11 street grid of 100 m blocks; a park on (400..600)², a grass verge on (-50..0, 1000..1050).
+
+    Districts: West (x < 500) and East.  Each (x, y, n) is a 2 m population
+    cell centred at (x, y), so its people stand on that point.
+    """
+    g = StreetGraph.grid(11, 11, spacing=100.0)
+    nodes = gpd.GeoDataFrame(
+        {"osmid": np.arange(g.n_nodes), "x": g.node_xy[:, 0], "y": g.node_xy[:, 1]},
+        geometry=shapely.points(g.node_xy),
+        crs=CRS,
+    )
+    edges = gpd.GeoDataFrame(
+        {"u": g.edge_u, "v": g.edge_v, "length": g.edge_length}, geometry=g.edge_geometry, crs=CRS
+    )
+    manifest = CityManifest(
+        folder=tmp_path,
+        name="toy",
+        title="Toy",
+        crs=CRS,
+        bbox_lonlat=(0, 0, 1, 1),
+        layers=(),
+        districts_layer="districts",
+    )
+    model = CityModel(manifest=manifest, origin=(0.0, 0.0))
+    districts = gpd.GeoDataFrame(
+        {"name": ["West", "East"]},
+        geometry=[shapely.box(-100, -100, 500, 1100), shapely.box(500, -100, 1100, 1100)],
+        crs=CRS,
+    )
+    model.add_layer(
+        PolygonLayer(id="districts", title="Districts", crs=CRS, style="districts", frame=districts)
+    )
+    model.add_layer(
+        NetworkLayer(id="streets", title="Streets", crs=CRS, style="streets", frame=edges, nodes=nodes)
+    )
+    green = gpd.GeoDataFrame(
+        {"kind": ["park", "grass"]},
+        geometry=[shapely.box(400, 400, 600, 600), shapely.box(-50, 1000, 0, 1050)],
+        crs=CRS,
+    )
+    model.add_layer(PolygonLayer(id="green", title="Green", crs=CRS, style="green", frame=green))
+    cells = gpd.GeoDataFrame(
+        {"population": [n for _, _, n in people]},
+        geometry=[shapely.box(x - 1, y - 1, x + 1, y + 1) for x, y, _ in people],
+        crs=CRS,
+    )
+    model.add_layer(
+        PolygonLayer(
+            id="population",
+            title="Population",
+            crs=CRS,
+            style="population",
+            frame=cells,
+            value_column="population",
+        )
+    )
+    return model
+
+
+#: A walks exactly 400 m to the park's west edge; B 420.5 m; C lives in the park;
+#: D is 1000 m from the park but 0 m from the grass verge (which is not open public space).
+PEOPLE = [
+    (0.0, 500.0, 10.0),
+    (0.0, 520.5, 20.0),
+    (550.0, 550.0, 5.0),
+    (0.0, 1000.0, 7.0),
+    (1000.0, 500.0, 8.0),
+]
+
+
+def _values(result, district=None) -> dict[str, float]:
+    return {i.key: i.value for i in result.indicators if i.district == district}
+
+
+def test_spaces_are_reached_at_their_edges_inclusive(tmp_path: Path) -> None:
+    model = toy_city(tmp_path, PEOPLE)
+    result = run_analysis("green-space-access", model, {})
+    west, east, city = _values(result, "West"), _values(result, "East"), _values(result)
+    assert west == pytest.approx({"population": 37.0, "population_served": 10.0, "share_served": 10 / 37})
+    # C inside the park (0 m); E at (1000, 500) walks exactly 400 m to the east edge
+    assert east == pytest.approx({"population": 13.0, "population_served": 13.0, "share_served": 1.0})
+    assert city["population"] == 50.0 and city["population_served"] == 23.0
+    assert result.notes["open spaces"] == 1
+    assert result.notes["people living inside an open space (served at 0 m)"] == 5.0
+
+
+def test_kinds_and_distance_are_parameters(tmp_path: Path) -> None:
+    model = toy_city(tmp_path, PEOPLE)
+    with_grass = run_analysis("green-space-access", model, {"kinds": "grass=yes"})
+    assert _values(with_grass, "West")["population_served"] == 17.0  # D now counts
+    farther = run_analysis("green-space-access", model, {"distance": 420.5})
+    assert _values(farther, "West")["population_served"] == 30.0
+
+
+def test_boundary_points_are_evenly_spaced() -> None:
+    from twin_plugins.green_space_access import boundary_points
+
+    ring_with_hole = shapely.Polygon(
+        [(0, 0), (100, 0), (100, 100), (0, 100)], holes=[[(40, 40), (60, 40), (60, 60), (40, 60)]]
+    )
+    xy, owner = boundary_points(np.array([ring_with_hole, shapely.box(500, 500, 505, 505)]), 20.0)
+    assert len(xy) == 20 + 4 + 1 and owner.tolist() == [0] * 24 + [1]
+
+
+def test_helsinki_per_district_and_city_wide(helsinki_model) -> None:
+    result = run_analysis("green-space-access", helsinki_model, {})
+    per = {}
+    for ind in result.indicators:
+        per.setdefault(ind.district, {})[ind.key] = ind.value
+    city = per.pop(None)
+    assert len(per) == 8
+    assert all(0.0 <= v["share_served"] <= 1.0 for v in per.values())
+    assert city["population"] == pytest.approx(sum(v["population"] for v in per.values()))
+    layer = result.layers[0]
+    assert layer.id == "green-space-access:walk_to_green" and layer.value_column == "walk_to_green_m"
+    assert result.notes["open spaces"] > 0 and result.notes["boundary points snapped"] > 0
