@@ -73,7 +73,7 @@ def write_town_osm(path: Path) -> Path:
 def write_town_extras(folder: Path) -> dict[str, Path]:
     gtfs = folder / "town_gtfs.zip"
     with zipfile.ZipFile(gtfs, "w") as zf:
-        (lon1, lat1), (lon2, lat2) = _ll(10, 10), _ll(300, 300)
+        (lon1, lat1), (lon2, lat2) = _ll(10, 10), _ll(300, 210)
         zf.writestr(
             "stops.txt",
             f"stop_id,stop_name,stop_lat,stop_lon\nS1,Corner,{lat1},{lon1}\nS2,Far,{lat2},{lon2}\n",
