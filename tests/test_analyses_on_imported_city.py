@@ -9,8 +9,6 @@ The town (see test_city_import.py): a 3×3 street grid of 200 m blocks
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import geopandas as gpd
 import pytest
 import shapely
