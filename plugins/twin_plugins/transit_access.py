@@ -342,7 +342,7 @@ def service_areas(
         id="service_areas",
         title="Stop service areas (streets within walking reach, ±25 m)",
         crs=crs,
-        style="",
+        style="service_area",
         opacity=0.45,
         frame=frame,
         value_column="threshold_m",

@@ -33,6 +33,15 @@ from twin_app.core.analysis import AnalysisResult
 ALL = "All selected"
 
 
+def format_value(value: float | None) -> str:
+    """Numbers as planners read them: 13,116 people, 0.983 shares, never 1.312e+04."""
+    if value is None:
+        return "n/a"
+    if abs(value) >= 100:
+        return f"{value:,.0f}"
+    return f"{value:.3g}"
+
+
 class BarChart(QWidget):
     """A small horizontal bar chart (no extra dependency)."""
 
@@ -64,7 +73,9 @@ class BarChart(QWidget):
             painter.fillRect(
                 QRectF(label_w, y + 2, bar, h - 4), QColor("#4c78a8" if name != ALL else "#f58518")
             )
-            painter.drawText(QRectF(label_w + bar + 4, y, 66, h), Qt.AlignmentFlag.AlignLeft, f"{value:.3g}")
+            painter.drawText(
+                QRectF(label_w + bar + 4, y, 66, h), Qt.AlignmentFlag.AlignLeft, format_value(value)
+            )
 
 
 class DistrictPanel(QWidget):
@@ -141,7 +152,7 @@ class DistrictPanel(QWidget):
         self.table.setVerticalHeaderLabels(rows)
         for ind in result.indicators:
             r, c = rows.index(ind.district or ALL), keys.index(ind.key)
-            text = "n/a" if ind.value is None else f"{ind.value:,.4g}"
+            text = format_value(ind.value)
             item = QTableWidgetItem(text)
             item.setToolTip(result.definitions.get(ind.key, {}).get("definition", ""))
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

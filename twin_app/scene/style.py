@@ -31,6 +31,7 @@ STYLES: dict[str, Style] = {
     "landuse": Style(color="#d9cfc1", z=0.5),
     "population": Style(color="#9e9ac8", z=3.5, cmap="Purples", opacity=0.6),
     "districts": Style(color="#3a3a3a", z=0.2, line_width=2.5),
+    "service_area": Style(color="#56b4e9", z=3.2, cmap="GnBu", opacity=0.6),
     "raster": Style(color="#ffffff", z=2.5, cmap="inferno"),
     "": Style(color="#b07aa1", z=3.0),
 }
