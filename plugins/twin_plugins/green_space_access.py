@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from twin_app.api import AnalysisContext, AnalysisOutput, PolygonLayer, TwinError, network
+from twin_app.api import AnalysisContext, AnalysisOutput, PolygonLayer, network
 from twin_plugins.transit_access import (
     buildings_by_distance,
     locate_people,
@@ -82,12 +82,8 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
 
     fb.progress(0.05, "Building the street graph")
     graph = network.StreetGraph.from_layer(network_layer(ctx, "network"))
-    green_layer = ctx.layer(p["green"])
-    if not isinstance(green_layer, PolygonLayer):
-        raise TwinError(f"The layer '{green_layer.id}' is not a polygon layer of open spaces.")
-    pop_layer = ctx.layer(p["population"])
-    if not isinstance(pop_layer, PolygonLayer):
-        raise TwinError(f"The layer '{pop_layer.id}' is not a population grid.")
+    green_layer = ctx.layer(p["green"], PolygonLayer)
+    pop_layer = ctx.layer(p["population"], PolygonLayer)
     buildings = optional_buildings(ctx, "buildings")
     districts = ctx.districts(p["districts"])
     names = [str(n) for n in districts["district"]]

@@ -72,9 +72,7 @@ def elderly_columns(columns: Any) -> list[str]:
 
 def run(ctx: AnalysisContext) -> AnalysisOutput:
     params = ctx.params
-    raster = ctx.layer(params["raster"])
-    if not isinstance(raster, RasterLayer):
-        raise TwinError(f"'{params['raster']}' is not a raster layer.")
+    raster = ctx.layer(params["raster"], RasterLayer)
     units = raster.units_label  # indicators carry the raster's own units ("@raster" in the manifest)
     rule = str(params.get("pixel_rule") or "centre")
     threshold = float(params.get("threshold", 0.6))
@@ -126,9 +124,7 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
     pop_id = params.get("population")
     if pop_id:
         ctx.feedback.progress(0.35, "Weighting by population")
-        pop_layer = ctx.layer(pop_id)
-        if not isinstance(pop_layer, PolygonLayer):
-            raise TwinError(f"'{pop_id}' is not a polygon layer.")
+        pop_layer = ctx.layer(pop_id, PolygonLayer)
         out, pop_notes, cells = _population(
             ctx, pop_layer, districts, data, transform, rule, threshold, units
         )
@@ -143,9 +139,7 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
     bld_id = params.get("buildings")
     if bld_id:
         ctx.feedback.progress(0.7, "Scoring buildings")
-        bld = ctx.layer(bld_id)
-        if not isinstance(bld, BuildingsLayer):
-            raise TwinError(f"'{bld_id}' is not a buildings layer.")
+        bld = ctx.layer(bld_id, BuildingsLayer)
         frame = bld.frame.copy()
         b_index = zonal.cached_index(frame.geometry.values, shape, transform, rule)
         heat = b_index.mean(data)

@@ -167,10 +167,7 @@ def buildings_by_distance(
 
 
 def network_layer(ctx: AnalysisContext, name: str) -> NetworkLayer:
-    layer = ctx.layer(ctx.params[name])
-    if not isinstance(layer, NetworkLayer):
-        raise TwinError(f"The layer '{layer.id}' is not a street network.")
-    return layer
+    return ctx.layer(ctx.params[name], NetworkLayer)
 
 
 def optional_buildings(ctx: AnalysisContext, name: str) -> BuildingsLayer | None:
@@ -365,12 +362,8 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
     fb.progress(0.05, "Building the street graph")
     net = network_layer(ctx, "network")
     graph = network.StreetGraph.from_layer(net)
-    stops_layer = ctx.layer(p["stops"])
-    if not isinstance(stops_layer, PointLayer):
-        raise TwinError(f"The layer '{stops_layer.id}' is not a point layer of stops.")
-    pop_layer = ctx.layer(p["population"])
-    if not isinstance(pop_layer, PolygonLayer):
-        raise TwinError(f"The layer '{pop_layer.id}' is not a population grid.")
+    stops_layer = ctx.layer(p["stops"], PointLayer)
+    pop_layer = ctx.layer(p["population"], PolygonLayer)
     buildings = optional_buildings(ctx, "buildings")
     districts = ctx.districts(p["districts"])
     names = [str(n) for n in districts["district"]]

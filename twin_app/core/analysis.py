@@ -14,8 +14,9 @@ import datetime as dt
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from twin_app.core.errors import TwinError
 from twin_app.core.feedback import Feedback
 from twin_app.core.layers import Layer, PolygonLayer
 from twin_app.core.model import CityModel
@@ -23,6 +24,8 @@ from twin_app.core.params import district_names
 
 if TYPE_CHECKING:
     import geopandas as gpd
+
+L = TypeVar("L", bound=Layer)
 
 
 @dataclass(frozen=True)
@@ -129,9 +132,18 @@ class AnalysisContext:
     def origin(self) -> tuple[float, float]:
         return self._model.origin
 
-    def layer(self, layer_id: str) -> Layer:
-        """A layer by id; recorded as an input of the run (for fingerprints)."""
-        layer = self._model.layers[layer_id]
+    def layer(self, layer_id: str, kind: type[L] = Layer) -> L:  # type: ignore[assignment]
+        """A layer by id, of the type ``kind``; recorded as an input of the run (for fingerprints).
+
+        Parameters are validated before the run, so a wrong type here means a
+        plugin asked for a layer its manifest did not constrain: say so plainly.
+        """
+        layer = self._model.layers.get(layer_id)
+        if layer is None:
+            raise TwinError(f"The city has no layer called '{layer_id}'.")
+        if not isinstance(layer, kind):
+            wanted = kind.__name__.removesuffix("Layer").lower() or "any"
+            raise TwinError(f"The layer '{layer.title}' is not a {wanted} layer.")
         if layer_id not in self.used_layers:
             self.used_layers.append(layer_id)
         return layer
