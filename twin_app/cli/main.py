@@ -162,8 +162,8 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def cmd_city(args: argparse.Namespace) -> int:
-    from twin_app.core.city import bundled_city_names
-    from twin_app.core.city_import import CityImport, import_city, user_cities_dir
+    from twin_app.core.city import bundled_city_names, user_cities_dir
+    from twin_app.core.city_import import CityImport, import_city
 
     if args.city_command == "list":
         for name in bundled_city_names():

@@ -67,6 +67,12 @@ class CityManifest:
         raise KeyError(layer_id)
 
 
+def user_cities_dir() -> Path:
+    """Where imported cities go by default (searched by name like bundled ones)."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "twin_app" / "cities"
+
+
 def bundled_cities_dir() -> Path:
     return Path(str(files("twin_app_cities")))
 
@@ -85,8 +91,6 @@ def resolve_city(name_or_path: str | Path | None) -> Path:
         return candidate.resolve()
     if candidate.name == MANIFEST_NAME and candidate.is_file():
         return candidate.parent.resolve()
-    from twin_app.core.city_import import user_cities_dir
-
     roots = [bundled_cities_dir(), user_cities_dir()]
     roots += [Path(p) for p in os.environ.get(CITY_PATH_ENV, "").split(os.pathsep) if p]
     for root in roots:

@@ -10,7 +10,6 @@ such a city still opens.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 from collections.abc import Mapping
@@ -18,17 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from twin_app.core.city import MANIFEST_NAME
+from twin_app.core.city import MANIFEST_NAME, user_cities_dir
 from twin_app.core.errors import MissingFileError, TwinError
 from twin_app.core.kinds import KindRegistry, default_registry
 
 OSM_ATTRIBUTION = "© OpenStreetMap contributors (ODbL)"
-
-
-def user_cities_dir() -> Path:
-    """Where imported cities go by default (searched by name like bundled ones)."""
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "twin_app" / "cities"
 
 
 @dataclass

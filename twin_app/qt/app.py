@@ -7,7 +7,6 @@ any data loads, so the user sees the app respond at once.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 
 def run_app(target: str | None = None) -> int:
@@ -23,10 +22,3 @@ def run_app(target: str | None = None) -> int:
     app.processEvents()
     QTimer.singleShot(0, lambda: window.open_target(target))
     return app.exec()
-
-
-def open_target_kind(target: str | None) -> tuple[str, Path | str | None]:
-    """Whether ``target`` is a city (name or folder) or a data file."""
-    if target is not None and Path(target).is_file() and not target.endswith("city.toml"):
-        return "file", Path(target)
-    return "city", target

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twin_app.core.city_import import CityImport, user_cities_dir
+from twin_app.core.city import user_cities_dir
+from twin_app.core.city_import import CityImport
 
 
 def show_problems(parent: QWidget, title: str, messages: list[str]) -> QMessageBox:

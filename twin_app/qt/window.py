@@ -32,6 +32,13 @@ from twin_app.qt.workers import LoadWorker, start_worker
 CLICK_TOLERANCE_PX = 4
 
 
+def open_target_kind(target: str | None) -> tuple[str, Path | str | None]:
+    """Whether ``target`` is a city (name or folder) or a data file."""
+    if target is not None and Path(target).is_file() and not target.endswith("city.toml"):
+        return "file", Path(target)
+    return "city", target
+
+
 class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
@@ -205,8 +212,6 @@ class MainWindow(QMainWindow):
 
     # -- opening ----------------------------------------------------------
     def open_target(self, target: str | None) -> None:
-        from twin_app.qt.app import open_target_kind
-
         kind, value = open_target_kind(target)
         if kind == "file":
             self.open_city(None)
