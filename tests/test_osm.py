@@ -334,3 +334,30 @@ def test_helsinki_districts(helsinki_ctx: LoadContext) -> None:
     assert frame.area_km2.sum() == pytest.approx(box.area / 1e6, rel=0.001)
     by_name = defaultdict(float, zip(frame["name"], frame.area_km2, strict=True))
     assert 0.3 < by_name["Kaartinkaupunki"] < 0.5  # a complete relation, assembled whole
+
+
+def test_helsinki_districts_close_cut_boundaries_at_the_box_edge(helsinki_ctx: LoadContext) -> None:
+    """The south-east corner splits into Ullanlinna and Kaivopuisto instead of leaking into Kruununhaka.
+
+    Ullanlinna has no place node: it is named from the boundary ways it owns.
+    The Kaivopuisto park itself (24.9560, 60.1590) lies just south of the
+    extract, so points checked inside the box stand in for it.
+    """
+    import shapely
+    from pyproj import Transformer
+
+    frame = DISTRICTS_KIND.load(PBF, {}, helsinki_ctx).frame
+    to_crs = Transformer.from_crs("EPSG:4326", helsinki_ctx.crs, always_xy=True)
+
+    def district_at(lon: float, lat: float) -> list[str]:
+        point = shapely.Point(*to_crs.transform(lon, lat))
+        return [str(n) for n, g in zip(frame["name"], frame.geometry, strict=True) if g.contains(point)]
+
+    names = set(frame["name"])
+    assert {"Ullanlinna", "Kaivopuisto", "Kruununhaka", "Kaartinkaupunki"} <= names
+    assert district_at(24.9500, 60.1610) == ["Ullanlinna"]  # Tähtitorninvuori park
+    assert district_at(24.9570, 60.1595) == ["Kaivopuisto"]  # the box's south-east corner
+    assert district_at(24.9550, 60.1720) == ["Kruununhaka"]
+    by_name = dict(zip(frame["name"], frame.area_km2, strict=True))
+    assert 0.3 < by_name["Kruununhaka"] < 0.55  # no longer the whole south-east as well
+    assert 0.3 < by_name["Ullanlinna"] < 0.5

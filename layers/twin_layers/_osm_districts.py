@@ -7,15 +7,33 @@ bounding box with every boundary way present:
 
 1. member ways of the ``admin_level`` relations are clipped to the box; a
    way that stops short of the box edge (its next node was clipped away) is
-   extended along its last segment to the edge, so that it still separates;
+   extended along its last segment to the edge, so that it still separates,
+   and a way of which a single node is left (its neighbours were clipped
+   away) is joined from that node straight to the nearest box edge when that
+   is at most ``MAX_STUB_M`` away.  Without that join, the strip between a
+   neighbourhood's last present boundary node and the box edge (a sea
+   border cut off a few tens of metres short, say) lets two districts on
+   either side leak into one face;
 2. the noded union of those lines and the box outline is polygonized into
    faces that tile the box without overlaps;
 3. each face is named: by a complete relation containing it, else by a
    ``place`` node (or the relation's label/admin_centre node) of a bounding
    relation's name inside it, else by the relation that owns clearly most
-   of its border, else by elimination across a shared boundary way;
+   of its border, else by elimination across a shared boundary way.
+   A neighbourhood without any place or label node (one that only touches
+   the extract) is still named: it owns most of the border of its face, or
+   lies across a boundary way from a named face of its only other owner;
 4. faces of one name are merged; unnamed faces join the neighbour with the
-   longest shared border, or are dropped when smaller than 1 % of the box.
+   longest shared border, or are dropped when smaller than 1 % of the box;
+   a named district smaller than 1 % of the box (the edge strip of a
+   neighbourhood that lies outside) joins the neighbour with the longest
+   shared border, so the districts still tile the box.  Notes count both.
+
+Closing each relation's partial ring along the box edge would need to know
+on which side of its loose ends the relation lies; boundary ways carry no
+consistent direction, so that side comes from the same evidence (label
+nodes, neighbours across shared ways) that names the faces here, and the
+shared face partition guarantees a tiling without overlaps or gaps.
 
 With no boundaries at all, a grid of ``cell_m`` cells named A1, A2, ... (rows
 from the north, columns from the west) stands in, and a note says so.
@@ -36,6 +54,8 @@ PLACE_HINTS = frozenset({"suburb", "quarter", "neighbourhood", "borough", "city_
 SLIVER_FRACTION = 0.01
 #: a clipped boundary end farther than this from the box edge is not prolonged
 MAX_EXTENSION_M = 250.0
+#: a lone node of a way that leaves the extract is joined to the box edge within this distance
+MAX_STUB_M = 100.0
 _TOL_M = 0.5
 
 
@@ -107,10 +127,26 @@ def _member_lines(
             # missing nodes at either end mean the way ran out of the extract
             pts = np.column_stack([np.asarray(x)[present], np.asarray(y)[present]])
             parts.append(_extend_to_box(pts, box, present[0] > 0, present[-1] < hi - lo - 1))
+        elif len(present) == 1 and hi - lo > 1:
+            # one node left of a way that runs out of the extract: it still
+            # leaves from there, so join it to the nearest box edge
+            stub = _stub_to_box(shapely.Point(np.asarray(x)[present[0]], np.asarray(y)[present[0]]), box)
+            if stub is not None:
+                parts.append(stub)
         if parts:
             # not clipped: lines that cross the box edge are noded reliably, touching ones are not
             out[int(ways.ids[i])] = (shapely.MultiLineString(parts), owners[int(ways.ids[i])])
     return out, intact
+
+
+def _stub_to_box(point: Any, box: Any) -> Any:
+    """A segment from ``point`` just across the nearest box edge, or None when that is too far."""
+    from shapely.ops import nearest_points
+
+    gap = box.exterior.distance(point)
+    if not box.contains(point) or gap > MAX_STUB_M:
+        return None
+    return _overshoot(point, nearest_points(point, box.exterior)[1], by_m=1.0)
 
 
 def _extend_to_box(pts: Any, box: Any, cut_start: bool, cut_end: bool) -> Any:
@@ -199,6 +235,7 @@ def _admin_faces(
             f"{len(pending) - dropped} unnamed face(s) merged into their neighbours, {dropped} sliver(s) "
             f"under {SLIVER_FRACTION:.0%} of the area dropped."
         )
+    _merge_small_districts(named, rels, total, notes)
     rows = []
     for rid, parts in named.items():
         geom = shapely.union_all(parts)
@@ -215,6 +252,40 @@ def _admin_faces(
     frame = frame.sort_values("name").reset_index(drop=True)
     notes.append(f"{len(frame)} districts (admin_level {admin_level}) from {len(lines)} boundary ways.")
     return frame
+
+
+def _merge_small_districts(
+    named: dict[int, list[Any]], rels: dict[int, Any], total: float, notes: list[str]
+) -> None:
+    """A district under 1 % of the box (an edge strip of a neighbourhood outside) joins its neighbour.
+
+    The neighbour is the one sharing the longest border; a district without
+    any neighbour stays as it is.
+    """
+    import shapely
+
+    areas = {rid: shapely.union_all(parts) for rid, parts in named.items()}
+    merged = []
+    for rid in sorted(areas, key=lambda r: areas[r].area):
+        if areas[rid].area >= SLIVER_FRACTION * total or len(areas) < 2:
+            continue
+        shared = {
+            other: _linear(areas[rid].boundary.intersection(geom.buffer(_TOL_M))).length
+            for other, geom in areas.items()
+            if other != rid
+        }
+        best = max(shared, key=lambda r: shared[r])
+        if shared[best] <= 0:
+            continue
+        named[best].extend(named.pop(rid))
+        areas[best] = shapely.union_all(named[best])
+        del areas[rid]
+        merged.append(f"{rels[rid].tags.get('name', rid)} into {rels[best].tags.get('name', best)}")
+    if merged:
+        notes.append(
+            f"{len(merged)} district(s) under {SLIVER_FRACTION:.0%} of the area merged into the "
+            f"neighbour with the longest shared border: {', '.join(merged)}."
+        )
 
 
 def _by_complete(complete: set[int], lines: dict[int, Any], faces: list[Any], names: list) -> None:
