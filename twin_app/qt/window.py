@@ -30,6 +30,8 @@ from twin_app.qt.results import DistrictPanel
 from twin_app.qt.workers import LoadWorker, start_worker
 
 CLICK_TOLERANCE_PX = 4
+#: while a city loads, redraw at most this often (a small city is drawn once, at the end)
+PROGRESSIVE_REDRAW_MS = 6000
 
 
 def open_target_kind(target: str | None) -> tuple[str, Path | str | None]:
@@ -164,10 +166,10 @@ class MainWindow(QMainWindow):
         return self.plotter
 
     def request_render(self) -> None:
-        """Redraw soon; while a city loads, once at the end (and every few seconds)."""
+        """Redraw soon; while a city loads, at the end (and every few seconds for big cities)."""
         if self.loading:
             if not self._render_timer.isActive():
-                self._render_timer.start(3000)
+                self._render_timer.start(PROGRESSIVE_REDRAW_MS)
         else:
             self._render_timer.start(50)
 
@@ -221,20 +223,23 @@ class MainWindow(QMainWindow):
 
     def open_city(self, city: str | Path | None) -> bool:
         from twin_app.core.loading import open_city_model
+        from twin_app.scene.render import check_opengl
 
         self.cancel_loading()
         try:
             model = open_city_model(city)
-            plotter = self.ensure_plotter()
+            check_opengl()
         except TwinError as exc:
             self._error("The city could not be opened", str(exc))
             return False
+        self.model = model
+        self.problems = []
+        # Starting the loader before the 3D view was measured not to help: the
+        # view's import holds the GIL, so both just take longer (benchmarks/bench_startup.py).
+        plotter = self.ensure_plotter()
         from twin_app.scene.view import SceneView
 
         plotter.clear()
-        plotter.clear_actors() if hasattr(plotter, "clear_actors") else None
-        self.model = model
-        self.problems = []
         self.view = SceneView(plotter, model, request_render=self.request_render)
         self.layers.set_model(model)
         model.subscribe(self._on_model_change)

@@ -70,7 +70,9 @@ def start_worker(parent: QObject, worker: QObject, **slots: Any) -> QThread:
     thread = QThread(parent)
     worker.moveToThread(thread)
     for name, slot in slots.items():
-        getattr(worker, name).connect(slot)
+        # Explicitly queued: results must be applied on the GUI thread, whatever
+        # kind of callable the slot is.
+        getattr(worker, name).connect(slot, Qt.ConnectionType.QueuedConnection)
     thread.started.connect(worker.run)
     # Direct: the GUI thread may be blocked waiting for this thread to end.
     worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)

@@ -87,7 +87,7 @@ def add_north_arrow_and_scale(plotter: pv.Plotter, model: CityModel) -> None:
     plotter.add_mesh(half, color="#ffffff", pickable=False, name="__scale_half", lighting=False)
     label = f"{length / 1000:g} km" if length >= 1000 else f"{length:g} m"
     plotter.add_point_labels(
-        np.array([[bx + length / 2, by - 0.02 * span, 5.0]]),
+        np.array([[bx + length / 2, by + 0.025 * span, 5.0]]),
         [label],
         font_size=12,
         text_color=TEXT_COLOR,
