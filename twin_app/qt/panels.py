@@ -49,6 +49,8 @@ class LayerPanel(QWidget):
         layout.addWidget(self.tree, 1)
         layout.addLayout(form)
         layout.addWidget(self.notes)
+        self.opacity.setEnabled(False)  # until a layer is selected
+        self.colour_by.setEnabled(False)
         self.tree.itemChanged.connect(self._on_item_changed)
         self.tree.currentItemChanged.connect(lambda *_: self._on_selection())
         self.opacity.valueChanged.connect(self._on_opacity)
@@ -107,6 +109,8 @@ class LayerPanel(QWidget):
         layer = self.current_layer()
         self._updating = True
         self.colour_by.clear()
+        self.opacity.setEnabled(layer is not None)
+        self.colour_by.setEnabled(isinstance(layer, VectorLayer))
         if layer is not None:
             self.opacity.setValue(round(layer.opacity * 100))
             if isinstance(layer, VectorLayer):
