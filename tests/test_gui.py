@@ -250,3 +250,24 @@ def test_a_plugin_that_raises_leaves_the_app_running(window, qtbot) -> None:
     window.error_box.close()
     assert len(window.model.layers) == n_layers
     assert window.isVisible()
+
+
+def test_opacity_and_colour_by_restyle_the_layer(window) -> None:
+    from twin_app.qt.panels import NO_COLOUR
+
+    item = window.layers.item("buildings")
+    window.layers.tree.setCurrentItem(item)
+    assert window.layers.opacity.isEnabled() and window.layers.colour_by.isEnabled()
+    assert window.layers.colour_by.currentText() == "height_m"
+    before = _shot(window)
+    window.layers.colour_by.setCurrentText(NO_COLOUR)
+    assert window.model.layers["buildings"].value_column is None
+    single = _shot(window)
+    assert (np.abs(before - single).sum(axis=-1) > 30).mean() > 0.01
+    window.layers.opacity.setValue(30)
+    assert window.model.layers["buildings"].opacity == pytest.approx(0.3)
+    faded = _shot(window)
+    assert (np.abs(single - faded).sum(axis=-1) > 30).mean() > 0.01
+    window.layers.opacity.setValue(100)
+    window.layers.colour_by.setCurrentText("height_m")
+    assert window.model.layers["buildings"].value_column == "height_m"
