@@ -208,7 +208,29 @@ def main() -> None:
     print(f"\n{'case':<16} {'tool':<42} {'seconds':>8}  note")
     for case, tool, secs, note in ROWS:
         print(f"{case:<16} {tool:<42} {secs}  {note}")
+    print_ratios()
     print(f"\nwhole benchmark: {time.perf_counter() - t_all:.0f} s")
+
+
+#: (ours, what a user would otherwise run) pairs compared as a ratio
+PAIRS = [
+    ("ours centre: re-score, cached index", "rasterstats, all (EXTRAPOLATED)"),
+    ("ours centre: build + score", "rasterstats, all (EXTRAPOLATED)"),
+    ("ours fraction: re-score, cached index", "exactextract, all (measured)"),
+    ("ours fraction: build + score", "exactextract, all (measured)"),
+]
+
+
+def print_ratios() -> None:
+    """Ours against rasterstats (pixel-centre rule) and exactextract (coverage fractions)."""
+    seconds = {(case, tool): float(secs) for case, tool, secs, _ in ROWS}
+    cases = list(dict.fromkeys(case for case, *_ in ROWS if case != "helsinki"))
+    print(f"\n{'case':<16} {'ours':<40} {'s':>7}   {'reference':<32} {'s':>7}  {'ratio':>7}")
+    for case in cases:
+        for ours, ref in PAIRS:
+            if (case, ours) in seconds and (case, ref) in seconds:
+                a, b = seconds[(case, ours)], seconds[(case, ref)]
+                print(f"{case:<16} {ours:<40} {a:7.2f}   {ref:<32} {b:7.2f}  {b / a:6.1f}x")
 
 
 if __name__ == "__main__":
