@@ -250,6 +250,7 @@ def _analysis_in(argv: Sequence[str]) -> str | None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from twin_app.core.analysis import format_value
     from twin_app.core.feedback import Feedback
     from twin_app.core.loading import load_city
     from twin_app.core.plugins import default_plugins
@@ -274,7 +275,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     print(f"{result.title} on {model.manifest.title}")
     for ind in result.indicators:
         where = ind.district or "(all selected)"
-        value = "n/a" if ind.value is None else f"{ind.value:.4g}"
+        value = format_value(ind.value)
         print(f"  {where:<22} {ind.key:<36} {value:>10} {ind.unit}")
     if args.out:
         print(f"Saved {args.out}")

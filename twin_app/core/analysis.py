@@ -28,6 +28,15 @@ if TYPE_CHECKING:
 L = TypeVar("L", bound=Layer)
 
 
+def format_value(value: float | None) -> str:
+    """Numbers as planners read them: 13,116 people, 0.983 shares, never 1.312e+04."""
+    if value is None:
+        return "n/a"
+    if abs(value) >= 100:
+        return f"{value:,.0f}"
+    return f"{value:.3g}"
+
+
 @dataclass(frozen=True)
 class Indicator:
     """One number with its meaning: key, value, unit, where, and definition."""

@@ -28,18 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twin_app.core.analysis import AnalysisResult
+from twin_app.core.analysis import AnalysisResult, format_value
 
 ALL = "All selected"
-
-
-def format_value(value: float | None) -> str:
-    """Numbers as planners read them: 13,116 people, 0.983 shares, never 1.312e+04."""
-    if value is None:
-        return "n/a"
-    if abs(value) >= 100:
-        return f"{value:,.0f}"
-    return f"{value:.3g}"
 
 
 class BarChart(QWidget):
