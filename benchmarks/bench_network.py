@@ -161,6 +161,66 @@ def main() -> None:
     print(f"{'analysis':<20} {'first run (s)':>14} {'best of 3 (s)':>14}")
     for name, first, best in rows:
         print(f"{name:<20} {first:>14.3f} {best:>14.3f}")
+    print_incremental(sides, args.limit)
+
+
+def bench_incremental(side: int, n_stops: int, cap: float, moves: int = 20) -> dict[str, Any]:
+    """Moving one stop: an incremental update of the nearest-stop field vs a full recomputation.
+
+    A workshop drags a stop and expects the district to re-score at once;
+    the full run is what every move would cost without the incremental
+    field.  The field is checked against a full run at the end.
+    """
+    from twin_app.core.incremental import NearestSourceField, nearest_sources
+
+    graph = jittered_grid(side)
+    n = graph.n_nodes
+    rng = np.random.default_rng(2)
+    stops = rng.choice(n, n_stops, replace=False)
+    offsets = rng.uniform(0.0, 20.0, n_stops)
+    row: dict[str, Any] = {"nodes": n, "stops": n_stops, "cap": cap}
+    row["build_s"], field = timed(lambda: NearestSourceField(graph, stops, offsets, cap=cap), repeat=1)
+    row["full_s"], _ = timed(lambda: nearest_sources(graph, stops, offsets, cap))
+    row["full_nolabel_s"], _ = timed(lambda: graph.distance_to_nearest(stops, offsets, limit=cap))
+    times = []
+    for _ in range(moves):
+        sid, node, offset = int(rng.integers(n_stops)), int(rng.integers(n)), float(rng.uniform(0.0, 20.0))
+        start = time.perf_counter()
+        field.move(sid, node, offset)
+        times.append(time.perf_counter() - start)
+    row["move_s"] = float(np.median(times))
+    row["move_max_s"] = float(np.max(times))
+    src = field.sources
+    ids = sorted(src)
+    ref, _ = nearest_sources(graph, [src[i][0] for i in ids], [src[i][1] for i in ids], cap)
+    same_inf = bool(np.array_equal(np.isinf(ref), np.isinf(field.distance)))
+    fin = np.isfinite(ref)
+    row["max_abs_diff_m"] = float(np.max(np.abs(ref[fin] - field.distance[fin]))) if same_inf else np.inf
+    return row
+
+
+def print_incremental(sides: list[int], cap: float) -> None:
+    print()
+    print(f"Moving one stop (median of 20 moves to random nodes; cap {cap:g} m; full runs best of 3)")
+    head = (
+        f"{'nodes':>8} {'stops':>6} | {'build':>7} {'full':>7} {'full,no id':>10} | "
+        f"{'move ms':>8} {'max ms':>7} {'full/move':>9} | {'max|Δ|m':>8}"
+    )
+    print(head)
+    print("-" * len(head))
+    for side in sides:
+        n = side * side
+        r = bench_incremental(side, max(1, n // 250), cap)
+        print(
+            f"{r['nodes']:>8} {r['stops']:>6} | {r['build_s']:>7.3f} {r['full_s']:>7.3f} "
+            f"{r['full_nolabel_s']:>10.3f} | {r['move_s'] * 1e3:>8.2f} {r['move_max_s'] * 1e3:>7.2f} "
+            f"{r['full_s'] / r['move_s']:>9.0f} | {r['max_abs_diff_m']:>8.1e}",
+            flush=True,
+        )
+    print(
+        "(full: nearest stop and which stop, as the field's build; full,no id: distance_to_nearest; "
+        "times in s unless marked)"
+    )
 
 
 if __name__ == "__main__":

@@ -32,7 +32,9 @@ fi
 extra=""
 [ "$with_test" = 1 ] && extra="[test]"
 stamp=".venv/.twin_app-installed$extra"
-if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+full_stamp=".venv/.twin_app-installed[test]"   # the test install includes the app's
+fresh() { [ -f "$1" ] && [ ! pyproject.toml -nt "$1" ]; }
+if ! fresh "$stamp" && ! fresh "$full_stamp"; then
   .venv/bin/python -m pip install -q --upgrade pip
   .venv/bin/python -m pip install -q -e ".$extra"
   touch "$stamp"

@@ -172,7 +172,7 @@ class NearestSourceField:
 
     @property
     def distance(self) -> np.ndarray:
-        """Metres from each node to its nearest source, offset included (``inf`` beyond the cap); read-only."""
+        """Metres from each node to its nearest source, offset included (``inf`` past the cap); read-only."""
         view = self._distance.view()
         view.flags.writeable = False
         return view
