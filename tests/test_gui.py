@@ -271,3 +271,29 @@ def test_opacity_and_colour_by_restyle_the_layer(window) -> None:
     window.layers.opacity.setValue(100)
     window.layers.colour_by.setCurrentText("height_m")
     assert window.model.layers["buildings"].value_column == "height_m"
+
+
+def test_the_app_entry_point_opens_helsinki(window) -> None:
+    """What `twin-app` runs: the window first, then the city, in the app's own event loop."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from twin_app.qt.app import run_app
+    from twin_app.qt.window import MainWindow
+
+    seen: dict[str, object] = {}
+
+    def poll() -> None:
+        wins = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w is not window]
+        if wins and wins[0].model is not None and not wins[0].loading:
+            seen["layers"] = set(wins[0].model.layers)
+            seen["title"] = wins[0].windowTitle()
+            wins[0].close()
+            QApplication.quit()
+        else:
+            QTimer.singleShot(100, poll)
+
+    QTimer.singleShot(100, poll)
+    assert run_app(None) == 0
+    assert "Helsinki" in str(seen["title"])
+    assert {"buildings", "streets", "districts"} <= seen["layers"]  # type: ignore[operator]
