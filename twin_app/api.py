@@ -6,7 +6,8 @@ twin_app (an import-linter contract checks it), which keeps this surface
 honest and sufficient.
 """
 
-from twin_app.core import network, population, zonal
+from typing import TYPE_CHECKING, Any
+
 from twin_app.core.analysis import AnalysisContext, AnalysisOutput, Indicator
 from twin_app.core.errors import (
     CancelledError,
@@ -36,6 +37,24 @@ from twin_app.core.layers import (
 )
 from twin_app.core.params import TimeWindow
 from twin_app.core.vector import city_box, prepare_frame
+
+if TYPE_CHECKING:
+    from twin_app.core import incremental, network, population, zonal
+
+#: engines imported on first use: a layer kind importing this module must not pay
+#: for scipy's graph and raster code at start-up
+_LAZY_MODULES = {"network", "population", "zonal", "incremental"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY_MODULES:
+        import importlib
+
+        module = importlib.import_module(f"twin_app.core.{name}")
+        globals()[name] = module
+        return module
+    raise AttributeError(f"module 'twin_app.api' has no attribute '{name}'")
+
 
 __all__ = [
     "FEATURE_ID_COLUMN",
@@ -67,6 +86,7 @@ __all__ = [
     "UnsupportedFormatError",
     "VectorLayer",
     "city_box",
+    "incremental",
     "network",
     "population",
     "prepare_frame",
