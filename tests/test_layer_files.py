@@ -65,6 +65,7 @@ def test_csv_with_lon_lat_and_with_wkt(tmp_path: Path, ctx) -> None:
         _load("vector", p3, ctx)
 
 
+@pytest.mark.filterwarnings("ignore:'crs' was not provided")
 def test_missing_crs_is_a_clear_error_unless_configured(tmp_path: Path, ctx) -> None:
     frame = gpd.GeoDataFrame({"v": [1]}, geometry=[ESPA])
     path = tmp_path / "nocrs.geojson"
