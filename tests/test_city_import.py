@@ -142,6 +142,7 @@ def test_import_full_city_from_unseen_files(tmp_path: Path, osm_name: str) -> No
     assert (folder / "osm" / osm_name).is_file() and (folder / "gtfs" / "town_gtfs.zip").is_file()
 
 
+@pytest.mark.slow
 def test_import_with_only_an_osm_file_opens_and_renders(tmp_path: Path) -> None:
     osm = write_town_osm(tmp_path / "solo.osm.pbf")
     dest = tmp_path / "cities"

@@ -35,6 +35,7 @@ def helsinki_info() -> dict:
     return json.loads(out.stdout)
 
 
+@pytest.mark.slow
 def test_info_json_contract(helsinki_info: dict) -> None:
     b = helsinki_info["buildings"]
     assert b["count"] == sum(b["height_from"].values()) > 1000
@@ -47,6 +48,7 @@ def test_info_json_contract(helsinki_info: dict) -> None:
     assert "OpenStreetMap" in helsinki_info["attribution"]
 
 
+@pytest.mark.slow
 def test_info_counts_match_independent_readers(helsinki_info: dict, helsinki_dir: Path) -> None:
     layers = helsinki_info["layers"]
     pop = pyogrio.read_dataframe(
@@ -81,6 +83,7 @@ def test_bad_size_is_rejected(capsys) -> None:
     assert "not a size like" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_render_writes_png_of_requested_size(tmp_path: Path) -> None:
     out = tmp_path / "h.png"
     assert main(["render", "helsinki", "--out", str(out), "--size", "640x400"]) == 0

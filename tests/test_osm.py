@@ -251,6 +251,7 @@ def helsinki_ctx() -> LoadContext:
     return _ctx()
 
 
+@pytest.mark.slow
 def test_helsinki_pbf_and_clean_xml_agree(helsinki_ctx: LoadContext) -> None:
     """The clipped PBF (ways with missing nodes) gives what its trimmed XML gives."""
     pbf = NETWORK_KIND.load(PBF, {}, helsinki_ctx)
@@ -262,6 +263,7 @@ def test_helsinki_pbf_and_clean_xml_agree(helsinki_ctx: LoadContext) -> None:
     assert len(b_pbf.frame) == len(b_xml.frame)
 
 
+@pytest.mark.slow
 def test_helsinki_buildings_match_osmnx(helsinki_ctx: LoadContext) -> None:
     import osmnx
 
@@ -278,6 +280,7 @@ def test_helsinki_buildings_match_osmnx(helsinki_ctx: LoadContext) -> None:
     assert counts["levels"] > 300 and counts["default"] > counts["levels"]
 
 
+@pytest.mark.slow
 def test_helsinki_network_matches_osmnx_topology(helsinki_ctx: LoadContext) -> None:
     """osmnx's simplified nodes are ours; our extra nodes are explained.
 

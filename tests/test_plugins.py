@@ -67,6 +67,7 @@ def test_builtin_analyses_are_listed_without_importing_their_code() -> None:
     assert out[1] == "False"
 
 
+@pytest.mark.slow
 def test_third_party_plugin_is_discovered_and_isolated(example_plugin: Path, helsinki_model) -> None:
     registry = PluginRegistry()
     ids = {m.id for m in registry.manifests()}
@@ -106,6 +107,7 @@ def test_results_are_validated_before_they_reach_the_model(helsinki_model) -> No
         run_analysis("bad", helsinki_model, registry=registry)
 
 
+@pytest.mark.slow
 def test_cli_lists_helps_and_runs_a_third_party_plugin(example_plugin: Path, tmp_path: Path) -> None:
     listed = subprocess.run([*TWIN_APP, "plugins", "list"], capture_output=True, text=True, check=True)
     assert "building-count" in listed.stdout and "twin-app-example-plugin" in listed.stdout

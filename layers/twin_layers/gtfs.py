@@ -76,7 +76,7 @@ def read_table(
 class StopsKind:
     name: str = "gtfs-stops"
     title: str = "GTFS stops"
-    suffixes: tuple[str, ...] = (".gtfs.zip",)
+    suffixes: tuple[str, ...] = (".gtfs.zip", ".zip")
 
     def load(self, source: Path, options: Mapping[str, Any], ctx: LoadContext) -> PointLayer:
         import geopandas as gpd
