@@ -209,6 +209,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Nothing to identify there.", 3000)
             return None
         self.info.show_attributes(picked.attributes)
+        self.info.parentWidget().raise_()  # its tab may be behind the results
         self.statusBar().showMessage(f"{picked.layer.title}: feature {picked.feature}", 5000)
         return picked.attributes
 
