@@ -15,8 +15,9 @@ of way ids); keeping it means every edge belongs to exactly one way, so
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -157,6 +158,20 @@ def longest_runs(ways: WaySet) -> WaySet:
     return trimmed.subset(new_counts >= 2)
 
 
+_LOCAL = threading.local()
+
+
+def _to_crs(crs: str) -> Any:
+    """A lon/lat -> ``crs`` transformer, made once per thread (pyproj's are not thread-safe)."""
+    from pyproj import Transformer
+
+    cache = _LOCAL.__dict__.setdefault("transformers", {})
+    transformer = cache.get(crs)
+    if transformer is None:
+        transformer = cache[crs] = Transformer.from_crs("EPSG:4326", crs, always_xy=True)
+    return transformer
+
+
 def _directions(tags: list[dict[str, str]], network_type: str) -> tuple[np.ndarray, np.ndarray]:
     """Per way: (one-way?, drawn against travel direction?), by osmnx's rules."""
     import numpy as np
@@ -176,9 +191,8 @@ def build_network(ways: WaySet, crs: str, network_type: str) -> tuple[gpd.GeoDat
     import geopandas as gpd
     import numpy as np
     import shapely
-    from pyproj import Transformer
 
-    x, y = Transformer.from_crs("EPSG:4326", crs, always_xy=True).transform(ways.lon, ways.lat)
+    x, y = _to_crs(crs).transform(ways.lon, ways.lat)
     x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
     n_pos = len(ways.node_ids)
     counts = np.diff(ways.offsets)

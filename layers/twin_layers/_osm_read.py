@@ -16,9 +16,11 @@ districts from one file parses it once.
 
 from __future__ import annotations
 
+import gc
 import re
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -102,6 +104,23 @@ class OsmData:
     notes: list[str] = field(default_factory=list)
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while hundreds of thousands of geometries are made.
+
+    Those objects hold no reference cycles, yet their sheer number triggers
+    full collections that can take half of a network load.  Reference
+    counting still frees everything; the collector resumes afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def load_osm(path: Path, cache: dict[Any, Any]) -> OsmData:
     """Parse ``path`` (or return the cached parse of the same unchanged file)."""
     if not path.is_file():
@@ -111,7 +130,8 @@ def load_osm(path: Path, cache: dict[Any, Any]) -> OsmData:
     key = ("twin_layers.osm", str(resolved), stat.st_mtime_ns, stat.st_size)
     data = cache.get(key)
     if data is None:
-        data = _read(path)
+        with gc_paused():
+            data = _read(path)
         cache[key] = data
     return data
 
@@ -241,7 +261,11 @@ def _data_bounds(
 
 
 def _unescape(text: str) -> str:
-    return _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text) if "%" in text else text
+    return _ESCAPE.sub(_unescape_match, text) if "%" in text else text
+
+
+def _unescape_match(match: re.Match[str]) -> str:
+    return chr(int(match.group(1), 16))
 
 
 def parse_tags(section: str) -> dict[str, str]:
@@ -253,61 +277,88 @@ def parse_tags(section: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for kv in section.split(","):
         k, _, v = kv.partition("=")
-        out[_unescape(k)] = _unescape(v)
+        if "%" in kv:
+            k, v = _unescape(k), _unescape(v)
+        out[k] = v
     return out
 
 
+#: node refs to CSV rows in one pass: ``n1x24.9y60.1,n2xy`` -> ``1,24.9,60.1\n2,,``
+_REFS_TO_CSV = bytes.maketrans(b"xy,", b",,\n")
+
+
 def _parse_opl(text: str) -> tuple[WaySet, list[tuple[int, dict[str, str], float, float]]]:
-    """Split the OPL text into ways (vectorised node lists) and place nodes."""
+    """Split the OPL text into ways (vectorised node lists) and place nodes.
+
+    Tag sections repeat a lot (``building=yes``), so each distinct one is
+    parsed once and copied.
+    """
     import numpy as np
 
-    way_ids: list[int] = []
+    way_ids: list[str] = []
     way_tags: list[dict[str, str]] = []
     node_sections: list[str] = []
-    places: list[tuple[int, dict[str, str], float, float]] = []
+    parsed: dict[str, dict[str, str]] = {}
+    place_lines: list[str] = []
     for line in text.splitlines():
         if not line:
             continue
         if line[0] == "w":
-            head, _, rest = line.partition(" T")
-            tags, _, nodes = rest.rpartition(" N")
-            way_ids.append(int(head[1:]))
-            way_tags.append(parse_tags(tags))
+            parts = line.split(" ")
+            if len(parts) == 3 and parts[1][:1] == "T" and parts[2][:1] == "N":
+                head, section, nodes = parts[0], parts[1][1:], parts[2][1:]
+            else:
+                head, _, rest = line.partition(" T")
+                section, _, nodes = rest.rpartition(" N")
+            tags = parsed.get(section)
+            if tags is None:
+                tags = parsed[section] = parse_tags(section)
+            way_ids.append(head[1:])
+            way_tags.append(tags.copy())
             node_sections.append(nodes)
         elif line[0] == "n":
-            parts = line.split(" ")
-            fields = {p[0]: p[1:] for p in parts[1:] if p}
-            if fields.get("x") and fields.get("y"):
-                places.append(
-                    (
-                        int(parts[0][1:]),
-                        parse_tags(fields.get("T", "")),
-                        float(fields["x"]),
-                        float(fields["y"]),
-                    )
-                )
+            place_lines.append(line)
     counts = np.array([s.count(",") + 1 if s else 0 for s in node_sections], dtype=np.int64)
     offsets = np.zeros(len(counts) + 1, dtype=np.int64)
     np.cumsum(counts, out=offsets[1:])
-    values = _parse_node_refs(node_sections)
+    node_ids, lon, lat = _parse_node_refs(node_sections)
     return (
         WaySet(
-            ids=np.array(way_ids, dtype=np.int64),
+            ids=np.array([int(i) for i in way_ids], dtype=np.int64),
             tags=way_tags,
             offsets=offsets,
-            node_ids=values[:, 0].astype(np.int64),
-            lon=values[:, 1].copy(),
-            lat=values[:, 2].copy(),
+            node_ids=node_ids,
+            lon=lon,
+            lat=lat,
         ),
-        places,
+        _parse_places(place_lines),
     )
 
 
-def _parse_node_refs(sections: list[str]) -> np.ndarray:
-    """``n123x24.9y60.1,n124xy`` lists to an (n, 3) float array (NaN = no location).
+def _parse_places(lines: list[str]) -> list[tuple[int, dict[str, str], float, float]]:
+    """The place nodes (the only nodes written) with their locations."""
+    places: list[tuple[int, dict[str, str], float, float]] = []
+    for line in lines:
+        parts = line.split(" ")
+        fields = {p[0]: p[1:] for p in parts[1:] if p}
+        if fields.get("x") and fields.get("y"):
+            places.append(
+                (
+                    int(parts[0][1:]),
+                    parse_tags(fields.get("T", "")),
+                    float(fields["x"]),
+                    float(fields["y"]),
+                )
+            )
+    return places
+
+
+def _parse_node_refs(sections: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``n123x24.9y60.1,n124xy`` lists to (node ids, lon, lat) arrays (NaN = no location).
 
     pandas' C CSV parser converts numbers several times faster than
-    ``float()`` on split tokens, so the text is reshaped into CSV lines.
+    ``float()`` on split tokens, so the text is reshaped into CSV lines
+    (one ``bytes.translate`` pass).
     """
     import io
 
@@ -316,16 +367,19 @@ def _parse_node_refs(sections: list[str]) -> np.ndarray:
 
     text = "\n".join(s for s in sections if s)
     if not text:
-        return np.zeros((0, 3))
-    text = text.replace(",n", "\nn").replace("n", "").replace("x", ",").replace("y", ",")
+        return np.zeros(0, dtype=np.int64), np.zeros(0), np.zeros(0)
     frame = pd.read_csv(
-        io.StringIO(text),
+        io.BytesIO(text.encode("utf-8").translate(_REFS_TO_CSV, b"n")),
         header=None,
         names=["id", "lon", "lat"],
-        dtype={"id": np.float64, "lon": np.float64, "lat": np.float64},
+        dtype={"id": np.int64, "lon": np.float64, "lat": np.float64},
         engine="c",
     )
-    return frame.to_numpy(dtype=np.float64)
+    return (
+        frame["id"].to_numpy(dtype=np.int64, copy=True),
+        frame["lon"].to_numpy(dtype=np.float64, copy=True),
+        frame["lat"].to_numpy(dtype=np.float64, copy=True),
+    )
 
 
 def closed_way_polygons(ways: WaySet, keep: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

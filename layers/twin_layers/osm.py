@@ -8,9 +8,10 @@ points are loaded whenever the app lists its kinds.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -97,6 +98,19 @@ def parse_levels(text: str | None) -> float | None:
 # ------------------------------------------------------------------ shared helpers
 
 
+def _without_gc(load: Callable[..., Layer]) -> Callable[..., Layer]:
+    """Run a kind's ``load`` with the cycle collector paused (see ``_osm_read.gc_paused``)."""
+
+    @functools.wraps(load)
+    def wrapper(*args: Any, **kwargs: Any) -> Layer:
+        from twin_layers._osm_read import gc_paused
+
+        with gc_paused():
+            return load(*args, **kwargs)
+
+    return wrapper
+
+
 def _load(source: Path, ctx: LoadContext) -> OsmData:
     from twin_layers._osm_read import load_osm
 
@@ -106,12 +120,16 @@ def _load(source: Path, ctx: LoadContext) -> OsmData:
     return data
 
 
-def _area_frame(data: OsmData, wanted: Any, extra: Any) -> gpd.GeoDataFrame:
+def _area_frame(
+    data: OsmData, wanted: Any, extra: Any, side: tuple[str, ...] = ()
+) -> tuple[gpd.GeoDataFrame, dict[str, list[Any]]]:
     """Polygons (lon/lat) of closed ways and multipolygon relations whose tags pass ``wanted``.
 
-    ``extra(tags)`` returns the attribute columns for one feature.  Closed
+    ``extra`` maps each attribute column to the tag key it copies, or to a
+    function of the feature's tags that computes it.  Closed
     ways are built vectorised; relations come pre-assembled by libosmium,
-    with holes (courtyards) already cut.
+    with holes (courtyards) already cut.  Columns named in ``side`` are kept
+    out of the frame and returned beside it as plain lists.
     """
     import geopandas as gpd
     import numpy as np
@@ -120,13 +138,31 @@ def _area_frame(data: OsmData, wanted: Any, extra: Any) -> gpd.GeoDataFrame:
     from twin_layers._osm_read import closed_way_polygons
 
     ways = data.ways
-    keep = np.fromiter((wanted(t) and t.get("area") != "no" for t in ways.tags), dtype=bool, count=len(ways))
+    way_tags = ways.tags
+    # only closed ways can become polygons: test the tags of those alone
+    starts, ends = ways.offsets[:-1], ways.offsets[1:]
+    closed = np.flatnonzero(ends - starts >= 4)
+    closed = closed[ways.node_ids[starts[closed]] == ways.node_ids[ends[closed] - 1]]
+    keep = np.zeros(len(ways), dtype=bool)
+    keep[closed] = np.fromiter(
+        (wanted(t) and t.get("area") != "no" for t in (way_tags[i] for i in closed.tolist())),
+        dtype=bool,
+        count=len(closed),
+    )
     idx, polys = closed_way_polygons(ways, keep)
     rels = [(rid, tags, wkb) for rid, tags, wkb in data.relation_areas if wanted(tags)]
-    records = [{"osm_id": int(ways.ids[i]), "osm_type": "way", **extra(ways.tags[i])} for i in idx]
-    records += [{"osm_id": rid, "osm_type": "relation", **extra(tags)} for rid, tags, _ in rels]
+    tags_of = [way_tags[i] for i in idx.tolist()] + [tags for _, tags, _ in rels]
     geoms = np.concatenate([polys, shapely.from_wkb([wkb for _, _, wkb in rels])]) if rels else polys
-    return gpd.GeoDataFrame(records, geometry=list(geoms) if len(geoms) else [], crs="EPSG:4326")
+    if not tags_of:
+        return gpd.GeoDataFrame([], geometry=[], crs="EPSG:4326"), {key: [] for key in side}
+    columns: dict[str, Any] = {
+        "osm_id": np.concatenate([ways.ids[idx], np.array([rid for rid, _, _ in rels], dtype=np.int64)]),
+        "osm_type": ["way"] * len(idx) + ["relation"] * len(rels),
+    }
+    for column, how in extra.items():
+        columns[column] = [t.get(how) for t in tags_of] if isinstance(how, str) else [how(t) for t in tags_of]
+    side_lists = {key: columns.pop(key) for key in side}
+    return gpd.GeoDataFrame(columns, geometry=geoms, crs="EPSG:4326"), side_lists
 
 
 def _finish(frame: gpd.GeoDataFrame, source: Path, ctx: LoadContext, notes: list[str]) -> gpd.GeoDataFrame:
@@ -179,6 +215,7 @@ class OsmNetworkKind:
             raise EmptyLayerError(source, layer="OpenStreetMap extract")
         return box
 
+    @_without_gc
     def load(self, source: Path, options: Mapping[str, Any], ctx: LoadContext) -> Layer:
         import numpy as np
 
@@ -219,13 +256,13 @@ def _is_building(tags: dict[str, str]) -> bool:
     return value is not None and value != "no"
 
 
-def _building_attrs(tags: dict[str, str]) -> dict[str, Any]:
-    return {
-        "building": tags.get("building"),
-        "name": tags.get("name"),
-        "height_tag": tags.get("height"),
-        "levels_tag": tags.get("building:levels"),
-    }
+#: building attribute columns and the tags they copy
+_BUILDING_COLUMNS: dict[str, str] = {
+    "building": "building",
+    "name": "name",
+    "height_tag": "height",
+    "levels_tag": "building:levels",
+}
 
 
 def building_heights(
@@ -241,22 +278,28 @@ def building_heights(
     levels_out: list[float] = []
     heights: list[float] = []
     source: list[str] = []
+    from_height, from_levels, from_default = (
+        HeightFrom.HEIGHT_TAG.value,
+        HeightFrom.LEVELS.value,
+        HeightFrom.DEFAULT.value,
+    )
+    nan = math.nan
     # tag values repeat a lot ("3", "4", ...): parse each distinct value once
     level_of = {v: parse_levels(v) for v in set(level_tags) if isinstance(v, str)}
     height_of = {v: parse_height(v) for v in set(height_tags) if isinstance(v, str)}
     for h_tag, l_tag in zip(height_tags, level_tags, strict=True):
         levels = level_of.get(l_tag) if isinstance(l_tag, str) else None
         height = height_of.get(h_tag) if isinstance(h_tag, str) else None
-        levels_out.append(math.nan if levels is None else levels)
+        levels_out.append(nan if levels is None else levels)
         if height is not None:
             heights.append(height)
-            source.append(HeightFrom.HEIGHT_TAG.value)
+            source.append(from_height)
         elif levels is not None:
             heights.append(levels * storey_m)
-            source.append(HeightFrom.LEVELS.value)
+            source.append(from_levels)
         else:
             heights.append(default_m)
-            source.append(HeightFrom.DEFAULT.value)
+            source.append(from_default)
     return levels_out, heights, source
 
 
@@ -268,17 +311,18 @@ class OsmBuildingsKind:
     title: str = "OpenStreetMap buildings"
     suffixes: tuple[str, ...] = ()
 
+    @_without_gc
     def load(self, source: Path, options: Mapping[str, Any], ctx: LoadContext) -> Layer:
         import numpy as np
 
         data = _load(source, ctx)
-        frame = _area_frame(data, _is_building, _building_attrs)
+        frame, side = _area_frame(data, _is_building, _BUILDING_COLUMNS, side=("height_tag", "levels_tag"))
         if len(frame) == 0:
             raise EmptyLayerError(source, layer=ctx.title or ctx.layer_id)
         rules = ctx.buildings
         levels, heights, prov = building_heights(
-            list(frame.pop("height_tag")),
-            list(frame.pop("levels_tag")),
+            side["height_tag"],
+            side["levels_tag"],
             rules.storey_height_m,
             rules.default_height_m,
         )
@@ -334,6 +378,22 @@ def feature_kind(tags: dict[str, str], category: str) -> str | None:
     return None
 
 
+def _feature_test(category: str) -> Callable[[dict[str, str]], bool]:
+    """A fast ``feature_kind(tags, category) is not None``."""
+    if category == "landuse":
+        return lambda tags: tags.get("landuse") is not None
+    items = tuple((GREEN_TAGS if category == "green" else WATER_TAGS).items())
+
+    def wanted(tags: dict[str, str]) -> bool:
+        get = tags.get
+        for key, values in items:  # noqa: SIM110 - a plain loop beats any() on a generator here
+            if get(key) in values:
+                return True
+        return False
+
+    return wanted
+
+
 @dataclass(frozen=True)
 class OsmFeaturesKind:
     """Areas of one category (option ``category``: green, water or landuse)."""
@@ -342,13 +402,14 @@ class OsmFeaturesKind:
     title: str = "OpenStreetMap areas"
     suffixes: tuple[str, ...] = ()
 
+    @_without_gc
     def load(self, source: Path, options: Mapping[str, Any], ctx: LoadContext) -> Layer:
         category = _choice(options, "category", "green", FEATURE_CATEGORIES)
         data = _load(source, ctx)
-        frame = _area_frame(
+        frame, _ = _area_frame(
             data,
-            lambda t: feature_kind(t, category) is not None,
-            lambda t: {"kind": feature_kind(t, category), "name": t.get("name")},
+            _feature_test(category),
+            {"kind": lambda t: feature_kind(t, category), "name": "name"},
         )
         notes: list[str] = []
         frame = _finish(frame, source, ctx, notes)
@@ -378,6 +439,7 @@ class OsmDistrictsKind:
     title: str = "OpenStreetMap districts"
     suffixes: tuple[str, ...] = ()
 
+    @_without_gc
     def load(self, source: Path, options: Mapping[str, Any], ctx: LoadContext) -> Layer:
         from twin_layers._osm_districts import build_districts
 
