@@ -297,3 +297,37 @@ def test_the_app_entry_point_opens_helsinki(window) -> None:
     assert run_app(None) == 0
     assert "Helsinki" in str(seen["title"])
     assert {"buildings", "streets", "districts"} <= seen["layers"]  # type: ignore[operator]
+
+
+def test_new_city_dialog_builds_the_same_request_as_the_cli(window, tmp_path: Path) -> None:
+    from test_city_import import write_town_extras, write_town_osm
+
+    from twin_app.core.city_import import import_city
+    from twin_app.qt.dialogs import NewCityDialog
+
+    osm = write_town_osm(tmp_path / "town.osm.pbf")
+    extras = write_town_extras(tmp_path)
+    dialog = NewCityDialog(window)
+    dialog.name.setText("guitown")
+    dialog.osm.edit.setText(str(osm))
+    dialog.gtfs.edit.setText(str(extras["gtfs"]))
+    dialog.raster.edit.setText(str(extras["raster"]))
+    request = dialog.request()
+    assert request.name == "guitown" and request.osm == osm and request.rasters == {"heat": extras["raster"]}
+    assert request.population is None
+    folder = import_city(request, tmp_path / "cities")
+    assert window.open_city(folder)
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    start = time.monotonic()
+    while window.loading and time.monotonic() - start < 60:
+        QApplication.processEvents()
+        time.sleep(0.02)
+    assert {"buildings", "stops", "heat"} <= set(window.model.layers)
+    assert window.problems == []
+    assert window.open_city("helsinki")  # leave the shared window as the other tests expect
+    while window.loading:
+        QApplication.processEvents()
+        time.sleep(0.02)

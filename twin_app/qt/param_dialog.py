@@ -131,7 +131,9 @@ class ParamDialog(QDialog):
             table.horizontalHeader().setVisible(False)
             table.verticalHeader().setVisible(False)
             for row, (key, value) in enumerate((default or {}).items()):
-                table.setItem(row, 0, QTableWidgetItem(key))
+                key_item = QTableWidgetItem(key)
+                key_item.setFlags(key_item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                table.setItem(row, 0, key_item)
                 combo = QComboBox()
                 combo.addItems(list(param.values))
                 combo.setCurrentText(value)
