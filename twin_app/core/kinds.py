@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
+from twin_app.core.entry_points import discover, failure_hint
 from twin_app.core.errors import TwinError, UnsupportedFormatError
 from twin_app.core.feedback import Feedback
 from twin_app.core.layers import Layer
@@ -67,14 +67,9 @@ class KindRegistry:
 
     def _discover(self) -> dict[str, LayerKind]:
         if self._kinds is None:
-            self._kinds = {}
-            for ep in entry_points(group=ENTRY_POINT_GROUP):
-                try:
-                    kind = ep.load()
-                except Exception as exc:  # a broken third-party kind must not stop the app
-                    self.failures[ep.name] = f"{type(exc).__name__}: {exc}"
-                    continue
-                self._kinds[ep.name] = kind
+            self._kinds, self.failures = discover(
+                ENTRY_POINT_GROUP, lambda ep: ep.load(), lambda ep, _: ep.name
+            )
         return self._kinds
 
     def names(self) -> list[str]:
@@ -83,9 +78,8 @@ class KindRegistry:
     def get(self, name: str) -> LayerKind:
         kinds = self._discover()
         if name not in kinds:
-            why = f" It failed to load: {self.failures[name]}." if name in self.failures else ""
             raise TwinError(
-                f"No layer kind called '{name}' is installed.{why} "
+                f"No layer kind called '{name}' is installed.{failure_hint(self.failures, name)} "
                 f"Installed kinds: {', '.join(sorted(kinds))}."
             )
         return kinds[name]

@@ -14,10 +14,11 @@ import importlib
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from importlib.metadata import EntryPoint, entry_points
+from importlib.metadata import EntryPoint
 from importlib.resources import files
 from typing import Any
 
+from twin_app.core.entry_points import discover, failure_hint
 from twin_app.core.errors import TwinError
 from twin_app.core.params import Param, param_from_spec
 
@@ -95,14 +96,7 @@ class PluginRegistry:
 
     def _discover(self) -> dict[str, PluginManifest]:
         if self._manifests is None:
-            self._manifests = {}
-            for ep in entry_points(group=ENTRY_POINT_GROUP):
-                try:
-                    manifest = _read_entry_point(ep)
-                except Exception as exc:  # a broken plugin must not stop the app
-                    self.failures[ep.name] = f"{type(exc).__name__}: {exc}"
-                    continue
-                self._manifests[manifest.id] = manifest
+            self._manifests, self.failures = discover(ENTRY_POINT_GROUP, _read_entry_point, lambda _, m: m.id)
         return self._manifests
 
     def manifests(self) -> list[PluginManifest]:
@@ -111,9 +105,8 @@ class PluginRegistry:
     def get(self, analysis_id: str) -> PluginManifest:
         found = self._discover()
         if analysis_id not in found:
-            why = f" It failed to load: {self.failures[analysis_id]}." if analysis_id in self.failures else ""
             raise PluginError(
-                f"No analysis called '{analysis_id}' is installed.{why} "
+                f"No analysis called '{analysis_id}' is installed.{failure_hint(self.failures, analysis_id)} "
                 f"Installed analyses: {', '.join(sorted(found)) or 'none'} (see 'twin-app plugins list')."
             )
         return found[analysis_id]

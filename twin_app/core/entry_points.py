@@ -1,0 +1,35 @@
+"""Discovery through entry points, shared by layer kinds and analyses.
+
+Both extension points follow one rule: a distribution whose entry point fails
+(missing module, bad manifest, exception at import) is recorded with the
+reason and skipped, so one broken plugin never stops the app or the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib.metadata import EntryPoint, entry_points
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def discover(
+    group: str, read: Callable[[EntryPoint], T], key: Callable[[EntryPoint, T], str]
+) -> tuple[dict[str, T], dict[str, str]]:
+    """Read every entry point of ``group``; return (items by key, failure reasons by entry-point name)."""
+    found: dict[str, T] = {}
+    failures: dict[str, str] = {}
+    for ep in entry_points(group=group):
+        try:
+            item = read(ep)
+        except Exception as exc:  # isolate: report and skip
+            failures[ep.name] = f"{type(exc).__name__}: {exc}"
+            continue
+        found[key(ep, item)] = item
+    return found, failures
+
+
+def failure_hint(failures: dict[str, str], name: str) -> str:
+    """' It failed to load: …' when ``name`` was found but broken, else ''."""
+    return f" It failed to load: {failures[name]}." if name in failures else ""
