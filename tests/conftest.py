@@ -10,8 +10,10 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 HELSINKI = ROOT / "sample_cities" / "helsinki"
 
-# Tests must never write into the user's own data folder.
+# Tests must never write into the user's own data folder, and they exercise real
+# loading: the layer cache is off except in the tests of the cache itself.
 os.environ.setdefault("XDG_DATA_HOME", str(ROOT / ".pytest-data"))
+os.environ["TWIN_APP_LAYER_CACHE"] = "0"
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from twin_app.core import layer_cache
 from twin_app.core.city import CityManifest, LayerSpec, load_manifest, resolve_city
 from twin_app.core.errors import CancelledError, EmptyLayerError, MissingFileError, TwinError
 from twin_app.core.feedback import Feedback
@@ -49,8 +50,11 @@ def load_layer(
 ) -> Layer:
     if not spec.source.exists():
         raise MissingFileError(spec.source, what=f"data file of layer '{spec.title}'")
-    kind = registry.get(spec.kind)
-    layer = kind.load(spec.source, spec.options, context_for(manifest, spec, feedback, cache))
+    layer = layer_cache.read(manifest, spec)
+    if layer is None:
+        kind = registry.get(spec.kind)
+        layer = kind.load(spec.source, spec.options, context_for(manifest, spec, feedback, cache))
+        layer_cache.write(manifest, spec, layer)
     layer.id, layer.title = spec.id, spec.title
     layer.visible, layer.opacity = spec.visible, spec.opacity
     layer.source = spec.source
