@@ -3,7 +3,8 @@
 Compares twin_app's start (window first, heavy imports and loading after, off
 the GUI thread) with the eager start a typical PyVista/Qt script does (import
 everything, load every layer, then show the window).  Each run is a fresh
-process; the first run of each mode warms the OS file cache and is dropped.
+process; the first run of each mode warms the OS file cache and twin_app's
+layer cache (~/.cache/twin_app/layers) and is dropped, so both modes are warm.
 
 Run under a display (e.g. ``xvfb-run -a python benchmarks/bench_startup.py``).
 """
