@@ -97,7 +97,9 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
 
     fb.check_cancelled()
     fb.progress(0.35, "Placing people at their homes")
-    people = locate_people(graph, pop_layer, buildings, districts)
+    people = locate_people(
+        graph, pop_layer, buildings, districts, storey_height_m=ctx.building_rules.storey_height_m
+    )
 
     fb.progress(0.55, "Walking distances")
     nodes, walk = graph.point_distance_from(sources, people.snapped)

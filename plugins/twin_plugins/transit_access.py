@@ -52,8 +52,6 @@ if TYPE_CHECKING:
 LOW, HIGH = "low", "high"
 #: metres either side of a reachable street drawn as the service area
 SERVICE_AREA_BUFFER_M = 25.0
-#: storey height used where a building has a height but no level count
-STOREY_HEIGHT_M = 3.0
 
 DEFINITIONS = {
     "population": "Residents of the district (population grid allocated to residential buildings).",
@@ -79,6 +77,8 @@ def locate_people(
     population_layer: PolygonLayer,
     buildings: BuildingsLayer | None,
     districts: gpd.GeoDataFrame,
+    *,
+    storey_height_m: float,
 ) -> People:
     """Allocate the grid to homes, keep the homes in the selected districts, snap them (no limit).
 
@@ -91,7 +91,7 @@ def locate_people(
         population_layer.frame,
         buildings.frame if buildings is not None else None,
         column=column,
-        storey_height_m=STOREY_HEIGHT_M,
+        storey_height_m=storey_height_m,
     )
     total = float(points["population"].sum())
     points["district"] = population.attribute_to_districts(points, districts)
@@ -393,7 +393,9 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
     src_long = snapped.subset(long_ok & snapped.snapped)
 
     fb.progress(0.45, "Placing people at their homes")
-    people = locate_people(graph, pop_layer, buildings, districts)
+    people = locate_people(
+        graph, pop_layer, buildings, districts, storey_height_m=ctx.building_rules.storey_height_m
+    )
 
     fb.check_cancelled()
     fb.progress(0.6, "Walking distances")

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from twin_app.core.errors import TwinError
 from twin_app.core.feedback import Feedback
+from twin_app.core.kinds import BuildingRules
 from twin_app.core.layers import Layer, PolygonLayer
 from twin_app.core.model import CityModel
 from twin_app.core.params import district_names
@@ -132,6 +133,11 @@ class AnalysisContext:
     @property
     def crs(self) -> str:
         return self._model.manifest.crs
+
+    @property
+    def building_rules(self) -> BuildingRules:
+        """The city's storey height and default height (from its manifest)."""
+        return self._model.manifest.buildings
 
     @property
     def city_name(self) -> str:
