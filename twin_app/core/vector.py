@@ -96,12 +96,19 @@ def prepare_frame(
 
 def city_box(ctx: LoadContext, *, margin_m: float = 0.0) -> shapely.Polygon:  # type: ignore[name-defined]  # noqa: F821
     """The city's lon/lat bounding box as a polygon in the city's CRS."""
+    assert ctx.bbox_lonlat is not None
+    return lonlat_box_in(ctx.bbox_lonlat, ctx.crs, margin_m=margin_m)
+
+
+def lonlat_box_in(
+    bbox_lonlat: tuple[float, float, float, float], crs: str, *, margin_m: float = 0.0
+) -> shapely.Polygon:  # type: ignore[name-defined]  # noqa: F821
+    """A [west, south, east, north] degree box as a polygon in ``crs`` (its corners projected)."""
     import shapely
     from pyproj import Transformer
 
-    assert ctx.bbox_lonlat is not None
-    w, s, e, n = ctx.bbox_lonlat
-    tr = Transformer.from_crs("EPSG:4326", ctx.crs, always_xy=True)
+    w, s, e, n = bbox_lonlat
+    tr = Transformer.from_crs("EPSG:4326", crs, always_xy=True)
     xs, ys = tr.transform([w, e, e, w], [s, s, n, n])
     box = shapely.Polygon(list(zip(xs, ys, strict=True)))
     return box.buffer(margin_m) if margin_m else box

@@ -12,16 +12,15 @@ import numpy as np
 import pyvista as pv
 import shapely
 
-from twin_app.core.kinds import LoadContext
 from twin_app.core.layers import PolygonLayer
 from twin_app.core.model import CityModel
-from twin_app.core.vector import city_box
+from twin_app.core.vector import lonlat_box_in
 from twin_app.scene.style import GROUND_COLOR, TEXT_COLOR
 
 
 def city_extent(model: CityModel) -> tuple[float, float, float, float]:
     """The city's bounding box in scene coordinates (relative to the origin)."""
-    box = city_box(LoadContext(crs=model.manifest.crs, bbox_lonlat=model.manifest.bbox_lonlat))
+    box = lonlat_box_in(model.manifest.bbox_lonlat, model.manifest.crs)
     x0, y0, x1, y1 = box.bounds
     ox, oy = model.origin
     return (x0 - ox, y0 - oy, x1 - ox, y1 - oy)
