@@ -104,10 +104,8 @@ class StopsKind:
         if "location_type" in stops:
             lt = pd.to_numeric(stops["location_type"], errors="coerce").fillna(0).astype(int)
             stops = stops.loc[lt == 0]
-        keep = [
-            c for c in ("stop_id", "stop_name", "stop_code", "departures", "n_routes", "modes", "route_types")
-        ]
-        keep = [c for c in keep if c in stops]
+        wanted = ("stop_id", "stop_name", "stop_code", "departures", "n_routes", "modes", "route_types")
+        keep = [c for c in wanted if c in stops]
         lon = pd.to_numeric(stops["stop_lon"], errors="coerce")
         lat = pd.to_numeric(stops["stop_lat"], errors="coerce")
         frame = gpd.GeoDataFrame(stops[keep], geometry=gpd.points_from_xy(lon, lat), crs="EPSG:4326")
