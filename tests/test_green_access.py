@@ -8,73 +8,22 @@ import geopandas as gpd
 import numpy as np
 import pytest
 import shapely
+from toy_city import CRS, grid_city
 
-from twin_app.core.city import CityManifest
-from twin_app.core.layers import NetworkLayer, PolygonLayer
+from twin_app.core.layers import PolygonLayer
 from twin_app.core.model import CityModel
-from twin_app.core.network import StreetGraph
 from twin_app.core.runner import run_analysis
-
-CRS = "EPSG:3879"
 
 
 def toy_city(tmp_path: Path, people: list[tuple[float, float, float]]) -> CityModel:
-    """An 11×11 street grid of 100 m blocks; a park on (400..600)², a grass verge on (-50..0, 1000..1050).
-
-    Districts: West (x < 500) and East.  Each (x, y, n) is a 2 m population
-    cell centred at (x, y), so its people stand on that point.
-    """
-    g = StreetGraph.grid(11, 11, spacing=100.0)
-    nodes = gpd.GeoDataFrame(
-        {"osmid": np.arange(g.n_nodes), "x": g.node_xy[:, 0], "y": g.node_xy[:, 1]},
-        geometry=shapely.points(g.node_xy),
-        crs=CRS,
-    )
-    edges = gpd.GeoDataFrame(
-        {"u": g.edge_u, "v": g.edge_v, "length": g.edge_length}, geometry=g.edge_geometry, crs=CRS
-    )
-    manifest = CityManifest(
-        folder=tmp_path,
-        name="toy",
-        title="Toy",
-        crs=CRS,
-        bbox_lonlat=(0, 0, 1, 1),
-        layers=(),
-        districts_layer="districts",
-    )
-    model = CityModel(manifest=manifest, origin=(0.0, 0.0))
-    districts = gpd.GeoDataFrame(
-        {"name": ["West", "East"]},
-        geometry=[shapely.box(-100, -100, 500, 1100), shapely.box(500, -100, 1100, 1100)],
-        crs=CRS,
-    )
-    model.add_layer(
-        PolygonLayer(id="districts", title="Districts", crs=CRS, style="districts", frame=districts)
-    )
-    model.add_layer(
-        NetworkLayer(id="streets", title="Streets", crs=CRS, style="streets", frame=edges, nodes=nodes)
-    )
+    """The shared grid city (tests/toy_city.py) with a park on (400..600)² and a grass verge."""
+    model = grid_city(tmp_path, people)
     green = gpd.GeoDataFrame(
         {"kind": ["park", "grass"]},
         geometry=[shapely.box(400, 400, 600, 600), shapely.box(-50, 1000, 0, 1050)],
         crs=CRS,
     )
     model.add_layer(PolygonLayer(id="green", title="Green", crs=CRS, style="green", frame=green))
-    cells = gpd.GeoDataFrame(
-        {"population": [n for _, _, n in people]},
-        geometry=[shapely.box(x - 1, y - 1, x + 1, y + 1) for x, y, _ in people],
-        crs=CRS,
-    )
-    model.add_layer(
-        PolygonLayer(
-            id="population",
-            title="Population",
-            crs=CRS,
-            style="population",
-            frame=cells,
-            value_column="population",
-        )
-    )
     return model
 
 

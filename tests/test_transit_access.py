@@ -7,74 +7,19 @@ import zipfile
 from pathlib import Path
 
 import geopandas as gpd
-import numpy as np
 import pytest
 import shapely
+from toy_city import CRS, grid_city
 
-from twin_app.core.city import CityManifest
-from twin_app.core.layers import NetworkLayer, PointLayer, PolygonLayer
+from twin_app.core.layers import PointLayer
 from twin_app.core.model import CityModel
-from twin_app.core.network import StreetGraph
 from twin_app.core.params import TimeWindow
 from twin_app.core.runner import run_analysis
 
-CRS = "EPSG:3879"
-
 
 def toy_city(tmp_path: Path, people: list[tuple[float, float, float]]) -> CityModel:
-    """An 11×11 street grid, 100 m blocks over (0..1000)², districts West (x < 500) and East.
-
-    Each person tuple (x, y, n) is a 2 m population cell centred at (x, y):
-    with no buildings, its people stand at that point.
-    """
-    g = StreetGraph.grid(11, 11, spacing=100.0)
-    nodes = gpd.GeoDataFrame(
-        {"osmid": np.arange(g.n_nodes) + 1000, "x": g.node_xy[:, 0], "y": g.node_xy[:, 1]},
-        geometry=shapely.points(g.node_xy),
-        crs=CRS,
-    )
-    edges = gpd.GeoDataFrame(
-        {"u": g.edge_u + 1000, "v": g.edge_v + 1000, "length": g.edge_length},
-        geometry=g.edge_geometry,
-        crs=CRS,
-    )
-    manifest = CityManifest(
-        folder=tmp_path,
-        name="toy",
-        title="Toy",
-        crs=CRS,
-        bbox_lonlat=(0, 0, 1, 1),
-        layers=(),
-        districts_layer="districts",
-    )
-    model = CityModel(manifest=manifest, origin=(0.0, 0.0))
-    districts = gpd.GeoDataFrame(
-        {"name": ["West", "East"]},
-        geometry=[shapely.box(-100, -100, 500, 1100), shapely.box(500, -100, 1100, 1100)],
-        crs=CRS,
-    )
-    model.add_layer(
-        PolygonLayer(id="districts", title="Districts", crs=CRS, style="districts", frame=districts)
-    )
-    model.add_layer(
-        NetworkLayer(id="streets", title="Streets", crs=CRS, style="streets", frame=edges, nodes=nodes)
-    )
-    cells = gpd.GeoDataFrame(
-        {"population": [n for _, _, n in people]},
-        geometry=[shapely.box(x - 1, y - 1, x + 1, y + 1) for x, y, _ in people],
-        crs=CRS,
-    )
-    model.add_layer(
-        PolygonLayer(
-            id="population",
-            title="Population",
-            crs=CRS,
-            style="population",
-            frame=cells,
-            value_column="population",
-        )
-    )
-    return model
+    """The shared grid city (tests/toy_city.py), node ids from 1000."""
+    return grid_city(tmp_path, people, osmid_offset=1000)
 
 
 def add_stops(model: CityModel, source: Path | None = None) -> None:
