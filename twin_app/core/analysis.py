@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from twin_app.core.errors import TwinError
 from twin_app.core.feedback import Feedback
 from twin_app.core.kinds import BuildingRules
-from twin_app.core.layers import Layer, PolygonLayer
+from twin_app.core.layers import Layer
 from twin_app.core.model import CityModel
 from twin_app.core.params import district_names
 
@@ -244,7 +244,3 @@ def now_iso() -> str:
 
 def result_layer_id(analysis: str, layer: Layer) -> str:
     return layer.id if layer.id.startswith(analysis) else f"{analysis}:{layer.id}"
-
-
-def is_district_layer(layer: Layer) -> bool:
-    return isinstance(layer, PolygonLayer) and layer.style == "districts"

@@ -154,12 +154,3 @@ def read_file_layer(
     kind = registry.for_file(path)
     spec = LayerSpec(id=path.name.split(".")[0] or "layer", kind=kind.name, source=path, title=path.name)
     return load_layer(manifest, spec, registry=registry, feedback=feedback or Feedback(), cache={})
-
-
-def load_file(
-    path: Path, model: CityModel, *, registry: KindRegistry | None = None, feedback: Feedback | None = None
-) -> Layer:
-    """Read a data file and add it to the model."""
-    layer = read_file_layer(path, model.manifest, registry=registry, feedback=feedback)
-    model.add_layer(layer)
-    return layer

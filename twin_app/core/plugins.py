@@ -43,9 +43,6 @@ class PluginManifest:
     methodology: str = ""
     distribution: str = ""
 
-    def param(self, name: str) -> Param:
-        return next(p for p in self.parameters if p.name == name)
-
 
 def parse_plugin_manifest(raw: Mapping[str, Any], *, source: str, distribution: str = "") -> PluginManifest:
     def need(key: str) -> Any:
