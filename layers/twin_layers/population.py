@@ -1,8 +1,9 @@
 """Population grids: polygons (usually square cells) with a head count.
 
 A population grid is a vector file whose cells carry a count column; it is
-kept as its own kind so analyses can ask for "the population layer" and so
-the scene shades it by people per cell.
+kept as its own kind, producing the core's :class:`PopulationLayer`, so
+analyses ask for "a population grid" (never any polygons, never the
+districts) and the scene shades it by people per cell.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from twin_app.api import LoadContext, PolygonLayer, TwinError, prepare_frame
+from twin_app.api import LoadContext, PopulationLayer, TwinError, prepare_frame
 from twin_layers.vector import read_frame
 
 
@@ -22,7 +23,7 @@ class PopulationKind:
     title: str = "Population grid"
     suffixes: tuple[str, ...] = ()
 
-    def load(self, source: Path, options: Mapping[str, Any], ctx: LoadContext) -> PolygonLayer:
+    def load(self, source: Path, options: Mapping[str, Any], ctx: LoadContext) -> PopulationLayer:
         import pandas as pd
 
         column = str(options.get("column", "population"))
@@ -40,7 +41,7 @@ class PopulationKind:
         if n_bad:
             notes.append(f"{n_bad} cell(s) had no readable population and count as 0.")
         frame[column] = values.fillna(0.0).clip(lower=0.0).astype(float)
-        return PolygonLayer(
+        return PopulationLayer(
             id=ctx.layer_id,
             title=ctx.title,
             crs=ctx.crs,

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from twin_app.core.errors import TwinError
+from twin_app.core.errors import MissingLayerError, ResultError
 from twin_app.core.feedback import Feedback
 from twin_app.core.kinds import BuildingRules
 from twin_app.core.layers import Layer
@@ -150,15 +150,22 @@ class AnalysisContext:
     def layer(self, layer_id: str, kind: type[L] = Layer) -> L:  # type: ignore[assignment]
         """A layer by id, of the type ``kind``; recorded as an input of the run (for fingerprints).
 
-        Parameters are validated before the run, so a wrong type here means a
-        plugin asked for a layer its manifest did not constrain: say so plainly.
+        The id comes from a parameter the user chose: a missing layer, or one
+        of the wrong type, is theirs to fix (:class:`MissingLayerError`).
         """
         layer = self._model.layers.get(layer_id)
+        wanted = kind.__name__.removesuffix("Layer").lower() or "any"
         if layer is None:
-            raise TwinError(f"The city has no layer called '{layer_id}'.")
+            raise MissingLayerError(
+                f"The city has no layer called '{layer_id}'; choose one of its {wanted} layers "
+                f"({', '.join(lay.id for lay in self.layers_of(kind)) or 'it has none'})."
+            )
         if not isinstance(layer, kind):
-            wanted = kind.__name__.removesuffix("Layer").lower() or "any"
-            raise TwinError(f"The layer '{layer.title}' is not a {wanted} layer.")
+            others = [lay.id for lay in self.layers_of(kind)]
+            raise MissingLayerError(
+                f"The layer '{layer.title}' is not a {wanted} layer; "
+                + (f"choose one of: {', '.join(others)}." if others else f"the city has no {wanted} layer.")
+            )
         if layer_id not in self.used_layers:
             self.used_layers.append(layer_id)
         return layer
@@ -170,7 +177,11 @@ class AnalysisContext:
         """The selected districts (all when ``names`` is empty) with a ``district`` name column."""
         layer = self._model.districts
         if layer is None:
-            raise ResultError("This city has no districts layer; add one with 'city import --districts'.")
+            raise MissingLayerError(
+                "This city has no districts layer, and the analysis gives its figures per district: "
+                "import the city again with 'twin-app city import NAME --osm FILE' (districts from "
+                "OpenStreetMap) or '--districts FILE' (your own district polygons)."
+            )
         if layer.id not in self.used_layers:
             self.used_layers.append(layer.id)
         column = self._model.manifest.district_name_column
@@ -179,10 +190,6 @@ class AnalysisContext:
         if names:
             frame = frame[frame["district"].isin(list(names))]
         return frame.reset_index(drop=True)
-
-
-class ResultError(Exception):
-    """An analysis returned something the core refuses (the plugin's fault)."""
 
 
 UNIT_OF_LAYER_PREFIX = "@"

@@ -88,3 +88,23 @@ class CancelledError(TwinError):
 
     def __init__(self) -> None:
         super().__init__("The operation was cancelled.")
+
+
+class ParameterError(TwinError):
+    """A parameter value is missing, malformed or out of range."""
+
+
+class PluginError(TwinError):
+    """A plugin could not be loaded, or failed while running (a defect of the plugin)."""
+
+
+class ResultError(TwinError):
+    """An analysis returned something the core refuses (the plugin's fault)."""
+
+
+class MissingLayerError(TwinError):
+    """The city lacks a layer an analysis needs, or the layer chosen is of the wrong type.
+
+    This is the user's to fix (import or open the layer, or choose another
+    one), never a defect of the analysis: the message says how.
+    """

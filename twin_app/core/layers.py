@@ -178,3 +178,22 @@ class RasterLayer(Layer):
         out["units"] = self.units_label
         out["label"] = self.label
         return out
+
+
+@dataclass(eq=False)
+class PopulationLayer(PolygonLayer):
+    """A population grid: polygons (usually square cells) whose ``value_column`` is a head count.
+
+    Its own type so that analyses ask for "a population grid" and can never
+    be handed the districts, parks or any other polygons instead.  Further
+    count columns (age groups) may sit beside the head count; every analysis
+    places the people with :mod:`twin_app.core.population`.
+    """
+
+    units: str | None = "people"
+
+    @property
+    def count_column(self) -> str:
+        """The head-count column (``value_column``, else ``population``)."""
+        column = self.default_column or self.value_column or "population"
+        return column if column in self.frame else "population"

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from twin_app.core.errors import TwinError
+from twin_app.core.errors import MissingLayerError, ParameterError, TwinError
 from twin_app.core.layers import (
     BuildingsLayer,
     Layer,
@@ -24,14 +24,10 @@ from twin_app.core.layers import (
     NetworkLayer,
     PointLayer,
     PolygonLayer,
+    PopulationLayer,
     RasterLayer,
 )
 from twin_app.core.model import CityModel
-
-
-class ParameterError(TwinError):
-    """A parameter value is missing, malformed or out of range."""
-
 
 LAYER_TYPES: dict[str, type[Layer]] = {
     "buildings": BuildingsLayer,
@@ -40,6 +36,21 @@ LAYER_TYPES: dict[str, type[Layer]] = {
     "lines": LineLayer,
     "polygons": PolygonLayer,
     "raster": RasterLayer,
+    "population": PopulationLayer,
+}
+
+#: how a user adds a layer of each type (the end of a "the city has no ... layer" sentence)
+LAYER_HINTS: dict[str, str] = {
+    "buildings": "import the city with 'twin-app city import NAME --osm FILE', which reads the buildings",
+    "network": "import the city with 'twin-app city import NAME --osm FILE', which reads the streets",
+    "points": "import a GTFS feed with 'twin-app city import NAME --gtfs FILE', or open a points file",
+    "lines": "open a file of lines with File → Open file",
+    "polygons": "open a file of polygons with File → Open file",
+    "raster": "import one with 'twin-app city import NAME --raster LABEL=FILE.tif', or open a GeoTIFF",
+    "population": (
+        "import one with 'twin-app city import NAME --population FILE', "
+        "or open a population grid with File → Open file"
+    ),
 }
 
 
@@ -76,6 +87,10 @@ class Param:
 
     def error(self, message: str) -> ParameterError:
         return ParameterError(f"Parameter '{self.label}' ({self.option}): {message}")
+
+    def missing(self, model: CityModel | None) -> TwinError:
+        """The error for a required parameter left without a value."""
+        return self.error("a value is required.")
 
 
 @dataclass(frozen=True)
@@ -174,15 +189,40 @@ class LayerParam(Param):
             return found[0].id
         return None
 
+    @property
+    def wanted(self) -> str:
+        """The layer types in words ("population", "network/points")."""
+        return "/".join(self.layer_types) or "any"
+
+    def missing(self, model: CityModel | None) -> TwinError:
+        if model is not None and not self.candidates(model):
+            return self._no_layer()
+        return super().missing(model)
+
+    def _no_layer(self) -> MissingLayerError:
+        hints = [LAYER_HINTS[t] for t in self.layer_types if t in LAYER_HINTS]
+        how = f": {'; or '.join(hints)}" if hints else ""
+        return MissingLayerError(
+            f"'{self.label}' ({self.option}) needs a {self.wanted} layer, and the city has none{how}."
+        )
+
     def parse(self, raw: Any, model: CityModel | None) -> str:
         layer_id = str(raw).strip()
         if model is None:
             return layer_id
         ids = [layer.id for layer in self.candidates(model)]
+        if not ids:
+            raise self._no_layer()
         if layer_id not in ids:
-            raise self.error(
-                f"the city has no {'/'.join(self.layer_types) or ''} layer called '{layer_id}'"
-                + (f"; choose one of: {', '.join(ids)}." if ids else "; it has none of that type.")
+            other = model.layers.get(layer_id)
+            kind = type(other).__name__.removesuffix("Layer").lower()
+            what = (
+                f"'{layer_id}' is a {kind} layer, not a {self.wanted} layer"
+                if other is not None
+                else f"the city has no layer called '{layer_id}'"
+            )
+            raise MissingLayerError(
+                f"'{self.label}' ({self.option}): {what}; choose one of: {', '.join(ids)}."
             )
         return layer_id
 
@@ -352,7 +392,7 @@ def validate_params(
         default = param.default_for(model)
         if default is None:
             if param.required:
-                raise param.error("a value is required.")
+                raise param.missing(model)
             values[param.name] = None
         else:
             values[param.name] = (

@@ -19,14 +19,10 @@ from importlib.resources import files
 from typing import Any
 
 from twin_app.core.entry_points import discover, failure_hint
-from twin_app.core.errors import TwinError
+from twin_app.core.errors import PluginError, TwinError
 from twin_app.core.params import Param, param_from_spec
 
 ENTRY_POINT_GROUP = "twin_app.analyses"
-
-
-class PluginError(TwinError):
-    """A plugin could not be loaded, or failed while running."""
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,16 @@
 """Run an analysis: validate parameters, call the plugin, check and record the result.
 
-The same function serves the CLI, the GUI worker and tests.  Exceptions from
-plugin code become a :class:`PluginError` naming the plugin; cancellation
-passes through untouched.
+The same function serves the CLI, the GUI worker and tests.  Errors blame
+the right party:
+
+* the user's to fix (a missing layer, a wrong layer chosen, a bad parameter,
+  a feed without service on the chosen day): any :class:`TwinError` the
+  analysis raises on purpose reaches the user as its own sentence, naming
+  the analysis, and never asks them to report it;
+* the plugin's defect (it crashed, or returned a malformed result): a
+  :class:`PluginError` naming the plugin, its package and version, that asks
+  the user to report it to the plugin's author;
+* cancellation passes through untouched.
 """
 
 from __future__ import annotations
@@ -17,18 +25,17 @@ from twin_app.core.analysis import (
     AnalysisContext,
     AnalysisResult,
     InputFingerprint,
-    ResultError,
     RunRecord,
     now_iso,
     resolve_unit,
     result_layer_id,
     validate_output,
 )
-from twin_app.core.errors import CancelledError, TwinError
+from twin_app.core.errors import CancelledError, PluginError, ResultError, TwinError
 from twin_app.core.feedback import Feedback
 from twin_app.core.model import CityModel
 from twin_app.core.params import to_jsonable, validate_params
-from twin_app.core.plugins import PluginError, PluginRegistry, default_plugins
+from twin_app.core.plugins import PluginManifest, PluginRegistry, default_plugins
 
 _HASHES: dict[tuple[str, int, int], str] = {}
 
@@ -70,15 +77,23 @@ def run_analysis(
         raise
     except ResultError as exc:
         raise PluginError(
-            f"The analysis '{manifest.id}' returned an invalid result: {exc}. "
-            "Nothing was added to the city; please report this to the plugin's author."
+            f"The analysis '{manifest.id}' ({_package(manifest)}) returned an invalid result: {exc}. "
+            "Nothing was added to the city; this is a defect of the analysis: "
+            "please report it to the plugin's author."
         ) from exc
+    except PluginError:
+        raise
     except TwinError as exc:
-        raise PluginError(f"The analysis '{manifest.title}' could not run: {exc}") from exc
+        # raised on purpose: a sentence for the user (missing layer, bad input), not a defect;
+        # the same class goes on (callers may react to it), with the analysis named
+        exc.message = f"The analysis '{manifest.title}' could not run: {exc.message}"
+        exc.args = (exc.message,)
+        raise
     except Exception as exc:
         raise PluginError(
-            f"The analysis '{manifest.id}' ({manifest.distribution or 'unknown package'} {manifest.version}) "
-            f"failed: {type(exc).__name__}: {exc}. The city is unchanged and the app keeps running."
+            f"The analysis '{manifest.id}' ({_package(manifest)}) failed: {type(exc).__name__}: {exc}. "
+            "The city is unchanged and the app keeps running; this is a defect of the analysis: "
+            "please report it to the plugin's author."
         ) from exc
     inputs = []
     for layer_id in ctx.used_layers:
@@ -113,6 +128,10 @@ def run_analysis(
         definitions=definitions,
         notes=output.notes,
     )
+
+
+def _package(manifest: PluginManifest) -> str:
+    return f"{manifest.distribution or 'unknown package'} {manifest.version}"
 
 
 __all__ = ["PluginError", "fingerprint", "run_analysis"]
