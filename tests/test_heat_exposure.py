@@ -8,22 +8,32 @@ import geopandas as gpd
 import numpy as np
 import pytest
 from shapely.geometry import box
+from toy_city import lonlat_bbox
 
-from twin_app.core.layers import BuildingsLayer, PolygonLayer, RasterLayer
+from twin_app.core.layers import BuildingsLayer, PolygonLayer, PopulationLayer, RasterLayer
 from twin_app.core.model import CityModel
 from twin_app.core.runner import run_analysis
 
-CRS = "EPSG:3879"
+CRS = "EPSG:3067"
 
 
 def tiny_city(helsinki_model, units: str = "index 0–1") -> CityModel:
     """Two districts, West (x 0–20 m) and East (20–40 m); heat 0.2 in the west half, 0.8 in the east.
 
     Cells: A = West (100 people, 10 aged 70+), B straddles both halves (50, 10),
-    C = East (30, 3).  Cell means: t_A = 0.2, t_B = 0.5, t_C = 0.8.
+    C = East (30, 3).  Cell means: t_A = 0.2, t_B = 0.5, t_C = 0.8.  Buildings
+    (untagged, so homes where a cell has no tagged one): one fills A (its
+    interior point (10, 10) lies on B's edge too; it belongs to A, listed
+    first), one small in C.  B has no home of its own: its people are spread
+    by area, 25 in West (heat 0.2 there) and 25 in East (0.8).  The extent
+    covers everything.
     """
     manifest = dataclasses.replace(
-        helsinki_model.manifest, districts_layer="districts", district_name_column="name"
+        helsinki_model.manifest,
+        crs=CRS,
+        bbox_lonlat=lonlat_bbox((-10.0, -10.0, 50.0, 30.0), CRS),
+        districts_layer="districts",
+        district_name_column="name",
     )
     districts = gpd.GeoDataFrame(
         {"name": ["West", "East"]}, geometry=[box(0, 0, 20, 20), box(20, 0, 40, 20)], crs=CRS
@@ -50,7 +60,7 @@ def tiny_city(helsinki_model, units: str = "index 0–1") -> CityModel:
             units=units,
             label="heat",
         ),
-        "population": PolygonLayer(
+        "population": PopulationLayer(
             "population", "Population", CRS, style="population", frame=cells, value_column="population"
         ),
         "buildings": BuildingsLayer("buildings", "Buildings", CRS, frame=buildings, value_column="height_m"),
@@ -68,24 +78,27 @@ def test_population_weighting_by_hand(helsinki_model) -> None:
     # B is split half/half: West has 100 + 25 people, East 25 + 30
     assert got[("population", "West")] == pytest.approx(125)
     assert got[("population", "East")] == pytest.approx(55)
-    assert got[("population_weighted_mean", "West")] == pytest.approx((100 * 0.2 + 25 * 0.5) / 125)
-    assert got[("population_weighted_mean", "East")] == pytest.approx((25 * 0.5 + 30 * 0.8) / 55)
-    assert got[("population_weighted_mean", None)] == pytest.approx((20 + 12.5 + 12.5 + 24) / 180)
-    # above 0.6: only cell C
+    # each person at the heat of their home: A's building 0.2, B's West half 0.2 (not B's mean
+    # 0.5), B's East half 0.8, C's building 0.8 (its pixel: it holds no pixel centre)
+    assert got[("population_weighted_mean", "West")] == pytest.approx(0.2)
+    assert got[("population_weighted_mean", "East")] == pytest.approx(0.8)
+    assert got[("population_weighted_mean", None)] == pytest.approx((125 * 0.2 + 55 * 0.8) / 180)
+    # above 0.6: everyone in East
     assert got[("share_population_above_threshold", "West")] == 0
-    assert got[("share_population_above_threshold", "East")] == pytest.approx(30 / 55)
-    assert got[("share_population_above_threshold", None)] == pytest.approx(30 / 180)
-    # 70+ = ika70_79 + ika80_ (ika60_69 is not used): A 10, B 10, C 3
+    assert got[("share_population_above_threshold", "East")] == pytest.approx(1.0)
+    assert got[("share_population_above_threshold", None)] == pytest.approx(55 / 180)
+    # 70+ = ika70_79 + ika80_ (ika60_69 is not used): A 10, B 10 (5 + 5), C 3
     assert got[("population_70plus", "West")] == pytest.approx(15)
-    assert got[("population_weighted_mean_70plus", "West")] == pytest.approx((10 * 0.2 + 5 * 0.5) / 15)
-    assert got[("share_population_70plus_above_threshold", None)] == pytest.approx(3 / 23)
+    assert got[("population_70plus", "East")] == pytest.approx(8)
+    assert got[("population_weighted_mean_70plus", "West")] == pytest.approx(0.2)
+    assert got[("share_population_70plus_above_threshold", None)] == pytest.approx(8 / 23)
     # area statistics: West is all 0.2, East all 0.8; the whole area has 4 + 4 pixels
     assert got[("heat_mean", "West")] == pytest.approx(0.2)
     assert got[("heat_max", "East")] == pytest.approx(0.8)
     assert got[("heat_mean", None)] == pytest.approx(0.5)
     assert got[("heat_p90", None)] == pytest.approx(0.8)
-    lower = values(run_analysis("heat-exposure", city, {"threshold": 0.45}))
-    assert lower[("share_population_above_threshold", None)] == pytest.approx(80 / 180)
+    lower = values(run_analysis("heat-exposure", city, {"threshold": 0.3}))
+    assert lower[("share_population_above_threshold", None)] == pytest.approx(55 / 180)
 
 
 def test_result_layers_and_notes(helsinki_model) -> None:

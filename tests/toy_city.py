@@ -13,11 +13,26 @@ import numpy as np
 import shapely
 
 from twin_app.core.city import CityManifest
-from twin_app.core.layers import NetworkLayer, PolygonLayer
+from twin_app.core.layers import NetworkLayer, PolygonLayer, PopulationLayer
 from twin_app.core.model import CityModel
 from twin_app.core.network import StreetGraph
 
-CRS = "EPSG:3879"
+
+#: a metric CRS in which the toy's coordinates (0..1000 m) are real places, so its extent projects
+def lonlat_bbox(bounds: tuple[float, float, float, float], crs: str) -> tuple[float, float, float, float]:
+    """The lon/lat box [west, south, east, north] whose projection covers ``bounds`` (metres in ``crs``)."""
+    from pyproj import Transformer
+
+    x0, y0, x1, y1 = bounds
+    lon, lat = Transformer.from_crs(crs, "EPSG:4326", always_xy=True).transform(
+        [x0, x1, x1, x0], [y0, y0, y1, y1]
+    )
+    return (min(lon), min(lat), max(lon), max(lat))
+
+
+CRS = "EPSG:3067"
+#: the toy's extent: (-150..1150 m)², as the lon/lat box a manifest holds
+BBOX = lonlat_bbox((-150.0, -150.0, 1150.0, 1150.0), CRS)
 
 
 def grid_city(
@@ -40,7 +55,7 @@ def grid_city(
         name="toy",
         title="Toy",
         crs=CRS,
-        bbox_lonlat=(0, 0, 1, 1),
+        bbox_lonlat=BBOX,
         layers=(),
         districts_layer="districts",
     )
@@ -62,7 +77,7 @@ def grid_city(
         crs=CRS,
     )
     model.add_layer(
-        PolygonLayer(
+        PopulationLayer(
             id="population",
             title="Population",
             crs=CRS,

@@ -83,7 +83,6 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
     fb.progress(0.05, "Building the street graph")
     graph = network.StreetGraph.from_layer(network_layer(ctx, "network"))
     green_layer = ctx.layer(p["green"], PolygonLayer)
-    pop_layer = ctx.layer(p["population"], PolygonLayer)
     buildings = optional_buildings(ctx, "buildings")
     districts = ctx.districts(p["districts"])
     names = [str(n) for n in districts["district"]]
@@ -97,9 +96,7 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
 
     fb.check_cancelled()
     fb.progress(0.35, "Placing people at their homes")
-    people = locate_people(
-        graph, pop_layer, buildings, districts, storey_height_m=ctx.building_rules.storey_height_m
-    )
+    people = locate_people(ctx, graph, p["population"], p.get("buildings"), districts)
 
     fb.progress(0.55, "Walking distances")
     nodes, walk = graph.point_distance_from(sources, people.snapped)

@@ -7,13 +7,18 @@ Method (the full text is docs/methodology/heat-exposure.md):
   heat raster's pixels, with the chosen pixel rule: ``centre`` (a pixel counts
   when its centre is inside; rasterstats' default) or ``fraction`` (each
   touched pixel weighted by the share of its area inside; exactextract's rule).
-* **Population weighting.**  Each population cell i gets tᵢ, the zonal mean of
-  the raster over the cell (same rule).  A cell straddling districts is split
-  between them by area share aᵢ_D, so district D's exposure is
-  Σ pᵢ aᵢ_D tᵢ / Σ pᵢ aᵢ_D (people assumed spread evenly over the cell); the
-  city-wide value weights each cell by the share of it inside the selected
-  districts.  Cells without heat data (sea) are left out and reported.
-* **Above threshold.**  The share of people whose cell's tᵢ is strictly above
+* **Population weighting.**  People are the city's one allocation
+  (``ctx.people``, docs/methodology/population.md): the grid clipped to the
+  city's extent and placed in residential buildings, or spread by area over
+  pieces of a cell where it has none; the same people, per district, as
+  every other analysis.  Each group of residents j gets tⱼ, the heat where
+  they live: the zonal mean of the raster over their building's footprint
+  (same pixel rule; the pixel under its interior point when the footprint
+  holds no pixel centre) or over their piece of cell.  District D's
+  exposure is Σ pⱼtⱼ / Σ pⱼ over its residents with heat data; people
+  without any (a home over a no-data pixel) are counted in the population
+  and reported, but not in the means and shares.
+* **Above threshold.**  The share of people whose tⱼ is strictly above
   ``threshold`` (in the raster's units).
 * **Residents aged 70+.**  The HSY grid has 10-year bins (…, ika60_69,
   ika70_79, ika80_), so "over 65" cannot be cut exactly; the analysis uses the
@@ -42,6 +47,7 @@ from twin_app.api import (
     BuildingsLayer,
     Indicator,
     PolygonLayer,
+    PopulationLayer,
     RasterLayer,
     TwinError,
     zonal,
@@ -124,9 +130,9 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
     pop_id = params.get("population")
     if pop_id:
         ctx.feedback.progress(0.35, "Weighting by population")
-        pop_layer = ctx.layer(pop_id, PolygonLayer)
+        pop_layer = ctx.layer(pop_id, PopulationLayer)
         out, pop_notes, cells = _population(
-            ctx, pop_layer, districts, data, transform, rule, threshold, units
+            ctx, pop_layer, params.get("buildings"), districts, data, transform, rule, threshold, units
         )
         indicators += out
         notes.update(pop_notes)
@@ -170,7 +176,8 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
 
 def _population(
     ctx: AnalysisContext,
-    layer: PolygonLayer,
+    layer: PopulationLayer,
+    buildings_id: str | None,
     districts: gpd.GeoDataFrame,
     data: np.ndarray,
     transform: tuple[float, ...],
@@ -179,39 +186,46 @@ def _population(
     units: str,
 ) -> tuple[list[Indicator], dict[str, Any], PolygonLayer]:
     """Population-weighted heat per district and overall, and the coloured cells."""
+    allocation = ctx.people(layer.id, buildings_id)
+    column = allocation.column
     cells = layer.frame
-    column = "population" if "population" in cells else layer.value_column
-    if column is None or column not in cells:
-        raise TwinError(f"the population layer '{layer.title}' has no 'population' column.")
-    people = cells[column].to_numpy(dtype=float)
-    people = np.where(np.isfinite(people) & (people > 0), people, 0.0)
-    groups: dict[str, np.ndarray] = {"": people}
+    groups: dict[str, np.ndarray] = {"": allocation.people()}
     old_cols = elderly_columns(cells.columns) if ctx.params.get("elderly", True) else []
     if old_cols:
-        old = cells[old_cols].to_numpy(dtype=float)
-        groups["_70plus"] = np.where(np.isfinite(old) & (old > 0), old, 0.0).sum(axis=1)
-    index = zonal.cached_index(cells.geometry.values, data.shape, transform, rule)
-    t = index.mean(data)
-    src, dst, frac = zonal.area_fractions(cells.geometry.values, districts.geometry.values)
-    n_d = len(districts)
+        groups["_70plus"] = np.sum([allocation.people(c) for c in old_cols], axis=0)
+    # the heat where each group of residents lives: one index over every home, reused across runs
+    places = allocation.places
+    t = zonal.cached_index(places, data.shape, transform, rule).mean(data) if len(places) else np.zeros(0)
+    small = np.isnan(t)
+    if small.any() and rule == "centre":
+        pts = allocation.points.geometry.values[small]
+        t[small] = zonal.sample(data, transform, pts.x, pts.y)
+    names = [str(n) for n in districts["district"]]
+    where = allocation.points["district"].to_numpy()
+    dst = np.full(len(where), -1, dtype=np.int64)
+    for k, name in enumerate(names):
+        dst[where == name] = k
+    chosen = dst >= 0
     has = np.isfinite(t)
     above = has & (t > threshold)
+    n_d = len(names)
     out: list[Indicator] = []
     summary: dict[str, Any] = {}
+    labels: list[str | None] = [*names, None]
     for suffix, p in groups.items():
-        w = p[src] * frac  # people of cell src in district dst
-        ok = has[src]
-        denom = np.bincount(dst[ok], weights=w[ok], minlength=n_d)
-        num = np.bincount(dst[ok], weights=(w * np.where(has, t, 0.0)[src])[ok], minlength=n_d)
-        hot = np.bincount(dst[ok & above[src]], weights=w[ok & above[src]], minlength=n_d)
-        # the selected districts together (a cell counts by the share of it inside them)
-        denom_all, num_all, hot_all = denom.sum(), num.sum(), hot.sum()
-        labels: list[str | None] = [*map(str, districts["district"]), None]
+        ok = chosen & has
+        pop = np.bincount(dst[chosen], weights=p[chosen], minlength=n_d)
+        denom = np.bincount(dst[ok], weights=p[ok], minlength=n_d)
+        num = np.bincount(dst[ok], weights=(p * np.where(has, t, 0.0))[ok], minlength=n_d)
+        hot = np.bincount(dst[ok & above], weights=p[ok & above], minlength=n_d)
         for k, district in enumerate(labels):
-            d, nm, h = (denom[k], num[k], hot[k]) if district is not None else (denom_all, num_all, hot_all)
-            key_pop = "population" + suffix
+            people, d, nm, h = (
+                (pop[k], denom[k], num[k], hot[k])
+                if district is not None
+                else (pop.sum(), denom.sum(), num.sum(), hot.sum())
+            )
             out += [
-                Indicator(key_pop, round(float(d), 3), "people", district),
+                Indicator("population" + suffix, float(people), "people", district),
                 Indicator(
                     "population_weighted_mean" + suffix, _num(nm / d) if d > 0 else None, units, district
                 ),
@@ -222,10 +236,9 @@ def _population(
                     district,
                 ),
             ]
-        missing = np.bincount(dst[~ok], weights=w[~ok], minlength=n_d).sum()
-        summary["people" + suffix + "_without_heat_data"] = round(float(missing), 3)
+        summary["people" + suffix + "_without_heat_data"] = round(float(p[chosen & ~has].sum()), 3)
     frame = cells.copy()
-    frame[HEAT_COLUMN] = t
+    frame[HEAT_COLUMN] = zonal.cached_index(cells.geometry.values, data.shape, transform, rule).mean(data)
     coloured = PolygonLayer(
         id="population_heat",
         title=f"Population cells by mean heat ({units})",
@@ -239,16 +252,17 @@ def _population(
         "population_layer": layer.id,
         "population_column": column,
         "population_weighting": (
-            "sum(p_i * t_i) / sum(p_i): t_i = zonal mean of the raster over cell i; a cell is split "
-            "between districts by the share of its area in each (people assumed spread evenly)"
+            "sum(p_j * t_j) / sum(p_j) over residents j with heat data: p_j from the city's one population "
+            "allocation (docs/methodology/population.md), t_j = zonal mean of the raster over the "
+            "footprint of the building they live in, or over their piece of a cell without homes"
         ),
-        "population_cells": len(cells),
-        "population_cells_without_heat_data": int((~has).sum()),
+        "homes valued by the pixel under their interior point": int(small.sum()) if rule == "centre" else 0,
         "elderly_group": (
             f"70+ = {' + '.join(old_cols)} (the grid's 10-year bins cannot give exactly over-65s)"
             if old_cols
             else "not reported (no ika70_79 / ika80_ age columns, or switched off)"
         ),
+        **allocation.summary(),
         **summary,
     }
     return out, notes, coloured

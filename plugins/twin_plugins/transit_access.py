@@ -73,38 +73,33 @@ class People:
 
 
 def locate_people(
+    ctx: AnalysisContext,
     graph: network.StreetGraph,
-    population_layer: PolygonLayer,
-    buildings: BuildingsLayer | None,
+    population_id: str,
+    buildings_id: str | None,
     districts: gpd.GeoDataFrame,
-    *,
-    storey_height_m: float,
 ) -> People:
-    """Allocate the grid to homes, keep the homes in the selected districts, snap them (no limit).
+    """The city's one allocation of people, kept in the selected districts, snapped to the streets (no limit).
 
-    People are never dropped for being far from a street: their straight
-    walk to it is added to the network distance instead, which can only
-    make them less likely to count as served.
+    People are placed by core (``ctx.people``: the grid clipped to the
+    city's extent, spread over residential floor area), the same people
+    every analysis counts.  They are never dropped for being far from a
+    street: their straight walk to it is added to the network distance
+    instead, which can only make them less likely to count as served.
     """
-    column = population_layer.value_column or "population"
-    points = population.allocate_population(
-        population_layer.frame,
-        buildings.frame if buildings is not None else None,
-        column=column,
-        storey_height_m=storey_height_m,
-    )
-    total = float(points["population"].sum())
-    points["district"] = population.attribute_to_districts(points, districts)
-    inside = points[points["district"].notna()].reset_index(drop=True)
+    allocation = ctx.people(population_id, buildings_id)
+    points = allocation.frame()
+    inside = points[points["district"].isin(list(districts["district"]))].reset_index(drop=True)
     xy = np.column_stack([inside.geometry.x.to_numpy(), inside.geometry.y.to_numpy()])
     snapped = graph.snap(xy, main_only=True)
     notes: dict[str, Any] = {
         "population allocation": (
-            "grid cells to residential floor area (footprint × storeys) of buildings tagged as homes; "
-            "cells without any to untagged buildings (building=yes); cells without either to the cell's "
-            "representative point. Buildings belong to the cell containing their representative point."
+            "grid cells, clipped to the city's extent, to the residential floor area (footprint × storeys) "
+            "of buildings tagged as homes; cells without any to untagged buildings (building=yes); cells "
+            "without either spread by area over their pieces in each district "
+            "(docs/methodology/population.md)"
         ),
-        "population in grid (all cells)": round(total, 1),
+        **allocation.summary(),
         "population in selected districts": round(float(inside["population"].sum()), 1),
         "home snapping distance max (m)": _round(np.max(snapped.distance, initial=0.0)),
         "home snapping distance mean (m)": _round(float(np.mean(snapped.distance)) if len(snapped) else 0.0),
@@ -363,7 +358,6 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
     net = network_layer(ctx, "network")
     graph = network.StreetGraph.from_layer(net)
     stops_layer = ctx.layer(p["stops"], PointLayer)
-    pop_layer = ctx.layer(p["population"], PolygonLayer)
     buildings = optional_buildings(ctx, "buildings")
     districts = ctx.districts(p["districts"])
     names = [str(n) for n in districts["district"]]
@@ -393,9 +387,7 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
     src_long = snapped.subset(long_ok & snapped.snapped)
 
     fb.progress(0.45, "Placing people at their homes")
-    people = locate_people(
-        graph, pop_layer, buildings, districts, storey_height_m=ctx.building_rules.storey_height_m
-    )
+    people = locate_people(ctx, graph, p["population"], p.get("buildings"), districts)
 
     fb.check_cancelled()
     fb.progress(0.6, "Walking distances")

@@ -133,6 +133,16 @@ def cmd_info(args: argparse.Namespace) -> int:
         + ", ".join(f"{k} {v}" for k, v in b["height_from"].items())
         + ")"
     )
+    pop = info.get("population")
+    if pop:
+        print(
+            f"Population ({pop['layer']}): {pop['in_grid']:,.0f} in the grid, "
+            f"{pop['inside_extent']:,.0f} inside the city's extent (area-weighted)"
+        )
+        for name, people in pop.get("by_district", {}).items():
+            print(f"  {name:<24} {people:>10,.0f}")
+        if "outside_every_district" in pop:
+            print(f"  {'(outside every district)':<24} {pop['outside_every_district']:>10,.0f}")
     for problem in info["problems"]:
         print(f"problem: {problem['message']}", file=sys.stderr)
     print(f"Data: {info['attribution']}")

@@ -26,6 +26,8 @@ from twin_app.core.params import district_names
 if TYPE_CHECKING:
     import geopandas as gpd
 
+    from twin_app.core.population import Allocation
+
 L = TypeVar("L", bound=Layer)
 
 
@@ -190,6 +192,23 @@ class AnalysisContext:
         if names:
             frame = frame[frame["district"].isin(list(names))]
         return frame.reset_index(drop=True)
+
+    def people(self, population_id: str, buildings_id: str | None = None) -> Allocation:
+        """The population grid's people placed in the buildings (none: spread by area), with districts.
+
+        The one allocation of :mod:`twin_app.core.population`, computed once per
+        city and layers and shared by every analysis, so a district has the
+        same population in all of them.  Both layers are recorded as inputs.
+        """
+        from twin_app.core.layers import BuildingsLayer, PopulationLayer
+
+        self.layer(population_id, PopulationLayer)
+        if buildings_id:
+            self.layer(buildings_id, BuildingsLayer)
+        districts = self._model.districts
+        if districts is not None and districts.id not in self.used_layers:
+            self.used_layers.append(districts.id)
+        return self._model.people(population_id, buildings_id or None)
 
 
 UNIT_OF_LAYER_PREFIX = "@"

@@ -11,10 +11,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from twin_app.core.city import CityManifest
-from twin_app.core.layers import BuildingsLayer, Layer, PolygonLayer
+from twin_app.core.layers import BuildingsLayer, Layer, PolygonLayer, PopulationLayer
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+    import shapely
+
+    from twin_app.core.population import Allocation
 
 
 class Change(StrEnum):
@@ -45,6 +51,10 @@ class CityModel:
     layers: dict[str, Layer] = field(default_factory=dict)
     problems: list[LayerProblem] = field(default_factory=list)
     _listeners: list[Listener] = field(default_factory=list, repr=False)
+    #: allocations of people by (layers, their frames): every analysis counts the same people
+    _people: dict[tuple[Any, ...], tuple[Allocation, tuple[Any, ...]]] = field(
+        default_factory=dict, repr=False
+    )
 
     # -- events -----------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:
@@ -65,6 +75,7 @@ class CityModel:
 
     def remove_layer(self, layer_id: str) -> None:
         layer = self.layers.pop(layer_id)
+        self._people.clear()
         self._emit(Change.REMOVED, layer)
 
     def set_visible(self, layer_id: str, visible: bool) -> None:
@@ -99,6 +110,87 @@ class CityModel:
         layer = self.layers.get(layer_id) if layer_id else None
         return layer if isinstance(layer, PolygonLayer) else None
 
+    @property
+    def population(self) -> PopulationLayer | None:
+        """The city's population grid (the first, when there are several)."""
+        for layer in self.layers.values():
+            if isinstance(layer, PopulationLayer):
+                return layer
+        return None
+
+    @property
+    def extent(self) -> shapely.Polygon | None:  # type: ignore[name-defined]
+        """The city's extent (its manifest's lon/lat box) in its CRS; None if it cannot be projected."""
+        import math
+
+        import shapely
+
+        from twin_app.core.vector import lonlat_box_in
+
+        box = lonlat_box_in(self.manifest.bbox_lonlat, self.manifest.crs)
+        bounds = shapely.bounds(box)
+        if not all(math.isfinite(float(v)) for v in bounds) or box.area <= 0:
+            return None
+        return box
+
+    def district_frame(self) -> gpd.GeoDataFrame | None:
+        """Every district with a ``district`` name column (str) and its polygon; None without districts."""
+        layer = self.districts
+        if layer is None:
+            return None
+        frame = layer.frame
+        column = "district" if "district" in frame else self.manifest.district_name_column
+        if column not in frame:
+            return None
+        out = frame[[column, frame.geometry.name]].rename(columns={column: "district"})
+        out["district"] = out["district"].astype(str)
+        return out.reset_index(drop=True)
+
+    def people(self, population_id: str, buildings_id: str | None) -> Allocation:
+        """The people of a population grid placed in a buildings layer (none: by area), cached.
+
+        Computed once per (population grid, buildings, districts, extent,
+        storey height) and shared by every analysis and ``info``, so they all
+        count the same people (see :mod:`twin_app.core.population`).
+        """
+        from twin_app.core.population import allocate
+
+        grid = self.layers[population_id]
+        if not isinstance(grid, PolygonLayer):
+            raise TypeError(f"layer {population_id} is not a polygon layer")
+        buildings = self.layers.get(buildings_id) if buildings_id else None
+        b_frame = buildings.frame if isinstance(buildings, BuildingsLayer) else None
+        column = (
+            grid.count_column if isinstance(grid, PopulationLayer) else (grid.value_column or "population")
+        )
+        districts = self.districts
+        key = (
+            population_id,
+            id(grid.frame),
+            column,
+            buildings_id,
+            id(b_frame),
+            districts.id if districts is not None else None,
+            id(districts.frame) if districts is not None else None,
+            self.manifest.crs,
+            self.manifest.bbox_lonlat,
+            self.manifest.buildings.storey_height_m,
+        )
+        cached = self._people.get(key)
+        if cached is None:
+            allocation = allocate(
+                grid.frame,
+                b_frame,
+                column=column,
+                extent=self.extent,
+                districts=self.district_frame(),
+                storey_height_m=self.manifest.buildings.storey_height_m,
+            )
+            # the frames are held so their ids, part of the key, cannot be reused while cached
+            cached = (allocation, (grid.frame, b_frame, districts.frame if districts is not None else None))
+            self._people[key] = cached
+        return cached[0]
+
     def info(self) -> dict[str, Any]:
         """The ``twin-app info --json`` document (a documented contract)."""
         m = self.manifest
@@ -122,4 +214,26 @@ class CityModel:
             col = m.district_name_column
             frame = self.districts.frame
             out["districts"] = [str(v) for v in frame[col]] if col in frame else []
+        if self.population is not None:
+            out["population"] = self.population_info()
+        return out
+
+    def population_info(self) -> dict[str, Any]:
+        """The population grid's people placed in the buildings, per district (the analyses' figures)."""
+        from twin_app.core.population import OUTSIDE_DISTRICTS
+
+        grid = self.population
+        assert grid is not None
+        buildings = self.buildings
+        allocation = self.people(grid.id, buildings.id if buildings is not None else None)
+        out: dict[str, Any] = {
+            "layer": grid.id,
+            "buildings_layer": buildings.id if buildings is not None else None,
+            "in_grid": allocation.total_in_grid(),
+            "inside_extent": allocation.total_in_extent(),
+        }
+        if allocation.district_names:
+            # unrounded: exactly the figure each analysis reports for the district
+            out["by_district"] = allocation.by_district()
+            out[OUTSIDE_DISTRICTS.replace(" ", "_")] = allocation.outside_districts()
         return out
