@@ -101,6 +101,23 @@ def test_population_weighting_by_hand(helsinki_model) -> None:
     assert lower[("share_population_above_threshold", None)] == pytest.approx(55 / 180)
 
 
+@pytest.mark.parametrize(
+    ("threshold", "share", "says"), [(0.9, 0.0, "nobody can be above it"), (0.1, 1.0, "everyone counts")]
+)
+def test_a_threshold_outside_the_raster_is_a_warning(helsinki_model, threshold, share, says) -> None:
+    """The raster holds 0.2 and 0.8 only: at 0.9 or 0.1 the share is fixed in advance."""
+    result = run_analysis("heat-exposure", tiny_city(helsinki_model), {"threshold": threshold})
+    assert values(result)[("share_population_above_threshold", None)] == pytest.approx(share)
+    assert len(result.warnings) == 1
+    assert says in result.warnings[0] and "(0.2 to 0.8 index 0–1)" in result.warnings[0]
+    assert result.to_json()["warnings"] == result.warnings
+    assert result.notes["threshold_warning"] == result.warnings[0]
+
+
+def test_a_threshold_inside_the_raster_warns_nothing(helsinki_model) -> None:
+    assert run_analysis("heat-exposure", tiny_city(helsinki_model), {"threshold": 0.5}).warnings == []
+
+
 def test_result_layers_and_notes(helsinki_model) -> None:
     city = tiny_city(helsinki_model)
     result = run_analysis("heat-exposure", city, {"pixel_rule": "fraction", "elderly": "no"})

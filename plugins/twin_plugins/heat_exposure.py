@@ -19,7 +19,9 @@ Method (the full text is docs/methodology/heat-exposure.md):
   without any (a home over a no-data pixel) are counted in the population
   and reported, but not in the means and shares.
 * **Above threshold.**  The share of people whose tⱼ is strictly above
-  ``threshold`` (in the raster's units).
+  ``threshold`` (in the raster's units).  A threshold outside the raster's
+  value range makes that share 0 or 1 by construction: it is reported as a
+  warning, not silently.
 * **Residents aged 70+.**  The HSY grid has 10-year bins (…, ika60_69,
   ika70_79, ika80_), so "over 65" cannot be cut exactly; the analysis uses the
   70+ group, ika70_79 + ika80_, and names its indicators ``..._70plus``.
@@ -137,6 +139,10 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
         indicators += out
         notes.update(pop_notes)
         layers.append(cells)
+        warning = threshold_warning(data, threshold, units)
+        if warning:
+            notes["threshold_warning"] = warning
+            ctx.feedback.warning(warning)
     else:
         notes["population"] = "no population layer: population-weighted indicators not computed"
     ctx.feedback.check_cancelled()
@@ -266,6 +272,22 @@ def _population(
         **summary,
     }
     return out, notes, coloured
+
+
+def threshold_warning(data: np.ndarray, threshold: float, units: str) -> str | None:
+    """A sentence when ``threshold`` lies outside the raster's values (a share of 0 or 1 by construction)."""
+    finite = data[np.isfinite(data)]
+    if finite.size == 0:
+        return None
+    low, high = float(finite.min()), float(finite.max())
+    if low <= threshold < high:
+        return None
+    outcome = "everyone counts as above it" if threshold < low else "nobody can be above it"
+    return (
+        f"The heat threshold {threshold:g} is outside the raster's values ({low:g} to {high:g} {units}): "
+        f"{outcome}, so the shares above the threshold say nothing. Choose a threshold between "
+        f"{low:g} and {high:g}."
+    )
 
 
 def _num(value: Any) -> float | None:

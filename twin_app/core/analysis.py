@@ -107,11 +107,14 @@ class AnalysisResult:
     record: RunRecord
     definitions: dict[str, dict[str, str]]
     notes: dict[str, Any] = field(default_factory=dict)
+    #: sentences the user must see with the numbers (e.g. a threshold outside a raster's range)
+    warnings: list[str] = field(default_factory=list)
 
     def provenance(self) -> dict[str, Any]:
         out = self.record.to_json()
         out["definitions"] = self.definitions
         out["notes"] = self.notes
+        out["warnings"] = list(self.warnings)
         return out
 
     def to_json(self) -> dict[str, Any]:
@@ -119,6 +122,7 @@ class AnalysisResult:
         return {
             "analysis": self.analysis,
             "indicators": [i.to_json() for i in self.indicators],
+            "warnings": list(self.warnings),
             "provenance": self.provenance(),
         }
 

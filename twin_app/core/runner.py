@@ -67,6 +67,7 @@ def run_analysis(
     params = validate_params(manifest.parameters, raw_params or {}, model)
     func = registry.function(manifest)
     ctx = AnalysisContext(model, params, feedback)
+    warned = len(feedback.warnings)  # a Feedback may serve several runs: keep this run's warnings
     started = now_iso()
     try:
         output = func(ctx)
@@ -127,6 +128,7 @@ def run_analysis(
         record=record,
         definitions=definitions,
         notes=output.notes,
+        warnings=feedback.warnings[warned:],
     )
 
 
