@@ -46,6 +46,14 @@ def test_info_json_contract(helsinki_info: dict) -> None:
         assert layer["crs"] == "EPSG:3879" and len(layer["bbox"]) == 4
     assert helsinki_info["problems"] == []
     assert "OpenStreetMap" in helsinki_info["attribution"]
+    # the population every analysis counts, per district; nobody lost or invented
+    pop = helsinki_info["population"]
+    assert pop["layer"] == "population" and pop["buildings_layer"] == "buildings"
+    assert set(pop["by_district"]) == set(helsinki_info["districts"])
+    assert sum(pop["by_district"].values()) + pop["outside_every_district"] == pytest.approx(
+        pop["inside_extent"]
+    )
+    assert 0 < pop["inside_extent"] < pop["in_grid"]
 
 
 @pytest.mark.slow
@@ -66,6 +74,18 @@ def test_info_counts_match_independent_readers(helsinki_info: dict, helsinki_dir
         data = src.read(1, window=window)
     assert heat["count"] == int(np.count_nonzero(np.isfinite(data)))
     assert heat["units"] == "index 0–1"
+
+
+@pytest.mark.slow
+def test_run_prints_a_warning_for_a_threshold_outside_the_raster() -> None:
+    out = subprocess.run(
+        [*TWIN_APP, "run", "heat-exposure", "helsinki", "--threshold", "5", "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "twin-app: warning: The heat threshold 5 is outside the raster's values" in out.stderr
+    assert json.loads(out.stdout)["warnings"][0].startswith("The heat threshold 5 is outside")
 
 
 def test_unknown_city_is_one_sentence_on_stderr() -> None:

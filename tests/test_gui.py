@@ -252,6 +252,17 @@ def test_a_plugin_that_raises_leaves_the_app_running(window, qtbot) -> None:
     assert window.isVisible()
 
 
+def test_a_results_warning_is_shown_with_the_numbers(window, qtbot) -> None:
+    window.last_result = None
+    window.run_analysis("heat-exposure", {"threshold": 5})
+    _wait_idle(window, qtbot, timeout=60000)
+    qtbot.waitUntil(lambda: getattr(window, "last_result", None) is not None, timeout=60000)
+    label = window.districts.warnings
+    assert label.isVisible()
+    assert "threshold 5 is outside the raster's values" in label.text() and "nobody" in label.text()
+    assert window.districts.title.text().count("Heat exposure") == 1
+
+
 def test_opacity_and_colour_by_restyle_the_layer(window) -> None:
     from twin_app.qt.panels import NO_COLOUR
 
