@@ -87,6 +87,14 @@ def test_a_city_without_districts_is_the_users_to_fix(tmp_path: Path) -> None:
     assert "--districts FILE" in message
 
 
+def test_naming_districts_in_a_city_without_any_is_the_users_to_fix(tmp_path: Path) -> None:
+    model = grid_city(tmp_path, [(150, 150, 10)])
+    model.remove_layer("districts")
+    with pytest.raises(MissingLayerError) as excinfo:
+        run_analysis("green-space-access", model, {"green": "population", "districts": "West"})
+    assert "the city has no districts layer to choose from" in _user_error(excinfo)
+
+
 def test_a_wrong_layer_asked_for_in_code_is_the_users_to_fix(tmp_path: Path) -> None:
     model = grid_city(tmp_path, [(150, 150, 10)])
 

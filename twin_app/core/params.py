@@ -239,6 +239,12 @@ class DistrictsParam(Param):
         if not names or names == ["all"]:
             return []
         if model is not None:
+            if model.districts is None:
+                raise MissingLayerError(
+                    f"'{self.label}' ({self.option}): the city has no districts layer to choose from; "
+                    "import the city with districts ('twin-app city import NAME --osm FILE', or "
+                    "'--districts FILE'), or leave the districts empty."
+                )
             known = district_names(model)
             unknown = [n for n in names if n not in known]
             if unknown:
