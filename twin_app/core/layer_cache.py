@@ -27,6 +27,9 @@ from twin_app.core.city import CityManifest, LayerSpec
 from twin_app.core.layers import Layer
 
 CACHE_ENV = "TWIN_APP_LAYER_CACHE"
+#: bumped when what a layer kind returns changes shape without a version change (e.g. population
+#: grids became PopulationLayer): layers cached before must not be served as the new type
+CACHE_REVISION = 2
 
 
 def enabled() -> bool:
@@ -42,6 +45,7 @@ def cache_key(manifest: CityManifest, spec: LayerSpec) -> str:
     stat = spec.source.stat()
     parts: list[Any] = [
         __version__,
+        CACHE_REVISION,
         spec.kind,
         str(spec.source.resolve()),
         stat.st_size,
