@@ -155,7 +155,7 @@ class Allocation:
     def outside_districts(self, column: str | None = None) -> float:
         """People inside the extent but in no district (reported, never annexed)."""
         people = self.people(column)
-        return float(people[pd_isna(self.points["district"].to_numpy())].sum())
+        return float(people[_missing(self.points["district"].to_numpy())].sum())
 
     def frame(self, columns: Collection[str] = ()) -> gpd.GeoDataFrame:
         """``points`` with the people of the head count (as ``population``) and of ``columns``."""
@@ -166,7 +166,7 @@ class Allocation:
         return out
 
     def summary(self) -> dict[str, Any]:
-        """People and receivers per method, and the totals (an analysis's notes; ``info``)."""
+        """People and receivers per method, and the totals (for an analysis's notes)."""
         people = self.people()
         methods = self.points["method"].to_numpy()
         out: dict[str, Any] = {
@@ -182,7 +182,7 @@ class Allocation:
         return out
 
 
-def pd_isna(values: np.ndarray) -> np.ndarray:
+def _missing(values: np.ndarray) -> np.ndarray:
     """True where a district is missing (None or NaN)."""
     import pandas as pd
 
@@ -194,7 +194,13 @@ def cell_counts(cells: gpd.GeoDataFrame, column: str) -> np.ndarray:
     import pandas as pd
 
     if column not in cells:
-        raise KeyError(column)
+        from twin_app.core.errors import MissingLayerError
+
+        others = ", ".join(str(c) for c in cells.columns if c != cells.geometry.name)
+        raise MissingLayerError(
+            f"The population grid has no count column '{column}' (it has: {others}). Choose the grid's "
+            'head-count column when importing it (--population-column, or column = "..." in city.toml).'
+        )
     values = pd.to_numeric(cells[column], errors="coerce").to_numpy(dtype=float)
     return np.where(np.isfinite(values) & (values > 0), values, 0.0)
 
