@@ -138,3 +138,12 @@ def test_helsinki_has_one_population_per_district(helsinki_model) -> None:
     assert info["inside_extent"] == pytest.approx(expected, rel=1e-9)
     assert sum(by_district.values()) + info["outside_every_district"] == pytest.approx(expected, rel=1e-9)
     assert info["in_grid"] == pytest.approx(float(grid["population"].sum()))
+
+
+def test_a_grid_without_its_count_column_is_a_sentence() -> None:
+    from twin_app.core.errors import MissingLayerError
+
+    with pytest.raises(
+        MissingLayerError, match=r"no count column 'inhabitants' \(it has: population, ika70_\)"
+    ):
+        allocate(CELLS, None, column="inhabitants")
