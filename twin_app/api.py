@@ -14,6 +14,7 @@ from twin_app.core.errors import (
     CityNotFoundError,
     CorruptFileError,
     CRSError,
+    DistrictsError,
     EmptyLayerError,
     ManifestError,
     MissingFileError,
@@ -28,10 +29,13 @@ from twin_app.core.errors import (
 from twin_app.core.feedback import Feedback
 from twin_app.core.kinds import BuildingRules, LayerKind, LoadContext
 from twin_app.core.layers import (
+    CLIPPED_COLUMN,
+    DISTRICT_COLUMN,
     FEATURE_ID_COLUMN,
     HEIGHT_COLUMN,
     HEIGHT_FROM_COLUMN,
     BuildingsLayer,
+    DistrictsLayer,
     HeightFrom,
     Layer,
     LineLayer,
@@ -64,6 +68,8 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "CLIPPED_COLUMN",
+    "DISTRICT_COLUMN",
     "FEATURE_ID_COLUMN",
     "HEIGHT_COLUMN",
     "HEIGHT_FROM_COLUMN",
@@ -75,6 +81,8 @@ __all__ = [
     "CancelledError",
     "CityNotFoundError",
     "CorruptFileError",
+    "DistrictsError",
+    "DistrictsLayer",
     "EmptyLayerError",
     "Feedback",
     "HeightFrom",

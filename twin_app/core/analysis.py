@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from twin_app.core.errors import MissingLayerError, ResultError
 from twin_app.core.feedback import Feedback
 from twin_app.core.kinds import BuildingRules
-from twin_app.core.layers import Layer
+from twin_app.core.layers import DISTRICT_COLUMN, Layer
 from twin_app.core.model import CityModel
 from twin_app.core.params import district_names
 
@@ -190,11 +190,9 @@ class AnalysisContext:
             )
         if layer.id not in self.used_layers:
             self.used_layers.append(layer.id)
-        column = self._model.manifest.district_name_column
-        frame = layer.frame[[column, layer.frame.geometry.name]].rename(columns={column: "district"})
-        frame["district"] = frame["district"].astype(str)
+        frame = layer.frame[[DISTRICT_COLUMN, layer.frame.geometry.name]]
         if names:
-            frame = frame[frame["district"].isin(list(names))]
+            frame = frame[frame[DISTRICT_COLUMN].isin(list(names))]
         return frame.reset_index(drop=True)
 
     def people(self, population_id: str, buildings_id: str | None = None) -> Allocation:

@@ -108,3 +108,7 @@ class MissingLayerError(TwinError):
     This is the user's to fix (import or open the layer, or choose another
     one), never a defect of the analysis: the message says how.
     """
+
+
+class DistrictsError(TwinError):
+    """The districts layer cannot be used as districts (not polygons, no such name column)."""

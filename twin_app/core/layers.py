@@ -32,6 +32,10 @@ class HeightFrom(StrEnum):
 HEIGHT_COLUMN = "height_m"
 HEIGHT_FROM_COLUMN = "height_from"
 FEATURE_ID_COLUMN = "feature_id"
+#: a districts layer's normalised name column (unique strings)
+DISTRICT_COLUMN = "district"
+#: a districts layer's bool column: True where the city's extent cuts the district
+CLIPPED_COLUMN = "clipped"
 
 
 @dataclass(eq=False)
@@ -117,6 +121,33 @@ class BuildingsLayer(VectorLayer):
 @dataclass(eq=False)
 class PolygonLayer(VectorLayer):
     """Flat areas: parks, water, land use, population cells, districts."""
+
+
+@dataclass(eq=False)
+class DistrictsLayer(PolygonLayer):
+    """The city's districts: one row per district, named in ``district`` (unique strings).
+
+    Every reader of district names (analyses, parameters, ``info``, the
+    view) reads :data:`DISTRICT_COLUMN`, whatever column the source file used;
+    :data:`CLIPPED_COLUMN` says which districts the city's extent cuts, so a
+    figure for such a district is known to cover only part of it.
+    ``outside_km2`` is the land of the extent that lies in no district: it is
+    reported, never silently given to a neighbour.
+    """
+
+    outside_km2: float = 0.0
+
+    def names(self) -> list[str]:
+        return [str(v) for v in self.frame[DISTRICT_COLUMN]]
+
+    def describe(self) -> dict[str, Any]:
+        out = super().describe()
+        out["districts"] = self.names()
+        out["clipped"] = [
+            str(n) for n, c in zip(self.frame[DISTRICT_COLUMN], self.frame[CLIPPED_COLUMN], strict=True) if c
+        ]
+        out["outside_km2"] = round(self.outside_km2, 4)
+        return out
 
 
 @dataclass(eq=False)

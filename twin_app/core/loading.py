@@ -16,7 +16,7 @@ from twin_app.core.errors import CancelledError, EmptyLayerError, MissingFileErr
 from twin_app.core.feedback import Feedback
 from twin_app.core.kinds import KindRegistry, LoadContext, default_registry
 from twin_app.core.layers import Layer
-from twin_app.core.model import CityModel, LayerProblem
+from twin_app.core.model import CityModel, LayerProblem, as_city_districts
 
 
 def scene_origin(manifest: CityManifest) -> tuple[float, float]:
@@ -58,6 +58,9 @@ def load_layer(
     layer.id, layer.title = spec.id, spec.title
     layer.visible, layer.opacity = spec.visible, spec.opacity
     layer.source = spec.source
+    if spec.id == manifest.districts_layer:
+        # after the cache, so that a new [districts] name_column needs no reload
+        layer = as_city_districts(manifest, layer)
     return layer
 
 

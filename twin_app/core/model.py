@@ -14,13 +14,22 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from twin_app.core.city import CityManifest
-from twin_app.core.layers import BuildingsLayer, Layer, PolygonLayer, PopulationLayer
+from twin_app.core.layers import BuildingsLayer, DistrictsLayer, Layer, PolygonLayer, PopulationLayer
 
 if TYPE_CHECKING:
     import geopandas as gpd
     import shapely
 
     from twin_app.core.population import Allocation
+
+
+def as_city_districts(manifest: CityManifest, layer: Layer, *, clip: bool = True) -> DistrictsLayer:
+    """The manifest's districts layer with its names in the ``district`` column; ``clip``: to the extent."""
+    from twin_app.core.districts import as_districts
+    from twin_app.core.vector import lonlat_box_in
+
+    extent = lonlat_box_in(manifest.bbox_lonlat, manifest.crs) if clip else None
+    return as_districts(layer, manifest.district_name_column, extent=extent)
 
 
 class Change(StrEnum):
@@ -56,6 +65,11 @@ class CityModel:
         default_factory=dict, repr=False
     )
 
+    def __post_init__(self) -> None:
+        layer_id = self.manifest.districts_layer
+        if layer_id in self.layers:
+            self.layers[layer_id] = as_city_districts(self.manifest, self.layers[layer_id], clip=False)
+
     # -- events -----------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)
@@ -66,6 +80,9 @@ class CityModel:
 
     # -- edits ------------------------------------------------------------
     def add_layer(self, layer: Layer) -> None:
+        if layer.id == self.manifest.districts_layer and layer.id not in self.layers:
+            # a layer made in code (not loaded from the manifest) is taken as it is, unclipped
+            layer = as_city_districts(self.manifest, layer, clip=False)
         base, n = layer.id, 2
         while layer.id in self.layers:
             layer.id = f"{base}_{n}"
@@ -105,10 +122,10 @@ class CityModel:
         return None
 
     @property
-    def districts(self) -> PolygonLayer | None:
+    def districts(self) -> DistrictsLayer | None:
         layer_id = self.manifest.districts_layer
         layer = self.layers.get(layer_id) if layer_id else None
-        return layer if isinstance(layer, PolygonLayer) else None
+        return layer if isinstance(layer, DistrictsLayer) else None
 
     @property
     def population(self) -> PopulationLayer | None:
@@ -211,9 +228,7 @@ class CityModel:
             else {"count": 0, "height_from": {"height_tag": 0, "levels": 0, "default": 0}}
         )
         if self.districts is not None:
-            col = m.district_name_column
-            frame = self.districts.frame
-            out["districts"] = [str(v) for v in frame[col]] if col in frame else []
+            out["districts"] = self.districts.names()
         if self.population is not None:
             out["population"] = self.population_info()
         return out

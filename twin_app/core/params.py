@@ -259,10 +259,7 @@ class DistrictsParam(Param):
 
 def district_names(model: CityModel) -> list[str]:
     districts = model.districts
-    if districts is None:
-        return []
-    column = model.manifest.district_name_column
-    return [str(v) for v in districts.frame[column]] if column in districts.frame else []
+    return [] if districts is None else districts.names()
 
 
 @dataclass(frozen=True)

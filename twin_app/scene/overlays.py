@@ -12,7 +12,7 @@ import numpy as np
 import pyvista as pv
 import shapely
 
-from twin_app.core.layers import PolygonLayer
+from twin_app.core.layers import DISTRICT_COLUMN, DistrictsLayer, PolygonLayer
 from twin_app.core.model import CityModel
 from twin_app.core.vector import lonlat_box_in
 from twin_app.scene.style import GROUND_COLOR, TEXT_COLOR
@@ -119,9 +119,11 @@ def add_north_arrow_and_scale(plotter: pv.Plotter, model: CityModel) -> None:
 
 
 def add_district_labels(plotter: pv.Plotter, layer: PolygonLayer, model: CityModel) -> Any:
-    name_column = model.manifest.district_name_column
-    if name_column not in layer.frame:
-        name_column = next((c for c in ("name", "nimi", "NAME") if c in layer.frame), None)  # type: ignore[assignment]
+    # the city's districts carry their names in one column; any other polygon
+    # layer drawn as districts (a file the user opened) shows its "name", if any
+    name_column: str | None = (
+        DISTRICT_COLUMN if isinstance(layer, DistrictsLayer) else ("name" if "name" in layer.frame else None)
+    )
     points = shapely.get_coordinates(layer.frame.geometry.representative_point().values)
     points = np.column_stack(
         [points[:, 0] - model.origin[0], points[:, 1] - model.origin[1], np.full(len(points), 60.0)]

@@ -16,6 +16,7 @@ import numpy as np
 import pyvista as pv
 
 from twin_app.core.layers import (
+    DISTRICT_COLUMN,
     FEATURE_ID_COLUMN,
     HEIGHT_FROM_COLUMN,
     BuildingsLayer,
@@ -210,9 +211,8 @@ class SceneView:
         """Outline the selected districts in a strong colour (empty: remove)."""
         self.plotter.remove_actor("__selected_districts", reset_camera=False, render=False)
         districts = self.model.districts
-        column = self.model.manifest.district_name_column
-        if districts is not None and names and column in districts.frame:
-            chosen = districts.frame[districts.frame[column].astype(str).isin(names)]
+        if districts is not None and names:
+            chosen = districts.frame[districts.frame[DISTRICT_COLUMN].isin(names)]
             if len(chosen):
                 outline = district_outlines(
                     PolygonLayer(id="sel", title="", crs=self.model.manifest.crs, frame=chosen),
@@ -236,8 +236,7 @@ class SceneView:
         import vtk
 
         districts = self.model.districts
-        column = self.model.manifest.district_name_column
-        if districts is None or column not in districts.frame:
+        if districts is None:
             return None
         picker = vtk.vtkCellPicker()
         picker.SetTolerance(0.002)
@@ -246,7 +245,7 @@ class SceneView:
         px, py, _ = picker.GetPickPosition()
         point = shapely.Point(px + self.model.origin[0], py + self.model.origin[1])
         hits = districts.frame[districts.frame.geometry.contains(point)]
-        return str(hits[column].iloc[0]) if len(hits) else None
+        return str(hits[DISTRICT_COLUMN].iloc[0]) if len(hits) else None
 
     def pick_at(self, x: int, y: int) -> Picked | None:
         """Pick the feature under display pixel (x, y) (origin bottom-left)."""

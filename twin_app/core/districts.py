@@ -1,0 +1,130 @@
+"""Turn the manifest's districts layer into a :class:`DistrictsLayer`.
+
+A districts file (a GeoPackage of neighbourhoods, say) names its districts in
+a column of the user's choosing (``[districts] name_column``).  Here that
+column is checked and copied, once, into the normalised ``district`` column,
+so that analyses, parameters, ``info`` and the view never look the name up
+themselves.  Names are made unique without merging anything: two districts
+that share a name are two districts ("Centre", "Centre (2)"), because merging
+them would silently change every figure reported for either.  Districts are
+clipped to the city's extent (and marked ``clipped``), so that a district's
+figures count only what the city holds.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from twin_app.core.errors import DistrictsError
+from twin_app.core.layers import CLIPPED_COLUMN, DISTRICT_COLUMN, DistrictsLayer, Layer, PolygonLayer
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+    import shapely
+
+#: a district that loses more than this share of its area to the extent's edge is "clipped"
+CLIPPED_SHARE = 0.001
+
+
+def check_name_column(layer: Layer, name_column: str, *, what: str) -> PolygonLayer:
+    """``layer`` as polygons with a ``name_column``, or a sentence saying what to change."""
+    if not isinstance(layer, PolygonLayer):
+        kind = type(layer).__name__.removesuffix("Layer").lower() or "other"
+        raise DistrictsError(
+            f"The districts layer {what} holds {kind} features, but districts must be polygons (areas). "
+            "Give a file of district polygons, or leave districts out to take them from OpenStreetMap."
+        )
+    columns = [str(c) for c in layer.frame.columns if c != layer.frame.geometry.name]
+    if name_column not in columns:
+        raise DistrictsError(
+            f"The districts layer {what} has no column '{name_column}' for the district names. "
+            f"Its columns are: {', '.join(columns) or '(none)'}. "
+            "Name the right one with --district-name-column (or [districts] name_column in city.toml)."
+        )
+    return layer
+
+
+def as_districts(layer: Layer, name_column: str, *, extent: shapely.Polygon | None = None) -> DistrictsLayer:
+    """The districts of ``layer`` (named by ``name_column``), clipped to ``extent``."""
+    if isinstance(layer, DistrictsLayer):
+        return layer
+    polygons = check_name_column(layer, name_column, what=f"'{layer.title}'")
+    frame = polygons.frame.copy()
+    notes = list(polygons.notes)
+    names, renamed, unnamed = _unique_names(frame[name_column].tolist())
+    frame[DISTRICT_COLUMN] = names
+    if unnamed:
+        notes.append(f"{unnamed} district(s) without a name were called 'District 1', 'District 2', ...")
+    if renamed:
+        notes.append(
+            f"{renamed} district(s) share a name with another and were numbered, not merged: "
+            f"{', '.join(n for n in names if n.endswith(')'))}."
+        )
+    frame[CLIPPED_COLUMN] = False
+    outside_km2 = 0.0
+    if extent is not None:
+        frame, outside_km2, cut, gone = _clip(frame, extent)
+        if gone:
+            notes.append(f"{gone} district(s) lie wholly outside the city's extent and were left out.")
+        if cut:
+            notes.append(f"{cut} district(s) reach beyond the city's extent and were clipped to it.")
+        if outside_km2 > 0.0005:
+            notes.append(f"{outside_km2:.2f} km² of the city's extent lies in no district.")
+    cols = [DISTRICT_COLUMN, CLIPPED_COLUMN] + [
+        c for c in frame.columns if c not in (DISTRICT_COLUMN, CLIPPED_COLUMN)
+    ]
+    return DistrictsLayer(
+        id=polygons.id,
+        title=polygons.title,
+        crs=polygons.crs,
+        source=polygons.source,
+        style=polygons.style or "districts",
+        visible=polygons.visible,
+        opacity=polygons.opacity,
+        notes=notes,
+        frame=frame[cols],
+        value_column=polygons.value_column,
+        units=polygons.units,
+        outside_km2=outside_km2,
+    )
+
+
+def _unique_names(raw: list[object]) -> tuple[list[str], int, int]:
+    """Unique names: blanks become 'District N', repeats 'Name (2)'; and how many of each."""
+    import math
+
+    names: list[str] = []
+    seen: set[str] = set()
+    renamed = unnamed = 0
+    for value in raw:
+        missing = value is None or (isinstance(value, float) and math.isnan(value))
+        text = "" if missing else str(value).strip()
+        if not text:
+            unnamed += 1
+            text = f"District {unnamed}"
+        base, n = text, 2
+        if text in seen:
+            renamed += 1
+            while text in seen:
+                text, n = f"{base} ({n})", n + 1
+        seen.add(text)
+        names.append(text)
+    return names, renamed, unnamed
+
+
+def _clip(frame: gpd.GeoDataFrame, extent: shapely.Polygon) -> tuple[gpd.GeoDataFrame, float, int, int]:
+    """(frame clipped to ``extent``, km² of the extent in no district, count cut, count dropped)."""
+    import shapely
+
+    geoms = frame.geometry.values
+    inside = shapely.intersection(geoms, extent)
+    before = shapely.area(geoms)
+    after = shapely.area(inside)
+    cut = (before - after) > CLIPPED_SHARE * before
+    keep = after > 0
+    frame = frame.loc[keep].copy()
+    frame[frame.geometry.name] = inside[keep]
+    frame[CLIPPED_COLUMN] = cut[keep]
+    covered = shapely.union_all(inside[keep]) if keep.any() else shapely.Polygon()
+    outside = max(extent.area - covered.intersection(extent).area, 0.0) / 1e6
+    return frame.reset_index(drop=True), outside, int(cut[keep].sum()), int((~keep).sum())
