@@ -195,16 +195,18 @@ def test_tiny_features(tiny: Path) -> None:
 
 
 def test_tiny_districts_fall_back_to_a_grid(tiny: Path) -> None:
-    from twin_layers._osm_districts import _box
-    from twin_layers._osm_read import load_osm
-
     ctx = _ctx()
     layer = DISTRICTS_KIND.load(tiny, {"grid_cell_m": 200}, ctx)
     frame = layer.frame
-    assert set(frame.source) == {"grid"} and "A1" in set(frame["name"])
-    assert any("grid" in n for n in layer.notes)
-    box = _box(load_osm(tiny, ctx.cache), ctx)
-    assert frame.area_km2.sum() * 1e6 == pytest.approx(box.area, rel=1e-6)
+    assert set(frame.source) == {"grid"} and "A1" in set(frame["district"])
+    assert any("200 m grid" in n for n in layer.notes)
+    # the grid is centred on the streets and buildings (x 0..300 m, y -300..300 m): 2 x 3 cells of
+    # 200 m from x = -50 m; the extract starts near x = 0, so the western column is clipped
+    assert len(frame) == 6
+    whole = frame[frame["district"].isin(["A2", "B2", "C2"])]
+    assert list(whole.area_km2) == pytest.approx([0.04] * 3, rel=2e-3)
+    west = frame[frame["district"].isin(["A1", "B1", "C1"])]
+    assert (west.area_km2 < 0.035).all() and west["clipped"].all()  # the extract's west edge is a meridian
 
 
 def test_the_file_is_parsed_once_per_city_load(tiny: Path) -> None:
@@ -322,9 +324,14 @@ def test_helsinki_features(helsinki_ctx: LoadContext) -> None:
 def test_helsinki_districts(helsinki_ctx: LoadContext) -> None:
     layer = DISTRICTS_KIND.load(PBF, {}, helsinki_ctx)
     frame = layer.frame
-    names = set(frame["name"])
+    names = set(frame["district"])
     assert {"Kamppi", "Kluuvi", "Kaartinkaupunki", "Punavuori"} <= names
-    assert set(frame.source) == {"osm-admin"} and frame["name"].is_unique
+    # the edge strip of Katajanokka stays Katajanokka (it used to join Kaartinkaupunki)
+    assert "Katajanokka" in names and len(frame) == 12
+    assert set(frame.source) == {"osm-admin"} and set(frame.admin_level) == {"10"}
+    assert frame["district"].is_unique
+    clipped = dict(zip(frame["district"], frame["clipped"], strict=True))
+    assert not clipped["Kluuvi"] and not clipped["Kaartinkaupunki"] and clipped["Katajanokka"]
     geoms = list(frame.geometry)
     overlaps = sum(a.intersection(b).area for i, a in enumerate(geoms) for b in geoms[i + 1 :])
     assert overlaps < 1.0
@@ -335,7 +342,7 @@ def test_helsinki_districts(helsinki_ctx: LoadContext) -> None:
     union = frame.geometry.union_all()
     assert union.symmetric_difference(box).area < 0.001 * box.area
     assert frame.area_km2.sum() == pytest.approx(box.area / 1e6, rel=0.001)
-    by_name = defaultdict(float, zip(frame["name"], frame.area_km2, strict=True))
+    by_name = defaultdict(float, zip(frame["district"], frame.area_km2, strict=True))
     assert 0.3 < by_name["Kaartinkaupunki"] < 0.5  # a complete relation, assembled whole
 
 
@@ -354,13 +361,13 @@ def test_helsinki_districts_close_cut_boundaries_at_the_box_edge(helsinki_ctx: L
 
     def district_at(lon: float, lat: float) -> list[str]:
         point = shapely.Point(*to_crs.transform(lon, lat))
-        return [str(n) for n, g in zip(frame["name"], frame.geometry, strict=True) if g.contains(point)]
+        return [str(n) for n, g in zip(frame["district"], frame.geometry, strict=True) if g.contains(point)]
 
-    names = set(frame["name"])
+    names = set(frame["district"])
     assert {"Ullanlinna", "Kaivopuisto", "Kruununhaka", "Kaartinkaupunki"} <= names
     assert district_at(24.9500, 60.1610) == ["Ullanlinna"]  # Tähtitorninvuori park
     assert district_at(24.9570, 60.1595) == ["Kaivopuisto"]  # the box's south-east corner
     assert district_at(24.9550, 60.1720) == ["Kruununhaka"]
-    by_name = dict(zip(frame["name"], frame.area_km2, strict=True))
+    by_name = dict(zip(frame["district"], frame.area_km2, strict=True))
     assert 0.3 < by_name["Kruununhaka"] < 0.55  # no longer the whole south-east as well
     assert 0.3 < by_name["Ullanlinna"] < 0.5

@@ -1,83 +1,229 @@
 """Districts from administrative boundaries, even when the extract cuts them.
 
-A city extract usually contains only a couple of complete neighbourhood
-relations: the others lose the member ways (or nodes) that lie outside the
-extract.  Instead of assembling relations, this module cuts the extract's
-bounding box with every boundary way present:
+Which boundaries
+----------------
+OpenStreetMap tags every administrative area with an ``admin_level`` whose
+meaning differs by country (Helsinki's neighbourhoods are 10, German
+municipalities 8, ...), so no level is right everywhere.  Unless the user
+names one (option ``admin_level``, ``city import --district-level``), each
+level present is tried from the finest (11, 10, 9, 8, ...) and the first that
+*partitions the built-up part of the extract* is taken: at least
+``MIN_DISTRICTS`` districts that each hold some of it, no more than
+``MAX_DISTRICTS``, together covering at least ``MIN_COVERAGE`` of it.  The
+built-up part is where the buildings and streets are (their nodes), because a
+level that divides the surrounding fields or sea but leaves the town in one
+piece, or that covers one suburb only, is of no use to a planner.
 
-1. member ways of the ``admin_level`` relations are clipped to the box; a
-   way that stops short of the box edge (its next node was clipped away) is
-   extended along its last segment to the edge, so that it still separates,
-   and a way of which a single node is left (its neighbours were clipped
-   away) is joined from that node straight to the nearest box edge when that
+How an extract that cuts them is tiled
+--------------------------------------
+A city extract usually contains only a couple of complete boundary
+relations: the others lose the member ways (or nodes) that lie outside the
+extract.  Instead of assembling relations, the extract's bounding box is cut
+with every boundary way of the level:
+
+1. member ways are clipped to the box; a way that stops short of the box edge
+   (its next node was clipped away) is extended along its last segment to
+   the edge, so that it still separates, and a way of which a single node is
+   left is joined from that node straight to the nearest box edge when that
    is at most ``MAX_STUB_M`` away.  Without that join, the strip between a
-   neighbourhood's last present boundary node and the box edge (a sea
-   border cut off a few tens of metres short, say) lets two districts on
-   either side leak into one face;
+   neighbourhood's last present boundary node and the box edge lets two
+   districts on either side leak into one face;
 2. the noded union of those lines and the box outline is polygonized into
    faces that tile the box without overlaps;
-3. each face is named: by a complete relation containing it, else by a
-   ``place`` node (or the relation's label/admin_centre node) of a bounding
-   relation's name inside it, else by the relation that owns clearly most
-   of its border, else by elimination across a shared boundary way.
-   A neighbourhood without any place or label node (one that only touches
-   the extract) is still named: it owns most of the border of its face, or
-   lies across a boundary way from a named face of its only other owner;
-4. faces of one name are merged; unnamed faces join the neighbour with the
-   longest shared border, or are dropped when smaller than 1 % of the box;
-   a named district smaller than 1 % of the box (the edge strip of a
-   neighbourhood that lies outside) joins the neighbour with the longest
-   shared border, so the districts still tile the box.  Notes count both.
+3. each face is named.  A relation with all its member ways in the file
+   (*complete*) owns exactly the faces inside its assembled outline, and no
+   other.  The remaining faces are named by a ``place`` node (or the
+   relation's label/admin_centre node) of an incomplete relation's name
+   inside them, else by the incomplete relation that owns clearly most of
+   their border, else by elimination across a shared boundary way;
+4. faces of one name make one district.  Two named districts are never
+   merged, however small: the edge strip of a neighbourhood the extract cuts
+   stays that neighbourhood, marked ``clipped``.  An unnamed face is land in
+   no district of that level (fields around a town, a neighbour municipality
+   without boundary data): it is reported with its area, not given to a
+   neighbour, except slivers under ``SLIVER_M2`` between nearly coincident
+   boundary ways, which are counted and joined to the neighbour they share
+   most border with.
 
 Closing each relation's partial ring along the box edge would need to know
 on which side of its loose ends the relation lies; boundary ways carry no
 consistent direction, so that side comes from the same evidence (label
 nodes, neighbours across shared ways) that names the faces here, and the
-shared face partition guarantees a tiling without overlaps or gaps.
+shared face partition guarantees a tiling without overlaps.
 
-With no boundaries at all, a grid of ``cell_m`` cells named A1, A2, ... (rows
-from the north, columns from the west) stands in, and a note says so.
+With no usable boundaries, a grid stands in over the built-up extent, with a
+cell size (100 m, 200 m, 250 m, 500 m, 1 km, ...; a district is never smaller than a block) that gives between
+``GRID_MIN`` and ``GRID_MAX`` cells, named A1, A2, ... (rows from the north,
+columns from the west); a note says so.
 """
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from twin_app.api import LoadContext
+from twin_app.api import CLIPPED_COLUMN, DISTRICT_COLUMN, LoadContext
 
 if TYPE_CHECKING:
     import geopandas as gpd
+    import numpy as np
 
     from twin_layers._osm_read import OsmData
 
 PLACE_HINTS = frozenset({"suburb", "quarter", "neighbourhood", "borough", "city_district", "district"})
-SLIVER_FRACTION = 0.01
+#: an unnamed face smaller than this is an artefact of nearly coincident boundary ways
+SLIVER_M2 = 500.0
 #: a clipped boundary end farther than this from the box edge is not prolonged
 MAX_EXTENSION_M = 250.0
 #: a lone node of a way that leaves the extract is joined to the box edge within this distance
 MAX_STUB_M = 100.0
 _TOL_M = 0.5
 
+#: what makes an admin level a sensible set of districts (see the module docstring)
+MIN_DISTRICTS = 2
+MAX_DISTRICTS = 200
+MIN_COVERAGE = 0.75
+#: a district counts towards MIN_DISTRICTS when it holds this share of the built-up points
+MIN_SHARE = 0.02
+#: the grid fallback aims at this many cells (GRID_TARGET), accepting GRID_MIN..GRID_MAX
+GRID_MIN, GRID_TARGET, GRID_MAX = 9, 20, 36
+NICE_CELLS_M = (100.0, 200.0, 250.0, 500.0, 1000.0, 2000.0, 2500.0, 5000.0, 10000.0, 20000.0, 25000.0)
+#: built-up sample points used to judge a level (a regular subsample when there are more)
+MAX_SAMPLE = 20000
+
+
+@dataclass
+class Districts:
+    """What :func:`build_districts` found: the districts and the land left outside them."""
+
+    frame: gpd.GeoDataFrame
+    outside_km2: float
+
 
 def build_districts(
-    data: OsmData, ctx: LoadContext, admin_level: str, cell_m: float, notes: list[str]
-) -> gpd.GeoDataFrame:
-    """A GeoDataFrame (ctx.crs) of districts: name, admin_level, source, area_km2."""
+    data: OsmData, ctx: LoadContext, admin_level: str | None, cell_m: float | None, notes: list[str]
+) -> Districts:
+    """Districts (ctx.crs): district, clipped, admin_level, source, osm_id, area_km2.
+
+    ``admin_level`` None chooses the level from the file; ``cell_m`` None
+    chooses the grid fallback's cell size.
+    """
     box = _box(data, ctx)
-    rels = {
-        rid: r
-        for rid, r in data.relations.items()
-        if r.tags.get("boundary") == "administrative" and r.tags.get("admin_level") == admin_level
-    }
-    lines, intact = _member_lines(data, rels, ctx.crs, box) if rels else ({}, set())
-    if not lines:
-        notes.append(
-            f"No administrative boundaries of admin_level {admin_level} in the file; "
-            f"districts are a {cell_m:g} m grid named A1, A2, ... (rows from the north)."
-        )
-        return _grid(box, ctx.crs, cell_m)
-    complete = {rid for rid, r in rels.items() if all(ref in intact for t, ref, _ in r.members if t == "w")}
-    return _admin_faces(data, rels, complete, lines, box, ctx.crs, admin_level, notes)
+    built = _built_up_points(data, ctx.crs, box)
+    levels = _admin_levels(data)
+    tried: list[str] = []
+    candidates = [admin_level] if admin_level is not None else sorted(levels, key=_level_key)
+    for level in candidates:
+        rels = levels.get(level, {})
+        lines, intact = _member_lines(data, rels, ctx.crs, box) if rels else ({}, set())
+        if not lines:
+            tried.append(f"admin_level {level}: no boundaries in the extract")
+            continue
+        if admin_level is None and len({r for _, owners in lines.values() for r in owners}) < MIN_DISTRICTS:
+            tried.append(f"admin_level {level}: one area only")
+            continue
+        complete = {
+            rid for rid, r in rels.items() if all(ref in intact for t, ref, _ in r.members if t == "w")
+        }
+        found = _admin_faces(data, rels, complete, lines, box, ctx.crs, level)
+        verdict = _judge(found.frame, built)
+        if admin_level is not None or verdict is None:
+            how = "as asked" if admin_level is not None else "the finest level that divides the built-up area"
+            notes.append(
+                f"{len(found.frame)} districts from the admin_level {level} boundaries ({how}; "
+                f"{len(lines)} boundary ways)."
+            )
+            notes.extend(found.notes)
+            if tried:
+                notes.append("Finer levels not used: " + "; ".join(tried) + ".")
+            return Districts(found.frame, found.outside_km2)
+        tried.append(f"admin_level {level}: {verdict}")
+    return _grid_districts(box, built, ctx.crs, cell_m, tried, notes)
+
+
+def _level_key(level: str) -> tuple[float, str]:
+    """Finest first: 11, 10, 9, ...; levels that are not numbers last."""
+    try:
+        return (-float(level), level)
+    except ValueError:
+        return (math.inf, level)
+
+
+def _admin_levels(data: OsmData) -> dict[str, dict[int, Any]]:
+    """admin_level -> {relation id: relation} of the administrative boundary relations."""
+    out: dict[str, dict[int, Any]] = {}
+    for rid, rel in data.relations.items():
+        level = rel.tags.get("admin_level")
+        if rel.tags.get("boundary") == "administrative" and level:
+            out.setdefault(level.strip(), {})[rid] = rel
+    return out
+
+
+def _built_up_points(data: OsmData, crs: str, box: Any) -> np.ndarray:
+    """(n, 2) points in ``crs`` where the extract is built up: nodes of buildings and streets in the box.
+
+    An extract with neither falls back to a regular lattice over the box, so
+    that levels are then judged by the land they cover.
+    """
+    import numpy as np
+    import shapely
+    from pyproj import Transformer
+
+    ways = data.ways
+    keep = np.fromiter(
+        (("building" in t and t["building"] != "no") or "highway" in t for t in ways.tags),
+        dtype=bool,
+        count=len(ways),
+    )
+    counts = np.diff(ways.offsets)
+    mask = np.repeat(keep, counts)
+    lon, lat = ways.lon[mask], ways.lat[mask]
+    ok = ~(np.isnan(lon) | np.isnan(lat))
+    lon, lat = lon[ok], lat[ok]
+    if len(lon) > MAX_SAMPLE:
+        step = math.ceil(len(lon) / MAX_SAMPLE)
+        lon, lat = lon[::step], lat[::step]
+    if len(lon):
+        x, y = Transformer.from_crs("EPSG:4326", crs, always_xy=True).transform(lon, lat)
+        x, y = np.asarray(x), np.asarray(y)
+        # points on the edge count: a street may end exactly at the extent's corner
+        inside = shapely.intersects_xy(box.buffer(1.0), x, y)
+        if inside.any():
+            return np.column_stack([x[inside], y[inside]])
+    minx, miny, maxx, maxy = box.bounds
+    gx, gy = np.meshgrid(np.linspace(minx, maxx, 52)[1:-1], np.linspace(miny, maxy, 52)[1:-1])
+    inside = shapely.contains_xy(box, gx.ravel(), gy.ravel())
+    return np.column_stack([gx.ravel()[inside], gy.ravel()[inside]])
+
+
+def _judge(frame: gpd.GeoDataFrame, built: np.ndarray) -> str | None:
+    """None when ``frame`` partitions the built-up points sensibly, else why not (words)."""
+    import numpy as np
+    import shapely
+
+    if len(built) == 0:
+        return None if len(frame) >= MIN_DISTRICTS else "fewer than two districts"
+    if len(frame) > MAX_DISTRICTS:
+        return f"{len(frame)} districts, too many to read"
+    held = np.array(
+        [np.count_nonzero(shapely.contains_xy(g, built[:, 0], built[:, 1])) for g in frame.geometry]
+    )
+    share = held / len(built)
+    coverage = float(share.sum())
+    holding = int(np.count_nonzero(share >= MIN_SHARE))
+    if holding < MIN_DISTRICTS:
+        return f"{len(frame)} district(s), {holding} of them holding buildings or streets"
+    if coverage < MIN_COVERAGE:
+        return f"{len(frame)} districts covering {coverage:.0%} of the buildings and streets"
+    return None
+
+
+@dataclass
+class _Faces:
+    frame: gpd.GeoDataFrame
+    outside_km2: float
+    notes: list[str]
 
 
 def _box(data: OsmData, ctx: LoadContext) -> Any:
@@ -193,8 +339,7 @@ def _admin_faces(
     box: Any,
     crs: str,
     admin_level: str,
-    notes: list[str],
-) -> gpd.GeoDataFrame:
+) -> _Faces:
     import geopandas as gpd
     import shapely
 
@@ -204,106 +349,124 @@ def _admin_faces(
         for f in shapely.get_parts(shapely.polygonize(shapely.get_parts(noded)))
         if f.area > 0 and box.contains(f.representative_point())
     ]
+    rel_ids = sorted({rid for _, owners in lines.values() for rid in owners})
     rel_lines = {
         rid: shapely.union_all([g for g, owners in lines.values() if rid in owners]).buffer(_TOL_M)
-        for rid in rels
+        for rid in rel_ids
     }
-    border = [{rid: f.exterior.intersection(buf).length for rid, buf in rel_lines.items()} for f in faces]
+    border = _borders(faces, rel_lines)
     names: list[int | None] = [None] * len(faces)
-    _by_complete(complete, lines, faces, names)
-    _by_hint_points(data, rels, crs, faces, border, names)
-    _by_border_share(border, names)
-    _by_elimination(faces, border, rel_lines, names)
+    outlines = _by_complete(complete, lines, faces, names)
+    # a complete relation owns the faces inside its outline and no other
+    open_border = [{rid: v for rid, v in b.items() if rid not in complete} for b in border]
+    _by_hint_points(data, rels, crs, faces, open_border, names)
+    _by_border_share(open_border, names)
+    _by_elimination(faces, open_border, {r: g for r, g in rel_lines.items() if r not in complete}, names)
 
-    total = box.area
     named: dict[int, list[Any]] = {}
-    dropped = 0
-    pending = [i for i, n in enumerate(names) if n is None]
     for i, rid in enumerate(names):
         if rid is not None:
             named.setdefault(rid, []).append(faces[i])
-    for i in sorted(pending, key=lambda k: -faces[k].area):
-        if faces[i].area < SLIVER_FRACTION * total or not named:
-            dropped += 1
-            continue
-        best = max(
-            named, key=lambda rid: shapely.union_all(named[rid]).boundary.intersection(faces[i]).length
-        )
-        named[best].append(faces[i])
-    if pending:
+    notes: list[str] = []
+    outside: list[Any] = []
+    slivers = 0
+    for i in [k for k, n in enumerate(names) if n is None]:
+        if faces[i].area < SLIVER_M2 and named:
+            best = max(
+                named, key=lambda rid: shapely.union_all(named[rid]).boundary.intersection(faces[i]).length
+            )
+            named[best].append(faces[i])
+            slivers += 1
+        else:
+            outside.append(faces[i])
+    if slivers:
         notes.append(
-            f"{len(pending) - dropped} unnamed face(s) merged into their neighbours, {dropped} sliver(s) "
-            f"under {SLIVER_FRACTION:.0%} of the area dropped."
+            f"{slivers} sliver(s) under {SLIVER_M2:g} m² between nearly coincident boundaries joined "
+            "the district they share most border with."
         )
-    _merge_small_districts(named, rels, total, notes)
+    outside_km2 = sum(f.area for f in outside) / 1e6
+    if outside:
+        notes.append(
+            f"{outside_km2:.2f} km² ({outside_km2 * 1e6 / box.area:.0%} of the extract) lies in no "
+            f"admin_level {admin_level} district and is left outside the districts."
+        )
     rows = []
     for rid, parts in named.items():
         geom = shapely.union_all(parts)
+        whole = outlines.get(rid)
+        # a complete relation is clipped when its outline reaches past the extract
+        clipped = whole is None or whole.area - geom.area > 0.001 * whole.area
         rows.append(
             {
-                "name": rels[rid].tags.get("name", f"relation {rid}"),
+                DISTRICT_COLUMN: rels[rid].tags.get("name") or f"relation {rid}",
+                CLIPPED_COLUMN: bool(clipped),
                 "admin_level": admin_level,
                 "source": "osm-admin",
+                "osm_id": int(rid),
                 "area_km2": geom.area / 1e6,
                 "geometry": geom,
             }
         )
     frame = gpd.GeoDataFrame(rows, geometry="geometry", crs=crs)
-    frame = frame.sort_values("name").reset_index(drop=True)
-    notes.append(f"{len(frame)} districts (admin_level {admin_level}) from {len(lines)} boundary ways.")
-    return frame
-
-
-def _merge_small_districts(
-    named: dict[int, list[Any]], rels: dict[int, Any], total: float, notes: list[str]
-) -> None:
-    """A district under 1 % of the box (an edge strip of a neighbourhood outside) joins its neighbour.
-
-    The neighbour is the one sharing the longest border; a district without
-    any neighbour stays as it is.
-    """
-    import shapely
-
-    areas = {rid: shapely.union_all(parts) for rid, parts in named.items()}
-    merged = []
-    for rid in sorted(areas, key=lambda r: areas[r].area):
-        if areas[rid].area >= SLIVER_FRACTION * total or len(areas) < 2:
-            continue
-        shared = {
-            other: _linear(areas[rid].boundary.intersection(geom.buffer(_TOL_M))).length
-            for other, geom in areas.items()
-            if other != rid
-        }
-        best = max(shared, key=lambda r: shared[r])
-        if shared[best] <= 0:
-            continue
-        named[best].extend(named.pop(rid))
-        areas[best] = shapely.union_all(named[best])
-        del areas[rid]
-        merged.append(f"{rels[rid].tags.get('name', rid)} into {rels[best].tags.get('name', best)}")
-    if merged:
+    if len(frame):
+        frame = frame.sort_values([DISTRICT_COLUMN, "osm_id"]).reset_index(drop=True)
+        twice = frame[DISTRICT_COLUMN].duplicated(keep=False)
+        # two relations of one name (a "Neustadt" in two towns) stay two districts
+        frame.loc[twice, DISTRICT_COLUMN] = [
+            f"{n} (relation {r})"
+            for n, r in zip(frame.loc[twice, DISTRICT_COLUMN], frame.loc[twice, "osm_id"], strict=True)
+        ]
+    cut = int(frame[CLIPPED_COLUMN].sum()) if len(frame) else 0
+    if cut:
         notes.append(
-            f"{len(merged)} district(s) under {SLIVER_FRACTION:.0%} of the area merged into the "
-            f"neighbour with the longest shared border: {', '.join(merged)}."
+            f"{cut} district(s) reach beyond the extract and are clipped to it: "
+            f"{', '.join(frame.loc[frame[CLIPPED_COLUMN], DISTRICT_COLUMN])}."
         )
+    return _Faces(frame, outside_km2, notes)
 
 
-def _by_complete(complete: set[int], lines: dict[int, Any], faces: list[Any], names: list) -> None:
-    """A relation with all its member ways in the file contains its faces outright."""
+def _borders(faces: list[Any], rel_lines: dict[int, Any]) -> list[dict[int, float]]:
+    """For each face, the length of its outline along each relation's boundary ways."""
     import shapely
 
+    border: list[dict[int, float]] = [{} for _ in faces]
+    if not faces or not rel_lines:
+        return border
+    rids = list(rel_lines)
+    tree = shapely.STRtree([rel_lines[r] for r in rids])
+    face_idx, rel_idx = tree.query(faces, predicate="intersects")
+    for i, j in zip(face_idx.tolist(), rel_idx.tolist(), strict=True):
+        length = faces[i].exterior.intersection(rel_lines[rids[j]]).length
+        if length > 0:
+            border[i][rids[j]] = length
+    return border
+
+
+def _by_complete(complete: set[int], lines: dict[int, Any], faces: list[Any], names: list) -> dict[int, Any]:
+    """A relation with all its member ways in the file contains its faces outright.
+
+    Returns each such relation's assembled outline, by which it is later
+    judged clipped or not.
+    """
+    import numpy as np
+    import shapely
+
+    outlines: dict[int, Any] = {}
+    points = shapely.STRtree([f.representative_point() for f in faces]) if faces else None
     for rid in sorted(complete):
         mine = [g for g, owners in lines.values() if rid in owners]
-        if not mine:
+        if not mine or points is None:
             continue
         area = shapely.union_all(
             shapely.get_parts(shapely.polygonize(shapely.get_parts(shapely.union_all(mine))))
         )
         if area.is_empty:
             continue
-        for i, face in enumerate(faces):
-            if names[i] is None and area.contains(face.representative_point()):
+        outlines[rid] = area
+        for i in np.sort(points.query(area, predicate="contains")).tolist():
+            if names[i] is None:
                 names[i] = rid
+    return outlines
 
 
 def _by_hint_points(
@@ -340,16 +503,26 @@ def _by_border_share(border: list[dict], names: list) -> None:
 
 def _by_elimination(faces: list[Any], border: list[dict], rel_lines: dict[int, Any], names: list) -> None:
     """Across a boundary owned by relations {A, B}, the face opposite an A face is B."""
+    import shapely
+
+    if not faces:
+        return
+    tree = shapely.STRtree(faces)
+    left, right = tree.query(faces, predicate="intersects")
+    neighbours: dict[int, list[int]] = {}
+    for i, j in zip(left.tolist(), right.tolist(), strict=True):
+        if i != j:
+            neighbours.setdefault(i, []).append(j)
     changed = True
     while changed:
         changed = False
         for i, face in enumerate(faces):
             if names[i] is not None:
                 continue
-            for j, other in enumerate(faces):
-                if names[j] is None or i == j:
+            for j in neighbours.get(i, []):
+                if names[j] is None:
                     continue
-                shared = _linear(face.exterior.intersection(other.exterior))
+                shared = _linear(face.exterior.intersection(faces[j].exterior))
                 if shared.length <= 1.0:
                     continue
                 owners = {
@@ -358,7 +531,10 @@ def _by_elimination(faces: list[Any], border: list[dict], rel_lines: dict[int, A
                     if shared.intersection(buf).length > 0.5 * shared.length
                 }
                 rest = [rid for rid in owners if rid != names[j] and border[i].get(rid, 0) > 0]
-                if names[j] in owners and len(rest) == 1:
+                # a complete neighbour's own ways are not in rel_lines: then the
+                # boundary must be the other relation's alone
+                mine = names[j] in owners or (names[j] not in rel_lines and owners == set(rest))
+                if len(rest) == 1 and mine:
                     names[i] = rest[0]
                     changed = True
                     break
@@ -422,27 +598,84 @@ def _linear(geom: Any) -> Any:
     return shapely.union_all(lines) if lines else shapely.LineString()
 
 
-def _grid(box: Any, crs: str, cell_m: float) -> gpd.GeoDataFrame:
-    import geopandas as gpd
+def _grid_districts(
+    box: Any, built: np.ndarray, crs: str, cell_m: float | None, tried: list[str], notes: list[str]
+) -> Districts:
+    """A grid over the built-up extent, when no admin level divides it."""
     import numpy as np
+
+    if len(built):
+        minx, miny = built.min(axis=0)
+        maxx, maxy = built.max(axis=0)
+    else:
+        minx, miny, maxx, maxy = box.bounds
+    chosen = cell_m or grid_cell_size(maxx - minx, maxy - miny)
+    frame = _grid((float(minx), float(miny), float(maxx), float(maxy)), box, crs, chosen)
+    why = "; ".join(tried) if tried else "no administrative boundaries in the file"
+    how = "as asked" if cell_m else "sized to give a readable number of districts"
+    notes.append(
+        f"No admin level divides the built-up area ({why}); districts are a {chosen:g} m grid "
+        f"({how}) named A1, A2, ... (rows from the north)."
+    )
+    covered = float(np.sum(frame.geometry.area)) if len(frame) else 0.0
+    outside_km2 = max(box.area - covered, 0.0) / 1e6
+    if outside_km2 > 0.0005:
+        notes.append(
+            f"{outside_km2:.2f} km² of the extract, beyond its buildings and streets, lies outside the grid."
+        )
+    return Districts(frame, outside_km2)
+
+
+def grid_cell_size(width_m: float, height_m: float) -> float:
+    """The nice cell size (100 m, 200 m, ... 25 km) whose grid over ``width × height`` is most readable.
+
+    Readable means GRID_MIN..GRID_MAX cells, as near GRID_TARGET as the nice
+    sizes allow (compared on a log scale); without any in range, the nearest.
+    """
+
+    def cells(size: float) -> int:
+        return _cells_across(width_m, size) * _cells_across(height_m, size)
+
+    def badness(size: float) -> tuple[bool, float]:
+        n = cells(size)
+        return (not GRID_MIN <= n <= GRID_MAX, abs(math.log(n / GRID_TARGET)))
+
+    return min(NICE_CELLS_M, key=badness)
+
+
+def _cells_across(length_m: float, cell_m: float) -> int:
+    """Cells of ``cell_m`` needed to span ``length_m``.
+
+    An overshoot under a metre (coordinates rounded to 1e-7 degrees, a
+    street ending on the extent's edge) adds no row of cells.
+    """
+    return max(1, math.ceil((length_m - 1.0) / cell_m))
+
+
+def _grid(bounds: tuple[float, float, float, float], box: Any, crs: str, cell_m: float) -> gpd.GeoDataFrame:
+    """Cells of ``cell_m`` covering ``bounds`` (centred on it), clipped to ``box``."""
+    import geopandas as gpd
     import shapely
 
-    minx, miny, maxx, maxy = box.bounds
-    nx = max(1, int(np.ceil((maxx - minx) / cell_m)))
-    ny = max(1, int(np.ceil((maxy - miny) / cell_m)))
+    minx, miny, maxx, maxy = bounds
+    nx, ny = _cells_across(maxx - minx, cell_m), _cells_across(maxy - miny, cell_m)
+    left0 = (minx + maxx) / 2 - nx * cell_m / 2
+    top0 = (miny + maxy) / 2 + ny * cell_m / 2
     rows = []
     for r in range(ny):
-        top = maxy - r * cell_m
+        top = top0 - r * cell_m
         for c in range(nx):
-            left = minx + c * cell_m
+            left = left0 + c * cell_m
             cell = shapely.box(left, top - cell_m, left + cell_m, top).intersection(box)
             if cell.is_empty or cell.area <= 0:
                 continue
             rows.append(
                 {
-                    "name": f"{_letters(r)}{c + 1}",
+                    DISTRICT_COLUMN: f"{_letters(r)}{c + 1}",
+                    CLIPPED_COLUMN: bool(cell.area < cell_m * cell_m * 0.999),
                     "admin_level": "",
                     "source": "grid",
+                    "osm_id": 0,
                     "area_km2": cell.area / 1e6,
                     "geometry": cell,
                 }

@@ -21,6 +21,7 @@ from twin_app.api import (
     HEIGHT_COLUMN,
     HEIGHT_FROM_COLUMN,
     BuildingsLayer,
+    DistrictsLayer,
     EmptyLayerError,
     HeightFrom,
     Layer,
@@ -429,10 +430,12 @@ class OsmFeaturesKind:
 
 @dataclass(frozen=True)
 class OsmDistrictsKind:
-    """Neighbourhoods from administrative boundaries, or a grid when there are none.
+    """Districts from administrative boundaries, or a grid when no admin level divides the city.
 
-    See :mod:`twin_layers._osm_districts` for how extracts that cut through
-    the boundaries are handled.
+    Options: ``admin_level`` (default: chosen from the file, finest first)
+    and ``grid_cell_m`` (default: sized to give tens of cells).  See
+    :mod:`twin_layers._osm_districts` for how the level is chosen and how
+    extracts that cut through the boundaries are handled.
     """
 
     name: str = "osm-districts"
@@ -443,13 +446,15 @@ class OsmDistrictsKind:
     def load(self, source: Path, options: Mapping[str, Any], ctx: LoadContext) -> Layer:
         from twin_layers._osm_districts import build_districts
 
-        admin_level = str(options.get("admin_level") or "10")
-        cell_m = float(options.get("grid_cell_m") or 500.0)
+        level = options.get("admin_level")
+        admin_level = str(level).strip() if level not in (None, "") else None
+        cell = options.get("grid_cell_m")
+        cell_m = float(cell) if cell not in (None, "") else None
         data = _load(source, ctx)
         notes: list[str] = []
-        frame = build_districts(data, ctx, admin_level, cell_m, notes)
-        frame = _finish(frame, source, ctx, notes)
-        return PolygonLayer(
+        found = build_districts(data, ctx, admin_level, cell_m, notes)
+        frame = _finish(found.frame, source, ctx, notes)
+        return DistrictsLayer(
             id=ctx.layer_id,
             title=ctx.title or "Districts",
             crs=ctx.crs,
@@ -459,6 +464,7 @@ class OsmDistrictsKind:
             value_column=None,
             units="km²",
             notes=notes,
+            outside_km2=found.outside_km2,
         )
 
 
