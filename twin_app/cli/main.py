@@ -98,6 +98,11 @@ def build_parser(analysis: object | None = None) -> argparse.ArgumentParser:
     p_imp.add_argument("--districts", type=Path, help="district polygons (default: OSM neighbourhoods)")
     p_imp.add_argument("--district-name-column", default="name", help="column with district names")
     p_imp.add_argument(
+        "--district-level",
+        metavar="N",
+        help="OSM admin_level of the districts (default: chosen from the file, finest first)",
+    )
+    p_imp.add_argument(
         "--raster",
         type=_raster,
         action="append",
@@ -195,6 +200,8 @@ def cmd_city(args: argparse.Namespace) -> int:
         crs=args.crs,
         attribution=list(args.attribution),
     )
+    if args.district_level is not None:
+        request.district_level = str(args.district_level)
     folder = import_city(request, args.dest)
     from twin_app.core.loading import load_city
 

@@ -38,6 +38,8 @@ class CityImport:
     rasters: dict[str, Path] = field(default_factory=dict)
     crs: str | None = None
     attribution: list[str] = field(default_factory=list)
+    #: the OSM admin_level whose boundaries are the districts (None: chosen from the file)
+    district_level: str | None = None
 
 
 def _safe_name(name: str) -> str:
@@ -76,6 +78,22 @@ def _table(name: str, values: Mapping[str, Any], *, array: bool = False) -> str:
     return "\n".join([head, *(f"{k} = {_toml_value(v)}" for k, v in values.items())]) + "\n"
 
 
+def _check_districts(
+    request: CityImport, crs: str, bbox: tuple[float, float, float, float], registry: KindRegistry
+) -> None:
+    """Read the districts file now: a wrong file or name column is a sentence here, not a KeyError later."""
+    from twin_app.core.districts import check_name_column
+    from twin_app.core.kinds import LoadContext
+
+    assert request.districts is not None
+    path = Path(request.districts)
+    kind = registry.for_file(path)
+    layer = kind.load(
+        path, {}, LoadContext(crs=crs, bbox_lonlat=bbox, layer_id="districts", title="Districts")
+    )
+    check_name_column(layer, request.district_name_column, what=f"'{path}'")
+
+
 def import_city(
     request: CityImport, dest: Path | None = None, *, registry: KindRegistry | None = None
 ) -> Path:
@@ -92,6 +110,8 @@ def import_city(
         raise TwinError("The installed OSM layer kind cannot tell a file's extent; update twin_app.")
     bbox = tuple(float(v) for v in extent(Path(request.osm)))
     crs = request.crs or _utm_crs(bbox)  # type: ignore[arg-type]
+    if request.districts is not None:
+        _check_districts(request, crs, bbox, registry)  # type: ignore[arg-type]
 
     folder = (dest or user_cities_dir()) / name
     if folder.exists() and any(folder.iterdir()):
@@ -120,7 +140,11 @@ def import_city(
             }
         )
     else:
-        layers.append({"id": "districts", "kind": "osm-districts", "source": osm, "title": "Districts"})
+        osm_districts: dict[str, Any] = {"id": "districts", "kind": "osm-districts", "source": osm}
+        osm_districts["title"] = "Districts"
+        if request.district_level is not None:
+            osm_districts["admin_level"] = str(request.district_level)
+        layers.append(osm_districts)
     layers.append(
         {
             "id": "landuse",
