@@ -59,6 +59,7 @@ columns from the west); a note says so.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -142,6 +143,14 @@ def build_districts(
     return _grid_districts(box, built, ctx.crs, cell_m, tried, notes)
 
 
+@functools.lru_cache(maxsize=8)
+def _from_lonlat(crs: str) -> Any:
+    """One lon/lat -> ``crs`` transformer per CRS: making one costs tens of milliseconds."""
+    from pyproj import Transformer
+
+    return Transformer.from_crs("EPSG:4326", crs, always_xy=True)
+
+
 def _level_key(level: str) -> tuple[float, str]:
     """Finest first: 11, 10, 9, ...; levels that are not numbers last."""
     try:
@@ -168,7 +177,6 @@ def _built_up_points(data: OsmData, crs: str, box: Any) -> np.ndarray:
     """
     import numpy as np
     import shapely
-    from pyproj import Transformer
 
     ways = data.ways
     keep = np.fromiter(
@@ -185,7 +193,7 @@ def _built_up_points(data: OsmData, crs: str, box: Any) -> np.ndarray:
         step = math.ceil(len(lon) / MAX_SAMPLE)
         lon, lat = lon[::step], lat[::step]
     if len(lon):
-        x, y = Transformer.from_crs("EPSG:4326", crs, always_xy=True).transform(lon, lat)
+        x, y = _from_lonlat(crs).transform(lon, lat)
         x, y = np.asarray(x), np.asarray(y)
         # points on the edge count: a street may end exactly at the extent's corner
         inside = shapely.intersects_xy(box.buffer(1.0), x, y)
@@ -206,9 +214,9 @@ def _judge(frame: gpd.GeoDataFrame, built: np.ndarray) -> str | None:
         return None if len(frame) >= MIN_DISTRICTS else "fewer than two districts"
     if len(frame) > MAX_DISTRICTS:
         return f"{len(frame)} districts, too many to read"
-    held = np.array(
-        [np.count_nonzero(shapely.contains_xy(g, built[:, 0], built[:, 1])) for g in frame.geometry]
-    )
+    geoms = frame.geometry.to_numpy().copy()
+    shapely.prepare(geoms)
+    held = np.array([np.count_nonzero(shapely.contains_xy(g, built[:, 0], built[:, 1])) for g in geoms])
     share = held / len(built)
     coverage = float(share.sum())
     holding = int(np.count_nonzero(share >= MIN_SHARE))
@@ -230,13 +238,12 @@ def _box(data: OsmData, ctx: LoadContext) -> Any:
     """The extract's outline in the city CRS, densified so it stays exact when curved."""
     import numpy as np
     import shapely
-    from pyproj import Transformer
 
     w, s, e, n = ctx.bbox_lonlat or data.bounds_lonlat or (0.0, 0.0, 0.0, 0.0)
     t = np.linspace(0.0, 1.0, 33)
     lon = np.concatenate([w + (e - w) * t, np.full(33, e), e - (e - w) * t, np.full(33, w)])
     lat = np.concatenate([np.full(33, s), s + (n - s) * t, np.full(33, n), n - (n - s) * t])
-    x, y = Transformer.from_crs("EPSG:4326", ctx.crs, always_xy=True).transform(lon, lat)
+    x, y = _from_lonlat(ctx.crs).transform(lon, lat)
     return shapely.make_valid(shapely.Polygon(np.column_stack([x, y])))
 
 
@@ -249,7 +256,6 @@ def _member_lines(
     """
     import numpy as np
     import shapely
-    from pyproj import Transformer
 
     owners: dict[int, set[int]] = {}
     for rid, rel in rels.items():
@@ -257,7 +263,7 @@ def _member_lines(
             if mtype == "w":
                 owners.setdefault(ref, set()).add(rid)
     ways = data.ways
-    to_crs = Transformer.from_crs("EPSG:4326", crs, always_xy=True)
+    to_crs = _from_lonlat(crs)
     out: dict[int, tuple[Any, set[int]]] = {}
     intact: set[int] = set()
     for i in np.flatnonzero(np.isin(ways.ids, np.fromiter(owners, dtype=np.int64))):
@@ -474,9 +480,8 @@ def _by_hint_points(
 ) -> None:
     """A place node named like a bounding relation (or its label node) names the face it lies in."""
     import shapely
-    from pyproj import Transformer
 
-    to_crs = Transformer.from_crs("EPSG:4326", crs, always_xy=True)
+    to_crs = _from_lonlat(crs)
     by_name = {r.tags.get("name"): rid for rid, r in rels.items() if r.tags.get("name")}
     label_ids = {ref: rid for rid, r in rels.items() for t, ref, role in r.members if t == "n"}
     for node_id, tags, lon, lat in data.place_nodes:
