@@ -165,7 +165,7 @@ def test_select_a_district_by_clicking_in_the_view(window, qtbot) -> None:
     from PySide6.QtCore import QPoint, Qt
 
     districts = window.model.districts.frame
-    kamppi = districts[districts["name"] == "Kamppi"].geometry.iloc[0].representative_point()
+    kamppi = districts[districts["district"] == "Kamppi"].geometry.iloc[0].representative_point()
     ox, oy = window.model.origin
     window.select_districts_action.setChecked(True)
     try:
