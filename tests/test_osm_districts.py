@@ -185,6 +185,23 @@ def test_municipalities_at_level_8_become_the_districts(tmp_path: Path) -> None:
     assert by_name["Bdorf"] == pytest.approx(3000 * 4000, rel=1e-4)
 
 
+def test_an_enclave_is_not_claimed_by_the_district_around_it(tmp_path: Path) -> None:
+    """Ring (3 km square) has Insel (1 km square) as an inner ring; Nachbar lies east of Ring."""
+    e = Extract()
+    outer = e.ring(0, 0, 3000, 3000, {"boundary": "administrative", "admin_level": "8"})
+    hole = e.ring(1000, 1000, 2000, 2000, {"boundary": "administrative", "admin_level": "8"})
+    tags = {"type": "boundary", "boundary": "administrative", "admin_level": "8"}
+    e.relations.append((601, [("w", outer, "outer"), ("w", hole, "inner")], {**tags, "name": "Ring"}))
+    e.relations.append((602, [("w", hole, "outer")], {**tags, "name": "Insel"}))
+    e.boundary("Nachbar", "8", (3000, 0, 6000, 3000))
+    for x, y in [(200, 200), (2500, 2500), (1200, 1200), (1500, 1500), (3500, 500), (5000, 2000)]:
+        e.buildings(x, y, 4)
+    path = e.write(tmp_path / "enclave.osm.pbf")
+    frame = _load(path, _ctx((0, 0, 6000, 3000))).frame
+    by_name = dict(zip(frame[DISTRICT_COLUMN], frame.geometry.area, strict=True))
+    assert by_name == pytest.approx({"Ring": 8e6, "Insel": 1e6, "Nachbar": 9e6}, rel=1e-4)
+
+
 # ------------------------------------------------------------ districts cut by the extract
 
 

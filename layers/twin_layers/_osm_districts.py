@@ -362,7 +362,7 @@ def _admin_faces(
     }
     border = _borders(faces, rel_lines)
     names: list[int | None] = [None] * len(faces)
-    outlines = _by_complete(complete, lines, faces, names)
+    outlines = _by_complete(complete, rels, lines, faces, names)
     # a complete relation owns the faces inside its outline and no other
     open_border = [{rid: v for rid, v in b.items() if rid not in complete} for b in border]
     _by_hint_points(data, rels, crs, faces, open_border, names)
@@ -448,24 +448,35 @@ def _borders(faces: list[Any], rel_lines: dict[int, Any]) -> list[dict[int, floa
     return border
 
 
-def _by_complete(complete: set[int], lines: dict[int, Any], faces: list[Any], names: list) -> dict[int, Any]:
+def _by_complete(
+    complete: set[int], rels: dict[int, Any], lines: dict[int, Any], faces: list[Any], names: list
+) -> dict[int, Any]:
     """A relation with all its member ways in the file contains its faces outright.
 
-    Returns each such relation's assembled outline, by which it is later
-    judged clipped or not.
+    Its outline is its outer rings less its inner ones, so that an enclave
+    (a district inside another) is not claimed by the one around it.
+    Returns each such relation's outline, by which it is later judged
+    clipped or not.
     """
     import numpy as np
     import shapely
 
+    def rings(ways: list[Any]) -> Any:
+        if not ways:
+            return shapely.Polygon()
+        return shapely.union_all(
+            shapely.get_parts(shapely.polygonize(shapely.get_parts(shapely.union_all(ways))))
+        )
+
     outlines: dict[int, Any] = {}
     points = shapely.STRtree([f.representative_point() for f in faces]) if faces else None
     for rid in sorted(complete):
-        mine = [g for g, owners in lines.values() if rid in owners]
-        if not mine or points is None:
+        roles = {ref: role for t, ref, role in rels[rid].members if t == "w"}
+        outer = [lines[w][0] for w, role in roles.items() if w in lines and role != "inner"]
+        inner = [lines[w][0] for w, role in roles.items() if w in lines and role == "inner"]
+        if not outer or points is None:
             continue
-        area = shapely.union_all(
-            shapely.get_parts(shapely.polygonize(shapely.get_parts(shapely.union_all(mine))))
-        )
+        area = rings(outer).difference(rings(inner))
         if area.is_empty:
             continue
         outlines[rid] = area
