@@ -326,6 +326,9 @@ def test_new_city_dialog_builds_the_same_request_as_the_cli(window, tmp_path: Pa
     request = dialog.request()
     assert request.name == "guitown" and request.osm == osm and request.rasters == {"heat": extras["raster"]}
     assert request.population is None
+    assert request.district_name_column == "name" and request.district_level is None
+    dialog.district_level.setText("9")
+    assert dialog.request().district_level == "9"
     folder = import_city(request, tmp_path / "cities")
     assert window.open_city(folder)
     import time

@@ -73,6 +73,11 @@ class NewCityDialog(QDialog):
         self.gtfs = FileField("GTFS feed", "GTFS (*.zip)")
         self.population = FileField("Population grid", "Vector (*.gpkg *.geojson *.shp *.fgb)")
         self.districts = FileField("Districts", "Vector (*.gpkg *.geojson *.shp *.fgb)")
+        self.district_name_column = QLineEdit("name")
+        self.district_name_column.setToolTip("The column of the districts file that holds their names.")
+        self.district_level = QLineEdit()
+        self.district_level.setPlaceholderText("chosen from the OSM file")
+        self.district_level.setToolTip("Without a districts file: the OSM admin_level of the districts.")
         self.raster = FileField("Raster (e.g. heat)", "Raster (*.tif *.tiff)")
         self.raster_label = QLineEdit("heat")
         self.dest = FileField("Parent folder", "", folder=True)
@@ -83,6 +88,8 @@ class NewCityDialog(QDialog):
         form.addRow("GTFS feed", self.gtfs)
         form.addRow("Population grid", self.population)
         form.addRow("Districts", self.districts)
+        form.addRow("District name column", self.district_name_column)
+        form.addRow("District admin level", self.district_level)
         form.addRow("Raster", self.raster)
         form.addRow("Raster label", self.raster_label)
         form.addRow("Save in", self.dest)
@@ -102,5 +109,7 @@ class NewCityDialog(QDialog):
             gtfs=self.gtfs.path(),
             population=self.population.path(),
             districts=self.districts.path(),
+            district_name_column=self.district_name_column.text().strip() or "name",
+            district_level=self.district_level.text().strip() or None,
             rasters={self.raster_label.text().strip() or "raster": raster} if raster else {},
         )
