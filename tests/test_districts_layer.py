@@ -92,3 +92,38 @@ def test_district_level_is_written_to_the_manifest(tmp_path: Path) -> None:
     layer = load_city(folder).districts
     assert layer is not None and set(layer.frame["source"]) == {"grid"}
     assert any("admin_level 9: no boundaries" in n for n in layer.notes)
+
+
+def test_a_wrong_name_column_in_the_manifest_is_a_layer_problem(tmp_path: Path) -> None:
+    osm = write_town_osm(tmp_path / "town.osm")
+    districts = _districts_file(tmp_path / "districts.gpkg", ["Keskusta", "Itä", "Länsi"])
+    request = CityImport(name="town", osm=osm, districts=districts, district_name_column="nimi")
+    folder = import_city(request, tmp_path / "cities")
+    toml = folder / "city.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace('name_column = "nimi"', 'name_column = "NAME"'))
+    model = load_city(folder)
+    assert model.districts is None
+    (problem,) = [p for p in model.problems if p.layer_id == "districts"]
+    assert "no column 'NAME'" in problem.message and "nimi" in problem.message
+
+
+def test_an_analysis_without_districts_blames_the_city_not_the_plugin(tmp_path: Path) -> None:
+    from test_city_import import write_town_extras
+
+    from twin_app.core.plugins import PluginError
+    from twin_app.core.runner import run_analysis
+
+    osm = write_town_osm(tmp_path / "town.osm")
+    extras = write_town_extras(tmp_path)
+    request = CityImport(
+        name="town",
+        osm=osm,
+        population=extras["population"],
+        population_column="inhabitants",
+        rasters={"heat": extras["raster"]},
+    )
+    model = load_city(import_city(request, tmp_path / "cities"))
+    model.remove_layer("districts")
+    with pytest.raises(PluginError, match="no districts layer") as caught:
+        run_analysis("heat-exposure", model, {})
+    assert "plugin's author" not in str(caught.value)
