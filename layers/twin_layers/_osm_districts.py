@@ -121,8 +121,13 @@ def build_districts(
         if not lines:
             tried.append(f"admin_level {level}: no boundaries in the extract")
             continue
-        if admin_level is None and len({r for _, owners in lines.values() for r in owners}) < MIN_DISTRICTS:
+        touching = len({r for _, owners in lines.values() for r in owners})
+        if admin_level is None and touching < MIN_DISTRICTS:
             tried.append(f"admin_level {level}: one area only")
+            continue
+        if admin_level is None and touching > 2 * MAX_DISTRICTS:
+            # each district is one relation: so many could not make a readable set
+            tried.append(f"admin_level {level}: {touching} areas, too many to read")
             continue
         complete = {
             rid for rid, r in rels.items() if all(ref in intact for t, ref, _ in r.members if t == "w")
@@ -356,10 +361,11 @@ def _admin_faces(
         if f.area > 0 and box.contains(f.representative_point())
     ]
     rel_ids = sorted({rid for _, owners in lines.values() for rid in owners})
-    rel_lines = {
-        rid: shapely.union_all([g for g, owners in lines.values() if rid in owners]).buffer(_TOL_M)
-        for rid in rel_ids
-    }
+    own: dict[int, list[Any]] = {rid: [] for rid in rel_ids}
+    for g, owners in lines.values():
+        for rid in owners:
+            own[rid].append(g)
+    rel_lines = {rid: shapely.union_all(own[rid]).buffer(_TOL_M) for rid in rel_ids}
     border = _borders(faces, rel_lines)
     names: list[int | None] = [None] * len(faces)
     outlines = _by_complete(complete, rels, lines, faces, names)
@@ -492,6 +498,9 @@ def _by_hint_points(
     """A place node named like a bounding relation (or its label node) names the face it lies in."""
     import shapely
 
+    if not faces:
+        return
+    tree = shapely.STRtree(faces)
     to_crs = _from_lonlat(crs)
     by_name = {r.tags.get("name"): rid for rid, r in rels.items() if r.tags.get("name")}
     label_ids = {ref: rid for rid, r in rels.items() for t, ref, role in r.members if t == "n"}
@@ -502,8 +511,8 @@ def _by_hint_points(
         if rid is None:
             continue
         point = shapely.Point(*to_crs.transform(lon, lat))
-        for i, face in enumerate(faces):
-            if names[i] is None and border[i].get(rid, 0) > 0 and face.contains(point):
+        for i in tree.query(point, predicate="within").tolist():
+            if names[i] is None and border[i].get(rid, 0) > 0:
                 names[i] = rid
 
 
