@@ -62,7 +62,7 @@ def test_the_districts_are_never_taken_as_the_population_grid(tmp_path: Path) ->
     with pytest.raises(MissingLayerError) as excinfo:
         run_analysis("green-space-access", model, {"green": "districts", "population": "districts"})
     message = _user_error(excinfo)
-    assert "'districts' is a polygon layer, not a population layer; choose one of: population." in message
+    assert "'districts' is a districts layer, not a population layer; choose one of: population." in message
 
 
 def _registry(func) -> PluginRegistry:

@@ -110,7 +110,7 @@ def test_a_wrong_name_column_in_the_manifest_is_a_layer_problem(tmp_path: Path) 
 def test_an_analysis_without_districts_blames_the_city_not_the_plugin(tmp_path: Path) -> None:
     from test_city_import import write_town_extras
 
-    from twin_app.core.plugins import PluginError
+    from twin_app.core.errors import MissingLayerError
     from twin_app.core.runner import run_analysis
 
     osm = write_town_osm(tmp_path / "town.osm")
@@ -124,6 +124,6 @@ def test_an_analysis_without_districts_blames_the_city_not_the_plugin(tmp_path: 
     )
     model = load_city(import_city(request, tmp_path / "cities"))
     model.remove_layer("districts")
-    with pytest.raises(PluginError, match="no districts layer") as caught:
+    with pytest.raises(MissingLayerError, match="no districts layer") as caught:
         run_analysis("heat-exposure", model, {})
     assert "plugin's author" not in str(caught.value)
