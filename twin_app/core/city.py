@@ -16,7 +16,8 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from twin_app.core.errors import CityNotFoundError, ManifestError
+from twin_app.core.crs import check_metric_crs
+from twin_app.core.errors import CityNotFoundError, CRSError, ManifestError
 from twin_app.core.kinds import BuildingRules
 
 MANIFEST_NAME = "city.toml"
@@ -139,6 +140,12 @@ def parse_manifest(raw: dict[str, Any], *, folder: Path, path: Path | None = Non
     w, s, e, n = (float(v) for v in bbox)
     if not (w < e and s < n):
         raise fail("'bbox' must be [west, south, east, north] with west < east and south < north")
+    try:
+        crs = check_metric_crs(str(city["crs"]), (w, s, e, n))
+    except CRSError as exc:
+        raise ManifestError(
+            f"The city manifest '{where}' names an unsuitable CRS. {exc}", path=where
+        ) from None
     layers: list[LayerSpec] = []
     seen: set[str] = set()
     for i, entry in enumerate(raw.get("layers", [])):
@@ -172,7 +179,7 @@ def parse_manifest(raw: dict[str, Any], *, folder: Path, path: Path | None = Non
         folder=folder,
         name=str(city["name"]),
         title=str(city.get("title", city["name"])),
-        crs=str(city["crs"]),
+        crs=crs,
         bbox_lonlat=(w, s, e, n),
         layers=tuple(layers),
         attribution=tuple(str(a) for a in city.get("attribution", [])),
