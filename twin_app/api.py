@@ -24,6 +24,7 @@ from twin_app.core.errors import (
     PluginError,
     ResultError,
     TwinError,
+    UnreadableContentError,
     UnsupportedFormatError,
 )
 from twin_app.core.feedback import Feedback
@@ -105,6 +106,7 @@ __all__ = [
     "ResultError",
     "TimeWindow",
     "TwinError",
+    "UnreadableContentError",
     "UnsupportedFormatError",
     "VectorLayer",
     "city_box",

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from twin_app.api import CorruptFileError, LineLayer, LoadContext, PointLayer, city_box, prepare_frame
+from twin_layers._content import GtfsFile
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -73,7 +74,7 @@ def read_table(
 
 
 @dataclass(frozen=True)
-class StopsKind:
+class StopsKind(GtfsFile):
     name: str = "gtfs-stops"
     title: str = "GTFS stops"
     suffixes: tuple[str, ...] = (".gtfs.zip", ".zip")
@@ -125,7 +126,7 @@ class StopsKind:
 
 
 @dataclass(frozen=True)
-class RoutesKind:
+class RoutesKind(GtfsFile):
     name: str = "gtfs-routes"
     title: str = "GTFS route shapes"
     suffixes: tuple[str, ...] = ()

@@ -31,6 +31,7 @@ from twin_app.api import (
     TwinError,
     prepare_frame,
 )
+from twin_layers._content import OsmFile
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -185,7 +186,7 @@ def _choice(options: Mapping[str, Any], key: str, default: str, allowed: tuple[s
 
 
 @dataclass(frozen=True)
-class OsmNetworkKind:
+class OsmNetworkKind(OsmFile):
     """Street network (option ``network_type``: walk, drive, bike, all, ...).
 
     Edges are directed rows, as in osmnx: a two-way street appears twice
@@ -305,7 +306,7 @@ def building_heights(
 
 
 @dataclass(frozen=True)
-class OsmBuildingsKind:
+class OsmBuildingsKind(OsmFile):
     """Building footprints with heights and the rule each height came from."""
 
     name: str = "osm-buildings"
@@ -396,7 +397,7 @@ def _feature_test(category: str) -> Callable[[dict[str, str]], bool]:
 
 
 @dataclass(frozen=True)
-class OsmFeaturesKind:
+class OsmFeaturesKind(OsmFile):
     """Areas of one category (option ``category``: green, water or landuse)."""
 
     name: str = "osm-features"
@@ -429,7 +430,7 @@ class OsmFeaturesKind:
 
 
 @dataclass(frozen=True)
-class OsmDistrictsKind:
+class OsmDistrictsKind(OsmFile):
     """Districts from administrative boundaries, or a grid when no admin level divides the city.
 
     Options: ``admin_level`` (default: chosen from the file, finest first)

@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from twin_app.api import LoadContext, PopulationLayer, TwinError, prepare_frame
+from twin_layers._content import VectorFile
 from twin_layers.vector import read_frame
 
 
 @dataclass(frozen=True)
-class PopulationKind:
+class PopulationKind(VectorFile):
     name: str = "population-grid"
     title: str = "Population grid"
     suffixes: tuple[str, ...] = ()

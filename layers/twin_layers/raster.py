@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from twin_app.api import CorruptFileError, CRSError, EmptyLayerError, LoadContext, RasterLayer, city_box
+from twin_layers._content import RasterFile
 
 MARGIN_M = 500.0
 
 
 @dataclass(frozen=True)
-class RasterKind:
+class RasterKind(RasterFile):
     name: str = "raster"
     title: str = "Raster (GeoTIFF)"
     suffixes: tuple[str, ...] = (".tif", ".tiff", ".vrt")

@@ -24,9 +24,11 @@ from twin_app.api import (
     VectorLayer,
     prepare_frame,
 )
+from twin_layers._content import VectorFile
 
 if TYPE_CHECKING:
     import geopandas as gpd
+    import pandas as pd
 
 LON_NAMES = ("lon", "lng", "long", "longitude", "x")
 LAT_NAMES = ("lat", "latitude", "y")
@@ -39,7 +41,11 @@ _FORMATS = {
     ".shp": "a Shapefile",
     ".fgb": "FlatGeobuf",
     ".csv": "CSV",
+    ".zip": "a zipped vector file (Shapefile)",
 }
+#: separators a CSV may use; European spreadsheets write ';' because ',' is their decimal mark
+CSV_SEPARATORS = ",;\t|"
+_DECIMAL_COMMA = r"^\s*[-+]?\d+(?:,\d+)?(?:[eE][-+]?\d+)?\s*$"
 
 
 def read_frame(path: Path, options: Mapping[str, Any]) -> gpd.GeoDataFrame:
@@ -113,10 +119,10 @@ def layer_for_frame(
 
 
 @dataclass(frozen=True)
-class VectorKind:
+class VectorKind(VectorFile):
     name: str = "vector"
     title: str = "Vector file (GeoPackage, GeoJSON, Shapefile, FlatGeobuf, CSV)"
-    suffixes: tuple[str, ...] = (".gpkg", ".geojson", ".json", ".shp", ".fgb", ".csv")
+    suffixes: tuple[str, ...] = (".gpkg", ".geojson", ".json", ".shp", ".fgb", ".csv", ".zip")
 
     def load(self, source: Path, options: Mapping[str, Any], ctx: LoadContext) -> VectorLayer:
         raw = read_frame(source, options)

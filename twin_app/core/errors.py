@@ -112,3 +112,15 @@ class MissingLayerError(TwinError):
 
 class DistrictsError(TwinError):
     """The districts layer cannot be used as districts (not polygons, no such name column)."""
+
+
+class UnreadableContentError(TwinError):
+    """A file's name says which kinds could read it, but its content fits none of them."""
+
+    def __init__(self, path: Path | str, *, candidates: str) -> None:
+        super().__init__(
+            f"twin_app cannot open '{path}': by its name it could be one of: {candidates}; but its "
+            "content is none of these (it may be damaged, or another kind of file under that name). "
+            "Check what the file holds, or export it again in one of those formats.",
+            path=path,
+        )

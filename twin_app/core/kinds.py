@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from twin_app.core.entry_points import discover, failure_hint
-from twin_app.core.errors import TwinError, UnsupportedFormatError
+from twin_app.core.errors import TwinError, UnreadableContentError, UnsupportedFormatError
 from twin_app.core.feedback import Feedback
 from twin_app.core.layers import Layer
 
@@ -48,7 +48,17 @@ class LoadContext:
 
 @runtime_checkable
 class LayerKind(Protocol):
-    """A provider of layers from one kind of source."""
+    """A provider of layers from one kind of source.
+
+    Two methods are optional (checked with ``getattr``, so older kinds keep
+    working); call them through :func:`kind_can_read` and :func:`kind_attribution`:
+
+    - ``can_read(path) -> bool``: whether the file's *content* is this kind's
+      format (a ``.zip`` may be a GTFS feed or a zipped shapefile).  It must be
+      cheap (read a header, list an archive) and never raise.
+    - ``attribution(path) -> str | None``: the credit line the file itself
+      states (publisher, copyright, licence), or None when it says nothing.
+    """
 
     name: str
     title: str
@@ -56,6 +66,31 @@ class LayerKind(Protocol):
     suffixes: tuple[str, ...]
 
     def load(self, source: Path, options: Mapping[str, Any], ctx: LoadContext) -> Layer: ...
+
+
+def kind_can_read(kind: LayerKind, path: Path) -> bool | None:
+    """The kind's verdict on ``path``'s content; None when the kind cannot judge content."""
+    can_read = getattr(kind, "can_read", None)
+    if can_read is None:
+        return None
+    try:
+        return bool(can_read(path))
+    except Exception:  # a kind's bug in its check means "no", not a crash
+        return False
+
+
+def kind_attribution(kind: LayerKind, path: Path) -> str | None:
+    """The credit line ``path`` states about itself, read by its kind (None if none)."""
+    attribution = getattr(kind, "attribution", None)
+    if attribution is None:
+        return None
+    try:
+        text = attribution(path)
+    except Exception:  # credits are a courtesy of the file: failing to read one is no error
+        return None
+    if not text:
+        return None
+    return " ".join(str(text).split()) or None
 
 
 class KindRegistry:
@@ -85,17 +120,32 @@ class KindRegistry:
         return kinds[name]
 
     def for_file(self, path: Path) -> LayerKind:
-        """The kind that opens ``path`` directly, judged by its suffixes."""
+        """The kind that opens ``path`` directly: the suffix narrows, the content decides.
+
+        Kinds whose suffixes match the name are asked, longest suffix first,
+        whether they can read the content; the first that can wins.  When the
+        name fits only one kind, that kind is returned even if it doubts the
+        content, so that its loader explains what is wrong with the file
+        (truncated, damaged) in its own words.  When it fits several and none
+        can read it (a ``.zip`` that is neither GTFS nor a shapefile), the
+        answer is a sentence naming what the file could have been.
+        """
         name = path.name.lower()
-        best: tuple[int, LayerKind] | None = None
+        candidates: dict[str, tuple[int, LayerKind]] = {}
         for kind in self._discover().values():
             for suffix in kind.suffixes:
-                if suffix and name.endswith(suffix) and (best is None or len(suffix) > best[0]):
-                    best = (len(suffix), kind)
-        if best is None:
+                if suffix and name.endswith(suffix) and len(suffix) > candidates.get(kind.name, (0,))[0]:
+                    candidates[kind.name] = (len(suffix), kind)
+        if not candidates:
             known = sorted({s for k in self._discover().values() for s in k.suffixes if s})
             raise UnsupportedFormatError(path, known=", ".join(known))
-        return best[1]
+        ordered = [k for _, k in sorted(candidates.values(), key=lambda c: (-c[0], c[1].name))]
+        if len(ordered) == 1:
+            return ordered[0]
+        for kind in ordered:
+            if kind_can_read(kind, path) is not False:
+                return kind
+        raise UnreadableContentError(path, candidates="; ".join(k.title for k in ordered))
 
 
 _default: KindRegistry | None = None

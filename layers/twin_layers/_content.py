@@ -1,0 +1,242 @@
+"""What a file is, judged by its content, and whom it credits, read from itself.
+
+A suffix is a hint, not a fact: a ``.zip`` may be a GTFS feed or a zipped
+shapefile, and a file may be misnamed.  Each built-in kind mixes in one of
+the classes here, giving it the optional ``can_read`` and ``attribution``
+methods of :class:`twin_app.api.LayerKind`.  The checks read a header or an
+archive's list of members, never the whole file, and import only the
+standard library at module level (entry points are loaded at start-up).
+
+Credits come from where each format keeps them: GTFS ``feed_info.txt``
+(publisher), ``attributions.txt`` (producers) or ``agency.txt``; GDAL
+metadata of rasters (``TIFFTAG_COPYRIGHT``, ``attribution``, ``license``);
+GDAL metadata and the ``gpkg_contents`` description of vector files; and the
+ODbL credit that every OpenStreetMap extract requires.
+"""
+
+from __future__ import annotations
+
+import bz2
+import csv
+import gzip
+import io
+import re
+import zipfile
+from collections.abc import Mapping
+from pathlib import Path
+
+OSM_CREDIT = "© OpenStreetMap contributors (ODbL)"
+HEAD_BYTES = 8192
+#: GTFS tables that, beside stops.txt, make a zip a GTFS feed
+GTFS_TABLES = frozenset({"agency.txt", "routes.txt", "trips.txt", "stop_times.txt", "feed_info.txt"})
+#: vector formats GDAL reads from inside a zip
+ZIPPED_VECTOR_SUFFIXES = (".shp", ".gpkg", ".geojson", ".fgb", ".gml", ".kml")
+#: metadata keys that carry a credit or a licence (compared in lower case)
+CREDIT_KEYS = ("attribution", "tifftag_copyright", "copyright", "credit", "source")
+LICENCE_KEYS = ("license", "licence", "rights")
+
+
+def _head(path: Path, size: int = HEAD_BYTES) -> bytes:
+    with open(path, "rb") as handle:
+        magic = handle.read(3)
+        handle.seek(0)
+        if magic == b"BZh":
+            return bz2.BZ2File(handle).read(size)
+        if magic[:2] == b"\x1f\x8b":
+            return gzip.GzipFile(fileobj=handle).read(size)
+        return handle.read(size)
+
+
+def is_osm(path: Path) -> bool:
+    """An OSM XML document (``<osm>`` root, plain or bz2/gzip) or an OSM PBF file."""
+    try:
+        head = _head(path)
+    except (OSError, EOFError, ValueError):
+        return False
+    if len(head) >= 8:
+        size = int.from_bytes(head[:4], "big")
+        if 0 < size < 64 * 1024 and b"OSMHeader" in head[4 : 4 + size]:
+            return True
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    return text.startswith(b"<") and re.search(rb"<osm[\s>/]", text) is not None
+
+
+def _zip_members(path: Path) -> list[str]:
+    if not zipfile.is_zipfile(path):
+        return []
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return [m for m in archive.namelist() if not m.endswith("/")]
+    except (zipfile.BadZipFile, OSError, EOFError):
+        return []
+
+
+def is_gtfs(path: Path) -> bool:
+    """A zip holding stops.txt and at least one other GTFS table (in any folder of it)."""
+    names = {Path(m).name for m in _zip_members(path)}
+    return "stops.txt" in names and bool(names & GTFS_TABLES)
+
+
+def is_zipped_vector(path: Path) -> bool:
+    """A zip holding a shapefile (or another vector file GDAL reads inside a zip)."""
+    return any(m.lower().endswith(ZIPPED_VECTOR_SUFFIXES) for m in _zip_members(path))
+
+
+def is_vector(path: Path) -> bool:
+    """The file's header is that of the vector format its suffix names."""
+    suffix = path.suffix.lower()
+    if suffix == ".zip":
+        return is_zipped_vector(path)
+    try:
+        head = _head(path, 4096)
+    except (OSError, EOFError, ValueError):
+        return False
+    if suffix == ".gpkg":
+        return head.startswith(b"SQLite format 3\x00")
+    if suffix == ".shp":
+        return head[:4] == b"\x00\x00\x27\x0a"  # shapefile code 9994, big-endian
+    if suffix == ".fgb":
+        return head[:3] == b"fgb"
+    if suffix in (".geojson", ".json"):
+        text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+        return text.startswith(b"{") and b'"type"' in head
+    if suffix == ".csv":
+        return b"\x00" not in head and bool(head.strip())
+    return False
+
+
+def is_raster(path: Path, drivers: tuple[str, ...] = ("GTiff", "COG", "VRT")) -> bool:
+    """GDAL opens the file as a raster with one of the expected drivers."""
+    import rasterio
+    from rasterio.errors import RasterioError
+
+    try:
+        with rasterio.open(path) as src:
+            return src.driver in drivers and src.count >= 1
+    except (RasterioError, OSError):
+        return False
+
+
+# ------------------------------------------------------------------ credits
+
+
+def _pick(metadata: Mapping[str, object], keys: tuple[str, ...]) -> str | None:
+    lower = {str(k).lower(): str(v).strip() for k, v in metadata.items() if v is not None}
+    return next((lower[k] for k in keys if lower.get(k)), None)
+
+
+def credit_from_metadata(metadata: Mapping[str, object]) -> str | None:
+    """``credit (licence)`` from GDAL-style metadata keys, whichever are present."""
+    credit = _pick(metadata, CREDIT_KEYS)
+    licence = _pick(metadata, LICENCE_KEYS)
+    if credit and licence and licence not in credit:
+        return f"{credit} ({licence})"
+    return credit or (f"Licence: {licence}" if licence else None)
+
+
+def _gtfs_rows(archive: zipfile.ZipFile, name: str) -> list[dict[str, str]]:
+    members = {Path(m).name: m for m in archive.namelist()}
+    if name not in members:
+        return []
+    text = archive.read(members[name]).decode("utf-8-sig", errors="replace")
+    return [
+        {k.strip(): (v or "").strip() for k, v in row.items() if k}
+        for row in csv.DictReader(io.StringIO(text))
+    ]
+
+
+def gtfs_attribution(path: Path) -> str | None:
+    """The feed's publisher (feed_info.txt), else its producers (attributions.txt), else its agencies."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            info = _gtfs_rows(archive, "feed_info.txt")
+            producers = [
+                r.get("organization_name", "")
+                for r in _gtfs_rows(archive, "attributions.txt")
+                if r.get("is_producer") == "1"
+            ]
+            agencies = [r.get("agency_name", "") for r in _gtfs_rows(archive, "agency.txt")]
+    except (zipfile.BadZipFile, OSError, EOFError, csv.Error):
+        return None
+    if info and info[0].get("feed_publisher_name"):
+        who = info[0]["feed_publisher_name"]
+        url = info[0].get("feed_publisher_url")
+        licence = info[0].get("feed_license") or info[0].get("feed_licence")
+        text = who + (f" ({url})" if url else "")
+        return f"Public transport (GTFS): {text}" + (f", {licence}" if licence else "")
+    names = list(dict.fromkeys(n for n in (producers or agencies) if n))
+    return f"Public transport (GTFS): {', '.join(names)}" if names else None
+
+
+def raster_attribution(path: Path) -> str | None:
+    """A credit from the raster's GDAL metadata (dataset tags, then the first band's)."""
+    import rasterio
+    from rasterio.errors import RasterioError
+
+    try:
+        with rasterio.open(path) as src:
+            return credit_from_metadata(src.tags()) or credit_from_metadata(src.tags(1))
+    except (RasterioError, OSError, IndexError):
+        return None
+
+
+def vector_attribution(path: Path) -> str | None:
+    """A credit from the file's GDAL metadata, else a GeoPackage layer's description."""
+    import pyogrio
+
+    try:
+        info = pyogrio.read_info(path)
+    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, OSError):
+        return None
+    dataset = info.get("dataset_metadata") or {}
+    layer = info.get("layer_metadata") or {}
+    found = credit_from_metadata(dataset) or credit_from_metadata(layer)
+    if found is None and path.suffix.lower() == ".gpkg":
+        description = _pick(layer, ("description",))
+        found = description.splitlines()[0][:300] if description else None
+    return found
+
+
+# ------------------------------------------------------------------ the mixins
+
+
+class OsmFile:
+    """``can_read`` and ``attribution`` of the OpenStreetMap kinds."""
+
+    def can_read(self, path: Path) -> bool:
+        return is_osm(Path(path))
+
+    def attribution(self, path: Path) -> str | None:
+        return OSM_CREDIT
+
+
+class GtfsFile:
+    """``can_read`` and ``attribution`` of the GTFS kinds."""
+
+    def can_read(self, path: Path) -> bool:
+        return is_gtfs(Path(path))
+
+    def attribution(self, path: Path) -> str | None:
+        return gtfs_attribution(Path(path))
+
+
+class VectorFile:
+    """``can_read`` and ``attribution`` of the vector-file kinds."""
+
+    def can_read(self, path: Path) -> bool:
+        return is_vector(Path(path))
+
+    def attribution(self, path: Path) -> str | None:
+        if Path(path).suffix.lower() == ".csv":
+            return None
+        return vector_attribution(Path(path))
+
+
+class RasterFile:
+    """``can_read`` and ``attribution`` of the raster kind."""
+
+    def can_read(self, path: Path) -> bool:
+        return is_raster(Path(path))
+
+    def attribution(self, path: Path) -> str | None:
+        return raster_attribution(Path(path))
