@@ -72,10 +72,13 @@ def _read_csv(path: Path, options: Mapping[str, Any]) -> gpd.GeoDataFrame:
     import pandas as pd
     import shapely
 
+    encoding, separator = _csv_dialect(path)
     try:
-        table = pd.read_csv(path)
+        table = pd.read_csv(path, sep=separator, encoding=encoding)
     except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as exc:
         raise CorruptFileError(path, fmt="CSV", detail=str(exc)) from exc
+    if separator != ",":
+        table = _decimal_commas(table)
     columns = [str(c) for c in table.columns]
     lon = options.get("lon_column") or _pick(columns, LON_NAMES)
     lat = options.get("lat_column") or _pick(columns, LAT_NAMES)
@@ -98,6 +101,48 @@ def _read_csv(path: Path, options: Mapping[str, Any]) -> gpd.GeoDataFrame:
         "(degrees, WGS84) or a 'wkt' column with geometries.",
         path=path,
     )
+
+
+def _csv_dialect(path: Path) -> tuple[str, str]:
+    """The encoding (UTF-8, else Windows-1252) and the separator, sniffed from the first lines."""
+    import csv
+
+    raw = path.read_bytes()[:65536]
+    try:
+        sample, encoding = raw.decode("utf-8-sig"), "utf-8-sig"
+    except UnicodeDecodeError as exc:
+        if len(raw) == 65536 and exc.start > 65530:  # a character cut by the sample's end
+            sample, encoding = raw[: exc.start].decode("utf-8-sig"), "utf-8-sig"
+        else:
+            sample, encoding = raw.decode("cp1252", errors="replace"), "cp1252"
+    lines = sample.splitlines()[:50]
+    try:
+        separator = csv.Sniffer().sniff("\n".join(lines), delimiters=CSV_SEPARATORS).delimiter
+    except csv.Error:
+        header = lines[0] if lines else ""
+        separator = max(CSV_SEPARATORS, key=header.count) if header else ","
+        separator = separator if header.count(separator) else ","
+    return encoding, separator
+
+
+def _decimal_commas(table: pd.DataFrame) -> pd.DataFrame:
+    """Columns of numbers written with a decimal comma ("60,17") become numbers.
+
+    Only for files not separated by commas: there a comma inside a value can
+    only be a decimal mark.
+    """
+    import pandas as pd
+
+    for column in table.columns:
+        values = table[column]
+        if not (values.dtype == object or pd.api.types.is_string_dtype(values)):
+            continue
+        text = values.dropna().astype(str)
+        if len(text) and text.str.match(_DECIMAL_COMMA).all() and text.str.contains(",").any():
+            table[column] = pd.to_numeric(
+                values.astype(str).str.replace(",", ".", regex=False), errors="coerce"
+            )
+    return table
 
 
 def layer_for_frame(
