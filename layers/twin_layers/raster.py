@@ -99,7 +99,7 @@ class RasterKind(RasterFile):
             note = []
         if not np.isfinite(array).any():
             raise EmptyLayerError(source, layer=ctx.title or ctx.layer_id)
-        units = options.get("units") or (src.units[band - 1] if src.units and src.units[band - 1] else None)
+        units = options.get("units") or raster_units(src, band)
         return RasterLayer(
             id=ctx.layer_id,
             title=ctx.title or source.name,
@@ -112,6 +112,18 @@ class RasterKind(RasterFile):
             units=units,
             label=str(options.get("label", ctx.layer_id)),
         )
+
+
+def raster_units(src: Any, band: int = 1) -> str | None:
+    """The units the raster states for its values: the band's unit type, else a ``units`` tag."""
+    if src.units and src.units[band - 1]:
+        return str(src.units[band - 1])
+    for tags in (src.tags(band), src.tags()):
+        lower = {str(k).lower(): str(v).strip() for k, v in tags.items()}
+        for key in ("units", "unit", "unittype"):
+            if lower.get(key):
+                return lower[key]
+    return None
 
 
 def _overlaps(window: Any, src: Any) -> bool:
