@@ -37,6 +37,13 @@ def _raster(text: str) -> tuple[str, Path]:
     return label.strip(), Path(path)
 
 
+def _units(text: str) -> tuple[str, str]:
+    if "=" not in text:
+        raise argparse.ArgumentTypeError(f"'{text}' should be LABEL=UNITS, e.g. heat=°C")
+    label, _, units = text.partition("=")
+    return label.strip(), units.strip()
+
+
 def build_parser(analysis: object | None = None) -> argparse.ArgumentParser:
     """The whole command line; ``analysis`` (a manifest) adds that analysis's options to ``run``."""
     parser = argparse.ArgumentParser(
@@ -110,8 +117,26 @@ def build_parser(analysis: object | None = None) -> argparse.ArgumentParser:
         metavar="LABEL=FILE",
         help="a raster layer, e.g. heat=heat.tif (repeatable)",
     )
-    p_imp.add_argument("--crs", help="metric CRS to analyse in (default: the UTM zone of the OSM file)")
-    p_imp.add_argument("--attribution", action="append", default=[], help="credit line to show (repeatable)")
+    p_imp.add_argument(
+        "--raster-units",
+        type=_units,
+        action="append",
+        default=[],
+        metavar="LABEL=UNITS",
+        help='units of a raster\'s values, e.g. heat="°C" (default: what the raster states; repeatable)',
+    )
+    p_imp.add_argument(
+        "--crs",
+        help="projected metric CRS to analyse in, e.g. EPSG:32635 (default: the UTM zone of the OSM file)",
+    )
+    p_imp.add_argument(
+        "--attribution",
+        action="append",
+        default=[],
+        metavar="[SOURCE=]TEXT",
+        help="credit for a given file (SOURCE: osm, gtfs, population, districts or a raster label), "
+        "replacing what the file says, or a free credit line without SOURCE= (repeatable)",
+    )
     p_imp.add_argument(
         "--dest", type=Path, help="parent folder for the city (default: your twin_app data folder)"
     )
@@ -178,14 +203,17 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 def cmd_city(args: argparse.Namespace) -> int:
     from twin_app.core.city import bundled_city_names, user_cities_dir
-    from twin_app.core.city_import import CityImport, import_city
+    from twin_app.core.city_import import CityImport, import_city, is_partial, parse_attribution
+    from twin_app.core.feedback import Feedback
 
     if args.city_command == "list":
         for name in bundled_city_names():
             print(f"{name}  (bundled)")
         root = user_cities_dir()
         if root.is_dir():
-            for folder in sorted(p for p in root.iterdir() if (p / "city.toml").is_file()):
+            for folder in sorted(
+                p for p in root.iterdir() if (p / "city.toml").is_file() and not is_partial(p)
+            ):
                 print(f"{folder.name}  ({folder})")
         return 0
     request = CityImport(
@@ -198,11 +226,14 @@ def cmd_city(args: argparse.Namespace) -> int:
         district_name_column=args.district_name_column,
         rasters=dict(args.raster),
         crs=args.crs,
-        attribution=list(args.attribution),
+        attribution=parse_attribution(list(args.attribution))[0],
+        source_attribution=parse_attribution(list(args.attribution))[1],
+        raster_units=dict(args.raster_units),
     )
     if args.district_level is not None:
         request.district_level = str(args.district_level)
-    folder = import_city(request, args.dest)
+    feedback = Feedback(on_message=lambda level, text: print(f"twin-app: {level}: {text}", file=sys.stderr))
+    folder = import_city(request, args.dest, feedback=feedback)
     from twin_app.core.loading import load_city
 
     model = load_city(folder)

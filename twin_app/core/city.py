@@ -25,7 +25,7 @@ DEFAULT_CITY = "helsinki"
 #: extra folders searched for cities by name, separated like PATH
 CITY_PATH_ENV = "TWIN_APP_CITY_PATH"
 
-_LAYER_KEYS = {"id", "kind", "source", "title", "visible", "opacity"}
+_LAYER_KEYS = {"id", "kind", "source", "title", "visible", "opacity", "attribution"}
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,8 @@ class LayerSpec:
     visible: bool = True
     opacity: float = 1.0
     options: dict[str, Any] = field(default_factory=dict)
+    #: whom this layer's data credits (from the file or the user, at import)
+    attribution: str | None = None
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,8 @@ def resolve_city(name_or_path: str | Path | None) -> Path:
     roots = [bundled_cities_dir(), user_cities_dir()]
     roots += [Path(p) for p in os.environ.get(CITY_PATH_ENV, "").split(os.pathsep) if p]
     for root in roots:
+        if str(name_or_path).startswith("."):
+            break  # hidden folders are imports in progress (or killed), never cities
         if (root / str(name_or_path) / MANIFEST_NAME).is_file():
             return (root / str(name_or_path)).resolve()
     raise CityNotFoundError(
@@ -164,6 +168,7 @@ def parse_manifest(raw: dict[str, Any], *, folder: Path, path: Path | None = Non
                 visible=bool(entry.get("visible", True)),
                 opacity=float(entry.get("opacity", 1.0)),
                 options={k: v for k, v in entry.items() if k not in _LAYER_KEYS},
+                attribution=str(entry["attribution"]) if entry.get("attribution") else None,
             )
         )
     districts = raw.get("districts", {})

@@ -10,16 +10,21 @@ such a city still opens.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import tempfile
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from twin_app.core.city import MANIFEST_NAME, user_cities_dir
+from twin_app.core.crs import check_metric_crs, local_utm_crs
 from twin_app.core.errors import MissingFileError, TwinError
-from twin_app.core.kinds import KindRegistry, default_registry
+from twin_app.core.feedback import Feedback
+from twin_app.core.kinds import KindRegistry, default_registry, kind_attribution
 
 OSM_ATTRIBUTION = "© OpenStreetMap contributors (ODbL)"
 
@@ -37,9 +42,15 @@ class CityImport:
     district_name_column: str = "name"
     rasters: dict[str, Path] = field(default_factory=dict)
     crs: str | None = None
+    #: free credit lines shown with the others
     attribution: list[str] = field(default_factory=list)
     #: the OSM admin_level whose boundaries are the districts (None: chosen from the file)
     district_level: str | None = None
+    #: credit for one given file, by source name ("osm", "gtfs", "population", "districts" or a
+    #: raster label); it replaces what the file itself says
+    source_attribution: dict[str, str] = field(default_factory=dict)
+    #: units of a raster's values, by raster label (else the raster's own metadata is read)
+    raster_units: dict[str, str] = field(default_factory=dict)
 
 
 def _safe_name(name: str) -> str:
@@ -49,17 +60,6 @@ def _safe_name(name: str) -> str:
             "starting with a letter or digit."
         )
     return name
-
-
-def _utm_crs(bbox: tuple[float, float, float, float]) -> str:
-    from pyproj.aoi import AreaOfInterest
-    from pyproj.database import query_utm_crs_info
-
-    w, s, e, n = bbox
-    infos = query_utm_crs_info(datum_name="WGS 84", area_of_interest=AreaOfInterest(w, s, e, n))
-    if not infos:
-        raise TwinError("No UTM zone covers this OSM file's area; give a metric CRS with --crs EPSG:....")
-    return f"EPSG:{infos[0].code}"
 
 
 def _toml_value(value: Any) -> str:
@@ -94,40 +94,27 @@ def _check_districts(
     check_name_column(layer, request.district_name_column, what=f"'{path}'")
 
 
-def import_city(
-    request: CityImport, dest: Path | None = None, *, registry: KindRegistry | None = None
-) -> Path:
-    """Create ``dest/NAME`` with copies of the files and a manifest; return it."""
-    registry = registry or default_registry()
-    name = _safe_name(request.name)
-    given = [request.osm, request.gtfs, request.population, request.districts, *request.rasters.values()]
-    for path in given:
-        if path is not None and not Path(path).is_file():
-            raise MissingFileError(path)
-    osm_kind = registry.get("osm-network")
-    extent = getattr(osm_kind, "extent", None)
-    if extent is None:
-        raise TwinError("The installed OSM layer kind cannot tell a file's extent; update twin_app.")
-    bbox = tuple(float(v) for v in extent(Path(request.osm)))
-    crs = request.crs or _utm_crs(bbox)  # type: ignore[arg-type]
-    if request.districts is not None:
-        _check_districts(request, crs, bbox, registry)  # type: ignore[arg-type]
-
-    folder = (dest or user_cities_dir()) / name
-    if folder.exists() and any(folder.iterdir()):
-        raise TwinError(
-            f"The folder '{folder}' already exists and is not empty; choose another name or --dest."
-        )
-    folder.mkdir(parents=True, exist_ok=True)
+def _build_city(
+    request: CityImport,
+    folder: Path,
+    *,
+    name: str,
+    bbox: tuple[float, float, float, float],
+    crs: str,
+    registry: KindRegistry,
+    feedback: Feedback,
+) -> None:
+    """Write copies of the files and the manifest into ``folder`` (a fresh, empty folder)."""
 
     def copy(path: Path, sub: str) -> str:
         (folder / sub).mkdir(exist_ok=True)
         target = folder / sub / Path(path).name
+        for extra in sidecars(Path(path)):
+            shutil.copy2(extra, folder / sub / extra.name)
         shutil.copy2(path, target)
         return f"{sub}/{target.name}"
 
     osm = copy(request.osm, "osm")
-    attribution = [OSM_ATTRIBUTION, *request.attribution]
     layers: list[dict[str, Any]] = []
     if request.districts is not None:
         layers.append(
@@ -185,6 +172,7 @@ def import_city(
                 "title": label,
                 "label": label,
                 "visible": False,
+                **({"units": request.raster_units[label]} if label in request.raster_units else {}),
             }
         )
     if request.population is not None:
@@ -232,6 +220,7 @@ def import_city(
         layers.append({"id": "stops", "kind": "gtfs-stops", "source": gtfs, "title": "Transit stops"})
     layers.append({"id": "buildings", "kind": "osm-buildings", "source": osm, "title": "Buildings"})
 
+    attribution = credit_layers(request, layers, registry=registry, feedback=feedback)
     parts = [
         f"# City folder created by 'twin-app city import {name}'.\n",
         _table(
@@ -254,4 +243,213 @@ def import_city(
         *(_table("layers", layer, array=True) for layer in layers),
     ]
     (folder / MANIFEST_NAME).write_text("\n".join(parts), encoding="utf-8")
+
+
+# ------------------------------------------------------------------ sidecars
+
+#: files that travel with a main file of this suffix (a shapefile is useless without .shx/.dbf)
+SIDECARS: dict[str, tuple[str, ...]] = {
+    ".shp": (".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".qmd", ".shp.xml"),
+    ".tif": (".tfw", ".tifw", ".wld", ".prj", ".tif.aux.xml", ".tif.ovr", ".tif.msk"),
+    ".tiff": (".tfw", ".tiffw", ".wld", ".prj", ".tiff.aux.xml", ".tiff.ovr", ".tiff.msk"),
+}
+
+
+def sidecars(path: Path) -> list[Path]:
+    """The files beside ``path`` that belong to it (same stem, known suffix, any case)."""
+    wanted = SIDECARS.get(path.suffix.lower())
+    if not wanted or not path.parent.is_dir():
+        return []
+    stem = path.name[: -len(path.suffix)].lower()
+    names = {stem + suffix for suffix in wanted}
+    return sorted(p for p in path.parent.iterdir() if p.is_file() and p != path and p.name.lower() in names)
+
+
+# ------------------------------------------------------------------ credits
+
+
+def _source_keys(request: CityImport) -> dict[str, str]:
+    """The folder-relative path each given file is copied to, mapped to its source name."""
+    given: dict[str, Path | None] = {
+        "osm": request.osm,
+        "gtfs": request.gtfs,
+        "population": request.population,
+        "districts": request.districts,
+        **request.rasters,
+    }
+    subs = {"osm": "osm", "gtfs": "gtfs", "population": "population", "districts": "districts"}
+    return {
+        f"{subs.get(key, 'rasters')}/{Path(path).name}": key
+        for key, path in given.items()
+        if path is not None
+    }
+
+
+def credit_layers(
+    request: CityImport, layers: list[dict[str, Any]], *, registry: KindRegistry, feedback: Feedback
+) -> list[str]:
+    """Give each layer its ``attribution`` and return the city's credit lines.
+
+    A credit the user gave for a file wins; otherwise the layer kind reads it
+    from the file's own metadata (GTFS feed_info, GeoTIFF tags, ...).  A file
+    that names no one is reported, since its licence may still require credit.
+    """
+    keys = _source_keys(request)
+    originals = {
+        "osm": request.osm,
+        "gtfs": request.gtfs,
+        "population": request.population,
+        "districts": request.districts,
+        **request.rasters,
+    }
+    credits: dict[str, str | None] = {}
+    for layer in layers:
+        key = keys.get(str(layer["source"]))
+        if key is None:
+            continue
+        if key not in credits:
+            given = request.source_attribution.get(key)
+            path = originals[key]
+            found = kind_attribution(registry.get(str(layer["kind"])), Path(path)) if path else None
+            credits[key] = given or found or (OSM_ATTRIBUTION if key == "osm" else None)
+            if credits[key] is None:
+                feedback.warning(
+                    f"The file '{path}' does not say whom to credit for it. If its licence requires "
+                    f'attribution, import again with --attribution {key}="…".'
+                )
+        if credits[key]:
+            layer["attribution"] = credits[key]
+    lines = [c for c in credits.values() if c]
+    lines += request.attribution
+    return list(dict.fromkeys(lines))
+
+
+def parse_attribution(values: list[str]) -> tuple[list[str], dict[str, str]]:
+    """Split ``--attribution`` values into free credit lines and ``SOURCE=TEXT`` credits."""
+    free: list[str] = []
+    per_source: dict[str, str] = {}
+    for value in values:
+        match = re.fullmatch(r"\s*([A-Za-z0-9][A-Za-z0-9_.-]*)\s*=(.*)", value, flags=re.DOTALL)
+        if match:
+            per_source[match.group(1)] = match.group(2).strip().strip('"').strip()
+        elif value.strip():
+            free.append(value.strip())
+    return free, per_source
+
+
+# ------------------------------------------------------------------ an atomic import
+
+#: a city being built is a hidden folder beside its destination, renamed into place at the end
+BUILDING_MARK = ".importing-"
+#: a leftover of another city's import older than this is taken as abandoned (killed)
+STALE_AFTER_S = 6 * 3600
+
+
+def is_partial(folder: Path) -> bool:
+    """Whether ``folder`` is an import in progress, or one that was killed."""
+    return folder.name.startswith(".") and BUILDING_MARK in folder.name
+
+
+def _clean_leftovers(parent: Path, name: str) -> None:
+    """Remove folders of killed imports: this city's at once, others' once they are old."""
+    if not parent.is_dir():
+        return
+    now = time.time()
+    for leftover in parent.iterdir():
+        if not (leftover.is_dir() and is_partial(leftover)):
+            continue
+        mine = leftover.name.startswith(f".{name}{BUILDING_MARK}")
+        if mine or now - leftover.stat().st_mtime > STALE_AFTER_S:
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _check_sources(request: CityImport) -> None:
+    known = ["osm", *(k for k in ("gtfs", "population", "districts") if getattr(request, k) is not None)]
+    known += list(request.rasters)
+    unknown = sorted(set(request.source_attribution) - set(known))
+    if unknown:
+        raise TwinError(
+            f"--attribution names {', '.join(unknown)}, which is not among the files given; "
+            f'credit one of: {", ".join(known)} (e.g. --attribution gtfs="Transit agency, CC BY 4.0").'
+        )
+    no_raster = sorted(set(request.raster_units) - set(request.rasters))
+    if no_raster:
+        raise TwinError(
+            f"--raster-units names {', '.join(no_raster)}, but no --raster has that label; "
+            f"the rasters are: {', '.join(request.rasters) or 'none'}."
+        )
+
+
+def import_city(
+    request: CityImport,
+    dest: Path | None = None,
+    *,
+    registry: KindRegistry | None = None,
+    feedback: Feedback | None = None,
+) -> Path:
+    """Create ``dest/NAME`` with copies of the files and a manifest; return it.
+
+    The city is built in a hidden folder beside its destination and renamed
+    into place only when complete, so a failure or a kill never leaves a
+    half-built city that later commands would open; the hidden leftover of a
+    killed import is removed by the next import.
+    """
+    registry = registry or default_registry()
+    feedback = feedback or Feedback()
+    name = _safe_name(request.name)
+    given = [request.osm, request.gtfs, request.population, request.districts, *request.rasters.values()]
+    for path in given:
+        if path is not None and not Path(path).is_file():
+            raise MissingFileError(path)
+    for label in request.rasters:
+        _safe_name(label)
+    _check_sources(request)
+    osm_kind = registry.get("osm-network")
+    extent = getattr(osm_kind, "extent", None)
+    if extent is None:
+        raise TwinError("The installed OSM layer kind cannot tell a file's extent; update twin_app.")
+    w, s, e, n = (float(v) for v in extent(Path(request.osm)))
+    bbox = (w, s, e, n)
+    crs = check_metric_crs(request.crs, bbox) if request.crs else local_utm_crs(bbox)
+    if request.districts is not None:
+        _check_districts(request, crs, bbox, registry)
+
+    parent = dest or user_cities_dir()
+    folder = parent / name
+    if folder.exists() and any(folder.iterdir()):
+        raise TwinError(
+            f"The folder '{folder}' already exists and is not empty; choose another name or --dest."
+        )
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        _clean_leftovers(parent, name)
+        work = Path(tempfile.mkdtemp(prefix=f".{name}{BUILDING_MARK}", dir=parent))
+        work.chmod(0o755)  # mkdtemp's folder is private; a city folder is an ordinary one
+    except OSError as exc:
+        raise TwinError(
+            f"The city folder cannot be created in '{parent}' ({exc.strerror or exc}); "
+            "choose another place with --dest."
+        ) from None
+    try:
+        _build_city(
+            request,
+            work,
+            name=name,
+            bbox=bbox,
+            crs=crs,
+            registry=registry,
+            feedback=feedback,
+        )
+        if folder.exists():
+            folder.rmdir()  # empty (checked above); a rename cannot replace a folder
+        os.rename(work, folder)
+    except OSError as exc:
+        shutil.rmtree(work, ignore_errors=True)
+        raise TwinError(
+            f"The city '{name}' could not be written to '{parent}' ({exc.strerror or exc}); nothing was "
+            "created. Free some disk space or choose another place with --dest, and import again."
+        ) from None
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
     return folder
