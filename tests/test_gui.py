@@ -345,3 +345,80 @@ def test_new_city_dialog_builds_the_same_request_as_the_cli(window, tmp_path: Pa
     while window.loading:
         QApplication.processEvents()
         time.sleep(0.02)
+
+
+# -- credits -------------------------------------------------------------------
+
+
+def _wait_loaded(window, qtbot) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    qtbot.waitUntil(lambda: not window.loading, timeout=60000)
+    QApplication.processEvents()
+
+
+def test_every_source_is_credited_in_view_help_and_export(window, tmp_path: Path, qtbot) -> None:
+    from PySide6.QtGui import QAction
+    from test_city_import import write_town_extras, write_town_osm
+    from test_import_files import GTFS_PUBLISHER, _town_gtfs_with_feed_info
+
+    from twin_app.core.city_import import import_city
+    from twin_app.qt.dialogs import NewCityDialog
+
+    osm = write_town_osm(tmp_path / "town.osm.pbf")
+    raster = write_town_extras(tmp_path)["raster"]
+    dialog = NewCityDialog(window)
+    dialog.name.setText("credited")
+    dialog.osm.edit.setText(str(osm))
+    dialog.gtfs.edit.setText(str(_town_gtfs_with_feed_info(tmp_path)))
+    dialog.raster.edit.setText(str(raster))
+    dialog.raster_units.setText("°C")
+    dialog.credits["raster"].setText("Heat: Town environment office, CC BY 4.0")
+    dialog.credits["population"].setText("ignored: no population file was given")
+    request = dialog.request()
+    assert request.source_attribution == {"heat": "Heat: Town environment office, CC BY 4.0"}
+    assert request.raster_units == {"heat": "°C"}
+    folder = import_city(request, tmp_path / "cities")
+    assert window.open_city(folder)
+    _wait_loaded(window, qtbot)
+    expected = [
+        "© OpenStreetMap contributors (ODbL)",
+        f"Public transport (GTFS): {GTFS_PUBLISHER} (https://transit.example.org)",
+        "Heat: Town environment office, CC BY 4.0",
+    ]
+    assert sorted(window.attribution.text().split("\n")) == sorted(expected)
+    overlay = window.plotter.actors["attribution"].GetInput()
+    assert all(line in overlay.replace("\n", " · ") for line in expected)
+    window.findChild(QAction, "help:sources").trigger()
+    text = window.sources_box.text()
+    window.sources_box.close()
+    assert "credited_gtfs.zip" in text and GTFS_PUBLISHER in text and "Town environment office" in text
+    assert "town.osm.pbf" in text and "OpenStreetMap contributors" in text
+    shots = Path(os.environ.get("TWIN_APP_SHOTS", tmp_path))
+    shots.mkdir(parents=True, exist_ok=True)
+    window.export_png(shots / "credits_view.png")
+    window.grab().save(str(shots / "credits_window.png"))
+    assert window.open_city("helsinki")  # leave the shared window as the other tests expect
+    _wait_loaded(window, qtbot)
+
+
+def test_a_dropped_file_brings_its_credit(window, tmp_path: Path, qtbot) -> None:
+    import rasterio
+    from rasterio.transform import from_origin
+
+    path = tmp_path / "canopy.tif"
+    with rasterio.open(
+        path, "w", driver="GTiff", height=20, width=20, count=1, dtype="float32",
+        crs="EPSG:3879", transform=from_origin(25496500, 6674000, 50, 50),
+    ) as dst:  # fmt: skip
+        dst.write(np.linspace(0, 1, 400, dtype="float32").reshape(20, 20), 1)
+        dst.update_tags(TIFFTAG_COPYRIGHT="Canopy: Helsinki tree survey", LICENSE="CC BY 4.0")
+    credit = "Canopy: Helsinki tree survey (CC BY 4.0)"
+    assert credit not in window.attribution.text()
+    window.handle_dropped([path])
+    _wait_loaded(window, qtbot)
+    qtbot.waitUntil(lambda: "canopy" in window.model.layers, timeout=5000)
+    assert credit in window.attribution.text().split("\n")
+    assert credit in window.plotter.actors["attribution"].GetInput().replace("\n", " · ")
+    assert credit in window.sources_html()
+    window.model.remove_layer("canopy")

@@ -63,6 +63,21 @@ class CityManifest:
     def attribution_text(self) -> str:
         return " · ".join(self.attribution)
 
+    def sources(self) -> list[dict[str, str | None]]:
+        """Each data file once, with the layers read from it and whom it credits (None: unstated)."""
+        by_file: dict[Path, dict[str, Any]] = {}
+        for spec in self.layers:
+            entry = by_file.setdefault(
+                spec.source,
+                {"file": spec.source.name, "layers": [], "attribution": spec.attribution},
+            )
+            entry["layers"].append(spec.title)
+            entry["attribution"] = entry["attribution"] or spec.attribution
+        return [
+            {"file": e["file"], "layers": ", ".join(e["layers"]), "attribution": e["attribution"]}
+            for e in by_file.values()
+        ]
+
     def layer(self, layer_id: str) -> LayerSpec:
         for spec in self.layers:
             if spec.id == layer_id:

@@ -86,6 +86,7 @@ def as_districts(layer: Layer, name_column: str, *, extent: shapely.Polygon | No
         value_column=polygons.value_column,
         units=polygons.units,
         outside_km2=outside_km2,
+        attribution=polygons.attribution,
     )
 
 

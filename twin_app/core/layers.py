@@ -50,6 +50,8 @@ class Layer:
     visible: bool = True
     opacity: float = 1.0
     notes: list[str] = field(default_factory=list)
+    #: whom the data must be credited to (from the manifest, or read from the file itself)
+    attribution: str | None = None
 
     @property
     def feature_count(self) -> int:

@@ -14,7 +14,7 @@ from twin_app.core import layer_cache
 from twin_app.core.city import CityManifest, LayerSpec, load_manifest, resolve_city
 from twin_app.core.errors import CancelledError, EmptyLayerError, MissingFileError, TwinError
 from twin_app.core.feedback import Feedback
-from twin_app.core.kinds import KindRegistry, LoadContext, default_registry
+from twin_app.core.kinds import KindRegistry, LoadContext, default_registry, kind_attribution
 from twin_app.core.layers import Layer
 from twin_app.core.model import CityModel, LayerProblem, as_city_districts
 
@@ -58,6 +58,7 @@ def load_layer(
     layer.id, layer.title = spec.id, spec.title
     layer.visible, layer.opacity = spec.visible, spec.opacity
     layer.source = spec.source
+    layer.attribution = spec.attribution
     if spec.id == manifest.districts_layer:
         # after the cache, so that a new [districts] name_column needs no reload
         layer = as_city_districts(manifest, layer)
@@ -155,5 +156,11 @@ def read_file_layer(
     if not path.exists():
         raise MissingFileError(path)
     kind = registry.for_file(path)
-    spec = LayerSpec(id=path.name.split(".")[0] or "layer", kind=kind.name, source=path, title=path.name)
+    spec = LayerSpec(
+        id=path.name.split(".")[0] or "layer",
+        kind=kind.name,
+        source=path,
+        title=path.name,
+        attribution=kind_attribution(kind, path),
+    )
     return load_layer(manifest, spec, registry=registry, feedback=feedback or Feedback(), cache={})

@@ -208,6 +208,26 @@ class CityModel:
             self._people[key] = cached
         return cached[0]
 
+    def credits(self) -> list[str]:
+        """Every credit the data requires: the manifest's, then those of files opened since."""
+        lines = list(self.manifest.attribution)
+        for layer in self.layers.values():
+            if layer.attribution and layer.attribution not in lines:
+                lines.append(layer.attribution)
+        return lines
+
+    def sources(self) -> list[dict[str, str | None]]:
+        """Each data file with its layers and credit: the manifest's, then files opened since."""
+        out = self.manifest.sources()
+        known = {spec.source for spec in self.manifest.layers}
+        for layer in self.layers.values():
+            if layer.source is not None and layer.source not in known:
+                known.add(layer.source)
+                out.append(
+                    {"file": layer.source.name, "layers": layer.title, "attribution": layer.attribution}
+                )
+        return out
+
     def info(self) -> dict[str, Any]:
         """The ``twin-app info --json`` document (a documented contract)."""
         m = self.manifest
@@ -217,7 +237,8 @@ class CityModel:
             "folder": str(m.folder),
             "crs": m.crs,
             "bbox_lonlat": list(m.bbox_lonlat),
-            "attribution": m.attribution_text,
+            "attribution": " · ".join(self.credits()),
+            "sources": self.sources(),
             "layers": {lid: layer.describe() for lid, layer in self.layers.items()},
             "problems": [{"layer": p.layer_id, "message": p.message} for p in self.problems],
         }

@@ -80,18 +80,33 @@ class NewCityDialog(QDialog):
         self.district_level.setToolTip("Without a districts file: the OSM admin_level of the districts.")
         self.raster = FileField("Raster (e.g. heat)", "Raster (*.tif *.tiff)")
         self.raster_label = QLineEdit("heat")
+        self.raster_units = QLineEdit()
+        self.raster_units.setPlaceholderText("as the raster states (e.g. °C)")
+        #: a credit per given file; empty means "what the file itself says"
+        self.credits = {key: QLineEdit() for key in ("osm", "gtfs", "population", "districts", "raster")}
+        for key, edit in self.credits.items():
+            edit.setObjectName(f"credit:{key}")
+            edit.setPlaceholderText(
+                "© OpenStreetMap contributors (ODbL)" if key == "osm" else "as the file states, if it does"
+            )
         self.dest = FileField("Parent folder", "", folder=True)
         self.dest.edit.setPlaceholderText(str(user_cities_dir()))
         form = QFormLayout(self)
         form.addRow("City name", self.name)
         form.addRow("OSM file (required)", self.osm)
+        form.addRow("    credit", self.credits["osm"])
         form.addRow("GTFS feed", self.gtfs)
+        form.addRow("    credit", self.credits["gtfs"])
         form.addRow("Population grid", self.population)
+        form.addRow("    credit", self.credits["population"])
         form.addRow("Districts", self.districts)
+        form.addRow("    credit", self.credits["districts"])
         form.addRow("District name column", self.district_name_column)
         form.addRow("District admin level", self.district_level)
         form.addRow("Raster", self.raster)
         form.addRow("Raster label", self.raster_label)
+        form.addRow("Raster units", self.raster_units)
+        form.addRow("    credit", self.credits["raster"])
         form.addRow("Save in", self.dest)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -103,6 +118,13 @@ class NewCityDialog(QDialog):
     def request(self) -> CityImport:
         osm = self.osm.path()
         raster = self.raster.path()
+        label = self.raster_label.text().strip() or "raster"
+        credits = {k: e.text().strip() for k, e in self.credits.items() if e.text().strip()}
+        if "raster" in credits:
+            credits[label] = credits.pop("raster")
+        units = self.raster_units.text().strip()
+        files = {"gtfs": self.gtfs, "population": self.population, "districts": self.districts}
+        given = {"osm", *(k for k, f in files.items() if f.path()), *([label] if raster else [])}
         return CityImport(
             name=self.name.text().strip(),
             osm=osm if osm is not None else Path(""),
@@ -111,5 +133,7 @@ class NewCityDialog(QDialog):
             districts=self.districts.path(),
             district_name_column=self.district_name_column.text().strip() or "name",
             district_level=self.district_level.text().strip() or None,
-            rasters={self.raster_label.text().strip() or "raster": raster} if raster else {},
+            rasters={label: raster} if raster else {},
+            source_attribution={k: v for k, v in credits.items() if k in given},
+            raster_units={label: units} if raster and units else {},
         )

@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
             self.analysis_menu.addAction(act)
         help_menu = self.menuBar().addMenu("&Help")
         about = QAction("Data sources and licences", self)
+        about.setObjectName("help:sources")
         about.triggered.connect(self._show_sources)
         help_menu.addAction(about)
 
@@ -247,7 +248,7 @@ class MainWindow(QMainWindow):
         self.districts.set_districts([])
         self.info.setRowCount(0)
         self.setWindowTitle(f"{model.manifest.title} — twin_app")
-        self.attribution.setText(model.manifest.attribution_text.replace(" · ", "\n"))
+        self.attribution.setText("\n".join(model.credits()))
         self._run(LoadWorker(model.manifest))
         return True
 
@@ -357,6 +358,7 @@ class MainWindow(QMainWindow):
     def _on_layer(self, layer: Any) -> None:
         if self.model is not None and not self._stale():
             self.model.add_layer(layer)
+            self.attribution.setText("\n".join(self.model.credits()))
 
     def _on_problem(self, problem: LayerProblem) -> None:
         if self._stale():
@@ -450,14 +452,35 @@ class MainWindow(QMainWindow):
         return path
 
     def _show_sources(self) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information, "Data sources and licences", self.sources_html(), parent=self
+        )
+        box.setObjectName("sources")
+        self.sources_box = box
+        box.open()
+
+    def sources_html(self) -> str:
+        """Help → Data sources: every credit, then each file with its layers and its source."""
+        from html import escape
+
         if self.model is None:
-            return
+            return "No city is open."
         m = self.model.manifest
-        lines = [f"<b>{m.title}</b>", *m.attribution, ""]
-        lines += [
-            f"{lic.get('data', '')}: {lic.get('licence', '')} ({lic.get('file', '')})" for lic in m.licences
-        ]
-        QMessageBox.information(self, "Data sources and licences", "<br>".join(lines))
+        lines = [f"<b>{escape(m.title)}</b>", *(escape(a) for a in m.attribution), ""]
+        lines.append("<b>Files</b>")
+        for src in self.model.sources():
+            credit = src["attribution"] or "<i>source and licence not stated: see the file's own notes</i>"
+            lines.append(
+                f"{escape(str(src['file']))} ({escape(str(src['layers']))}): "
+                + (escape(credit) if src["attribution"] else credit)
+            )
+        if m.licences:
+            lines += ["", "<b>Licences</b>"]
+            lines += [
+                escape(f"{lic.get('data', '')}: {lic.get('licence', '')} ({lic.get('file', '')})")
+                for lic in m.licences
+            ]
+        return "<br>".join(lines)
 
     def _error(self, title: str, message: str) -> None:
         self.statusBar().showMessage(message, 10000)

@@ -37,10 +37,26 @@ def wrap_attribution(text: str, width: int = 100) -> str:
     return "\n".join(lines)
 
 
+#: credits in pixels: legible in a small window, modest in a large export
+CREDITS_FONT_PX = 12
+
+
 def add_attribution(plotter: pv.Plotter, text: str) -> Any:
-    return plotter.add_text(
-        wrap_attribution(text), position="lower_left", font_size=7, color=TEXT_COLOR, name="attribution"
-    )
+    """The credits, bottom left, on a pale band so they stay legible over any part of the city.
+
+    A text actor at a fixed pixel size rather than a corner annotation: the
+    latter shrinks its font with the window (to 8 px in a small view) and
+    draws no background.
+    """
+    actor = plotter.add_text(
+        wrap_attribution(text), position=(6, 6), font_size=CREDITS_FONT_PX // 2, color=TEXT_COLOR,
+        name="attribution",
+    )  # fmt: skip
+    prop = actor.GetTextProperty()
+    prop.SetBackgroundColor(1.0, 1.0, 1.0)
+    prop.SetBackgroundOpacity(0.8)
+    prop.SetFrame(False)
+    return actor
 
 
 def add_title(plotter: pv.Plotter, title: str) -> Any:

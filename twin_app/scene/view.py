@@ -56,7 +56,8 @@ class SceneView:
         self._bars: dict[str, str] = {}
         self._camera_set = False
         plotter.set_background(BACKGROUND_BOTTOM, top=BACKGROUND_TOP)
-        overlays.add_attribution(plotter, model.manifest.attribution_text)
+        self._credits = model.credits()
+        overlays.add_attribution(plotter, " · ".join(self._credits))
         overlays.add_title(plotter, model.manifest.title)
         overlays.add_ground(plotter, model)
         overlays.add_north_arrow_and_scale(plotter, model)
@@ -78,8 +79,10 @@ class SceneView:
     def _apply(self, change: Change, layer: Layer) -> None:
         if change is Change.ADDED:
             self._add(layer)
+            self._refresh_credits()
         elif change is Change.REMOVED:
             self._remove(layer.id)
+            self._refresh_credits()
         elif change is Change.VISIBILITY:
             for actor in self.actors.get(layer.id, []):
                 actor.SetVisibility(layer.visible)
@@ -87,6 +90,13 @@ class SceneView:
         elif change is Change.STYLE:
             self._remove(layer.id)
             self._add(layer)
+
+    def _refresh_credits(self) -> None:
+        """A file opened into the city may bring its own credit: the image must carry it too."""
+        credits = self.model.credits()
+        if credits != self._credits:
+            self._credits = credits
+            overlays.add_attribution(self.plotter, " · ".join(credits))
 
     def _add(self, layer: Layer) -> None:
         visual = visual_for(layer, self.model.origin)
