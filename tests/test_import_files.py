@@ -433,3 +433,10 @@ def test_a_file_that_credits_no_one_is_reported_at_import(tmp_path: Path) -> Non
     assert any("town_population.gpkg' does not say whom to credit" in s for s in said)
     assert "--attribution population=" in said[0]
     assert load_manifest(folder).layer("population").attribution is None
+
+
+def test_every_bundled_layer_credits_a_source_the_city_lists(helsinki_dir: Path) -> None:
+    manifest = load_manifest(helsinki_dir)
+    for spec in manifest.layers:
+        assert spec.attribution in manifest.attribution, spec.id
+    assert {s["attribution"] for s in manifest.sources()} == set(manifest.attribution)
