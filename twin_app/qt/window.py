@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QScrollArea,
 )
 
 from twin_app.core.errors import TwinError
@@ -89,7 +90,14 @@ class MainWindow(QMainWindow):
         right.raise_()
         credits = QDockWidget("Data sources", self)
         credits.setObjectName("credits_dock")
-        credits.setWidget(self.attribution)
+        # every credit must stay readable however many sources a city has: scroll, never cut
+        self.attribution.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.attribution)
+        scroll.setMinimumHeight(6 * self.attribution.fontMetrics().lineSpacing())
+        credits.setWidget(scroll)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, credits)
 
         self.progress = QProgressBar()
