@@ -97,6 +97,41 @@ def test_fragments_are_not_snapped_to_when_asked() -> None:
     assert g.snap(point, main_only=True).edge[0] == 0
 
 
+def _street_over_a_tunnel(at_grade: list[bool] | None) -> StreetGraph:
+    """A street along y = 0 (0..1000) and a dead-end tunnel from its east end back west under y = 30.
+
+    Nodes: 0 (0, 0), 1 (1000, 0), 2 (100, 30); the tunnel's portal is node 1
+    and its geometry runs (1000, 0) -> (1000, 30) -> (100, 30): 930 m.
+    """
+    xy = [[0.0, 0.0], [1000.0, 0.0], [100.0, 30.0]]
+    geometry = np.array(
+        [shapely.LineString([(0, 0), (1000, 0)]), shapely.LineString([(1000, 0), (1000, 30), (100, 30)])]
+    )
+    grade = None if at_grade is None else np.array(at_grade)
+    return StreetGraph(xy, [0, 1], [1, 2], [1000.0, 930.0], geometry, edge_at_grade=grade)
+
+
+def test_points_are_not_joined_to_a_tunnel_beneath_them() -> None:
+    # a home at (150, 35) is 5 m above the tunnel and 35 m beside the street; the source is node 0
+    home = [[150.0, 35.0]]
+    joined_to_tunnel = _street_over_a_tunnel(None)  # every edge may be snapped to (the old rule)
+    s = joined_to_tunnel.snap(home)
+    assert s.edge[0] == 1 and s.distance[0] == pytest.approx(5.0)
+    # 1000 m to the portal, 30 + 850 m along the tunnel, 5 m up to the home
+    walk = joined_to_tunnel.point_distance(joined_to_tunnel.distance_to_nearest([0]), s)
+    assert walk[0] == pytest.approx(1885.0)
+
+    g = _street_over_a_tunnel([True, False])
+    s = g.snap(home, main_only=True)
+    assert s.edge[0] == 0 and s.distance[0] == pytest.approx(35.0) and s.along[0] == pytest.approx(150.0)
+    assert g.point_distance(g.distance_to_nearest([0]), s)[0] == pytest.approx(185.0)
+    # the tunnel is still walked through: its far end is 1930 m from node 0
+    assert g.distance_to_nearest([0])[2] == pytest.approx(1930.0)
+    # a graph with no edge at grade still snaps (to all edges) rather than dropping everyone
+    all_tunnel = StreetGraph([[0.0, 0.0], [10.0, 0.0]], [0], [1], [10.0], edge_at_grade=[False])
+    assert all_tunnel.snap(home).snapped[0]
+
+
 def test_reachable_parts_cut_edges_at_the_threshold() -> None:
     g = StreetGraph.grid(3, 1, spacing=100.0)
     parts = g.reachable_parts(g.distance_to_nearest([0]), 150.0)

@@ -97,6 +97,38 @@ ONEWAY_VALUES = frozenset({"yes", "true", "1", "-1", "reverse", "T", "F"})
 REVERSED_VALUES = frozenset({"-1", "reverse", "T"})
 
 
+#: ``tunnel`` values that still open to the street along their length (a passage through a
+#: building at ground level, a roofed street); every other value is a tunnel proper
+_OPEN_TUNNELS = frozenset({"no", "building_passage", "covered"})
+
+
+def at_grade(tags: dict[str, str]) -> bool:
+    """True when someone standing beside the way can step onto it anywhere along its length.
+
+    Tunnels, indoor corridors and ways on underground levels are only
+    entered at their ends (a portal, a door, a stair), which can lie far
+    from the point above them: central Helsinki's service tunnel runs 20 m
+    under Kluuvi's blocks and opens to the streets 700 m away.  They stay in
+    the network (people walk through them) but points are not joined to
+    them from the side (see ``twin_app.core.network``).  Bridges stay at
+    grade: their decks meet the streets at both ends close by, and stops
+    stand on them.
+    """
+    tunnel = tags.get("tunnel")
+    if tunnel is not None and tunnel not in _OPEN_TUNNELS:
+        return False
+    indoor = tags.get("indoor")
+    if indoor is not None and indoor != "no":
+        return False
+    if tags.get("location") == "underground":
+        return False
+    levels = [part.strip() for part in tags.get("level", "").split(";") if part.strip()]
+    try:
+        return not (levels and all(float(level) < 0 for level in levels))
+    except ValueError:
+        return True
+
+
 def way_filter(network_type: str) -> Callable[[dict[str, str]], bool]:
     """A predicate on way tags: True when the way belongs to ``network_type``."""
     rules = [(k, re.compile(rx)) for k, rx in NETWORK_FILTERS[network_type]]
@@ -235,6 +267,7 @@ def build_network(ways: WaySet, crs: str, network_type: str) -> tuple[gpd.GeoDat
     row_way = edge_way[rows]
     highway = np.array([t.get("highway") for t in ways.tags], dtype=object)
     name = np.array([t.get("name") for t in ways.tags], dtype=object)
+    grade = np.fromiter((at_grade(t) for t in ways.tags), dtype=bool, count=len(ways))
     u_id, v_id = ways.node_ids[start], ways.node_ids[stop]
     edges = gpd.GeoDataFrame(
         {
@@ -246,6 +279,7 @@ def build_network(ways: WaySet, crs: str, network_type: str) -> tuple[gpd.GeoDat
             "oneway": oneway[rows],
             "reversed": backward_row & ~backwards[rows],
             "length": length[rows],
+            "at_grade": grade[row_way],
         },
         geometry=lines,
         crs=crs,

@@ -193,6 +193,8 @@ class OsmNetworkKind(OsmFile):
     (``u``->``v`` and ``v``->``u``, geometry reversed), a one-way street once,
     so a directed graph built from ``u``, ``v``, ``length`` routes correctly.
     Walk networks are two-way everywhere; other types respect ``oneway``.
+    ``at_grade`` is False on tunnels and indoor corridors, which points are
+    not joined to from the side (``_osm_network.at_grade``).
     """
 
     name: str = "osm-network"

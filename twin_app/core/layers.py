@@ -159,7 +159,12 @@ class LineLayer(VectorLayer):
 
 @dataclass(eq=False)
 class NetworkLayer(LineLayer):
-    """A street network: edges as lines (``u``, ``v``, ``length``) plus node points."""
+    """A street network: edges as lines (``u``, ``v``, ``length``) plus node points.
+
+    An optional bool edge column ``at_grade`` marks the edges a point beside
+    them can step onto; False ones (tunnels, indoor corridors) are walked
+    through but never snapped to.  Without the column every edge is at grade.
+    """
 
     nodes: gpd.GeoDataFrame = None  # type: ignore[assignment]
     network_type: str = "walk"
