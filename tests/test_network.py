@@ -132,6 +132,23 @@ def test_points_are_not_joined_to_a_tunnel_beneath_them() -> None:
     assert all_tunnel.snap(home).snapped[0]
 
 
+def test_points_off_the_main_component_are_counted() -> None:
+    # a 40-node street (main), a 30-node street far above it (another main component: 30 >= 5 % of 72),
+    # and a 2-node fragment just above the first street
+    main = np.column_stack([np.arange(40) * 10.0, np.zeros(40)])
+    other = np.column_stack([np.arange(30) * 10.0, np.full(30, 1000.0)])
+    xy = np.vstack([main, other, [[0.0, 50.0], [10.0, 50.0]]])
+    u = [*range(39), *range(40, 69), 70]
+    v = [*range(1, 40), *range(41, 70), 71]
+    g = StreetGraph(xy, u, v, [10.0] * 69)
+    assert g.component_labels[0] == 0 and g.component_labels[40] == 1 and g.component_labels[70] == 2
+    points = [[5.0, 2.0], [5.0, 995.0], [5.0, 45.0]]  # on the main street, the other one, by the fragment
+    snapped = g.snap(points, main_only=True)
+    assert g.off_main(snapped).tolist() == [False, True, False]
+    assert g.nearest_in_fragment(points).tolist() == [False, False, True]
+    assert snapped.edge[2] == 0 and snapped.distance[2] == pytest.approx(45.0)
+
+
 def test_reachable_parts_cut_edges_at_the_threshold() -> None:
     g = StreetGraph.grid(3, 1, spacing=100.0)
     parts = g.reachable_parts(g.distance_to_nearest([0]), 150.0)

@@ -18,6 +18,11 @@ EPSG:3067):
 
 By hand: from the house to the park along street A, 35 + 150 = 185 m.
 Joined to the tunnel instead, 5 + 880 (to the portal) + 1000 = 1885 m.
+
+An island: a footway (500..600, -400) joined to nothing, and a second house
+(540..560, -390..-380) 15 m from it with 50 people; the footway is the
+house's nearest street, so its people are on a component other than the
+main one and reach no park.
 """
 
 from __future__ import annotations
@@ -25,13 +30,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pytest
 import shapely
 from twin_layers.osm import BUILDINGS_KIND, FEATURES_KIND, NETWORK_KIND
 
 from twin_app.core.city import CityManifest
 from twin_app.core.kinds import LoadContext
-from twin_app.core.layers import PolygonLayer
+from twin_app.core.layers import PointLayer, PolygonLayer
 from twin_app.core.model import CityModel
 from twin_app.core.runner import run_analysis
 
@@ -43,6 +49,7 @@ NODES: dict[int, tuple[float, float]] = {
     11: (0, -200), 12: (100, -200), 13: (200, -200), 14: (300, -200), 15: (400, -200),
     21: (140, 30), 22: (160, 30), 23: (160, 40), 24: (140, 40),
     31: (-100, -50), 32: (0, -50), 33: (0, 50), 34: (-100, 50),
+    41: (500, -400), 42: (600, -400), 51: (540, -390), 52: (560, -390), 53: (560, -380), 54: (540, -380),
 }  # fmt: skip
 
 WAYS: list[tuple[int, list[int], dict[str, str]]] = [
@@ -53,7 +60,9 @@ WAYS: list[tuple[int, list[int], dict[str, str]]] = [
     (105, [12, 13], {"highway": "corridor", "indoor": "yes", "level": "1"}),
     (106, [13, 14], {"highway": "footway", "level": "-1;-2"}),
     (107, [14, 15], {"highway": "footway", "bridge": "yes", "layer": "1"}),
+    (108, [41, 42], {"highway": "footway"}),
     (201, [21, 22, 23, 24, 21], {"building": "house"}),
+    (202, [51, 52, 53, 54, 51], {"building": "house"}),
     (301, [1, 33, 34, 31, 32, 1], {"leisure": "park", "name": "Park"}),
 ]
 
@@ -96,9 +105,11 @@ def _town(osm: Path) -> CityModel:
     def box(x0: float, y0: float, x1: float, y1: float) -> shapely.Polygon:
         return shapely.box(X0 + x0, Y0 + y0, X0 + x1, Y0 + y1)
 
-    districts = gpd.GeoDataFrame({"name": ["Town"]}, geometry=[box(-200, -300, 1100, 200)], crs=CRS)
+    districts = gpd.GeoDataFrame({"name": ["Town"]}, geometry=[box(-200, -500, 1100, 200)], crs=CRS)
     model.add_layer(PolygonLayer(id="districts", title="Districts", crs=CRS, frame=districts))
-    cells = gpd.GeoDataFrame({"population": [100.0]}, geometry=[box(100, 0, 200, 100)], crs=CRS)
+    cells = gpd.GeoDataFrame(
+        {"population": [100.0, 50.0]}, geometry=[box(100, 0, 200, 100), box(500, -450, 600, -350)], crs=CRS
+    )
     model.add_layer(
         PolygonLayer(id="population", title="Population", crs=CRS, frame=cells, value_column="population")
     )
@@ -111,17 +122,40 @@ def test_the_network_says_which_ways_are_at_grade(town_osm: Path) -> None:
     assert (grade["min"] == grade["max"]).all()  # one value per way, both directions alike
     # a tunnel, an indoor corridor and a footway on underground levels are not at grade;
     # a street, a footway, a passage through a building and a bridge are
-    expected = {101: True, 102: False, 103: True, 104: True, 105: False, 106: False, 107: True}
+    expected = {101: True, 102: False, 103: True, 104: True, 105: False, 106: False, 107: True, 108: True}
     assert grade["min"].to_dict() == expected
 
 
 def test_a_house_above_a_tunnel_walks_from_its_own_street(town_osm: Path) -> None:
     model = _town(town_osm)
     result = run_analysis("green-space-access", model, {})
-    walk = result.layers[0].frame["walk_to_green_m"]
-    assert len(walk) == 1 and walk.iloc[0] == pytest.approx(185.0, abs=0.05)  # not 1885 m
-    served = {i.key: i.value for i in result.indicators if i.district is None}
-    assert served["population"] == pytest.approx(100.0) and served["share_served"] == pytest.approx(1.0)
-    # at 184 m the house is just out of reach, whatever the straight line says
+    walk = result.layers[0].frame.set_index("osm_id")["walk_to_green_m"]
+    assert walk[201] == pytest.approx(185.0, abs=0.05)  # not 1885 m
+    assert np.isnan(walk[202])  # the island reaches no park
+    everyone = {i.key: i.value for i in result.indicators if i.district is None}
+    assert everyone["population"] == pytest.approx(150.0)
+    assert everyone["population_served"] == pytest.approx(100.0)
+    # tunnel, corridor, underground footway: one edge each
+    assert result.notes["street edges not joined from the side (tunnels, indoor)"] == 3
+    assert result.notes["homes on a street component other than the main one"] == 1
+    assert result.notes["people on a street component other than the main one"] == pytest.approx(50.0)
+    # at 184 m the house above the tunnel is just out of reach, whatever the straight line says
     near = run_analysis("green-space-access", model, {"distance": 184})
     assert {i.key: i.value for i in near.indicators if i.district is None}["population_served"] == 0.0
+
+
+def test_transit_access_counts_the_same_way(town_osm: Path) -> None:
+    # a bus stop 5 m south of node 1: the house above the tunnel walks 35 + 150 + 5 = 190 m
+    model = _town(town_osm)
+    stops = gpd.GeoDataFrame(
+        {"stop_id": ["S"], "name": ["Stop"], "modes": ["bus"]},
+        geometry=[shapely.Point(X0 + 0.0, Y0 - 5.0)],
+        crs=CRS,
+    )
+    model.add_layer(PointLayer(id="stops", title="Stops", crs=CRS, frame=stops))
+    result = run_analysis("transit-access", model, {"low_capacity_distance": 190})
+    walk = result.layers[0].frame.set_index("osm_id")["walk_to_stop_m"]
+    assert walk[201] == pytest.approx(190.0, abs=0.05)
+    everyone = {i.key: i.value for i in result.indicators if i.district is None}
+    assert everyone["population_served"] == pytest.approx(100.0)
+    assert result.notes["people on a street component other than the main one"] == pytest.approx(50.0)

@@ -25,6 +25,7 @@ from twin_plugins.transit_access import (
     buildings_by_distance,
     locate_people,
     network_layer,
+    network_notes,
     optional_buildings,
     share_indicators,
 )
@@ -149,5 +150,6 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
         ),
     }
     notes.update(people.notes)
+    notes.update(network_notes(graph, people))
     fb.progress(1.0, "Done")
     return AnalysisOutput(indicators=indicators, layers=layers, notes=notes)

@@ -108,6 +108,28 @@ def locate_people(
     return People(inside, snapped, notes)
 
 
+def network_notes(graph: network.StreetGraph, people: People) -> dict[str, Any]:
+    """Who was joined to the streets somewhere other than the main network, for the notes.
+
+    People on another component reach only what lies on their own piece of
+    network; people whose nearest street is a fragment were joined to the
+    main network farther away (their longer walk is counted).
+    """
+    weight = people.points["population"].to_numpy(dtype=float)
+    xy = np.column_stack([people.points.geometry.x.to_numpy(), people.points.geometry.y.to_numpy()])
+    other = graph.off_main(people.snapped)
+    moved = graph.nearest_in_fragment(xy)
+    return {
+        "homes on a street component other than the main one": int(other.sum()),
+        "people on a street component other than the main one": round(float(weight[other].sum()), 1),
+        "homes nearest a cut-off street fragment (joined to the main network)": int(moved.sum()),
+        "people nearest a cut-off street fragment (joined to the main network)": round(
+            float(weight[moved].sum()), 1
+        ),
+        "street edges not joined from the side (tunnels, indoor)": int((~graph.edge_at_grade).sum()),
+    }
+
+
 def share_indicators(
     points: gpd.GeoDataFrame, served: np.ndarray, district_names: Sequence[str]
 ) -> list[Indicator]:
@@ -442,5 +464,6 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
         "high-capacity modes": sorted(m for m, c in capacity.items() if c == HIGH),
     }
     notes.update(people.notes)
+    notes.update(network_notes(graph, people))
     fb.progress(1.0, "Done")
     return AnalysisOutput(indicators=indicators, layers=layers, notes=notes)

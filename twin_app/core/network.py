@@ -24,6 +24,10 @@ one sends people the length of the tunnel to its portal and back (a
 service tunnel under central Helsinki's Kluuvi blocks turned a 115 m walk
 to the nearest park into 990 m).
 
+Points are also joined only to the *main* components (``main_edges``);
+``off_main`` and ``nearest_in_fragment`` say who ended up elsewhere or was
+moved, so analyses can report it.
+
 Everything here is Qt- and VTK-free and works on plain numpy arrays, so it
 serves analyses, tests and benchmarks alike.
 """
@@ -117,6 +121,7 @@ class StreetGraph:
         self.edge_at_grade = grade
         self._geometry = edge_geometry
         self._trees: dict[bool, tuple[np.ndarray, Any]] = {}
+        self._labels: np.ndarray | None = None
         self.matrix = _symmetric_csr(n, u, v, length)
 
     # -- construction --------------------------------------------------------------
@@ -198,6 +203,20 @@ class StreetGraph:
 
     # -- snapping --------------------------------------------------------------------
 
+    @property
+    def component_labels(self) -> np.ndarray:
+        """Per node: its connected component; 0 is the largest (the *main* component)."""
+        if self._labels is None:
+            from scipy.sparse.csgraph import connected_components
+
+            _, labels = connected_components(self.matrix, directed=False)
+            sizes = np.bincount(labels)
+            # relabel by size, largest first (ties: the lower original label)
+            rank = np.empty(len(sizes), dtype=np.int64)
+            rank[np.lexsort((np.arange(len(sizes)), -sizes))] = np.arange(len(sizes))
+            self._labels = rank[labels]
+        return self._labels
+
     def main_edges(self, min_share: float = MAIN_COMPONENT_SHARE) -> np.ndarray:
         """Edge indices in the connected components holding at least ``min_share`` of the nodes.
 
@@ -205,14 +224,37 @@ class StreetGraph:
         pier) joined to nothing; a home snapped onto one could reach no
         stop at all.  The largest component always qualifies.
         """
-        from scipy.sparse.csgraph import connected_components
-
         if self.n_edges == 0:
             return np.zeros(0, dtype=np.int64)
-        _, labels = connected_components(self.matrix, directed=False)
+        labels = self.component_labels
         sizes = np.bincount(labels)
         big = (sizes >= min_share * self.n_nodes) | (sizes == sizes.max())
         return np.flatnonzero(big[labels[self.edge_u]])
+
+    def off_main(self, snapped: Snapped) -> np.ndarray:
+        """True where a snapped point lies on a component other than the largest one.
+
+        With ``main_only`` snapping these are the points on the *other* big
+        components (an island, a district cut off by a river whose bridges
+        are outside the extract): they reach only what lies on their own piece.
+        """
+        on = snapped.snapped
+        out = np.zeros(len(snapped), dtype=bool)
+        out[on] = self.component_labels[self.edge_u[snapped.edge[on]]] != 0
+        return out
+
+    def nearest_in_fragment(self, xy: np.ndarray | Sequence[Sequence[float]]) -> np.ndarray:
+        """True where a point's nearest at-grade street is a fragment (not a main component).
+
+        ``snap(..., main_only=True)`` joins such points to a main component
+        farther away (a park café whose own paths the extract cut off).
+        """
+        nearest = self.snap(xy)
+        if self.n_edges == 0:
+            return np.zeros(len(nearest), dtype=bool)
+        main = np.zeros(self.n_edges, dtype=bool)
+        main[self.main_edges()] = True
+        return np.asarray(nearest.snapped & ~main[np.maximum(nearest.edge, 0)])
 
     def snap(
         self,
