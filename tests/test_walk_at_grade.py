@@ -159,3 +159,19 @@ def test_transit_access_counts_the_same_way(town_osm: Path) -> None:
     everyone = {i.key: i.value for i in result.indicators if i.district is None}
     assert everyone["population_served"] == pytest.approx(100.0)
     assert result.notes["people on a street component other than the main one"] == pytest.approx(50.0)
+
+
+def test_kluuvi_blocks_above_the_service_tunnel_walk_to_esplanadi(helsinki_model) -> None:
+    """The blocks north of Esplanadi, 100-175 m from it in a straight line, and their walks.
+
+    Expected values come from networkx on osmnx's walk graph of the same
+    extract (``tools/walk_to_green_networkx.py``), with tunnels and indoor
+    ways left out of the snapping only; joined to the tunnel they were
+    929-1045 m there and here.
+    """
+    result = run_analysis("green-space-access", helsinki_model, {})
+    frame = result.layers[0].frame
+    walk = frame[frame["osm_type"] == "way"].set_index("osm_id")["walk_to_green_m"]
+    networkx = {17425472: 115.1, 17430812: 205.5, 33103439: 203.3, 123550794: 214.1, 123551421: 200.0}
+    for osm_id, metres in networkx.items():
+        assert walk[osm_id] == pytest.approx(metres, abs=0.5)
