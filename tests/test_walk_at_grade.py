@@ -37,7 +37,7 @@ from twin_layers.osm import BUILDINGS_KIND, FEATURES_KIND, NETWORK_KIND
 
 from twin_app.core.city import CityManifest
 from twin_app.core.kinds import LoadContext
-from twin_app.core.layers import PointLayer, PolygonLayer
+from twin_app.core.layers import PointLayer, PolygonLayer, PopulationLayer
 from twin_app.core.model import CityModel
 from twin_app.core.runner import run_analysis
 
@@ -87,13 +87,22 @@ def town_osm(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
     return _write(tmp_path_factory.mktemp("at_grade") / request.param)
 
 
+def _extent() -> tuple[float, float, float, float]:
+    """The town's extent in degrees: a box round (-300..1200, -600..300), everything in it."""
+    from pyproj import Transformer
+
+    to_lonlat = Transformer.from_crs(CRS, "EPSG:4326", always_xy=True)
+    west, south, east, north = to_lonlat.transform_bounds(X0 - 300, Y0 - 600, X0 + 1200, Y0 + 300)
+    return (west, south, east, north)
+
+
 def _town(osm: Path) -> CityModel:
     manifest = CityManifest(
         folder=osm.parent,
         name="town",
         title="Town",
         crs=CRS,
-        bbox_lonlat=(0, 0, 1, 1),
+        bbox_lonlat=_extent(),
         layers=(),
         districts_layer="districts",
     )
@@ -111,7 +120,7 @@ def _town(osm: Path) -> CityModel:
         {"population": [100.0, 50.0]}, geometry=[box(100, 0, 200, 100), box(500, -450, 600, -350)], crs=CRS
     )
     model.add_layer(
-        PolygonLayer(id="population", title="Population", crs=CRS, frame=cells, value_column="population")
+        PopulationLayer(id="population", title="Population", crs=CRS, frame=cells, value_column="population")
     )
     return model
 
