@@ -216,6 +216,105 @@ def test_the_file_is_parsed_once_per_city_load(tiny: Path) -> None:
     assert len(ctx.cache) == 1
 
 
+# ---------------------------------------------------------------- valid files in any order
+
+
+def _write_tiny_as_edited(path: Path, *, unsorted: bool, negative: bool) -> Path:
+    """The tiny city again, in file order nobody sorted and/or with negative (JOSM) ids.
+
+    Both are valid OSM: ``osmium sort`` exists because files are not always
+    sorted, and JOSM gives objects it created negative ids until they are
+    uploaded.
+    """
+    import osmium
+    from osmium.osm.mutable import Node, Relation, Way
+
+    sign = -1 if negative else 1
+    nodes = [Node(id=sign * n, location=_lonlat(x, y), tags={}) for n, (x, y) in sorted(TINY_NODES.items())]
+    ways = [Way(id=sign * w, nodes=[sign * r for r in refs], tags=tags) for w, refs, tags in TINY_WAYS]
+    relation = Relation(
+        id=sign * 301,
+        members=[("w", sign * 202, "outer"), ("w", sign * 203, "inner")],
+        tags={"type": "multipolygon", "building": "apartments", "building:levels": "5"},
+    )
+    with osmium.SimpleWriter(str(path)) as writer:
+        if unsorted:  # the relation first, then ways, with half of the nodes after them
+            writer.add_relation(relation)
+            for node in nodes[::2]:
+                writer.add_node(node)
+            for way in reversed(ways):
+                writer.add_way(way)
+            for node in nodes[1::2]:
+                writer.add_node(node)
+        else:
+            for node in nodes:
+                writer.add_node(node)
+            for way in ways:
+                writer.add_way(way)
+            writer.add_relation(relation)
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".osm", ".osm.pbf"])
+@pytest.mark.parametrize(("unsorted", "negative"), [(True, False), (False, True), (True, True)])
+def test_unsorted_and_negative_id_files_read_like_the_sorted_one(
+    tmp_path: Path, suffix: str, unsorted: bool, negative: bool
+) -> None:
+    sorted_file = _write_tiny(tmp_path / f"sorted{suffix}")
+    edited = _write_tiny_as_edited(tmp_path / f"edited{suffix}", unsorted=unsorted, negative=negative)
+    sign = -1 if negative else 1
+    want, got = (BUILDINGS_KIND.load(f, {}, _ctx()).frame.set_index("osm_id") for f in (sorted_file, edited))
+    assert sorted(got.index) == sorted(sign * i for i in want.index)  # the file's own ids
+    for osm_id, row in want.iterrows():
+        other = got.loc[sign * osm_id]
+        assert other.geometry.equals_exact(row.geometry, 1e-6)
+        assert (other["height_m"], other["height_from"]) == (row["height_m"], row["height_from"])
+    assert got.loc[sign * 301].geometry.area == pytest.approx(3600.0 - 400.0, rel=1e-3)  # the relation
+    want_net, got_net = (NETWORK_KIND.load(f, {}, _ctx()) for f in (sorted_file, edited))
+    pairs = sorted(zip(want_net.frame.u * sign, want_net.frame.v * sign, want_net.frame.length, strict=True))
+    assert sorted(zip(got_net.frame.u, got_net.frame.v, got_net.frame.length, strict=True)) == pairs
+    for category in ("green", "water"):
+        areas = [
+            FEATURES_KIND.load(f, {"category": category}, _ctx()).frame.area.sum()
+            for f in (sorted_file, edited)
+        ]
+        assert areas[1] == pytest.approx(areas[0], rel=1e-9) and areas[0] > 0
+
+
+def test_a_josm_file_with_new_objects_loads(tmp_path: Path) -> None:
+    """A file as JOSM saves it: new objects have negative ids counting down, and no bounds."""
+    (lon1, lat1), (lon2, lat2), (lon3, lat3), (lon4, lat4) = (
+        _lonlat(0, 0), _lonlat(20, 0), _lonlat(20, 10), _lonlat(0, 10)
+    )  # fmt: skip
+    josm = tmp_path / "edited.osm"
+    josm.write_text(
+        f"""<?xml version='1.0' encoding='UTF-8'?>
+<osm version='0.6' upload='false' generator='JOSM'>
+  <node id='-101' action='modify' visible='true' lat='{lat1}' lon='{lon1}' />
+  <node id='-102' action='modify' visible='true' lat='{lat2}' lon='{lon2}' />
+  <node id='-103' action='modify' visible='true' lat='{lat3}' lon='{lon3}' />
+  <node id='-104' action='modify' visible='true' lat='{lat4}' lon='{lon4}' />
+  <node id='-105' action='modify' visible='true' lat='{lat1 - 0.001}' lon='{lon1}' />
+  <way id='-106' action='modify' visible='true'>
+    <nd ref='-101' /><nd ref='-102' /><nd ref='-103' /><nd ref='-104' /><nd ref='-101' />
+    <tag k='building' v='house' /><tag k='building:levels' v='2' />
+  </way>
+  <way id='-107' action='modify' visible='true'>
+    <nd ref='-101' /><nd ref='-105' />
+    <tag k='highway' v='residential' />
+  </way>
+</osm>
+""",
+        encoding="utf-8",
+    )
+    buildings = BUILDINGS_KIND.load(josm, {}, _ctx())
+    assert list(buildings.frame.osm_id) == [-106]
+    assert buildings.frame.geometry.area.iloc[0] == pytest.approx(200.0, rel=1e-3)
+    assert buildings.frame.height_m.iloc[0] == 6.0  # 2 levels × 3 m
+    streets = NETWORK_KIND.load(josm, {}, _ctx())
+    assert sorted(zip(streets.frame.u, streets.frame.v, strict=True)) == [(-105, -101), (-101, -105)]
+
+
 # ---------------------------------------------------------------- broken files
 
 

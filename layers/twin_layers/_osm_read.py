@@ -146,45 +146,88 @@ def _read(path: Path) -> OsmData:
 
 
 def _read_passes(path: Path) -> OsmData:
+    """Read ``path``; through a sorted, renumbered copy when it is unsorted or has negative ids.
+
+    Both are valid OSM (files are not always sorted, and JOSM gives the
+    objects it creates negative ids until they are uploaded), but libosmium's
+    multipolygon assembler needs ways in id order and its location index and
+    id filters take ids >= 0.  The fast path is tried first, so sorted files
+    with ordinary ids, nearly all files, pay nothing for this.
+    """
+    try:
+        data = _read_file(path)
+    except RuntimeError as exc:  # libosmium's out_of_order_error
+        if "out of order" not in str(exc).lower():
+            raise
+        data = None
+    if data is None:
+        with tempfile.TemporaryDirectory(prefix="twin-osm-") as tmp:
+            data = _read_file(_normalised_copy(path, Path(tmp) / "sorted.osm.pbf"))
+        if data is None:  # unreachable: the copy has positive ids in order
+            raise RuntimeError("the sorted copy of the file could not be read")
+        _restore_negative_ids(data)
+        data.path = path
+        data.notes.append("The file is unsorted or holds negative (not yet uploaded) ids; read it sorted.")
+    return data
+
+
+def _read_file(path: Path) -> OsmData | None:
+    """Two passes over ``path``, or None when it holds negative ids (see ``_read_passes``).
+
+    The passes do not rely on the file's order: the first stores every node's
+    location (and reads the relations), the second reads the ways.  So a
+    file whose ways come before their nodes, as unsorted exports and edited
+    files often have, reads exactly like a sorted one.
+    """
     import osmium
 
     header_box = _header_box(path)
     manager = osmium.area.AreaManager()
     relations = _RelationCollector()
-    with osmium.io.Reader(str(path), osmium.osm.RELATION) as reader:
-        osmium.apply(
-            reader,
-            osmium.filter.TagFilter(*(("type", t) for t in sorted(RELATION_TYPES))),
-            relations,
-            osmium.filter.KeyFilter(*AREA_KEYS),
-            manager.first_pass_handler(),
-        )
-    area_ids = [2 * r.id + 1 for r in relations.found.values() if _is_area_relation(r)]
+    relation = osmium.osm.RELATION
     areas: list[tuple[int, dict[str, str], bytes]] = []
     with tempfile.TemporaryDirectory(prefix="twin-osm-") as tmp:
         opl = Path(tmp) / "kept.opl"
-        collector = _AreaCollector(areas)
         locations = osmium.NodeLocationsForWays(osmium.index.create_map("flex_mem"))
         locations.ignore_errors()
         writer = osmium.SimpleWriter(
             osmium.io.File(str(opl), "opl,add_metadata=false,locations_on_ways=true")
         )
         try:
-            with osmium.io.Reader(str(path), osmium.osm.NODE | osmium.osm.WAY) as reader:
+            with osmium.io.Reader(str(path), osmium.osm.NODE | relation) as reader:
+                osmium.apply(
+                    reader,
+                    locations,
+                    osmium.filter.TagFilter(*(("type", t) for t in sorted(RELATION_TYPES))).enable_for(
+                        relation
+                    ),
+                    relations,
+                    osmium.filter.KeyFilter(*AREA_KEYS).enable_for(relation),
+                    manager.first_pass_handler(),
+                    osmium.filter.EntityFilter(osmium.osm.NODE),
+                    osmium.filter.KeyFilter("place"),
+                    writer,
+                )
+            if relations.negative:
+                return None
+            area_ids = [2 * r.id + 1 for r in relations.found.values() if _is_area_relation(r)]
+            with osmium.io.Reader(str(path), osmium.osm.WAY) as reader:
                 osmium.apply(
                     reader,
                     locations,
                     manager.second_pass_handler(
-                        osmium.filter.IdFilter(area_ids).enable_for(osmium.osm.AREA), collector
+                        osmium.filter.IdFilter(area_ids).enable_for(osmium.osm.AREA),
+                        _AreaCollector(areas),
                     ),
-                    osmium.filter.KeyFilter("place").enable_for(osmium.osm.NODE),
-                    osmium.filter.KeyFilter(*WAY_KEYS).enable_for(osmium.osm.WAY),
+                    osmium.filter.KeyFilter(*WAY_KEYS),
                     writer,
                 )
         finally:
             writer.close()
         text = opl.read_bytes().decode("utf-8")
     ways, places = _parse_opl(text)
+    if (len(ways.ids) and int(ways.ids.min()) < 0) or (len(ways.node_ids) and int(ways.node_ids.min()) < 0):
+        return None
     bounds = header_box or _data_bounds(ways, places)
     data = OsmData(
         path=path,
@@ -198,13 +241,79 @@ def _read_passes(path: Path) -> OsmData:
     return data
 
 
+#: negative ids -v are read as NEGATIVE_ID_BASE + v: far above real OSM ids (about 1.3e10 in
+#: 2025) yet not so high that libosmium's id sets slow down (at 2**50 they take seconds)
+NEGATIVE_ID_BASE = 1 << 40
+
+
+def _renumbered(ref: int) -> int:
+    return NEGATIVE_ID_BASE - ref if ref < 0 else ref
+
+
+def _normalised_copy(path: Path, target: Path) -> Path:
+    """Write ``path`` as PBF with ways and relations in id order, negative ids -v as ``BASE + v``.
+
+    Python touches every object here, and the ways and relations are held in
+    memory to be sorted (the nodes are streamed: their order does not matter
+    to ``_read_file``), so this is slower than the normal read.  It runs only
+    for unsorted files and files with negative ids.
+    """
+    import osmium
+    from osmium.osm.mutable import Relation, Way
+
+    ways: list[tuple[int, list[int], dict[str, str]]] = []
+    relations: list[tuple[int, list[tuple[str, int, str]], dict[str, str]]] = []
+    with osmium.SimpleWriter(str(target), overwrite=True) as writer:
+        for obj in osmium.FileProcessor(str(path)):
+            if isinstance(obj, osmium.osm.Node):
+                writer.add_node(obj.replace(id=_renumbered(obj.id)) if obj.id < 0 else obj)
+            elif isinstance(obj, osmium.osm.Way):
+                refs = [_renumbered(n.ref) for n in obj.nodes]
+                ways.append((_renumbered(obj.id), refs, {t.k: t.v for t in obj.tags}))
+            elif isinstance(obj, osmium.osm.Relation):
+                members = [(m.type, _renumbered(m.ref), m.role) for m in obj.members]
+                relations.append((_renumbered(obj.id), members, {t.k: t.v for t in obj.tags}))
+        for wid, refs, tags in sorted(ways, key=lambda w: w[0]):
+            writer.add_way(Way(id=wid, nodes=refs, tags=tags))
+        for rid, members, tags in sorted(relations, key=lambda r: r[0]):
+            writer.add_relation(Relation(id=rid, members=members, tags=tags))
+    return target
+
+
+def _restore_negative_ids(data: OsmData) -> None:
+    """Give renumbered objects their own (negative) ids back."""
+    import numpy as np
+
+    def restore(ids: np.ndarray) -> np.ndarray:
+        return np.where(ids >= NEGATIVE_ID_BASE, NEGATIVE_ID_BASE - ids, ids)
+
+    def one(ref: int) -> int:
+        return NEGATIVE_ID_BASE - ref if ref >= NEGATIVE_ID_BASE else ref
+
+    data.ways.ids = restore(data.ways.ids)
+    data.ways.node_ids = restore(data.ways.node_ids)
+    data.relations = {
+        one(rid): RelationInfo(
+            id=one(rid), tags=r.tags, members=[(t, one(ref), role) for t, ref, role in r.members]
+        )
+        for rid, r in data.relations.items()
+    }
+    data.relation_areas = [(one(rid), tags, wkb) for rid, tags, wkb in data.relation_areas]
+    data.place_nodes = [(one(nid), tags, lon, lat) for nid, tags, lon, lat in data.place_nodes]
+
+
 class _RelationCollector:
     """Keeps the tags and members of the relations that pass the type filter."""
 
     def __init__(self) -> None:
         self.found: dict[int, RelationInfo] = {}
+        #: whether a relation or one of its members has a negative id
+        self.negative = False
 
     def relation(self, rel: Any) -> None:
+        members = [(m.type, m.ref, m.role) for m in rel.members]
+        if rel.id < 0 or any(ref < 0 for _, ref, _ in members):
+            self.negative = True
         self.found[rel.id] = RelationInfo(
             id=rel.id,
             tags={t.k: t.v for t in rel.tags},
