@@ -128,9 +128,11 @@ def test_import_full_city_from_unseen_files(tmp_path: Path, osm_name: str) -> No
     assert model.problems == []
     assert model.manifest.crs == UTM
     info = model.info()
-    assert info["buildings"] == {"count": 4, "height_from": {"height_tag": 1, "levels": 1, "default": 2}}
+    counts = dict(height_tag=1, levels=1, levels_median=0, type_default=1, default=1, footprint=0)
+    assert info["buildings"] == {"count": 4, "height_from": counts}
     heights = sorted(model.layers["buildings"].frame["height_m"])
-    assert heights == [12.0, 15.0, 15.0, 21.0]  # 4 levels × 3 m; default 15 m; height tag
+    # generic 2 storeys (building=yes); a house's 2 storeys; 4 levels × 3 m; height tag
+    assert heights == [6.0, 6.0, 12.0, 21.0]
     assert model.layers["stops"].feature_count == 2
     assert model.layers["population"].frame["inhabitants"].sum() == 1000
     assert model.layers["heat"].label == "heat"

@@ -13,6 +13,7 @@ import pytest
 import rasterio
 
 from twin_app.cli.main import main
+from twin_app.core.layers import HeightFrom
 
 TWIN_APP = [sys.executable, "-m", "twin_app"]
 
@@ -39,7 +40,7 @@ def helsinki_info() -> dict:
 def test_info_json_contract(helsinki_info: dict) -> None:
     b = helsinki_info["buildings"]
     assert b["count"] == sum(b["height_from"].values()) > 1000
-    assert set(b["height_from"]) == {"height_tag", "levels", "default"}
+    assert list(b["height_from"]) == [rule.value for rule in HeightFrom]
     assert helsinki_info["crs"] == "EPSG:3879"
     for layer in helsinki_info["layers"].values():
         assert {"type", "count", "crs", "bbox", "title"} <= set(layer)

@@ -174,11 +174,19 @@ def test_tiny_buildings_heights_and_courtyard(tiny: Path) -> None:
     assert frame.loc[201, "height_m"] == 12.0 and frame.loc[201, "height_from"] == "height_tag"
     assert frame.loc[301, "height_m"] == 15.0 and frame.loc[301, "height_from"] == "levels"
     assert frame.loc[301, "levels"] == 5.0 and frame.loc[301, "osm_type"] == "relation"
-    assert frame.loc[204, "height_m"] == 15.0 and frame.loc[204, "height_from"] == "default"
+    # building=yes, 400 m², nothing known and no city default: the table's generic 2 storeys × 3 m
+    assert frame.loc[204, "height_m"] == 6.0 and frame.loc[204, "height_from"] == "default"
     assert math.isnan(frame.loc[204, "levels"])
     assert frame.loc[201].geometry.area == pytest.approx(2000.0, rel=1e-3)  # concave stays concave
     assert frame.loc[301].geometry.area == pytest.approx(3600.0 - 400.0, rel=1e-3)
-    assert layer.height_from_counts() == {"height_tag": 1, "levels": 1, "default": 1}
+    assert layer.height_from_counts() == {
+        "height_tag": 1,
+        "levels": 1,
+        "levels_median": 0,
+        "type_default": 0,
+        "default": 1,
+        "footprint": 0,
+    }
     assert layer.value_column == "height_m" and layer.units == "m"
 
 
@@ -378,7 +386,9 @@ def test_helsinki_buildings_match_osmnx(helsinki_ctx: LoadContext) -> None:
     assert sum(counts.values()) == len(layer.frame)
     n_height = int(polygons["height"].notna().sum())
     assert counts["height_tag"] == pytest.approx(n_height, abs=2)
-    assert counts["levels"] > 300 and counts["default"] > counts["levels"]
+    n_levels = int((polygons["height"].isna() & polygons["building:levels"].notna()).sum())
+    assert counts["levels"] == pytest.approx(n_levels, abs=5)
+    assert counts["levels"] > 300 and counts["levels_median"] > counts["levels"]
 
 
 @pytest.mark.slow

@@ -28,6 +28,7 @@ from twin_app.core.errors import (
     UnsupportedFormatError,
 )
 from twin_app.core.feedback import Feedback
+from twin_app.core.heights import HeightEstimate, describe_height, estimate_heights, height_rule_label
 from twin_app.core.kinds import BuildingRules, LayerKind, LoadContext
 from twin_app.core.layers import (
     CLIPPED_COLUMN,
@@ -86,6 +87,7 @@ __all__ = [
     "DistrictsLayer",
     "EmptyLayerError",
     "Feedback",
+    "HeightEstimate",
     "HeightFrom",
     "Indicator",
     "Layer",
@@ -110,6 +112,9 @@ __all__ = [
     "UnsupportedFormatError",
     "VectorLayer",
     "city_box",
+    "describe_height",
+    "estimate_heights",
+    "height_rule_label",
     "incremental",
     "network",
     "population",

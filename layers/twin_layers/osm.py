@@ -29,6 +29,8 @@ from twin_app.api import (
     NetworkLayer,
     PolygonLayer,
     TwinError,
+    estimate_heights,
+    height_rule_label,
     prepare_frame,
 )
 from twin_layers._content import OsmFile
@@ -267,49 +269,36 @@ _BUILDING_COLUMNS: dict[str, str] = {
     "height_tag": "height",
     "levels_tag": "building:levels",
 }
+#: a temporary column: the parsed height tag, until the rules have used it
+_TAG_HEIGHT = "_height_tag_m"
 
 
-def building_heights(
-    height_tags: list[str | None], level_tags: list[str | None], storey_m: float, default_m: float
-) -> tuple[list[float], list[float], list[str]]:
-    """(levels, height_m, height_from) for each building, by the documented rule order.
+def parsed_tags(
+    height_tags: list[str | None], level_tags: list[str | None]
+) -> tuple[list[float], list[float]]:
+    """(height in m, storeys) from the ``height`` and ``building:levels`` tags, NaN where unusable.
 
-    1. a parsable ``height`` tag; 2. ``building:levels`` x storey height;
-    3. the city's default height.  ``roof:levels`` is deliberately ignored:
-    it mostly describes attics inside a pitched roof, and adding it would
-    overstate the many flat-roofed blocks that also carry it.
+    ``roof:levels`` is deliberately ignored: it mostly describes attics inside
+    a pitched roof, and adding it would overstate the many flat-roofed blocks
+    that also carry it.  Tag values repeat a lot ("3", "4", ...), so each
+    distinct value is parsed once.
     """
-    levels_out: list[float] = []
-    heights: list[float] = []
-    source: list[str] = []
-    from_height, from_levels, from_default = (
-        HeightFrom.HEIGHT_TAG.value,
-        HeightFrom.LEVELS.value,
-        HeightFrom.DEFAULT.value,
-    )
     nan = math.nan
-    # tag values repeat a lot ("3", "4", ...): parse each distinct value once
     level_of = {v: parse_levels(v) for v in set(level_tags) if isinstance(v, str)}
     height_of = {v: parse_height(v) for v in set(height_tags) if isinstance(v, str)}
-    for h_tag, l_tag in zip(height_tags, level_tags, strict=True):
-        levels = level_of.get(l_tag) if isinstance(l_tag, str) else None
-        height = height_of.get(h_tag) if isinstance(h_tag, str) else None
-        levels_out.append(nan if levels is None else levels)
-        if height is not None:
-            heights.append(height)
-            source.append(from_height)
-        elif levels is not None:
-            heights.append(levels * storey_m)
-            source.append(from_levels)
-        else:
-            heights.append(default_m)
-            source.append(from_default)
-    return levels_out, heights, source
+    heights = [(height_of.get(v) if isinstance(v, str) else None) for v in height_tags]
+    levels = [(level_of.get(v) if isinstance(v, str) else None) for v in level_tags]
+    return [nan if h is None else h for h in heights], [nan if lv is None else lv for lv in levels]
 
 
 @dataclass(frozen=True)
 class OsmBuildingsKind(OsmFile):
-    """Building footprints with heights and the rule each height came from."""
+    """Building footprints with heights and the rule each height came from.
+
+    The rules (own height, own levels, the file's median for the type, the
+    building-type table, the city's default; estimates capped by footprint)
+    live in core: ``twin_app.api.estimate_heights``.
+    """
 
     name: str = "osm-buildings"
     title: str = "OpenStreetMap buildings"
@@ -323,25 +312,37 @@ class OsmBuildingsKind(OsmFile):
         frame, side = _area_frame(data, _is_building, _BUILDING_COLUMNS, side=("height_tag", "levels_tag"))
         if len(frame) == 0:
             raise EmptyLayerError(source, layer=ctx.title or ctx.layer_id)
-        rules = ctx.buildings
-        levels, heights, prov = building_heights(
-            side["height_tag"],
-            side["levels_tag"],
-            rules.storey_height_m,
-            rules.default_height_m,
-        )
+        tag_heights, levels = parsed_tags(side["height_tag"], side["levels_tag"])
         frame["levels"] = np.asarray(levels, dtype=float)
-        frame[HEIGHT_COLUMN] = np.asarray(heights, dtype=float)
-        frame[HEIGHT_FROM_COLUMN] = prov
+        frame[_TAG_HEIGHT] = np.asarray(tag_heights, dtype=float)
         notes: list[str] = []
-        frame = _finish(frame, source, ctx, notes)
+        frame = _finish(frame, source, ctx, notes)  # footprints in metres from here on
+        rules = ctx.buildings
+        estimate = estimate_heights(
+            frame["building"].tolist(),
+            frame.pop(_TAG_HEIGHT).to_numpy(dtype=float),
+            frame["levels"].to_numpy(dtype=float),
+            frame.geometry.area.to_numpy(dtype=float),
+            rules,
+        )
+        frame[HEIGHT_COLUMN] = estimate.height_m
+        frame[HEIGHT_FROM_COLUMN] = estimate.height_from
         frame[FEATURE_ID_COLUMN] = np.arange(len(frame), dtype=np.int64)
         counts = frame[HEIGHT_FROM_COLUMN].value_counts()
+        default = "generic" if rules.default_height_m is None else f"{rules.default_height_m:g} m"
         notes.append(
             "Heights: "
-            + ", ".join(f"{int(counts.get(r.value, 0))} from {r.value.replace('_', ' ')}" for r in HeightFrom)
-            + f" ({rules.storey_height_m:g} m per storey, default {rules.default_height_m:g} m)."
+            + ", ".join(f"{int(counts.get(r, 0))} from {height_rule_label(r)}" for r in HeightFrom)
+            + f" ({rules.storey_height_m:g} m per storey, default {default})."
         )
+        if estimate.medians:
+            notes.append(
+                "Median storeys of tagged buildings used for the untagged ones: "
+                + ", ".join(
+                    f"building={t} {m:g} (from {k})" for t, (m, k) in sorted(estimate.medians.items())
+                )
+                + "."
+            )
         return BuildingsLayer(
             id=ctx.layer_id,
             title=ctx.title or "Buildings",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
@@ -188,10 +189,7 @@ def parse_manifest(raw: dict[str, Any], *, folder: Path, path: Path | None = Non
         )
     districts = raw.get("districts", {})
     b = raw.get("buildings", {})
-    rules = BuildingRules(
-        storey_height_m=float(b.get("storey_height_m", BuildingRules.storey_height_m)),
-        default_height_m=float(b.get("default_height_m", BuildingRules.default_height_m)),
-    )
+    rules = _building_rules(b, fail)
     districts_layer = districts.get("layer")
     if districts_layer is not None and districts_layer not in seen:
         raise fail(f"[districts] names the layer '{districts_layer}', which is not among the layers")
@@ -207,4 +205,30 @@ def parse_manifest(raw: dict[str, Any], *, folder: Path, path: Path | None = Non
         districts_layer=districts_layer,
         district_name_column=str(districts.get("name_column", "name")),
         buildings=rules,
+    )
+
+
+def _building_rules(b: Mapping[str, Any], fail: Callable[[str], ManifestError]) -> BuildingRules:
+    """The ``[buildings]`` table (docs/buildings.md), every number checked to be a plausible one."""
+
+    def metres(key: str, value: Any) -> float:
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 1000:
+            raise fail(f"[buildings] {key} must be a number of metres above 0, not {value!r}")
+        return float(value)
+
+    storeys = b.get("storeys", {})
+    if not isinstance(storeys, Mapping):
+        raise fail("[buildings.storeys] must be a table of building type = storeys, e.g. house = 2")
+    for kind, value in storeys.items():
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 250:
+            raise fail(f"[buildings.storeys] {kind} must be a number of storeys above 0, not {value!r}")
+    min_tagged = b.get("min_tagged_for_median", BuildingRules.min_tagged_for_median)
+    if isinstance(min_tagged, bool) or not isinstance(min_tagged, int) or min_tagged < 1:
+        raise fail(f"[buildings] min_tagged_for_median must be a whole number from 1 up, not {min_tagged!r}")
+    default = b.get("default_height_m")
+    return BuildingRules(
+        storey_height_m=metres("storey_height_m", b.get("storey_height_m", BuildingRules.storey_height_m)),
+        default_height_m=None if default is None else metres("default_height_m", default),
+        min_tagged_for_median=min_tagged,
+        storeys={str(k): float(v) for k, v in storeys.items()},
     )

@@ -23,10 +23,19 @@ ENTRY_POINT_GROUP = "twin_app.layer_kinds"
 
 @dataclass(frozen=True)
 class BuildingRules:
-    """How building heights are derived when OSM does not give a height."""
+    """How building heights are derived when a building does not give its own.
+
+    The city's ``city.toml`` ``[buildings]`` table sets these; the rule order
+    is in :mod:`twin_app.core.heights` and docs/buildings.md.
+    """
 
     storey_height_m: float = 3.0
-    default_height_m: float = 15.0
+    #: the last resort for buildings of unknown type; None: the type table's generic storeys
+    default_height_m: float | None = None
+    #: tagged buildings of a type needed before their median storeys is used for the rest
+    min_tagged_for_median: int = 10
+    #: the city's own typical storeys per building type (overrides the shipped table)
+    storeys: Mapping[str, float] = field(default_factory=dict)
 
 
 @dataclass

@@ -22,11 +22,21 @@ if TYPE_CHECKING:
 
 
 class HeightFrom(StrEnum):
-    """Which rule gave a building its height (its provenance)."""
+    """Which rule gave a building its height (its provenance), in the order they apply.
+
+    The rules are described in :mod:`twin_app.core.heights`.
+    """
 
     HEIGHT_TAG = "height_tag"
     LEVELS = "levels"
+    #: median storeys of tagged buildings of the same type in the same file
+    LEVELS_MEDIAN = "levels_median"
+    #: the typical height of the building's type (building-type table)
+    TYPE_DEFAULT = "type_default"
+    #: the city's default height, else the table's generic storeys
     DEFAULT = "default"
+    #: an estimate lowered because the footprint is small
+    FOOTPRINT = "footprint"
 
 
 HEIGHT_COLUMN = "height_m"

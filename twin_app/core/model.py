@@ -14,7 +14,14 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from twin_app.core.city import CityManifest
-from twin_app.core.layers import BuildingsLayer, DistrictsLayer, Layer, PolygonLayer, PopulationLayer
+from twin_app.core.layers import (
+    BuildingsLayer,
+    DistrictsLayer,
+    HeightFrom,
+    Layer,
+    PolygonLayer,
+    PopulationLayer,
+)
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -246,7 +253,7 @@ class CityModel:
         out["buildings"] = (
             {"count": b.feature_count, "height_from": b.height_from_counts()}
             if b is not None
-            else {"count": 0, "height_from": {"height_tag": 0, "levels": 0, "default": 0}}
+            else {"count": 0, "height_from": {rule.value: 0 for rule in HeightFrom}}
         )
         if self.districts is not None:
             out["districts"] = self.districts.names()

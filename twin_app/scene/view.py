@@ -15,12 +15,13 @@ from typing import Any
 import numpy as np
 import pyvista as pv
 
+from twin_app.core.heights import describe_height
 from twin_app.core.layers import (
     DISTRICT_COLUMN,
     FEATURE_ID_COLUMN,
+    HEIGHT_COLUMN,
     HEIGHT_FROM_COLUMN,
     BuildingsLayer,
-    HeightFrom,
     Layer,
     PolygonLayer,
     RasterLayer,
@@ -204,18 +205,18 @@ class SceneView:
                     continue
                 attrs[str(key)] = value.item() if hasattr(value, "item") else value
             if isinstance(layer, BuildingsLayer):
-                attrs["height source"] = self.height_source(str(attrs.get(HEIGHT_FROM_COLUMN, "")))
+                attrs["height source"] = self.height_source(
+                    str(attrs.get(HEIGHT_FROM_COLUMN, "")),
+                    attrs.get("building"),
+                    float(attrs.get(HEIGHT_COLUMN, np.nan)),
+                )
             return Picked(layer, feature, attrs)
         return None
 
-    def height_source(self, rule: str) -> str:
+    def height_source(self, rule: str, building_type: Any = None, height_m: float = np.nan) -> str:
         """Say in words which rule gave a building its height."""
-        rules = self.model.manifest.buildings
-        return {
-            HeightFrom.HEIGHT_TAG.value: "OSM height tag",
-            HeightFrom.LEVELS.value: f"OSM building:levels × {rules.storey_height_m:g} m per storey",
-            HeightFrom.DEFAULT.value: f"default {rules.default_height_m:g} m (no height or levels in OSM)",
-        }.get(rule, rule)
+        kind = building_type if isinstance(building_type, str) else None
+        return describe_height(rule, kind, height_m, self.model.manifest.buildings)
 
     def highlight_districts(self, names: list[str]) -> None:
         """Outline the selected districts in a strong colour (empty: remove)."""

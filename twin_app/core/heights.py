@@ -1,0 +1,211 @@
+"""Building heights from what is known, and the rule that gave each one.
+
+A height of 15 m for every untagged building makes village sheds taller than
+tagged houses.  So a building's height comes from the first rule that knows
+something about it (docs/buildings.md):
+
+1. its own height (an OSM ``height`` tag);
+2. its own storeys (``building:levels``) × the city's storey height;
+3. the median storeys of the tagged buildings *of the same type in the same
+   file*, when at least ``min_tagged_for_median`` of them carry storeys: the
+   file's own evidence of how tall such buildings are there;
+4. the typical height of its type from the table in
+   ``twin_app_resources/building_heights.toml`` (a house 2 storeys, a garage
+   1, a church 15 m), which a city may override in its city.toml;
+5. the city's ``default_height_m`` when the city gives one, else the table's
+   generic storeys (for ``building=yes`` and types the table lacks).
+
+Rules 3-5 are estimates, and an estimate is capped by the footprint: a
+building of 25 m² is one storey whatever its type's median says.  When the cap
+lowers an estimate, the building's rule is ``footprint``.  Tagged heights and
+storeys are data and are never capped.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from importlib.resources import files
+from typing import TYPE_CHECKING
+
+from twin_app.core.kinds import BuildingRules
+from twin_app.core.layers import HeightFrom
+
+if TYPE_CHECKING:
+    import numpy as np
+
+TABLE_PACKAGE = "twin_app_resources"
+TABLE_FILE = "building_heights.toml"
+#: the type given to buildings that name none (OSM's own word for it)
+UNKNOWN_TYPE = "yes"
+
+
+@dataclass(frozen=True)
+class HeightTable:
+    """Typical heights by building type (``building_heights.toml``)."""
+
+    #: typical storeys per type
+    storeys: Mapping[str, float]
+    #: typical height in metres, for types that are tall single spaces
+    height_m: Mapping[str, float]
+    #: storeys of a building whose type the table lacks, when the city gives no default
+    generic_storeys: float
+    #: (footprint below this many m², at most this many storeys), smallest area first
+    footprint_caps: tuple[tuple[float, float], ...]
+
+    def with_storeys(self, overrides: Mapping[str, float]) -> HeightTable:
+        """This table with a city's own storeys per type (they also replace a height in metres)."""
+        if not overrides:
+            return self
+        return HeightTable(
+            storeys={**self.storeys, **overrides},
+            height_m={k: v for k, v in self.height_m.items() if k not in overrides},
+            generic_storeys=self.generic_storeys,
+            footprint_caps=self.footprint_caps,
+        )
+
+    def max_storeys(self, footprint_m2: float) -> float | None:
+        """The most storeys an estimate may give a building of this footprint (None: no cap)."""
+        for below, most in self.footprint_caps:
+            if footprint_m2 < below:
+                return most
+        return None
+
+
+@functools.cache
+def height_table() -> HeightTable:
+    """The table shipped with twin_app (read once)."""
+    raw = tomllib.loads(files(TABLE_PACKAGE).joinpath(TABLE_FILE).read_text(encoding="utf-8"))
+    caps = sorted((float(c["below_m2"]), float(c["max_storeys"])) for c in raw["footprint"]["caps"])
+    return HeightTable(
+        storeys={str(k): float(v) for k, v in raw["storeys"].items()},
+        height_m={str(k): float(v) for k, v in raw["height_m"].items()},
+        generic_storeys=float(raw["generic"]["storeys"]),
+        footprint_caps=tuple(caps),
+    )
+
+
+@dataclass
+class HeightEstimate:
+    """Heights (m) and the rule that gave each, plus the medians that were used."""
+
+    height_m: np.ndarray
+    height_from: list[str]
+    #: type -> (median storeys, number of tagged buildings it was taken from)
+    medians: dict[str, tuple[float, int]]
+
+
+def estimate_heights(
+    building_type: Sequence[str | None],
+    height_tag_m: np.ndarray,
+    levels: np.ndarray,
+    footprint_m2: np.ndarray,
+    rules: BuildingRules,
+    table: HeightTable | None = None,
+) -> HeightEstimate:
+    """Apply the rule order of this module's docstring to every building.
+
+    ``height_tag_m`` and ``levels`` are the buildings' own values (NaN where
+    they have none); ``footprint_m2`` is each footprint's area in a metric CRS
+    (NaN: no cap).  All four inputs are aligned, one entry per building.
+    """
+    import numpy as np
+    import pandas as pd
+
+    table = (table or height_table()).with_storeys(rules.storeys)
+    storey = float(rules.storey_height_m)
+    n = len(building_type)
+    tag_h = np.asarray(height_tag_m, dtype=float)
+    tag_l = np.asarray(levels, dtype=float)
+    area = np.asarray(footprint_m2, dtype=float)
+    types = pd.Series(list(building_type), dtype=object).fillna(UNKNOWN_TYPE).astype(str).to_numpy()
+
+    height = np.full(n, np.nan)
+    source = np.full(n, HeightFrom.DEFAULT.value, dtype=object)
+    has_h = np.isfinite(tag_h)
+    has_l = np.isfinite(tag_l) & ~has_h
+    height[has_h] = tag_h[has_h]
+    source[has_h] = HeightFrom.HEIGHT_TAG.value
+    height[has_l] = tag_l[has_l] * storey
+    source[has_l] = HeightFrom.LEVELS.value
+    rest = ~(has_h | has_l)
+
+    # 3. the file's own median storeys per type
+    tagged = pd.DataFrame({"type": types[np.isfinite(tag_l)], "levels": tag_l[np.isfinite(tag_l)]})
+    stats = tagged.groupby("type")["levels"].agg(["median", "size"])
+    stats = stats[stats["size"] >= rules.min_tagged_for_median]
+    medians = {str(t): (float(row["median"]), int(row["size"])) for t, row in stats.iterrows()}
+    estimate_storeys = np.full(n, np.nan)
+    estimate_height = np.full(n, np.nan)
+    by_median = rest & pd.Series(types).isin(medians.keys()).to_numpy()
+    estimate_storeys[by_median] = [medians[t][0] for t in types[by_median]]
+    source[by_median] = HeightFrom.LEVELS_MEDIAN.value
+    left = rest & ~by_median
+
+    # 4. the type table
+    in_storeys = left & pd.Series(types).isin(table.storeys.keys()).to_numpy()
+    estimate_storeys[in_storeys] = [table.storeys[t] for t in types[in_storeys]]
+    in_metres = left & ~in_storeys & pd.Series(types).isin(table.height_m.keys()).to_numpy()
+    estimate_height[in_metres] = [table.height_m[t] for t in types[in_metres]]
+    source[in_storeys | in_metres] = HeightFrom.TYPE_DEFAULT.value
+    left &= ~(in_storeys | in_metres)
+
+    # 5. the city's default, else the generic storeys (source stays DEFAULT)
+    if rules.default_height_m is not None:
+        estimate_height[left] = float(rules.default_height_m)
+    else:
+        estimate_storeys[left] = table.generic_storeys
+
+    estimate = np.where(np.isfinite(estimate_storeys), estimate_storeys * storey, estimate_height)
+    cap = np.full(n, np.inf)
+    for below, most in sorted(table.footprint_caps, reverse=True):  # smallest area last, so it wins
+        cap[area < below] = most * storey
+    capped = rest & (estimate > cap + 1e-9)
+    estimate[capped] = cap[capped]
+    source[capped] = HeightFrom.FOOTPRINT.value
+    height[rest] = estimate[rest]
+    return HeightEstimate(height_m=height, height_from=source.tolist(), medians=medians)
+
+
+def describe_height(rule: str, building_type: str | None, height_m: float, rules: BuildingRules) -> str:
+    """Say in words which rule gave a building its height (shown when it is clicked)."""
+    kind = building_type if building_type and building_type == building_type else UNKNOWN_TYPE
+    storey = float(rules.storey_height_m)
+    storeys = f"{height_m / storey:g}" if storey > 0 else "?"
+    words = {
+        HeightFrom.HEIGHT_TAG.value: "its own height tag",
+        HeightFrom.LEVELS.value: f"its own building:levels × {storey:g} m per storey",
+        HeightFrom.LEVELS_MEDIAN.value: (
+            f"median storeys of tagged building={kind} buildings in this file "
+            f"({storeys} × {storey:g} m); it has no height or levels of its own"
+        ),
+        HeightFrom.TYPE_DEFAULT.value: (
+            f"typical height of building={kind} from the building-type table; "
+            "it has no height or levels of its own"
+        ),
+        HeightFrom.FOOTPRINT.value: (
+            f"capped at {storeys} storey(s) × {storey:g} m because its footprint is small; "
+            "it has no height or levels of its own"
+        ),
+        HeightFrom.DEFAULT.value: (
+            f"the city's default height {rules.default_height_m:g} m"
+            if rules.default_height_m is not None
+            else f"the generic default of {height_table().generic_storeys:g} storeys × {storey:g} m"
+        )
+        + f" (building={kind} has no height, levels or typical height)",
+    }
+    return words.get(rule, rule)
+
+
+def height_rule_label(rule: str) -> str:
+    """A short name for a rule, for counts in notes and ``info``."""
+    return {
+        HeightFrom.HEIGHT_TAG.value: "height tag",
+        HeightFrom.LEVELS.value: "levels tag",
+        HeightFrom.LEVELS_MEDIAN.value: "median of tagged buildings of the type",
+        HeightFrom.TYPE_DEFAULT.value: "building-type table",
+        HeightFrom.FOOTPRINT.value: "capped by a small footprint",
+        HeightFrom.DEFAULT.value: "default",
+    }.get(rule, rule)
