@@ -16,8 +16,10 @@ from pyproj import Transformer
 from twin_layers.osm import BUILDINGS_KIND
 
 from twin_app.api import BuildingRules, LoadContext, describe_height
-from twin_app.core.errors import ManifestError
+from twin_app.core.city_import import CityImport, import_city
+from twin_app.core.errors import ManifestError, TwinError
 from twin_app.core.heights import height_table
+from twin_app.core.loading import load_city
 
 # a made-up village in Bavaria (UTM zone 32N)
 UTM = "EPSG:32632"
@@ -165,7 +167,46 @@ def test_words_for_each_rule() -> None:
     )
 
 
-# ---------------------------------------------------------------- city.toml
+# ---------------------------------------------------------------- city.toml and city import
+
+
+def test_city_import_writes_the_building_rules_and_info_counts_them(tmp_path: Path) -> None:
+    folder = import_city(
+        CityImport(name="village", osm=write_village(tmp_path / "village.osm.pbf"), storey_height_m=2.8),
+        tmp_path / "cities",
+    )
+    text = (folder / "city.toml").read_text(encoding="utf-8")
+    assert "[buildings]\nstorey_height_m = 2.8\n" in text and "default_height_m" not in text
+    model = load_city(folder)
+    assert model.manifest.buildings == BuildingRules(storey_height_m=2.8)
+    counts = model.info()["buildings"]["height_from"]
+    assert counts == {
+        "height_tag": 1,
+        "levels": 15,
+        "levels_median": 1,
+        "type_default": 5,
+        "default": 1,
+        "footprint": 2,
+    }
+    frame = model.layers["buildings"].frame.set_index("name")
+    assert frame.loc["house 1", "height_m"] == pytest.approx(5.6)  # 2 storeys × 2.8 m
+
+
+def test_city_import_command_line_flags(tmp_path: Path) -> None:
+    from twin_app.cli.main import main
+
+    osm = write_village(tmp_path / "village.osm")
+    args = ["city", "import", "v", "--osm", str(osm), "--dest", str(tmp_path / "cities")]
+    assert main([*args, "--storey-height", "3.2", "--default-height", "7.5"]) == 0
+    rules = load_city(tmp_path / "cities" / "v").manifest.buildings
+    assert (rules.storey_height_m, rules.default_height_m) == (3.2, 7.5)
+
+
+def test_city_import_refuses_a_nonsense_height(tmp_path: Path) -> None:
+    osm = write_village(tmp_path / "village.osm")
+    with pytest.raises(TwinError, match="--default-height"):
+        import_city(CityImport(name="v", osm=osm, default_height_m=-4), tmp_path / "cities")
+    assert not (tmp_path / "cities" / "v").exists()
 
 
 def test_manifest_building_keys(tmp_path: Path) -> None:

@@ -138,6 +138,18 @@ def build_parser(analysis: object | None = None) -> argparse.ArgumentParser:
         "replacing what the file says, or a free credit line without SOURCE= (repeatable)",
     )
     p_imp.add_argument(
+        "--storey-height",
+        type=float,
+        metavar="M",
+        help="metres per storey for building:levels (default 3); see docs/buildings.md",
+    )
+    p_imp.add_argument(
+        "--default-height",
+        type=float,
+        metavar="M",
+        help="height of buildings whose type says nothing (default: 2 storeys); see docs/buildings.md",
+    )
+    p_imp.add_argument(
         "--dest", type=Path, help="parent folder for the city (default: your twin_app data folder)"
     )
     return parser
@@ -229,6 +241,8 @@ def cmd_city(args: argparse.Namespace) -> int:
         attribution=parse_attribution(list(args.attribution))[0],
         source_attribution=parse_attribution(list(args.attribution))[1],
         raster_units=dict(args.raster_units),
+        storey_height_m=args.storey_height,
+        default_height_m=args.default_height,
     )
     if args.district_level is not None:
         request.district_level = str(args.district_level)

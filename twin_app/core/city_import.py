@@ -51,6 +51,10 @@ class CityImport:
     source_attribution: dict[str, str] = field(default_factory=dict)
     #: units of a raster's values, by raster label (else the raster's own metadata is read)
     raster_units: dict[str, str] = field(default_factory=dict)
+    #: metres per storey for building:levels (None: the app's 3 m)
+    storey_height_m: float | None = None
+    #: height of buildings of unknown type (None: the building-type table's generic storeys)
+    default_height_m: float | None = None
 
 
 def _safe_name(name: str) -> str:
@@ -76,6 +80,21 @@ def _toml_value(value: Any) -> str:
 def _table(name: str, values: Mapping[str, Any], *, array: bool = False) -> str:
     head = f"[[{name}]]" if array else f"[{name}]"
     return "\n".join([head, *(f"{k} = {_toml_value(v)}" for k, v in values.items())]) + "\n"
+
+
+def _buildings_table(request: CityImport) -> dict[str, float]:
+    """The ``[buildings]`` values the user gave (docs/buildings.md), each checked."""
+    out: dict[str, float] = {}
+    for key, flag, value in (
+        ("storey_height_m", "--storey-height", request.storey_height_m),
+        ("default_height_m", "--default-height", request.default_height_m),
+    ):
+        if value is None:
+            continue
+        if not 0 < value <= 1000:
+            raise TwinError(f"{flag} must be a height in metres above 0, not {value:g}.")
+        out[key] = float(value)
+    return out
 
 
 def _check_districts(
@@ -242,6 +261,9 @@ def _build_city(
         ),
         *(_table("layers", layer, array=True) for layer in layers),
     ]
+    buildings = _buildings_table(request)
+    if buildings:
+        parts.insert(3, _table("buildings", buildings))
     (folder / MANIFEST_NAME).write_text("\n".join(parts), encoding="utf-8")
 
 
@@ -404,6 +426,7 @@ def import_city(
     for label in request.rasters:
         _safe_name(label)
     _check_sources(request)
+    _buildings_table(request)  # checked before anything is read or written
     osm_kind = registry.get("osm-network")
     extent = getattr(osm_kind, "extent", None)
     if extent is None:
