@@ -289,6 +289,39 @@ def test_unsorted_and_negative_id_files_read_like_the_sorted_one(
         assert areas[1] == pytest.approx(areas[0], rel=1e-9) and areas[0] > 0
 
 
+@pytest.mark.parametrize("suffix", [".osm", ".osm.pbf"])
+@pytest.mark.parametrize("layout", ["joined", "joined without relations", "each way twice"])
+def test_repeated_objects_load_once(tmp_path: Path, suffix: str, layout: str) -> None:
+    """Extracts joined without sorting repeat the objects they share: still valid OSM."""
+    import osmium
+    from osmium.osm.mutable import Node, Relation, Way
+
+    path = tmp_path / f"joined{suffix}"
+    nodes = [Node(id=n, location=_lonlat(x, y), tags={}) for n, (x, y) in sorted(TINY_NODES.items())]
+    ways = {w: Way(id=w, nodes=refs, tags=tags) for w, refs, tags in TINY_WAYS}
+    with_relation = layout != "joined without relations"
+    with osmium.SimpleWriter(str(path)) as writer:
+        for node in nodes:
+            writer.add_node(node)
+        for way in ways.values():
+            writer.add_way(way)
+            if layout == "each way twice":
+                writer.add_way(way)
+        if with_relation:
+            members = [("w", 202, "outer"), ("w", 203, "inner")]
+            tags = {"type": "multipolygon", "building": "apartments", "building:levels": "5"}
+            writer.add_relation(Relation(id=301, members=members, tags=tags))
+        if layout != "each way twice":  # the second extract shares a street and the L-shaped building
+            for node in nodes[:12]:
+                writer.add_node(node)
+            writer.add_way(ways[101])
+            writer.add_way(ways[201])
+    buildings = BUILDINGS_KIND.load(path, {}, _ctx()).frame
+    assert sorted(buildings.osm_id) == ([201, 204, 301] if with_relation else [201, 204])
+    streets = NETWORK_KIND.load(path, {}, _ctx()).frame
+    assert int((streets.osmid == 101).sum()) == 4  # 1-2 and 2-3, both ways, once
+
+
 def test_a_josm_file_with_new_objects_loads(tmp_path: Path) -> None:
     """A file as JOSM saves it: new objects have negative ids counting down, and no bounds."""
     (lon1, lat1), (lon2, lat2), (lon3, lat3), (lon4, lat4) = (

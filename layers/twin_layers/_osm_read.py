@@ -148,16 +148,18 @@ def _read(path: Path) -> OsmData:
 def _read_passes(path: Path) -> OsmData:
     """Read ``path``; through a sorted, renumbered copy when it is unsorted or has negative ids.
 
-    Both are valid OSM (files are not always sorted, and JOSM gives the
-    objects it creates negative ids until they are uploaded), but libosmium's
-    multipolygon assembler needs ways in id order and its location index and
-    id filters take ids >= 0.  The fast path is tried first, so sorted files
+    Both are valid OSM (files are not always sorted, extracts joined without
+    sorting repeat objects, and JOSM gives the objects it creates negative
+    ids until they are uploaded), but libosmium's multipolygon assembler
+    needs ways in id order and its location index and id filters take
+    ids >= 0.  The fast path is tried first, so sorted files
     with ordinary ids, nearly all files, pay nothing for this.
     """
     try:
         data = _read_file(path)
     except RuntimeError as exc:  # libosmium's out_of_order_error
-        if "out of order" not in str(exc).lower():
+        message = str(exc).lower()
+        if "out of order" not in message and "twice" not in message:
             raise
         data = None
     if data is None:
@@ -167,7 +169,9 @@ def _read_passes(path: Path) -> OsmData:
             raise RuntimeError("the sorted copy of the file could not be read")
         _restore_negative_ids(data)
         data.path = path
-        data.notes.append("The file is unsorted or holds negative (not yet uploaded) ids; read it sorted.")
+        data.notes.append(
+            "The file is unsorted, repeats objects or holds negative (not yet uploaded) ids; read it sorted."
+        )
     return data
 
 
@@ -256,26 +260,27 @@ def _normalised_copy(path: Path, target: Path) -> Path:
     Python touches every object here, and the ways and relations are held in
     memory to be sorted (the nodes are streamed: their order does not matter
     to ``_read_file``), so this is slower than the normal read.  It runs only
-    for unsorted files and files with negative ids.
+    for unsorted files and files with negative ids.  An object that appears
+    twice is written once (the last copy).
     """
     import osmium
     from osmium.osm.mutable import Relation, Way
 
-    ways: list[tuple[int, list[int], dict[str, str]]] = []
-    relations: list[tuple[int, list[tuple[str, int, str]], dict[str, str]]] = []
+    ways: dict[int, tuple[list[int], dict[str, str]]] = {}
+    relations: dict[int, tuple[list[tuple[str, int, str]], dict[str, str]]] = {}
     with osmium.SimpleWriter(str(target), overwrite=True) as writer:
         for obj in osmium.FileProcessor(str(path)):
             if isinstance(obj, osmium.osm.Node):
                 writer.add_node(obj.replace(id=_renumbered(obj.id)) if obj.id < 0 else obj)
             elif isinstance(obj, osmium.osm.Way):
                 refs = [_renumbered(n.ref) for n in obj.nodes]
-                ways.append((_renumbered(obj.id), refs, {t.k: t.v for t in obj.tags}))
+                ways[_renumbered(obj.id)] = (refs, {t.k: t.v for t in obj.tags})
             elif isinstance(obj, osmium.osm.Relation):
                 members = [(m.type, _renumbered(m.ref), m.role) for m in obj.members]
-                relations.append((_renumbered(obj.id), members, {t.k: t.v for t in obj.tags}))
-        for wid, refs, tags in sorted(ways, key=lambda w: w[0]):
+                relations[_renumbered(obj.id)] = (members, {t.k: t.v for t in obj.tags})
+        for wid, (refs, tags) in sorted(ways.items()):
             writer.add_way(Way(id=wid, nodes=refs, tags=tags))
-        for rid, members, tags in sorted(relations, key=lambda r: r[0]):
+        for rid, (members, tags) in sorted(relations.items()):
             writer.add_relation(Relation(id=rid, members=members, tags=tags))
     return target
 
