@@ -120,53 +120,56 @@ def estimate_heights(
     tag_h = np.asarray(height_tag_m, dtype=float)
     tag_l = np.asarray(levels, dtype=float)
     area = np.asarray(footprint_m2, dtype=float)
-    types = pd.Series(list(building_type), dtype=object).fillna(UNKNOWN_TYPE).astype(str).to_numpy()
+    # work per distinct type (a handful), then spread to the buildings by code
+    codes, uniques = pd.factorize(pd.Series(list(building_type), dtype=object).fillna(UNKNOWN_TYPE))
+    kinds = [str(u) for u in uniques]
 
+    rules_order = list(HeightFrom)
+    rule = np.full(n, rules_order.index(HeightFrom.DEFAULT), dtype=np.int8)
     height = np.full(n, np.nan)
-    source = np.full(n, HeightFrom.DEFAULT.value, dtype=object)
     has_h = np.isfinite(tag_h)
     has_l = np.isfinite(tag_l) & ~has_h
     height[has_h] = tag_h[has_h]
-    source[has_h] = HeightFrom.HEIGHT_TAG.value
+    rule[has_h] = rules_order.index(HeightFrom.HEIGHT_TAG)
     height[has_l] = tag_l[has_l] * storey
-    source[has_l] = HeightFrom.LEVELS.value
+    rule[has_l] = rules_order.index(HeightFrom.LEVELS)
     rest = ~(has_h | has_l)
 
     # 3. the file's own median storeys per type
-    tagged = pd.DataFrame({"type": types[np.isfinite(tag_l)], "levels": tag_l[np.isfinite(tag_l)]})
-    stats = tagged.groupby("type")["levels"].agg(["median", "size"])
+    tagged = np.isfinite(tag_l)
+    stats = pd.Series(tag_l[tagged]).groupby(codes[tagged]).agg(["median", "size"])
     stats = stats[stats["size"] >= rules.min_tagged_for_median]
-    medians = {str(t): (float(row["median"]), int(row["size"])) for t, row in stats.iterrows()}
-    estimate_storeys = np.full(n, np.nan)
-    estimate_height = np.full(n, np.nan)
-    by_median = rest & pd.Series(types).isin(medians.keys()).to_numpy()
-    estimate_storeys[by_median] = [medians[t][0] for t in types[by_median]]
-    source[by_median] = HeightFrom.LEVELS_MEDIAN.value
-    left = rest & ~by_median
+    found = zip(stats.index.to_numpy(dtype=int).tolist(), stats["median"], stats["size"], strict=True)
+    medians = {kinds[c]: (float(m), int(k)) for c, m, k in found}
+    median_of = np.array([medians.get(k, (np.nan, 0))[0] for k in kinds] + [np.nan])
+    # 4. the type table (storeys, else metres); 5. the city's default, else the generic storeys
+    storeys_of = np.array([table.storeys.get(k, np.nan) for k in kinds] + [np.nan])
+    metres_of = np.array([table.height_m.get(k, np.nan) for k in kinds] + [np.nan])
 
-    # 4. the type table
-    in_storeys = left & pd.Series(types).isin(table.storeys.keys()).to_numpy()
-    estimate_storeys[in_storeys] = [table.storeys[t] for t in types[in_storeys]]
-    in_metres = left & ~in_storeys & pd.Series(types).isin(table.height_m.keys()).to_numpy()
-    estimate_height[in_metres] = [table.height_m[t] for t in types[in_metres]]
-    source[in_storeys | in_metres] = HeightFrom.TYPE_DEFAULT.value
-    left &= ~(in_storeys | in_metres)
-
-    # 5. the city's default, else the generic storeys (source stays DEFAULT)
+    by_median = rest & np.isfinite(median_of[codes])
+    in_storeys = rest & ~by_median & np.isfinite(storeys_of[codes])
+    in_metres = rest & ~by_median & ~in_storeys & np.isfinite(metres_of[codes])
+    left = rest & ~(by_median | in_storeys | in_metres)
+    estimate = np.full(n, np.nan)
+    estimate[by_median] = median_of[codes[by_median]] * storey
+    estimate[in_storeys] = storeys_of[codes[in_storeys]] * storey
+    estimate[in_metres] = metres_of[codes[in_metres]]
     if rules.default_height_m is not None:
-        estimate_height[left] = float(rules.default_height_m)
+        estimate[left] = float(rules.default_height_m)
     else:
-        estimate_storeys[left] = table.generic_storeys
+        estimate[left] = table.generic_storeys * storey
+    rule[by_median] = rules_order.index(HeightFrom.LEVELS_MEDIAN)
+    rule[in_storeys | in_metres] = rules_order.index(HeightFrom.TYPE_DEFAULT)
 
-    estimate = np.where(np.isfinite(estimate_storeys), estimate_storeys * storey, estimate_height)
     cap = np.full(n, np.inf)
     for below, most in sorted(table.footprint_caps, reverse=True):  # smallest area last, so it wins
         cap[area < below] = most * storey
     capped = rest & (estimate > cap + 1e-9)
     estimate[capped] = cap[capped]
-    source[capped] = HeightFrom.FOOTPRINT.value
+    rule[capped] = rules_order.index(HeightFrom.FOOTPRINT)
     height[rest] = estimate[rest]
-    return HeightEstimate(height_m=height, height_from=source.tolist(), medians=medians)
+    names = np.array([r.value for r in rules_order], dtype=object)
+    return HeightEstimate(height_m=height, height_from=names[rule].tolist(), medians=medians)
 
 
 def describe_height(rule: str, building_type: str | None, height_m: float, rules: BuildingRules) -> str:
