@@ -397,6 +397,7 @@ def test_new_city_dialog_builds_the_same_request_as_the_cli(window, tmp_path: Pa
     from test_city_import import write_town_extras, write_town_osm
 
     from twin_app.core.city_import import import_city
+    from twin_app.core.errors import TwinError
     from twin_app.qt.dialogs import NewCityDialog
 
     osm = write_town_osm(tmp_path / "town.osm.pbf")
@@ -406,12 +407,17 @@ def test_new_city_dialog_builds_the_same_request_as_the_cli(window, tmp_path: Pa
     dialog.osm.edit.setText(str(osm))
     dialog.gtfs.edit.setText(str(extras["gtfs"]))
     dialog.raster.edit.setText(str(extras["raster"]))
+    dialog.storey_height.setText("2,9")
     request = dialog.request()
     assert request.name == "guitown" and request.osm == osm and request.rasters == {"heat": extras["raster"]}
     assert request.population is None
     assert request.district_name_column == "name" and request.district_level is None
     dialog.district_level.setText("9")
     assert dialog.request().district_level == "9"
+    assert (request.storey_height_m, request.default_height_m) == (2.9, None)
+    dialog.default_height.setText("tall")
+    with pytest.raises(TwinError, match="default building height"):
+        dialog.request()
     folder = import_city(request, tmp_path / "cities")
     assert window.open_city(folder)
     import time

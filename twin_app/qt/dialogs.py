@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from twin_app.core.city import user_cities_dir
 from twin_app.core.city_import import CityImport
+from twin_app.core.errors import TwinError
 
 
 def show_problems(parent: QWidget, title: str, messages: list[str]) -> QMessageBox:
@@ -89,6 +90,10 @@ class NewCityDialog(QDialog):
             edit.setPlaceholderText(
                 "© OpenStreetMap contributors (ODbL)" if key == "osm" else "as the file states, if it does"
             )
+        self.storey_height = QLineEdit()
+        self.storey_height.setPlaceholderText("3")
+        self.default_height = QLineEdit()
+        self.default_height.setPlaceholderText("by building type (docs/buildings.md)")
         self.dest = FileField("Parent folder", "", folder=True)
         self.dest.edit.setPlaceholderText(str(user_cities_dir()))
         form = QFormLayout(self)
@@ -107,6 +112,8 @@ class NewCityDialog(QDialog):
         form.addRow("Raster label", self.raster_label)
         form.addRow("Raster units", self.raster_units)
         form.addRow("    credit", self.credits["raster"])
+        form.addRow("Storey height (m)", self.storey_height)
+        form.addRow("Default building height (m)", self.default_height)
         form.addRow("Save in", self.dest)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -136,4 +143,17 @@ class NewCityDialog(QDialog):
             rasters={label: raster} if raster else {},
             source_attribution={k: v for k, v in credits.items() if k in given},
             raster_units={label: units} if raster and units else {},
+            storey_height_m=_metres(self.storey_height.text(), "storey height"),
+            default_height_m=_metres(self.default_height.text(), "default building height"),
         )
+
+
+def _metres(text: str, what: str) -> float | None:
+    """An optional number of metres typed by the user ("2,9" is fine); empty: None."""
+    text = text.strip().removesuffix("m").strip()
+    if not text:
+        return None
+    try:
+        return float(text.replace(",", "."))
+    except ValueError:
+        raise TwinError(f"The {what} must be a number of metres, like 3 or 2.8, not '{text}'.") from None
