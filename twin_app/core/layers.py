@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     import geopandas as gpd
     import numpy as np
 
+    from twin_app.core.timetable import Timetable
+
 
 class HeightFrom(StrEnum):
     """Which rule gave a building its height (its provenance), in the order they apply.
@@ -190,6 +192,34 @@ class NetworkLayer(LineLayer):
 @dataclass(eq=False)
 class PointLayer(VectorLayer):
     """Points: transit stops, sensors."""
+
+
+#: the columns every stops layer has
+STOP_ID_COLUMN = "stop_id"
+STOP_NAME_COLUMN = "name"
+#: comma-separated mode names ("bus", "tram", "rail", "metro", "ferry", ...; see ``timetable.mode_name``)
+STOP_MODES_COLUMN = "modes"
+
+
+@dataclass(eq=False)
+class StopsLayer(PointLayer):
+    """Public transport stops: ``stop_id``, ``name`` and ``modes`` (comma-separated mode names).
+
+    ``stops_source`` says in words where the stops came from ("GTFS feed
+    x.zip", "OpenStreetMap tags"), because an analysis must tell a planner
+    whether it counted a timetable's stops or mapped ones.  ``timetable`` is
+    there when the source has one; only then can stops be filtered by how
+    often they are served.
+    """
+
+    stops_source: str = ""
+    timetable: Timetable | None = None
+
+    def describe(self) -> dict[str, Any]:
+        out = super().describe()
+        out["stops_source"] = self.stops_source
+        out["timetable"] = self.timetable.describe() if self.timetable is not None else None
+        return out
 
 
 @dataclass(eq=False)

@@ -26,6 +26,7 @@ from twin_app.core.layers import (
     PolygonLayer,
     PopulationLayer,
     RasterLayer,
+    StopsLayer,
 )
 from twin_app.core.model import CityModel
 
@@ -37,6 +38,7 @@ LAYER_TYPES: dict[str, type[Layer]] = {
     "polygons": PolygonLayer,
     "raster": RasterLayer,
     "population": PopulationLayer,
+    "stops": StopsLayer,
 }
 
 #: how a user adds a layer of each type (the end of a "the city has no ... layer" sentence)
@@ -50,6 +52,10 @@ LAYER_HINTS: dict[str, str] = {
     "population": (
         "import one with 'twin-app city import NAME --population FILE', "
         "or open a population grid with File → Open file"
+    ),
+    "stops": (
+        "import the city with 'twin-app city import NAME --osm FILE' (stops mapped in OpenStreetMap) "
+        "or add '--gtfs FEED.zip' (stops with their timetable)"
     ),
 }
 
