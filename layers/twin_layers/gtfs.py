@@ -1,10 +1,17 @@
-"""GTFS feeds: stops as points, route shapes as lines.
+"""GTFS feeds: stops as points (with their timetable), routes as lines.
 
 The tables are read straight from the zip with pandas (robust to feeds that
-stricter readers reject, e.g. headways beyond 16-bit).  Each stop records the
+stricter readers reject, e.g. headways beyond 16-bit), once per city load:
+both kinds share the parse through ``ctx.cache``.  Each stop records the
 modes that serve it (GTFS ``route_type``) and its number of departures in the
-feed, which is what planners look at first and what accessibility analyses
-filter on.
+feed, which is what planners look at first; the stops layer also carries the
+feed's :class:`~twin_app.api.Timetable`, from which analyses count
+departures per hour without reading the feed themselves.
+
+Only ``stops.txt`` is required here.  The GTFS reference makes
+``shapes.txt`` optional (a route without a shape is drawn along its stops)
+and allows a feed to define its services with ``calendar.txt``,
+``calendar_dates.txt`` or both; a missing optional table is simply empty.
 """
 
 from __future__ import annotations
@@ -15,47 +22,37 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from twin_app.api import CorruptFileError, LineLayer, LoadContext, PointLayer, city_box, prepare_frame
+from twin_app.api import (
+    STOP_MODES_COLUMN,
+    STOP_NAME_COLUMN,
+    CorruptFileError,
+    LineLayer,
+    LoadContext,
+    StopsLayer,
+    Timetable,
+    city_box,
+    gtfs_seconds,
+    mode_name,
+    prepare_frame,
+)
 from twin_layers._content import GtfsFile
 
 if TYPE_CHECKING:
     import pandas as pd
 
-#: GTFS route_type (basic and extended) -> mode name shown to people
-MODES: dict[int, str] = {
-    0: "tram",
-    1: "metro",
-    2: "rail",
-    3: "bus",
-    4: "ferry",
-    5: "cable tram",
-    6: "aerial lift",
-    7: "funicular",
-    11: "trolleybus",
-    12: "monorail",
-}
-
-
-def mode_name(route_type: int) -> str:
-    """Name the mode of a basic or extended (100..1700) GTFS route_type."""
-    if route_type in MODES:
-        return MODES[route_type]
-    family = route_type // 100
-    return {
-        1: "rail",
-        2: "coach",
-        4: "metro",
-        7: "bus",
-        8: "trolleybus",
-        9: "tram",
-        10: "ferry",
-        12: "ferry",
-    }.get(family, "other")
+#: the stop_times columns any GTFS kind uses (read once, shared through ``ctx.cache``)
+_STOP_TIMES_COLUMNS = ("trip_id", "stop_id", "stop_sequence", "arrival_time", "departure_time", "pickup_type")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_CALENDAR_COLUMNS = ("service_id", *_WEEKDAYS, "start_date", "end_date")
 
 
 def read_table(
-    path: Path, name: str, *, required: bool = True, usecols: list[str] | None = None
+    path: Path, name: str, *, required: bool = True, usecols: list[str] | tuple[str, ...] | None = None
 ) -> pd.DataFrame:
+    """One GTFS table as strings; ``usecols`` are the columns wanted *if present*.
+
+    A missing optional table is an empty frame with the wanted columns.
+    """
     import pandas as pd
 
     try:
@@ -64,13 +61,125 @@ def read_table(
             if name not in members:
                 if required:
                     raise CorruptFileError(path, fmt="a GTFS feed", detail=f"it has no {name}")
-                return pd.DataFrame(columns=usecols or [])
+                return pd.DataFrame(columns=list(usecols or []))
+            wanted = set(usecols) if usecols is not None else None
             with archive.open(members[name]) as handle:
                 return pd.read_csv(
-                    handle, dtype=str, usecols=usecols, keep_default_na=False, encoding="utf-8-sig"
-                )
+                    handle,
+                    dtype=str,
+                    usecols=(lambda c: c.strip() in wanted) if wanted is not None else None,
+                    keep_default_na=False,
+                    encoding="utf-8-sig",
+                ).rename(columns=str.strip)
     except (zipfile.BadZipFile, EOFError, OSError, UnicodeDecodeError, ValueError) as exc:
         raise CorruptFileError(path, fmt="a GTFS feed (zip)", detail=str(exc)) from exc
+
+
+def _with_columns(table: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
+    """``table`` with every one of ``columns``, blank where the feed has none."""
+    missing = [c for c in columns if c not in table]
+    return table.assign(**dict.fromkeys(missing, "")) if missing else table
+
+
+def _require(path: Path, table: pd.DataFrame, name: str, columns: tuple[str, ...]) -> None:
+    missing = [c for c in columns if c not in table]
+    if missing and len(table):
+        raise CorruptFileError(
+            path,
+            fmt="a GTFS feed",
+            detail=f"{name} has no {', '.join(missing)} column{'s' * (len(missing) > 1)}",
+        )
+
+
+@dataclass(eq=False)
+class Feed:
+    """The tables of one feed that the kinds use, read once."""
+
+    stops: pd.DataFrame
+    routes: pd.DataFrame
+    trips: pd.DataFrame
+    stop_times: pd.DataFrame
+
+
+def read_feed(path: Path, cache: dict[Any, Any]) -> Feed:
+    """stops, routes, trips and stop_times of ``path`` (or the cached read of the unchanged file)."""
+    resolved = Path(path).resolve()
+    stat = resolved.stat()
+    key = ("twin_layers.gtfs", str(resolved), stat.st_mtime_ns, stat.st_size)
+    feed = cache.get(key)
+    if feed is None:
+        stops = read_table(path, "stops.txt")
+        for col in ("stop_id", "stop_lat", "stop_lon"):
+            if col not in stops:
+                raise CorruptFileError(path, fmt="a GTFS feed", detail=f"stops.txt has no {col} column")
+        routes = read_table(path, "routes.txt")
+        trips = read_table(path, "trips.txt")
+        times = read_table(path, "stop_times.txt", usecols=_STOP_TIMES_COLUMNS)
+        _require(path, routes, "routes.txt", ("route_id", "route_type"))
+        _require(path, trips, "trips.txt", ("trip_id", "route_id"))
+        _require(path, times, "stop_times.txt", ("trip_id", "stop_id"))
+        feed = cache[key] = Feed(
+            stops=stops,
+            routes=_with_columns(routes, ("route_id", "route_type")),
+            trips=_with_columns(trips, ("trip_id", "route_id", "service_id")),
+            stop_times=_with_columns(times, ("trip_id", "stop_id")),
+        )
+    return feed
+
+
+def _route_types(trips: pd.DataFrame, routes: pd.DataFrame) -> pd.DataFrame:
+    """trip_id, route_id, service_id and an int route_type (-1 where unknown) per trip."""
+    import pandas as pd
+
+    out = trips[["trip_id", "route_id", "service_id"]].merge(
+        routes[["route_id", "route_type"]], on="route_id", how="left"
+    )
+    out["route_type"] = pd.to_numeric(out["route_type"], errors="coerce").fillna(-1).astype(int)
+    return out
+
+
+def read_timetable(path: Path, cache: dict[Any, Any] | None = None) -> Timetable:
+    """The feed's :class:`Timetable` (see its docstring for what each table holds)."""
+    import numpy as np
+    import pandas as pd
+
+    feed = read_feed(path, {} if cache is None else cache)
+    times = feed.stop_times
+    if "pickup_type" in times:
+        times = times[times["pickup_type"].str.strip() != "1"]
+    t = gtfs_seconds(times["departure_time"]) if "departure_time" in times else np.full(len(times), np.nan)
+    if "arrival_time" in times:
+        t = np.where(np.isnan(t), gtfs_seconds(times["arrival_time"]), t)
+    boardings = pd.DataFrame(
+        {"trip_id": times["trip_id"].to_numpy(), "stop_id": times["stop_id"].to_numpy(), "t": t}
+    ).dropna(subset=["t"])
+    calendar = _with_columns(
+        read_table(path, "calendar.txt", required=False, usecols=_CALENDAR_COLUMNS), _CALENDAR_COLUMNS
+    )
+    dates_columns = ("service_id", "date", "exception_type")
+    dates = _with_columns(
+        read_table(path, "calendar_dates.txt", required=False, usecols=dates_columns), dates_columns
+    )
+    freq_columns = ("trip_id", "start_time", "end_time", "headway_secs")
+    freq = _with_columns(
+        read_table(path, "frequencies.txt", required=False, usecols=freq_columns), freq_columns
+    )
+    frequencies = pd.DataFrame(
+        {
+            "trip_id": freq["trip_id"].to_numpy(),
+            "start": gtfs_seconds(freq["start_time"]),
+            "end": gtfs_seconds(freq["end_time"]),
+            "headway": pd.to_numeric(freq["headway_secs"], errors="coerce").to_numpy(dtype=float),
+        }
+    )
+    return Timetable(
+        feed=f"GTFS feed {Path(path).name}",
+        calendar=calendar,
+        calendar_dates=dates,
+        trips=_route_types(feed.trips, feed.routes),
+        stop_times=boardings.reset_index(drop=True),
+        frequencies=frequencies,
+    )
 
 
 @dataclass(frozen=True)
@@ -79,19 +188,14 @@ class StopsKind(GtfsFile):
     title: str = "GTFS stops"
     suffixes: tuple[str, ...] = (".gtfs.zip", ".zip")
 
-    def load(self, source: Path, options: Mapping[str, Any], ctx: LoadContext) -> PointLayer:
+    def load(self, source: Path, options: Mapping[str, Any], ctx: LoadContext) -> StopsLayer:
         import geopandas as gpd
         import pandas as pd
 
-        stops = read_table(source, "stops.txt")
-        for col in ("stop_id", "stop_lat", "stop_lon"):
-            if col not in stops:
-                raise CorruptFileError(source, fmt="a GTFS feed", detail=f"stops.txt has no {col} column")
-        routes = read_table(source, "routes.txt", usecols=["route_id", "route_type"])
-        trips = read_table(source, "trips.txt", usecols=["trip_id", "route_id"])
-        times = read_table(source, "stop_times.txt", usecols=["trip_id", "stop_id"])
-        served = times.merge(trips, on="trip_id").merge(routes, on="route_id")
-        served["route_type"] = pd.to_numeric(served["route_type"], errors="coerce").fillna(-1).astype(int)
+        feed = read_feed(source, ctx.cache)
+        stops = feed.stops
+        trips = _route_types(feed.trips, feed.routes)
+        served = feed.stop_times[["trip_id", "stop_id"]].merge(trips, on="trip_id")
         per_stop = served.groupby("stop_id").agg(
             departures=("trip_id", "size"),
             route_types=("route_type", lambda s: ",".join(str(v) for v in sorted(set(s)))),
@@ -101,17 +205,26 @@ class StopsKind(GtfsFile):
         stops = stops.merge(per_stop, left_on="stop_id", right_index=True, how="left")
         stops["departures"] = stops["departures"].fillna(0).astype(int)
         stops["n_routes"] = stops["n_routes"].fillna(0).astype(int)
-        stops[["route_types", "modes"]] = stops[["route_types", "modes"]].fillna("")
+        stops[["route_types", STOP_MODES_COLUMN]] = stops[["route_types", STOP_MODES_COLUMN]].fillna("")
+        stops[STOP_NAME_COLUMN] = stops.get("stop_name", "")
         if "location_type" in stops:
             lt = pd.to_numeric(stops["location_type"], errors="coerce").fillna(0).astype(int)
             stops = stops.loc[lt == 0]
-        wanted = ("stop_id", "stop_name", "stop_code", "departures", "n_routes", "modes", "route_types")
+        wanted = (
+            "stop_id",
+            STOP_NAME_COLUMN,
+            "stop_code",
+            "departures",
+            "n_routes",
+            STOP_MODES_COLUMN,
+            "route_types",
+        )
         keep = [c for c in wanted if c in stops]
         lon = pd.to_numeric(stops["stop_lon"], errors="coerce")
         lat = pd.to_numeric(stops["stop_lat"], errors="coerce")
         frame = gpd.GeoDataFrame(stops[keep], geometry=gpd.points_from_xy(lon, lat), crs="EPSG:4326")
         frame, notes = prepare_frame(frame, ctx, source=source, clip_to_city=True)
-        return PointLayer(
+        return StopsLayer(
             id=ctx.layer_id,
             title=ctx.title,
             crs=ctx.crs,
@@ -122,11 +235,83 @@ class StopsKind(GtfsFile):
             value_column=None,
             default_column="departures",
             units="departures/day",
+            stops_source=f"GTFS feed {Path(source).name}",
+            timetable=read_timetable(source, ctx.cache),
         )
+
+
+def _shape_lines(shapes: pd.DataFrame) -> tuple[Any, Any]:
+    """(shape ids, lon/lat linestrings) of the shapes with at least two valid points."""
+    import numpy as np
+    import pandas as pd
+    import shapely
+
+    shapes = shapes.assign(
+        seq=pd.to_numeric(shapes["shape_pt_sequence"], errors="coerce"),
+        x=pd.to_numeric(shapes["shape_pt_lon"], errors="coerce"),
+        y=pd.to_numeric(shapes["shape_pt_lat"], errors="coerce"),
+    )
+    shapes = shapes.dropna(subset=["seq", "x", "y"]).sort_values(["shape_id", "seq"], kind="stable")
+    codes, ids = pd.factorize(shapes["shape_id"], sort=True)
+    counts = np.bincount(codes, minlength=len(ids))
+    ok = counts[codes] >= 2
+    lines = shapely.linestrings(shapes[["x", "y"]].to_numpy()[ok], indices=codes[ok])
+    return ids[np.unique(codes[ok])], lines
+
+
+def stop_sequence_lines(feed: Feed, trips: pd.DataFrame) -> pd.DataFrame:
+    """One line per route and direction through the stops of its trip with the most stops.
+
+    For routes without a shape: the GTFS reference makes ``shapes.txt``
+    optional, and the stop sequence is the best path the feed gives.  Ties
+    go to the smallest trip_id, so the choice does not depend on file order.
+    Returns route_id, trip_id and a lon/lat ``line`` (routes whose trips
+    visit fewer than two located stops are left out).
+    """
+    import numpy as np
+    import pandas as pd
+    import shapely
+
+    if "direction_id" in trips:
+        trips = trips.assign(direction=trips["direction_id"].fillna(""))
+    else:
+        trips = trips.assign(direction="")
+    times = feed.stop_times[feed.stop_times["trip_id"].isin(trips["trip_id"])]
+    if "stop_sequence" not in times:
+        return pd.DataFrame(columns=["route_id", "trip_id", "line"])
+    size = times.groupby("trip_id").size().rename("n_stops").reset_index()
+    ranked = trips[["trip_id", "route_id", "direction"]].merge(size, on="trip_id")
+    ranked = ranked.sort_values(
+        ["route_id", "direction", "n_stops", "trip_id"], ascending=[True, True, False, True]
+    )
+    chosen = ranked.drop_duplicates(["route_id", "direction"])
+    located = feed.stops[["stop_id"]].assign(
+        x=pd.to_numeric(feed.stops["stop_lon"], errors="coerce"),
+        y=pd.to_numeric(feed.stops["stop_lat"], errors="coerce"),
+    )
+    seq = times[times["trip_id"].isin(chosen["trip_id"])][["trip_id", "stop_id", "stop_sequence"]]
+    seq = seq.assign(order=pd.to_numeric(seq["stop_sequence"], errors="coerce"))
+    seq = seq.merge(located, on="stop_id").dropna(subset=["order", "x", "y"])
+    seq = seq.sort_values(["trip_id", "order"], kind="stable")
+    codes, ids = pd.factorize(seq["trip_id"], sort=True)
+    counts = np.bincount(codes, minlength=len(ids))
+    ok = counts[codes] >= 2
+    lines = shapely.linestrings(seq[["x", "y"]].to_numpy()[ok], indices=codes[ok])
+    line_of = dict(zip(ids[np.unique(codes[ok])], lines, strict=True))
+    chosen = chosen[chosen["trip_id"].isin(line_of)]
+    return pd.DataFrame(
+        {
+            "route_id": chosen["route_id"].to_numpy(),
+            "trip_id": chosen["trip_id"].to_numpy(),
+            "line": [line_of[t] for t in chosen["trip_id"]],
+        }
+    )
 
 
 @dataclass(frozen=True)
 class RoutesKind(GtfsFile):
+    """Route lines: each shape in ``shapes.txt``, and routes without one along their stops."""
+
     name: str = "gtfs-routes"
     title: str = "GTFS route shapes"
     suffixes: tuple[str, ...] = ()
@@ -135,30 +320,50 @@ class RoutesKind(GtfsFile):
         import geopandas as gpd
         import numpy as np
         import pandas as pd
-        import shapely
 
-        shapes = read_table(source, "shapes.txt")
-        if shapes.empty:
-            raise CorruptFileError(source, fmt="a GTFS feed", detail="it has no route shapes (shapes.txt)")
-        shapes["seq"] = pd.to_numeric(shapes["shape_pt_sequence"], errors="coerce")
-        shapes["x"] = pd.to_numeric(shapes["shape_pt_lon"], errors="coerce")
-        shapes["y"] = pd.to_numeric(shapes["shape_pt_lat"], errors="coerce")
-        shapes = shapes.dropna(subset=["seq", "x", "y"]).sort_values(["shape_id", "seq"])
-        codes, ids = pd.factorize(shapes["shape_id"], sort=True)
-        counts = np.bincount(codes)
-        ok = counts[codes] >= 2
-        lines = shapely.linestrings(shapes[["x", "y"]].to_numpy()[ok], indices=codes[ok])
-        line_ids = ids[np.unique(codes[ok])]
-        routes = read_table(source, "routes.txt")
-        trips = read_table(source, "trips.txt", usecols=["route_id", "shape_id"]).drop_duplicates("shape_id")
-        info = trips.merge(routes, on="route_id", how="left").set_index("shape_id")
-        frame = gpd.GeoDataFrame({"shape_id": line_ids}, geometry=lines, crs="EPSG:4326")
-        for col in ("route_id", "route_short_name", "route_long_name", "route_type"):
-            if col in info:
-                frame[col] = info[col].reindex(frame["shape_id"]).fillna("").to_numpy()
-        frame["route_type"] = pd.to_numeric(frame.get("route_type"), errors="coerce").fillna(-1).astype(int)
+        feed = read_feed(source, ctx.cache)
+        shape_columns = ("shape_id", "shape_pt_lat", "shape_pt_lon", "shape_pt_sequence")
+        shapes = read_table(source, "shapes.txt", required=False, usecols=shape_columns)
+        _require(source, shapes, "shapes.txt", shape_columns)
+        trips = feed.trips
+        if len(shapes):
+            shape_ids, shape_lines = _shape_lines(shapes)
+        else:
+            shape_ids, shape_lines = np.array([], dtype=object), np.array([], dtype=object)
+        trip_shape = trips["shape_id"] if "shape_id" in trips else pd.Series("", index=trips.index)
+        with_shape = trip_shape.isin(set(shape_ids))
+        shaped = trips.loc[with_shape].assign(shape_id=trip_shape[with_shape]).drop_duplicates("shape_id")
+        shaped_routes = set(shaped["route_id"])
+        by_stops = stop_sequence_lines(feed, trips.loc[~trips["route_id"].isin(shaped_routes)])
+        line_of_shape = dict(zip(shape_ids, shape_lines, strict=True))
+        rows = pd.DataFrame(
+            {
+                "shape_id": list(shaped["shape_id"]) + [""] * len(by_stops),
+                "route_id": list(shaped["route_id"]) + list(by_stops["route_id"]),
+                "drawn_from": ["shape"] * len(shaped) + ["stops"] * len(by_stops),
+            }
+        )
+        geometry = [line_of_shape[s] for s in shaped["shape_id"]] + list(by_stops["line"])
+        if len(rows) == 0:
+            raise CorruptFileError(
+                source, fmt="a GTFS feed", detail="none of its routes has a shape or two located stops"
+            )
+        routes = feed.routes.drop_duplicates("route_id").set_index("route_id")
+        frame = gpd.GeoDataFrame(rows, geometry=geometry, crs="EPSG:4326")
+        for col in ("route_short_name", "route_long_name", "route_type"):
+            values = routes[col].reindex(frame["route_id"]) if col in routes else None
+            frame[col] = values.fillna("").to_numpy() if values is not None else ""
+        frame["route_type"] = pd.to_numeric(frame["route_type"], errors="coerce").fillna(-1).astype(int)
         frame["mode"] = [mode_name(int(v)) for v in frame["route_type"]]
+        n_shape_routes = len(shaped_routes)
+        n_stop_routes = by_stops["route_id"].nunique()
         frame, notes = prepare_frame(frame, ctx, source=source, clip_to_city=True)
+        notes.append(f"{n_shape_routes} route(s) drawn from shapes.txt.")
+        if n_stop_routes:
+            notes.append(
+                f"{n_stop_routes} route(s) have no shape in the feed and are drawn along their stops "
+                "(the trip with the most stops, per direction)."
+            )
         # Routes run far beyond the city; keep the part that is drawn and analysed here.
         frame["geometry"] = frame.geometry.intersection(city_box(ctx, margin_m=200.0))
         frame = frame.loc[~frame.geometry.is_empty].reset_index(drop=True)
