@@ -29,6 +29,7 @@ CORE_MODULES = [
     "twin_app.core.loading",
     "twin_app.core.model",
     "twin_app.core.vector",
+    "twin_app.core.timetable",
     "twin_app.api",
 ]
 HEAVY_GUI = ("PySide6", "pyvista", "pyvistaqt", "vtk", "vtkmodules")
@@ -61,6 +62,25 @@ def test_import_contracts_hold() -> None:
         pytest.skip("import-linter is not installed")
     out = subprocess.run([str(exe)], cwd=root, capture_output=True, text=True)
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_analyses_import_no_layer_kind() -> None:
+    """What an analysis needs comes through core types; the import-linter contract says so too."""
+    import ast
+    import tomllib
+
+    root = Path(__file__).resolve().parents[1]
+    for path in sorted((root / "plugins" / "twin_plugins").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
+        names += [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
+        assert not [n for n in names if n.split(".")[0] == "twin_layers"], path.name
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    contracts = config["tool"]["importlinter"]["contracts"]
+    assert any(
+        c["type"] == "independence" and set(c["modules"]) == {"twin_layers", "twin_plugins"}
+        for c in contracts
+    )
 
 
 @pytest.mark.slow

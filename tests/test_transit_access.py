@@ -11,7 +11,7 @@ import pytest
 import shapely
 from toy_city import CRS, grid_city
 
-from twin_app.core.layers import PointLayer
+from twin_app.core.layers import StopsLayer
 from twin_app.core.model import CityModel
 from twin_app.core.params import TimeWindow
 from twin_app.core.runner import run_analysis
@@ -22,7 +22,10 @@ def toy_city(tmp_path: Path, people: list[tuple[float, float, float]]) -> CityMo
     return grid_city(tmp_path, people, osmid_offset=1000)
 
 
-def add_stops(model: CityModel, source: Path | None = None) -> None:
+def add_stops(model: CityModel, feed: Path | None = None) -> None:
+    """Three stops; with ``feed``, the timetable the GTFS kind reads from it."""
+    from twin_layers.gtfs import read_timetable
+
     stops = gpd.GeoDataFrame(
         {
             "stop_id": ["bus", "rail", "far"],
@@ -32,7 +35,18 @@ def add_stops(model: CityModel, source: Path | None = None) -> None:
         geometry=shapely.points([[0.0, 0.0], [1000.0, 1000.0], [5000.0, 5000.0]]),
         crs=CRS,
     )
-    model.add_layer(PointLayer(id="stops", title="Stops", crs=CRS, source=source, style="stops", frame=stops))
+    model.add_layer(
+        StopsLayer(
+            id="stops",
+            title="Stops",
+            crs=CRS,
+            source=feed,
+            style="stops",
+            frame=stops,
+            stops_source=f"GTFS feed {feed.name}" if feed else "drawn by hand",
+            timetable=read_timetable(feed) if feed else None,
+        )
+    )
 
 
 #: (x, y, people): A walks exactly 500 m to the bus stop (straight line 361 m) and counts;
@@ -91,9 +105,11 @@ def _gtfs(path: Path) -> Path:
 
 
 def test_departures_per_hour_from_stop_times_and_frequencies(tmp_path: Path) -> None:
-    from twin_plugins.transit_access import departures_per_hour
+    from twin_layers.gtfs import read_timetable
 
-    feed = _gtfs(tmp_path / "feed.zip")
+    from twin_app.api import departures_per_hour
+
+    feed = read_timetable(_gtfs(tmp_path / "feed.zip"))
     window = TimeWindow(dt.date(2022, 2, 22), 7 * 3600, 9 * 3600)
     rates = departures_per_hour(feed, window, {"bus": "low", "rail": "high"})
     # bus: runs 06:05, 06:35, ... 09:35 -> 07:05 07:35 08:05 08:35 in the window = 2/h
@@ -105,7 +121,7 @@ def test_departures_per_hour_from_stop_times_and_frequencies(tmp_path: Path) -> 
 
 def test_frequency_filter_drops_infrequent_stops(tmp_path: Path) -> None:
     model = toy_city(tmp_path, PEOPLE)
-    add_stops(model, source=_gtfs(tmp_path / "feed.zip"))
+    add_stops(model, feed=_gtfs(tmp_path / "feed.zip"))
     result = run_analysis(
         "transit-access", model, {"min_departures_per_hour": 4, "service_window": "2022-02-22 07:00-09:00"}
     )

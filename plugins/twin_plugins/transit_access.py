@@ -14,7 +14,10 @@ population.  Here:
   qualifying stop counts at the short one.  Thresholds are inclusive.
 * An optional frequency filter (a local choice the UN metadata allows)
   keeps only stops with enough departures per hour in a service window,
-  counted from the feed's ``stop_times`` and ``frequencies``.
+  counted from the stops layer's timetable (``twin_app.api.departures_per_hour``).
+  Stops mapped in OpenStreetMap have no timetable, so the filter needs
+  stops from a GTFS feed.
+* The stops come from a stops layer (GTFS or OpenStreetMap); the notes say which.
 
 The shared pieces (people, districts, indicators, coloured buildings) are
 also used by the green-space analysis.
@@ -25,11 +28,9 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from twin_layers.gtfs import mode_name, read_table
 
 from twin_app.api import (
     AnalysisContext,
@@ -37,10 +38,12 @@ from twin_app.api import (
     BuildingsLayer,
     Indicator,
     NetworkLayer,
-    PointLayer,
     PolygonLayer,
+    StopsLayer,
     TimeWindow,
     TwinError,
+    departures_per_hour,
+    mode_name,
     network,
     population,
 )
@@ -203,101 +206,6 @@ def _round(value: float, digits: int = 1) -> float | None:
 # -- stops and their service ---------------------------------------------------------------
 
 
-def _seconds(times: pd.Series) -> np.ndarray:
-    """GTFS 'H:MM:SS' (hours may pass 24) to seconds; blank or malformed -> NaN."""
-    import pandas as pd
-
-    parts = times.astype(str).str.extract(r"^\s*(\d+):(\d{2}):(\d{2})\s*$")
-    h, m, s = (pd.to_numeric(parts[i], errors="coerce").to_numpy(dtype=float) for i in range(3))
-    return np.asarray(h * 3600 + m * 60 + s, dtype=float)
-
-
-def active_services(source: Path, window: TimeWindow) -> set[str]:
-    """Service ids running on the window's date (calendar.txt plus calendar_dates.txt exceptions)."""
-    day = window.date.strftime("%Y%m%d")
-    weekday = window.date.strftime("%A").lower()
-    calendar = read_table(source, "calendar.txt", required=False)
-    active: set[str] = set()
-    if len(calendar) and weekday in calendar:
-        runs = (calendar["start_date"] <= day) & (calendar["end_date"] >= day) & (calendar[weekday] == "1")
-        active = set(calendar.loc[runs, "service_id"])
-    dates = read_table(source, "calendar_dates.txt", required=False)
-    if len(dates) and {"date", "exception_type", "service_id"} <= set(dates.columns):
-        today = dates[dates["date"] == day]
-        active |= set(today.loc[today["exception_type"] == "1", "service_id"])
-        active -= set(today.loc[today["exception_type"] == "2", "service_id"])
-    if not active:
-        first = min(calendar["start_date"], default="?") if len(calendar) else "?"
-        last = max(calendar["end_date"], default="?") if len(calendar) else "?"
-        raise TwinError(
-            f"The GTFS feed {source.name} has no service on {window.date.isoformat()} "
-            f"(its calendar runs {first}–{last}); choose a service window on a day it covers."
-        )
-    return active
-
-
-def departures_per_hour(source: Path, window: TimeWindow, capacity: Mapping[str, str]) -> pd.DataFrame:
-    """Per stop_id: departures per hour in the window, of all modes and of high-capacity modes.
-
-    Counts boardings (``pickup_type`` 1, "no pickup", is left out) of trips
-    whose service runs on the window's date; a trip listed in
-    ``frequencies.txt`` runs every ``headway_secs`` from each ``start_time``
-    (before ``end_time``), its stop_times giving the offsets from its first
-    stop.  Times are on the service day (may pass 24:00); the previous
-    day's after-midnight trips are not counted.
-    """
-    import pandas as pd
-
-    active = active_services(source, window)
-    trips = read_table(source, "trips.txt", usecols=["trip_id", "route_id", "service_id"])
-    routes = read_table(source, "routes.txt", usecols=["route_id", "route_type"])
-    trips = trips[trips["service_id"].isin(active)].merge(routes, on="route_id", how="left")
-    route_type = pd.to_numeric(trips["route_type"], errors="coerce").fillna(-1).astype(int)
-    modes = {rt: mode_name(rt) for rt in route_type.unique()}
-    trips["high"] = [capacity.get(modes[rt], LOW) == HIGH for rt in route_type]
-    times = read_table(source, "stop_times.txt")
-    times = times[times["trip_id"].isin(trips["trip_id"])]
-    if "pickup_type" in times:
-        times = times[times["pickup_type"].str.strip() != "1"]
-    dep = _seconds(times["departure_time"]) if "departure_time" in times else np.full(len(times), np.nan)
-    if "arrival_time" in times:
-        dep = np.where(np.isnan(dep), _seconds(times["arrival_time"]), dep)
-    times = pd.DataFrame(
-        {"trip_id": times["trip_id"].to_numpy(), "stop_id": times["stop_id"].to_numpy(), "t": dep}
-    )
-    times = times.dropna(subset=["t"])
-    freq = read_table(source, "frequencies.txt", required=False)
-    freq_trips = set(freq["trip_id"]) if len(freq) else set()
-    plain = times[~times["trip_id"].isin(freq_trips)]
-    plain = plain[(plain["t"] >= window.start_s) & (plain["t"] < window.end_s)].assign(n=1.0)
-    parts = [plain[["trip_id", "stop_id", "n"]]]
-    if freq_trips:
-        f = pd.DataFrame(
-            {
-                "trip_id": freq["trip_id"],
-                "start": _seconds(freq["start_time"]),
-                "end": _seconds(freq["end_time"]),
-                "headway": pd.to_numeric(freq["headway_secs"], errors="coerce").to_numpy(dtype=float),
-            }
-        ).dropna()
-        f = f[f["headway"] > 0]
-        templ = times[times["trip_id"].isin(freq_trips)].copy()
-        templ["offset"] = templ["t"] - templ.groupby("trip_id")["t"].transform("min")
-        pairs = templ.merge(f, on="trip_id")
-        h = pairs["headway"].to_numpy()
-        t0 = pairs["start"].to_numpy() + pairs["offset"].to_numpy()
-        runs = np.ceil((pairs["end"].to_numpy() - pairs["start"].to_numpy()) / h)
-        k_min = np.maximum(0.0, np.ceil((window.start_s - t0) / h))
-        k_max = np.minimum(runs - 1, np.ceil((window.end_s - t0) / h) - 1)
-        pairs["n"] = np.maximum(0.0, k_max - k_min + 1)
-        parts.append(pairs[["trip_id", "stop_id", "n"]])
-    counted = pd.concat(parts, ignore_index=True).merge(trips[["trip_id", "high"]], on="trip_id")
-    hours = (window.end_s - window.start_s) / 3600.0
-    counted["n_high"] = counted["n"] * counted["high"]
-    per_stop = counted.groupby("stop_id")[["n", "n_high"]].sum() / hours
-    return per_stop.rename(columns={"n": "all", "n_high": HIGH})
-
-
 def stop_modes(stops: gpd.GeoDataFrame) -> list[set[str]]:
     """The mode names serving each stop (the stops layer's ``modes``, else from ``route_types``)."""
     if "modes" in stops:
@@ -379,7 +287,7 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
     fb.progress(0.05, "Building the street graph")
     net = network_layer(ctx, "network")
     graph = network.StreetGraph.from_layer(net)
-    stops_layer = ctx.layer(p["stops"], PointLayer)
+    stops_layer = ctx.layer(p["stops"], StopsLayer)
     buildings = optional_buildings(ctx, "buildings")
     districts = ctx.districts(p["districts"])
     names = [str(n) for n in districts["district"]]
@@ -391,12 +299,14 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
     if min_rate > 0:
         if window is None:
             raise TwinError("The frequency filter needs a service window (date and times).")
-        source = stops_layer.source
-        if source is None or not Path(source).is_file():
+        if stops_layer.timetable is None:
             raise TwinError(
-                f"The frequency filter needs the stops' GTFS feed, but '{stops_layer.id}' has none."
+                f"The frequency filter counts departures in a timetable, but the stops in "
+                f"'{stops_layer.title}' come from {stops_layer.stops_source or 'a source without one'}. "
+                "Set the minimum departures per hour to 0, or choose stops from a GTFS feed "
+                "('city import --gtfs')."
             )
-        rates = departures_per_hour(Path(source), window, capacity)
+        rates = departures_per_hour(stops_layer.timetable, window, capacity, high=HIGH)
     short_ok, long_ok = classify_stops(stops, capacity, rates, min_rate)
 
     fb.check_cancelled()
@@ -446,6 +356,7 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
     )
     snap_d = snapped.distance[snapped.snapped]
     notes: dict[str, Any] = {
+        "stops source": stops_layer.stops_source or stops_layer.title,
         "stops in layer": len(stops),
         "stops qualifying": int(qualifying.sum()),
         "stops qualifying, high-capacity": int(long_ok.sum()),
