@@ -36,6 +36,21 @@ OSM_FORMAT = "OpenStreetMap"
 AREA_KEYS: tuple[str, ...] = ("building", "landuse", "leisure", "natural", "water", "waterway")
 #: ways kept by the reader: streets, areas and administrative boundaries
 WAY_KEYS: tuple[str, ...] = ("highway", "boundary", *AREA_KEYS)
+#: tags that make a node or way a public transport stop (the ``osm-stops`` kind)
+STOP_TAGS: frozenset[tuple[str, str]] = frozenset(
+    {
+        ("public_transport", "platform"),
+        ("public_transport", "stop_position"),
+        ("highway", "bus_stop"),
+        ("railway", "station"),
+        ("railway", "halt"),
+        ("railway", "tram_stop"),
+        ("amenity", "ferry_terminal"),
+    }
+)
+STOP_KEYS: tuple[str, ...] = tuple(sorted({k for k, _ in STOP_TAGS}))
+#: OPL text of the stop tags: a cheap test before a node's tags are parsed
+_STOP_OPL: tuple[str, ...] = tuple(f"{k}={v}" for k, v in sorted(STOP_TAGS))
 #: relation types whose members matter (areas and administrative boundaries)
 RELATION_TYPES: frozenset[str] = frozenset({"multipolygon", "boundary"})
 
@@ -102,6 +117,9 @@ class OsmData:
     #: the extract's lon/lat bounds (header box, else the bounds of what was read)
     bounds_lonlat: tuple[float, float, float, float] | None
     notes: list[str] = field(default_factory=list)
+    #: nodes tagged as public transport stops (:data:`STOP_TAGS`): (node id, tags, lon, lat);
+    #: stops mapped as ways are among ``ways``
+    stop_nodes: list[tuple[int, dict[str, str], float, float]] = field(default_factory=list)
 
 
 @contextmanager
@@ -209,7 +227,7 @@ def _read_file(path: Path) -> OsmData | None:
                     osmium.filter.KeyFilter(*AREA_KEYS).enable_for(relation),
                     manager.first_pass_handler(),
                     osmium.filter.EntityFilter(osmium.osm.NODE),
-                    osmium.filter.KeyFilter("place"),
+                    osmium.filter.KeyFilter("place", *STOP_KEYS),
                     writer,
                 )
             if relations.negative:
@@ -223,13 +241,15 @@ def _read_file(path: Path) -> OsmData | None:
                         osmium.filter.IdFilter(area_ids).enable_for(osmium.osm.AREA),
                         _AreaCollector(areas),
                     ),
-                    osmium.filter.KeyFilter(*WAY_KEYS),
+                    # A filter can only narrow the stream, so stops share the key filter with
+                    # areas; the parse drops what neither wants (see _parse_opl).
+                    osmium.filter.KeyFilter(*WAY_KEYS, *STOP_KEYS),
                     writer,
                 )
         finally:
             writer.close()
         text = opl.read_bytes().decode("utf-8")
-    ways, places = _parse_opl(text)
+    ways, places, stops = _parse_opl(text)
     if (len(ways.ids) and int(ways.ids.min()) < 0) or (len(ways.node_ids) and int(ways.node_ids.min()) < 0):
         return None
     bounds = header_box or _data_bounds(ways, places)
@@ -240,6 +260,7 @@ def _read_file(path: Path) -> OsmData | None:
         relation_areas=areas,
         place_nodes=places,
         bounds_lonlat=bounds,
+        stop_nodes=stops,
     )
     data.notes.append(f"Kept {len(ways)} ways and {len(areas)} multipolygon areas from the file.")
     return data
@@ -305,6 +326,7 @@ def _restore_negative_ids(data: OsmData) -> None:
     }
     data.relation_areas = [(one(rid), tags, wkb) for rid, tags, wkb in data.relation_areas]
     data.place_nodes = [(one(nid), tags, lon, lat) for nid, tags, lon, lat in data.place_nodes]
+    data.stop_nodes = [(one(nid), tags, lon, lat) for nid, tags, lon, lat in data.stop_nodes]
 
 
 class _RelationCollector:
@@ -401,19 +423,39 @@ def parse_tags(section: str) -> dict[str, str]:
 _REFS_TO_CSV = bytes.maketrans(b"xy,", b",,\n")
 
 
-def _parse_opl(text: str) -> tuple[WaySet, list[tuple[int, dict[str, str], float, float]]]:
-    """Split the OPL text into ways (vectorised node lists) and place nodes.
+def is_stop(tags: Mapping[str, str]) -> bool:
+    """Whether an object's tags make it a public transport stop (:data:`STOP_TAGS`)."""
+    for key in STOP_KEYS:
+        value = tags.get(key)
+        if value is not None and (key, value) in STOP_TAGS:
+            return True
+    return False
+
+
+def _wanted_way(tags: dict[str, str]) -> bool:
+    """A way some kind uses: a street, area or boundary, or a stop mapped as a way."""
+    return any(k in tags for k in WAY_KEYS) or is_stop(tags)
+
+
+def _parse_opl(
+    text: str,
+) -> tuple[
+    WaySet, list[tuple[int, dict[str, str], float, float]], list[tuple[int, dict[str, str], float, float]]
+]:
+    """Split the OPL text into ways (vectorised node lists), place nodes and stop nodes.
 
     Tag sections repeat a lot (``building=yes``), so each distinct one is
-    parsed once and copied.
+    parsed once and copied.  The reader's key filters let through some
+    objects nobody wants (railway tracks, amenity nodes): they are dropped
+    here, before their node lists cost anything.
     """
     import numpy as np
 
     way_ids: list[str] = []
     way_tags: list[dict[str, str]] = []
     node_sections: list[str] = []
-    parsed: dict[str, dict[str, str]] = {}
-    place_lines: list[str] = []
+    parsed: dict[str, dict[str, str] | None] = {}
+    node_lines: list[str] = []
     for line in text.splitlines():
         if not line:
             continue
@@ -424,18 +466,25 @@ def _parse_opl(text: str) -> tuple[WaySet, list[tuple[int, dict[str, str], float
             else:
                 head, _, rest = line.partition(" T")
                 section, _, nodes = rest.rpartition(" N")
-            tags = parsed.get(section)
+            if section in parsed:
+                tags = parsed[section]
+            else:
+                tags = parse_tags(section)
+                tags = parsed[section] = tags if _wanted_way(tags) else None
             if tags is None:
-                tags = parsed[section] = parse_tags(section)
+                continue
             way_ids.append(head[1:])
             way_tags.append(tags.copy())
             node_sections.append(nodes)
-        elif line[0] == "n":
-            place_lines.append(line)
+        elif line[0] == "n" and (
+            " Tplace=" in line or ",place=" in line or any(t in line for t in _STOP_OPL)
+        ):
+            node_lines.append(line)
     counts = np.array([s.count(",") + 1 if s else 0 for s in node_sections], dtype=np.int64)
     offsets = np.zeros(len(counts) + 1, dtype=np.int64)
     np.cumsum(counts, out=offsets[1:])
     node_ids, lon, lat = _parse_node_refs(node_sections)
+    nodes = _parse_places(node_lines)
     return (
         WaySet(
             ids=np.array([int(i) for i in way_ids], dtype=np.int64),
@@ -445,12 +494,13 @@ def _parse_opl(text: str) -> tuple[WaySet, list[tuple[int, dict[str, str], float
             lon=lon,
             lat=lat,
         ),
-        _parse_places(place_lines),
+        [n for n in nodes if "place" in n[1]],
+        [n for n in nodes if is_stop(n[1])],
     )
 
 
 def _parse_places(lines: list[str]) -> list[tuple[int, dict[str, str], float, float]]:
-    """The place nodes (the only nodes written) with their locations."""
+    """Tagged nodes (places and stops) with their locations."""
     places: list[tuple[int, dict[str, str], float, float]] = []
     for line in lines:
         parts = line.split(" ")

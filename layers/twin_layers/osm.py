@@ -1,6 +1,6 @@
-"""OpenStreetMap layer kinds: street network, buildings, green/water/land use, districts.
+"""OpenStreetMap layer kinds: street network, buildings, green/water/land use, districts, stops.
 
-All four kinds read the same file through :func:`twin_layers._osm_read.load_osm`,
+All five kinds read the same file through :func:`twin_layers._osm_read.load_osm`,
 which parses it once per city load (the result is cached in ``ctx.cache``).
 This module imports only the standard library at import time, because entry
 points are loaded whenever the app lists its kinds.
@@ -28,6 +28,7 @@ from twin_app.api import (
     LoadContext,
     NetworkLayer,
     PolygonLayer,
+    StopsLayer,
     TwinError,
     estimate_heights,
     height_rule_label,
@@ -472,7 +473,53 @@ class OsmDistrictsKind(OsmFile):
         )
 
 
+# ------------------------------------------------------------------ stops
+
+
+@dataclass(frozen=True)
+class OsmStopsKind:
+    """Public transport stops mapped in OpenStreetMap, with their modes (no timetable).
+
+    The tags read and the mode each implies are in :mod:`twin_layers._osm_stops`.
+    """
+
+    name: str = "osm-stops"
+    title: str = "OpenStreetMap transit stops"
+    suffixes: tuple[str, ...] = ()
+
+    @_without_gc
+    def load(self, source: Path, options: Mapping[str, Any], ctx: LoadContext) -> Layer:
+        from twin_layers._osm_stops import UNKNOWN_MODE, stops_frame
+
+        data = _load(source, ctx)
+        frame = stops_frame(data)
+        if len(frame) == 0:
+            raise EmptyLayerError(source, layer=ctx.title or ctx.layer_id)
+        frame, notes = prepare_frame(frame, ctx, source=source, clip_to_city=True)
+        kinds = frame["kind"].value_counts()
+        notes.append(
+            f"{len(frame)} stops from OpenStreetMap tags ("
+            + ", ".join(f"{int(n)} {k}" for k, n in sorted(kinds.items()))
+            + "); no timetable, so stops cannot be filtered by frequency."
+        )
+        unknown = int((frame["modes"] == UNKNOWN_MODE).sum())
+        if unknown:
+            notes.append(f"{unknown} stops name no mode in their tags and count as '{UNKNOWN_MODE}'.")
+        return StopsLayer(
+            id=ctx.layer_id,
+            title=ctx.title or "Transit stops (OpenStreetMap)",
+            crs=ctx.crs,
+            source=Path(source),
+            style="stops",
+            frame=frame,
+            value_column=None,
+            notes=notes,
+            stops_source="OpenStreetMap tags",
+        )
+
+
 NETWORK_KIND = OsmNetworkKind()
 BUILDINGS_KIND = OsmBuildingsKind()
 FEATURES_KIND = OsmFeaturesKind()
 DISTRICTS_KIND = OsmDistrictsKind()
+STOPS_KIND = OsmStopsKind()

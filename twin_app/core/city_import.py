@@ -237,6 +237,17 @@ def _build_city(
             }
         )
         layers.append({"id": "stops", "kind": "gtfs-stops", "source": gtfs, "title": "Transit stops"})
+    else:
+        # No feed: the stops mapped in OSM, so transit access still works (without a frequency filter).
+        layers.append(
+            {
+                "id": "stops",
+                "kind": "osm-stops",
+                "source": osm,
+                "title": "Transit stops (OpenStreetMap)",
+                "optional": True,
+            }
+        )
     layers.append({"id": "buildings", "kind": "osm-buildings", "source": osm, "title": "Buildings"})
 
     attribution = credit_layers(request, layers, registry=registry, feedback=feedback)
