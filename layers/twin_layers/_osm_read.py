@@ -49,8 +49,11 @@ STOP_TAGS: frozenset[tuple[str, str]] = frozenset(
     }
 )
 STOP_KEYS: tuple[str, ...] = tuple(sorted({k for k, _ in STOP_TAGS}))
-#: OPL text of the stop tags: a cheap test before a node's tags are parsed
-_STOP_OPL: tuple[str, ...] = tuple(f"{k}={v}" for k, v in sorted(STOP_TAGS))
+#: a node line that may be a place or a stop (a cheap test before its tags are parsed;
+#: tags follow " T" and each other after ","; OPL escapes any "=" or "," inside them)
+_NODE_WANTED = re.compile(
+    r"[ ,]T?(?:place=|" + "|".join(re.escape(f"{k}={v}") + r"[, ]" for k, v in sorted(STOP_TAGS)) + ")"
+)
 #: relation types whose members matter (areas and administrative boundaries)
 RELATION_TYPES: frozenset[str] = frozenset({"multipolygon", "boundary"})
 
@@ -433,8 +436,14 @@ def is_stop(tags: Mapping[str, str]) -> bool:
 
 
 def _wanted_way(tags: dict[str, str]) -> bool:
-    """A way some kind uses: a street, area or boundary, or a stop mapped as a way."""
-    return any(k in tags for k in WAY_KEYS) or is_stop(tags)
+    """A way some kind uses: a street, area or boundary, or a stop mapped as a way.
+
+    The reader's key filter let every way through for one of ``WAY_KEYS`` or
+    ``STOP_KEYS``; only a way with a stop-only key needs a closer look.
+    """
+    if "railway" in tags or "amenity" in tags or "public_transport" in tags:
+        return is_stop(tags) or any(k in tags for k in WAY_KEYS)
+    return True
 
 
 def _parse_opl(
@@ -476,9 +485,7 @@ def _parse_opl(
             way_ids.append(head[1:])
             way_tags.append(tags.copy())
             node_sections.append(nodes)
-        elif line[0] == "n" and (
-            " Tplace=" in line or ",place=" in line or any(t in line for t in _STOP_OPL)
-        ):
+        elif line[0] == "n" and _NODE_WANTED.search(line):
             node_lines.append(line)
     counts = np.array([s.count(",") + 1 if s else 0 for s in node_sections], dtype=np.int64)
     offsets = np.zeros(len(counts) + 1, dtype=np.int64)

@@ -83,9 +83,7 @@ def stop_modes(tags: Mapping[str, str]) -> list[str]:
         modes.add("bus")
     if railway == "tram_stop":
         modes.add("tram")
-    if railway == "platform":
-        modes.add("rail" if not modes & RAIL_BOUND else next(iter(sorted(modes & RAIL_BOUND))))
-    if railway in ("station", "halt") and not modes & RAIL_BOUND:
+    if railway in ("station", "halt", "platform") and not modes & RAIL_BOUND:
         modes.add("rail")
     if tags.get("amenity") == "ferry_terminal":
         modes.add("ferry")
