@@ -224,6 +224,11 @@ class StopsKind(GtfsFile):
         lat = pd.to_numeric(stops["stop_lat"], errors="coerce")
         frame = gpd.GeoDataFrame(stops[keep], geometry=gpd.points_from_xy(lon, lat), crs="EPSG:4326")
         frame, notes = prepare_frame(frame, ctx, source=source, clip_to_city=True)
+        timetable = read_timetable(source, ctx.cache)
+        notes.append(
+            f"Stops and timetable from the GTFS feed {Path(source).name} "
+            f"({len(timetable.trips)} trips; modes from the routes serving each stop)."
+        )
         return StopsLayer(
             id=ctx.layer_id,
             title=ctx.title,
@@ -236,7 +241,7 @@ class StopsKind(GtfsFile):
             default_column="departures",
             units="departures/day",
             stops_source=f"GTFS feed {Path(source).name}",
-            timetable=read_timetable(source, ctx.cache),
+            timetable=timetable,
         )
 
 
