@@ -28,9 +28,9 @@ from twin_app.core.layers import Layer
 
 CACHE_ENV = "TWIN_APP_LAYER_CACHE"
 #: bumped when what a layer kind returns changes shape without a version change (e.g. population
-#: grids became PopulationLayer; 3: street networks gained ``at_grade``): layers cached before must
-#: not be served as the new type
-CACHE_REVISION = 3
+#: grids became PopulationLayer; 3: street networks gained ``at_grade``; 4: GTFS stops became
+#: StopsLayer): layers cached before must not be served as the new type
+CACHE_REVISION = 4
 
 
 def enabled() -> bool:
