@@ -37,7 +37,7 @@ from twin_layers.osm import BUILDINGS_KIND, FEATURES_KIND, NETWORK_KIND
 
 from twin_app.core.city import CityManifest
 from twin_app.core.kinds import LoadContext
-from twin_app.core.layers import PointLayer, PolygonLayer, PopulationLayer
+from twin_app.core.layers import PolygonLayer, PopulationLayer, StopsLayer
 from twin_app.core.model import CityModel
 from twin_app.core.runner import run_analysis
 
@@ -161,7 +161,8 @@ def test_transit_access_counts_the_same_way(town_osm: Path) -> None:
         geometry=[shapely.Point(X0 + 0.0, Y0 - 5.0)],
         crs=CRS,
     )
-    model.add_layer(PointLayer(id="stops", title="Stops", crs=CRS, frame=stops))
+    stops_layer = StopsLayer(id="stops", title="Stops", crs=CRS, frame=stops, stops_source="test")
+    model.add_layer(stops_layer)
     result = run_analysis("transit-access", model, {"low_capacity_distance": 190})
     walk = result.layers[0].frame.set_index("osm_id")["walk_to_stop_m"]
     assert walk[201] == pytest.approx(190.0, abs=0.05)
