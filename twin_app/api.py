@@ -28,7 +28,13 @@ from twin_app.core.errors import (
     UnsupportedFormatError,
 )
 from twin_app.core.feedback import Feedback
-from twin_app.core.heights import HeightEstimate, describe_height, estimate_heights, height_rule_label
+from twin_app.core.heights import (
+    HeightEstimate,
+    default_height_text,
+    describe_height,
+    estimate_heights,
+    height_rule_label,
+)
 from twin_app.core.kinds import BuildingRules, LayerKind, LoadContext
 from twin_app.core.layers import (
     CLIPPED_COLUMN,
@@ -123,6 +129,7 @@ __all__ = [
     "VectorLayer",
     "active_services",
     "city_box",
+    "default_height_text",
     "departures_per_hour",
     "describe_height",
     "estimate_heights",

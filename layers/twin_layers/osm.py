@@ -30,6 +30,7 @@ from twin_app.api import (
     PolygonLayer,
     StopsLayer,
     TwinError,
+    default_height_text,
     estimate_heights,
     height_rule_label,
     prepare_frame,
@@ -330,11 +331,10 @@ class OsmBuildingsKind(OsmFile):
         frame[HEIGHT_FROM_COLUMN] = estimate.height_from
         frame[FEATURE_ID_COLUMN] = np.arange(len(frame), dtype=np.int64)
         counts = frame[HEIGHT_FROM_COLUMN].value_counts()
-        default = "generic" if rules.default_height_m is None else f"{rules.default_height_m:g} m"
         notes.append(
             "Heights: "
             + ", ".join(f"{int(counts.get(r, 0))} from {height_rule_label(r)}" for r in HeightFrom)
-            + f" ({rules.storey_height_m:g} m per storey, default {default})."
+            + f" ({rules.storey_height_m:g} m per storey; default: {default_height_text(rules)})."
         )
         if estimate.medians:
             notes.append(

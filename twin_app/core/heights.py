@@ -192,14 +192,21 @@ def describe_height(rule: str, building_type: str | None, height_m: float, rules
             f"capped at {storeys} storey(s) × {storey:g} m because its footprint is small; "
             "it has no height or levels of its own"
         ),
-        HeightFrom.DEFAULT.value: (
-            f"the city's default height {rules.default_height_m:g} m"
-            if rules.default_height_m is not None
-            else f"the generic default of {height_table().generic_storeys:g} storeys × {storey:g} m"
-        )
+        HeightFrom.DEFAULT.value: default_height_text(rules)
         + f" (building={kind} has no height, levels or typical height)",
     }
     return words.get(rule, rule)
+
+
+def default_height_text(rules: BuildingRules) -> str:
+    """The last-resort height in words: the city's own figure, else the table's generic storeys."""
+    if rules.default_height_m is not None:
+        return f"the city's default height {rules.default_height_m:g} m"
+    storeys = height_table().generic_storeys
+    return (
+        f"the generic default of {storeys:g} storeys × {rules.storey_height_m:g} m "
+        f"= {storeys * rules.storey_height_m:g} m"
+    )
 
 
 def height_rule_label(rule: str) -> str:
