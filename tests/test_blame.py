@@ -57,6 +57,18 @@ def test_a_missing_population_grid_is_the_users_to_fix(tmp_path: Path) -> None:
     assert "twin-app city import NAME --population FILE" in message
 
 
+def test_every_missing_layer_is_named_at_once(tmp_path: Path) -> None:
+    """A city without stops and without people: one sentence names both, so one fix reveals no other."""
+    model = grid_city(tmp_path, [(150, 150, 10)])  # a toy city without stops
+    model.remove_layer("population")
+    with pytest.raises(MissingLayerError) as excinfo:
+        run_analysis("transit-access", model, {})
+    message = _user_error(excinfo)
+    assert message.count("and the city has none") == 2
+    assert "needs a stops layer" in message and "needs a population layer" in message
+    assert "--gtfs FEED.zip" in message and "when it maps any" in message
+
+
 def test_the_districts_are_never_taken_as_the_population_grid(tmp_path: Path) -> None:
     model = grid_city(tmp_path, [(150, 150, 10)])
     with pytest.raises(MissingLayerError) as excinfo:

@@ -54,8 +54,8 @@ LAYER_HINTS: dict[str, str] = {
         "or open a population grid with File → Open file"
     ),
     "stops": (
-        "import the city with 'twin-app city import NAME --osm FILE' (stops mapped in OpenStreetMap) "
-        "or add '--gtfs FEED.zip' (stops with their timetable)"
+        "a city takes its stops from a GTFS feed ('twin-app city import NAME --osm FILE --gtfs FEED.zip'), "
+        "or, without one, from the stops its OSM file maps, when it maps any"
     ),
 }
 
@@ -394,20 +394,32 @@ def validate_params(
             f"this analysis takes: {', '.join(sorted(names)) or 'none'}."
         )
     values: dict[str, Any] = {}
+    # every missing layer is named at once: fixing one should not reveal the next
+    missing: list[MissingLayerError] = []
     for param in params:
-        if param.name in raw and raw[param.name] is not None:
-            values[param.name] = param.parse(raw[param.name], model)
-            continue
-        default = param.default_for(model)
-        if default is None:
-            if param.required:
-                raise param.missing(model)
-            values[param.name] = None
-        else:
-            values[param.name] = (
-                param.parse(default, model) if not isinstance(default, list | dict) else default
-            )
+        try:
+            values[param.name] = _value(param, raw, model)
+        except MissingLayerError as exc:
+            missing.append(exc)
+    if len(missing) == 1:
+        raise missing[0]
+    if missing:
+        raise MissingLayerError(
+            f"The city lacks {len(missing)} layers this analysis needs. "
+            + " ".join(str(exc) for exc in missing)
+        )
     return values
+
+
+def _value(param: Param, raw: Mapping[str, Any], model: CityModel | None) -> Any:
+    if param.name in raw and raw[param.name] is not None:
+        return param.parse(raw[param.name], model)
+    default = param.default_for(model)
+    if default is None:
+        if param.required:
+            raise param.missing(model)
+        return None
+    return param.parse(default, model) if not isinstance(default, list | dict) else default
 
 
 def to_jsonable(value: Any) -> Any:
