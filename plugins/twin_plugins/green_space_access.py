@@ -142,7 +142,7 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
         "boundary points unsnapped (dropped)": int(snapped.unsnapped.sum()),
         "boundary snapping distance max (m)": round(float(np.max(snap_d, initial=0.0)), 1),
         "boundary snapping distance mean (m)": round(float(np.mean(snap_d)), 1) if len(snap_d) else 0.0,
-        "max snapping distance (m)": max_snap,
+        "boundary snapping limit (m; homes have none)": max_snap,
         "boundary spacing (m)": spacing,
         "threshold": f"{limit:g} m walking to the edge of an open space (inclusive)",
         "people living inside an open space (served at 0 m)": round(

@@ -364,7 +364,7 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
         "stops unsnapped (dropped)": int((qualifying & snapped.unsnapped).sum()),
         "stop snapping distance max (m)": _round(np.max(snap_d, initial=0.0)),
         "stop snapping distance mean (m)": _round(float(np.mean(snap_d)) if len(snap_d) else 0.0),
-        "max snapping distance (m)": max_snap,
+        "stop snapping limit (m; homes have none)": max_snap,
         "snapping": "to the nearest street edge (not node); the walk from the point to the street counts",
         "thresholds": f"{low_m:g} m to any qualifying stop, {high_m:g} m to a high-capacity stop (inclusive)",
         "frequency filter": (
