@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from twin_app.core.city import CityManifest
 from twin_app.core.layers import (
+    DISTRICT_COLUMN,
     BuildingsLayer,
     DistrictsLayer,
     HeightFrom,
@@ -163,12 +164,7 @@ class CityModel:
         if layer is None:
             return None
         frame = layer.frame
-        column = "district" if "district" in frame else self.manifest.district_name_column
-        if column not in frame:
-            return None
-        out = frame[[column, frame.geometry.name]].rename(columns={column: "district"})
-        out["district"] = out["district"].astype(str)
-        return out.reset_index(drop=True)
+        return frame[[DISTRICT_COLUMN, frame.geometry.name]].reset_index(drop=True)
 
     def people(self, population_id: str, buildings_id: str | None) -> Allocation:
         """The people of a population grid placed in a buildings layer (none: by area), cached.
