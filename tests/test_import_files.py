@@ -273,12 +273,14 @@ def test_every_built_in_kind_judges_content(tmp_path: Path) -> None:
         "osm-buildings": "osm",
         "osm-features": "osm",
         "osm-districts": "osm",
+        "osm-stops": "osm",
         "gtfs-stops": "gtfs",
         "gtfs-routes": "gtfs",
         "vector": "vector",
         "population-grid": "vector",
         "raster": "raster",
     }
+    assert set(family) == set(registry.names())  # a new built-in kind must say what it reads
     for name, fam in family.items():
         kind = registry.get(name)
         for other, paths in files.items():

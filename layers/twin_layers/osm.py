@@ -477,7 +477,7 @@ class OsmDistrictsKind(OsmFile):
 
 
 @dataclass(frozen=True)
-class OsmStopsKind:
+class OsmStopsKind(OsmFile):
     """Public transport stops mapped in OpenStreetMap, with their modes (no timetable).
 
     The tags read and the mode each implies are in :mod:`twin_layers._osm_stops`.
