@@ -367,30 +367,58 @@ def test_a_dropped_file_brings_its_credit(window, tmp_path: Path, qtbot) -> None
     window.model.remove_layer("canopy")
 
 
-def test_the_app_entry_point_opens_helsinki(window) -> None:
+# The app runs in a process of its own, as `twin-app` does: it makes its own
+# QApplication and event loop, and ends when its window is closed.  Run in this
+# process it would also damage the shared window: in Qt 6 QApplication.quit()
+# asks every top-level window to close, and a closed MainWindow has closed its 3D view.
+_ENTRY_POINT_DRIVER = """
+import json
+import sys
+
+from PySide6.QtCore import QTimer
+
+from twin_app.cli.main import main
+from twin_app.qt.window import MainWindow
+
+seen = {}
+shown = MainWindow.show
+
+
+def show(win):
+    shown(win)
+    QTimer.singleShot(100, lambda: poll(win))
+
+
+def poll(win):
+    if win.model is not None and not win.loading:
+        seen.update(title=win.windowTitle(), layers=sorted(win.model.layers), problems=len(win.problems))
+        win.close()  # as the user does: closing the last window ends the app
+    else:
+        QTimer.singleShot(100, lambda: poll(win))
+
+
+MainWindow.show = show
+code = main([])
+print(json.dumps({"exit": code, **seen}))
+sys.exit(code)
+"""
+
+
+def test_the_app_entry_point_opens_helsinki() -> None:
     """What `twin-app` runs: the window first, then the city, in the app's own event loop."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
+    import json
+    import subprocess
+    import sys
 
-    from twin_app.qt.app import run_app
-    from twin_app.qt.window import MainWindow
-
-    seen: dict[str, object] = {}
-
-    def poll() -> None:
-        wins = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w is not window]
-        if wins and wins[0].model is not None and not wins[0].loading:
-            seen["layers"] = set(wins[0].model.layers)
-            seen["title"] = wins[0].windowTitle()
-            wins[0].close()
-            QApplication.quit()
-        else:
-            QTimer.singleShot(100, poll)
-
-    QTimer.singleShot(100, poll)
-    assert run_app(None) == 0
-    assert "Helsinki" in str(seen["title"])
-    assert {"buildings", "streets", "districts"} <= seen["layers"]  # type: ignore[operator]
+    done = subprocess.run(
+        [sys.executable, "-c", _ENTRY_POINT_DRIVER], capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["exit"] == 0
+    assert "Helsinki" in seen["title"]
+    assert {"buildings", "streets", "districts"} <= set(seen["layers"])
+    assert seen["problems"] == 0
 
 
 def test_new_city_dialog_builds_the_same_request_as_the_cli(window, tmp_path: Path) -> None:
