@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -15,7 +16,8 @@ if not os.environ.get("DISPLAY"):
 
 
 @pytest.fixture(scope="module")
-def window(example_plugin):
+def shared_window(example_plugin):
+    """One window for the module (starting the 3D view and loading Helsinki is slow)."""
     from PySide6.QtWidgets import QApplication
 
     from twin_app.qt.window import MainWindow
@@ -25,18 +27,94 @@ def window(example_plugin):
     win.resize(1200, 800)
     win.show()
     app.processEvents()
-    assert win.open_city("helsinki")
-    deadline = 120.0
-    import time
-
-    start = time.monotonic()
-    while win.loading and time.monotonic() - start < deadline:
-        app.processEvents()
-        time.sleep(0.02)
-    app.processEvents()
-    yield win
+    baseline = _open_helsinki(win)
+    yield win, baseline
     win.close()
     app.processEvents()
+
+
+@dataclass
+class _Loaded:
+    """Helsinki as loaded: each layer's visibility, opacity and colour column; the model's problems."""
+
+    layers: dict[str, tuple[bool, float, str | None]]
+    n_problems: int
+
+
+def _open_helsinki(win) -> _Loaded:
+    assert win.open_city("helsinki")
+    _wait_loaded(win)
+    assert win.problems == [], [p.message for p in win.problems]
+    return _Loaded(
+        {
+            lid: (layer.visible, layer.opacity, getattr(layer, "value_column", None))
+            for lid, layer in win.model.layers.items()
+        },
+        len(win.model.problems),
+    )
+
+
+@pytest.fixture
+def window(shared_window):
+    """The shared window as every test expects it, whatever the tests before it did.
+
+    Helsinki open with only its own layers, styled as loaded, and no problems;
+    no district selected; no dialog open; nothing running.  A test may change all of this
+    freely: the next test starts from the same place, so no test depends on
+    the order the tests run in.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    win, loaded = shared_window
+    baseline = loaded.layers
+    assert win.isVisible() and win.plotter.render_window is not None, "the shared window was closed"
+    win.cancel_loading()
+    QApplication.processEvents()
+    for name in ("problem_box", "error_box", "sources_box", "param_dialog"):
+        box = getattr(win, name, None)
+        if box is not None and box.isVisible():
+            box.close()
+    model = win.model
+    if model is None or model.manifest.name != "helsinki" or not set(baseline) <= set(model.layers):
+        _open_helsinki(win)
+        model = win.model
+    extra = set(model.layers) - set(baseline)
+    for lid in extra:
+        model.remove_layer(lid)
+    if extra:  # the app itself never removes a layer, so it leaves their credits up
+        win.attribution.setText("\n".join(model.credits()))
+    win.problems = []  # dropped files that could not be read
+    del model.problems[loaded.n_problems :]
+    for lid, (visible, opacity, column) in baseline.items():
+        layer = model.layers[lid]
+        if layer.visible != visible:
+            win.layers.set_checked(lid, visible)
+            model.set_visible(lid, visible)
+        if layer.opacity != opacity:
+            model.set_opacity(lid, opacity)
+        if getattr(layer, "value_column", None) != column:
+            model.set_colour_by(lid, column)
+    win.layers.tree.setCurrentItem(None)
+    win.select_districts_action.setChecked(False)
+    for name in win.districts.selected():
+        win.districts.toggle(name)
+    win.last_result = None
+    win.last_analysis_error = None
+    QApplication.processEvents()
+    return win
+
+
+def _wait_loaded(win, timeout: float = 120.0) -> None:
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    start = time.monotonic()
+    while win.loading and time.monotonic() - start < timeout:
+        QApplication.processEvents()
+        time.sleep(0.02)
+    QApplication.processEvents()
+    assert not win.loading, f"still loading after {timeout:.0f} s"
 
 
 def _shot(win) -> np.ndarray:
@@ -185,6 +263,7 @@ def test_run_an_analysis_from_its_generated_dialog(window, qtbot) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QDialogButtonBox, QDoubleSpinBox, QListWidget
 
+    window.districts.toggle("Kamppi")
     dialog = window.ask_run_analysis("building-count")
     assert isinstance(dialog.widgets["min_height"], QDoubleSpinBox)
     assert dialog.widgets["min_height"].suffix() == " m" and dialog.widgets["min_height"].maximum() == 500
@@ -287,19 +366,6 @@ def test_opacity_and_colour_by_restyle_the_layer(window) -> None:
 # -- credits -------------------------------------------------------------------
 
 
-def _wait_loaded(window, qtbot) -> None:
-    import time
-
-    from PySide6.QtWidgets import QApplication
-
-    start = time.monotonic()
-    while window.loading and time.monotonic() - start < 60:
-        QApplication.processEvents()
-        time.sleep(0.02)
-    QApplication.processEvents()
-    assert not window.loading
-
-
 def test_every_source_is_credited_in_view_help_and_export(window, tmp_path: Path, qtbot) -> None:
     from PySide6.QtGui import QAction
     from test_city_import import write_town_extras, write_town_osm
@@ -323,7 +389,7 @@ def test_every_source_is_credited_in_view_help_and_export(window, tmp_path: Path
     assert request.raster_units == {"heat": "°C"}
     folder = import_city(request, tmp_path / "cities")
     assert window.open_city(folder)
-    _wait_loaded(window, qtbot)
+    _wait_loaded(window)
     expected = [
         "© OpenStreetMap contributors (ODbL)",
         f"Public transport (GTFS): {GTFS_PUBLISHER} (https://transit.example.org)",
@@ -341,8 +407,6 @@ def test_every_source_is_credited_in_view_help_and_export(window, tmp_path: Path
     shots.mkdir(parents=True, exist_ok=True)
     window.export_png(shots / "credits_view.png")
     window.grab().save(str(shots / "credits_window.png"))
-    assert window.open_city("helsinki")  # leave the shared window as the other tests expect
-    _wait_loaded(window, qtbot)
 
 
 def test_a_dropped_file_brings_its_credit(window, tmp_path: Path, qtbot) -> None:
@@ -359,7 +423,7 @@ def test_a_dropped_file_brings_its_credit(window, tmp_path: Path, qtbot) -> None
     credit = "Canopy: Helsinki tree survey (CC BY 4.0)"
     assert credit not in window.attribution.text()
     window.handle_dropped([path])
-    _wait_loaded(window, qtbot)
+    _wait_loaded(window)
     assert "canopy" in window.model.layers
     assert credit in window.attribution.text().split("\n")
     assert credit in window.plotter.actors["attribution"].GetInput().replace("\n", " · ")
@@ -448,17 +512,6 @@ def test_new_city_dialog_builds_the_same_request_as_the_cli(window, tmp_path: Pa
         dialog.request()
     folder = import_city(request, tmp_path / "cities")
     assert window.open_city(folder)
-    import time
-
-    from PySide6.QtWidgets import QApplication
-
-    start = time.monotonic()
-    while window.loading and time.monotonic() - start < 60:
-        QApplication.processEvents()
-        time.sleep(0.02)
+    _wait_loaded(window)
     assert {"buildings", "stops", "heat"} <= set(window.model.layers)
     assert window.problems == []
-    assert window.open_city("helsinki")  # leave the shared window as the other tests expect
-    while window.loading:
-        QApplication.processEvents()
-        time.sleep(0.02)
