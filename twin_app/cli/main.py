@@ -159,6 +159,8 @@ def cmd_info(args: argparse.Namespace) -> int:
     from twin_app.core.loading import load_city
 
     model = load_city(args.city)
+    for note in model.manifest.notes:
+        print(f"twin-app: warning: {note}", file=sys.stderr)
     info = model.info()
     if args.json:
         print(json.dumps(info, indent=2, ensure_ascii=False, default=str))

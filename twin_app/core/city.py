@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
@@ -20,6 +20,7 @@ from typing import Any
 from twin_app.core.crs import check_metric_crs
 from twin_app.core.errors import CityNotFoundError, CRSError, ManifestError
 from twin_app.core.kinds import BuildingRules
+from twin_app.core.manifest_schema import check_manifest
 
 MANIFEST_NAME = "city.toml"
 DEFAULT_CITY = "helsinki"
@@ -42,6 +43,8 @@ class LayerSpec:
     options: dict[str, Any] = field(default_factory=dict)
     #: whom this layer's data credits (from the file or the user, at import)
     attribution: str | None = None
+    #: ``source`` as a city.toml wrote it (confined to the city folder); None: a file the user opened
+    manifest_source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,8 @@ class CityManifest:
     districts_layer: str | None = None
     district_name_column: str = "name"
     buildings: BuildingRules = field(default_factory=BuildingRules)
+    #: what the manifest holds that this version ignores (keys of a newer version, typos)
+    notes: tuple[str, ...] = ()
 
     @property
     def attribution_text(self) -> str:
@@ -143,92 +148,73 @@ def load_manifest(folder: Path) -> CityManifest:
 
 
 def parse_manifest(raw: dict[str, Any], *, folder: Path, path: Path | None = None) -> CityManifest:
+    """A :class:`CityManifest` from a parsed ``city.toml``, checked against its schema.
+
+    Every key's type and range is checked first (:mod:`twin_app.core.manifest_schema`),
+    so what follows may trust the types.  Sources are not looked at here: a
+    source outside the folder, or one that is no regular file, costs only its
+    layer when it is loaded (:mod:`twin_app.core.sources`).
+    """
     where = path or folder / MANIFEST_NAME
+    notes = check_manifest(raw, where=where)
 
     def fail(what: str) -> ManifestError:
         return ManifestError(f"The city manifest '{where}' is incomplete: {what}.", path=where)
 
-    city = raw.get("city")
-    if not isinstance(city, dict):
-        raise fail("it has no [city] table")
-    for key in ("name", "crs", "bbox"):
-        if key not in city:
-            raise fail(f"[city] has no '{key}'")
-    bbox = city["bbox"]
-    if not (isinstance(bbox, list) and len(bbox) == 4 and all(isinstance(v, int | float) for v in bbox)):
-        raise fail("'bbox' must be [west, south, east, north] in degrees")
-    w, s, e, n = (float(v) for v in bbox)
-    if not (w < e and s < n):
-        raise fail("'bbox' must be [west, south, east, north] with west < east and south < north")
+    city = raw["city"]
+    w, s, e, n = (float(v) for v in city["bbox"])
     try:
-        crs = check_metric_crs(str(city["crs"]), (w, s, e, n))
+        crs = check_metric_crs(city["crs"], (w, s, e, n))
     except CRSError as exc:
         raise ManifestError(
-            f"The city manifest '{where}' names an unsuitable CRS. {exc}", path=where
+            f"The city manifest '{where}' names an unsuitable CRS in [city] crs. {exc}", path=where
         ) from None
     layers: list[LayerSpec] = []
     seen: set[str] = set()
-    for i, entry in enumerate(raw.get("layers", [])):
-        for key in ("id", "kind", "source"):
-            if key not in entry:
-                raise fail(f"layer number {i + 1} has no '{key}'")
+    for entry in raw.get("layers", []):
         if entry["id"] in seen:
             raise fail(f"two layers are called '{entry['id']}'")
         seen.add(entry["id"])
         layers.append(
             LayerSpec(
-                id=str(entry["id"]),
-                kind=str(entry["kind"]),
-                source=(folder / str(entry["source"])),
-                title=str(entry.get("title", entry["id"])),
-                visible=bool(entry.get("visible", True)),
+                id=entry["id"],
+                kind=entry["kind"],
+                source=(folder / entry["source"]),
+                title=entry.get("title") or entry["id"],
+                visible=entry.get("visible", True),
                 opacity=float(entry.get("opacity", 1.0)),
                 options={k: v for k, v in entry.items() if k not in _LAYER_KEYS},
-                attribution=str(entry["attribution"]) if entry.get("attribution") else None,
+                attribution=entry.get("attribution") or None,
+                manifest_source=entry["source"],
             )
         )
     districts = raw.get("districts", {})
-    b = raw.get("buildings", {})
-    rules = _building_rules(b, fail)
+    rules = _building_rules(raw.get("buildings", {}))
     districts_layer = districts.get("layer")
     if districts_layer is not None and districts_layer not in seen:
         raise fail(f"[districts] names the layer '{districts_layer}', which is not among the layers")
     return CityManifest(
         folder=folder,
-        name=str(city["name"]),
-        title=str(city.get("title", city["name"])),
+        name=city["name"],
+        title=city.get("title") or city["name"],
         crs=crs,
         bbox_lonlat=(w, s, e, n),
         layers=tuple(layers),
-        attribution=tuple(str(a) for a in city.get("attribution", [])),
+        attribution=tuple(city.get("attribution", [])),
         licences=tuple(dict(lic) for lic in raw.get("licences", [])),
         districts_layer=districts_layer,
-        district_name_column=str(districts.get("name_column", "name")),
+        district_name_column=districts.get("name_column", "name"),
         buildings=rules,
+        notes=tuple(notes),
     )
 
 
-def _building_rules(b: Mapping[str, Any], fail: Callable[[str], ManifestError]) -> BuildingRules:
-    """The ``[buildings]`` table (docs/buildings.md), every number checked to be a plausible one."""
-
-    def metres(key: str, value: Any) -> float:
-        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 1000:
-            raise fail(f"[buildings] {key} must be a number of metres above 0, not {value!r}")
-        return float(value)
-
-    storeys = b.get("storeys", {})
-    if not isinstance(storeys, Mapping):
-        raise fail("[buildings.storeys] must be a table of building type = storeys, e.g. house = 2")
-    for kind, value in storeys.items():
-        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 250:
-            raise fail(f"[buildings.storeys] {kind} must be a number of storeys above 0, not {value!r}")
-    min_tagged = b.get("min_tagged_for_median", BuildingRules.min_tagged_for_median)
-    if isinstance(min_tagged, bool) or not isinstance(min_tagged, int) or min_tagged < 1:
-        raise fail(f"[buildings] min_tagged_for_median must be a whole number from 1 up, not {min_tagged!r}")
+def _building_rules(b: Mapping[str, Any]) -> BuildingRules:
+    """The ``[buildings]`` table (docs/buildings.md), its numbers already checked by the schema."""
     default = b.get("default_height_m")
     return BuildingRules(
-        storey_height_m=metres("storey_height_m", b.get("storey_height_m", BuildingRules.storey_height_m)),
-        default_height_m=None if default is None else metres("default_height_m", default),
-        min_tagged_for_median=min_tagged,
-        storeys={str(k): float(v) for k, v in storeys.items()},
+        storey_height_m=float(b.get("storey_height_m", BuildingRules.storey_height_m)),
+        default_height_m=None if default is None else float(default),
+        min_tagged_for_median=b.get("min_tagged_for_median", BuildingRules.min_tagged_for_median),
+        storeys={str(k): float(v) for k, v in b.get("storeys", {}).items()},
     )

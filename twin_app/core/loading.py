@@ -89,6 +89,9 @@ def iter_layers(
     wanted = set(only) if only is not None else None
     specs = [s for s in manifest.layers if wanted is None or s.id in wanted]
     cache: dict = {}
+    if wanted is None:
+        for note in manifest.notes:  # keys this version ignores: said once per city load
+            feedback.warning(note)
     for i, spec in enumerate(specs):
         feedback.check_cancelled()
         feedback.progress(i / max(len(specs), 1), f"Loading {spec.title}…")

@@ -1,0 +1,245 @@
+"""The schema of ``city.toml``: every key's type and range, in one declarative table.
+
+A manifest comes from whoever handed over the city folder, so nothing in it
+is trusted: ``crs = "banana"``, ``opacity = "high"``, a string where a table
+belongs, or a NaN storey height (valid TOML, and it made every building
+vanish) must each be one sentence naming the key and what it should be,
+never a traceback deep in a layer kind.  Declaring the keys as data (key ->
+check and the words for what is expected) keeps the rules in one place, and
+docs/city-toml.md is written from the same table.
+
+Unknown keys in the tables twin_app owns are reported as notes and ignored,
+so that a manifest written by a newer version still opens.  Layer entries
+may carry any other option their kind reads; the options listed in
+:data:`LAYER` mean the same for every kind and are checked for all of them.
+Whether a CRS is suitable, and which layer ``[districts] layer`` names, need
+more than one value and are checked by :func:`twin_app.core.city.parse_manifest`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from twin_app.core.errors import ManifestError
+
+
+@dataclass(frozen=True)
+class Key:
+    """One key of a table: whether its value is acceptable, and how to say what is expected."""
+
+    check: Callable[[Any], bool]
+    expects: str
+    required: bool = False
+
+
+def _is_number(v: Any) -> bool:
+    return isinstance(v, int | float) and not isinstance(v, bool)
+
+
+def _text(v: Any) -> bool:
+    return isinstance(v, str)
+
+
+def _name(v: Any) -> bool:
+    return isinstance(v, str) and v.strip() != ""
+
+
+def _flag(v: Any) -> bool:
+    return isinstance(v, bool)
+
+
+def _fraction(v: Any) -> bool:
+    return _is_number(v) and 0 <= v <= 1  # NaN fails both comparisons
+
+
+def _metres(v: Any) -> bool:
+    return _is_number(v) and 0 < v <= 1000
+
+
+def _storeys(v: Any) -> bool:
+    return _is_number(v) and 0 < v <= 250
+
+
+def _positive(v: Any) -> bool:
+    return _is_number(v) and 0 < v < math.inf
+
+
+def _whole_from_1(v: Any) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool) and v >= 1
+
+
+def _strings(v: Any) -> bool:
+    return isinstance(v, list) and all(isinstance(s, str) for s in v)
+
+
+def _level(v: Any) -> bool:
+    return (isinstance(v, str) and v.strip() != "") or _whole_from_1(v)
+
+
+def _bbox(v: Any) -> bool:
+    if not (isinstance(v, list) and len(v) == 4 and all(_is_number(x) and math.isfinite(x) for x in v)):
+        return False
+    w, s, e, n = v
+    return -180 <= w < e <= 180 and -90 <= s < n <= 90
+
+
+TEXT = "a string in quotes"
+NAME = "a non-empty string in quotes"
+
+CITY: dict[str, Key] = {
+    "name": Key(_name, NAME, required=True),
+    "title": Key(_text, TEXT),
+    "crs": Key(_name, 'the code of a metric CRS in quotes, such as "EPSG:3067"', required=True),
+    "bbox": Key(
+        _bbox,
+        "[west, south, east, north] in degrees, with west < east and south < north, "
+        "longitudes from -180 to 180 and latitudes from -90 to 90",
+        required=True,
+    ),
+    "attribution": Key(_strings, 'a list of strings, such as ["© OpenStreetMap contributors"]'),
+}
+
+BUILDINGS: dict[str, Key] = {
+    "storey_height_m": Key(_metres, "a number of metres above 0 (and at most 1000)"),
+    "default_height_m": Key(_metres, "a number of metres above 0 (and at most 1000)"),
+    "min_tagged_for_median": Key(_whole_from_1, "a whole number from 1 up"),
+    # "storeys" is a table of its own, checked with STOREY below
+}
+
+#: each entry of ``[buildings.storeys]`` (building type = storeys)
+STOREY = Key(_storeys, "a number of storeys above 0 (and at most 250)")
+
+DISTRICTS: dict[str, Key] = {
+    "layer": Key(_name, "the id of one of the [[layers]], in quotes"),
+    "name_column": Key(_name, "the name of a column of the districts layer, in quotes"),
+}
+
+#: each value of a ``[[licences]]`` entry (data, licence, file, url …)
+LICENCE_VALUE = Key(_text, TEXT)
+
+LAYER: dict[str, Key] = {
+    "id": Key(_name, NAME, required=True),
+    "kind": Key(_name, 'the name of a layer kind in quotes, such as "vector"', required=True),
+    "source": Key(
+        _name, "the path of a file inside the city folder, relative to it, in quotes", required=True
+    ),
+    "title": Key(_text, TEXT),
+    "visible": Key(_flag, "true or false"),
+    "opacity": Key(_fraction, "a number from 0 to 1"),
+    "attribution": Key(_text, TEXT),
+    "optional": Key(_flag, "true or false"),
+    "style": Key(_text, TEXT),
+    "network_type": Key(_text, 'a network type in quotes, such as "walk" or "drive"'),
+    "category": Key(_text, 'a feature category in quotes, such as "green" or "water"'),
+    "admin_level": Key(_level, 'an OSM admin_level, such as "10"'),
+    "grid_cell_m": Key(_positive, "a number of metres above 0"),
+    "column": Key(_name, "a column name in quotes"),
+    "value_column": Key(_name, "a column name in quotes"),
+    "lon_column": Key(_name, "a column name in quotes"),
+    "lat_column": Key(_name, "a column name in quotes"),
+    "wkt_column": Key(_name, "a column name in quotes"),
+    "layer": Key(_name, "the name of a layer inside the file, in quotes"),
+    "units": Key(_text, TEXT),
+    "label": Key(_text, TEXT),
+    "band": Key(_whole_from_1, "a band number from 1 up"),
+    "categorical": Key(_flag, "true or false"),
+    "crs": Key(_name, 'the code of a CRS in quotes, such as "EPSG:3067"'),
+}
+
+#: the top-level tables twin_app reads
+TOP_LEVEL = ("city", "buildings", "districts", "layers", "licences")
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+class _Checker:
+    """Walks a parsed manifest, raising the first problem as a sentence and collecting notes."""
+
+    def __init__(self, where: Path) -> None:
+        self.where = where
+        self.notes: list[str] = []
+
+    def fail(self, what: str) -> ManifestError:
+        return ManifestError(
+            f"The city manifest '{self.where}' is not valid: {what}. Fix it and open the city again.",
+            path=self.where,
+        )
+
+    def missing(self, what: str) -> ManifestError:
+        return ManifestError(f"The city manifest '{self.where}' is incomplete: {what}.", path=self.where)
+
+    def value(self, label: str, key: Key, value: Any) -> None:
+        if not key.check(value):
+            raise self.fail(f"{label} must be {key.expects}, not {_shown(value)}")
+
+    def table(self, name: str, raw: Any, schema: Mapping[str, Key], *, extra_ok: bool = False) -> None:
+        if not isinstance(raw, dict):
+            raise self.fail(
+                f"[{name}] must be a table (a [{name}] section with key = value lines), not {_shown(raw)}"
+            )
+        for k, key in schema.items():
+            if k in raw:
+                self.value(f"[{name}] {k}", key, raw[k])
+            elif key.required:
+                raise self.missing(f"[{name}] has no '{k}'")
+        if not extra_ok:
+            for k in raw:
+                if k not in schema:
+                    self.notes.append(
+                        f"The city manifest '{self.where}' has [{name}] {k}, which this version of twin_app "
+                        "does not use; it is ignored."
+                    )
+
+    def array(self, name: str, raw: Any) -> list[dict[str, Any]]:
+        if not (isinstance(raw, list) and all(isinstance(e, dict) for e in raw)):
+            raise self.fail(f"{name} must be a list of [[{name}]] tables, not {_shown(raw)}")
+        return raw
+
+
+def check_manifest(raw: Any, *, where: Path) -> list[str]:
+    """Check ``raw`` (a parsed ``city.toml``) against the schema; return notes on ignored keys.
+
+    Raises :class:`ManifestError` with one sentence naming the first key that
+    is missing, of the wrong type or out of range.
+    """
+    c = _Checker(where)
+    if not isinstance(raw, dict) or "city" not in raw:
+        raise c.missing("it has no [city] table")
+    c.table("city", raw["city"], CITY)
+    if "buildings" in raw:
+        buildings = raw["buildings"]
+        c.table("buildings", buildings, {**BUILDINGS, "storeys": Key(lambda v: True, "")})
+        storeys = buildings.get("storeys", {})
+        if not isinstance(storeys, dict):
+            raise c.fail(
+                f"[buildings.storeys] must be a table of building type = storeys, e.g. house = 2, "
+                f"not {_shown(storeys)}"
+            )
+        for kind, value in storeys.items():
+            c.value(f"[buildings.storeys] {kind}", STOREY, value)
+    if "districts" in raw:
+        c.table("districts", raw["districts"], DISTRICTS)
+    for i, entry in enumerate(c.array("layers", raw.get("layers", []))):
+        label = f"layer number {i + 1}" + (f" ('{entry['id']}')" if isinstance(entry.get("id"), str) else "")
+        for k, key in LAYER.items():
+            if k in entry:
+                c.value(f"{label}: {k}", key, entry[k])
+            elif key.required:
+                raise c.missing(f"{label} has no '{k}'")
+    for i, entry in enumerate(c.array("licences", raw.get("licences", []))):
+        for k, v in entry.items():
+            c.value(f"licence number {i + 1}: {k}", LICENCE_VALUE, v)
+    for k in raw:
+        if k not in TOP_LEVEL:
+            c.notes.append(
+                f"The city manifest '{where}' has a '{k}' entry, which this version of twin_app does not "
+                "use; it is ignored."
+            )
+    return c.notes
