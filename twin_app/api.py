@@ -25,6 +25,7 @@ from twin_app.core.errors import (
     ResultError,
     TwinError,
     UnreadableContentError,
+    UnreadableFileError,
     UnsupportedFormatError,
 )
 from twin_app.core.feedback import Feedback
@@ -125,6 +126,7 @@ __all__ = [
     "Timetable",
     "TwinError",
     "UnreadableContentError",
+    "UnreadableFileError",
     "UnsupportedFormatError",
     "VectorLayer",
     "active_services",

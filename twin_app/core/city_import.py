@@ -22,9 +22,10 @@ from typing import Any
 
 from twin_app.core.city import MANIFEST_NAME, user_cities_dir
 from twin_app.core.crs import check_metric_crs, local_utm_crs
-from twin_app.core.errors import MissingFileError, TwinError
+from twin_app.core.errors import TwinError
 from twin_app.core.feedback import Feedback
 from twin_app.core.kinds import KindRegistry, default_registry, kind_attribution
+from twin_app.core.sources import require_regular_file
 
 OSM_ATTRIBUTION = "© OpenStreetMap contributors (ODbL)"
 
@@ -432,8 +433,8 @@ def import_city(
     name = _safe_name(request.name)
     given = [request.osm, request.gtfs, request.population, request.districts, *request.rasters.values()]
     for path in given:
-        if path is not None and not Path(path).is_file():
-            raise MissingFileError(path)
+        if path is not None:
+            require_regular_file(Path(path))  # a FIFO or a device would hang the reading below
     for label in request.rasters:
         _safe_name(label)
     _check_sources(request)

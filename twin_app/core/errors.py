@@ -124,3 +124,7 @@ class UnreadableContentError(TwinError):
             "Check what the file holds, or export it again in one of those formats.",
             path=path,
         )
+
+
+class UnreadableFileError(TwinError):
+    """A path names no regular file (a folder, FIFO, device or socket), or cannot be read."""

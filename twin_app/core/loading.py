@@ -11,12 +11,13 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from twin_app.core import layer_cache
-from twin_app.core.city import CityManifest, LayerSpec, load_manifest, resolve_city
-from twin_app.core.errors import CancelledError, EmptyLayerError, MissingFileError, TwinError
+from twin_app.core.city import MANIFEST_NAME, CityManifest, LayerSpec, load_manifest, resolve_city
+from twin_app.core.errors import CancelledError, EmptyLayerError, TwinError
 from twin_app.core.feedback import Feedback
 from twin_app.core.kinds import KindRegistry, LoadContext, default_registry, kind_attribution
 from twin_app.core.layers import Layer
 from twin_app.core.model import CityModel, LayerProblem, as_city_districts
+from twin_app.core.sources import confined_source, require_regular_file
 
 
 def scene_origin(manifest: CityManifest) -> tuple[float, float]:
@@ -48,8 +49,12 @@ def context_for(manifest: CityManifest, spec: LayerSpec, feedback: Feedback, cac
 def load_layer(
     manifest: CityManifest, spec: LayerSpec, *, registry: KindRegistry, feedback: Feedback, cache: dict
 ) -> Layer:
-    if not spec.source.exists():
-        raise MissingFileError(spec.source, what=f"data file of layer '{spec.title}'")
+    if spec.manifest_source is not None:  # named by a city.toml: confined to its folder
+        confined_source(
+            manifest.folder, spec.manifest_source, layer=spec.title, manifest=manifest.folder / MANIFEST_NAME
+        )
+    # before the cache key or any reader touches it: a FIFO would block them forever
+    require_regular_file(spec.source, what=f"data file of layer '{spec.title}'")
     layer = layer_cache.read(manifest, spec)
     if layer is None:
         kind = registry.get(spec.kind)
@@ -156,8 +161,7 @@ def read_file_layer(
     """Read one data file the user opened or dropped, as a layer of this city."""
     registry = registry or default_registry()
     path = Path(path)
-    if not path.exists():
-        raise MissingFileError(path)
+    require_regular_file(path)  # chosen by the user, so not confined, but never a FIFO or a device
     kind = registry.for_file(path)
     spec = LayerSpec(
         id=path.name.split(".")[0] or "layer",
