@@ -206,3 +206,13 @@ def test_cli_info_reports_a_fifo_layer_and_goes_on(tmp_path: Path) -> None:
     assert out.returncode == 0, out.stderr
     assert "parks" in out.stdout and "Traceback" not in out.stderr
     assert "problem: The data file of layer 'pipe'" in out.stderr and "named pipe" in out.stderr
+
+
+def test_city_import_refuses_a_fifo_among_its_inputs(tmp_path: Path) -> None:
+    from twin_app.core.city_import import CityImport, import_city
+
+    fifo = tmp_path / "town.osm.pbf"
+    os.mkfifo(fifo)
+    with pytest.raises(UnreadableFileError, match="is a named pipe"):
+        _within_deadline(lambda: import_city(CityImport(name="town", osm=fifo), tmp_path / "cities"))
+    assert not (tmp_path / "cities").exists()

@@ -6,6 +6,7 @@ words (the key, and what it must be) come from docs/city-toml.md.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -192,3 +193,24 @@ def test_cli_info_on_a_bad_manifest_is_one_sentence_and_exit_2(tmp_path: Path) -
     lines = out.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in out.stderr
     assert lines[0].startswith("twin-app: error:") and "opacity must be a number from 0 to 1" in lines[0]
+
+
+def test_a_manifest_that_is_no_regular_file_or_too_big_is_refused_unread(tmp_path: Path) -> None:
+    from twin_app.core.city import MAX_MANIFEST_BYTES
+    from twin_app.core.errors import UnreadableFileError
+
+    pipe, device, big, deep = (tmp_path / n for n in ("pipe", "device", "big", "deep"))
+    for folder in (pipe, device, big, deep):
+        folder.mkdir()
+    os.mkfifo(pipe / "city.toml")  # reading it would block for ever
+    (device / "city.toml").symlink_to("/dev/zero")  # reading it would never end
+    (big / "city.toml").write_text(_manifest() + "#" * MAX_MANIFEST_BYTES + "\n", encoding="utf-8")
+    (deep / "city.toml").write_text(_manifest() + "x = " + "[" * 50_000 + "]" * 50_000 + "\n")
+    with pytest.raises(UnreadableFileError, match=r"city manifest .* is a named pipe"):
+        load_manifest(pipe)
+    with pytest.raises(UnreadableFileError, match=r"city manifest .* is a device"):
+        load_manifest(device)
+    with pytest.raises(ManifestError, match=r"larger than 4 MiB"):
+        load_manifest(big)
+    with pytest.raises(ManifestError, match=r"nests lists or tables too deeply"):
+        load_manifest(deep)

@@ -21,9 +21,12 @@ from twin_app.core.crs import check_metric_crs
 from twin_app.core.errors import CityNotFoundError, CRSError, ManifestError
 from twin_app.core.kinds import BuildingRules
 from twin_app.core.manifest_schema import check_manifest
+from twin_app.core.sources import require_regular_file
 
 MANIFEST_NAME = "city.toml"
 DEFAULT_CITY = "helsinki"
+#: a manifest larger than this is refused unread (a city of a thousand layers needs about 200 KB)
+MAX_MANIFEST_BYTES = 4 * 2**20
 #: extra folders searched for cities by name, separated like PATH
 CITY_PATH_ENV = "TWIN_APP_CITY_PATH"
 
@@ -132,17 +135,31 @@ def resolve_city(name_or_path: str | Path | None) -> Path:
 def load_manifest(folder: Path) -> CityManifest:
     """Read and validate ``folder/city.toml``; raise :class:`ManifestError` with a reason."""
     path = folder / MANIFEST_NAME
-    if not path.is_file():
+    if not path.exists():
         raise ManifestError(
             f"The folder '{folder}' has no {MANIFEST_NAME}, so twin_app does not know what is in it. "
             "Create the city with 'twin-app city import', or open a single data file instead.",
             path=folder,
         )
+    require_regular_file(path, what="city manifest", sidecars=False)  # a FIFO would block the read
+    with path.open("rb") as handle:
+        data = handle.read(MAX_MANIFEST_BYTES + 1)
+    if len(data) > MAX_MANIFEST_BYTES:
+        raise ManifestError(
+            f"The city manifest '{path}' is larger than {MAX_MANIFEST_BYTES // 2**20} MiB, far more than "
+            "any city needs: it is not a manifest twin_app wrote. Check the file, or recreate the city.",
+            path=path,
+        )
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = tomllib.loads(data.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ManifestError(
             f"The city manifest '{path}' is not valid TOML ({exc}). Fix or recreate it.", path=path
+        ) from None
+    except RecursionError:  # tomllib recurses once per nested [ or {
+        raise ManifestError(
+            f"The city manifest '{path}' nests lists or tables too deeply to be read. Fix or recreate it.",
+            path=path,
         ) from None
     return parse_manifest(raw, folder=folder, path=path)
 

@@ -43,11 +43,12 @@ def _kind_of(mode: int) -> str | None:
     return "not a regular file"
 
 
-def require_regular_file(path: Path, *, what: str = "file") -> None:
+def require_regular_file(path: Path, *, what: str = "file", sidecars: bool = True) -> None:
     """Raise unless ``path`` (following symlinks) is a regular file; never opens it.
 
-    Sidecars named like it (``stem.*`` in the same folder) are checked too,
-    since GDAL opens them by itself: a ``.dbf`` that is a FIFO would hang it.
+    With ``sidecars``, files named like it (``stem.*`` in the same folder)
+    are checked too, since GDAL opens them by itself: a ``.dbf`` that is a
+    FIFO would hang it.
     """
     try:
         mode = os.stat(path).st_mode
@@ -66,7 +67,7 @@ def require_regular_file(path: Path, *, what: str = "file") -> None:
             "Name a data file (GeoPackage, GeoTIFF, OSM, GTFS zip …) instead.",
             path=path,
         )
-    for sidecar in _sidecars(Path(path)):
+    for sidecar in _sidecars(Path(path)) if sidecars else []:
         try:
             kind = _kind_of(os.stat(sidecar).st_mode)
         except OSError:
