@@ -95,7 +95,8 @@ def test_sources_are_confined_to_the_city_folder(tmp_path: Path, outside: Path) 
         + _layer("link_out", "escape.gpkg")
         + _layer("folder_link_out", "elsewhere/outside.gpkg")
         + _layer("device", "/dev/urandom")
-        + _layer("device_link", "random.gpkg"),
+        + _layer("device_link", "random.gpkg")
+        + _layer("sidecar_out", "shp/roads.shp"),
     )
     _parks(folder / "parks.gpkg")
     (folder / "data").mkdir()
@@ -103,6 +104,13 @@ def test_sources_are_confined_to_the_city_folder(tmp_path: Path, outside: Path) 
     (folder / "escape.gpkg").symlink_to(outside)
     (folder / "elsewhere").symlink_to(tmp_path, target_is_directory=True)
     (folder / "random.gpkg").symlink_to("/dev/urandom")
+    # a shapefile inside whose .dbf (read by GDAL with it) is a link to someone else's table
+    (tmp_path / "theirs").mkdir()
+    _parks(tmp_path / "theirs" / "roads.shp")
+    (folder / "shp").mkdir()
+    for suffix in (".shp", ".shx", ".prj"):
+        (folder / "shp" / f"roads{suffix}").write_bytes((tmp_path / "theirs" / f"roads{suffix}").read_bytes())
+    (folder / "shp" / "roads.dbf").symlink_to(tmp_path / "theirs" / "roads.dbf")
     messages: list[str] = []
     from twin_app.core.feedback import Feedback
 
@@ -119,6 +127,7 @@ def test_sources_are_confined_to_the_city_folder(tmp_path: Path, outside: Path) 
         "folder_link_out",
         "device",
         "device_link",
+        "sidecar_out",
     }
     for layer_id, message in problems.items():
         assert f"layer '{layer_id}'" in message and "source = " in message, message
@@ -127,7 +136,8 @@ def test_sources_are_confined_to_the_city_folder(tmp_path: Path, outside: Path) 
     assert "climbs out with '..'" in problems["climbs"] and "'..'" in problems["climbs_windows"]
     for layer_id in ("link_out", "folder_link_out", "device_link"):
         assert "symbolic link" in problems[layer_id]
-    assert len(messages) == 7
+    assert "'roads.dbf' beside it, read with it, that leads outside" in problems["sidecar_out"]
+    assert len(messages) == 8
 
 
 @pytest.mark.parametrize(

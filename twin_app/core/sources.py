@@ -110,23 +110,38 @@ def _escapes(raw: str) -> str | None:
     return None
 
 
+def _leads_out(path: Path, root: Path) -> str | None:
+    """Why ``path``, followed through its symbolic links, is not inside ``root`` (None: it is)."""
+    try:
+        path.resolve().relative_to(root)
+    except ValueError:
+        return "leads outside the city folder through a symbolic link"
+    except (OSError, RuntimeError):  # a symlink loop
+        return "is a symbolic link that cannot be followed"
+    return None
+
+
 def confined_source(folder: Path, raw: str, *, layer: str, manifest: Path) -> Path:
     """The file a manifest's ``source = raw`` names, if it lies inside ``folder``.
 
     Raises :class:`ManifestError` naming the layer and the key when ``raw``
     is absolute, climbs out with ``..``, or resolves (through symlinks)
-    outside the folder.
+    outside the folder, or when a file read beside it does.
     """
     why = _escapes(raw)
     path = folder / raw
     if why is None:
         root = folder.resolve()
-        try:
-            path.resolve().relative_to(root)
-        except ValueError:
-            why = "leads outside the city folder through a symbolic link"
-        except (OSError, RuntimeError):  # a symlink loop
-            why = "is a symbolic link that cannot be followed"
+        # the sidecars GDAL opens with it (parks.dbf beside parks.shp) must stay inside too
+        for candidate in [path, *_sidecars(path)]:
+            outside = _leads_out(candidate, root)
+            if outside is not None:
+                why = (
+                    outside
+                    if candidate == path
+                    else f"has '{candidate.name}' beside it, read with it, that {outside}"
+                )
+                break
     if why is not None:
         raise ManifestError(
             f"The layer '{layer}' in '{manifest}' has source = '{raw}', which {why}: a city folder "
