@@ -55,11 +55,15 @@ def load_layer(
         )
     # before the cache key or any reader touches it: a FIFO would block them forever
     require_regular_file(spec.source, what=f"data file of layer '{spec.title}'")
-    layer = layer_cache.read(manifest, spec)
-    if layer is None:
-        kind = registry.get(spec.kind)
-        layer = kind.load(spec.source, spec.options, context_for(manifest, spec, feedback, cache))
-        layer_cache.write(manifest, spec, layer)
+    kind = registry.get(spec.kind)
+    layer = layer_cache.load(
+        manifest,
+        spec,
+        kind,
+        lambda: kind.load(spec.source, spec.options, context_for(manifest, spec, feedback, cache)),
+        feedback=feedback,
+        shared=cache,
+    )
     layer.id, layer.title = spec.id, spec.title
     layer.visible, layer.opacity = spec.visible, spec.opacity
     layer.source = spec.source
