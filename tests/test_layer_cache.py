@@ -517,9 +517,9 @@ def test_the_key_names_the_kinds_distribution_and_version() -> None:
     from importlib.metadata import version
 
     kind = default_registry().get("vector")
-    module, dists, stamp = layer_cache.kind_identity(kind)
+    module, dist, stamp = layer_cache.kind_identity(kind, "vector")
     assert module.startswith("twin_layers")
-    assert ("twin-app", version("twin-app")) in dists
+    assert dist == ("twin-app", version("twin-app"))
     assert any(name.endswith("vector.py") for name, _size, _mtime in stamp)
 
 

@@ -57,6 +57,7 @@ from twin_app import __version__
 from twin_app.core import layer_store
 from twin_app.core.city import CityManifest, LayerSpec
 from twin_app.core.feedback import Feedback
+from twin_app.core.kinds import ENTRY_POINT_GROUP
 from twin_app.core.layers import Layer
 
 CACHE_ENV = "TWIN_APP_LAYER_CACHE"
@@ -212,21 +213,23 @@ def _package_stamp(module_name: str) -> tuple[Any, ...]:
 
 
 @functools.cache
-def _distributions() -> dict[str, list[str]]:
-    return dict(importlib.metadata.packages_distributions())
+def _kind_distributions() -> dict[str, tuple[str, str]]:
+    """Kind name -> (distribution, version), from the entry points the kinds are registered by.
+
+    (``importlib.metadata.packages_distributions`` would read every installed
+    distribution's file list: a quarter of a second at each start.)
+    """
+    out: dict[str, tuple[str, str]] = {}
+    for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
+        if ep.dist is not None:
+            out[ep.name] = (ep.dist.name, ep.dist.version)
+    return out
 
 
-def kind_identity(kind: Any) -> tuple[Any, ...]:
-    """The distribution, version and code stamp of the package providing ``kind``."""
+def kind_identity(kind: Any, name: str) -> tuple[Any, ...]:
+    """The module, distribution, version and code stamp of the layer kind ``name``."""
     module = type(kind).__module__
-    top = module.split(".")[0]
-    dists: list[tuple[str, str | None]] = []
-    for dist in sorted(_distributions().get(top, [])):
-        try:
-            dists.append((dist, importlib.metadata.version(dist)))
-        except importlib.metadata.PackageNotFoundError:
-            dists.append((dist, None))
-    return (module, tuple(dists), _package_stamp(module))
+    return (module, _kind_distributions().get(name), _package_stamp(module))
 
 
 def cache_key(manifest: CityManifest, spec: LayerSpec, kind: Any, files: tuple[Any, ...]) -> str:
@@ -235,7 +238,7 @@ def cache_key(manifest: CityManifest, spec: LayerSpec, kind: Any, files: tuple[A
         CACHE_REVISION,
         _package_stamp("twin_app.core"),
         spec.kind,
-        kind_identity(kind),
+        kind_identity(kind, spec.kind),
         str(spec.source.resolve()),
         files,
         sorted((k, repr(v)) for k, v in spec.options.items()),
@@ -271,12 +274,23 @@ def read_entry(folder: Path, key: str) -> Layer | str | None:
     return reason
 
 
+def _remove_stale_temporaries(folder: Path, age_s: float = 3600.0) -> None:
+    """Remove what writes killed half-way left behind (never read: only entries are)."""
+    now = time.time()
+    for tmp in folder.glob(".*.tmp"):
+        with contextlib.suppress(OSError):
+            st = tmp.lstat()
+            if stat.S_ISREG(st.st_mode) and now - st.st_mtime > age_s:
+                tmp.unlink()
+
+
 def write_entry(folder: Path, key: str, layer: Layer) -> bool:
     """Store ``layer`` atomically; False when it cannot be stored as data or the write failed."""
     try:
         data = layer_store.dumps(layer, key)
     except layer_store.NotData:
         return False
+    _remove_stale_temporaries(folder)
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
     except OSError:
@@ -307,7 +321,7 @@ def load(
     if not enabled():
         return read()
     folder = usable_dir(feedback)
-    before = fingerprint(spec.source)
+    before = fingerprint(spec.source) if folder is not None else None
     if folder is None or before is None:
         return read()
     # the files as this load first saw them: a kind may reuse a parse made for an earlier layer
