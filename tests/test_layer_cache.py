@@ -527,3 +527,47 @@ def test_the_cache_can_be_turned_off(cache: Path, city: Path, monkeypatch: pytes
     monkeypatch.setenv(layer_cache.CACHE_ENV, "0")
     load_city(city, only=["stops"])
     assert not cache.exists()
+
+
+KILLED_CHILD = """
+import sys
+from twin_app.core.loading import load_city
+load_city(sys.argv[1], only=["stops", "heat", "buildings"])
+print("loaded", flush=True)
+"""
+
+
+@pytest.mark.slow
+def test_a_load_killed_at_any_moment_leaves_a_cache_that_serves_the_files(
+    cache: Path, city: Path, tmp_path: Path
+) -> None:
+    """SIGKILL a cold load at several moments (imports, parsing, writing entries): every entry
+    left is whole, and the next load gives the layers the files hold."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    ids = ["stops", "heat", "buildings"]
+    os.environ[layer_cache.CACHE_ENV] = "0"
+    try:
+        reference = load_city(city, only=ids)
+    finally:
+        os.environ[layer_cache.CACHE_ENV] = "1"
+    start = time.monotonic()
+    subprocess.run([sys.executable, "-c", KILLED_CHILD, str(city)], check=True, capture_output=True)
+    whole = time.monotonic() - start
+    for run in range(8):
+        shutil.rmtree(cache, ignore_errors=True)
+        child = subprocess.Popen([sys.executable, "-c", KILLED_CHILD, str(city)], stdout=subprocess.PIPE)
+        time.sleep(whole * (0.3 + 0.1 * run))
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        for entry in entries(cache):
+            assert isinstance(
+                layer_store.decode(entry.read_bytes(), entry.name.removesuffix(layer_cache.SUFFIX)), Layer
+            )
+        model = load_city(city, only=ids)
+        for lid in ids:
+            assert_same_layer(reference.layers[lid], model.layers[lid])
+        assert len(entries(cache)) == 3
