@@ -128,3 +128,35 @@ class UnreadableContentError(TwinError):
 
 class UnreadableFileError(TwinError):
     """A path names no regular file (a folder, FIFO, device or socket), or cannot be read."""
+
+
+class UnexpectedContentError(CorruptFileError):
+    """A file's content is not the format its layer kind reads (a VRT named .tif, say).
+
+    Refused before GDAL opens it with a driver of its own choosing: some
+    formats (VRT) make GDAL read other files or fetch URLs.
+    """
+
+    def __init__(self, path: Path | str, *, expected: str, found: str) -> None:
+        TwinError.__init__(
+            self,
+            f"twin_app will not open '{path}': it should be {expected}, but its content is {found}. "
+            f"Export the data itself as {expected} and open that file.",
+            path=path,
+        )
+
+
+class RemoteSourceError(TwinError):
+    """A source names a GDAL virtual file system or a URL where a local file is expected."""
+
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(
+            f"twin_app will not open '{path}': it names a network address or a GDAL virtual file "
+            "system, and city layers are read from local files only. Download the data and name the "
+            "local file.",
+            path=path,
+        )
+
+
+class ResourceLimitError(TwinError):
+    """Reading or building a layer would take more memory or cells than the set limit."""
