@@ -34,6 +34,21 @@ ZIPPED_VECTOR_SUFFIXES = (".shp", ".gpkg", ".geojson", ".fgb", ".gml", ".kml")
 #: metadata keys that carry a credit or a licence (compared in lower case)
 CREDIT_KEYS = ("attribution", "tifftag_copyright", "copyright", "credit", "source")
 LICENCE_KEYS = ("license", "licence", "rights")
+#: the GDAL raster drivers the raster kind opens files with: GeoTIFF (COGs included) only, never VRT
+RASTER_DRIVERS = ("GTiff",)
+#: classic and BigTIFF headers, little- and big-endian
+TIFF_MAGICS = (b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+")
+#: the OGR drivers each vector suffix may be read with
+VECTOR_DRIVERS: dict[str, tuple[str, ...]] = {
+    ".gpkg": ("GPKG",),
+    ".geojson": ("GeoJSON",),
+    ".json": ("GeoJSON",),
+    ".shp": ("ESRI Shapefile",),
+    ".fgb": ("FlatGeobuf",),
+    ".zip": ("ESRI Shapefile", "GPKG", "GeoJSON", "FlatGeobuf", "GML", "KML", "LIBKML"),
+}
+#: zip members that make GDAL read other files, URLs or run a pipeline (never opened from a zip)
+UNSAFE_ZIP_SUFFIXES = (".vrt", ".gdalg.json", ".ovf")
 
 
 def _head(path: Path, size: int = HEAD_BYTES) -> bytes:
@@ -78,8 +93,11 @@ def is_gtfs(path: Path) -> bool:
 
 
 def is_zipped_vector(path: Path) -> bool:
-    """A zip holding a shapefile (or another vector file GDAL reads inside a zip)."""
-    return any(m.lower().endswith(ZIPPED_VECTOR_SUFFIXES) for m in _zip_members(path))
+    """A zip holding a shapefile (or another vector file GDAL reads inside a zip), and no VRT."""
+    members = [m.lower() for m in _zip_members(path)]
+    return any(m.endswith(ZIPPED_VECTOR_SUFFIXES) for m in members) and not any(
+        m.endswith(UNSAFE_ZIP_SUFFIXES) for m in members
+    )
 
 
 def is_vector(path: Path) -> bool:
@@ -99,22 +117,66 @@ def is_vector(path: Path) -> bool:
         return head[:3] == b"fgb"
     if suffix in (".geojson", ".json"):
         text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-        return text.startswith(b"{") and b'"type"' in head
+        # a GDAL pipeline (GDALG) is JSON too, and reads whatever files it names
+        return text.startswith(b"{") and b'"type"' in head and b"gdal_streamed_alg" not in head
     if suffix == ".csv":
         return b"\x00" not in head and bool(head.strip())
     return False
 
 
-def is_raster(path: Path, drivers: tuple[str, ...] = ("GTiff", "COG", "VRT")) -> bool:
-    """GDAL opens the file as a raster with one of the expected drivers."""
+def is_tiff(path: Path) -> bool:
+    """A regular file starting with a TIFF header (read with Python, before GDAL sees the file)."""
+    try:
+        if not Path(path).is_file():
+            return False
+        with open(path, "rb") as handle:
+            return handle.read(4) in TIFF_MAGICS
+    except OSError:
+        return False
+
+
+def describe_content(path: Path) -> str:
+    """What a file holds, in words, for a refusal: judged from its first bytes."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return "unreadable"
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not head:
+        return "empty"
+    if b"<VRTDataset" in head or b"<OGRVRTDataSource" in head:
+        return "a GDAL VRT (XML that makes GDAL read other files or URLs)"
+    if b"gdal_streamed_alg" in head:
+        return "a GDAL pipeline (GDALG), which makes GDAL read other files"
+    if text.startswith(b"<"):
+        return "XML of another format"
+    if b"\x00" not in head:
+        return "text of another format"
+    return "data of another format, or a damaged file"
+
+
+def is_raster(path: Path, drivers: tuple[str, ...] = RASTER_DRIVERS) -> bool:
+    """A TIFF header, and GDAL opens the file with one of the expected drivers (no other tried)."""
+    if not is_tiff(path):
+        return False
+    _no_network()
     import rasterio
     from rasterio.errors import RasterioError
 
-    try:
-        with rasterio.open(path) as src:
-            return src.driver in drivers and src.count >= 1
-    except (RasterioError, OSError):
-        return False
+    for driver in drivers:
+        try:
+            with rasterio.open(path, driver=driver) as src:
+                return src.driver in drivers and src.count >= 1
+        except (RasterioError, OSError):
+            continue
+    return False
+
+
+def _no_network() -> None:
+    from twin_app.api import forbid_gdal_network
+
+    forbid_gdal_network()
 
 
 # ------------------------------------------------------------------ credits
@@ -173,8 +235,11 @@ def raster_attribution(path: Path) -> str | None:
     import rasterio
     from rasterio.errors import RasterioError
 
+    if not is_tiff(path):
+        return None
+    _no_network()
     try:
-        with rasterio.open(path) as src:
+        with rasterio.open(path, driver=RASTER_DRIVERS[0]) as src:
             return credit_from_metadata(src.tags()) or credit_from_metadata(src.tags(1))
     except (RasterioError, OSError, IndexError):
         return None
@@ -184,6 +249,9 @@ def vector_attribution(path: Path) -> str | None:
     """A credit from the file's GDAL metadata, else a GeoPackage layer's description."""
     import pyogrio
 
+    if not is_vector(path):
+        return None
+    _no_network()
     try:
         info = pyogrio.read_info(path)
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, OSError):

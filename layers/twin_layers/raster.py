@@ -13,8 +13,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from twin_app.api import CorruptFileError, CRSError, EmptyLayerError, LoadContext, RasterLayer, city_box
-from twin_layers._content import RasterFile
+from twin_app.api import (
+    CorruptFileError,
+    CRSError,
+    EmptyLayerError,
+    LoadContext,
+    RasterLayer,
+    TwinError,
+    UnexpectedContentError,
+    check_read_size,
+    city_box,
+    forbid_gdal_network,
+    refuse_remote,
+)
+from twin_layers._content import RASTER_DRIVERS, RasterFile, describe_content, is_tiff
 
 MARGIN_M = 500.0
 
@@ -23,14 +35,23 @@ MARGIN_M = 500.0
 class RasterKind(RasterFile):
     name: str = "raster"
     title: str = "Raster (GeoTIFF)"
-    suffixes: tuple[str, ...] = (".tif", ".tiff", ".vrt")
+    suffixes: tuple[str, ...] = (".tif", ".tiff")
 
     def load(self, source: Path, options: Mapping[str, Any], ctx: LoadContext) -> RasterLayer:
+        """Read the city's window of a GeoTIFF, opened with the GTiff driver only.
+
+        The TIFF header is checked by Python first and GDAL may try no other
+        driver, so a VRT named ``.tif`` never makes GDAL read other files or URLs.
+        """
         import rasterio
         from rasterio.errors import RasterioError
 
+        refuse_remote(source)
+        if not is_tiff(source):
+            raise UnexpectedContentError(source, expected="a GeoTIFF", found=describe_content(source))
+        forbid_gdal_network()
         try:
-            with rasterio.open(source) as src:
+            with rasterio.open(source, driver=RASTER_DRIVERS[0]) as src:
                 return self._read(src, source, options, ctx)
         except RasterioError as exc:
             raise CorruptFileError(source, fmt="a GeoTIFF raster", detail=str(exc)) from exc
@@ -52,6 +73,12 @@ class RasterKind(RasterFile):
                 path=source,
             )
         band = int(options.get("band", 1))
+        if not 1 <= band <= src.count:
+            raise TwinError(
+                f"The raster '{source}' has {src.count} band(s), so band = {band} does not exist. "
+                "Name a band from 1 to the number of bands in the manifest.",
+                path=source,
+            )
         box = city_box(ctx, margin_m=MARGIN_M) if ctx.bbox_lonlat else None
         if box is not None:
             bounds = transform_bounds(ctx.crs, src_crs, *box.bounds)
@@ -69,6 +96,9 @@ class RasterKind(RasterFile):
                 )
         else:
             window = rasterio.windows.Window(0, 0, src.width, src.height)
+        # float32 copies are made below, so four bytes a cell at least, whatever the file's type
+        itemsize = max(4, np.dtype(src.dtypes[band - 1]).itemsize)
+        check_read_size(source, int(window.width), int(window.height), itemsize, what="the city's window")
         data = src.read(band, window=window, masked=True).astype("float32")
         array = np.where(np.ma.getmaskarray(data), np.nan, np.ma.getdata(data)).astype("float32")
         transform = src.window_transform(window)
@@ -81,6 +111,7 @@ class RasterKind(RasterFile):
                 array.shape[0],
                 *rasterio.transform.array_bounds(array.shape[0], array.shape[1], transform),
             )
+            check_read_size(source, width, height, 4, what="the city's window, reprojected,")
             out = np.full((height, width), np.nan, dtype="float32")
             reproject(
                 array,

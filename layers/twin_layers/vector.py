@@ -21,10 +21,13 @@ from twin_app.api import (
     PointLayer,
     PolygonLayer,
     TwinError,
+    UnexpectedContentError,
     VectorLayer,
+    forbid_gdal_network,
     prepare_frame,
+    refuse_remote,
 )
-from twin_layers._content import VectorFile
+from twin_layers._content import VECTOR_DRIVERS, VectorFile, describe_content, is_vector
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -45,21 +48,39 @@ _FORMATS = {
 }
 #: separators a CSV may use; European spreadsheets write ';' because ',' is their decimal mark
 CSV_SEPARATORS = ",;\t|"
+#: suffixes whose header leaves GDAL a choice of drivers: the one it picked is checked before reading
+SNIFFED_SUFFIXES = (".geojson", ".json", ".zip")
 _DECIMAL_COMMA = r"^\s*[-+]?\d+(?:,\d+)?(?:[eE][-+]?\d+)?\s*$"
 
 
 def read_frame(path: Path, options: Mapping[str, Any]) -> gpd.GeoDataFrame:
-    """Read any supported vector file into a GeoDataFrame (CRS as stored)."""
-    if path.suffix.lower() == ".csv":
+    """Read any supported vector file into a GeoDataFrame (CRS as stored).
+
+    The content is checked against the format the suffix names before GDAL
+    opens the file: GDAL chooses drivers by content, and a VRT or GDAL
+    pipeline dressed as GeoJSON or packed in a zip would read other files or
+    URLs.  A GeoPackage, shapefile or FlatGeobuf header admits one driver;
+    JSON and zips admit several, so there the driver GDAL picked is checked
+    too before any feature is read (an extra open, spared the others).
+    """
+    suffix = path.suffix.lower()
+    refuse_remote(path)
+    fmt = _FORMATS.get(suffix, "a vector file")
+    if not path.is_file() or not is_vector(path):
+        raise UnexpectedContentError(path, expected=fmt, found=describe_content(path))
+    if suffix == ".csv":
         return _read_csv(path, options)
     import pyogrio
 
+    forbid_gdal_network()
     try:
+        if suffix in SNIFFED_SUFFIXES:
+            driver = pyogrio.read_info(path, layer=options.get("layer"))["driver"]
+            if driver not in VECTOR_DRIVERS.get(suffix, (driver,)):
+                raise UnexpectedContentError(path, expected=fmt, found=f"read by GDAL's {driver} driver")
         return pyogrio.read_dataframe(path, layer=options.get("layer"))
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, OSError) as exc:
-        raise CorruptFileError(
-            path, fmt=_FORMATS.get(path.suffix.lower(), "a vector file"), detail=str(exc)
-        ) from exc
+        raise CorruptFileError(path, fmt=fmt, detail=str(exc)) from exc
 
 
 def _pick(columns: list[str], names: tuple[str, ...]) -> str | None:
