@@ -250,3 +250,29 @@ def test_grid_fallback_gives_tens_of_cells_over_the_built_up_extent(tmp_path: Pa
 )
 def test_grid_cell_size_is_readable(width: float, height: float, cell: float) -> None:
     assert grid_cell_size(width, height) == cell
+
+
+# ------------------------------------------------------------ a grid asked for with a tiny cell
+
+
+def test_a_tiny_or_impossible_grid_cell_is_refused_with_the_size_that_fits(tmp_path: Path) -> None:
+    """1 m cells over 3 km × 2 km would be about 6 million districts: refused at once.
+
+    By hand: 100 m is the first nice size under 10,000 cells (30 × 20 = 600).
+    """
+    import time
+
+    from twin_app.api import DistrictsError, ResourceLimitError
+
+    e = Extract()
+    e.way([(0, 0), (3000, 0), (3000, 2000), (0, 2000)], {"highway": "residential"})
+    path = e.write(tmp_path / "village.osm")
+    ctx = _ctx((0, 0, 3000, 2000))
+    start = time.monotonic()
+    with pytest.raises(ResourceLimitError, match=r"set grid_cell_m to 100 or more"):
+        _load(path, ctx, grid_cell_m=1)
+    assert time.monotonic() - start < 10
+    for bad in (-5.0, float("nan"), float("inf")):
+        with pytest.raises(DistrictsError, match="positive number of metres"):
+            _load(path, ctx, grid_cell_m=bad)
+    assert len(_load(path, ctx, grid_cell_m=500).frame) == 24

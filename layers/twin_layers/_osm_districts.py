@@ -64,7 +64,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from twin_app.api import CLIPPED_COLUMN, DISTRICT_COLUMN, LoadContext
+from twin_app.api import CLIPPED_COLUMN, DISTRICT_COLUMN, DistrictsError, LoadContext, ResourceLimitError
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -90,6 +90,8 @@ MIN_SHARE = 0.02
 #: the grid fallback aims at this many cells (GRID_TARGET), accepting GRID_MIN..GRID_MAX
 GRID_MIN, GRID_TARGET, GRID_MAX = 9, 20, 36
 NICE_CELLS_M = (100.0, 200.0, 250.0, 500.0, 1000.0, 2000.0, 2500.0, 5000.0, 10000.0, 20000.0, 25000.0)
+#: the most cells a grid asked for with ``grid_cell_m`` may have (each is a district to draw and name)
+GRID_MAX_CELLS = 10_000
 #: built-up sample points used to judge a level (a regular subsample when there are more)
 MAX_SAMPLE = 20000
 
@@ -110,6 +112,11 @@ def build_districts(
     ``admin_level`` None chooses the level from the file; ``cell_m`` None
     chooses the grid fallback's cell size.
     """
+    if cell_m is not None and not (math.isfinite(cell_m) and cell_m > 0):
+        raise DistrictsError(
+            f"The district grid cell size grid_cell_m = {cell_m:g} is not a length: give a positive "
+            "number of metres (for example 500), or leave it out to let twin_app choose."
+        )
     box = _box(data, ctx)
     built = _built_up_points(data, ctx.crs, box)
     levels = _admin_levels(data)
@@ -635,6 +642,21 @@ def _grid_districts(
     else:
         minx, miny, maxx, maxy = box.bounds
     chosen = cell_m or grid_cell_size(maxx - minx, maxy - miny)
+    n_cells = _cells_across(maxx - minx, chosen) * _cells_across(maxy - miny, chosen)
+    if n_cells > GRID_MAX_CELLS:
+        fits = next(
+            (
+                size
+                for size in NICE_CELLS_M
+                if _cells_across(maxx - minx, size) * _cells_across(maxy - miny, size) <= GRID_MAX_CELLS
+            ),
+            NICE_CELLS_M[-1],
+        )
+        raise ResourceLimitError(
+            f"A district grid of {chosen:g} m cells over this city ({(maxx - minx) / 1000:.1f} × "
+            f"{(maxy - miny) / 1000:.1f} km) would have {n_cells:,} districts, more than the "
+            f"{GRID_MAX_CELLS:,} twin_app draws: set grid_cell_m to {fits:g} or more, or leave it out.",
+        )
     frame = _grid((float(minx), float(miny), float(maxx), float(maxy)), box, crs, chosen)
     why = "; ".join(tried) if tried else "no administrative boundaries in the file"
     how = "as asked" if cell_m else "sized to give a readable number of districts"
