@@ -147,6 +147,22 @@ def test_urls_and_gdal_virtual_paths_are_refused(name: str, ctx: LoadContext) ->
         _load("vector", Path(name.replace(".tif", ".gpkg")), ctx)
 
 
+@pytest.mark.parametrize(("kind", "name"), [("raster", "heat.tif"), ("vector", "roads.gpkg")])
+def test_a_pipe_or_device_named_as_data_is_refused_at_once(
+    tmp_path: Path, ctx: LoadContext, kind: str, name: str
+) -> None:
+    import os
+
+    fifo = tmp_path / name
+    os.mkfifo(fifo)  # opening it for reading would wait for a writer forever
+    device = tmp_path / ("urandom" + Path(name).suffix)
+    device.symlink_to("/dev/urandom")  # reading it never ends
+    for path in (fifo, device):
+        assert default_registry().get(kind).can_read(path) is False
+        with pytest.raises(UnexpectedContentError, match="not a regular file"):
+            _load(kind, path, ctx)
+
+
 def test_a_genuine_geotiff_still_loads(tmp_path: Path, ctx: LoadContext) -> None:
     path = tmp_path / "ok.tif"
     with rasterio.open(

@@ -52,6 +52,8 @@ UNSAFE_ZIP_SUFFIXES = (".vrt", ".gdalg.json", ".ovf")
 
 
 def _head(path: Path, size: int = HEAD_BYTES) -> bytes:
+    if not Path(path).is_file():  # opening a pipe waits for a writer; a device never ends
+        raise OSError(f"{path} is not a regular file")
     with open(path, "rb") as handle:
         magic = handle.read(3)
         handle.seek(0)
@@ -77,7 +79,7 @@ def is_osm(path: Path) -> bool:
 
 
 def _zip_members(path: Path) -> list[str]:
-    if not zipfile.is_zipfile(path):
+    if not Path(path).is_file() or not zipfile.is_zipfile(path):
         return []
     try:
         with zipfile.ZipFile(path) as archive:
@@ -137,6 +139,8 @@ def is_tiff(path: Path) -> bool:
 
 def describe_content(path: Path) -> str:
     """What a file holds, in words, for a refusal: judged from its first bytes."""
+    if not Path(path).is_file():  # a pipe or a device would block or never end
+        return "not a regular file (a folder, pipe or device)" if Path(path).exists() else "missing"
     try:
         with open(path, "rb") as handle:
             head = handle.read(4096)
