@@ -272,7 +272,7 @@ def test_a_tiny_or_impossible_grid_cell_is_refused_with_the_size_that_fits(tmp_p
     with pytest.raises(ResourceLimitError, match=r"set grid_cell_m to 100 or more"):
         _load(path, ctx, grid_cell_m=1)
     assert time.monotonic() - start < 10
-    for bad in (-5.0, float("nan"), float("inf")):
+    for bad in (-5.0, 0, float("nan"), float("inf"), "big"):
         with pytest.raises(DistrictsError, match="positive number of metres"):
             _load(path, ctx, grid_cell_m=bad)
     assert len(_load(path, ctx, grid_cell_m=500).frame) == 24

@@ -112,11 +112,7 @@ def build_districts(
     ``admin_level`` None chooses the level from the file; ``cell_m`` None
     chooses the grid fallback's cell size.
     """
-    if cell_m is not None and not (math.isfinite(cell_m) and cell_m > 0):
-        raise DistrictsError(
-            f"The district grid cell size grid_cell_m = {cell_m:g} is not a length: give a positive "
-            "number of metres (for example 500), or leave it out to let twin_app choose."
-        )
+    grid_cell_option(cell_m)
     box = _box(data, ctx)
     built = _built_up_points(data, ctx.crs, box)
     levels = _admin_levels(data)
@@ -156,6 +152,22 @@ def build_districts(
 
 
 @functools.lru_cache(maxsize=8)
+def grid_cell_option(value: object) -> float | None:
+    """The ``grid_cell_m`` option as metres (None: not given), or a sentence when it is not a length."""
+    if value is None or value == "":
+        return None
+    try:
+        cell_m = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        cell_m = math.nan
+    if not (math.isfinite(cell_m) and cell_m > 0):
+        raise DistrictsError(
+            f"The district grid cell size grid_cell_m = {value!r} is not a length: give a positive "
+            "number of metres (for example 500), or leave it out to let twin_app choose."
+        )
+    return cell_m
+
+
 def _from_lonlat(crs: str) -> Any:
     """One lon/lat -> ``crs`` transformer per CRS: making one costs tens of milliseconds."""
     from pyproj import Transformer

@@ -449,12 +449,11 @@ class OsmDistrictsKind(OsmFile):
 
     @_without_gc
     def load(self, source: Path, options: Mapping[str, Any], ctx: LoadContext) -> Layer:
-        from twin_layers._osm_districts import build_districts
+        from twin_layers._osm_districts import build_districts, grid_cell_option
 
         level = options.get("admin_level")
         admin_level = str(level).strip() if level not in (None, "") else None
-        cell = options.get("grid_cell_m")
-        cell_m = float(cell) if cell not in (None, "") else None
+        cell_m = grid_cell_option(options.get("grid_cell_m"))
         data = _load(source, ctx)
         notes: list[str] = []
         found = build_districts(data, ctx, admin_level, cell_m, notes)
