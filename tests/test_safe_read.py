@@ -32,6 +32,7 @@ from twin_app.api import (
     CorruptFileError,
     RemoteSourceError,
     ResourceLimitError,
+    TwinError,
     UnexpectedContentError,
     forbid_gdal_network,
 )
@@ -180,6 +181,8 @@ def test_a_genuine_geotiff_still_loads(tmp_path: Path, ctx: LoadContext) -> None
     layer = _load("raster", path, ctx)
     assert np.nanmax(layer.data) == pytest.approx(2.5)
     assert default_registry().get("raster").can_read(path)
+    with pytest.raises(TwinError, match=r"has 1 band\(s\), so band = 3 does not exist"):
+        _load("raster", path, ctx, band=3)
 
 
 # ------------------------------------------------------------------ vectors: the drivers the suffix names
