@@ -157,7 +157,7 @@ def describe_content(path: Path) -> str:
         return "XML of another format"
     if b"\x00" not in head:
         return "text of another format"
-    return "data of another format, or a damaged file"
+    return "binary data of another format"
 
 
 def is_raster(path: Path, drivers: tuple[str, ...] = RASTER_DRIVERS) -> bool:

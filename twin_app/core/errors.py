@@ -140,8 +140,9 @@ class UnexpectedContentError(CorruptFileError):
     def __init__(self, path: Path | str, *, expected: str, found: str) -> None:
         TwinError.__init__(
             self,
-            f"twin_app will not open '{path}': it should be {expected}, but its content is {found}. "
-            f"Export the data itself as {expected} and open that file.",
+            f"twin_app will not open '{path}': it should be {expected}, but its content is {found}, "
+            f"so it is damaged or another kind of file under that name. Export the data itself "
+            f"again as {expected} and open that file.",
             path=path,
         )
 
