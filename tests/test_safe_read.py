@@ -328,3 +328,53 @@ def test_the_limit_is_set_by_an_environment_variable(
         _load("raster", path, ctx)
     monkeypatch.setenv("TWIN_APP_MAX_READ_BYTES", str(2**30))
     assert _load("raster", path, ctx).data.size > 0
+
+
+def _one_strip_tif(path: Path, centre: tuple[float, float], n: int = 200_000) -> None:
+    """A 279-byte GeoTIFF (written byte by byte) declaring n × n pixels in ONE deflate strip.
+
+    A reader that decodes whole strips would allocate n² bytes (37 GiB) to
+    read any window of it; the strip really holds 1,000 bytes.
+    """
+    import struct
+    import zlib
+
+    payload = zlib.compress(b"\x07" * 1000)
+    x0, y0 = centre[0] - n / 2, centre[1] + n / 2
+    fmt = {3: "H", 4: "I", 12: "d"}
+    tags = [  # (tag, TIFF type, values): size, 8-bit grey, deflate, one strip, GeoTIFF EPSG:3879
+        (256, 4, [n]), (257, 4, [n]), (258, 3, [8]), (259, 3, [8]), (262, 3, [1]), (273, 4, [0]),
+        (277, 3, [1]), (278, 4, [n]), (279, 4, [len(payload)]), (33550, 12, [1.0, 1.0, 0.0]),
+        (33922, 12, [0, 0, 0, x0, y0, 0]),
+        (34735, 3, [1, 1, 0, 3, 1024, 0, 1, 1, 1025, 0, 1, 1, 3072, 0, 1, 3879]),
+    ]  # fmt: skip
+    data_at = 8 + 2 + 12 * len(tags) + 4
+    extra = b""
+    entries = []
+    for tag, kind, values in tags:
+        raw = struct.pack("<" + fmt[kind] * len(values), *values)
+        if len(raw) <= 4:
+            entries.append((tag, kind, len(values), raw.ljust(4, b"\0")))
+        else:
+            entries.append((tag, kind, len(values), struct.pack("<I", data_at + len(extra))))
+            extra += raw
+    strip_at = data_at + len(extra)
+    ifd = struct.pack("<H", len(entries))
+    for tag, kind, count, value in entries:
+        value = struct.pack("<I", strip_at) if tag == 273 else value
+        ifd += struct.pack("<HHI", tag, kind, count) + value
+    path.write_bytes(b"II*\0" + struct.pack("<I", 8) + ifd + struct.pack("<I", 0) + extra + payload)
+
+
+def test_a_one_strip_geotiff_declaring_37_gib_costs_no_memory(tmp_path: Path, ctx: LoadContext) -> None:
+    import resource
+
+    path = tmp_path / "strip.tif"
+    _one_strip_tif(path, _city_centre_3879(ctx))
+    with rasterio.open(path) as src:  # the header is as intended
+        assert (src.width, src.height, src.driver) == (200_000, 200_000, "GTiff")
+    start = time.monotonic()
+    with pytest.raises(CorruptFileError, match="could not be read as a GeoTIFF"):
+        _load("raster", path, ctx)  # GDAL reads the strip line by line and finds it truncated
+    assert time.monotonic() - start < 10
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss < 4 * 2**20  # KiB: under 4 GiB at peak
