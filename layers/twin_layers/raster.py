@@ -98,7 +98,8 @@ class RasterKind(RasterFile):
             window = rasterio.windows.Window(0, 0, src.width, src.height)
         # float32 copies are made below, so four bytes a cell at least, whatever the file's type
         itemsize = max(4, np.dtype(src.dtypes[band - 1]).itemsize)
-        check_read_size(source, int(window.width), int(window.height), itemsize, what="the city's window")
+        what = "the city's window" if box is not None else "the whole raster (the city has no extent)"
+        check_read_size(source, int(window.width), int(window.height), itemsize, what=what)
         data = src.read(band, window=window, masked=True).astype("float32")
         array = np.where(np.ma.getmaskarray(data), np.nan, np.ma.getdata(data)).astype("float32")
         transform = src.window_transform(window)

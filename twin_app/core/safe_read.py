@@ -86,9 +86,9 @@ def check_read_size(path: Path | str, width: int, height: int, itemsize: int, *,
     limit = max_read_bytes()
     if width < 0 or height < 0 or need > limit:
         raise ResourceLimitError(
-            f"twin_app will not read {what} of '{path}': it is {int(width):,} × {int(height):,} cells "
-            f"({_size(need)}), over the limit of {_size(limit)}. Crop or resample the file to the city, "
-            f"or raise the limit with {MAX_READ_BYTES_ENV}=<bytes> if this computer has the memory.",
+            f"twin_app will not read {what} of '{path}': it is {int(width):,} × {int(height):,} cells, "
+            f"{_size(need)} in memory, over the limit of {_size(limit)}. Crop or resample the file to "
+            f"the city, or raise the limit with {MAX_READ_BYTES_ENV}=<bytes> if the computer has the memory.",
             path=path,
         )
 
