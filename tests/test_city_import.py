@@ -187,3 +187,20 @@ def test_import_errors_are_clear(tmp_path: Path) -> None:
         text=True,
     )
     assert out.returncode == 2 and "does not exist" in out.stderr
+
+
+def test_a_vrt_named_tif_is_refused_before_anything_is_copied(tmp_path: Path) -> None:
+    """A VRT (XML telling GDAL to read /etc/passwd as pixels) given as --raster: one sentence, no city."""
+    from twin_app.core.errors import UnreadableContentError
+
+    osm = write_town_osm(tmp_path / "t.osm")
+    disguised = tmp_path / "heat.tif"
+    disguised.write_text(
+        '<VRTDataset rasterXSize="64" rasterYSize="32"><VRTRasterBand dataType="Byte" band="1" '
+        'subClass="VRTRawRasterBand"><SourceFilename relativetoVRT="0">/etc/passwd</SourceFilename>'
+        "</VRTRasterBand></VRTDataset>"
+    )
+    dest = tmp_path / "cities"
+    with pytest.raises(UnreadableContentError, match=r"heat.tif.*Raster \(GeoTIFF\)"):
+        import_city(CityImport(name="town", osm=osm, rasters={"heat": disguised}), dest)
+    assert not (dest / "town").exists()

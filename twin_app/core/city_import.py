@@ -22,7 +22,7 @@ from typing import Any
 
 from twin_app.core.city import MANIFEST_NAME, user_cities_dir
 from twin_app.core.crs import check_metric_crs, local_utm_crs
-from twin_app.core.errors import TwinError
+from twin_app.core.errors import TwinError, UnreadableContentError
 from twin_app.core.feedback import Feedback
 from twin_app.core.kinds import KindRegistry, default_registry, kind_attribution
 from twin_app.core.sources import require_regular_file
@@ -414,6 +414,21 @@ def _check_sources(request: CityImport) -> None:
         )
 
 
+def _check_content(request: CityImport, registry: KindRegistry) -> None:
+    """Refuse, before anything is copied, a raster or population file whose content is not its format.
+
+    A VRT named ``.tif`` would otherwise be copied into the city and only be
+    refused when the city is opened, leaving a city with a file it never shows.
+    """
+    given = [("raster", path) for path in request.rasters.values()]
+    if request.population is not None:
+        given.append(("population-grid", Path(request.population)))
+    for kind_name, path in given:
+        can_read = getattr(registry.get(kind_name), "can_read", None)
+        if can_read is not None and not can_read(Path(path)):
+            raise UnreadableContentError(path, candidates=registry.get(kind_name).title)
+
+
 def import_city(
     request: CityImport,
     dest: Path | None = None,
@@ -438,6 +453,7 @@ def import_city(
     for label in request.rasters:
         _safe_name(label)
     _check_sources(request)
+    _check_content(request, registry)
     _buildings_table(request)  # checked before anything is read or written
     osm_kind = registry.get("osm-network")
     extent = getattr(osm_kind, "extent", None)
