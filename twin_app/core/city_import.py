@@ -126,22 +126,29 @@ def _build_city(
 ) -> None:
     """Write copies of the files and the manifest into ``folder`` (a fresh, empty folder)."""
 
-    def copy(path: Path, sub: str) -> str:
-        (folder / sub).mkdir(exist_ok=True)
-        target = folder / sub / Path(path).name
-        for extra in sidecars(Path(path)):
-            shutil.copy2(extra, folder / sub / extra.name)
-        shutil.copy2(path, target)
-        return f"{sub}/{target.name}"
+    destinations = _destinations(request)
+    given = _given(request)
 
-    osm = copy(request.osm, "osm")
+    def copy(key: str) -> str:
+        path = Path(str(given[key]))
+        relative = destinations[key]
+        target = folder / relative
+        target.parent.mkdir(exist_ok=True)
+        stem = _stem(Path(path))
+        for extra in sidecars(Path(path)):
+            # a sidecar keeps its main file's (possibly new) stem, or the reader would not find it
+            shutil.copy2(extra, target.parent / (_stem(target) + extra.name[len(stem) :]))
+        shutil.copy2(path, target)
+        return relative
+
+    osm = copy("osm")
     layers: list[dict[str, Any]] = []
     if request.districts is not None:
         layers.append(
             {
                 "id": "districts",
                 "kind": "vector",
-                "source": copy(request.districts, "districts"),
+                "source": copy("districts"),
                 "title": "Districts",
                 "style": "districts",
             }
@@ -183,12 +190,12 @@ def _build_city(
             "optional": True,
         }
     )
-    for label, path in request.rasters.items():
+    for label in request.rasters:
         layers.append(
             {
                 "id": _safe_name(label),
                 "kind": "raster",
-                "source": copy(path, "rasters"),
+                "source": copy(label),
                 "title": label,
                 "label": label,
                 "visible": False,
@@ -200,7 +207,7 @@ def _build_city(
             {
                 "id": "population",
                 "kind": "population-grid",
-                "source": copy(request.population, "population"),
+                "source": copy("population"),
                 "title": "Population",
                 "column": request.population_column,
                 "visible": False,
@@ -227,7 +234,7 @@ def _build_city(
         }
     )
     if request.gtfs is not None:
-        gtfs = copy(request.gtfs, "gtfs")
+        gtfs = copy("gtfs")
         layers.append(
             {
                 "id": "routes",
@@ -302,21 +309,51 @@ def sidecars(path: Path) -> list[Path]:
 # ------------------------------------------------------------------ credits
 
 
-def _source_keys(request: CityImport) -> dict[str, str]:
-    """The folder-relative path each given file is copied to, mapped to its source name."""
-    given: dict[str, Path | None] = {
+def _given(request: CityImport) -> dict[str, Path | None]:
+    """Each file of the request under its source name (``osm``, ``gtfs``, ..., or a raster's label)."""
+    return {
         "osm": request.osm,
         "gtfs": request.gtfs,
         "population": request.population,
         "districts": request.districts,
         **request.rasters,
     }
+
+
+def _stem(path: Path) -> str:
+    return path.name[: -len(path.suffix)] if path.suffix else path.name
+
+
+def _destinations(request: CityImport) -> dict[str, str]:
+    """The folder-relative path each given file is copied to, by source name.
+
+    Two files with the same name (``x/heat.tif`` and ``y/heat.tif``) would
+    overwrite each other, and the city would show one twice: the later one
+    gets ``heat-2.tif``.  Names are compared without case, as on the file
+    systems of Windows and macOS, and a file's sidecars count as taken too.
+    """
     subs = {"osm": "osm", "gtfs": "gtfs", "population": "population", "districts": "districts"}
-    return {
-        f"{subs.get(key, 'rasters')}/{Path(path).name}": key
-        for key, path in given.items()
-        if path is not None
-    }
+    taken: set[str] = set()
+    out: dict[str, str] = {}
+    for key, path in _given(request).items():
+        if path is None:
+            continue
+        path = Path(path)
+        sub = subs.get(key, "rasters")
+        stem, rest = _stem(path), path.suffix
+        extras = [extra.name[len(stem) :] for extra in sidecars(path)]
+        candidate, n = stem, 1
+        while any(f"{sub}/{candidate}{end}".lower() in taken for end in (rest, *extras)):
+            n += 1
+            candidate = f"{stem}-{n}"
+        taken.update(f"{sub}/{candidate}{end}".lower() for end in (rest, *extras))
+        out[key] = f"{sub}/{candidate}{rest}"
+    return out
+
+
+def _source_keys(request: CityImport) -> dict[str, str]:
+    """The folder-relative path each given file is copied to, mapped to its source name."""
+    return {relative: key for key, relative in _destinations(request).items()}
 
 
 def credit_layers(
