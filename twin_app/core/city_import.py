@@ -25,6 +25,7 @@ from twin_app.core.crs import check_metric_crs, local_utm_crs
 from twin_app.core.errors import TwinError, UnreadableContentError
 from twin_app.core.feedback import Feedback
 from twin_app.core.kinds import KindRegistry, default_registry, kind_attribution
+from twin_app.core.outputs import check_output_folder
 from twin_app.core.sources import require_regular_file
 
 OSM_ATTRIBUTION = "© OpenStreetMap contributors (ODbL)"
@@ -483,6 +484,7 @@ def import_city(
     registry = registry or default_registry()
     feedback = feedback or Feedback()
     name = _safe_name(request.name)
+    check_output_folder(dest or user_cities_dir())  # before minutes of reading, not after
     given = [request.osm, request.gtfs, request.population, request.districts, *request.rasters.values()]
     for path in given:
         if path is not None:

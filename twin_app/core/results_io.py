@@ -16,21 +16,28 @@ from pathlib import Path
 from twin_app.core.analysis import AnalysisResult
 from twin_app.core.errors import TwinError
 from twin_app.core.layers import VectorLayer
+from twin_app.core.outputs import check_output_file
 
 
 def _table_name(layer_id: str) -> str:
     return "".join(ch if ch.isalnum() or ch == "_" else "_" for ch in layer_id)
 
 
-def write_result_gpkg(result: AnalysisResult, path: Path) -> Path:
-    import pandas as pd
-    import pyogrio
-
-    path = Path(path)
+def check_result_path(path: Path | str) -> Path:
+    """Refuse, with a sentence, a place a result cannot be saved to (called before the run, too)."""
+    path = check_output_file(path)
     if path.suffix.lower() != ".gpkg":
         raise TwinError(
             f"Results are saved as GeoPackage: give a file name ending in .gpkg, not '{path.name}'."
         )
+    return path
+
+
+def write_result_gpkg(result: AnalysisResult, path: Path) -> Path:
+    import pandas as pd
+    import pyogrio
+
+    path = check_result_path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(suffix=".gpkg", dir=path.parent, prefix=f".{path.stem}-")
     os.close(fd)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from twin_app.core.errors import NoOpenGLError
 from twin_app.core.model import CityModel
+from twin_app.core.outputs import check_output_file
 
 GL_LIBRARIES = ("libEGL.so.1", "libGL.so.1", "libOSMesa.so.8", "libOSMesa.so")
 
@@ -44,10 +45,10 @@ def render_city(model: CityModel, out: Path | str, *, size: tuple[int, int] = (1
 
     from twin_app.scene.view import SceneView
 
+    out = check_output_file(out, example="city.png")
     plotter = pv.Plotter(off_screen=True, window_size=list(size))
     try:
         view = SceneView(plotter, model)
-        out = Path(out)
         out.parent.mkdir(parents=True, exist_ok=True)
         view.screenshot(out)
     finally:

@@ -1,0 +1,93 @@
+"""Check where a command will write, before it spends minutes computing.
+
+A run or a render that ends with a traceback because ``--out`` named a
+folder, or a file sits where a folder is needed, loses the planner's work and
+says nothing useful.  These checks look at the place first and answer with
+one sentence naming it; the write itself stays atomic (see ``results_io``),
+and ``describe_os_error`` turns what can still go wrong then (a full disk, a
+permission taken away meanwhile) into a sentence too.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+from twin_app.core.errors import TwinError
+
+
+def _nearest_existing(path: Path) -> Path:
+    """``path`` itself or the closest ancestor that exists (the current folder at worst)."""
+    for candidate in (path, *path.parents):
+        if os.path.lexists(candidate):
+            return candidate
+    return Path.cwd()
+
+
+def _check_place(folder: Path, target: Path) -> None:
+    """``target`` can be created at or under ``folder``: no file on the way, and writable."""
+    existing = _nearest_existing(folder)
+    if not existing.is_dir():
+        raise TwinError(
+            f"'{existing}' is a file, not a folder, so '{target}' cannot be created there; "
+            "choose another place."
+        )
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise TwinError(
+            f"You are not allowed to write in the folder '{existing}', so '{target}' cannot be "
+            "created; choose another place."
+        )
+
+
+def check_output_file(path: Path | str, *, example: str = "result.gpkg") -> Path:
+    """Refuse, with a sentence, an output file name that cannot be written as a file."""
+    raw = str(path)
+    path = Path(path)
+    if raw.endswith(("/", os.sep)) or path.is_dir():
+        raise TwinError(f"'{path}' is a folder; give a file name inside it, such as '{path / example}'.")
+    if os.path.lexists(path):
+        mode = os.stat(path).st_mode if path.exists() else 0
+        if not stat.S_ISREG(mode):
+            raise TwinError(f"'{path}' exists and is not a regular file; give the name of a new file.")
+    _check_place(path.parent, path)
+    return path
+
+
+def check_output_folder(path: Path | str) -> Path:
+    """Refuse, with a sentence, a destination folder that is a file or cannot be written in."""
+    path = Path(path)
+    if os.path.lexists(path) and not path.is_dir():
+        raise TwinError(f"'{path}' is a file, not a folder; give a folder to create the city in.")
+    _check_place(path, path)
+    return path
+
+
+#: what a planner can do about an operating-system error, by its errno
+_ADVICE: dict[int, str] = {
+    errno.ENOSPC: "the disk is full; free some space or choose another place, and try again",
+    errno.EDQUOT: "your disk quota is used up; free some space or choose another place, and try again",
+    errno.EROFS: "it is on a read-only disk; choose another place",
+    errno.EACCES: "you are not allowed to use it; choose another place or ask for access",
+    errno.EPERM: "you are not allowed to use it; choose another place or ask for access",
+    errno.EISDIR: "it is a folder where a file is needed; give a file name",
+    errno.ENOTDIR: "a file stands where a folder is needed on its path; choose another place",
+    errno.EEXIST: "it already exists; choose another name",
+    errno.ENOENT: "it does not exist; check the path",
+    errno.ENAMETOOLONG: "its name is too long; choose a shorter one",
+}
+
+
+def describe_os_error(exc: OSError) -> str:
+    """One sentence naming the path and what to do, for an ``OSError`` nobody caught earlier."""
+    where = exc.filename
+    advice = _ADVICE.get(exc.errno or 0)
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    if where is None:
+        if advice:
+            return f"The command could not finish because {advice} ({reason})."
+        return f"The command could not finish ({reason}); check the files and folders it uses."
+    if advice:
+        return f"'{where}' could not be used because {advice} ({reason})."
+    return f"'{where}' could not be used ({reason}); check the path and try again."
