@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,6 +19,8 @@ from twin_app import __version__
 from twin_app.core.errors import TwinError
 
 EXIT_ERROR = 2
+#: what a shell reports for a command stopped by a closed pipe (128 + SIGPIPE)
+EXIT_BROKEN_PIPE = 141
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -195,9 +198,11 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 def cmd_render(args: argparse.Namespace) -> int:
     from twin_app.core.loading import load_city
+    from twin_app.core.outputs import check_output_file
     from twin_app.scene.render import check_opengl, render_city
 
     check_opengl()
+    check_output_file(args.out, example="city.png")  # before loading, not after
     model = load_city(args.city)
     if args.show:
         wanted = {s.strip() for s in args.show.split(",")}
@@ -324,6 +329,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     raw = {
         k.removeprefix("param:"): v for k, v in vars(args).items() if k.startswith("param:") and v is not None
     }
+    if args.out:
+        from twin_app.core.results_io import check_result_path
+
+        check_result_path(args.out)  # before minutes of analysis, not after
     model = load_city(args.city)
     for problem in model.problems:
         print(f"twin-app: warning: {problem.message}", file=sys.stderr)
@@ -352,7 +361,7 @@ def cmd_open(target: str | None) -> int:
     return run_app(target)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def _main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     manifest = None
     if (analysis := _analysis_in(argv)) is not None:
@@ -390,6 +399,40 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     parser.error(f"unknown command {args.command}")
     return EXIT_ERROR
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; an operating-system error is a sentence, a closed pipe a quiet end."""
+    try:
+        code = _main(argv)
+        sys.stdout.flush()  # a reader that went away (``| head``) is found here, not at exit
+        return code
+    except BrokenPipeError:
+        # the reader of our output closed it (``| head``): stop quietly, as ``cat`` would
+        _discard_stdout()
+        return EXIT_BROKEN_PIPE
+    except OSError as exc:
+        from twin_app.core.outputs import describe_os_error
+
+        print(f"twin-app: error: {describe_os_error(exc)}", file=sys.stderr)
+        try:
+            sys.stdout.flush()
+        except OSError:  # stdout itself failed (a full disk): do not fail again at exit
+            _discard_stdout()
+        return EXIT_ERROR
+
+
+def _discard_stdout() -> None:
+    """Send output still buffered for a stdout that cannot take it to /dev/null (Python docs' recipe).
+
+    Otherwise Python flushes it at exit, fails again and prints a traceback
+    after the command has ended.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":
