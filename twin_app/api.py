@@ -65,7 +65,7 @@ from twin_app.core.layers import (
 from twin_app.core.params import TimeWindow
 from twin_app.core.safe_read import check_read_size, forbid_gdal_network, max_read_bytes, refuse_remote
 from twin_app.core.timetable import Timetable, active_services, departures_per_hour, gtfs_seconds, mode_name
-from twin_app.core.vector import city_box, prepare_frame
+from twin_app.core.vector import city_box, prepare_frame, record_sample
 
 if TYPE_CHECKING:
     from twin_app.core import incremental, network, population, zonal
@@ -152,6 +152,7 @@ __all__ = [
     "network",
     "population",
     "prepare_frame",
+    "record_sample",
     "refuse_remote",
     "zonal",
 ]

@@ -9,6 +9,7 @@ GeoPackage, GTFS and third-party kinds.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -60,11 +61,13 @@ def prepare_frame(
             )
 
     geoms = frame.geometry.values
+    order = np.arange(len(frame))  # positions in the frame as given, for the notes' samples
     missing = shapely.is_missing(geoms) | shapely.is_empty(geoms)
     n_empty = int(np.count_nonzero(missing))
     if n_empty:
         frame = frame.loc[~missing].copy()
-        notes.append(f"{n_empty} feature(s) without geometry were skipped.")
+        notes.append(f"{n_empty} feature(s) without geometry were skipped ({record_sample(order[missing])}).")
+        order = order[~missing]
     if len(frame) == 0:
         raise EmptyLayerError(source, layer=name)
 
@@ -74,7 +77,10 @@ def prepare_frame(
         repaired = shapely.make_valid(frame.geometry.values[invalid])
         frame = frame.copy()
         frame.loc[invalid, frame.geometry.name] = repaired
-        notes.append(f"{n_invalid} invalid geometr{'y was' if n_invalid == 1 else 'ies were'} repaired.")
+        notes.append(
+            f"{n_invalid} invalid geometr{'y was' if n_invalid == 1 else 'ies were'} repaired "
+            f"({record_sample(order[invalid])})."
+        )
 
     if str(frame.crs) != ctx.crs:
         frame = frame.to_crs(ctx.crs)
@@ -112,3 +118,14 @@ def lonlat_box_in(
     xs, ys = tr.transform([w, e, e, w], [s, s, n, n])
     box = shapely.Polygon(list(zip(xs, ys, strict=True)))
     return box.buffer(margin_m) if margin_m else box
+
+
+#: how many record positions a note names
+SAMPLE_SIZE = 3
+
+
+def record_sample(positions: Sequence[int], *, word: str = "feature") -> str:
+    """Name up to three records by 1-based position ("e.g. feature 2, 5 and 9"), so they can be found."""
+    shown = [str(int(p) + 1) for p in list(positions)[:SAMPLE_SIZE]]
+    listed = shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
+    return f"e.g. {word} {listed}{', ...' if len(positions) > SAMPLE_SIZE else ''} in file order"
