@@ -25,6 +25,7 @@ from twin_app.api import (
     VectorLayer,
     forbid_gdal_network,
     prepare_frame,
+    record_sample,
     refuse_remote,
 )
 from twin_layers._content import VECTOR_DRIVERS, VectorFile, describe_content, is_vector
@@ -50,10 +51,12 @@ _FORMATS = {
 CSV_SEPARATORS = ",;\t|"
 #: suffixes whose header leaves GDAL a choice of drivers: the one it picked is checked before reading
 SNIFFED_SUFFIXES = (".geojson", ".json", ".zip")
+#: GDAL's warning for a ring it accepted unclosed; the note counts those features instead
+_UNCLOSED_RING = ".*[Nn]on closed ring"
 _DECIMAL_COMMA = r"^\s*[-+]?\d+(?:,\d+)?(?:[eE][-+]?\d+)?\s*$"
 
 
-def read_frame(path: Path, options: Mapping[str, Any]) -> gpd.GeoDataFrame:
+def read_frame(path: Path, options: Mapping[str, Any], notes: list[str] | None = None) -> gpd.GeoDataFrame:
     """Read any supported vector file into a GeoDataFrame (CRS as stored).
 
     The content is checked against the format the suffix names before GDAL
@@ -62,14 +65,20 @@ def read_frame(path: Path, options: Mapping[str, Any]) -> gpd.GeoDataFrame:
     URLs.  A GeoPackage, shapefile or FlatGeobuf header admits one driver;
     JSON and zips admit several, so there the driver GDAL picked is checked
     too before any feature is read (an extra open, spared the others).
+
+    One bad record never costs the layer: a geometry GDAL hands over but
+    GEOS cannot build (an unclosed ring) is repaired or skipped, and text in
+    another encoding than the file declares is read as Windows-1252; what
+    was done is appended to ``notes`` with a sample of the features.
     """
     suffix = path.suffix.lower()
     refuse_remote(path)
     fmt = _FORMATS.get(suffix, "a vector file")
     if not path.is_file() or not is_vector(path):
         raise UnexpectedContentError(path, expected=fmt, found=describe_content(path))
+    notes = [] if notes is None else notes
     if suffix == ".csv":
-        return _read_csv(path, options)
+        return _read_csv(path, options, notes)
     import pyogrio
 
     forbid_gdal_network()
@@ -78,9 +87,84 @@ def read_frame(path: Path, options: Mapping[str, Any]) -> gpd.GeoDataFrame:
             driver = pyogrio.read_info(path, layer=options.get("layer"))["driver"]
             if driver not in VECTOR_DRIVERS.get(suffix, (driver,)):
                 raise UnexpectedContentError(path, expected=fmt, found=f"read by GDAL's {driver} driver")
-        return pyogrio.read_dataframe(path, layer=options.get("layer"))
+        return _read_records(path, options.get("layer"), fmt, notes)
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, OSError) as exc:
         raise CorruptFileError(path, fmt=fmt, detail=str(exc)) from exc
+
+
+def _read_records(path: Path, layer: Any, fmt: str, notes: list[str]) -> gpd.GeoDataFrame:
+    """pyogrio's read, retried so that a bad record or text encoding costs only itself.
+
+    GDAL accepts an unclosed ring and hands it over; GEOS then refuses it and
+    pyogrio refuses the whole file.  Reading again with ``on_invalid="fix"``
+    closes such rings (or leaves the geometry empty, which the CRS/repair
+    funnel skips and counts).  Text that does not decode as the encoding the
+    file declares (a Latin-1 ``.dbf`` whose ``.cpg`` says UTF-8, GeoJSON
+    saved by an old editor) is read as Windows-1252, the usual culprit.
+    """
+    import warnings
+
+    import pyogrio
+    from shapely.errors import GEOSException
+
+    kwargs: dict[str, Any] = {}
+    while True:
+        try:
+            with warnings.catch_warnings():
+                warnings.filterwarnings("ignore", message=_UNCLOSED_RING, category=RuntimeWarning)
+                frame = pyogrio.read_dataframe(path, layer=layer, **kwargs)
+            break
+        except UnicodeDecodeError as exc:
+            if "encoding" in kwargs:
+                detail = f"its text is in no encoding twin_app knows ({exc})"
+                raise CorruptFileError(path, fmt=fmt, detail=detail) from exc
+            kwargs["encoding"] = "cp1252"
+        except GEOSException as exc:
+            if "on_invalid" in kwargs:
+                raise CorruptFileError(path, fmt=fmt, detail=str(exc)) from exc
+            kwargs["on_invalid"] = "fix"
+    if "encoding" not in kwargs and _has_replacement_chars(frame):
+        frame = pyogrio.read_dataframe(path, layer=layer, encoding="cp1252", **kwargs)
+        kwargs["encoding"] = "cp1252"
+    if "encoding" in kwargs:
+        notes.append(
+            f"'{path.name}' does not hold the text encoding it declares; its text was read as Windows-1252 "
+            "(Latin-1). If names look wrong, save the file as UTF-8."
+        )
+    if "on_invalid" in kwargs:
+        notes.append(_broken_geometry_note(path, layer, frame))
+    return frame
+
+
+def _has_replacement_chars(frame: gpd.GeoDataFrame) -> bool:
+    """Whether a text column holds U+FFFD, the mark of bytes not valid in the declared encoding."""
+    for column in frame.columns:
+        if column == frame.geometry.name or frame[column].dtype != object:
+            continue
+        if frame[column].astype(str).str.contains("\ufffd", regex=False).any():
+            return True
+    return False
+
+
+def _broken_geometry_note(path: Path, layer: Any, frame: gpd.GeoDataFrame) -> str:
+    """Count and name the features whose geometry GEOS could not build as stored."""
+    import warnings
+
+    import numpy as np
+    import pyogrio
+    import shapely
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=_UNCLOSED_RING, category=RuntimeWarning)
+        _, _, wkb, _ = pyogrio.raw.read(path, layer=layer, columns=[])
+    stored = np.array([g is not None for g in wkb], dtype=bool)
+    broken = stored & shapely.is_missing(shapely.from_wkb(wkb, on_invalid="ignore"))
+    positions = np.flatnonzero(broken)
+    fixed = int(np.count_nonzero(~shapely.is_missing(frame.geometry.values[positions])))
+    return (
+        f"{len(positions)} feature(s) had a geometry that cannot exist as stored (such as an unclosed ring): "
+        f"{fixed} repaired, {len(positions) - fixed} skipped ({record_sample(positions)})."
+    )
 
 
 def _pick(columns: list[str], names: tuple[str, ...]) -> str | None:
@@ -88,8 +172,9 @@ def _pick(columns: list[str], names: tuple[str, ...]) -> str | None:
     return next((lower[n] for n in names if n in lower), None)
 
 
-def _read_csv(path: Path, options: Mapping[str, Any]) -> gpd.GeoDataFrame:
+def _read_csv(path: Path, options: Mapping[str, Any], notes: list[str]) -> gpd.GeoDataFrame:
     import geopandas as gpd
+    import numpy as np
     import pandas as pd
     import shapely
 
@@ -110,18 +195,41 @@ def _read_csv(path: Path, options: Mapping[str, Any]) -> gpd.GeoDataFrame:
         ys = pd.to_numeric(table[lat], errors="coerce")
         geometry = gpd.points_from_xy(xs, ys)
         frame = gpd.GeoDataFrame(table.drop(columns=[lon, lat]), geometry=geometry, crs=crs or "EPSG:4326")
-        bad = xs.isna() | ys.isna()
-        frame.loc[bad.values, "geometry"] = None
-        return frame
+        bad = (xs.isna() | ys.isna()).to_numpy()
+        if bad.any():
+            notes.append(
+                f"{int(bad.sum())} row(s) without geometry (no readable '{lon}'/'{lat}') were skipped "
+                f"({_csv_lines(bad)})."
+            )
+        return frame.loc[~bad].reset_index(drop=True)
     if wkt:
-        geoms = shapely.from_wkt(table[wkt].astype(str).values, on_invalid="ignore")
+        text = table[wkt]
+        blank = (text.isna() | (text.astype(str).str.strip() == "")).to_numpy()
+        geoms = shapely.from_wkt(np.where(blank, None, text.astype(str).to_numpy()), on_invalid="ignore")
+        unreadable = ~blank & shapely.is_missing(geoms)
         frame = gpd.GeoDataFrame(table.drop(columns=[wkt]), geometry=geoms, crs=crs)
-        return frame
+        if blank.any():
+            notes.append(
+                f"{int(blank.sum())} row(s) with an empty '{wkt}' cell were skipped ({_csv_lines(blank)})."
+            )
+        if unreadable.any():
+            notes.append(
+                f"{int(unreadable.sum())} row(s) whose '{wkt}' cell is not WKT were skipped "
+                f"({_csv_lines(unreadable)})."
+            )
+        return frame.loc[~(blank | unreadable)].reset_index(drop=True)
     raise TwinError(
         f"The CSV file '{path}' has no coordinates twin_app recognises: add 'lon' and 'lat' columns "
         "(degrees, WGS84) or a 'wkt' column with geometries.",
         path=path,
     )
+
+
+def _csv_lines(mask: Any) -> str:
+    """A sample of the masked rows as line numbers in the file (line 1 is the header)."""
+    import numpy as np
+
+    return record_sample(np.flatnonzero(mask) + 1, word="line")
 
 
 def _csv_dialect(path: Path) -> tuple[str, str]:
@@ -191,7 +299,8 @@ class VectorKind(VectorFile):
     suffixes: tuple[str, ...] = (".gpkg", ".geojson", ".json", ".shp", ".fgb", ".csv", ".zip")
 
     def load(self, source: Path, options: Mapping[str, Any], ctx: LoadContext) -> VectorLayer:
-        raw = read_frame(source, options)
+        read_notes: list[str] = []
+        raw = read_frame(source, options, read_notes)
         if len(raw) == 0:
             raise EmptyLayerError(source, layer=ctx.title or ctx.layer_id)
         if raw.crs is None and source.suffix.lower() == ".csv" and options.get("crs") is None:
@@ -211,7 +320,7 @@ class VectorKind(VectorFile):
         layer = layer_for_frame(
             frame, layer_id=ctx.layer_id, title=ctx.title or source.name, crs=ctx.crs, source=source
         )
-        layer.notes[:0] = notes
+        layer.notes[:0] = read_notes + notes
         layer.style = str(options.get("style", layer.style))
         layer.value_column = layer.default_column = options.get("value_column")
         layer.units = options.get("units")
