@@ -123,9 +123,16 @@ def _read_records(path: Path, layer: Any, fmt: str, notes: list[str]) -> gpd.Geo
             if "on_invalid" in kwargs:
                 raise CorruptFileError(path, fmt=fmt, detail=str(exc)) from exc
             kwargs["on_invalid"] = "fix"
-    if "encoding" not in kwargs and _has_replacement_chars(frame):
-        frame = pyogrio.read_dataframe(path, layer=layer, encoding="cp1252", **kwargs)
-        kwargs["encoding"] = "cp1252"
+    if (
+        "encoding" not in kwargs
+        and _looks_like_utf8_read_as_latin1(frame)
+        and pyogrio.read_info(path, layer=layer).get("encoding") == "ISO-8859-1"
+    ):
+        frame = pyogrio.read_dataframe(path, layer=layer, encoding="UTF-8", **kwargs)
+        notes.append(
+            f"'{path.name}' declares no text encoding but its text is UTF-8, and was read so; "
+            "a .cpg file saying UTF-8 would make this certain."
+        )
     if "encoding" in kwargs:
         notes.append(
             f"'{path.name}' does not hold the text encoding it declares; its text was read as Windows-1252 "
@@ -136,14 +143,34 @@ def _read_records(path: Path, layer: Any, fmt: str, notes: list[str]) -> gpd.Geo
     return frame
 
 
-def _has_replacement_chars(frame: gpd.GeoDataFrame) -> bool:
-    """Whether a text column holds U+FFFD, the mark of bytes not valid in the declared encoding."""
+def _is_text(values: pd.Series) -> bool:
+    """Whether a column holds text (object columns in pandas 2, the string dtype in pandas 3)."""
+    import pandas as pd
+
+    return bool(values.dtype == object or pd.api.types.is_string_dtype(values))
+
+
+def _looks_like_utf8_read_as_latin1(frame: gpd.GeoDataFrame) -> bool:
+    """Whether the non-ASCII text all turns into valid UTF-8 when taken back to Latin-1 bytes.
+
+    A shapefile without ``.cpg`` is decoded by GDAL as ISO-8859-1, so UTF-8
+    names come out as "TÃ¶Ã¶lÃ¶".  Real Latin-1 text almost never forms valid
+    UTF-8 multi-byte sequences, so "all of it decodes, and some changes" is a
+    safe sign the bytes were UTF-8.
+    """
+    changed = False
     for column in frame.columns:
-        if column == frame.geometry.name or frame[column].dtype != object:
+        if column == frame.geometry.name or not _is_text(frame[column]):
             continue
-        if frame[column].astype(str).str.contains("\ufffd", regex=False).any():
-            return True
-    return False
+        for value in frame[column].dropna().unique():
+            if not isinstance(value, str) or value.isascii():
+                continue
+            try:
+                fixed = value.encode("latin-1").decode("utf-8")
+            except UnicodeError:
+                return False
+            changed |= fixed != value
+    return changed
 
 
 def _broken_geometry_note(path: Path, layer: Any, frame: gpd.GeoDataFrame) -> str:
