@@ -119,3 +119,36 @@ def test_repair_and_skip_notes_name_the_features(tmp_path: Path, ctx) -> None:
     assert layer.feature_count == 3
     assert "1 feature(s) without geometry were skipped (e.g. feature 2 in file order)." in layer.notes
     assert "1 invalid geometry was repaired (e.g. feature 4 in file order)." in layer.notes
+
+
+def test_utf8_dbf_without_cpg_reads_its_names_with_a_note(tmp_path: Path, ctx) -> None:
+    frame = gpd.GeoDataFrame(
+        {"name": NAMES},
+        geometry=[shapely.Point(24.944 + i / 1000, 60.167) for i in range(3)],
+        crs="EPSG:4326",
+    )
+    path = tmp_path / "areas.shp"
+    pyogrio.write_dataframe(frame, path, encoding="UTF-8")
+    (tmp_path / "areas.cpg").unlink()
+    assert "Töölö".encode() in (tmp_path / "areas.dbf").read_bytes()
+    assert pyogrio.read_dataframe(path)["name"].iloc[0] == "TÃ¶Ã¶lÃ¶"  # what GDAL alone makes of it
+    layer = _load("vector", path, ctx)
+    assert layer.frame["name"].tolist() == NAMES
+    assert any("its text is UTF-8" in n for n in layer.notes)
+
+
+def test_latin1_geojson_reads_its_names_with_a_note(tmp_path: Path, ctx) -> None:
+    feature = {
+        "type": "Feature",
+        "properties": {"name": "Töölö"},
+        "geometry": {"type": "Point", "coordinates": [24.944, 60.167]},
+    }
+    path = tmp_path / "places.geojson"
+    path.write_bytes(
+        json.dumps({"type": "FeatureCollection", "features": [feature]}, ensure_ascii=False).encode("latin-1")
+    )
+    with pytest.raises(UnicodeDecodeError):
+        pyogrio.read_dataframe(path)  # what a plain read makes of it
+    layer = _load("vector", path, ctx)
+    assert layer.frame["name"].tolist() == ["Töölö"]
+    assert any("read as Windows-1252" in n for n in layer.notes)
