@@ -222,8 +222,8 @@ def gtfs_attribution(path: Path) -> str | None:
                 if r.get("is_producer") == "1"
             ]
             agencies = [r.get("agency_name", "") for r in _gtfs_rows(archive, "agency.txt")]
-    except (zipfile.BadZipFile, OSError, EOFError, csv.Error):
-        return None
+    except (zipfile.BadZipFile, OSError, EOFError, csv.Error, RuntimeError, NotImplementedError):
+        return None  # an encrypted or oddly compressed member: the layer kind says so when it loads
     if info and info[0].get("feed_publisher_name"):
         who = info[0]["feed_publisher_name"]
         url = info[0].get("feed_publisher_url")

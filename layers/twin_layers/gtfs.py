@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -71,6 +71,14 @@ def read_table(
                     keep_default_na=False,
                     encoding="utf-8-sig",
                 ).rename(columns=str.strip)
+    except (RuntimeError, NotImplementedError) as exc:
+        # zipfile's words for an encrypted member and for a compression it cannot undo
+        why = "is encrypted" if "encrypted" in str(exc) else "uses a compression this app cannot read"
+        raise CorruptFileError(
+            path,
+            fmt="a GTFS feed (zip)",
+            detail=f"its member {name} {why}; save the feed again as an ordinary (deflate) zip",
+        ) from exc
     except (zipfile.BadZipFile, EOFError, OSError, UnicodeDecodeError, ValueError) as exc:
         raise CorruptFileError(path, fmt="a GTFS feed (zip)", detail=str(exc)) from exc
 
@@ -99,6 +107,57 @@ class Feed:
     routes: pd.DataFrame
     trips: pd.DataFrame
     stop_times: pd.DataFrame
+    #: what was skipped or repaired while reading, for the layers' notes
+    notes: list[str] = field(default_factory=list)
+
+
+#: location types that may lack coordinates (GTFS reference: generic node, boarding area)
+_UNLOCATED_TYPES = ("3", "4")
+
+
+def _sample(ids: Any) -> str:
+    """Up to three ids, for a note (``e.g. A, B, C``)."""
+    shown = [str(v) for v in list(dict.fromkeys(ids))[:3]]
+    return ", ".join(shown) + (", ..." if len(set(ids)) > 3 else "")
+
+
+def _without_bad_coordinates(stops: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
+    """``stops`` less those that must be located but have an empty, non-numeric or impossible one.
+
+    One bad stop must not cost the feed: the others are kept, and the
+    skipped ones are counted in ``notes``.  Generic nodes and boarding areas
+    (location_type 3 and 4) may lack coordinates and are kept as they are.
+    """
+    import pandas as pd
+
+    lon = pd.to_numeric(stops["stop_lon"].str.strip(), errors="coerce")
+    lat = pd.to_numeric(stops["stop_lat"].str.strip(), errors="coerce")
+    located = lon.between(-180.0, 180.0) & lat.between(-90.0, 90.0)
+    if "location_type" in stops:
+        must = ~stops["location_type"].str.strip().isin(_UNLOCATED_TYPES)
+    else:
+        must = pd.Series(True, index=stops.index)
+    bad = must & ~located
+    if bad.any():
+        notes.append(
+            f"{int(bad.sum())} stop(s) with an empty, non-numeric or impossible stop_lat/stop_lon "
+            f"were skipped (e.g. {_sample(stops.loc[bad, 'stop_id'])})."
+        )
+    return stops.loc[~bad].reset_index(drop=True)
+
+
+def _first_of_each(table: pd.DataFrame, key: str, name: str, notes: list[str]) -> pd.DataFrame:
+    """``table`` with one row per ``key``: a repeated row would count its trips or departures twice."""
+    if key not in table or not len(table):
+        return table
+    repeated = table.duplicated(key, keep="first")
+    if not repeated.any():
+        return table
+    notes.append(
+        f"{name} repeats {int(repeated.sum())} row(s) of the same {key}; the first of each was kept "
+        f"(e.g. {_sample(table.loc[repeated, key])})."
+    )
+    return table.loc[~repeated].reset_index(drop=True)
 
 
 def read_feed(path: Path, cache: dict[Any, Any]) -> Feed:
@@ -118,11 +177,17 @@ def read_feed(path: Path, cache: dict[Any, Any]) -> Feed:
         _require(path, routes, "routes.txt", ("route_id", "route_type"))
         _require(path, trips, "trips.txt", ("trip_id", "route_id"))
         _require(path, times, "stop_times.txt", ("trip_id", "stop_id"))
+        notes: list[str] = []
         feed = cache[key] = Feed(
-            stops=stops,
-            routes=_with_columns(routes, ("route_id", "route_type")),
-            trips=_with_columns(trips, ("trip_id", "route_id", "service_id")),
+            stops=_without_bad_coordinates(stops, notes),
+            routes=_first_of_each(
+                _with_columns(routes, ("route_id", "route_type")), "route_id", "routes.txt", notes
+            ),
+            trips=_first_of_each(
+                _with_columns(trips, ("trip_id", "route_id", "service_id")), "trip_id", "trips.txt", notes
+            ),
             stop_times=_with_columns(times, ("trip_id", "stop_id")),
+            notes=notes,
         )
     return feed
 
@@ -224,6 +289,7 @@ class StopsKind(GtfsFile):
         lat = pd.to_numeric(stops["stop_lat"], errors="coerce")
         frame = gpd.GeoDataFrame(stops[keep], geometry=gpd.points_from_xy(lon, lat), crs="EPSG:4326")
         frame, notes = prepare_frame(frame, ctx, source=source, clip_to_city=True)
+        notes = [*feed.notes, *notes]
         timetable = read_timetable(source, ctx.cache)
         notes.append(
             f"Stops and timetable from the GTFS feed {Path(source).name} "
@@ -363,6 +429,7 @@ class RoutesKind(GtfsFile):
         n_shape_routes = len(shaped_routes)
         n_stop_routes = by_stops["route_id"].nunique()
         frame, notes = prepare_frame(frame, ctx, source=source, clip_to_city=True)
+        notes = [*feed.notes, *notes]
         notes.append(f"{n_shape_routes} route(s) drawn from shapes.txt.")
         if n_stop_routes:
             notes.append(

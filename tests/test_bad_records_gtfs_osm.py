@@ -1,0 +1,136 @@
+"""One bad record never costs a layer: GTFS stops and tables, OSM nodes, a cut PBF.
+
+Every file is written here.  The expected counts are worked out by hand
+from the few rows each file holds.
+"""
+
+from __future__ import annotations
+
+import struct
+import zipfile
+from pathlib import Path
+
+import pytest
+from pyproj import Transformer
+from twin_layers.gtfs import ROUTES_KIND, STOPS_KIND
+
+from twin_app.api import CorruptFileError, LoadContext
+
+UTM = "EPSG:32634"
+X0, Y0 = Transformer.from_crs("EPSG:4326", UTM, always_xy=True).transform(23.76, 61.50)
+TO_LONLAT = Transformer.from_crs(UTM, "EPSG:4326", always_xy=True)
+
+
+def _lonlat(x: float, y: float) -> tuple[float, float]:
+    return TO_LONLAT.transform(X0 + x, Y0 + y)
+
+
+def _ctx(layer_id: str) -> LoadContext:
+    box = (*_lonlat(-500, -500), *_lonlat(1500, 1000))
+    return LoadContext(crs=UTM, bbox_lonlat=box, layer_id=layer_id, title=layer_id, cache={})
+
+
+# ---------------------------------------------------------------- GTFS
+
+GOOD_STOPS = {"A": (0.0, 0.0), "B": (300.0, 0.0), "C": (300.0, 400.0), "D": (900.0, 400.0)}
+
+
+def _write_feed(path: Path, *, compress_type: int = zipfile.ZIP_DEFLATED) -> Path:
+    """Four good stops and three bad ones; routes.txt repeats R1 and trips.txt repeats T4.
+
+    E has an empty stop_lat, F a non-numeric one, G a longitude of 200.
+    Trips: T1 A-B, T2 A-B-C, T3 C-B-A on R1 (bus); T4 C-D-E on R2 (tram).
+    Read once each, A, B and C are served by three trips, D by one.
+    """
+    rows = [f"{s},Stop {s},{_lonlat(x, y)[1]:.8f},{_lonlat(x, y)[0]:.8f}" for s, (x, y) in GOOD_STOPS.items()]
+    rows += ["E,Stop E,,23.76", "F,Stop F,north,23.76", "G,Stop G,61.5,200"]
+    files = {
+        "stops.txt": "stop_id,stop_name,stop_lat,stop_lon\n" + "\n".join(rows) + "\n",
+        "routes.txt": "route_id,route_short_name,route_type\nR1,1,3\nR2,2,0\nR1,1,3\n",
+        "trips.txt": "route_id,service_id,trip_id,direction_id\n"
+        "R1,WK,T1,0\nR1,WK,T2,0\nR1,WK,T3,1\nR2,WK,T4,0\nR2,WK,T4,0\n",
+        "stop_times.txt": "trip_id,arrival_time,departure_time,stop_id,stop_sequence\n"
+        "T1,07:00:00,07:00:00,A,1\nT1,07:05:00,07:05:00,B,2\n"
+        "T2,08:00:00,08:00:00,A,1\nT2,08:05:00,08:05:00,B,2\nT2,08:10:00,08:10:00,C,3\n"
+        "T3,09:00:00,09:00:00,C,1\nT3,09:05:00,09:05:00,B,2\nT3,09:10:00,09:10:00,A,3\n"
+        "T4,08:30:00,08:30:00,C,1\nT4,08:40:00,08:40:00,D,2\nT4,08:45:00,08:45:00,E,3\n",
+        "calendar_dates.txt": "service_id,date,exception_type\nWK,20240305,1\n",
+    }
+    with zipfile.ZipFile(path, "w", compression=compress_type) as archive:
+        for name, text in files.items():
+            archive.writestr(name, text)
+    return path
+
+
+def test_bad_stop_coordinates_skip_only_those_stops(tmp_path: Path) -> None:
+    feed = _write_feed(tmp_path / "feed.zip")
+    stops = STOPS_KIND.load(feed, {}, _ctx("stops"))
+    assert sorted(stops.frame["stop_id"]) == ["A", "B", "C", "D"]
+    assert (
+        "3 stop(s) with an empty, non-numeric or impossible stop_lat/stop_lon were skipped (e.g. E, F, G)."
+        in stops.notes
+    )
+
+
+def test_repeated_routes_and_trips_rows_are_counted_once(tmp_path: Path) -> None:
+    feed = _write_feed(tmp_path / "feed.zip")
+    stops = STOPS_KIND.load(feed, {}, _ctx("stops"))
+    departures = stops.frame.set_index("stop_id")["departures"].to_dict()
+    assert departures == {"A": 3, "B": 3, "C": 3, "D": 1}
+    assert (
+        "routes.txt repeats 1 row(s) of the same route_id; the first of each was kept (e.g. R1)."
+        in stops.notes
+    )
+    assert (
+        "trips.txt repeats 1 row(s) of the same trip_id; the first of each was kept (e.g. T4)." in stops.notes
+    )
+    assert stops.timetable is not None and len(stops.timetable.trips) == 4
+
+
+def test_routes_are_drawn_through_the_located_stops(tmp_path: Path) -> None:
+    feed = _write_feed(tmp_path / "feed.zip")
+    routes = ROUTES_KIND.load(feed, {}, _ctx("routes"))
+    r2 = routes.frame[routes.frame["route_id"] == "R2"]
+    assert len(r2) == 1
+    coords = [(round(x - X0, 1), round(y - Y0, 1)) for x, y in r2.geometry.iloc[0].coords]
+    assert coords == [(300.0, 400.0), (900.0, 400.0)]  # T4 through C and D; E has no location
+    assert any(n.startswith("3 stop(s) with an empty") for n in routes.notes)
+
+
+def _patch_central_directory(path: Path, member: str, *, flag: int = 0, method: int | None = None) -> None:
+    """Set ``flag`` bits or the compression ``method`` in ``member``'s central directory entry.
+
+    zipfile writes neither encrypted members nor exotic compressions, so
+    the bytes are patched as another archiver would have written them
+    (APPNOTE 4.3.12: flags at offset 8, method at offset 10).
+    """
+    data = bytearray(path.read_bytes())
+    at = data.find(b"PK\x01\x02")
+    while at >= 0:
+        name_len = struct.unpack_from("<H", data, at + 28)[0]
+        if data[at + 46 : at + 46 + name_len] == member.encode():
+            flags = struct.unpack_from("<H", data, at + 8)[0]
+            struct.pack_into("<H", data, at + 8, flags | flag)
+            if method is not None:
+                struct.pack_into("<H", data, at + 10, method)
+            path.write_bytes(bytes(data))
+            return
+        at = data.find(b"PK\x01\x02", at + 4)
+    raise AssertionError(f"{member} not found in {path}")
+
+
+def test_an_encrypted_member_is_named_in_one_sentence(tmp_path: Path) -> None:
+    feed = _write_feed(tmp_path / "feed.zip")
+    _patch_central_directory(feed, "routes.txt", flag=0x1)
+    with pytest.raises(CorruptFileError, match=r"its member routes\.txt is encrypted") as err:
+        STOPS_KIND.load(feed, {}, _ctx("stops"))
+    assert "\n" not in str(err.value)
+
+
+def test_a_member_in_an_unknown_compression_is_named_in_one_sentence(tmp_path: Path) -> None:
+    feed = _write_feed(tmp_path / "feed.zip", compress_type=zipfile.ZIP_STORED)
+    _patch_central_directory(feed, "stops.txt", method=9)  # deflate64, which zipfile cannot undo
+    with pytest.raises(
+        CorruptFileError, match=r"its member stops\.txt uses a compression this app cannot read"
+    ):
+        STOPS_KIND.load(feed, {}, _ctx("stops"))
