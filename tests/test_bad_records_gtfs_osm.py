@@ -134,3 +134,58 @@ def test_a_member_in_an_unknown_compression_is_named_in_one_sentence(tmp_path: P
         CorruptFileError, match=r"its member stops\.txt uses a compression this app cannot read"
     ):
         STOPS_KIND.load(feed, {}, _ctx("stops"))
+
+
+# ---------------------------------------------------------------- OSM
+
+
+def _write_boxed_pbf(path: Path) -> Path:
+    """A PBF whose header declares its box (as Geofabrik's extracts do): 20,000 nodes on a street grid.
+
+    Enough nodes for several data blocks, so that cutting the file's last
+    bytes leaves its header and first blocks intact.
+    """
+    import osmium
+    from osmium.osm.mutable import Node, Way
+
+    header = osmium.io.Header()
+    header.add_box(
+        osmium.osm.Box(osmium.osm.Location(*_lonlat(0, 0)), osmium.osm.Location(*_lonlat(1000, 1000)))
+    )
+    with osmium.SimpleWriter(str(path), header=header) as writer:
+        for i in range(20_000):
+            writer.add_node(Node(id=i + 1, location=_lonlat((i % 100) * 10.0, (i // 100) * 5.0)))
+        for row in range(200):
+            refs = list(range(row * 100 + 1, row * 100 + 101))
+            writer.add_way(Way(id=row + 1, nodes=refs, tags={"highway": "residential"}))
+    return path
+
+
+def test_a_pbf_cut_in_its_last_block_is_refused_by_city_import(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    import osmium
+
+    from twin_app.core.city_import import CityImport, import_city
+
+    whole = _write_boxed_pbf(tmp_path / "whole.osm.pbf")
+    cut = tmp_path / "cut.osm.pbf"
+    cut.write_bytes(whole.read_bytes()[:-200])
+    with osmium.io.Reader(str(cut), osmium.osm.NOTHING) as reader:
+        assert reader.header().box().valid()  # the header still gives an extent
+    dest = tmp_path / "cities"
+    with pytest.raises(CorruptFileError, match=r"could not be read as OpenStreetMap.*truncated"):
+        import_city(CityImport(name="town", osm=cut), dest)
+    assert not dest.exists() or not any(dest.iterdir())
+    done = subprocess.run(
+        [sys.executable, "-m", "twin_app", "city", "import", "town", "--osm", str(cut), "--dest", str(dest)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr and "cut.osm.pbf" in done.stderr
+    assert not dest.exists() or not any(dest.iterdir())
+    # the whole file imports
+    assert import_city(CityImport(name="town", osm=whole), dest).is_dir()

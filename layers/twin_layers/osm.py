@@ -210,8 +210,9 @@ class OsmNetworkKind(OsmFile):
 
         Used by ``twin-app city import`` to set a new city's extent.
         """
-        from twin_layers._osm_read import _header_box, load_osm
+        from twin_layers._osm_read import _header_box, check_complete, load_osm
 
+        check_complete(Path(source))
         box = None
         try:
             box = _header_box(Path(source))
