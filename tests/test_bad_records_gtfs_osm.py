@@ -189,3 +189,51 @@ def test_a_pbf_cut_in_its_last_block_is_refused_by_city_import(tmp_path: Path) -
     assert not dest.exists() or not any(dest.iterdir())
     # the whole file imports
     assert import_city(CityImport(name="town", osm=whole), dest).is_dir()
+
+
+def _write_osm_with_an_impossible_node(path: Path) -> Path:
+    """Street 10 runs 1-2-3; street 11 runs 3-4-5 through node 4 at longitude 200; a building on 1-2-8-9.
+
+    Bus stop 6 also stands at longitude 200; bus stop 7 is where it should be.
+    """
+    at = {1: (0, 0), 2: (100, 0), 3: (200, 0), 5: (300, 0), 7: (50, 50), 8: (100, 60), 9: (0, 60)}
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<osm version="0.6" generator="test">']
+    for nid, (x, y) in at.items():
+        lon, lat = _lonlat(x, y)
+        tags = '<tag k="highway" v="bus_stop"/>' if nid == 7 else ""
+        lines.append(f'<node id="{nid}" lat="{lat:.7f}" lon="{lon:.7f}">{tags}</node>')
+    lines.append('<node id="4" lat="61.5" lon="200"/>')
+    lines.append('<node id="6" lat="61.5" lon="200"><tag k="highway" v="bus_stop"/></node>')
+    ways = {10: ([1, 2, 3], "highway", "residential"), 11: ([3, 4, 5], "highway", "residential")}
+    ways[12] = ([1, 2, 8, 9, 1], "building", "yes")
+    for wid, (refs, key, value) in ways.items():
+        nds = "".join(f'<nd ref="{r}"/>' for r in refs)
+        lines.append(f'<way id="{wid}">{nds}<tag k="{key}" v="{value}"/></way>')
+    lines.append("</osm>")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_an_osm_node_at_an_impossible_longitude_is_skipped_and_counted(tmp_path: Path) -> None:
+    from twin_layers.osm import BUILDINGS_KIND, NETWORK_KIND
+    from twin_layers.osm import STOPS_KIND as OSM_STOPS_KIND
+
+    osm = _write_osm_with_an_impossible_node(tmp_path / "town.osm")
+    note = (
+        "2 node(s) with an impossible longitude or latitude were skipped (e.g. node 4, 6); "
+        "their ways are read as if those nodes were missing."
+    )
+    cache: dict = {}
+    ctx = LoadContext(
+        crs=UTM, bbox_lonlat=_ctx("x").bbox_lonlat, layer_id="streets", title="streets", cache=cache
+    )
+    network = NETWORK_KIND.load(osm, {"network_type": "walk"}, ctx)
+    # street 10 only, 1-2-3 (node 2 joins nothing, so one edge each way); 11 keeps no located pair
+    assert sorted(network.nodes["osmid"]) == [1, 3] and len(network.frame) == 2
+    assert network.frame.length.sum() == pytest.approx(2 * 200.0, abs=0.05)  # 1e-7° rounding
+    assert note in network.notes
+    buildings = BUILDINGS_KIND.load(osm, {}, ctx)
+    assert len(buildings.frame) == 1 and buildings.frame.area.iloc[0] == pytest.approx(100 * 60, rel=1e-4)
+    assert note in buildings.notes
+    stops = OSM_STOPS_KIND.load(osm, {}, ctx)
+    assert list(stops.frame["stop_id"]) == ["node/7"] and note in stops.notes

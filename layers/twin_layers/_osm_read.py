@@ -123,6 +123,8 @@ class OsmData:
     #: nodes tagged as public transport stops (:data:`STOP_TAGS`): (node id, tags, lon, lat);
     #: stops mapped as ways are among ``ways``
     stop_nodes: list[tuple[int, dict[str, str], float, float]] = field(default_factory=list)
+    #: records skipped as impossible, a note every layer read from the file carries
+    skipped: list[str] = field(default_factory=list)
 
 
 @contextmanager
@@ -234,7 +236,8 @@ def _read_file(path: Path) -> OsmData | None:
     areas: list[tuple[int, dict[str, str], bytes]] = []
     with tempfile.TemporaryDirectory(prefix="twin-osm-") as tmp:
         opl = Path(tmp) / "kept.opl"
-        locations = osmium.NodeLocationsForWays(osmium.index.create_map("flex_mem"))
+        index_file = Path(tmp) / "locations.bin"
+        locations = osmium.NodeLocationsForWays(osmium.index.create_map(f"sparse_file_array,{index_file}"))
         locations.ignore_errors()
         writer = osmium.SimpleWriter(
             osmium.io.File(str(opl), "opl,add_metadata=false,locations_on_ways=true")
@@ -252,10 +255,14 @@ def _read_file(path: Path) -> OsmData | None:
                     manager.first_pass_handler(),
                     osmium.filter.EntityFilter(osmium.osm.NODE),
                     osmium.filter.KeyFilter("place", *STOP_KEYS),
+                    # a tagged node at an impossible location is dropped (counted below): the
+                    # OPL writer cannot write it, and fails the whole file at close
+                    osmium.filter.GeoInterfaceFilter(drop_invalid_geometries=True),
                     writer,
                 )
             if relations.negative:
                 return None
+            impossible = _forget_impossible_locations(index_file)
             area_ids = [2 * r.id + 1 for r in relations.found.values() if _is_area_relation(r)]
             with osmium.io.Reader(str(path), osmium.osm.WAY) as reader:
                 osmium.apply(
@@ -287,7 +294,49 @@ def _read_file(path: Path) -> OsmData | None:
         stop_nodes=stops,
     )
     data.notes.append(f"Kept {len(ways)} ways and {len(areas)} multipolygon areas from the file.")
+    if impossible:
+        data.skipped.append(
+            f"{len(impossible)} node(s) with an impossible longitude or latitude were skipped "
+            f"(e.g. node {', '.join(str(i) for i in impossible[:3])}); their ways are read as if "
+            "those nodes were missing."
+        )
     return data
+
+
+#: one entry of libosmium's sparse location index: node id, then x and y in 1e-7 degrees
+_INDEX_ENTRY = [("id", "<u8"), ("x", "<i4"), ("y", "<i4")]
+#: libosmium's "no location" coordinate
+_UNDEFINED = 2**31 - 1
+
+
+def _forget_impossible_locations(index_file: Path) -> list[int]:
+    """Make the impossible node locations in the index undefined; return those nodes' ids.
+
+    A node beyond 180° longitude or 90° latitude is one bad record: its
+    ways must read as if the node were missing (as at an extract's edge),
+    not cost the file.  libosmium stores such a location as it is, and its
+    OPL writer then fails the whole read.  The index is a flat file of
+    (id, x, y) entries, so numpy finds and clears them without touching
+    each node in Python.
+    """
+    import numpy as np
+
+    if not index_file.is_file() or index_file.stat().st_size == 0:
+        return []
+    entries = np.memmap(index_file, dtype=_INDEX_ENTRY, mode="r+")
+    x, y = entries["x"], entries["y"]
+    defined = (x != _UNDEFINED) | (y != _UNDEFINED)
+    bad = defined & (
+        (np.abs(x.astype(np.int64)) > 1_800_000_000) | (np.abs(y.astype(np.int64)) > 900_000_000)
+    )
+    found = np.flatnonzero(bad)
+    ids = sorted(int(i) for i in entries["id"][found])
+    if len(found):
+        entries["x"][found] = _UNDEFINED
+        entries["y"][found] = _UNDEFINED
+        entries.flush()
+    del entries
+    return ids
 
 
 #: negative ids -v are read as NEGATIVE_ID_BASE + v: far above real OSM ids (about 1.3e10 in

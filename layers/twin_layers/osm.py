@@ -240,6 +240,7 @@ class OsmNetworkKind(OsmFile):
             raise EmptyLayerError(source, layer=ctx.title or ctx.layer_id)
         edges, nodes = build_network(streets, ctx.crs, network_type)
         notes: list[str] = [f"{network_type} network: {len(nodes)} nodes, {len(edges)} directed edges."]
+        notes += data.skipped
         edges = _finish(edges, source, ctx, notes)
         nodes, _ = prepare_frame(nodes, ctx, source=source)
         return NetworkLayer(
@@ -318,7 +319,7 @@ class OsmBuildingsKind(OsmFile):
         tag_heights, levels = parsed_tags(side["height_tag"], side["levels_tag"])
         frame["levels"] = np.asarray(levels, dtype=float)
         frame[_TAG_HEIGHT] = np.asarray(tag_heights, dtype=float)
-        notes: list[str] = []
+        notes: list[str] = list(data.skipped)
         frame = _finish(frame, source, ctx, notes)  # footprints in metres from here on
         rules = ctx.buildings
         estimate = estimate_heights(
@@ -418,7 +419,7 @@ class OsmFeaturesKind(OsmFile):
             _feature_test(category),
             {"kind": lambda t: feature_kind(t, category), "name": "name"},
         )
-        notes: list[str] = []
+        notes: list[str] = list(data.skipped)
         frame = _finish(frame, source, ctx, notes)
         return PolygonLayer(
             id=ctx.layer_id,
@@ -456,7 +457,7 @@ class OsmDistrictsKind(OsmFile):
         admin_level = str(level).strip() if level not in (None, "") else None
         cell_m = grid_cell_option(options.get("grid_cell_m"))
         data = _load(source, ctx)
-        notes: list[str] = []
+        notes: list[str] = list(data.skipped)
         found = build_districts(data, ctx, admin_level, cell_m, notes)
         frame = _finish(found.frame, source, ctx, notes)
         return DistrictsLayer(
@@ -496,6 +497,7 @@ class OsmStopsKind(OsmFile):
         if len(frame) == 0:
             raise EmptyLayerError(source, layer=ctx.title or ctx.layer_id)
         frame, notes = prepare_frame(frame, ctx, source=source, clip_to_city=True)
+        notes = [*data.skipped, *notes]
         kinds = frame["kind"].value_counts()
         notes.append(
             f"{len(frame)} stops from OpenStreetMap tags ("
