@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from pyproj import Transformer
 from twin_layers.gtfs import ROUTES_KIND, STOPS_KIND
+from twin_layers.osm import NETWORK_KIND
 
 from twin_app.api import CorruptFileError, LoadContext
 
@@ -215,7 +216,7 @@ def _write_osm_with_an_impossible_node(path: Path) -> Path:
 
 
 def test_an_osm_node_at_an_impossible_longitude_is_skipped_and_counted(tmp_path: Path) -> None:
-    from twin_layers.osm import BUILDINGS_KIND, NETWORK_KIND
+    from twin_layers.osm import BUILDINGS_KIND
     from twin_layers.osm import STOPS_KIND as OSM_STOPS_KIND
 
     osm = _write_osm_with_an_impossible_node(tmp_path / "town.osm")
@@ -237,3 +238,10 @@ def test_an_osm_node_at_an_impossible_longitude_is_skipped_and_counted(tmp_path:
     assert note in buildings.notes
     stops = OSM_STOPS_KIND.load(osm, {}, ctx)
     assert list(stops.frame["stop_id"]) == ["node/7"] and note in stops.notes
+
+
+def test_a_coordinate_the_osm_reader_cannot_store_is_a_sentence(tmp_path: Path) -> None:
+    osm = _write_osm_with_an_impossible_node(tmp_path / "town.osm")
+    osm.write_text(osm.read_text().replace('lat="61.5" lon="200"/>', 'lat="900" lon="23.76"/>'))
+    with pytest.raises(CorruptFileError, match=r"could not be read as OpenStreetMap.*coordinate"):
+        NETWORK_KIND.load(osm, {}, _ctx("streets"))

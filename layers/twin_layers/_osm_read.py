@@ -175,16 +175,22 @@ def check_complete(path: Path) -> None:
     try:
         with osmium.io.Reader(str(path)) as reader:
             osmium.apply(reader, osmium.filter.EntityFilter(osmium.osm.NOTHING))
-    except (RuntimeError, OSError, ValueError, UnicodeDecodeError) as exc:
+    except (RuntimeError, OSError, ValueError, UnicodeDecodeError, osmium.InvalidLocationError) as exc:
         detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise CorruptFileError(path, fmt=OSM_FORMAT, detail=detail) from exc
 
 
 def _read(path: Path) -> OsmData:
-    """Run both passes, translating reader failures into a CorruptFileError."""
+    """Run both passes, translating reader failures into a CorruptFileError.
+
+    libosmium's XML parser refuses a coordinate it cannot store (latitude
+    900) with its own error class, which is not a RuntimeError.
+    """
+    import osmium
+
     try:
         return _read_passes(path)
-    except (RuntimeError, OSError, ValueError, UnicodeDecodeError) as exc:
+    except (RuntimeError, OSError, ValueError, UnicodeDecodeError, osmium.InvalidLocationError) as exc:
         detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise CorruptFileError(path, fmt=OSM_FORMAT, detail=detail) from exc
 
