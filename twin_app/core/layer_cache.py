@@ -163,11 +163,30 @@ def source_files(source: Path) -> list[Path] | None:
     return [source, *sorted(siblings)]
 
 
-def _digest(path: Path) -> str:
+#: digests of settled files by their full stat identity: one OSM file feeds several layers, and
+#: each is fingerprinted before and after its read, so without this it is hashed a dozen times a load
+_DIGESTS: dict[tuple[Any, ...], str] = {}
+
+
+def _digest(path: Path, st: os.stat_result, now: float) -> str:
+    """The file's content digest; reused while its inode, size and both times are unchanged.
+
+    The status change time cannot be set by a user, so an unchanged one means
+    the content was not rewritten, unless the file system's clock is too coarse
+    to tell: files changed within :data:`SETTLE_S` are always hashed afresh.
+    """
+    identity = (str(path), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
+    settled = now - max(st.st_mtime, st.st_ctime) >= SETTLE_S
+    if settled and identity in _DIGESTS:
+        return _DIGESTS[identity]
     h = hashlib.blake2b(digest_size=20)
     with path.open("rb") as handle:
         while chunk := handle.read(1 << 20):
             h.update(chunk)
+    if settled:
+        if len(_DIGESTS) > 4096:
+            _DIGESTS.clear()
+        _DIGESTS[identity] = h.hexdigest()
     return h.hexdigest()
 
 
@@ -184,7 +203,7 @@ def fingerprint(source: Path) -> tuple[Any, ...] | None:
             if not stat.S_ISREG(st.st_mode):
                 return None  # a FIFO or device beside the source: never read it here
             if st.st_size <= DIGEST_LIMIT:
-                out.append((path.name, st.st_size, _digest(path)))
+                out.append((path.name, st.st_size, _digest(path, st, now)))
             else:
                 if now - st.st_mtime < SETTLE_S:
                     return None
