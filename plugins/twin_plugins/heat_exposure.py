@@ -153,12 +153,8 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
         ctx.feedback.progress(0.7, "Scoring buildings")
         bld = ctx.layer(bld_id, BuildingsLayer)
         frame = bld.frame.copy()
-        b_index = zonal.cached_index(frame.geometry.values, shape, transform, rule)
-        heat = b_index.mean(data)
-        small = np.isnan(heat)
-        if small.any() and rule == "centre":
-            pts = frame.geometry.values[small].representative_point()
-            heat[small] = zonal.sample(data, transform, pts.x, pts.y)
+        geoms = frame.geometry.values
+        heat, small = _mean_heat(geoms, geoms.representative_point(), data, transform, rule)
         frame[HEAT_COLUMN] = heat
         layers.append(
             BuildingsLayer(
@@ -178,6 +174,21 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
         }
     ctx.feedback.progress(1.0, "Done")
     return AnalysisOutput(indicators=indicators, layers=layers, notes=notes)
+
+
+def _mean_heat(
+    geoms: Any, points: Any, data: np.ndarray, transform: tuple[float, ...], rule: str
+) -> tuple[np.ndarray, np.ndarray]:
+    """Zonal mean over each polygon (cached index); with the centre rule, a polygon holding no
+    pixel centre takes the pixel under its point.  Returns the means and which were so filled."""
+    if len(geoms) == 0:
+        return np.zeros(0), np.zeros(0, dtype=bool)
+    heat = zonal.cached_index(geoms, data.shape, transform, rule).mean(data)
+    small = np.isnan(heat) & (rule == "centre")
+    if small.any():
+        pts = points[small]
+        heat[small] = zonal.sample(data, transform, pts.x, pts.y)
+    return heat, small
 
 
 def _population(
@@ -200,12 +211,7 @@ def _population(
     if old_cols:
         groups["_70plus"] = np.sum([allocation.people(c) for c in old_cols], axis=0)
     # the heat where each group of residents lives: one index over every home, reused across runs
-    places = allocation.places
-    t = zonal.cached_index(places, data.shape, transform, rule).mean(data) if len(places) else np.zeros(0)
-    small = np.isnan(t)
-    if small.any() and rule == "centre":
-        pts = allocation.points.geometry.values[small]
-        t[small] = zonal.sample(data, transform, pts.x, pts.y)
+    t, small = _mean_heat(allocation.places, allocation.points.geometry.values, data, transform, rule)
     names = [str(n) for n in districts["district"]]
     where = allocation.points["district"].to_numpy()
     dst = np.full(len(where), -1, dtype=np.int64)
