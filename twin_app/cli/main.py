@@ -235,6 +235,7 @@ def cmd_city(args: argparse.Namespace) -> int:
             ):
                 print(f"{folder.name}  ({folder})")
         return 0
+    credit_lines, credits_by_source = parse_attribution(list(args.attribution))
     request = CityImport(
         name=args.name,
         osm=args.osm,
@@ -245,14 +246,13 @@ def cmd_city(args: argparse.Namespace) -> int:
         district_name_column=args.district_name_column,
         rasters=dict(args.raster),
         crs=args.crs,
-        attribution=parse_attribution(list(args.attribution))[0],
-        source_attribution=parse_attribution(list(args.attribution))[1],
+        attribution=credit_lines,
+        source_attribution=credits_by_source,
         raster_units=dict(args.raster_units),
         storey_height_m=args.storey_height,
         default_height_m=args.default_height,
+        district_level=str(args.district_level) if args.district_level is not None else None,
     )
-    if args.district_level is not None:
-        request.district_level = str(args.district_level)
     feedback = Feedback(on_message=lambda level, text: print(f"twin-app: {level}: {text}", file=sys.stderr))
     folder = import_city(request, args.dest, feedback=feedback)
     from twin_app.core.loading import load_city
