@@ -114,16 +114,41 @@ def test_output_checks_name_the_place(tmp_path: Path) -> None:
     assert check_output_file(tmp_path / "new" / "out.gpkg") == tmp_path / "new" / "out.gpkg"
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root may write in a read-only folder")
-def test_a_read_only_folder_is_refused(tmp_path: Path) -> None:
-    locked = tmp_path / "locked"
+def test_a_read_only_folder_is_refused() -> None:
+    """Root may write anywhere, so as root (as CI runs) the check runs in a child that gave root up."""
+    import tempfile
+
+    base = Path(tempfile.mkdtemp(prefix="twin-ro-"))  # pytest's tmp_path is private to root
+    base.chmod(0o755)
+    locked = base / "locked"
     locked.mkdir()
-    locked.chmod(0o500)
-    try:
+    locked.chmod(0o555)
+
+    def check() -> None:
         with pytest.raises(TwinError, match="not allowed to write"):
             check_output_file(locked / "out.gpkg")
+
+    try:
+        if os.geteuid() != 0:
+            check()
+            return
+        pid = os.fork()
+        if pid == 0:  # the child: drop root, check, report through the exit status
+            code = 1
+            try:
+                os.setgid(65534)
+                os.setuid(65534)
+                check()
+                code = 0
+            finally:
+                os._exit(code)
+        _, status = os.waitpid(pid, 0)
+        assert os.waitstatus_to_exitcode(status) == 0, "the unprivileged child did not get the sentence"
     finally:
         locked.chmod(0o700)
+        import shutil
+
+        shutil.rmtree(base, ignore_errors=True)
 
 
 def test_os_errors_become_sentences_naming_the_path() -> None:
