@@ -11,7 +11,7 @@ from pathlib import Path
 import geopandas as gpd
 import pytest
 import shapely
-from pyproj import Transformer
+from test_city_import import UTM, X0, Y0, _ll
 from twin_layers._osm_read import load_osm
 from twin_layers.osm import STOPS_KIND
 
@@ -19,16 +19,6 @@ from twin_app.api import LoadContext, StopsLayer, TwinError
 from twin_app.core.city_import import CityImport, import_city
 from twin_app.core.loading import load_city
 from twin_app.core.runner import run_analysis
-
-UTM = "EPSG:32634"
-X0, Y0 = Transformer.from_crs("EPSG:4326", UTM, always_xy=True).transform(23.76, 61.50)
-TO_LONLAT = Transformer.from_crs(UTM, "EPSG:4326", always_xy=True)
-
-
-def _ll(x: float, y: float) -> tuple[float, float]:
-    lon, lat = TO_LONLAT.transform(X0 + x, Y0 + y)
-    return (round(lon, 7), round(lat, 7))
-
 
 #: node id -> (x, y, tags, the modes a planner reads from the tags; None: not a stop)
 STOP_NODES: dict[int, tuple[float, float, dict[str, str], str | None]] = {
