@@ -1,0 +1,124 @@
+"""What a number measures, and how a planner reads it: 13,116 people, 480 m, 62 %.
+
+A layer's colour-by column measures one *quantity* (a height, heat, a
+distance, a share...).  The quantity decides the palette (see
+:mod:`twin_app.scene.palettes`) and how legend ticks and labels are written,
+so a building height never looks like heat and a share never reads "0.62".
+
+A layer kind or an analysis may say which quantity a column holds
+(``VectorLayer.quantities``, ``RasterLayer.quantity``); otherwise
+:func:`quantity_of` infers it from the column's name and units, and says
+"value" when it cannot tell.
+"""
+
+from __future__ import annotations
+
+import math
+from enum import StrEnum
+
+
+class Quantity(StrEnum):
+    HEIGHT = "height"
+    HEAT = "heat"
+    DISTANCE = "distance"
+    TIME = "time"
+    POPULATION = "population"
+    SHARE = "share"
+    DIFFERENCE = "difference"
+    VALUE = "value"
+
+
+_UNIT_WORDS: dict[Quantity, tuple[str, ...]] = {
+    Quantity.POPULATION: ("people", "persons", "residents", "inhabitants"),
+    Quantity.SHARE: ("%", "share", "fraction", "percent"),
+    Quantity.TIME: ("min", "minutes", "s", "seconds", "h", "hours"),
+    Quantity.HEAT: ("°c", "degc", "celsius", "k", "kelvin"),
+}
+_NAME_WORDS: tuple[tuple[Quantity, tuple[str, ...]], ...] = (
+    (Quantity.DIFFERENCE, ("difference", "diff", "delta", "change")),
+    (Quantity.SHARE, ("share", "fraction", "percent", "ratio")),
+    (Quantity.POPULATION, ("population", "people", "residents", "inhabitants")),
+    (Quantity.HEAT, ("heat", "temperature", "temp", "lst", "uhi")),
+    (Quantity.TIME, ("time", "minutes", "duration", "travel_min")),
+    (Quantity.DISTANCE, ("distance", "dist", "walk", "threshold_m", "reach")),
+    (Quantity.HEIGHT, ("height", "elevation", "levels")),
+)
+
+
+def quantity_of(column: str | None, units: str | None = None, *, declared: str | None = None) -> Quantity:
+    """The quantity a column measures: the declared one, else inferred from its name, then its units."""
+    if declared:
+        try:
+            return Quantity(declared)
+        except ValueError:
+            pass
+    name = (column or "").lower()
+    for quantity, words in _NAME_WORDS:
+        if any(word in name for word in words):
+            return quantity
+    unit = (units or "").strip().lower()
+    for quantity, words in _UNIT_WORDS.items():
+        if unit in words or any(len(w) > 2 and w in unit for w in words):
+            return quantity
+    if unit in ("m", "km", "metres", "meters"):
+        return Quantity.DISTANCE
+    return Quantity.VALUE
+
+
+def is_fraction(values_min: float, values_max: float) -> bool:
+    """Shares stored as 0–1 fractions (shown ×100 as %), rather than already in percent."""
+    return values_min >= 0.0 and values_max <= 1.0 + 1e-9
+
+
+def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
+    """Round tick values (1, 2, 2.5 or 5 × 10ⁿ steps) covering [low, high]; at most ``count`` + 1."""
+    if not (math.isfinite(low) and math.isfinite(high)):
+        return []
+    if high < low:
+        low, high = high, low
+    if high == low:
+        return [low]
+    raw = (high - low) / max(count - 1, 1)
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    first = math.ceil(low / step - 1e-9) * step
+    ticks = []
+    value = first
+    while value <= high + step * 1e-9:
+        ticks.append(0.0 if abs(value) < step * 1e-9 else round(value, 12))
+        value += step
+    return ticks
+
+
+def format_tick(
+    value: float, quantity: Quantity, *, fraction: bool = False, step: float | None = None
+) -> str:
+    """A legend tick as people write it: no scientific notation, thousands separated, shares as %."""
+    if not math.isfinite(value):
+        return "n/a"
+    if quantity is Quantity.SHARE:
+        percent = value * 100 if fraction else value
+        return (
+            f"{percent:.0f} %"
+            if step is None or (step * (100 if fraction else 1)) >= 1
+            else f"{percent:.1f} %"
+        )
+    decimals = 0
+    if step is not None and step > 0:
+        decimals = max(0, -math.floor(math.log10(step) + 1e-9))
+    elif abs(value) < 10:
+        decimals = 2 if abs(value) < 1 else 1
+    text = f"{value:,.{decimals}f}"
+    if quantity is Quantity.DIFFERENCE and value > 0:
+        text = "+" + text
+    return text
+
+
+def unit_label(quantity: Quantity, units: str | None) -> str:
+    """Units as a legend title shows them: shares are in %, whatever the column stores."""
+    if quantity is Quantity.SHARE:
+        return "%"
+    return units or ""
+
+
+__all__ = ["Quantity", "format_tick", "is_fraction", "nice_ticks", "quantity_of", "unit_label"]

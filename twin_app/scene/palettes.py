@@ -1,0 +1,125 @@
+"""One palette per quantity, so heights, heat, distances and people never look alike.
+
+Every colour map here is one of Fabio Crameri's *Scientific colour maps*
+(Crameri, Shephard & Heron 2020, "The misuse of colour in science
+communication", Nature Communications 11, 5444; package ``cmcrameri``):
+perceptually uniform (equal steps in data are equal steps in colour),
+readable by people with colour-vision deficiencies and in greyscale print.
+Sequential maps run from light (low) to dark (high), so small values fade
+into the pale ground and large ones stand out; differences use a diverging
+map centred on zero.  docs/palettes.md shows them and says why each was chosen.
+
+:class:`LegendEntry` is what every legend (the window's panel, the exported
+image's legend area) draws: one per visible coloured layer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING
+
+from twin_app.core.quantities import Quantity, format_tick, is_fraction, nice_ticks, unit_label
+
+if TYPE_CHECKING:
+    from matplotlib.colors import Colormap
+
+
+@dataclass(frozen=True)
+class Palette:
+    quantity: Quantity
+    #: a cmcrameri map name, "_r" for reversed
+    cmap: str
+    diverging: bool
+    why: str
+
+
+PALETTES: dict[Quantity, Palette] = {
+    Quantity.HEIGHT: Palette(
+        Quantity.HEIGHT, "davos_r", False, "pale cream to deep blue: tall blocks read as dense"
+    ),
+    Quantity.HEAT: Palette(
+        Quantity.HEAT, "lajolla_r", False, "pale yellow through red to dark brown: hot is dark red"
+    ),
+    Quantity.DISTANCE: Palette(
+        Quantity.DISTANCE, "batlow", False, "multi-hue: bands of distance stay distinguishable"
+    ),
+    Quantity.TIME: Palette(Quantity.TIME, "batlow", False, "as distance: travel time is read the same way"),
+    Quantity.POPULATION: Palette(Quantity.POPULATION, "acton_r", False, "pale lilac to dark purple"),
+    Quantity.SHARE: Palette(Quantity.SHARE, "bamako_r", False, "pale sand to dark teal: 0 to 100 %"),
+    Quantity.DIFFERENCE: Palette(
+        Quantity.DIFFERENCE, "vik", True, "blue (less) – white (no change) – red (more)"
+    ),
+    Quantity.VALUE: Palette(
+        Quantity.VALUE, "lipari_r", False, "a neutral sequential map for any other number"
+    ),
+}
+
+
+def palette_for(quantity: Quantity) -> Palette:
+    return PALETTES[quantity]
+
+
+@cache
+def colormap(name: str) -> Colormap:
+    """The matplotlib colour map of a palette (importing cmcrameri registers them as ``cmc.<name>``)."""
+    import cmcrameri.cm as cmc
+
+    return getattr(cmc, name)  # type: ignore[no-any-return]
+
+
+def colour_limits(values_min: float, values_max: float, palette: Palette) -> tuple[float, float]:
+    """The data range a palette spans; diverging palettes are symmetric about zero."""
+    if palette.diverging:
+        bound = max(abs(values_min), abs(values_max)) or 1.0
+        return (-bound, bound)
+    if values_min == values_max:
+        return (values_min, values_min + 1.0)
+    return (values_min, values_max)
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    """One legend entry: a title with units, a palette and its ticks, already written for people."""
+
+    layer_id: str
+    title: str
+    units: str
+    quantity: Quantity
+    cmap: str
+    limits: tuple[float, float]
+    ticks: tuple[float, ...] = ()
+    tick_labels: tuple[str, ...] = ()
+    #: values stored as 0–1 shown as %
+    fraction: bool = False
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def heading(self) -> str:
+        return f"{self.title} ({self.units})" if self.units else self.title
+
+
+def legend_entry(
+    layer_id: str, title: str, units: str | None, quantity: Quantity, values_min: float, values_max: float
+) -> LegendEntry:
+    """A legend entry for values in [values_min, values_max] with readable ticks."""
+    palette = palette_for(quantity)
+    limits = colour_limits(values_min, values_max, palette)
+    fraction = quantity is Quantity.SHARE and is_fraction(values_min, values_max)
+    ticks = nice_ticks(limits[0], limits[1], 5)
+    step = ticks[1] - ticks[0] if len(ticks) > 1 else None
+    labels = tuple(format_tick(t, quantity, fraction=fraction, step=step) for t in ticks)
+    return LegendEntry(
+        layer_id=layer_id,
+        title=title,
+        units=unit_label(quantity, units),
+        quantity=quantity,
+        cmap=palette.cmap,
+        limits=limits,
+        ticks=tuple(ticks),
+        tick_labels=labels,
+        fraction=fraction,
+    )
+
+
+__all__ = ["PALETTES", "LegendEntry", "Palette", "colormap", "colour_limits", "legend_entry", "palette_for"]
