@@ -159,19 +159,3 @@ def add_district_labels(plotter: pv.Plotter, layer: PolygonLayer, model: CityMod
         always_visible=True,
         pickable=False,
     )
-
-
-def default_camera(plotter: pv.Plotter, model: CityModel) -> None:
-    """An oblique view from the south-south-west over the whole city.
-
-    The angle is steep enough to read the street grid and low enough for
-    heights to show, the way planners look at a physical city model.
-    """
-    x0, y0, x1, y1 = city_extent(model)
-    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-    span = max(x1 - x0, y1 - y0)
-    plotter.camera.focal_point = (cx, cy - 0.16 * span, 0.0)
-    plotter.camera.position = (cx - 0.2 * span, cy - 1.1 * span, 0.78 * span)
-    plotter.camera.up = (0.0, 0.0, 1.0)
-    plotter.camera.view_angle = 30.0
-    plotter.reset_camera_clipping_range()

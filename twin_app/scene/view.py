@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import pyvista as pv
 
+from twin_app.core.camera import CameraView, data_extent, home_view
 from twin_app.core.heights import describe_height
 from twin_app.core.layers import (
     DISTRICT_COLUMN,
@@ -42,6 +43,14 @@ class Picked:
     attributes: dict[str, Any]
 
 
+def _same_view(a: CameraView, b: CameraView, tolerance_m: float = 0.01) -> bool:
+    return (
+        np.allclose(a.position, b.position, atol=tolerance_m)
+        and np.allclose(a.focal_point, b.focal_point, atol=tolerance_m)
+        and abs(a.view_angle - b.view_angle) < 1e-6
+    )
+
+
 class SceneView:
     """Draws a city model into a plotter and answers picks."""
 
@@ -56,6 +65,7 @@ class SceneView:
         self.visuals: dict[str, LayerVisual] = {}
         self._bars: dict[str, str] = {}
         self._camera_set = False
+        self._home: CameraView | None = None
         plotter.set_background(BACKGROUND_BOTTOM, top=BACKGROUND_TOP)
         self._credits = model.credits()
         overlays.add_attribution(plotter, " · ".join(self._credits))
@@ -137,7 +147,7 @@ class SceneView:
             self._bars[layer.id] = bar["title"]
         self._sync_scalar_bars()
         if not self._camera_set and self.model.layers:
-            overlays.default_camera(self.plotter, self.model)
+            self.home()
             self._camera_set = True
         self.plotter.reset_camera_clipping_range()
 
@@ -169,6 +179,40 @@ class SceneView:
                 n_labels=4,
                 fmt="%.3g",
             )
+
+    # -- camera -----------------------------------------------------------
+    def camera_view(self) -> CameraView:
+        """The camera as plain data (scene coordinates)."""
+        cam = self.plotter.camera
+        return CameraView(
+            position=tuple(float(v) for v in cam.position),  # type: ignore[arg-type]
+            focal_point=tuple(float(v) for v in cam.focal_point),  # type: ignore[arg-type]
+            up=tuple(float(v) for v in cam.up),  # type: ignore[arg-type]
+            view_angle=float(cam.view_angle),
+        )
+
+    def set_camera(self, view: CameraView) -> None:
+        cam = self.plotter.camera
+        cam.position = view.position
+        cam.focal_point = view.focal_point
+        cam.up = view.up
+        cam.view_angle = view.view_angle
+        self.plotter.reset_camera_clipping_range()
+        self.request_render()
+
+    def home(self) -> None:
+        """Frame the city's buildings and streets from the home angle (the Home button)."""
+        extent = data_extent(self.model)
+        if extent is None:
+            return
+        width, height = self.plotter.window_size
+        self._home = home_view(extent, self.model.origin, aspect=width / max(height, 1))
+        self.set_camera(self._home)
+
+    def rehome_if_untouched(self) -> None:
+        """After a load, frame the data again unless the user has moved the camera since."""
+        if self._home is None or _same_view(self.camera_view(), self._home):
+            self.home()
 
     # -- queries ----------------------------------------------------------
     def layer_of_actor(self, actor: Any) -> Layer | None:
