@@ -96,6 +96,7 @@ def window(shared_window):
             model.set_colour_by(lid, column)
     win.layers.tree.setCurrentItem(None)
     win.select_districts_action.setChecked(False)
+    win.identify_action.setChecked(True)
     for name in win.districts.selected():
         win.districts.toggle(name)
     win.last_result = None
@@ -515,3 +516,84 @@ def test_new_city_dialog_builds_the_same_request_as_the_cli(window, tmp_path: Pa
     _wait_loaded(window)
     assert {"buildings", "stops", "heat"} <= set(window.model.layers)
     assert window.problems == []
+
+
+def _click(win, qtbot, xy: tuple[int, int]) -> None:
+    from PySide6.QtCore import QPoint, Qt
+
+    widget = win.plotter.interactor
+    ratio = widget.devicePixelRatioF()
+    pos = QPoint(int(xy[0] / ratio), int(widget.height() - xy[1] / ratio))
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos)
+
+
+def test_stray_keys_leave_the_view_and_r_or_home_frames_the_city(window, qtbot) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    view = window.view
+    view.home()
+    home = view.camera_view()
+    widget = window.plotter.interactor
+    for key in "wsepfj3tuqcbvC":
+        qtbot.keyClick(widget, key)
+        QApplication.processEvents()
+    assert window.isVisible() and window.plotter.render_window is not None
+    for actors in view.actors.values():
+        for actor in actors:
+            prop = actor.GetProperty() if hasattr(actor, "GetProperty") else None
+            if prop is not None and hasattr(prop, "GetRepresentation"):
+                assert prop.GetRepresentation() == 2, "a key switched a layer to points or wireframe"
+    assert view.camera_view() == home
+    window.plotter.camera.azimuth = 40.0
+    window.plotter.camera.zoom(2.0)
+    assert view.camera_view() != home
+    qtbot.keyClick(widget, "r")
+    assert view.camera_view() == home
+    window.plotter.camera.azimuth = -25.0
+    window.home_action.trigger()
+    assert view.camera_view() == home
+    qtbot.keyClick(widget, Qt.Key.Key_Home)
+
+
+def test_home_view_frames_the_buildings(window) -> None:
+    """Every building's footprint corner (bar the 1 % trimmed) is in the picture after Home."""
+    import shapely
+
+    window.view.home()
+    window.plotter.render()
+    xy = shapely.get_coordinates(window.model.buildings.frame.geometry.values)
+    ox, oy = window.model.origin
+    width, height = window.plotter.window_size
+    inside = 0
+    sample = xy[:: max(len(xy) // 400, 1)]
+    for x, y in sample:
+        dx, dy = _display_point(window, (x - ox, y - oy, 0.0))
+        inside += 0 <= dx < width and 0 <= dy < height
+    assert inside / len(sample) >= 0.97
+
+
+def test_measure_two_points_on_the_map(window, qtbot) -> None:
+    """Looking straight down, two clicks on parks give their distance on the map."""
+    from twin_app.core.camera import CameraView
+
+    parks = window.model.layers["green"].frame
+    big = parks.assign(area=parks.area).sort_values("area").iloc[-2:]
+    a, b = (geom.representative_point() for geom in big.geometry)
+    ox, oy = window.model.origin
+    cx, cy = (a.x + b.x) / 2 - ox, (a.y + b.y) / 2 - oy
+    window.view.set_camera(CameraView((cx, cy - 1.0, 4000.0), (cx, cy, 0.0), (0.0, 1.0, 0.0), 30.0))
+    window.plotter.render()
+    window.measure_action.setChecked(True)
+    for point in (a, b):
+        _click(window, qtbot, _display_point(window, (point.x - ox, point.y - oy, 1.5)))
+    total = window.measure_click(*_display_point(window, (b.x - ox, b.y - oy, 1.5)))
+    assert total is not None
+    assert total == pytest.approx(a.distance(b), rel=0.02, abs=5.0)
+    assert "Distance on the map" in window.statusBar().currentMessage()
+    from PySide6.QtCore import Qt
+
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert window._measure_points == []
+    window.identify_action.setChecked(True)
+    window.view.home()

@@ -7,11 +7,12 @@ thread, and the scene (subscribed to the model) draws it.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QThread, QTimer
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -131,11 +132,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.analysis_menu = self.menuBar().addMenu("&Analyses")
-        self.select_districts_action = QAction("Select districts in the view", self)
-        self.select_districts_action.setCheckable(True)
-        self.select_districts_action.setToolTip(
-            "While on, clicking in the 3D view ticks or unticks a district."
-        )
+        self._build_toolbar()
         self.analysis_menu.addAction(self.select_districts_action)
         self.analysis_menu.addSeparator()
         from twin_app.core.plugins import default_plugins
@@ -158,6 +155,80 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self._show_sources)
         help_menu.addAction(about)
 
+    def _build_toolbar(self) -> None:
+        """Home, screenshot, and the click modes (one on at a time, shown pressed)."""
+        bar = self.addToolBar("View")
+        bar.setObjectName("view_toolbar")
+        self.home_action = QAction("Home", self)
+        self.home_action.setToolTip("Frame the whole city again (Home, H or R in the 3D view)")
+        self.home_action.setShortcut(QKeySequence("Home"))
+        self.home_action.triggered.connect(self.go_home)
+        bar.addAction(self.home_action)
+        self.screenshot_action = QAction("Screenshot", self)
+        self.screenshot_action.setToolTip("Save the 3D view as a PNG image")
+        self.screenshot_action.triggered.connect(self._ask_export)
+        bar.addAction(self.screenshot_action)
+        bar.addSeparator()
+        self.mode_group = QActionGroup(self)
+        self.mode_group.setExclusive(True)
+
+        def mode(text: str, tip: str) -> QAction:
+            act = QAction(text, self)
+            act.setCheckable(True)
+            act.setToolTip(tip)
+            self.mode_group.addAction(act)
+            bar.addAction(act)
+            return act
+
+        self.identify_action = mode("Identify", "Click a feature to see its attributes and results")
+        self.select_districts_action = mode(
+            "Select districts", "While on, clicking in the 3D view ticks or unticks a district."
+        )
+        self.measure_action = mode(
+            "Measure", "Click two or more points to measure the distance along them on the map; Esc clears"
+        )
+        self.identify_action.setChecked(True)
+        self.mode_group.triggered.connect(lambda _act: self._clear_measure())
+        self._measure_points: list[tuple[float, float, float]] = []
+
+    def go_home(self) -> None:
+        if self.view is not None:
+            self.view.home()
+
+    def _clear_measure(self) -> None:
+        self._measure_points = []
+        if self.plotter is not None:
+            from twin_app.scene.measure import draw_measure
+
+            draw_measure(self.plotter, [])
+            self.request_render()
+
+    def measure_click(self, x: int, y: int) -> float | None:
+        """Add the ground point at display pixel (x, y) to the measured line; return its length (m)."""
+        from twin_app.scene.measure import describe_distance, draw_measure, ground_distance, world_at
+
+        point = world_at(self.plotter, x, y)
+        if point is None:
+            self.statusBar().showMessage("Click on the city to measure.", 3000)
+            return None
+        self._measure_points.append(point)
+        draw_measure(self.plotter, self._measure_points)
+        self.request_render()
+        pts = self._measure_points
+        total = sum(ground_distance(a, b) for a, b in pairwise(pts))
+        if len(pts) == 1:
+            self.statusBar().showMessage("Measure: click the next point (Esc clears).")
+        else:
+            self.statusBar().showMessage(f"Distance on the map: {describe_distance(total)} (Esc clears)")
+        return total
+
+    def keyPressEvent(self, event: Any) -> None:
+        if event.key() == Qt.Key.Key_Escape and self._measure_points:
+            self._clear_measure()
+            self.statusBar().showMessage("Measurement cleared.", 3000)
+            return
+        super().keyPressEvent(event)
+
     # -- 3D view ----------------------------------------------------------
     def ensure_plotter(self) -> Any:
         """Create the embedded VTK view on first need (its import is the slow part)."""
@@ -172,6 +243,9 @@ class MainWindow(QMainWindow):
             self.setCentralWidget(self.plotter.interactor)
             self.plotter.iren.add_observer("LeftButtonPressEvent", self._on_press)
             self.plotter.iren.add_observer("LeftButtonReleaseEvent", self._on_release)
+            from twin_app.scene.keys import install_safe_keys
+
+            install_safe_keys(self.plotter, {k: self.go_home for k in ("Home", "h", "r")})
         return self.plotter
 
     def request_render(self) -> None:
@@ -204,6 +278,9 @@ class MainWindow(QMainWindow):
     def pick(self, x: int, y: int) -> dict[str, Any] | None:
         """Show the attributes of the feature at display pixel (x, y)."""
         if self.view is None:
+            return None
+        if self.measure_action.isChecked():
+            self.measure_click(x, y)
             return None
         if self.select_districts_action.isChecked():
             name = self.view.district_at(x, y)
@@ -387,6 +464,8 @@ class MainWindow(QMainWindow):
             return
         self._busy = False
         self._render_timer.stop()
+        if self.view is not None:
+            self.view.rehome_if_untouched()
         self._render_now()
         self.progress.hide()
         self.cancel_button.hide()

@@ -1,0 +1,61 @@
+"""Measuring on the map: the ground point under the cursor and a drawn distance line."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+import pyvista as pv
+
+from twin_app.core.quantities import Quantity, format_tick
+
+MEASURE_ACTOR = "__measure"
+
+
+def world_at(plotter: Any, x: int, y: int) -> tuple[float, float, float] | None:
+    """The surface point under display pixel (x, y), or None over the sky."""
+    import vtk
+
+    picker = vtk.vtkCellPicker()
+    picker.SetTolerance(0.002)
+    if not picker.Pick(x, y, 0, plotter.renderer):
+        return None
+    px, py, pz = picker.GetPickPosition()
+    return (float(px), float(py), float(pz))
+
+
+def ground_distance(a: tuple[float, float, float], b: tuple[float, float, float]) -> float:
+    """Distance on the map (metres in the city's CRS), as a planner measures it: heights ignored."""
+    return math.hypot(b[0] - a[0], b[1] - a[1])
+
+
+def describe_distance(metres: float) -> str:
+    if metres >= 1000:
+        return f"{metres / 1000:,.2f} km"
+    return f"{format_tick(metres, Quantity.DISTANCE, step=1.0)} m"
+
+
+def draw_measure(plotter: Any, points: list[tuple[float, float, float]]) -> None:
+    """Draw the measured line (or just its first point); an empty list removes it."""
+    plotter.remove_actor(MEASURE_ACTOR, reset_camera=False, render=False)
+    if not points:
+        return
+    lifted = np.array([(x, y, max(z, 0.0) + 2.0) for x, y, z in points], dtype=float)
+    mesh = pv.PolyData(lifted)
+    if len(points) >= 2:
+        mesh.lines = np.array([len(points), *range(len(points))])
+    plotter.add_mesh(
+        mesh,
+        name=MEASURE_ACTOR,
+        color="#d62728",
+        line_width=4,
+        point_size=12,
+        render_points_as_spheres=True,
+        pickable=False,
+        reset_camera=False,
+        lighting=False,
+    )
+
+
+__all__ = ["describe_distance", "draw_measure", "ground_distance", "world_at"]
