@@ -287,8 +287,8 @@ def test_run_an_analysis_from_its_generated_dialog(window, qtbot) -> None:
     table = window.districts.table
     rows = [table.verticalHeaderItem(r).text() for r in range(table.rowCount())]
     assert rows == ["Kamppi", "All selected"]
-    assert "building_count" in table.horizontalHeaderItem(0).text()
-    assert "[buildings]" in table.horizontalHeaderItem(0).text()
+    assert table.horizontalHeaderItem(0).text() == "Building count (buildings)"
+    assert "building_count" in table.horizontalHeaderItem(0).toolTip()
     assert window.districts.chart.bars and window.districts.provenance_button.isEnabled()
 
 
@@ -597,3 +597,66 @@ def test_measure_two_points_on_the_map(window, qtbot) -> None:
     assert window._measure_points == []
     window.identify_action.setChecked(True)
     window.view.home()
+
+
+def test_new_city_dialog_comes_back_with_its_fields_after_an_error(window, tmp_path: Path) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    broken = tmp_path / "broken.osm"
+    broken.write_text("this is not OpenStreetMap data")
+    seen: dict[str, str | None] = {}
+
+    def check_and_close() -> None:
+        dialog = window.new_city_dialog
+        seen["name"], seen["osm"] = dialog.name.text(), dialog.osm.edit.text()
+        dialog.reject()
+
+    def close_warning() -> None:
+        box = QApplication.activeModalWidget()
+        seen["warning"] = box.text() if isinstance(box, QMessageBox) else None
+        box.close()
+        QTimer.singleShot(200, check_and_close)
+
+    def fill() -> None:
+        dialog = window.new_city_dialog
+        dialog.name.setText("keepme")
+        dialog.osm.edit.setText(str(broken))
+        dialog.dest.edit.setText(str(tmp_path / "cities"))
+        QTimer.singleShot(200, close_warning)
+        dialog.accept()
+
+    QTimer.singleShot(300, fill)
+    window._ask_new_city()
+    assert seen.get("warning") and "broken.osm" in seen["warning"]
+    assert seen["name"] == "keepme" and seen["osm"] == str(broken)
+    assert window.model.manifest.name == "helsinki"
+
+
+def test_results_words_for_people_and_provenance_table(window, qtbot) -> None:
+    """Indicator labels with units, shares in %, and provenance as a table with its JSON one click away."""
+    from twin_app.core.runner import run_analysis
+    from twin_app.qt.results import ProvenanceDialog
+
+    result = run_analysis("transit-access", window.model, {})
+    window.districts.show_result(result)
+    table = window.districts.table
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    assert "Share of residents within walking distance (%)" in headers
+    assert "Residents (people)" in headers
+    share_col = headers.index("Share of residents within walking distance (%)")
+    cells = [table.item(r, share_col).text() for r in range(table.rowCount()) if table.item(r, share_col)]
+    assert cells and all(c.endswith(" %") or c == "n/a" for c in cells)
+    window.districts.show_provenance()
+    dialog = window.districts.provenance_box
+    assert isinstance(dialog, ProvenanceDialog)
+    rows = {
+        dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())
+    }
+    assert rows["Analysis"].startswith("Public transport access") or "transit-access" in rows["Analysis"]
+    assert any(k.startswith("Parameter:") for k in rows) and any(k.startswith("Input:") for k in rows)
+    assert '"analysis": "transit-access"' in dialog.json_text
+    dialog.close()
+    window.open_city("helsinki")
+    _wait_loaded(window)
+    assert window.districts.result is None and window.districts.table.columnCount() == 0

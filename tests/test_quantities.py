@@ -64,3 +64,29 @@ def test_each_quantity_has_its_own_palette_except_time_and_distance() -> None:
 def test_format_tick_small_values_keep_decimals() -> None:
     assert format_tick(0.25, Quantity.HEAT, step=0.05) == "0.25"
     assert format_tick(1500.0, Quantity.HEIGHT, step=500) == "1,500"
+
+
+@pytest.mark.parametrize(
+    ("key", "units", "label", "expected"),
+    [
+        ("share_served", "ratio", None, "Share of residents served (%)"),
+        ("height_m", "m", None, "Height (m)"),
+        ("green_area", "m2", None, "Green area (m²)"),
+        ("departures", "/h", None, "Departures (per hour)"),
+        ("population_70plus", "people", None, "Residents aged 70+ (people)"),
+        ("x", "people", "Residents", "Residents (people)"),
+    ],
+)
+def test_keys_become_labels_with_units(key: str, units: str, label: str | None, expected: str) -> None:
+    from twin_app.core.quantities import label_with_units
+
+    assert label_with_units(key, units, label) == expected
+
+
+def test_table_values_are_written_for_people() -> None:
+    from twin_app.core.quantities import display_value
+
+    assert display_value(0.6234, "ratio") == "62.3 %"
+    assert display_value(13_116.4, "people") == "13,116"
+    assert display_value(0.1234, "index 0–1") == "0.123"
+    assert display_value(None, "m") == "n/a"

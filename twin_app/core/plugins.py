@@ -33,7 +33,7 @@ class PluginManifest:
     entry: str
     description: str = ""
     parameters: tuple[Param, ...] = ()
-    #: indicator key -> {"unit": ..., "definition": ...}
+    #: indicator key -> {"unit": ..., "definition": ..., "label": ...}
     indicators: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     layers: Mapping[str, str] = field(default_factory=dict)
     methodology: str = ""
@@ -48,7 +48,12 @@ def parse_plugin_manifest(raw: Mapping[str, Any], *, source: str, distribution: 
 
     outputs = raw.get("outputs", {})
     indicators = {
-        str(item["key"]): {"unit": str(item.get("unit", "")), "definition": str(item.get("definition", ""))}
+        str(item["key"]): {
+            "unit": str(item.get("unit", "")),
+            "definition": str(item.get("definition", "")),
+            # words for people (the window's tables); the key stays the CLI's and JSON's name
+            "label": str(item.get("label", "")),
+        }
         for item in outputs.get("indicators", [])
     }
     layers = {str(item["id"]): str(item.get("title", item["id"])) for item in outputs.get("layers", [])}

@@ -121,4 +121,73 @@ def unit_label(quantity: Quantity, units: str | None) -> str:
     return units or ""
 
 
-__all__ = ["Quantity", "format_tick", "is_fraction", "nice_ticks", "quantity_of", "unit_label"]
+#: words for column names that are not self-explanatory; anything else is humanised from the key
+KNOWN_LABELS: dict[str, str] = {
+    "height_m": "Height",
+    "height_from": "Height from",
+    "feature_id": "Feature",
+    "osmid": "OSM id",
+    "share_served": "Share of residents served",
+    "population_served": "Residents served",
+    "population_weighted_mean": "Population-weighted mean",
+    "heat_p90": "Heat, 90th percentile",
+    "population_70plus": "Residents aged 70+",
+}
+
+_ACRONYMS = {"osm": "OSM", "gtfs": "GTFS", "id": "id", "sdg": "SDG", "p90": "90th percentile"}
+
+
+def humanise(key: str) -> str:
+    """A key as a label: ``share_population_above_threshold`` → "Share population above threshold"."""
+    if key in KNOWN_LABELS:
+        return KNOWN_LABELS[key]
+    words = [w for w in key.replace("-", "_").split("_") if w]
+    if words and words[-1] in ("m", "m2", "km", "min", "s", "pct"):
+        words = words[:-1]  # the unit goes in brackets, not in the name
+    text = " ".join(_ACRONYMS.get(w.lower(), w) for w in words)
+    text = text.replace("70plus", "70+")
+    return text[:1].upper() + text[1:] if text else key
+
+
+def is_share_unit(units: str | None) -> bool:
+    return (units or "").strip().lower() in ("ratio", "share", "fraction", "0-1", "0–1")
+
+
+def display_units(units: str | None) -> str:
+    """Units as people read them: ratios are shown as %, m2 as m²."""
+    if is_share_unit(units):
+        return "%"
+    return {"m2": "m²", "km2": "km²", "/h": "per hour"}.get((units or "").strip(), units or "")
+
+
+def display_value(value: float | None, units: str | None = None) -> str:
+    """A value as a table cell: shares as %, counts with thousands separators, never 1.3e+04."""
+    if value is None or not math.isfinite(value):
+        return "n/a"
+    if is_share_unit(units):
+        return f"{value * 100:.1f} %"
+    if abs(value) >= 100:
+        return f"{value:,.0f}"
+    return f"{value:.3g}"
+
+
+def label_with_units(key: str, units: str | None = None, label: str | None = None) -> str:
+    """``share_served`` with unit ``ratio`` → "Share of residents served (%)"."""
+    text = label or humanise(key)
+    shown = display_units(units)
+    return f"{text} ({shown})" if shown else text
+
+
+__all__ = [
+    "Quantity",
+    "display_units",
+    "display_value",
+    "format_tick",
+    "humanise",
+    "is_fraction",
+    "is_share_unit",
+    "label_with_units",
+    "nice_ticks",
+    "quantity_of",
+    "unit_label",
+]

@@ -15,12 +15,14 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -28,7 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twin_app.core.analysis import AnalysisResult, format_value
+from twin_app.core.analysis import AnalysisResult
+from twin_app.core.quantities import display_value, is_share_unit, label_with_units
 
 ALL = "All selected"
 
@@ -54,6 +57,8 @@ class BarChart(QWidget):
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Run an analysis to see results")
             return
         top = max((v for _, v in self.bars), default=1.0) or 1.0
+        if is_share_unit(self.unit):
+            top = max(top, 1.0)  # shares on a 0–100 % axis, so districts compare with the whole
         label_w, h = 120, 16
         width = max(self.width() - label_w - 70, 20)
         for i, (name, value) in enumerate(self.bars):
@@ -65,7 +70,9 @@ class BarChart(QWidget):
                 QRectF(label_w, y + 2, bar, h - 4), QColor("#4c78a8" if name != ALL else "#f58518")
             )
             painter.drawText(
-                QRectF(label_w + bar + 4, y, 66, h), Qt.AlignmentFlag.AlignLeft, format_value(value)
+                QRectF(label_w + bar + 4, y, 66, h),
+                Qt.AlignmentFlag.AlignLeft,
+                display_value(value, self.unit),
             )
 
 
@@ -107,7 +114,7 @@ class DistrictPanel(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.chart)
         self.districts.itemChanged.connect(lambda _: self.selection_changed.emit(self.selected()))
-        self.chart_key.currentTextChanged.connect(self._draw_chart)
+        self.chart_key.currentIndexChanged.connect(lambda _i: self._draw_chart())
 
     def set_districts(self, names: list[str]) -> None:
         self.districts.blockSignals(True)
@@ -145,30 +152,48 @@ class DistrictPanel(QWidget):
         self.table.setColumnCount(len(keys))
         for c, key in enumerate(keys):
             spec = result.definitions.get(key, {})
-            header = QTableWidgetItem(f"{key}\n[{spec.get('unit', '')}]")
-            header.setToolTip(spec.get("definition", ""))
+            header = QTableWidgetItem(label_with_units(key, spec.get("unit"), spec.get("label") or None))
+            header.setToolTip(f"{spec.get('definition', '')}\n(key: {key})".strip())
             self.table.setHorizontalHeaderItem(c, header)
         self.table.setVerticalHeaderLabels(rows)
         for ind in result.indicators:
             r, c = rows.index(ind.district or ALL), keys.index(ind.key)
-            text = format_value(ind.value)
+            text = display_value(ind.value, result.definitions.get(ind.key, {}).get("unit"))
             item = QTableWidgetItem(text)
             item.setToolTip(result.definitions.get(ind.key, {}).get("definition", ""))
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(r, c, item)
         self.chart_key.blockSignals(True)
         self.chart_key.clear()
-        self.chart_key.addItems(keys)
+        for key in keys:
+            spec = result.definitions.get(key, {})
+            self.chart_key.addItem(label_with_units(key, spec.get("unit"), spec.get("label") or None), key)
         share = next(
             (k for k in keys if k.startswith("share") or k.endswith("mean")), keys[0] if keys else ""
         )
-        self.chart_key.setCurrentText(share)
+        if share:
+            self.chart_key.setCurrentIndex(keys.index(share))
         self.chart_key.blockSignals(False)
-        self._draw_chart(share)
+        self._draw_chart()
         self.provenance_button.setEnabled(True)
 
-    def _draw_chart(self, key: str) -> None:
-        if self.result is None:
+    def clear_result(self) -> None:
+        """Forget the last result: another city was opened, and its numbers are not this one's."""
+        self.result = None
+        self.title.setText("No analysis run yet.")
+        self.warnings.hide()
+        self.table.clear()
+        self.table.setRowCount(0)
+        self.table.setColumnCount(0)
+        self.chart_key.blockSignals(True)
+        self.chart_key.clear()
+        self.chart_key.blockSignals(False)
+        self.chart.set_bars([], "")
+        self.provenance_button.setEnabled(False)
+
+    def _draw_chart(self) -> None:
+        key = self.chart_key.currentData()
+        if self.result is None or key is None:
             return
         bars = [
             (i.district or ALL, float(i.value))
@@ -180,9 +205,64 @@ class DistrictPanel(QWidget):
     def show_provenance(self) -> None:
         if self.result is None:
             return
-        box = QMessageBox(self)
-        box.setWindowTitle("Provenance")
-        box.setText(f"{self.result.title}: definitions, parameters and inputs of this run.")
-        box.setDetailedText(json.dumps(self.result.provenance(), indent=2, ensure_ascii=False, default=str))
-        box.open()
-        self.provenance_box = box
+        self.provenance_box = ProvenanceDialog(self.result, self)
+        self.provenance_box.open()
+
+
+def provenance_rows(result: AnalysisResult) -> list[tuple[str, str]]:
+    """The run's provenance as (what, value) rows a planner can read and quote."""
+    record = result.record
+    rows = [
+        ("Analysis", f"{result.title} ({record.analysis} {record.version})"),
+        ("City", str(record.city)),
+        ("Run", f"{record.started} to {record.finished}"),
+        ("twin_app", str(record.twin_app_version)),
+    ]
+    rows += [(f"Parameter: {name}", str(value)) for name, value in record.parameters.items()]
+    for item in record.inputs:
+        where = item.path or "made in the app (no file)"
+        digest = f", SHA-256 {item.sha256[:12]}…" if item.sha256 else ""
+        rows.append((f"Input: {item.layer_id}", f"{where}{digest}"))
+    for key, spec in result.definitions.items():
+        label = label_with_units(key, spec.get("unit"), spec.get("label") or None)
+        rows.append((label, spec.get("definition", "")))
+    for key, value in result.notes.items():
+        rows.append((f"Note: {key}", str(value)))
+    return rows
+
+
+class ProvenanceDialog(QDialog):
+    """Provenance as a readable table; the full JSON one button away."""
+
+    def __init__(self, result: AnalysisResult, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Provenance: {result.title}")
+        self.resize(720, 480)
+        rows = provenance_rows(result)
+        self.table = QTableWidget(len(rows), 2)
+        self.table.setHorizontalHeaderLabels(["", "Value"])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for r, (what, value) in enumerate(rows):
+            self.table.setItem(r, 0, QTableWidgetItem(what))
+            item = QTableWidgetItem(value)
+            item.setToolTip(value)
+            self.table.setItem(r, 1, item)
+        self.table.resizeRowsToContents()
+        self.json_text = json.dumps(result.provenance(), indent=2, ensure_ascii=False, default=str)
+        self.json_view = QPlainTextEdit(self.json_text)
+        self.json_view.setReadOnly(True)
+        self.json_view.hide()
+        json_button = QPushButton("Show JSON")
+        json_button.setCheckable(True)
+        json_button.toggled.connect(self.json_view.setVisible)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.addButton(json_button, QDialogButtonBox.ButtonRole.ActionRole)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.json_view, 1)
+        layout.addWidget(buttons)

@@ -331,6 +331,8 @@ class MainWindow(QMainWindow):
         self.layers.set_model(model)
         model.subscribe(self._on_model_change)
         self.districts.set_districts([])
+        self.districts.clear_result()
+        self.last_result = None
         self.info.setRowCount(0)
         self.setWindowTitle(f"{model.manifest.title} — twin_app")
         self.attribution.setText("\n".join(model.credits()))
@@ -515,15 +517,16 @@ class MainWindow(QMainWindow):
         from twin_app.core.city_import import import_city
         from twin_app.qt.dialogs import NewCityDialog
 
-        dialog = NewCityDialog(self)
-        if dialog.exec() != NewCityDialog.DialogCode.Accepted:
+        # the same dialog comes back after an error, with everything the user typed
+        dialog = self.new_city_dialog = NewCityDialog(self)
+        while dialog.exec() == NewCityDialog.DialogCode.Accepted:
+            try:
+                folder = import_city(dialog.request(), dialog.dest.path())
+            except TwinError as exc:
+                QMessageBox.warning(self, "The city could not be created", str(exc))
+                continue
+            self.open_city(folder)
             return
-        try:
-            folder = import_city(dialog.request(), dialog.dest.path())
-        except TwinError as exc:
-            self._error("The city could not be created", str(exc))
-            return
-        self.open_city(folder)
 
     def _ask_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Export view", "view.png", "PNG image (*.png)")

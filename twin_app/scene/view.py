@@ -205,7 +205,10 @@ class SceneView:
         extent = data_extent(self.model)
         if extent is None:
             return
-        width, height = self.plotter.window_size
+        render_window = getattr(self.plotter, "render_window", None)
+        if render_window is None:  # the view was closed
+            return
+        width, height = render_window.GetSize()
         self._home = home_view(extent, self.model.origin, aspect=width / max(height, 1))
         self.set_camera(self._home)
 
