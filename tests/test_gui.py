@@ -660,3 +660,23 @@ def test_results_words_for_people_and_provenance_table(window, qtbot) -> None:
     window.open_city("helsinki")
     _wait_loaded(window)
     assert window.districts.result is None and window.districts.table.columnCount() == 0
+
+
+def test_a_small_window_keeps_most_of_its_width_for_the_3d_view(window) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    try:
+        for size in ((1024, 700), (1366, 768)):
+            window.resize(*size)
+            for _ in range(5):
+                QApplication.processEvents()
+            share = window.centralWidget().width() / window.width()
+            assert share >= 0.55, f"the 3D view has {share:.0%} of a {size[0]}×{size[1]} window"
+        results = next(d for d in window.docks if d.objectName() == "results_dock")
+        results.close()
+        QApplication.processEvents()
+        results.toggleViewAction().trigger()
+        assert results.isVisible()
+    finally:
+        window.resize(1200, 800)
+        QApplication.processEvents()

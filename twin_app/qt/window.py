@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         scroll.setMinimumHeight(6 * self.attribution.fontMetrics().lineSpacing())
         credits.setWidget(scroll)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, credits)
+        self.docks = [left, right, results, credits]
 
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
@@ -149,6 +150,10 @@ class MainWindow(QMainWindow):
             act.setEnabled(False)
             act.setToolTip(why)
             self.analysis_menu.addAction(act)
+        view_menu = self.menuBar().addMenu("&View")
+        view_menu.setObjectName("view_menu")
+        for dock in self.docks:  # a closed panel comes back from here
+            view_menu.addAction(dock.toggleViewAction())
         help_menu = self.menuBar().addMenu("&Help")
         about = QAction("Data sources and licences", self)
         about.setObjectName("help:sources")
@@ -190,6 +195,27 @@ class MainWindow(QMainWindow):
         self.identify_action.setChecked(True)
         self.mode_group.triggered.connect(lambda _act: self._clear_measure())
         self._measure_points: list[tuple[float, float, float]] = []
+
+    def fit_docks(self) -> None:
+        """Keep most of a small window for the 3D view: side panels take at most about 40 % of it."""
+        width = self.width()
+        left = [d for d in self.docks if self.dockWidgetArea(d) == Qt.DockWidgetArea.LeftDockWidgetArea]
+        right = [d for d in self.docks if self.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea]
+        shown_left = [d for d in left if d.isVisible() and not d.isFloating()]
+        shown_right = [d for d in right if d.isVisible() and not d.isFloating()]
+        sizes = {id(d): max(150, min(320, int(0.17 * width))) for d in shown_left}
+        sizes.update({id(d): max(190, min(420, int(0.23 * width))) for d in shown_right})
+        docks = [d for d in shown_left + shown_right if d.width() > sizes[id(d)]]
+        if docks:
+            self.resizeDocks(docks, [sizes[id(d)] for d in docks], Qt.Orientation.Horizontal)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self.fit_docks)  # once the docks have their new geometry
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self.fit_docks)
 
     def go_home(self) -> None:
         if self.view is not None:
