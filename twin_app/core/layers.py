@@ -64,6 +64,9 @@ class Layer:
     notes: list[str] = field(default_factory=list)
     #: whom the data must be credited to (from the manifest, or read from the file itself)
     attribution: str | None = None
+    #: bumped by the model on every edit of the layer's data, so views and stored results
+    #: can tell "changed since" with one comparison (see ``CityModel.update_values``)
+    revision: int = 0
 
     @property
     def feature_count(self) -> int:
@@ -95,6 +98,15 @@ class VectorLayer(Layer):
     units: str | None = None
     #: the column ``units`` describe; colouring by another column shows no units
     default_column: str | None = None
+    #: which quantity a column measures (``twin_app.core.quantities.Quantity`` values: "heat",
+    #: "distance", "share", ...), where its name and units cannot say; it picks the palette
+    quantities: dict[str, str] = field(default_factory=dict)
+    #: the id of a city layer whose features this layer re-colours: a result that gives each
+    #: building a value is drawn as the active colouring of the buildings, not as a second mesh
+    restyles: str | None = None
+    #: the column that matches this layer's rows to ``restyles``' rows; None: the frames' index
+    #: labels (a result made from ``base.frame.copy()`` keeps them)
+    join_on: str | None = None
 
     def __post_init__(self) -> None:
         if self.default_column is None:
@@ -230,6 +242,8 @@ class RasterLayer(Layer):
     transform: tuple[float, float, float, float, float, float] = (1.0, 0.0, 0.0, 0.0, -1.0, 0.0)
     units: str | None = None
     label: str = ""
+    #: the quantity the values measure ("heat", ...); None: inferred from ``label`` and ``units``
+    quantity: str | None = None
 
     @property
     def feature_count(self) -> int:

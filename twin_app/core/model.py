@@ -22,6 +22,7 @@ from twin_app.core.layers import (
     Layer,
     PolygonLayer,
     PopulationLayer,
+    VectorLayer,
 )
 
 if TYPE_CHECKING:
@@ -41,10 +42,24 @@ def as_city_districts(manifest: CityManifest, layer: Layer, *, clip: bool = True
 
 
 class Change(StrEnum):
+    """What changed in a layer; views map each to the cheapest update that shows it.
+
+    Only ``STYLE`` (new geometry) asks a view for a new mesh.  ``OPACITY``,
+    ``COLOUR`` and ``DATA`` are answered in place (an actor's property, a
+    mesh's cell scalars and lookup table), as napari's layer events are: an
+    opacity slider or a live feed must not re-extrude a city.
+    """
+
     ADDED = "added"
     REMOVED = "removed"
     VISIBILITY = "visibility"
+    #: the geometry changed: the only change that needs a new mesh
     STYLE = "style"
+    OPACITY = "opacity"
+    #: the colour-by column or its palette changed
+    COLOUR = "colour"
+    #: attribute values changed (``CityModel.update_values``); the layer's revision was bumped
+    DATA = "data"
 
 
 Listener = Callable[[Change, Layer], None]
@@ -88,6 +103,12 @@ class CityModel:
 
     # -- edits ------------------------------------------------------------
     def add_layer(self, layer: Layer) -> None:
+        restyles = getattr(layer, "restyles", None)
+        if restyles is not None and restyles == layer.id:
+            raise ValueError(
+                f"The layer '{layer.id}' says it re-colours itself; a result must have its own id "
+                "and name the city layer it colours in 'restyles'."
+            )
         if layer.id == self.manifest.districts_layer and layer.id not in self.layers:
             # a layer made in code (not loaded from the manifest) is taken as it is, unclipped
             layer = as_city_districts(self.manifest, layer, clip=False)
@@ -111,15 +132,65 @@ class CityModel:
 
     def set_opacity(self, layer_id: str, opacity: float) -> None:
         layer = self.layers[layer_id]
-        layer.opacity = min(max(opacity, 0.0), 1.0)
-        self._emit(Change.STYLE, layer)
+        opacity = min(max(opacity, 0.0), 1.0)
+        if layer.opacity != opacity:
+            layer.opacity = opacity
+            self._emit(Change.OPACITY, layer)
 
     def set_colour_by(self, layer_id: str, column: str | None) -> None:
         layer = self.layers[layer_id]
-        if not hasattr(layer, "value_column"):
+        if not isinstance(layer, VectorLayer):
             raise ValueError(f"layer {layer_id} cannot be coloured by an attribute")
-        layer.value_column = column
-        self._emit(Change.STYLE, layer)
+        if column is not None and column not in layer.frame:
+            raise ValueError(
+                f"The layer '{layer.title}' has no column '{column}' to colour by; "
+                f"choose one of: {', '.join(layer.numeric_columns()) or 'none'}."
+            )
+        if layer.value_column != column:
+            layer.value_column = column
+            self._emit(Change.COLOUR, layer)
+
+    def update_values(self, layer_id: str, column: str, values: Any, rows: Any = None) -> None:
+        """Write ``values`` into ``column`` of a vector layer (all rows, or the positions ``rows``).
+
+        The geometry is untouched, so views only refresh colours: this is the
+        path live observations and re-run analyses take.  A new column is
+        created (NaN elsewhere) when ``rows`` is given; the layer's
+        ``revision`` goes up by one.
+        """
+        import numpy as np
+
+        layer = self.layers[layer_id]
+        if not isinstance(layer, VectorLayer):
+            raise ValueError(f"layer {layer_id} has no attribute rows to update")
+        frame = layer.frame
+        data = np.asarray(values)
+        if rows is None:
+            if data.ndim != 1 or len(data) != len(frame):
+                raise ValueError(
+                    f"The layer '{layer.title}' has {len(frame)} features but {data.size} values were "
+                    f"given for '{column}'; give one value per feature, or the rows they belong to."
+                )
+            frame[column] = data
+        else:
+            positions = np.asarray(rows, dtype=np.int64).ravel()
+            if data.ndim == 0:
+                data = np.full(len(positions), data)
+            if len(positions) != len(data):
+                raise ValueError(
+                    f"{len(data)} values were given for {len(positions)} rows of '{layer.title}'; "
+                    "give one value per row."
+                )
+            if len(positions) and (positions.min() < 0 or positions.max() >= len(frame)):
+                raise ValueError(
+                    f"The layer '{layer.title}' has rows 0 to {len(frame) - 1}; "
+                    f"rows {positions.min()} to {positions.max()} were given."
+                )
+            if column not in frame:
+                frame[column] = np.full(len(frame), np.nan)
+            frame.iloc[positions, frame.columns.get_loc(column)] = data
+        layer.revision += 1
+        self._emit(Change.DATA, layer)
 
     # -- queries ----------------------------------------------------------
     @property
