@@ -34,39 +34,25 @@ Origin = tuple[float, float]
 
 @dataclass
 class LayerVisual:
-    """A layer's mesh and the keyword arguments it is drawn with."""
+    """A layer's mesh and the keyword arguments it is drawn with.
+
+    The adapters draw in the style's single colour; what the layer is
+    coloured *by* is applied afterwards by the view, on the same mesh and
+    actor (:mod:`twin_app.scene.colouring`), so a new colour-by column, palette
+    or value never needs a new mesh.
+    """
 
     mesh: pv.DataSet
     kwargs: dict[str, Any] = field(default_factory=dict)
-    scalar_bar: str | None = None
+    #: False for a layer drawn in one colour whatever its columns (the districts' fill)
+    colourable: bool = True
+    #: features without a value: the style's colour, or transparent (a raster's no-data)
+    nan_color: str = "#e8e1d5"
+    nan_opacity: float = 1.0
 
 
-def _scalars(layer: Layer, mesh: pv.DataSet) -> tuple[str | None, str | None]:
-    """Attach the colour-by column as cell scalars; return (array name, bar title)."""
-    column = getattr(layer, "value_column", None)
-    if not column or column not in layer.frame:  # type: ignore[attr-defined]
-        return None, None
-    values = layer.frame[column].to_numpy(dtype=float, na_value=np.nan)  # type: ignore[attr-defined]
-    mesh.cell_data[column] = values[mesh.cell_data[FEATURE_ID_COLUMN]]
-    units = getattr(layer, "units", None) if column == getattr(layer, "default_column", column) else None
-    if column == HEIGHT_COLUMN:
-        units = "m"
-    label = layer.title if column == getattr(layer, "default_column", column) else f"{layer.title}: {column}"
-    title = label + (f" ({units})" if units else "")
-    return column, title
-
-
-def _colour_kwargs(layer: Layer, mesh: pv.DataSet) -> tuple[dict[str, Any], str | None]:
-    style = style_for(layer.style)
-    name, title = _scalars(layer, mesh)
-    if name is None:
-        return {"color": style.color}, None
-    return {
-        "scalars": name,
-        "cmap": style.cmap,
-        "nan_color": style.color,
-        "scalar_bar_args": {"title": title},
-    }, title
+def _single_colour(layer: Layer) -> dict[str, Any]:
+    return {"color": style_for(layer.style).color}
 
 
 def buildings_visual(layer: Layer, origin: Origin) -> LayerVisual:
@@ -75,9 +61,9 @@ def buildings_visual(layer: Layer, origin: Origin) -> LayerVisual:
     prism = extrude_footprints(frame.geometry.values, frame[HEIGHT_COLUMN].to_numpy(float), origin=origin)
     mesh = pv.PolyData(prism.points, prism.to_vtk_faces())
     mesh.cell_data[FEATURE_ID_COLUMN] = prism.cell_feature
-    kwargs, bar = _colour_kwargs(layer, mesh)
+    kwargs = _single_colour(layer)
     kwargs.update(smooth_shading=False, ambient=0.25, diffuse=0.8, specular=0.05)
-    return LayerVisual(mesh, kwargs, bar)
+    return LayerVisual(mesh, kwargs, nan_color=style_for(layer.style).color)
 
 
 def flat_polygons_visual(layer: Layer, origin: Origin) -> LayerVisual:
@@ -95,11 +81,12 @@ def flat_polygons_visual(layer: Layer, origin: Origin) -> LayerVisual:
     faces = np.column_stack([np.full(len(tris), 3), tris]).ravel()
     mesh = pv.PolyData(prism.points, faces).clean()
     mesh.cell_data[FEATURE_ID_COLUMN] = index[prism.cell_feature[roof]] if len(tris) else np.zeros(0, int)
-    kwargs, bar = _colour_kwargs(layer, mesh)
+    kwargs = _single_colour(layer)
     kwargs.update(lighting=False)
     if layer.style == "districts":
         kwargs = {"color": "#ffffff", "lighting": False, "opacity": 0.15}
-    return LayerVisual(mesh, kwargs, bar)
+        return LayerVisual(mesh, kwargs, colourable=False)
+    return LayerVisual(mesh, kwargs, nan_color=style.color)
 
 
 def lines_mesh(geoms: np.ndarray, origin: Origin, z: float) -> pv.PolyData:
@@ -127,9 +114,9 @@ def lines_visual(layer: Layer, origin: Origin) -> LayerVisual:
     assert isinstance(layer, LineLayer)
     style = style_for(layer.style)
     mesh = lines_mesh(layer.frame.geometry.values, origin, style.z)
-    kwargs, bar = _colour_kwargs(layer, mesh)
+    kwargs = _single_colour(layer)
     kwargs.update(line_width=style.line_width, lighting=False)
-    return LayerVisual(mesh, kwargs, bar)
+    return LayerVisual(mesh, kwargs, nan_color=style.color)
 
 
 #: district outlines float above every flat layer; their fill lies below all of them
@@ -156,8 +143,7 @@ def points_visual(layer: Layer, origin: Origin) -> LayerVisual:
     faces = np.column_stack([np.full(len(all_tri), 3), all_tri]).ravel()
     mesh = pv.PolyData(points, faces)
     mesh.cell_data[FEATURE_ID_COLUMN] = np.repeat(np.arange(n), per)
-    kwargs, bar = _colour_kwargs(layer, mesh)
-    return LayerVisual(mesh, kwargs, bar)
+    return LayerVisual(mesh, _single_colour(layer), nan_color=style.color)
 
 
 def raster_visual(layer: Layer, origin: Origin) -> LayerVisual:
@@ -171,19 +157,11 @@ def raster_visual(layer: Layer, origin: Origin) -> LayerVisual:
         spacing=(abs(a), abs(e), 1.0),
         origin=(c - origin[0], f + e * rows - origin[1], style.z),
     )
-    values = np.flipud(layer.data) if e < 0 else layer.data
-    grid.cell_data[layer.label or "value"] = values.ravel().astype(np.float32)
     ids = np.arange(rows * cols).reshape(rows, cols)
+    # cell i of the grid is pixel feature_id[i] of the raster (row-major, as ``data.ravel()``)
     grid.cell_data[FEATURE_ID_COLUMN] = (np.flipud(ids) if e < 0 else ids).ravel()
-    title = f"{layer.title} ({layer.units_label})"
-    kwargs = {
-        "scalars": layer.label or "value",
-        "cmap": style.cmap,
-        "nan_opacity": 0.0,
-        "lighting": False,
-        "scalar_bar_args": {"title": title},
-    }
-    return LayerVisual(grid, kwargs, title)
+    kwargs = {"color": style.color, "lighting": False}
+    return LayerVisual(grid, kwargs, nan_color=style.color, nan_opacity=0.0)
 
 
 ADAPTERS: dict[type, Callable[[Layer, Origin], LayerVisual]] = {

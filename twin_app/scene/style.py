@@ -2,7 +2,10 @@
 
 Styles are keyed by the layer's ``style`` hint (set by its layer kind), so a
 third-party GeoPackage of parks opened with ``style = "green"`` looks like
-the OSM parks.
+the OSM parks.  A style gives a layer's single colour; a layer coloured *by*
+a column takes the palette of the quantity that column measures
+(:mod:`twin_app.scene.palettes`), whatever its style, so heights, heat and
+distances never share a colour map.
 """
 
 from __future__ import annotations
@@ -17,22 +20,21 @@ class Style:
     # city-wide viewing distance the depth buffer cannot separate less.
     z: float = 0.0
     line_width: float = 2.0
-    cmap: str = "viridis"
     opacity: float = 1.0
 
 
 STYLES: dict[str, Style] = {
-    "buildings": Style(color="#e8e1d5", cmap="YlOrBr"),
+    "buildings": Style(color="#e8e1d5"),
     "streets": Style(color="#6b6b6b", z=4.5, line_width=1.5),
     "routes": Style(color="#c2185b", z=5.5, line_width=2.5),
-    "stops": Style(color="#0072b2", z=0.0, cmap="Blues"),
+    "stops": Style(color="#0072b2", z=0.0),
     "green": Style(color="#8cc084", z=1.5),
     "water": Style(color="#7fb8e6", z=1.0),
     "landuse": Style(color="#d9cfc1", z=0.5),
-    "population": Style(color="#9e9ac8", z=3.5, cmap="Purples", opacity=0.6),
+    "population": Style(color="#9e9ac8", z=3.5, opacity=0.6),
     "districts": Style(color="#3a3a3a", z=0.2, line_width=2.5),
-    "service_area": Style(color="#56b4e9", z=3.2, cmap="GnBu", opacity=0.6),
-    "raster": Style(color="#ffffff", z=2.5, cmap="inferno"),
+    "service_area": Style(color="#56b4e9", z=3.2, opacity=0.6),
+    "raster": Style(color="#ffffff", z=2.5),
     "": Style(color="#b07aa1", z=3.0),
 }
 

@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 import pyvista as pv
+from vtkmodules.vtkCommonCore import vtkLookupTable
 
 from twin_app.core.camera import CameraView, data_extent, home_view
 from twin_app.core.heights import describe_height
@@ -29,8 +30,11 @@ from twin_app.core.layers import (
     VectorLayer,
 )
 from twin_app.core.model import Change, CityModel
+from twin_app.core.quantities import Quantity, is_fraction
 from twin_app.scene import overlays
+from twin_app.scene.colouring import Colouring, joined_values, own_colouring, result_colouring
 from twin_app.scene.meshes import DISTRICT_OUTLINE_Z, LayerVisual, district_outlines, visual_for
+from twin_app.scene.palettes import LegendEntry, colormap
 from twin_app.scene.style import BACKGROUND_BOTTOM, BACKGROUND_TOP, style_for
 
 
@@ -51,8 +55,48 @@ def _same_view(a: CameraView, b: CameraView, tolerance_m: float = 0.01) -> bool:
     )
 
 
+def fill_lookup_table(lut: vtkLookupTable, cmap: str, nan_color: str, nan_opacity: float) -> None:
+    """Fill a VTK lookup table with a palette's 256 colours and the colour of features without a value."""
+    table = colormap(cmap)(np.linspace(0.0, 1.0, 256))
+    lut.SetNumberOfTableValues(len(table))
+    for i, (r, g, b, a) in enumerate(table):
+        lut.SetTableValue(i, float(r), float(g), float(b), float(a))
+    nan = pv.Color(nan_color).float_rgb
+    lut.SetNanColor(nan[0], nan[1], nan[2], nan_opacity)
+    lut.Build()
+
+
+#: the cell array a drawn layer is coloured by (its values, or a result's joined onto it)
+COLOUR_ARRAY = "__colour"
+#: the actor outlining the picked feature
+PICKED_ACTOR = "__picked"
+PICKED_COLOUR = "#00e5ff"
+
+
+def format_value(value: float, colouring: Colouring) -> str:
+    """A result value as a planner reads it: no value, a share in %, else a few significant digits."""
+    if not np.isfinite(value):
+        return "no value"
+    if colouring.quantity is Quantity.SHARE and is_fraction(*colouring.value_range):
+        return f"{value * 100:.0f} %"
+    magnitude = abs(value)
+    decimals = 0 if magnitude >= 100 else 1 if magnitude >= 10 else 2 if magnitude >= 1 else 3
+    return f"{value:,.{decimals}f}"
+
+
+LegendListener = Callable[[list[LegendEntry]], None]
+
+
 class SceneView:
-    """Draws a city model into a plotter and answers picks."""
+    """Draws a city model into a plotter, keeps it in step in place, and answers picks.
+
+    Every model event is mapped to the cheapest update that shows it: an
+    opacity is an actor property, a colour-by column, palette or new values
+    are the mesh's colour array and the mapper's lookup table.  Only new
+    geometry (``Change.STYLE``) builds a new mesh.  A result layer that
+    re-colours a city layer (``restyles``) gets no mesh of its own: while it
+    is visible it is that layer's colouring.
+    """
 
     def __init__(
         self, plotter: pv.Plotter, model: CityModel, *, request_render: Callable[[], None] | None = None
@@ -63,7 +107,15 @@ class SceneView:
         self.request_render = request_render or plotter.render
         self.actors: dict[str, list[Any]] = {}
         self.visuals: dict[str, LayerVisual] = {}
-        self._bars: dict[str, str] = {}
+        #: drawn layer id -> the ids of the results that re-colour it, in the order they came
+        self._restylers: dict[str, list[str]] = {}
+        #: result id -> the drawn layer it re-colours
+        self._restyled: dict[str, str] = {}
+        self._colourings: dict[str, Colouring | None] = {}
+        #: each drawn layer's lookup table, with the (palette, no-data colour, opacity) it holds
+        self._luts: dict[str, tuple[tuple[str, str, float], vtkLookupTable]] = {}
+        self._legend: list[LegendEntry] = []
+        self._legend_listeners: list[LegendListener] = []
         self._camera_set = False
         self._home: CameraView | None = None
         plotter.set_background(BACKGROUND_BOTTOM, top=BACKGROUND_TOP)
@@ -74,6 +126,7 @@ class SceneView:
         overlays.add_north_arrow_and_scale(plotter, model)
         for layer in model.layers.values():
             self._add(layer)
+        self._legend = self.legend_entries()
         model.subscribe(self._on_change)
 
     # -- model events -----------------------------------------------------
@@ -85,22 +138,32 @@ class SceneView:
             self._apply(change, layer)
         finally:
             self.plotter.suppress_rendering = suppressed
+        self._notify_legend()
         self.request_render()
 
     def _apply(self, change: Change, layer: Layer) -> None:
+        drawn = self._restyled.get(layer.id, layer.id)
         if change is Change.ADDED:
             self._add(layer)
             self._refresh_credits()
         elif change is Change.REMOVED:
-            self._remove(layer.id)
+            self._remove_layer(layer)
             self._refresh_credits()
         elif change is Change.VISIBILITY:
-            for actor in self.actors.get(layer.id, []):
-                actor.SetVisibility(layer.visible)
-            self._sync_scalar_bars()
+            if drawn != layer.id:  # a result shown or hidden: its base's colouring changes
+                self._apply_colouring(drawn)
+                self._apply_opacity(drawn)
+            self._apply_visibility(drawn)
+        elif change is Change.OPACITY:
+            self._apply_opacity(drawn)
+        elif change in (Change.COLOUR, Change.DATA):
+            self._apply_colouring(drawn)
         elif change is Change.STYLE:
-            self._remove(layer.id)
-            self._add(layer)
+            if drawn == layer.id:  # new geometry: the one change that needs a new mesh
+                self._remove(layer.id)
+                self._add(layer)
+            else:
+                self._apply_colouring(drawn)
 
     def _refresh_credits(self) -> None:
         """A file opened into the city may bring its own credit: the image must carry it too."""
@@ -109,11 +172,52 @@ class SceneView:
             self._credits = credits
             overlays.add_attribution(self.plotter, " · ".join(credits))
 
+    # -- legends ----------------------------------------------------------
+    def legend_entries(self) -> list[LegendEntry]:
+        """One entry per visible coloured layer, in draw order (a re-coloured layer: its result's)."""
+        out = []
+        for layer_id in self.model.layers:
+            colouring = self._colourings.get(layer_id)
+            actors = self.actors.get(layer_id)
+            if colouring is None or not actors or not actors[0].GetVisibility():
+                continue
+            out.append(colouring.legend())
+        return out
+
+    def on_legend_change(self, callback: LegendListener) -> None:
+        """Call ``callback(entries)`` whenever the legend entries change (visibility, colour, data)."""
+        self._legend_listeners.append(callback)
+
+    def _notify_legend(self) -> None:
+        entries = self.legend_entries()
+        if entries != self._legend:
+            self._legend = entries
+            for callback in list(self._legend_listeners):
+                callback(entries)
+
+    # -- drawing ----------------------------------------------------------
+    def _restyle_target(self, layer: Layer) -> str | None:
+        """The drawn city layer a result re-colours, when it can (else it is drawn on its own)."""
+        target = getattr(layer, "restyles", None)
+        if not isinstance(layer, VectorLayer) or target is None or target == layer.id:
+            return None
+        base = self.model.layers.get(target)
+        visual = self.visuals.get(target)
+        if not isinstance(base, VectorLayer) or visual is None or not visual.colourable:
+            return None
+        return target if target not in self._restyled else None
+
     def _add(self, layer: Layer) -> None:
+        target = self._restyle_target(layer)
+        if target is not None:
+            self._restyled[layer.id] = target
+            self._restylers.setdefault(target, []).append(layer.id)
+            self.actors[layer.id] = []
+            self._colourings[layer.id] = None
+            self._refresh(target)
+            return
         visual = visual_for(layer, self.model.origin)
         kwargs = dict(visual.kwargs)
-        kwargs["opacity"] = kwargs.get("opacity", 1.0) * layer.opacity * style_for(layer.style).opacity
-        bar = kwargs.get("scalar_bar_args")
         actors = [
             self.plotter.add_mesh(
                 visual.mesh,
@@ -121,7 +225,7 @@ class SceneView:
                 pickable=True,
                 show_scalar_bar=False,
                 reset_camera=False,
-                **{k: v for k, v in kwargs.items() if k != "scalar_bar_args"},
+                **kwargs,
             )
         ]
         if isinstance(layer, PolygonLayer) and layer.style == "districts":
@@ -139,46 +243,125 @@ class SceneView:
                 )
             )
             actors.append(overlays.add_district_labels(self.plotter, layer, self.model))
-        for actor in actors:
-            actor.SetVisibility(layer.visible)
         self.actors[layer.id] = actors
         self.visuals[layer.id] = visual
-        if bar:
-            self._bars[layer.id] = bar["title"]
-        self._sync_scalar_bars()
+        self._refresh(layer.id)
         if not self._camera_set and self.model.layers:
             self.home()
             self._camera_set = True
         self.plotter.reset_camera_clipping_range()
 
     def _remove(self, layer_id: str) -> None:
+        """Remove a layer's own actors (its results stay attached to it)."""
         for actor in self.actors.pop(layer_id, []):
             self.plotter.remove_actor(actor, reset_camera=False, render=False)
         self.visuals.pop(layer_id, None)
-        self._bars.pop(layer_id, None)
-        self._sync_scalar_bars()
+        self._colourings.pop(layer_id, None)
+        self._luts.pop(layer_id, None)
 
-    def _sync_scalar_bars(self) -> None:
-        """One colour bar per visible coloured layer, naming its units."""
-        for title in list(self.plotter.scalar_bars.keys()):
-            self.plotter.remove_scalar_bar(title, render=False)
-        shown = [lid for lid in self._bars if lid in self.model.layers and self.model.layers[lid].visible]
-        for i, lid in enumerate(shown[-3:]):
-            actor = self.actors[lid][0]
-            self.plotter.add_scalar_bar(
-                title=self._bars[lid],
-                mapper=actor.mapper,
-                vertical=True,
-                position_x=0.87,
-                position_y=0.08 + 0.3 * i,
-                height=0.26,
-                width=0.05,
-                title_font_size=12,
-                label_font_size=11,
-                color="#222222",
-                n_labels=4,
-                fmt="%.3g",
-            )
+    def _remove_layer(self, layer: Layer) -> None:
+        base = self._restyled.pop(layer.id, None)
+        if base is not None:  # a result: its base gets its own colouring back
+            self._restylers[base].remove(layer.id)
+            self.actors.pop(layer.id, None)
+            self._colourings.pop(layer.id, None)
+            if base in self.visuals:
+                self._refresh(base)
+            return
+        self._remove(layer.id)
+        self.plotter.remove_actor(PICKED_ACTOR, reset_camera=False, render=False)
+        for result_id in self._restylers.pop(layer.id, []):
+            # the layer a result coloured is gone: the result is drawn on its own
+            self._restyled.pop(result_id, None)
+            self.actors.pop(result_id, None)
+            self._colourings.pop(result_id, None)
+            result = self.model.layers.get(result_id)
+            if result is not None:
+                self._add(result)
+
+    def active_result(self, layer_id: str) -> VectorLayer | None:
+        """The visible result that colours a drawn layer now: the last one drawn (added)."""
+        chosen = None
+        for result_id in self._restylers.get(layer_id, []):
+            result = self.model.layers.get(result_id)
+            if isinstance(result, VectorLayer) and result.visible:
+                chosen = result
+        return chosen
+
+    def _refresh(self, layer_id: str) -> None:
+        self._apply_colouring(layer_id)
+        self._apply_opacity(layer_id)
+        self._apply_visibility(layer_id)
+
+    def _apply_visibility(self, layer_id: str) -> None:
+        layer = self.model.layers.get(layer_id)
+        if layer is None:
+            return
+        visible = layer.visible or self.active_result(layer_id) is not None
+        for actor in self.actors.get(layer_id, []):
+            actor.SetVisibility(visible)
+
+    def _apply_opacity(self, layer_id: str) -> None:
+        layer = self.model.layers.get(layer_id)
+        visual = self.visuals.get(layer_id)
+        actors = self.actors.get(layer_id)
+        if layer is None or visual is None or not actors:
+            return
+        opacity = visual.kwargs.get("opacity", 1.0) * layer.opacity * style_for(layer.style).opacity
+        result = self.active_result(layer_id)
+        if result is not None:
+            opacity *= result.opacity
+        actors[0].GetProperty().SetOpacity(opacity)
+
+    def colouring(self, layer_id: str) -> Colouring | None:
+        """What a drawn layer is coloured by now (None: its style's single colour)."""
+        layer = self.model.layers.get(layer_id)
+        visual = self.visuals.get(layer_id)
+        if layer is None or visual is None or not visual.colourable:
+            return None
+        result = self.active_result(layer_id)
+        if result is not None and isinstance(layer, VectorLayer):
+            joined = result_colouring(result, layer)
+            if joined is not None:
+                return joined
+        return own_colouring(layer)
+
+    def _apply_colouring(self, layer_id: str) -> None:
+        """Colour the existing mesh in place: its colour array, the mapper's lookup table and range."""
+        visual = self.visuals.get(layer_id)
+        actors = self.actors.get(layer_id)
+        if visual is None or not actors:
+            return
+        mapper = actors[0].GetMapper()
+        colouring = self.colouring(layer_id)
+        for result_id in self._restylers.get(layer_id, []):
+            self._colourings[result_id] = None
+        if colouring is None:
+            self._colourings[layer_id] = None
+            mapper.ScalarVisibilityOff()
+            if "color" in visual.kwargs:
+                actors[0].GetProperty().SetColor(pv.Color(visual.kwargs["color"]).float_rgb)
+            return
+        self._colourings[layer_id] = colouring
+        mesh = visual.mesh
+        mesh.cell_data[COLOUR_ARRAY] = colouring.values[mesh.cell_data[FEATURE_ID_COLUMN]].astype(np.float32)
+        key = (colouring.cmap, visual.nan_color, visual.nan_opacity)
+        known = self._luts.get(layer_id)
+        if known is None or known[0] != key:
+            lut = known[1] if known is not None else vtkLookupTable()
+            fill_lookup_table(lut, *key)
+            self._luts[layer_id] = (key, lut)
+        lut = self._luts[layer_id][1]
+        if mapper.GetLookupTable() is not lut:
+            mapper.SetLookupTable(lut)
+        lo, hi = colouring.limits
+        mapper.SetScalarModeToUseCellFieldData()
+        mapper.SelectColorArray(COLOUR_ARRAY)
+        mapper.SetColorModeToMapScalars()
+        mapper.SetUseLookupTableScalarRange(False)
+        mapper.SetScalarRange(lo, hi)
+        mapper.ScalarVisibilityOn()
+        mesh.Modified()
 
     # -- camera -----------------------------------------------------------
     def camera_view(self) -> CameraView:
@@ -257,8 +440,26 @@ class SceneView:
                     attrs.get("building"),
                     float(attrs.get(HEIGHT_COLUMN, np.nan)),
                 )
+            attrs.update(self.result_values(layer, feature))
             return Picked(layer, feature, attrs)
         return None
+
+    def result_values(self, layer: VectorLayer, feature: int) -> dict[str, str]:
+        """The values the visible results that re-colour ``layer`` give its row ``feature``, with units."""
+        out: dict[str, str] = {}
+        for result_id in self._restylers.get(layer.id, []):
+            result = self.model.layers.get(result_id)
+            if not isinstance(result, VectorLayer) or not result.visible:
+                continue
+            colouring = result_colouring(result, layer)
+            if colouring is None:
+                continue
+            value = float(joined_values(result, layer, colouring.column)[feature])
+            label = f"{colouring.title} ({colouring.units})" if colouring.units else colouring.title
+            if colouring.quantity is Quantity.SHARE:
+                label = f"{colouring.title} (%)"
+            out[label] = format_value(value, colouring)
+        return out
 
     def height_source(self, rule: str, building_type: Any = None, height_m: float = np.nan) -> str:
         """Say in words which rule gave a building its height."""
@@ -306,17 +507,40 @@ class SceneView:
         return str(hits[DISTRICT_COLUMN].iloc[0]) if len(hits) else None
 
     def pick_at(self, x: int, y: int) -> Picked | None:
-        """Pick the feature under display pixel (x, y) (origin bottom-left)."""
+        """Pick the feature under display pixel (x, y) (origin bottom-left) and outline it."""
         import vtk
 
         picker = vtk.vtkCellPicker()
         picker.SetTolerance(0.002)
-        if not picker.Pick(x, y, 0, self.plotter.renderer):
-            return None
-        layer = self.layer_of_actor(picker.GetActor())
-        if layer is None:
-            return None
-        return self.feature_attributes(layer, picker.GetCellId())
+        picked = None
+        if picker.Pick(x, y, 0, self.plotter.renderer):
+            layer = self.layer_of_actor(picker.GetActor())
+            if layer is not None:
+                picked = self.feature_attributes(layer, picker.GetCellId())
+        self.highlight_feature(picked.layer.id if picked else None, picked.feature if picked else None)
+        return picked
+
+    def highlight_feature(self, layer_id: str | None, feature: int | None) -> None:
+        """Outline just the cells of one feature of a drawn layer (None: remove the outline)."""
+        self.plotter.remove_actor(PICKED_ACTOR, reset_camera=False, render=False)
+        visual = self.visuals.get(layer_id) if layer_id is not None else None
+        if visual is not None and feature is not None:
+            cells = np.flatnonzero(np.asarray(visual.mesh.cell_data[FEATURE_ID_COLUMN]) == feature)
+            if len(cells):
+                part = visual.mesh.extract_cells(cells).extract_surface(algorithm=None)
+                edges = part.extract_feature_edges(
+                    boundary_edges=True, feature_edges=True, manifold_edges=False, non_manifold_edges=False
+                )
+                self.plotter.add_mesh(
+                    edges if edges.n_cells else part,
+                    name=PICKED_ACTOR,
+                    color=PICKED_COLOUR,
+                    line_width=5,
+                    lighting=False,
+                    pickable=False,
+                    reset_camera=False,
+                )
+        self.request_render()
 
     def screenshot(self, path: Path | str | None = None) -> np.ndarray:
         self.plotter.render()
