@@ -165,6 +165,9 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
                 frame=frame,
                 value_column=HEAT_COLUMN,
                 units=units,
+                quantities={HEAT_COLUMN: "heat"},
+                # drawn as the buildings' colouring (rows matched on the copied index)
+                restyles=bld.id,
             )
         )
         notes["buildings"] = {
@@ -259,6 +262,8 @@ def _population(
         frame=frame,
         value_column=HEAT_COLUMN,
         units=units,
+        quantities={HEAT_COLUMN: "heat"},
+        restyles=layer.id,
     )
     notes = {
         "population_layer": layer.id,

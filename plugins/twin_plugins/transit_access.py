@@ -182,6 +182,9 @@ def buildings_by_distance(
         frame=frame,
         value_column=column,
         units="m",
+        quantities={column: "distance"},
+        # drawn as the buildings' colouring (rows matched on the copied index)
+        restyles=buildings.id,
         notes=[f"Walk along the streets to the nearest source; threshold {threshold:g} m."],
     )
 
@@ -269,6 +272,7 @@ def service_areas(
         frame=frame,
         value_column="threshold_m",
         units="m",
+        quantities={"threshold_m": "distance"},
         notes=["Drawn from the reachable parts of streets, buffered 25 m; indicators use exact distances."],
     )
 
