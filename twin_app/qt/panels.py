@@ -69,6 +69,8 @@ class LayerPanel(QWidget):
             self._add_item(layer)
         elif change is Change.REMOVED and (item := self.item(layer.id)) is not None:
             self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(item))
+        elif change in (Change.OPACITY, Change.COLOUR) and layer is self.current_layer():
+            self._show_style(layer)  # changed elsewhere (a script, a reset): the controls follow
 
     def _add_item(self, layer: Layer) -> None:
         self._updating = True
@@ -119,6 +121,13 @@ class LayerPanel(QWidget):
             self.notes.setText("\n".join(layer.notes))
             self.layer_selected.emit(layer.id)
         self._updating = False
+
+    def _show_style(self, layer: Layer) -> None:
+        was, self._updating = self._updating, True
+        self.opacity.setValue(round(layer.opacity * 100))
+        if isinstance(layer, VectorLayer):
+            self.colour_by.setCurrentText(layer.value_column or NO_COLOUR)
+        self._updating = was
 
     def _on_opacity(self, value: int) -> None:
         layer = self.current_layer()
