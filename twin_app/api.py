@@ -63,6 +63,7 @@ from twin_app.core.layers import (
     VectorLayer,
 )
 from twin_app.core.params import TimeWindow
+from twin_app.core.quantities import Quantity
 from twin_app.core.safe_read import check_read_size, forbid_gdal_network, max_read_bytes, refuse_remote
 from twin_app.core.timetable import Timetable, active_services, departures_per_hour, gtfs_seconds, mode_name
 from twin_app.core.vector import city_box, prepare_frame, record_sample
@@ -123,6 +124,7 @@ __all__ = [
     "PointLayer",
     "PolygonLayer",
     "PopulationLayer",
+    "Quantity",
     "RasterLayer",
     "RemoteSourceError",
     "ResourceLimitError",
