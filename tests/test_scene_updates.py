@@ -350,3 +350,53 @@ def test_clicking_a_building_shows_its_result_and_outlines_it(scene) -> None:
     assert (x0, x1, y0, y1, z0, z1) == pytest.approx((800, 900, 400, 500, 0, 40))
     # a click on nothing takes the outline away
     assert view.pick_at(2, 2) is None and PICKED_ACTOR not in view.plotter.actors
+
+
+# -- a raster says what it measures -------------------------------------------------------------
+
+
+def test_a_raster_declared_a_difference_in_city_toml_is_drawn_diverging(tmp_path: Path) -> None:
+    import pyvista as pv
+    import rasterio
+    from rasterio.transform import from_origin
+
+    from twin_app.core.loading import load_city
+    from twin_app.scene.view import SceneView
+
+    data = np.array([[-3.0, 1.0], [0.5, 2.0]], dtype="float32")
+    profile = {"driver": "GTiff", "height": 2, "width": 2, "count": 1, "dtype": "float32", "crs": CRS}
+    with rasterio.open(
+        tmp_path / "change.tif", "w", transform=from_origin(100, 900, 100, 100), **profile
+    ) as dst:
+        dst.write(data, 1)
+    west, south, east, north = BBOX
+    (tmp_path / "city.toml").write_text(
+        f'[city]\nname = "toy"\ncrs = "{CRS}"\nbbox = [{west}, {south}, {east}, {north}]\n'
+        '[[layers]]\nid = "change"\nkind = "raster"\nsource = "change.tif"\ntitle = "Change in surface '
+        'temperature"\nunits = "K"\nquantity = "difference"\n',
+        encoding="utf-8",
+    )
+    model = load_city(tmp_path)
+    assert model.layers["change"].quantity == "difference"
+    plotter = pv.Plotter(off_screen=True, window_size=[300, 200])
+    try:
+        view = SceneView(plotter, model)
+        (entry,) = view.legend_entries()
+        assert entry.cmap == "vik" and entry.limits == (-3.0, 3.0) and entry.units == "K"
+        assert view.actors["change"][0].GetMapper().GetScalarRange() == pytest.approx((-3.0, 3.0))
+    finally:
+        plotter.close()
+
+
+def test_a_quantity_city_toml_does_not_know_is_one_sentence(tmp_path: Path) -> None:
+    from twin_app.core.city import load_manifest
+    from twin_app.core.errors import ManifestError
+
+    west, south, east, north = BBOX
+    (tmp_path / "city.toml").write_text(
+        f'[city]\nname = "toy"\ncrs = "{CRS}"\nbbox = [{west}, {south}, {east}, {north}]\n'
+        '[[layers]]\nid = "t"\nkind = "raster"\nsource = "t.tif"\nquantity = "hotness"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ManifestError, match=r"quantity must be what the values measure, one of \"height\""):
+        load_manifest(tmp_path)

@@ -143,6 +143,7 @@ class RasterKind(RasterFile):
             transform=tuple(transform)[:6],  # type: ignore[arg-type]
             units=units,
             label=str(options.get("label", ctx.layer_id)),
+            quantity=str(options["quantity"]) if options.get("quantity") else None,
         )
 
 

@@ -80,6 +80,12 @@ def _level(v: Any) -> bool:
     return (isinstance(v, str) and v.strip() != "") or _whole_from_1(v)
 
 
+def _quantity(v: Any) -> bool:
+    from twin_app.core.quantities import Quantity
+
+    return isinstance(v, str) and v in {q.value for q in Quantity}
+
+
 def _bbox(v: Any) -> bool:
     if not (isinstance(v, list) and len(v) == 4 and all(_is_number(x) and math.isfinite(x) for x in v)):
         return False
@@ -148,6 +154,11 @@ LAYER: dict[str, Key] = {
     "band": Key(_whole_from_1, "a band number from 1 up"),
     "categorical": Key(_flag, "true or false"),
     "crs": Key(_name, 'the code of a CRS in quotes, such as "EPSG:3067"'),
+    "quantity": Key(
+        _quantity,
+        'what the values measure, one of "height", "heat", "distance", "time", "population", '
+        '"share", "difference", "value"',
+    ),
 }
 
 #: the top-level tables twin_app reads
