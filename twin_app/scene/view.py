@@ -297,6 +297,8 @@ class SceneView:
         layer = self.model.layers.get(layer_id)
         if layer is None:
             return
+        # a visible result shows its values on its layer's mesh even while the layer itself is
+        # switched off (Helsinki's population grid is, until a heat result colours it)
         visible = layer.visible or self.active_result(layer_id) is not None
         for actor in self.actors.get(layer_id, []):
             actor.SetVisibility(visible)
