@@ -404,7 +404,11 @@ def _feature_test(category: str) -> Callable[[dict[str, str]], bool]:
 
 @dataclass(frozen=True)
 class OsmFeaturesKind(OsmFile):
-    """Areas of one category (option ``category``: green, water or landuse)."""
+    """Areas of one category (option ``category``: green, water or landuse).
+
+    Water is more than its mapped areas: the sea is closed from the
+    coastline, and rivers drawn as lines are buffered (:mod:`twin_layers._osm_water`).
+    """
 
     name: str = "osm-features"
     title: str = "OpenStreetMap areas"
@@ -414,12 +418,19 @@ class OsmFeaturesKind(OsmFile):
     def load(self, source: Path, options: Mapping[str, Any], ctx: LoadContext) -> Layer:
         category = _choice(options, "category", "green", FEATURE_CATEGORIES)
         data = _load(source, ctx)
-        frame, _ = _area_frame(
-            data,
-            _feature_test(category),
-            {"kind": lambda t: feature_kind(t, category), "name": "name"},
-        )
         notes: list[str] = list(data.skipped)
+        if category == "water":
+            # the sea closed from the coastline, lakes, rivers, harbours: see _osm_water
+            from twin_layers._osm_water import WATER_COLUMNS, is_water, water_frame
+
+            areas, _ = _area_frame(data, is_water, WATER_COLUMNS)
+            frame = water_frame(areas, data, ctx, notes)
+        else:
+            frame, _ = _area_frame(
+                data,
+                _feature_test(category),
+                {"kind": lambda t: feature_kind(t, category), "name": "name"},
+            )
         frame = _finish(frame, source, ctx, notes)
         return PolygonLayer(
             id=ctx.layer_id,
