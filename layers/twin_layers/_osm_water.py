@@ -141,9 +141,10 @@ def water_frame(
     import geopandas as gpd
     import shapely
 
-    from twin_layers._osm_districts import _box
+    from twin_layers._osm_districts import _box, _from_lonlat
 
     box = _box(data, ctx)
+    to_crs = _from_lonlat(ctx.crs)  # making a transformer costs a tenth of a second: once
     areas = areas.to_crs(ctx.crs) if len(areas) else gpd.GeoDataFrame(areas, geometry=[], crs=ctx.crs)
     geoms = shapely.make_valid(areas.geometry.to_numpy())
     order = shapely.area(geoms).argsort(kind="stable")
@@ -152,12 +153,12 @@ def water_frame(
     for i in order.tolist():
         rec = areas.iloc[i]
         _add(rows, taken, geoms[i], rec["kind"], rec["name"], int(rec["osm_id"]), str(rec["osm_type"]))
-    for geom, tags, osm_id in _cut_areas(data, box, ctx.crs, notes):
+    for geom, tags, osm_id in _cut_areas(data, box, to_crs, notes):
         _add(rows, taken, geom, water_kind(tags) or "water", tags.get("name"), osm_id, "way")
-    sea = sea_area(data, box, ctx.crs, notes)
+    sea = sea_area(data, box, to_crs, notes)
     if not sea.is_empty:
         _add(rows, taken, sea, SEA, None, 0, "coastline")
-    for geom, kind, name, osm_id in _waterway_lines(data, ctx.crs):
+    for geom, kind, name, osm_id in _waterway_lines(data, to_crs):
         _add(rows, taken, geom, kind, name, osm_id, "way")
     frame = gpd.GeoDataFrame(rows, geometry="geometry", crs=ctx.crs) if rows else None
     if frame is None:
@@ -200,8 +201,10 @@ def _add(
 # ------------------------------------------------------------------ areas the extract cuts
 
 
-def _cut_areas(data: OsmData, box: Any, crs: str, notes: list[str]) -> list[tuple[Any, dict[str, str], int]]:
-    """Closed water ways that lost the nodes outside the extract, closed along its edge (``crs``).
+def _cut_areas(
+    data: OsmData, box: Any, to_crs: Any, notes: list[str]
+) -> list[tuple[Any, dict[str, str], int]]:
+    """Closed water ways that lost the nodes outside the extract, closed along its edge.
 
     A lake the extract cuts (Töölönlahti in central Helsinki) keeps only
     its nodes inside: each run of them is prolonged to the edge, as the
@@ -212,10 +215,9 @@ def _cut_areas(data: OsmData, box: Any, crs: str, notes: list[str]) -> list[tupl
     import numpy as np
     import shapely
 
-    from twin_layers._osm_districts import _extend_to_box, _from_lonlat
+    from twin_layers._osm_districts import _extend_to_box
 
     ways = data.ways
-    to_crs = _from_lonlat(crs)
     edge = box.exterior
     out = []
     dropped = 0
@@ -274,18 +276,24 @@ def _along_edge(edge: Any, start: Any, end: Any) -> list[Any]:
     else:
         steps = [d for d in at[:-1] if 0 < (d0 - d) % total < total - forward]
         steps.sort(key=lambda d: (d0 - d) % total)
-    return [edge.interpolate(d0).coords[0], *(edge.interpolate(d).coords[0] for d in steps),
-            edge.interpolate(d1).coords[0]]
+    return [
+        edge.interpolate(d0).coords[0],
+        *(edge.interpolate(d).coords[0] for d in steps),
+        edge.interpolate(d1).coords[0],
+    ]
 
 
 # ------------------------------------------------------------------ the sea
 
 
-def sea_area(data: OsmData, box: Any, crs: str, notes: list[str]) -> Any:
-    """The sea inside ``box`` (a polygon in ``crs``) from the file's coastline ways; empty when none."""
+def sea_area(data: OsmData, box: Any, to_crs: Any, notes: list[str]) -> Any:
+    """The sea inside ``box`` from the file's coastline ways; empty when none.
+
+    ``to_crs`` is the pyproj transformer from lon/lat to the box's CRS.
+    """
     import shapely
 
-    lines = _coastline_lines(data, box, crs)
+    lines = _coastline_lines(data, box, to_crs)
     if not lines:
         notes.append("No natural=coastline in the extract: no sea is drawn (only mapped water areas).")
         return shapely.Polygon()
@@ -299,10 +307,12 @@ def sea_area(data: OsmData, box: Any, crs: str, notes: list[str]) -> Any:
         if f.area > 0 and box.contains(f.representative_point())
     ]
     sea_votes, land_votes = _votes(lines, faces, box)
-    sea = [f for f, s, w in zip(faces, sea_votes, land_votes, strict=True) if s > 0 and w <= VOTE_TOLERANCE * s]
-    torn = [f for f, s, w in zip(faces, sea_votes, land_votes, strict=True) if s > 0 and w > VOTE_TOLERANCE * s]
+    sea, torn = [], []
+    for face, wet, dry in zip(faces, sea_votes, land_votes, strict=True):
+        if wet > 0:
+            (sea if dry <= VOTE_TOLERANCE * wet else torn).append(face)
     if torn:
-        where = _broken_where(lines, box, crs)
+        where = _broken_where(lines, box, to_crs)
         notes.append(
             f"The coastline is broken{where}: {sum(f.area for f in torn) / 1e6:.3f} km² beside it cannot be "
             "told sea or land and is left dry. Fix the coastline in OpenStreetMap, or cut an extract "
@@ -311,18 +321,17 @@ def sea_area(data: OsmData, box: Any, crs: str, notes: list[str]) -> Any:
     return shapely.union_all(sea) if sea else shapely.Polygon()
 
 
-def _coastline_lines(data: OsmData, box: Any, crs: str) -> list[Any]:
-    """The coastline as directed lines in ``crs``, prolonged to the box edge where the extract cut them."""
+def _coastline_lines(data: OsmData, box: Any, to_crs: Any) -> list[Any]:
+    """The coastline as directed lines in the box's CRS, prolonged to its edge where the extract cut them."""
     import numpy as np
     import shapely
 
-    from twin_layers._osm_districts import _extend_to_box, _from_lonlat, _stub_to_box
+    from twin_layers._osm_districts import _extend_to_box, _stub_to_box
 
     ways = data.ways
     wanted = [i for i, t in enumerate(ways.tags) if t.get("natural") == "coastline"]
     if not wanted:
         return []
-    to_crs = _from_lonlat(crs)
     pieces = []
     for i in wanted:
         lo, hi = int(ways.offsets[i]), int(ways.offsets[i + 1])
@@ -359,11 +368,11 @@ def _close_gaps(lines: list[Any], box: Any) -> tuple[list[Any], int]:
     """Join a line's loose end to the nearest loose start within ``CLOSE_M`` (directions kept)."""
     import shapely
 
-    ends = [(k, shapely.Point(line.coords[-1])) for k, line in enumerate(lines) if not line.is_closed]
+    ends = [shapely.Point(line.coords[-1]) for line in lines if not line.is_closed]
     starts = [(k, shapely.Point(line.coords[0])) for k, line in enumerate(lines) if not line.is_closed]
     bridges = []
     used: set[int] = set()
-    for k, end in ends:
+    for end in ends:
         if not box.contains(end):
             continue
         best = min(
@@ -433,17 +442,17 @@ def _segments_in(lines: list[Any], box: Any) -> tuple[np.ndarray, np.ndarray]:
     return np.concatenate(starts), np.concatenate(ends)
 
 
-def _broken_where(lines: list[Any], box: Any, crs: str) -> str:
+def _broken_where(lines: list[Any], box: Any, to_crs: Any) -> str:
     """' near lon, lat' of the first loose coastline end inside the box, or ''."""
     import shapely
-    from pyproj import Transformer
+    from pyproj.enums import TransformDirection
 
     for line in lines:
         if line.is_closed:
             continue
         for xy in (line.coords[0], line.coords[-1]):
             if box.contains(shapely.Point(xy)):
-                lon, lat = Transformer.from_crs(crs, "EPSG:4326", always_xy=True).transform(*xy[:2])
+                lon, lat = to_crs.transform(*xy[:2], direction=TransformDirection.INVERSE)
                 return f" near {lon:.5f} E, {lat:.5f} N"
     return ""
 
@@ -451,16 +460,14 @@ def _broken_where(lines: list[Any], box: Any, crs: str) -> str:
 # ------------------------------------------------------------------ waterways drawn as lines
 
 
-def _waterway_lines(data: OsmData, crs: str) -> list[tuple[Any, str, str | None, int]]:
+def _waterway_lines(data: OsmData, to_crs: Any) -> list[tuple[Any, str, str | None, int]]:
     """Rivers, streams and canals drawn as lines, buffered to their width: (polygon, kind, name, osm id)."""
     import numpy as np
     import shapely
 
-    from twin_layers._osm_districts import _from_lonlat
     from twin_layers.osm import parse_height
 
     ways = data.ways
-    to_crs = _from_lonlat(crs)
     out = []
     for i, tags in enumerate(ways.tags):
         kind = tags.get("waterway")
