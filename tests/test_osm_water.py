@@ -306,3 +306,35 @@ def test_helsinki_has_toolonlahti(helsinki_water: PolygonLayer) -> None:
     assert len(bay) == 1
     assert bay.geometry.iloc[0].contains(_at(24.9370, 60.1800))
     assert bay.geometry.iloc[0].area > 0.15e6
+
+
+# ------------------------------------------------------------ an imported coastal town
+
+
+def test_imported_coastal_town_has_its_sea(tmp_path: Path) -> None:
+    """``city import`` of a town on a shore: its water layer holds the sea, south of the coastline.
+
+    The file has no header box, so the city's extent is the bounds of its
+    data, which the coastline's ends define: they lie on the extent's edge.
+    """
+    from twin_app.core.city_import import CityImport, import_city
+    from twin_app.core.loading import load_city
+
+    e = Extract()
+    e.way(WEST_EAST, {"natural": "coastline"})
+    e.way([(100, 1200), (1900, 1200)], {"highway": "residential"})
+    e.way([(1000, 1100), (1000, 1900)], {"highway": "residential"})
+    e.buildings(200, 1300, 8)
+    e.ring(900, 200, 1100, 400, {"natural": "water", "water": "harbour", "name": "Satama"})
+    osm = e.write(tmp_path / "shore.osm")
+    folder = import_city(CityImport(name="shore", osm=osm), tmp_path / "cities")
+    model = load_city(folder)
+    layer = model.layers["water"]
+    assert isinstance(layer, PolygonLayer)
+    frame = layer.frame
+    assert set(frame["kind"]) == {"sea", "harbour"}
+    crs = model.manifest.crs
+    outline = shapely.box(*model.manifest.bbox_lonlat).segmentize(0.0005)
+    extent = gpd.GeoSeries([outline], crs="EPSG:4326").to_crs(crs).iloc[0]
+    south = gpd.GeoSeries([translate(SOUTH, X0, Y0)], crs=CRS).to_crs(crs).iloc[0]
+    assert float(frame.geometry.area.sum()) == pytest.approx(extent.intersection(south).area, rel=5e-3)

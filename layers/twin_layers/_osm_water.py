@@ -385,10 +385,36 @@ def _close_gaps(lines: list[Any], box: Any) -> tuple[list[Any], int]:
             bridges.append(shapely.LineString([end.coords[0], best[2].coords[0]]))
         elif best is not None and best[0] == 0:
             used.add(best[1])  # touching already: line_merge joins them
-    if not bridges:
-        return lines, 0
-    merged = shapely.line_merge(shapely.MultiLineString([*lines, *bridges]), directed=True)
-    return [p for p in shapely.get_parts(merged) if p.length > 0], len(bridges)
+    if bridges:
+        merged = shapely.line_merge(shapely.MultiLineString([*lines, *bridges]), directed=True)
+        lines = [p for p in shapely.get_parts(merged) if p.length > 0]
+    return [_across_edge(line, box) for line in lines], len(bridges)
+
+
+def _across_edge(line: Any, box: Any) -> Any:
+    """``line`` with an end lying on the box edge (within ``CLOSE_M``) carried just across it.
+
+    An extract without a header box has the bounds of its data, so a
+    coastline that defines them ends exactly on the edge, give or take
+    rounding: an end a hair inside would not divide the extract.
+    """
+    import shapely
+
+    from twin_layers._osm_districts import _stub_to_box
+
+    if line.is_closed:
+        return line
+    coords = list(line.coords)
+    edge = box.exterior
+    for at_start in (True, False):
+        end = shapely.Point(coords[0] if at_start else coords[-1])
+        if not box.contains(end) or edge.distance(end) > CLOSE_M:
+            continue
+        stub = _stub_to_box(end, box)
+        if stub is not None:
+            tip = stub.coords[-1]
+            coords = [tip, *coords] if at_start else [*coords, tip]
+    return shapely.LineString(coords)
 
 
 def _votes(lines: list[Any], faces: list[Any], box: Any) -> tuple[list[float], list[float]]:
