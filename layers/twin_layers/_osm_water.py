@@ -147,55 +147,77 @@ def water_frame(
     to_crs = _from_lonlat(ctx.crs)  # making a transformer costs a tenth of a second: once
     areas = areas.to_crs(ctx.crs) if len(areas) else gpd.GeoDataFrame(areas, geometry=[], crs=ctx.crs)
     geoms = shapely.make_valid(areas.geometry.to_numpy())
-    order = shapely.area(geoms).argsort(kind="stable")
-    rows: list[dict[str, Any]] = []
-    taken: list[Any] = []
-    for i in order.tolist():
-        rec = areas.iloc[i]
-        _add(rows, taken, geoms[i], rec["kind"], rec["name"], int(rec["osm_id"]), str(rec["osm_type"]))
-    for geom, tags, osm_id in _cut_areas(data, box, to_crs, notes):
-        _add(rows, taken, geom, water_kind(tags) or "water", tags.get("name"), osm_id, "way")
+    # in order of precedence: mapped areas (smallest first), the sea, then waterways drawn as lines
+    rows: list[dict[str, Any]] = [
+        _row(
+            geoms[i],
+            areas["kind"].iloc[i],
+            areas["name"].iloc[i],
+            areas["osm_id"].iloc[i],
+            areas["osm_type"].iloc[i],
+        )
+        for i in shapely.area(geoms).argsort(kind="stable").tolist()
+    ]
+    cut = [
+        _row(g, water_kind(t) or "water", t.get("name"), i, "way")
+        for g, t, i in _cut_areas(data, box, to_crs, notes)
+    ]
+    rows += sorted(cut, key=lambda r: r["geometry"].area)
     sea = sea_area(data, box, to_crs, notes)
     if not sea.is_empty:
-        _add(rows, taken, sea, SEA, None, 0, "coastline")
-    for geom, kind, name, osm_id in _waterway_lines(data, to_crs):
-        _add(rows, taken, geom, kind, name, osm_id, "way")
-    frame = gpd.GeoDataFrame(rows, geometry="geometry", crs=ctx.crs) if rows else None
-    if frame is None:
+        rows.append(_row(sea, SEA, None, 0, "coastline"))
+    rows += [_row(g, kind, name, i, "way") for g, kind, name, i in _waterway_lines(data, to_crs)]
+    rows = _without_overlaps(rows)
+    if not rows:
         return gpd.GeoDataFrame({"kind": [], "name": []}, geometry=[], crs=ctx.crs)
-    by_kind = frame.assign(a=frame.geometry.area / 1e6).groupby("kind")["a"].sum()
+    frame = gpd.GeoDataFrame(rows, geometry="geometry", crs=ctx.crs)
+    by_kind = frame.assign(a=frame.geometry.area).groupby("kind")["a"].sum()
     notes.append(
-        f"Water: {', '.join(f'{k} {v:.3f} km²' for k, v in sorted(by_kind.items()))} "
-        f"({float(by_kind.sum()) * 1e6 / box.area:.0%} of the extract)."
+        f"Water: {', '.join(f'{k} {_area_text(v)}' for k, v in sorted(by_kind.items()))} "
+        f"({float(by_kind.sum()) / box.area:.0%} of the extract)."
     )
     return frame
 
 
-def _add(
-    rows: list[dict[str, Any]], taken: list[Any], geom: Any, kind: str, name: Any, osm_id: int, osm_type: str
-) -> None:
-    """Append ``geom`` less what earlier rows already cover, as polygons only."""
+def _row(geom: Any, kind: str, name: Any, osm_id: Any, osm_type: str) -> dict[str, Any]:
+    return {
+        "kind": kind,
+        "name": name if isinstance(name, str) else None,
+        "osm_id": int(osm_id),
+        "osm_type": osm_type,
+        "geometry": geom,
+    }
+
+
+def _without_overlaps(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each row less what the rows before it cover, as polygons; rows left empty are dropped.
+
+    The union of the earlier rows' own geometries equals the union of what
+    was kept of them, so one spatial index over the originals serves all.
+    """
+    import numpy as np
     import shapely
 
-    if taken:
-        tree = shapely.STRtree(taken)
-        near = tree.query(geom, predicate="intersects")
-        if len(near):
-            geom = shapely.difference(geom, shapely.union_all([taken[j] for j in near.tolist()]))
-    parts = [p for p in shapely.get_parts(geom) if p.geom_type == "Polygon" and p.area >= MIN_PART_M2]
-    if not parts:
-        return
-    geom = shapely.MultiPolygon(parts) if len(parts) > 1 else parts[0]
-    taken.append(geom)
-    rows.append(
-        {
-            "kind": kind,
-            "name": name if isinstance(name, str) else None,
-            "osm_id": osm_id,
-            "osm_type": osm_type,
-            "geometry": geom,
-        }
-    )
+    if not rows:
+        return rows
+    geoms = np.array([r["geometry"] for r in rows], dtype=object)
+    mine, other = shapely.STRtree(geoms).query(geoms, predicate="intersects")
+    earlier = other < mine
+    out = []
+    for i, row in enumerate(rows):
+        before = other[earlier & (mine == i)]
+        geom = geoms[i]
+        if len(before):
+            geom = shapely.difference(geom, shapely.union_all(geoms[before]))
+        parts = [p for p in shapely.get_parts(geom) if p.geom_type == "Polygon" and p.area >= MIN_PART_M2]
+        if parts:
+            out.append({**row, "geometry": shapely.MultiPolygon(parts) if len(parts) > 1 else parts[0]})
+    return out
+
+
+def _area_text(m2: float) -> str:
+    """An area as people read it: "0.30 km²", or "420 m²" when small."""
+    return f"{m2 / 1e6:.2f} km²" if m2 >= 10_000 else f"{m2:,.0f} m²"
 
 
 # ------------------------------------------------------------------ areas the extract cuts
@@ -300,7 +322,9 @@ def sea_area(data: OsmData, box: Any, to_crs: Any, notes: list[str]) -> Any:
     lines, closed = _close_gaps(lines, box)
     if closed:
         notes.append(f"{closed} gap(s) of at most {CLOSE_M:g} m in the coastline were closed.")
-    noded = shapely.union_all([*lines, box.exterior])
+    # only the lines near the extract divide it: a regional coastline need not be noded whole
+    near = shapely.intersection(shapely.MultiLineString(lines), box.buffer(2.0))
+    noded = shapely.union_all([*shapely.get_parts(near), box.exterior])
     faces = [
         f
         for f in shapely.get_parts(shapely.polygonize(shapely.get_parts(noded)))
