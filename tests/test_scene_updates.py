@@ -163,10 +163,10 @@ def test_colour_by_replaces_the_cell_scalars_and_palette_in_place(scene) -> None
     assert mapper.GetScalarRange() == pytest.approx((10.0, 40.0))
     # every cell of building 1 carries its height
     assert np.all(_colour_values(view, "buildings")[_cells_of(view, "buildings", 1)] == 20.0)
-    # the tallest takes the height palette's end (davos reversed: dark blue), as matplotlib says
+    # the tallest takes the height palette's end (bilbao reversed: dark brick red), as matplotlib says
     lut = mapper.GetLookupTable()
     rgb = np.array(lut.GetTableValue(lut.GetNumberOfTableValues() - 1)[:3])
-    assert rgb == pytest.approx(np.array(colormap("davos_r")(1.0)[:3]), abs=0.01)
+    assert rgb == pytest.approx(np.array(colormap("bilbao_r")(1.0)[:3]), abs=0.01)
 
     model.set_colour_by("buildings", "floors")
     assert view.actors["buildings"][0] is actor and view.visuals["buildings"].mesh is mesh
@@ -206,7 +206,7 @@ def test_each_quantity_gets_its_own_palette(scene) -> None:
     assert entry.quantity == "heat" and entry.cmap == "lajolla_r"
     model.set_visible("heat-exposure:buildings_heat", False)
     (entry,) = view.legend_entries()
-    assert entry.quantity == "height" and entry.cmap == "davos_r" and entry.heading == "Buildings (m)"
+    assert entry.quantity == "height" and entry.cmap == "bilbao_r" and entry.heading == "Buildings (m)"
 
 
 def test_a_difference_gets_a_diverging_palette_with_symmetric_limits(scene) -> None:

@@ -36,7 +36,10 @@ class Palette:
 
 PALETTES: dict[Quantity, Palette] = {
     Quantity.HEIGHT: Palette(
-        Quantity.HEIGHT, "davos_r", False, "pale cream to deep blue: tall blocks read as dense"
+        Quantity.HEIGHT,
+        "bilbao_r",
+        False,
+        "pale grey through sand to brick red: warm like the city, apart from parks and water",
     ),
     Quantity.HEAT: Palette(
         Quantity.HEAT, "lajolla_r", False, "pale yellow through red to dark brown: hot is dark red"
