@@ -13,6 +13,7 @@ from pathlib import Path
 from twin_app.core import layer_cache
 from twin_app.core.city import MANIFEST_NAME, CityManifest, LayerSpec, load_manifest, resolve_city
 from twin_app.core.errors import CancelledError, EmptyLayerError, TwinError
+from twin_app.core.explain import explain
 from twin_app.core.feedback import Feedback
 from twin_app.core.kinds import KindRegistry, LoadContext, default_registry, kind_attribution
 from twin_app.core.layers import Layer
@@ -55,6 +56,10 @@ def load_layer(
         )
     # before the cache key or any reader touches it: a FIFO would block them forever
     require_regular_file(spec.source, what=f"data file of layer '{spec.title}'")
+    # Opened once here, so that a file we may not read is said to be one (see ``explain``):
+    # readers that catch OSError would call it damaged, and blame the wrong party.
+    with open(spec.source, "rb"):
+        pass
     kind = registry.get(spec.kind)
     layer = layer_cache.load(
         manifest,
@@ -75,10 +80,12 @@ def load_layer(
 
 
 def describe_unexpected(spec: LayerSpec, exc: BaseException) -> str:
-    return (
-        f"The layer '{spec.title}' could not be loaded from '{spec.source}' because of an unexpected error "
-        f"({type(exc).__name__}: {exc}). The other layers are unaffected; please report this with the file."
-    )
+    """A sentence for an error the layer kind did not raise on purpose (a full disk, a damaged zip, ...).
+
+    The known causes are the user's to fix and say how (see ``explain``); only
+    an unknown one asks for a report, naming the file and the layer.
+    """
+    return explain(exc, subject=f"The layer '{spec.title}' could not be loaded from '{spec.source}'")
 
 
 def iter_layers(

@@ -32,6 +32,7 @@ class LoadWorker(QObject):
         self.feedback = Feedback(on_progress=lambda f, t: self.progress.emit(f, t))
 
     def run(self) -> None:
+        from twin_app.core.explain import explain
         from twin_app.core.loading import iter_layers, read_file_layer
         from twin_app.core.model import LayerProblem
 
@@ -51,17 +52,15 @@ class LoadWorker(QObject):
                         self.layer_ready.emit(read_file_layer(path, self.manifest, feedback=self.feedback))
                     except TwinError as exc:
                         self.problem.emit(LayerProblem(path.name, path.name, str(exc)))
-                    except Exception as exc:
-                        self.problem.emit(
-                            LayerProblem(
-                                path.name,
-                                path.name,
-                                f"'{path}' could not be opened "
-                                f"because of an unexpected error ({type(exc).__name__}: {exc}).",
-                            )
-                        )
+                    except Exception as exc:  # the same sentence the command line gives
+                        message = explain(exc, subject=f"'{path}' could not be opened", path=path)
+                        self.problem.emit(LayerProblem(path.name, path.name, message))
         except CancelledError:
             cancelled = True
+        except Exception as exc:  # outside any one layer: say so, and still finish, or the window waits
+            title = self.manifest.title
+            message = explain(exc, subject=f"Loading the city '{title}' stopped", path=self.manifest.folder)
+            self.problem.emit(LayerProblem("", title, message))
         self.finished.emit(cancelled)
 
 
