@@ -19,6 +19,12 @@ from twin_app import __version__
 from twin_app.core.errors import TwinError
 
 EXIT_ERROR = 2
+#: an error nobody foresaw: a defect of twin_app to report
+EXIT_UNEXPECTED = 1
+#: what a shell reports for a command stopped by Ctrl-C (128 + SIGINT)
+EXIT_INTERRUPTED = 130
+#: lets an unexpected error's traceback through, for a report; accepted anywhere on the line
+DEBUG_FLAG = "--debug"
 #: what a shell reports for a command stopped by a closed pipe (128 + SIGPIPE)
 EXIT_BROKEN_PIPE = 141
 
@@ -55,6 +61,9 @@ def build_parser(analysis: object | None = None) -> argparse.ArgumentParser:
         "With no command, opens the window on the bundled Helsinki.",
     )
     parser.add_argument("--version", action="version", version=f"twin-app {__version__}")
+    parser.add_argument(
+        DEBUG_FLAG, action="store_true", help="show the traceback of an unexpected error (for a report)"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p_open = sub.add_parser("open", help="open the desktop window on a city or a data file")
@@ -87,7 +96,10 @@ def build_parser(analysis: object | None = None) -> argparse.ArgumentParser:
     p_run.add_argument("analysis", help="analysis id (see 'twin-app plugins list')")
     p_run.add_argument("city", nargs="?", help="bundled city name or city folder (default: helsinki)")
     p_run.add_argument(
-        "--out", type=Path, help="save result layers, indicators and provenance to a GeoPackage"
+        "--out",
+        type=Path,
+        help="save result layers, indicators and provenance to a GeoPackage (.gpkg), "
+        "or the --json document to a .json file",
     )
     p_run.add_argument("--json", action="store_true", help="print the documented JSON result")
     if analysis is not None:
@@ -339,9 +351,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     feedback = Feedback(on_message=lambda level, text: print(f"twin-app: {level}: {text}", file=sys.stderr))
     result = run_analysis(manifest.id, model, raw, feedback=feedback)
     if args.out:
-        from twin_app.core.results_io import write_result_gpkg
+        from twin_app.core.results_io import write_result
 
-        write_result_gpkg(result, args.out)
+        write_result(result, args.out)
     if args.json:
         print(json.dumps(result.to_json(), indent=2, ensure_ascii=False, default=str))
         return 0
@@ -394,15 +406,49 @@ def _main(argv: Sequence[str] | None = None) -> int:
     except TwinError as exc:
         print(f"twin-app: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    except KeyboardInterrupt:
-        print("twin-app: interrupted", file=sys.stderr)
-        return 130
     parser.error(f"unknown command {args.command}")
     return EXIT_ERROR
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; an operating-system error is a sentence, a closed pipe a quiet end."""
+    """Run one command; every failure is one sentence on stderr, a closed pipe a quiet end.
+
+    Exit status (docs/cli.md): 0 done, 2 refused or failed for a stated cause
+    (a sentence saying what to do), 1 an unexpected error (a defect to
+    report), 130 interrupted (Ctrl-C), 141 the reader of the output went away.
+    ``--debug`` anywhere on the line lets an unexpected error's traceback through.
+    """
+    argv = list(sys.argv[1:] if argv is None else argv)
+    debug = DEBUG_FLAG in argv
+    argv = [a for a in argv if a != DEBUG_FLAG]
+    try:
+        return _run_main(argv)
+    except KeyboardInterrupt:
+        # Ctrl-C: what the shell expects (128 + SIGINT), without a traceback
+        _quiet_exit_output()
+        print("twin-app: Interrupted.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # the last resort: a sentence, never a traceback
+        if debug:
+            raise
+        from twin_app.core.explain import explain, is_known
+
+        message = explain(exc, subject="The command could not finish")
+        hint = "" if is_known(exc) else " (Run it again with --debug for the details.)"
+        print(f"twin-app: error: {message}{hint}", file=sys.stderr)
+        _quiet_exit_output()
+        return EXIT_ERROR if is_known(exc) else EXIT_UNEXPECTED
+
+
+def _quiet_exit_output() -> None:
+    """Flush stdout now, so that a failing flush at exit cannot print a traceback after our sentence."""
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        _discard_stdout()
+
+
+def _run_main(argv: list[str]) -> int:
     try:
         code = _main(argv)
         sys.stdout.flush()  # a reader that went away (``| head``) is found here, not at exit
@@ -412,6 +458,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _discard_stdout()
         return EXIT_BROKEN_PIPE
     except OSError as exc:
+        if exc.errno is None:  # GDAL's, bz2's ...: not the operating system's; see main
+            raise
         from twin_app.core.outputs import describe_os_error
 
         print(f"twin-app: error: {describe_os_error(exc)}", file=sys.stderr)
