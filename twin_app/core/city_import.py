@@ -284,7 +284,10 @@ def _build_city(
     buildings = _buildings_table(request)
     if buildings:
         parts.insert(3, _table("buildings", buildings))
-    (folder / MANIFEST_NAME).write_text("\n".join(parts), encoding="utf-8")
+    # last, and whole or not at all: a folder with a city.toml is a complete city
+    partial = folder / f".{MANIFEST_NAME}.part"
+    partial.write_text("\n".join(parts), encoding="utf-8")
+    os.replace(partial, folder / MANIFEST_NAME)
 
 
 # ------------------------------------------------------------------ sidecars
@@ -435,6 +438,36 @@ def _clean_leftovers(parent: Path, name: str) -> None:
             shutil.rmtree(leftover, ignore_errors=True)
 
 
+def _sync_tree(root: Path, *, files: bool = True) -> None:
+    """``fsync`` every file under ``root`` (with ``files``) and its folders.
+
+    A rename is atomic but, after a power cut, may reach the disk before the
+    data it names: then the city would be complete in name and empty in
+    content.  Where folders cannot be opened (Windows) only files are synced.
+    """
+    folders = [root]
+    if files:
+        for dirpath, _dirs, names in os.walk(root):
+            folders.append(Path(dirpath))
+            for name in names:
+                fd = os.open(Path(dirpath) / name, os.O_RDONLY)
+                try:
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
+    for folder in dict.fromkeys(folders):
+        try:
+            fd = os.open(folder, os.O_RDONLY)
+        except OSError:
+            continue
+        try:
+            os.fsync(fd)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+
+
 def _check_sources(request: CityImport) -> None:
     known = ["osm", *(k for k in ("gtfs", "population", "districts") if getattr(request, k) is not None)]
     known += list(request.rasters)
@@ -530,9 +563,11 @@ def import_city(
             registry=registry,
             feedback=feedback,
         )
+        _sync_tree(work)  # the copies reach the disk before the rename makes them the city
         if folder.exists():
             folder.rmdir()  # empty (checked above); a rename cannot replace a folder
         os.rename(work, folder)
+        _sync_tree(parent, files=False)  # and the rename itself survives a power cut
     except OSError as exc:
         shutil.rmtree(work, ignore_errors=True)
         raise TwinError(
