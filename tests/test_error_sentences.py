@@ -441,3 +441,35 @@ def test_cli_wrong_types_in_city_toml_are_one_sentence(tmp_path: Path) -> None:
         assert all(
             line.startswith(("twin-app: error: ", "twin-app: warning: ", "problem: ")) for line in lines
         ), out.stderr
+
+
+@pytest.mark.gui
+def test_the_window_gives_the_same_sentence_for_a_file_it_opens(tmp_path: Path) -> None:
+    """A damaged feed opened in the window: its problem is the sentence the loader and CLI give."""
+    from PySide6.QtWidgets import QApplication
+
+    from twin_app.core.city import load_manifest
+    from twin_app.qt.workers import LoadWorker
+
+    # a QApplication, not a QCoreApplication: the window tests that may follow need one
+    app = QApplication.instance() or QApplication([])
+    assert app is not None
+    folder = _town_with_feed(tmp_path)
+    feed = tmp_path / "feed" / "gtfs.zip"
+    with zipfile.ZipFile(feed) as zf:
+        first = zf.infolist()[0]
+    data = bytearray(feed.read_bytes())
+    start = 30 + len(first.filename)
+    data[start + 5 : start + 25] = bytes(range(20))
+    feed.write_bytes(bytes(data))
+    worker = LoadWorker(load_manifest(folder), files=[feed])
+    problems: list = []
+    layers: list = []
+    worker.problem.connect(problems.append)
+    worker.layer_ready.connect(layers.append)
+    worker.run()  # on this thread: the signals are delivered at once
+    assert layers == []
+    [problem] = problems
+    assert problem.message.startswith(
+        f"'{feed}' could not be opened: the compressed file is damaged or cut short"
+    )
