@@ -296,7 +296,7 @@ def cmd_help(analysis: str) -> int:
     print(f"{m.title} ({m.id} {m.version})\n")
     if m.description:
         print(m.description + "\n")
-    print(f"Usage: twin-app run {m.id} [CITY] [options] [--out FILE.gpkg] [--json]\n")
+    print(f"Usage: twin-app run {m.id} [CITY] [options] [--out FILE.gpkg|FILE.json] [--json]\n")
     print("Parameters:")
     for p in m.parameters:
         print(f"  {p.option:<28} {p.label}: {p.describe()}")
