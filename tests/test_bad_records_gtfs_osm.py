@@ -245,3 +245,28 @@ def test_a_coordinate_the_osm_reader_cannot_store_is_a_sentence(tmp_path: Path) 
     osm.write_text(osm.read_text().replace('lat="61.5" lon="200"/>', 'lat="900" lon="23.76"/>'))
     with pytest.raises(CorruptFileError, match=r"could not be read as OpenStreetMap.*coordinate"):
         NETWORK_KIND.load(osm, {}, _ctx("streets"))
+
+
+def test_stop_times_at_skipped_or_unknown_stops_are_counted_not_left_dangling(tmp_path: Path) -> None:
+    """T4's row at E (no latitude) and a T1 row at Z (not in stops.txt) are left out and counted:
+    12 rows less those 2 leave 10 boardings, all at located stops."""
+    feed = _write_feed(tmp_path / "feed.zip")
+    with zipfile.ZipFile(feed) as archive:
+        files = {name: archive.read(name).decode() for name in archive.namelist()}
+    files["stop_times.txt"] += "T1,07:10:00,07:10:00,Z,3\n"
+    with zipfile.ZipFile(feed, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, text in files.items():
+            archive.writestr(name, text)
+    stops = STOPS_KIND.load(feed, {}, _ctx("stops"))
+    assert (
+        "1 stop_times row(s) at the skipped stops were left out; their trips keep their other stops "
+        "(e.g. trip T4)." in stops.notes
+    )
+    assert (
+        "1 stop_times row(s) name a stop_id that stops.txt does not have and were left out (e.g. Z)."
+        in stops.notes
+    )
+    assert stops.timetable is not None
+    boardings = stops.timetable.stop_times
+    assert len(boardings) == 10 and set(boardings["stop_id"]) == {"A", "B", "C", "D"}
+    assert stops.frame.set_index("stop_id")["departures"].to_dict() == {"A": 3, "B": 3, "C": 3, "D": 1}

@@ -160,6 +160,31 @@ def _first_of_each(table: pd.DataFrame, key: str, name: str, notes: list[str]) -
     return table.loc[~repeated].reset_index(drop=True)
 
 
+def _times_of_known_stops(
+    times: pd.DataFrame, stops: pd.DataFrame, kept: pd.DataFrame, notes: list[str]
+) -> pd.DataFrame:
+    """``times`` less the rows at skipped stops or at stop_ids ``stops.txt`` lacks, counted in ``notes``.
+
+    Such a row would dangle: a departure counted for no stop on the map, a
+    route line bent towards nowhere.  Its trip keeps its other stops.
+    """
+    at_skipped = times["stop_id"].isin(stops["stop_id"]) & ~times["stop_id"].isin(kept["stop_id"])
+    unknown = ~times["stop_id"].isin(stops["stop_id"])
+    if at_skipped.any():
+        notes.append(
+            f"{int(at_skipped.sum())} stop_times row(s) at the skipped stops were left out; their trips "
+            f"keep their other stops (e.g. trip {_sample(times.loc[at_skipped, 'trip_id'])})."
+        )
+    if unknown.any():
+        notes.append(
+            f"{int(unknown.sum())} stop_times row(s) name a stop_id that stops.txt does not have and "
+            f"were left out (e.g. {_sample(times.loc[unknown, 'stop_id'])})."
+        )
+    if not (at_skipped.any() or unknown.any()):
+        return times
+    return times.loc[~(at_skipped | unknown)].reset_index(drop=True)
+
+
 def read_feed(path: Path, cache: dict[Any, Any]) -> Feed:
     """stops, routes, trips and stop_times of ``path`` (or the cached read of the unchanged file)."""
     resolved = Path(path).resolve()
@@ -178,15 +203,18 @@ def read_feed(path: Path, cache: dict[Any, Any]) -> Feed:
         _require(path, trips, "trips.txt", ("trip_id", "route_id"))
         _require(path, times, "stop_times.txt", ("trip_id", "stop_id"))
         notes: list[str] = []
+        located = _without_bad_coordinates(stops, notes)
         feed = cache[key] = Feed(
-            stops=_without_bad_coordinates(stops, notes),
+            stops=located,
             routes=_first_of_each(
                 _with_columns(routes, ("route_id", "route_type")), "route_id", "routes.txt", notes
             ),
             trips=_first_of_each(
                 _with_columns(trips, ("trip_id", "route_id", "service_id")), "trip_id", "trips.txt", notes
             ),
-            stop_times=_with_columns(times, ("trip_id", "stop_id")),
+            stop_times=_times_of_known_stops(
+                _with_columns(times, ("trip_id", "stop_id")), stops, located, notes
+            ),
             notes=notes,
         )
     return feed
