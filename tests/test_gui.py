@@ -680,3 +680,28 @@ def test_a_small_window_keeps_most_of_its_width_for_the_3d_view(window) -> None:
     finally:
         window.resize(1200, 800)
         QApplication.processEvents()
+
+
+def test_skipped_records_are_shown_in_the_layer_list(tmp_path: Path, qtbot) -> None:
+    """A feed with three stops without a usable location: the layer list's tooltip and the notes
+    under it say so, not only 'twin-app info'."""
+    from test_bad_records_gtfs_osm import _write_feed
+    from test_city_import import write_town_osm
+
+    from twin_app.core.city_import import CityImport, import_city
+    from twin_app.core.loading import load_city
+    from twin_app.qt.panels import LayerPanel
+
+    osm = write_town_osm(tmp_path / "town.osm.pbf")
+    feed = _write_feed(tmp_path / "feed.zip")
+    model = load_city(import_city(CityImport(name="town", osm=osm, gtfs=feed), tmp_path / "cities"))
+    panel = LayerPanel()
+    qtbot.addWidget(panel)
+    panel.set_model(model)
+    item = panel.item("stops")
+    assert item is not None
+    skipped = "3 stop(s) with an empty, non-numeric or impossible stop_lat/stop_lon were skipped"
+    dangling = "1 stop_times row(s) at the skipped stops were left out"
+    assert skipped in item.toolTip(0) and dangling in item.toolTip(0)
+    panel.tree.setCurrentItem(item)
+    assert skipped in panel.notes.text() and dangling in panel.notes.text()
