@@ -56,3 +56,53 @@ def slow_count(ctx: AnalysisContext) -> AnalysisOutput:
 
 def always_fails(ctx: AnalysisContext) -> AnalysisOutput:
     raise RuntimeError("this example plugin always fails")
+
+
+# -- misbehaving analyses: each shows that a plugin cannot take the app down --------------------
+
+
+def never_polls(ctx: AnalysisContext) -> AnalysisOutput:
+    """Sleeps forever without ever checking for cancellation (it says which process it is first)."""
+    import os
+
+    ctx.feedback.info(f"running as process {os.getpid()}")
+    while True:
+        time.sleep(1000)
+
+
+def calls_exit(ctx: AnalysisContext) -> AnalysisOutput:
+    """Calls ``sys.exit`` instead of returning."""
+    import sys
+
+    sys.exit(3)
+
+
+def prints(ctx: AnalysisContext) -> AnalysisOutput:
+    """Prints to stdout (where ``twin-app run --json`` writes its JSON), then answers."""
+    import os
+
+    print("a line printed by the plugin")
+    if ctx.params["native"]:
+        os.write(1, b"a line written to file descriptor 1\n")
+    return AnalysisOutput(indicators=[Indicator("answer", 42.0, "things")])
+
+
+def crashes(ctx: AnalysisContext) -> AnalysisOutput:
+    """Ends its process the way native code can: a segfault, or ``os._exit``."""
+    import os
+
+    if ctx.params["how"] == "segfault":
+        import ctypes
+
+        ctypes.string_at(0)  # reads address 0: SIGSEGV
+    os._exit(3)
+
+
+def mutates_city(ctx: AnalysisContext) -> AnalysisOutput:
+    """Changes the layer it is given: raises every building, keeps only the first, renames the layer."""
+    layer = ctx.layer(ctx.params["buildings"], BuildingsLayer)
+    frame = layer.frame
+    frame["height_m"] = 999.0  # in place, in the frame it was given
+    layer.frame = frame.iloc[:1]
+    layer.title = "Changed by a plugin"
+    return AnalysisOutput(indicators=[Indicator("answer", 1.0, "things")])
