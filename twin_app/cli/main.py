@@ -9,6 +9,7 @@ documented contract (docs/cli.md).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -349,7 +350,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     for problem in model.problems:
         print(f"twin-app: warning: {problem.message}", file=sys.stderr)
     feedback = Feedback(on_message=lambda level, text: print(f"twin-app: {level}: {text}", file=sys.stderr))
-    result = run_analysis(manifest.id, model, raw, feedback=feedback)
+    with contextlib.redirect_stdout(sys.stderr):  # stdout is for our output (--json): a plugin's print
+        result = run_analysis(manifest.id, model, raw, feedback=feedback)
     if args.out:
         from twin_app.core.results_io import write_result
 

@@ -11,18 +11,27 @@ the right party:
   :class:`PluginError` naming the plugin, its package and version, that asks
   the user to report it to the plugin's author;
 * cancellation passes through untouched.
+
+The plugin runs in a child process (:mod:`twin_app.core.isolation`), so a
+plugin that never polls can still be cancelled, and ``sys.exit``, ``print``,
+changes to the layers and crashes stay in its run; the parent builds the
+result and its run record from what the child hands back, so provenance is
+the same either way.
 """
 
 from __future__ import annotations
 
+import copy
 import hashlib
+import logging
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from twin_app import __version__
 from twin_app.core.analysis import (
     AnalysisContext,
+    AnalysisOutput,
     AnalysisResult,
     InputFingerprint,
     RunRecord,
@@ -33,9 +42,14 @@ from twin_app.core.analysis import (
 )
 from twin_app.core.errors import CancelledError, PluginError, ResultError, TwinError
 from twin_app.core.feedback import Feedback
+from twin_app.core.isolation import ChildFailure, can_fork, isolation_default, run_in_child
+from twin_app.core.layers import Layer
 from twin_app.core.model import CityModel
 from twin_app.core.params import to_jsonable, validate_params
 from twin_app.core.plugins import PluginManifest, PluginRegistry, default_plugins
+
+L = TypeVar("L", bound=Layer)
+_log = logging.getLogger(__name__)
 
 _HASHES: dict[tuple[str, int, int], str] = {}
 
@@ -60,20 +74,50 @@ def run_analysis(
     *,
     feedback: Feedback | None = None,
     registry: PluginRegistry | None = None,
+    isolate: bool | None = None,
 ) -> AnalysisResult:
+    """Run an analysis on ``model``; ``isolate`` (default: on, see :mod:`twin_app.core.isolation`).
+
+    Isolated, the plugin's code (its import too) runs in a child process: it
+    can be cancelled even if it never polls, and neither ``sys.exit``,
+    ``print``, a change to a layer nor a crash reaches the app.  In-process
+    (``isolate=False``, ``TWIN_APP_PLUGIN_ISOLATION=0``, or where ``fork`` is
+    not available), for debugging, the plugin gets copies of the layers it
+    asks for, so the city's layers are unchanged there too.
+    """
     registry = registry or default_plugins()
     feedback = feedback or Feedback()
     manifest = registry.get(analysis_id)
     params = validate_params(manifest.parameters, raw_params or {}, model)
-    func = registry.function(manifest)
-    ctx = AnalysisContext(model, params, feedback)
+    if isolate is None:
+        isolate = isolation_default()
+    isolate = isolate and can_fork()
     warned = len(feedback.warnings)  # a Feedback may serve several runs: keep this run's warnings
     started = now_iso()
-    try:
-        output = func(ctx)
-        output = validate_output(
-            output, declared=manifest.indicators, model=model, analysis=manifest.id, params=params
+
+    def work(child_feedback: Feedback) -> tuple[AnalysisOutput, list[str]]:
+        func = registry.function(manifest)
+        ctx = (
+            AnalysisContext(model, params, child_feedback)
+            if isolate
+            else _CopyingContext(model, params, child_feedback)
         )
+        output = validate_output(
+            func(ctx), declared=manifest.indicators, model=model, analysis=manifest.id, params=params
+        )
+        return output, ctx.used_layers
+
+    try:
+        if isolate:
+            got = run_in_child(work, feedback=feedback)
+        else:
+            try:
+                got = work(feedback)
+            except SystemExit as exc:
+                got = ChildFailure("exit", f"SystemExit: {exc}")
+        if isinstance(got, ChildFailure):
+            raise PluginError(_failure_sentence(manifest, got))
+        output, used_layers = got
     except CancelledError:
         raise
     except ResultError as exc:
@@ -97,7 +141,7 @@ def run_analysis(
             "please report it to the plugin's author."
         ) from exc
     inputs = []
-    for layer_id in ctx.used_layers:
+    for layer_id in used_layers:
         layer = model.layers[layer_id]
         if layer.source is not None and Path(layer.source).is_file():
             digest, size = fingerprint(Path(layer.source))
@@ -134,6 +178,46 @@ def run_analysis(
 
 def _package(manifest: PluginManifest) -> str:
     return f"{manifest.distribution or 'unknown package'} {manifest.version}"
+
+
+def _failure_sentence(manifest: PluginManifest, failure: ChildFailure) -> str:
+    """The sentence for a plugin that raised, called exit or crashed; its traceback goes to the log."""
+    if failure.details:
+        _log.info("The analysis '%s' failed:\n%s", manifest.id, failure.details)
+    if failure.kind == "died":
+        what = f"crashed ({failure.summary})"
+    elif failure.kind == "exit":
+        what = f"called exit ({failure.summary}) instead of returning its result"
+    else:
+        what = f"failed: {failure.summary}"
+    return (
+        f"The analysis '{manifest.id}' ({_package(manifest)}) {what}. "
+        "The city is unchanged and the app keeps running; this is a defect of the analysis: "
+        "please report it to the plugin's author."
+    )
+
+
+class _CopyingContext(AnalysisContext):
+    """The context of an in-process run: layers are handed out as copies, made once per run.
+
+    A plugin run in the app's own process could otherwise change the city's
+    layers (``ctx.layer(...).frame`` is the frame on screen).
+    """
+
+    def __init__(self, model: CityModel, params: Mapping[str, Any], feedback: Feedback) -> None:
+        super().__init__(model, params, feedback)
+        self._copies: dict[str, Layer] = {}
+
+    def _copy(self, layer: Layer) -> Layer:
+        if layer.id not in self._copies:
+            self._copies[layer.id] = copy.deepcopy(layer)
+        return self._copies[layer.id]
+
+    def layer(self, layer_id: str, kind: type[L] = Layer) -> L:  # type: ignore[assignment]
+        return self._copy(super().layer(layer_id, kind))  # type: ignore[return-value]
+
+    def layers_of(self, cls: type[Layer]) -> list[Layer]:
+        return [self._copy(layer) for layer in super().layers_of(cls)]
 
 
 __all__ = ["PluginError", "fingerprint", "run_analysis"]

@@ -81,7 +81,14 @@ def start_worker(parent: QObject, worker: QObject, **slots: Any) -> QThread:
 
 
 class AnalysisWorker(QObject):
-    """Runs one analysis off the GUI thread; the result is applied on the GUI thread."""
+    """Runs one analysis off the GUI thread; the result is applied on the GUI thread.
+
+    The plugin itself runs in a child process (:mod:`twin_app.core.isolation`);
+    this worker's thread waits for it, relaying progress, so the GUI thread stays
+    free.  Cancel sets the Feedback flag: a plugin that polls stops by itself, one
+    that never does is terminated after a grace period of about 2 s, so
+    ``finished(True)`` always follows a cancel within seconds.
+    """
 
     progress = Signal(float, str)
     done = Signal(object)
