@@ -262,6 +262,32 @@ def test_a_plugin_that_prints_leaves_run_json_intact(registry, tmp_path: Path, c
         assert ("a line written to file descriptor 1" in err) is (isolation == "1")
 
 
+def test_a_result_never_replaces_a_city_layer(registry, tmp_path: Path) -> None:
+    model = town(tmp_path)
+    # a city may call its own layer anything, even what a result would be called
+    own = PolygonLayer(
+        id="building-count:counted", title="Mine", crs=CRS, frame=model.layers["districts"].frame.copy()
+    )
+    model.add_layer(own)
+    for _ in range(2):
+        for layer in run_analysis("building-count", model, {}, registry=registry).layers:
+            model.add_result_layer(layer)
+    assert model.layers["building-count:counted"] is own and not model.is_result(own.id)
+    results = [lid for lid in model.layers if model.is_result(lid)]
+    assert results == ["building-count:counted_2"]  # the second run replaced the first's result
+    assert len(model.layers["building-count:counted_2"].frame) == 3
+
+
+def test_result_ids_live_in_the_analysis_namespace() -> None:
+    from twin_app.core.analysis import result_layer_id
+
+    def layer(lid: str) -> PolygonLayer:
+        return PolygonLayer(id=lid, title=lid, crs=CRS)
+
+    assert result_layer_id("build", layer("buildings")) == "build:buildings"
+    assert result_layer_id("build", layer("build:heights")) == "build:heights"
+
+
 @pytest.mark.gui
 def test_the_gui_worker_cancels_a_never_polling_plugin(registry, tmp_path: Path, monkeypatch) -> None:
     from PySide6.QtCore import QCoreApplication, QObject, QTimer, Slot

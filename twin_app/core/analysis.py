@@ -271,4 +271,8 @@ def now_iso() -> str:
 
 
 def result_layer_id(analysis: str, layer: Layer) -> str:
-    return layer.id if layer.id.startswith(analysis) else f"{analysis}:{layer.id}"
+    """``analysis:id``: a result's id is always in its analysis's namespace.
+
+    (A bare prefix test would let analysis "build" keep the id "buildings".)
+    """
+    return layer.id if layer.id.startswith(f"{analysis}:") else f"{analysis}:{layer.id}"

@@ -88,6 +88,9 @@ class CityModel:
         default_factory=dict, repr=False
     )
 
+    #: result layers added by analyses: the id an analysis gave -> the id in the city
+    _results: dict[str, str] = field(default_factory=dict, repr=False)
+
     def __post_init__(self) -> None:
         layer_id = self.manifest.districts_layer
         if layer_id in self.layers:
@@ -119,8 +122,28 @@ class CityModel:
         self.layers[layer.id] = layer
         self._emit(Change.ADDED, layer)
 
+    def add_result_layer(self, layer: Layer) -> None:
+        """Add an analysis's result layer, replacing the previous result of the same id.
+
+        A result never replaces a layer of the city: if its id is taken by one
+        (a city may name a layer anything, "transit-access:stops" included), the
+        result is added under a new id beside it, and the next run's result
+        replaces that one.
+        """
+        wanted = layer.id
+        previous = self._results.get(wanted)
+        if previous is not None and previous in self.layers:
+            self.remove_layer(previous)
+        self.add_layer(layer)  # a clash with a city layer gets a new id here
+        self._results[wanted] = layer.id
+
+    def is_result(self, layer_id: str) -> bool:
+        """Whether the layer was added by an analysis (not loaded from the city)."""
+        return layer_id in self._results.values() and layer_id in self.layers
+
     def remove_layer(self, layer_id: str) -> None:
         layer = self.layers.pop(layer_id)
+        self._results = {k: v for k, v in self._results.items() if v != layer_id}
         self._people.clear()
         self._emit(Change.REMOVED, layer)
 

@@ -445,9 +445,7 @@ class MainWindow(QMainWindow):
     def _on_analysis_done(self, result: Any) -> None:
         assert self.model is not None
         for layer in result.layers:
-            if layer.id in self.model.layers:
-                self.model.remove_layer(layer.id)
-            self.model.add_layer(layer)
+            self.model.add_result_layer(layer)  # replaces an earlier result, never a city layer
         self.last_result = result
         self.districts.show_result(result)
         self.districts.parentWidget().raise_()
