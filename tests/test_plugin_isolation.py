@@ -84,11 +84,12 @@ def town(tmp_path: Path) -> CityModel:
 
 
 def _gone(pid: int) -> bool:
+    """Whether the process has ended (a zombie not yet reaped by whoever adopted it has too)."""
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
         return True
-    return False
+    return stat.rsplit(")", 1)[1].split()[0] in {"Z", "X"}
 
 
 def _probe(func) -> PluginRegistry:
@@ -214,6 +215,42 @@ def test_a_plugin_cannot_change_the_citys_layers(registry, tmp_path: Path, isola
     assert model.layers["buildings"] is layer and layer.frame is frame
     assert layer.title == "Buildings"
     assert len(frame) == 3 and list(frame["height_m"]) == [10.0, 30.0, 20.0]
+
+
+def test_a_child_does_not_outlive_an_app_that_is_killed(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+
+    script = f"""
+import os, sys, time
+from pathlib import Path
+sys.path.insert(0, {str(ROOT / "tests")!r})
+from toy_city import grid_city
+from twin_app.core.analysis import AnalysisOutput
+from twin_app.core.plugins import PluginManifest, PluginRegistry
+from twin_app.core.runner import run_analysis
+
+def sleeper(ctx):
+    print("child", os.getpid(), flush=True)  # a plugin's print goes to stderr
+    time.sleep(1000)
+    return AnalysisOutput()
+
+registry = PluginRegistry({{"probe": PluginManifest(id="probe", title="Probe", version="0", entry="x:y")}})
+registry._functions["probe"] = sleeper
+run_analysis("probe", grid_city(Path({str(tmp_path)!r}), []), registry=registry)
+"""
+    app = subprocess.Popen([sys.executable, "-c", script], stderr=subprocess.PIPE, text=True)
+    assert app.stderr is not None
+    line = app.stderr.readline()
+    assert line.startswith("child "), line + app.stderr.read()
+    child = int(line.split()[1])
+    assert not _gone(child)
+    app.send_signal(signal.SIGKILL)  # no handler, no finally: the app just ends
+    app.wait()
+    deadline = time.monotonic() + 5
+    while not _gone(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _gone(child)
 
 
 def test_the_apps_own_errors_keep_their_class_and_sentence(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from twin_app.core.analysis import AnalysisContext, AnalysisOutput, Indicator
 from twin_app.core.errors import (
+    AnalysisStartError,
     CancelledError,
     CityNotFoundError,
     CorruptFileError,
@@ -97,6 +98,7 @@ __all__ = [
     "STOP_NAME_COLUMN",
     "AnalysisContext",
     "AnalysisOutput",
+    "AnalysisStartError",
     "BuildingRules",
     "BuildingsLayer",
     "CRSError",

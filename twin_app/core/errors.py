@@ -161,3 +161,7 @@ class RemoteSourceError(TwinError):
 
 class ResourceLimitError(TwinError):
     """Reading or building a layer would take more memory or cells than the set limit."""
+
+
+class AnalysisStartError(TwinError):
+    """The process an analysis runs in could not be started (out of memory or processes)."""

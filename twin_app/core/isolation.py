@@ -151,10 +151,28 @@ def _describe(exc: BaseException) -> tuple[str, str]:
     return summary, "".join(traceback.format_exception(exc))
 
 
-def _child_main(work: Callable[[Feedback], Any], conn: Connection, flag: mmap.mmap) -> None:
+def _die_with_parent(parent: int) -> None:
+    """Ask Linux to kill this child if the parent dies (SIGKILL leaves it no time to stop us).
+
+    PR_SET_PDEATHSIG fires when the forking *thread* ends; it waits for the
+    child to end, so that is never before.
+    """
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(70)
+
+
+def _child_main(work: Callable[[Feedback], Any], conn: Connection, flag: mmap.mmap, parent: int) -> None:
     """The child's whole life: run ``work``, send one answer, end without any teardown."""
     code = 0
     try:
+        _die_with_parent(parent)
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         sys.stdout.flush()
@@ -220,7 +238,7 @@ def run_in_child(
     child ``grace_s`` seconds to stop by itself.  ``ResultError`` is raised
     when the child's value cannot be handed back (it cannot be pickled).
     """
-    from twin_app.core.errors import ResultError
+    from twin_app.core.errors import AnalysisStartError, ResultError
 
     mp = multiprocessing.get_context("fork")
     flag = mmap.mmap(-1, 1)  # MAP_SHARED and anonymous: the same byte in parent and child
@@ -228,9 +246,15 @@ def run_in_child(
         flag[0] = 1
     reader, writer = mp.Pipe(duplex=False)
     # not a daemon: a plugin may start processes of its own (daemons may not)
-    process = mp.Process(target=_child_main, args=(work, writer, flag), daemon=False)
+    process = mp.Process(target=_child_main, args=(work, writer, flag, os.getpid()), daemon=False)
     try:
-        process.start()
+        try:
+            process.start()
+        except OSError as exc:
+            raise AnalysisStartError(
+                f"The analysis could not be started in a process of its own ({exc.strerror or exc}). "
+                "Close other programs to free memory and run it again."
+            ) from exc
         writer.close()  # the parent's copy: EOF on the reader then means the child is gone
         cancelled_at: float | None = None
         while True:
