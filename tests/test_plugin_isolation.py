@@ -299,6 +299,14 @@ def test_a_plugin_that_prints_leaves_run_json_intact(registry, tmp_path: Path, c
         assert ("a line written to file descriptor 1" in err) is (isolation == "1")
 
 
+def test_a_plugin_runs_where_stderr_is_no_file(registry, tmp_path: Path, capsys) -> None:
+    # capsys puts objects without a file descriptor in place of sys.stdout and sys.stderr,
+    # as an embedding application may
+    result = run_analysis("prints", town(tmp_path), {"native": "yes"}, registry=registry)
+    assert result.indicators[0].value == 42.0
+    assert "a line printed" not in capsys.readouterr().out
+
+
 def test_a_result_never_replaces_a_city_layer(registry, tmp_path: Path) -> None:
     model = town(tmp_path)
     # a city may call its own layer anything, even what a result would be called

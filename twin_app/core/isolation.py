@@ -46,6 +46,7 @@ debugger.
 
 from __future__ import annotations
 
+import contextlib
 import mmap
 import multiprocessing
 import os
@@ -175,8 +176,8 @@ def _child_main(work: Callable[[Feedback], Any], conn: Connection, flag: mmap.mm
         _die_with_parent(parent)
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
-        sys.stdout.flush()
-        os.dup2(sys.stderr.fileno(), 1)  # C code and subprocesses writing to fd 1, too
+        with contextlib.suppress(OSError):  # without an fd 2 (a detached app) fd 1 stays as it is
+            os.dup2(2, 1)  # C code and subprocesses writing to fd 1, too
         sys.stdout = sys.stderr
         try:
             answer: tuple[Any, ...] = ("value", work(_ChildFeedback(conn, flag)))
@@ -271,10 +272,14 @@ def run_in_child(
                 continue
             try:
                 message = reader.recv()
-            except EOFError:
+            except (EOFError, OSError):  # gone, before or while sending
                 process.join(grace_s)
                 _stop(process, grace_s)
                 return ChildFailure("died", _how_it_ended(process.exitcode))
+            except Exception as exc:  # it sent something that cannot be rebuilt here
+                raise ResultError(
+                    f"returned a result that could not be read back ({type(exc).__name__}: {exc})"
+                ) from exc
             tag = message[0]
             if tag == "progress":
                 feedback.progress(message[1], message[2])
