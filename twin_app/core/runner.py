@@ -24,6 +24,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import logging
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, TypeVar
@@ -51,7 +52,7 @@ from twin_app.core.plugins import PluginManifest, PluginRegistry, default_plugin
 L = TypeVar("L", bound=Layer)
 _log = logging.getLogger(__name__)
 
-#: imported before forking (see _import_engines)
+#: engines a child may import, which the app then imports itself (see _import_engines)
 _ENGINES = (
     "twin_app.core.incremental",
     "twin_app.core.network",
@@ -59,6 +60,8 @@ _ENGINES = (
     "twin_app.core.zonal",
     "rasterio.features",
 )
+#: those a child of this process has imported: imported here before the next fork
+_ENGINES_USED: set[str] = set()
 
 _HASHES: dict[tuple[str, int, int], str] = {}
 
@@ -104,7 +107,7 @@ def run_analysis(
     warned = len(feedback.warnings)  # a Feedback may serve several runs: keep this run's warnings
     started = now_iso()
 
-    def work(child_feedback: Feedback) -> tuple[AnalysisOutput, list[str]]:
+    def work(child_feedback: Feedback) -> tuple[AnalysisOutput, list[str], list[str]]:
         func = registry.function(manifest)
         ctx = (
             AnalysisContext(model, params, child_feedback)
@@ -114,11 +117,11 @@ def run_analysis(
         output = validate_output(
             func(ctx), declared=manifest.indicators, model=model, analysis=manifest.id, params=params
         )
-        return output, ctx.used_layers
+        return output, ctx.used_layers, [name for name in _ENGINES if name in sys.modules]
 
     try:
         if isolate:
-            _import_engines()
+            _import_engines(_ENGINES_USED)
             got = run_in_child(work, feedback=feedback)
         else:
             try:
@@ -127,7 +130,8 @@ def run_analysis(
                 got = ChildFailure("exit", f"SystemExit: {exc}")
         if isinstance(got, ChildFailure):
             raise PluginError(_failure_sentence(manifest, got))
-        output, used_layers = got
+        output, used_layers, engines = got
+        _ENGINES_USED.update(engines)
     except CancelledError:
         raise
     except ResultError as exc:
@@ -190,17 +194,19 @@ def _package(manifest: PluginManifest) -> str:
     return f"{manifest.distribution or 'unknown package'} {manifest.version}"
 
 
-def _import_engines() -> None:
-    """Import, in the app's process, the engines the public API offers analyses (once).
+def _import_engines(names: set[str]) -> None:
+    """Import, in the app's process, the engines earlier runs' children imported.
 
-    What a child imports is lost with it: without this every run of an
-    analysis would import scipy's graph code and rasterio's rasteriser again
-    (about 0.35 s of CPU; once here instead).  These are the app's own
-    modules and what they use, so importing them here runs no plugin code.
+    What a child imports is lost with it: without this every run of transit
+    access would import scipy's graph code again, and every run of heat
+    exposure rasterio's rasteriser (about 0.3 s of CPU each time).  Only
+    what a child has used is imported, so a single run (the CLI) pays
+    nothing extra.  These are the app's own modules and what they use, so
+    importing them here runs no plugin code.
     """
     import importlib
 
-    for name in _ENGINES:
+    for name in sorted(names):
         importlib.import_module(name)
 
 
