@@ -35,9 +35,13 @@ def _size(text: str) -> tuple[int, int]:
         w, h = (int(v) for v in text.lower().split("x"))
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1600x1000") from None
-    if not (16 <= w <= 8192 and 16 <= h <= 8192):
-        raise argparse.ArgumentTypeError("width and height must be between 16 and 8192 pixels")
-    return w, h
+    from twin_app.core.errors import ExportSizeError
+    from twin_app.scene.render import check_export_size
+
+    try:
+        return check_export_size((w, h))
+    except ExportSizeError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _raster(text: str) -> tuple[str, Path]:
@@ -76,7 +80,10 @@ def build_parser(analysis: object | None = None) -> argparse.ArgumentParser:
     p_render.add_argument("city", nargs="?", help="bundled city name or city folder (default: helsinki)")
     p_render.add_argument("--out", required=True, type=Path, help="PNG file to write")
     p_render.add_argument(
-        "--size", type=_size, default=(1600, 1000), help="image size WxH (default 1600x1000)"
+        "--size",
+        type=_size,
+        default=(1600, 1000),
+        help="image size WxH, up to 3840x2160 (default 1600x1000); text scales with the height",
     )
     p_render.add_argument("--show", help="comma-separated layer ids to show (default: the manifest's choice)")
 

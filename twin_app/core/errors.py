@@ -165,3 +165,7 @@ class ResourceLimitError(TwinError):
 
 class AnalysisStartError(TwinError):
     """The process an analysis runs in could not be started (out of memory or processes)."""
+
+
+class ExportSizeError(TwinError):
+    """An image size outside what an export can hold (too small for its furniture, or beyond 4K)."""

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from twin_app.core.errors import TwinError
 from twin_app.core.model import CityModel, LayerProblem
+from twin_app.qt.legend import legend_dock
 from twin_app.qt.panels import InfoPanel, LayerPanel
 from twin_app.qt.results import DistrictPanel
 from twin_app.qt.workers import LoadWorker, start_worker
@@ -100,7 +101,13 @@ class MainWindow(QMainWindow):
         scroll.setMinimumHeight(6 * self.attribution.fontMetrics().lineSpacing())
         credits.setWidget(scroll)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, credits)
-        self.docks = [left, right, results, credits]
+        self.legend_dock = legend_dock(self)
+        self.legend = self.legend_dock.panel
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.legend_dock)
+        # one tab with the credits: a small screen keeps its height for the other panels
+        self.tabifyDockWidget(credits, self.legend_dock)
+        self.legend_dock.raise_()
+        self.docks = [left, right, results, credits, self.legend_dock]
 
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
@@ -354,6 +361,7 @@ class MainWindow(QMainWindow):
 
         plotter.clear()
         self.view = SceneView(plotter, model, request_render=self.request_render)
+        self.legend_dock.follow(self.view)
         self.layers.set_model(model)
         model.subscribe(self._on_model_change)
         self.districts.set_districts([])
@@ -558,10 +566,12 @@ class MainWindow(QMainWindow):
             self.export_png(Path(path))
 
     def export_png(self, path: Path) -> Path:
-        """Write the 3D view (with its attribution line) to a PNG file."""
+        """Write the 3D view (with its legend, furniture and credits) to a PNG file."""
         if self.view is None:
             raise TwinError("There is no view to export yet: open a city first.")
-        self.view.screenshot(path)
+        from twin_app.scene.render import export_view
+
+        export_view(self.view, path)
         self.statusBar().showMessage(f"Saved {path}", 5000)
         return path
 

@@ -11,10 +11,14 @@ import ctypes
 import ctypes.util
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from twin_app.core.errors import NoOpenGLError
+from twin_app.core.errors import ExportSizeError, NoOpenGLError
 from twin_app.core.model import CityModel
 from twin_app.core.outputs import check_output_file
+
+if TYPE_CHECKING:
+    from twin_app.scene.view import SceneView
 
 GL_LIBRARIES = ("libEGL.so.1", "libGL.so.1", "libOSMesa.so.8", "libOSMesa.so")
 
@@ -38,9 +42,50 @@ def check_opengl(candidates: Sequence[str] = GL_LIBRARIES) -> str:
     )
 
 
+#: the largest image an export may be: 4K UHD (text is scaled with the height)
+MAX_EXPORT_SIZE = (3840, 2160)
+MIN_EXPORT_SIZE = (320, 240)
+
+
+def check_export_size(size: tuple[int, int]) -> tuple[int, int]:
+    """Refuse a size the furniture cannot be laid out in, or one too large to draw, with a sentence."""
+    width, height = size
+    (max_w, max_h), (min_w, min_h) = MAX_EXPORT_SIZE, MIN_EXPORT_SIZE
+    if width * height > max_w * max_h or max(width, height) > max_w:
+        raise ExportSizeError(
+            f"An image of {width}×{height} pixels is larger than twin_app exports (at most "
+            f"{max_w}×{max_h}, or {max_h}×{max_w} upright); ask for a smaller --size such as {max_w}x{max_h}."
+        )
+    if min(width, height) < min_h or max(width, height) < min_w:
+        raise ExportSizeError(
+            f"An image of {width}×{height} pixels is too small to hold the legend, scale bar and credits; "
+            f"ask for at least {min_w}x{min_h}."
+        )
+    return width, height
+
+
+def export_view(view: SceneView, out: Path | str) -> Path:
+    """Write what the view shows, with the legend laid out in the image, to a PNG file.
+
+    The window shows its legend in a panel beside the view; an image has no
+    panel, so the legend is drawn into it for the export and taken away after.
+    """
+    from twin_app.scene.legend import legend_entries
+
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    view.furniture.set_legend(legend_entries(view))
+    try:
+        view.screenshot(out)
+    finally:
+        view.furniture.set_legend([])
+    return out
+
+
 def render_city(model: CityModel, out: Path | str, *, size: tuple[int, int] = (1600, 1000)) -> Path:
-    """Render the city's visible layers off screen to a PNG file."""
+    """Render the city's visible layers off screen to a PNG file, legend and furniture included."""
     check_opengl()
+    check_export_size(size)
     import pyvista as pv
 
     from twin_app.scene.view import SceneView
@@ -49,8 +94,7 @@ def render_city(model: CityModel, out: Path | str, *, size: tuple[int, int] = (1
     plotter = pv.Plotter(off_screen=True, window_size=list(size))
     try:
         view = SceneView(plotter, model)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        view.screenshot(out)
+        export_view(view, out)
     finally:
         plotter.close()
     return out

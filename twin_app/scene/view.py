@@ -33,6 +33,7 @@ from twin_app.core.model import Change, CityModel
 from twin_app.core.quantities import Quantity, is_fraction
 from twin_app.scene import overlays
 from twin_app.scene.colouring import Colouring, joined_values, own_colouring, result_colouring
+from twin_app.scene.furniture import Furniture
 from twin_app.scene.meshes import DISTRICT_OUTLINE_Z, LayerVisual, district_outlines, visual_for
 from twin_app.scene.palettes import LegendEntry, colormap
 from twin_app.scene.style import BACKGROUND_BOTTOM, BACKGROUND_TOP, style_for
@@ -120,10 +121,8 @@ class SceneView:
         self._home: CameraView | None = None
         plotter.set_background(BACKGROUND_BOTTOM, top=BACKGROUND_TOP)
         self._credits = model.credits()
-        overlays.add_attribution(plotter, " · ".join(self._credits))
-        overlays.add_title(plotter, model.manifest.title)
+        self.furniture = Furniture(plotter, model)
         overlays.add_ground(plotter, model)
-        overlays.add_north_arrow_and_scale(plotter, model)
         for layer in model.layers.values():
             self._add(layer)
         self._legend = self.legend_entries()
