@@ -185,12 +185,15 @@ def test_export_png_is_not_blank_and_carries_attribution(window, tmp_path: Path)
     assert not image.isNull() and image.width() > 200
     with_text = _qimage_array(image)
     assert len(np.unique(with_text.reshape(-1, 4), axis=0)) > 500
-    attribution = window.plotter.actors["attribution"]
-    attribution.SetVisibility(False)
+    furniture = window.view.furniture
+    attribution = [furniture.credits_actor, furniture.credits_band]
+    for actor in attribution:
+        actor.SetVisibility(False)
     try:
         without = _qimage_array(QImage(str(window.export_png(tmp_path / "bare.png"))))
     finally:
-        attribution.SetVisibility(True)
+        for actor in attribution:
+            actor.SetVisibility(True)
     diff = np.abs(with_text - without).sum(axis=-1) > 60
     rows, _cols = np.nonzero(diff)
     assert len(rows) > 50, "the attribution text is missing from the exported image"
@@ -397,7 +400,8 @@ def test_every_source_is_credited_in_view_help_and_export(window, tmp_path: Path
         "Heat: Town environment office, CC BY 4.0",
     ]
     assert sorted(window.attribution.text().split("\n")) == sorted(expected)
-    overlay = window.plotter.actors["attribution"].GetInput()
+    window.plotter.render()  # the furniture lays its credits out when the view is drawn
+    overlay = window.view.furniture.credits_actor.GetInput()
     assert all(line in overlay.replace("\n", " · ") for line in expected)
     window.findChild(QAction, "help:sources").trigger()
     text = window.sources_box.text()
@@ -427,7 +431,8 @@ def test_a_dropped_file_brings_its_credit(window, tmp_path: Path, qtbot) -> None
     _wait_loaded(window)
     assert "canopy" in window.model.layers
     assert credit in window.attribution.text().split("\n")
-    assert credit in window.plotter.actors["attribution"].GetInput().replace("\n", " · ")
+    window.plotter.render()
+    assert credit in window.view.furniture.credits_actor.GetInput().replace("\n", " · ")
     assert credit in window.sources_html()
     window.model.remove_layer("canopy")
 

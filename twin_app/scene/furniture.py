@@ -29,7 +29,18 @@ from typing import Any
 
 import numpy as np
 import pyvista as pv
-import vtk
+import vtkmodules.vtkRenderingFreeType  # noqa: F401  (registers the text renderer)
+from vtkmodules.util.numpy_support import numpy_to_vtk
+from vtkmodules.vtkCommonCore import vtkPoints, vtkUnsignedCharArray
+from vtkmodules.vtkCommonDataModel import vtkCellArray, vtkPolyData
+from vtkmodules.vtkRenderingCore import (
+    vtkActor2D,
+    vtkCoordinate,
+    vtkPolyDataMapper2D,
+    vtkTextActor,
+    vtkTextProperty,
+    vtkTextRenderer,
+)
 
 from twin_app.core.model import CityModel
 from twin_app.scene.layout import (
@@ -61,8 +72,8 @@ class TextMeasurer:
     """Measure text exactly as VTK will draw it (same font, size and DPI)."""
 
     def __init__(self, dpi: int = 72) -> None:
-        self._renderer = vtk.vtkTextRenderer()
-        self._prop = vtk.vtkTextProperty()
+        self._renderer = vtkTextRenderer()
+        self._prop = vtkTextProperty()
         _font(self._prop, 12)
         self.dpi = dpi
         self._cache: dict[tuple[str, int, bool], tuple[float, float]] = {}
@@ -91,7 +102,7 @@ def _font(prop: Any, size: int, *, bold: bool = False, colour: str = TEXT_COLOR)
 
 def text_actor(text: str = "", *, size: int = 12, bold: bool = False, colour: str = TEXT_COLOR) -> Any:
     """A text actor placed by its display-pixel position, drawn at exactly ``size`` px."""
-    actor = vtk.vtkTextActor()
+    actor = vtkTextActor()
     actor.SetInput(text)
     actor.SetTextScaleModeToNone()
     actor.GetPositionCoordinate().SetCoordinateSystemToDisplay()
@@ -102,15 +113,15 @@ def text_actor(text: str = "", *, size: int = 12, bold: bool = False, colour: st
 
 def polygon_actor(opacity: float = 1.0) -> tuple[Any, Any]:
     """A 2D actor drawing a polydata given in display pixels, coloured by its cells' RGB scalars."""
-    poly = vtk.vtkPolyData()
-    mapper = vtk.vtkPolyDataMapper2D()
+    poly = vtkPolyData()
+    mapper = vtkPolyDataMapper2D()
     mapper.SetInputData(poly)
     mapper.SetScalarModeToUseCellData()
     mapper.SetColorModeToDirectScalars()
-    coordinate = vtk.vtkCoordinate()
+    coordinate = vtkCoordinate()
     coordinate.SetCoordinateSystemToDisplay()
     mapper.SetTransformCoordinate(coordinate)
-    actor = vtk.vtkActor2D()
+    actor = vtkActor2D()
     actor.SetMapper(mapper)
     actor.GetProperty().SetOpacity(opacity)
     actor.SetPickable(False)
@@ -126,9 +137,9 @@ def set_shapes(
 ) -> None:
     """Fill ``poly`` with filled polygons and polylines (arrays of display (x, y)), each with its colour."""
     points: list[np.ndarray] = []
-    polys = vtk.vtkCellArray()
-    cell_lines = vtk.vtkCellArray()
-    colours_out = vtk.vtkUnsignedCharArray()
+    polys = vtkCellArray()
+    cell_lines = vtkCellArray()
+    colours_out = vtkUnsignedCharArray()
     colours_out.SetNumberOfComponents(3)
     colours_out.SetName("colours")
     start = 0
@@ -150,9 +161,8 @@ def set_shapes(
     xyz = np.zeros((start, 3))
     if start:
         xyz[:, :2] = np.vstack(points)
-    vtk_points = vtk.vtkPoints()
-    for x, y, z in xyz:
-        vtk_points.InsertNextPoint(float(x), float(y), float(z))
+    vtk_points = vtkPoints()
+    vtk_points.SetData(numpy_to_vtk(xyz, deep=True))
     poly.SetPoints(vtk_points)
     poly.SetPolys(polys)
     poly.SetLines(cell_lines)
@@ -272,6 +282,8 @@ class Furniture:
     def set_legend(self, entries: Sequence[LegendEntry]) -> None:
         """Draw these entries in the legend area (exports); an empty list removes it."""
         self.legend = [e for e in entries if e.tick_labels]
+        if self.renderer.GetSize()[0] > 1:
+            self.ensure_layout()  # shown or hidden from the next frame on, whoever draws it
 
     def detach(self) -> None:
         """Stop following the camera and remove every actor (the plotter is reused for another city)."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-import vtk
+from vtkmodules.vtkRenderingCore import vtkPropAssembly
 
 from twin_app.scene.furniture import TextMeasurer, furniture_of, text_actor, world_to_display
 from twin_app.scene.layout import LABEL_PX, MIN_TEXT_PX, Rect, font_px
@@ -63,7 +63,7 @@ class DistrictLabels:
         self.anchors = np.asarray(anchors, dtype=float)
         self.names = names
         self.priority = np.asarray(priority, dtype=float)
-        self.assembly = vtk.vtkPropAssembly()
+        self.assembly = vtkPropAssembly()
         self.assembly.SetPickable(False)
         self.actors = []
         for name in names:

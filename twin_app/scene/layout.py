@@ -38,6 +38,8 @@ LABEL_PX = 13
 MIN_TEXT_PX = 10
 
 MARGIN_PX = 14
+#: the credits may take this share of the image height at most
+CREDITS_MAX_SHARE = 0.25
 GAP_PX = 10
 NORTH_BOX_PX = 72
 SCALE_BAR_MAX_PX = 200
@@ -163,6 +165,8 @@ class Layout:
     legend_slots: list[LegendSlot] = field(default_factory=list)
     #: entries that could not be drawn even after shrinking (counted in a note)
     legend_left_out: int = 0
+    #: credits the image had no room for (counted in their last line)
+    credits_left_out: int = 0
 
     def reserved(self) -> list[Rect]:
         """The rectangles labels must keep clear of."""
@@ -299,14 +303,29 @@ def compute_layout(
     scale_bar = Rect(m, m, scale_w, scale_h)
 
     credits_px = font_px(CREDITS_PX, height)
-    credits_max_w = width - 2 * m - scale_w - gap
-    text = wrap_parts(list(credits), credits_max_w - 0.8 * credits_px, credits_px, measure)
-    cw, ch = measure(text, credits_px)
-    cw += 0.8 * credits_px  # the pale band's padding on both sides
-    ch += 0.4 * credits_px
-    credits = Rect(width - m - cw, m, cw, ch)
+    pad = 0.8 * credits_px  # the pale band's padding, both sides together
+    most_h = CREDITS_MAX_SHARE * height
+    # beside the scale bar; across the whole width, with the bar above, when that is too tall;
+    # and when even that is, the last sources are counted instead of drawn over the city
+    kept = list(credits)
+    beside = True
+    while True:
+        note = [f"and {len(credits) - len(kept)} more sources"] if len(kept) < len(credits) else []
+        room = width - 2 * m - (scale_w + gap if beside else 0)
+        text = wrap_parts(kept + note, room - pad, credits_px, measure)
+        cw, ch = measure(text, credits_px)
+        cw, ch = cw + pad, ch + 0.4 * credits_px
+        if ch <= most_h or not kept:
+            break
+        if beside:
+            beside = False
+        else:
+            kept.pop()
+    credits_rect = Rect(width - m - cw, m, cw, ch)
+    if not beside:
+        scale_bar = Rect(m, credits_rect.top + 0.5 * gap, scale_w, scale_h)
 
-    band_top = m + max(scale_h, ch)
+    band_top = max(scale_bar.top, credits_rect.top)
     title_px = font_px(TITLE_PX, height)
     title_text = wrap_parts([title], max(0.0, north.x - gap - m), title_px, measure)
     tw, th = measure(title_text, title_px)
@@ -324,10 +343,11 @@ def compute_layout(
         scale_bar=scale_bar,
         scale_bar_max_px=bar_max,
         scale_label_px=scale_label_px,
-        credits=credits,
+        credits=credits_rect,
         credits_text=text,
         credits_px=credits_px,
         label_px=font_px(LABEL_PX, height),
+        credits_left_out=len(credits) - len(kept),
     )
     if legend:
         area_bottom = band_top + gap
