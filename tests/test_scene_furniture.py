@@ -54,7 +54,8 @@ def _assert_apart(boxes: dict[str, Rect], width: int, height: int) -> None:
 @pytest.mark.parametrize("credits", [CREDITS[:1], CREDITS * 3])
 def test_layout_keeps_every_piece_in_the_frame_and_apart(size, n_entries, credits) -> None:
     width, height = size
-    legend = [(f"Layer number {i} with a long title (people)", 6) for i in range(n_entries)]
+    ticks = ("0", "2,500", "5,000", "7,500", "10,000", "12,500")
+    legend = [(f"Layer number {i} with a long title (people)", ticks) for i in range(n_entries)]
     layout = compute_layout(width, height, title="Central Helsinki", credits=credits, legend=legend)
     _assert_apart(_pieces(layout), width, height)
     slots = {f"slot {s.index}": s.box for s in layout.legend_slots}
@@ -73,7 +74,7 @@ def test_layout_keeps_every_piece_in_the_frame_and_apart(size, n_entries, credit
 
 
 def test_a_long_legend_takes_a_second_column_before_leaving_anything_out() -> None:
-    legend = [(f"Result {i} (m)", 6) for i in range(7)]
+    legend = [(f"Result {i} (m)", ("0", "100", "200", "300", "400", "500")) for i in range(7)]
     layout = compute_layout(1920, 1080, title="T", credits=CREDITS, legend=legend)
     assert layout.legend_left_out == 0 and len(layout.legend_slots) == 7
     columns = {round(s.box.x) for s in layout.legend_slots}
@@ -435,3 +436,45 @@ def test_render_size_is_checked_before_any_work(capsys) -> None:
         main(["render", "helsinki", "--out", "x.png", "--size", "7680x4320"])
     assert exit_info.value.code == 2
     assert "at most 3840×2160" in capsys.readouterr().err
+
+
+# -- the default Helsinki view against a golden image ------------------------------------------
+GOLDEN = Path(__file__).parent / "data" / "golden" / "helsinki_default.png"
+#: the golden is the 1920×1080 render averaged over 6×6 pixel blocks (320×180): small to store,
+#: and blind to single-pixel differences between OpenGL implementations
+GOLDEN_SIZE, GOLDEN_BLOCK = (1920, 1080), 6
+#: mean absolute difference per channel (0-255) a render may have from the golden
+GOLDEN_TOLERANCE = 6.0
+
+
+def _downscale(rgb: np.ndarray, block: int) -> np.ndarray:
+    h, w = (rgb.shape[0] // block) * block, (rgb.shape[1] // block) * block
+    blocks = rgb[:h, :w, :3].astype(float).reshape(h // block, block, w // block, block, 3)
+    return blocks.mean(axis=(1, 3)).round().astype(np.uint8)
+
+
+@pytest.mark.slow
+def test_default_helsinki_view_matches_the_golden_image(tmp_path: Path) -> None:
+    """Regenerate after a deliberate change of the picture (look at it first!) with:
+    ``TWIN_APP_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_scene_furniture.py -k golden``"""
+    import os
+
+    from PIL import Image
+
+    from twin_app.core.loading import load_city
+    from twin_app.scene.render import render_city
+
+    out = render_city(load_city("helsinki"), tmp_path / "helsinki.png", size=GOLDEN_SIZE)
+    small = _downscale(np.asarray(Image.open(out).convert("RGB")), GOLDEN_BLOCK)
+    if os.environ.get("TWIN_APP_UPDATE_GOLDEN") == "1":
+        GOLDEN.parent.mkdir(parents=True, exist_ok=True)
+        Image.fromarray(small).save(GOLDEN, optimize=True)
+    golden = np.asarray(Image.open(GOLDEN).convert("RGB"))
+    assert golden.shape == small.shape
+    difference = np.abs(small.astype(float) - golden.astype(float)).mean(axis=(0, 1))
+    if (difference > GOLDEN_TOLERANCE).any():
+        Image.fromarray(small).save(tmp_path / "render_small.png")
+    assert (difference <= GOLDEN_TOLERANCE).all(), (
+        f"the default Helsinki view differs from tests/data/golden by {difference.round(2)} per channel "
+        f"(allowed {GOLDEN_TOLERANCE}); the render is in {tmp_path}"
+    )

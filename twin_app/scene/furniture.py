@@ -305,7 +305,7 @@ class Furniture:
                 max(height, 1),
                 title=self.title,
                 credits=self.credits,
-                legend=[(e.heading, len(e.ticks)) for e in self.legend],
+                legend=[(e.heading, e.tick_labels) for e in self.legend],
                 measure=self.measure,
             )
             self._layout_key = key

@@ -200,7 +200,7 @@ def _legend_entry_height(heading_h: float, n_ticks: int, tick_px: int, s: float)
 
 
 def _try_legend(
-    entries: Sequence[tuple[str, int]], area: Rect, s: float, measure: TextMeasure
+    entries: Sequence[tuple[str, Sequence[str]]], area: Rect, s: float, measure: TextMeasure
 ) -> tuple[Rect, list[LegendSlot]] | None:
     """Stack entries (heading, tick count) in one or two columns inside ``area``, shrinking if needed."""
     for shrink in (1.0, 0.9, 0.8, 0.7, 0.6):
@@ -209,14 +209,23 @@ def _try_legend(
         title_px = max(MIN_TEXT_PX, round(LEGEND_TITLE_PX * k))
         tick_px = max(MIN_TEXT_PX, round(LEGEND_TICK_PX * k))
         for columns in (1, 2):
-            col_w = LEGEND_COLUMN_PX * k
+            # as wide as the widest heading or ramp with its ticks, up to a column's width
+            tick_room = LEGEND_RAMP_W_PX * k + 0.6 * GAP_PX * k
+            widest = max(
+                max(
+                    measure(heading, title_px)[0],
+                    tick_room + max((measure(t, tick_px)[0] for t in ticks), default=0),
+                )
+                for heading, ticks in entries
+            )
+            col_w = min(LEGEND_COLUMN_PX * k, widest + 2)
             if columns * col_w + 2 * pad > area.w:
                 continue
             headings = [wrap_parts([heading], col_w, title_px, measure) for heading, _ in entries]
             heading_hs = [measure(text, title_px)[1] for text in headings]
             heights = [
-                _legend_entry_height(hh, n_ticks, tick_px, k)
-                for hh, (_, n_ticks) in zip(heading_hs, entries, strict=True)
+                _legend_entry_height(hh, len(ticks), tick_px, k)
+                for hh, (_, ticks) in zip(heading_hs, entries, strict=True)
             ]
             # fill column after column, top to bottom
             room = area.h - 2 * pad + GAP_PX * k  # the last entry needs no gap below it
@@ -241,7 +250,7 @@ def _try_legend(
                 x = box.x + pad + col * col_w
                 top = box.top - pad - offset
                 ramp_top = top - heading_hs[i] - 0.5 * GAP_PX * k
-                ramp_h = ramp_height(entries[i][1], tick_px, k)
+                ramp_h = ramp_height(len(entries[i][1]), tick_px, k)
                 ramp = Rect(x, ramp_top - ramp_h, LEGEND_RAMP_W_PX * k, ramp_h)
                 entry_h = heights[i] - GAP_PX * k
                 slots.append(
@@ -261,7 +270,7 @@ def _try_legend(
 
 
 def _layout_legend(
-    entries: Sequence[tuple[str, int]], area: Rect, s: float, measure: TextMeasure
+    entries: Sequence[tuple[str, Sequence[str]]], area: Rect, s: float, measure: TextMeasure
 ) -> tuple[Rect | None, list[LegendSlot], int]:
     """The legend's box and slots, and how many entries had to be left out (the last ones)."""
     for keep in range(len(entries), 0, -1):
@@ -277,12 +286,12 @@ def compute_layout(
     *,
     title: str,
     credits: Sequence[str],
-    legend: Sequence[tuple[str, int]] = (),
+    legend: Sequence[tuple[str, Sequence[str]]] = (),
     measure: TextMeasure = estimate_text,
 ) -> Layout:
     """Lay out the furniture of a ``width``×``height`` image.
 
-    ``legend`` holds one (heading, number of ticks) per entry to draw; pass
+    ``legend`` holds one (heading, tick labels) per entry to draw; pass
     none in the window, whose legend is a panel beside the view.
     """
     s = text_scale(height)
