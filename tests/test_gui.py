@@ -710,3 +710,30 @@ def test_skipped_records_are_shown_in_the_layer_list(tmp_path: Path, qtbot) -> N
     assert skipped in item.toolTip(0) and dangling in item.toolTip(0)
     panel.tree.setCurrentItem(item)
     assert skipped in panel.notes.text() and dangling in panel.notes.text()
+
+
+def test_legend_panel_follows_the_layers_and_exports_draw_it_beside_the_view(window, tmp_path: Path) -> None:
+    from PySide6.QtGui import QImage
+
+    coloured = [e.layer_id for e in window.legend.entries]
+    assert "buildings" in coloured, "the buildings are coloured by height and the legend says so"
+    assert window.legend.entries[coloured.index("buildings")].heading == "Buildings (m)"
+    window.model.set_visible("buildings", False)
+    assert "buildings" not in [e.layer_id for e in window.legend.entries]
+    window.model.set_visible("buildings", True)
+    assert "buildings" in [e.layer_id for e in window.legend.entries]
+    # the export lays the legend into the image; the window's own view goes back to none
+    furniture = window.view.furniture
+    image = _qimage_array(QImage(str(window.export_png(tmp_path / "view.png"))))
+    window.plotter.render()
+    assert not furniture.legend_panel.GetVisibility() and furniture.layout.legend is None
+    # where the export put it: the same layout, asked for with the legend
+    furniture.set_legend(window.legend.entries)
+    box = furniture.layout.legend
+    furniture.set_legend([])
+    height = image.shape[0]
+    assert box is not None and box.x > image.shape[1] / 2, "the legend sits in a column on the right"
+    inside = image[
+        int(height - box.top) + 2 : int(height - box.y) - 2, int(box.x) + 2 : int(box.right) - 2, :3
+    ]
+    assert (inside.reshape(-1, 3).min(axis=1) > 200).mean() > 0.5, "the legend's pale panel is in the export"

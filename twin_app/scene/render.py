@@ -79,7 +79,7 @@ def export_view(view: SceneView, out: Path | str) -> Path:
         view.screenshot(out)
     finally:
         view.furniture.set_legend([])
-        if not view.plotter.off_screen:
+        if not getattr(view.plotter, "off_screen", False):
             view.request_render()  # the window's next frame is without the legend again
     return out
 
