@@ -72,4 +72,4 @@ def test_an_empty_legend_says_so(panel) -> None:
     panel.set_entries([])
     panel.repaint()
     pixels, _ratio = _grab(panel)
-    assert len(np.unique(pixels.reshape(-1, 3), axis=0)) > 2, "the panel should say no coloured layer is shown"
+    assert len(np.unique(pixels.reshape(-1, 3), axis=0)) > 2, "the panel should say no layer is coloured"

@@ -478,3 +478,41 @@ def test_default_helsinki_view_matches_the_golden_image(tmp_path: Path) -> None:
         f"the default Helsinki view differs from tests/data/golden by {difference.round(2)} per channel "
         f"(allowed {GOLDEN_TOLERANCE}); the render is in {tmp_path}"
     )
+
+
+def test_exported_legend_ramp_north_arrow_and_scale_bar_have_their_colours(tmp_path: Path) -> None:
+    """Pixels read back from the image: the ramp runs from the palette's first colour (bottom) to its
+    last (top), the arrow's left half is red and its right half white, the bar's halves dark then white."""
+    from twin_app.scene.furniture import NORTH_COLOR
+    from twin_app.scene.palettes import colormap
+
+    model = _city(tmp_path)
+    plotter, view = _view(model, (800, 600))
+    try:
+        camera = plotter.camera
+        camera.focal_point, camera.position, camera.up = (500, 500, 0), (500, 500, 3000), (0, 1, 0)
+        plotter.render()
+        image = plotter.screenshot(return_img=True).astype(int)
+        height = image.shape[0]
+        layout = view.furniture.layout
+
+        def pixel(x: float, y: float) -> np.ndarray:
+            return image[height - 1 - int(y), int(x), :3]
+
+        for slot in layout.legend_slots:
+            cmap = colormap(view.furniture.legend[slot.index].cmap)
+            x = slot.ramp.x + slot.ramp.w / 2
+            for y, at in ((slot.ramp.y + 2, 0.0), (slot.ramp.top - 2, 1.0)):
+                expected = np.array(cmap(at)[:3]) * 255
+                assert np.abs(pixel(x, y) - expected).max() < 12, f"ramp colour at {at}"
+        north = layout.north
+        cx, cy = north.x + north.w / 2, north.y + north.h / 2
+        below = cy - 0.1 * north.h  # where the arrow is widest
+        assert np.abs(pixel(cx - 0.04 * north.w, below) - np.array(NORTH_COLOR) * 255).max() < 12
+        assert pixel(cx + 0.04 * north.w, below).min() > 235
+        bar = layout.scale_bar
+        length = view.furniture.scale_px
+        assert pixel(bar.x + 0.25 * length, bar.y + 3).max() < 60, "the bar's first half is dark"
+        assert pixel(bar.x + 0.75 * length, bar.y + 3).min() > 235, "its second half is white"
+    finally:
+        plotter.close()

@@ -143,7 +143,15 @@ def set_shapes(
     colours_out.SetNumberOfComponents(3)
     colours_out.SetName("colours")
     start = 0
-    # VTK numbers polygon cells before line cells, so their colours go first
+    # VTK numbers line cells before polygon cells: the cell colours must come in that order
+    line_rgb = [round(255 * c) for c in line_colour]
+    for shape in lines:
+        cell_lines.InsertNextCell(len(shape))
+        for i in range(len(shape)):
+            cell_lines.InsertCellPoint(start + i)
+        points.append(shape)
+        start += len(shape)
+        colours_out.InsertNextTuple3(*line_rgb)
     for shape, colour in zip(polygons, colours, strict=True):
         polys.InsertNextCell(len(shape))
         for i in range(len(shape)):
@@ -151,13 +159,6 @@ def set_shapes(
         points.append(shape)
         start += len(shape)
         colours_out.InsertNextTuple3(*(round(255 * c) for c in colour))
-    for shape in lines:
-        cell_lines.InsertNextCell(len(shape))
-        for i in range(len(shape)):
-            cell_lines.InsertCellPoint(start + i)
-        points.append(shape)
-        start += len(shape)
-        colours_out.InsertNextTuple3(*(round(255 * c) for c in line_colour))
     xyz = np.zeros((start, 3))
     if start:
         xyz[:, :2] = np.vstack(points)
