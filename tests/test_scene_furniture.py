@@ -516,3 +516,26 @@ def test_exported_legend_ramp_north_arrow_and_scale_bar_have_their_colours(tmp_p
         assert pixel(bar.x + 0.75 * length, bar.y + 3).min() > 235, "its second half is white"
     finally:
         plotter.close()
+
+
+def test_a_view_exported_at_another_size_keeps_its_camera_and_lets_the_model_go(tmp_path: Path) -> None:
+    from PIL import Image
+
+    from twin_app.scene.render import export_view_at
+
+    model = _city(tmp_path)
+    plotter, view = _view(model, (800, 600))
+    try:
+        _move(plotter, azimuth=70, elevation=15, zoom=1.5)
+        plotter.render()
+        before = view.camera_view()
+        listeners = len(model._listeners)
+        out = export_view_at(view, tmp_path / "big.png", (1280, 720))
+        assert Image.open(out).size == (1280, 720)
+        assert len(model._listeners) == listeners, "the export's own view must not stay subscribed"
+        assert view.camera_view() == before
+        # at the view's own size the view itself is drawn, legend and all
+        small = np.asarray(Image.open(export_view_at(view, tmp_path / "small.png", (800, 600))))
+        assert small.shape[:2] == (600, 800)
+    finally:
+        plotter.close()

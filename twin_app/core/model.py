@@ -100,6 +100,11 @@ class CityModel:
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)
 
+    def unsubscribe(self, listener: Listener) -> None:
+        """Stop telling ``listener`` (a view that closes, such as an export's); unknown ones are ignored."""
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
     def _emit(self, change: Change, layer: Layer) -> None:
         for listener in list(self._listeners):
             listener(change, layer)

@@ -561,17 +561,27 @@ class MainWindow(QMainWindow):
             return
 
     def _ask_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export view", "view.png", "PNG image (*.png)")
-        if path:
-            self.export_png(Path(path))
+        from twin_app.qt.export import ask_export_size
 
-    def export_png(self, path: Path) -> Path:
-        """Write the 3D view (with its legend, furniture and credits) to a PNG file."""
+        path, _ = QFileDialog.getSaveFileName(self, "Export view", "view.png", "PNG image (*.png)")
+        if path and self.view is not None:
+            size = ask_export_size(self, tuple(self.view.plotter.window_size))  # type: ignore[arg-type]
+            if size is not None:
+                try:
+                    self.export_png(Path(path), size=size)
+                except TwinError as exc:
+                    self._error("The view could not be exported", str(exc))
+
+    def export_png(self, path: Path, *, size: tuple[int, int] | None = None) -> Path:
+        """Write the 3D view (with its legend, furniture and credits) to a PNG file, at ``size`` if given."""
         if self.view is None:
             raise TwinError("There is no view to export yet: open a city first.")
-        from twin_app.scene.render import export_view
+        from twin_app.scene.render import export_view, export_view_at
 
-        export_view(self.view, path)
+        if size is None:
+            export_view(self.view, path)
+        else:
+            export_view_at(self.view, path, size)
         self.statusBar().showMessage(f"Saved {path}", 5000)
         return path
 

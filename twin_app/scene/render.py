@@ -84,6 +84,31 @@ def export_view(view: SceneView, out: Path | str) -> Path:
     return out
 
 
+def export_view_at(view: SceneView, out: Path | str, size: tuple[int, int]) -> Path:
+    """Write the view as a ``size`` image: the same layers, styles and camera, drawn again off screen.
+
+    The window's own view keeps its size; a second, off-screen view of the
+    same model draws the image, with text scaled to its height, and is closed
+    (and unsubscribed from the model) as soon as the file is written.
+    """
+    if tuple(size) == tuple(view.plotter.window_size):
+        return export_view(view, out)
+    check_opengl()
+    check_export_size(size)
+    import pyvista as pv
+
+    from twin_app.scene.view import SceneView
+
+    plotter = pv.Plotter(off_screen=True, window_size=list(size))
+    copy = SceneView(plotter, view.model)
+    try:
+        copy.set_camera(view.camera_view())
+        return export_view(copy, out)
+    finally:
+        view.model.unsubscribe(copy._on_change)
+        plotter.close()
+
+
 def render_city(model: CityModel, out: Path | str, *, size: tuple[int, int] = (1600, 1000)) -> Path:
     """Render the city's visible layers off screen to a PNG file, legend and furniture included."""
     check_opengl()
