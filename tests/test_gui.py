@@ -737,3 +737,18 @@ def test_legend_panel_follows_the_layers_and_exports_draw_it_beside_the_view(win
         int(height - box.top) + 2 : int(height - box.y) - 2, int(box.x) + 2 : int(box.right) - 2, :3
     ]
     assert (inside.reshape(-1, 3).min(axis=1) > 200).mean() > 0.5, "the legend's pale panel is in the export"
+
+
+def test_export_at_a_chosen_size_leaves_the_window_view_alone(window, tmp_path: Path) -> None:
+    from PySide6.QtGui import QImage
+
+    from twin_app.qt.export import size_choices
+
+    size = tuple(window.plotter.window_size)
+    assert size_choices(size)[0][1] == size and (3840, 2160) in dict(size_choices(size)).values()
+    camera = window.view.camera_view()
+    listeners = len(window.model._listeners)
+    image = QImage(str(window.export_png(tmp_path / "hd.png", size=(1280, 720))))
+    assert (image.width(), image.height()) == (1280, 720)
+    assert tuple(window.plotter.window_size) == size and window.view.camera_view() == camera
+    assert len(window.model._listeners) == listeners
