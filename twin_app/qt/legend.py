@@ -21,6 +21,8 @@ from twin_app.scene.palettes import LegendEntry, colormap
 RAMP_WIDTH = 16
 RAMP_STOPS = 24
 PAD = 8
+#: the dock keeps at least this height (pixels) for its first entry
+MIN_DOCK_HEIGHT = 200
 
 
 class LegendPanel(QWidget):
@@ -144,6 +146,8 @@ class LegendDock(QDockWidget):
     def refresh(self, *_args: Any) -> None:
         if self._view is not None:
             self.panel.set_entries(legend_entries(self._view))
+            # room for a first entry without scrolling; more entries scroll
+            self.widget().setMinimumHeight(min(self.panel.sizeHint().height(), MIN_DOCK_HEIGHT))
 
 
 def legend_dock(parent: QWidget | None = None) -> LegendDock:
