@@ -356,7 +356,7 @@ def test_district_labels_thin_out_instead_of_piling_up(tmp_path: Path, size) -> 
     try:
         width, height = size
         labels = view.actors["districts"][-1]
-        owner = next(o for o in _label_sets(plotter) if o.assembly is labels)
+        owner = next(o for o in view.furniture.label_sets if o.assembly is labels)
         for move in CAMERAS:
             _move(plotter, **move)
             plotter.render()
@@ -375,14 +375,6 @@ def test_district_labels_thin_out_instead_of_piling_up(tmp_path: Path, size) -> 
         assert not any(a.GetVisibility() and labels.GetVisibility() for a in owner.actors)
     finally:
         plotter.close()
-
-
-def _label_sets(plotter):
-    import gc
-
-    from twin_app.scene.labels import DistrictLabels
-
-    return [o for o in gc.get_objects() if isinstance(o, DistrictLabels) and o.plotter is plotter]
 
 
 def test_labels_prefer_large_districts() -> None:

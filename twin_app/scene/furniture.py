@@ -258,6 +258,8 @@ class Furniture:
         self.legend_panel, self._legend_panel_poly = polygon_actor(PANEL_OPACITY)
         self.legend_ramps, self._legend_ramps_poly = polygon_actor()
         self.legend_texts: list[Any] = []
+        #: the district label sets drawn on this plotter (they keep clear of the furniture)
+        self.label_sets: list[Any] = []
         self.legend_panel.SetVisibility(False)
         self.legend_ramps.SetVisibility(False)
         self._actors = [

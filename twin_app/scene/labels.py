@@ -86,6 +86,9 @@ class DistrictLabels:
 
     def detach(self) -> None:
         self.renderer.RemoveObserver(self._observer)
+        furniture = furniture_of(self.plotter)
+        if furniture is not None and self in furniture.label_sets:
+            furniture.label_sets.remove(self)
 
     def _on_render(self, *_args: Any) -> None:
         if not self.renderer.HasViewProp(self.assembly):

@@ -69,5 +69,8 @@ def add_district_labels(plotter: pv.Plotter, layer: PolygonLayer, model: CityMod
     # large districts first: they are the ones people name first, and have room for a label
     areas = layer.frame.geometry.area.to_numpy(dtype=float)
     labels = DistrictLabels(plotter, points, names, areas)
+    furniture = furniture_of(plotter)
+    if furniture is not None:
+        furniture.label_sets.append(labels)
     plotter.add_actor(labels.assembly, name=f"{layer.id}__labels", pickable=False, reset_camera=False)
     return labels.assembly
