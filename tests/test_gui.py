@@ -715,6 +715,7 @@ def test_skipped_records_are_shown_in_the_layer_list(tmp_path: Path, qtbot) -> N
 def test_legend_panel_follows_the_layers_and_exports_draw_it_beside_the_view(window, tmp_path: Path) -> None:
     from PySide6.QtGui import QImage
 
+    assert not window.plotter.scalar_bars, "the legend is a panel, never colour bars over the city"
     coloured = [e.layer_id for e in window.legend.entries]
     assert "buildings" in coloured, "the buildings are coloured by height and the legend says so"
     assert window.legend.entries[coloured.index("buildings")].heading == "Buildings (m)"

@@ -397,6 +397,7 @@ def test_export_draws_the_legend_and_the_window_does_not(tmp_path: Path) -> None
         view.furniture.set_legend([])
         plotter.render()
         assert not view.furniture.legend_panel.GetVisibility()
+        assert not plotter.scalar_bars, "one legend area: no VTK colour bars over the city"
         export_view(view, tmp_path / "x.png")
         assert not view.furniture.legend_panel.GetVisibility(), "the legend stays in the export only"
         import pyvista as pv
