@@ -64,6 +64,11 @@ def test_layout_keeps_every_piece_in_the_frame_and_apart(size, n_entries, credit
         assert layout.legend is not None and layout.legend.contains(slot.box, 0.5)
         assert slot.box.contains(slot.ramp, 0.5) and slot.box.contains(slot.heading_box, 0.5)
         assert not slot.ramp.intersects(slot.heading_box)
+        # tick labels are centred on tick positions, the outermost on the ramp's ends
+        ticks = Rect(
+            slot.ramp.x, slot.ramp.y - 0.7 * slot.tick_px, slot.box.w, slot.ramp.h + 1.4 * slot.tick_px
+        )
+        assert not ticks.intersects(slot.heading_box) and slot.box.contains(ticks, 0.5)
     assert len(layout.legend_slots) + layout.legend_left_out == n_entries
     # each credit is in the text, in order, only broken between words; those left out are counted
     kept = len(credits) - layout.credits_left_out
@@ -240,6 +245,8 @@ def _check_render(plotter, view, size, *, pixels: bool) -> None:
     reserved = _pieces(furniture.layout)
     for name, box in drawn.items():
         assert reserved[name].contains(box, 2.0), f"{name} drawn at {box}, outside its place {reserved[name]}"
+    texts = {f"legend text {i}": furniture._text_box(a) for i, a in enumerate(furniture.legend_texts)}
+    _assert_apart(texts, width, height)  # headings and tick labels never touch
     if pixels:
         for name, actors in _furniture_actors(furniture).items():
             changed = _mask_box(_pixels_of(plotter, actors))
@@ -474,8 +481,9 @@ def test_default_helsinki_view_matches_the_golden_image(tmp_path: Path) -> None:
 
 
 def test_exported_legend_ramp_north_arrow_and_scale_bar_have_their_colours(tmp_path: Path) -> None:
-    """Pixels read back from the image: the ramp runs from the palette's first colour (bottom) to its
-    last (top), the arrow's left half is red and its right half white, the bar's halves dark then white."""
+    """Pixels read back from the image: the ramp runs through the palette from its first colour
+    (bottom) to its last (top), the arrow's left half is red and its right half white, the bar's
+    halves dark then white."""
     from twin_app.scene.furniture import NORTH_COLOR
     from twin_app.scene.palettes import colormap
 
@@ -495,8 +503,9 @@ def test_exported_legend_ramp_north_arrow_and_scale_bar_have_their_colours(tmp_p
         for slot in layout.legend_slots:
             cmap = colormap(view.furniture.legend[slot.index].cmap)
             x = slot.ramp.x + slot.ramp.w / 2
-            for y, at in ((slot.ramp.y + 2, 0.0), (slot.ramp.top - 2, 1.0)):
-                expected = np.array(cmap(at)[:3]) * 255
+            for at in (0.05, 0.25, 0.5, 0.75, 0.95):
+                y = slot.ramp.y + at * slot.ramp.h
+                expected = np.array(cmap((y - slot.ramp.y) / slot.ramp.h)[:3]) * 255
                 assert np.abs(pixel(x, y) - expected).max() < 12, f"ramp colour at {at}"
         north = layout.north
         cx, cy = north.x + north.w / 2, north.y + north.h / 2

@@ -194,9 +194,14 @@ def ramp_height(n_ticks: int, tick_px: int, s: float) -> float:
     return max(LEGEND_RAMP_H_PX * s, (n_ticks - 1) * TICK_SPACING * tick_px)
 
 
+def heading_gap(tick_px: int, s: float) -> float:
+    """Room between a heading and its ramp: the top tick label is centred on the ramp's top edge."""
+    return max(0.5 * GAP_PX * s, 0.75 * tick_px)
+
+
 def _legend_entry_height(heading_h: float, n_ticks: int, tick_px: int, s: float) -> float:
     ramp_h = ramp_height(n_ticks, tick_px, s)
-    return heading_h + 0.5 * GAP_PX * s + ramp_h + tick_px + GAP_PX * s
+    return heading_h + heading_gap(tick_px, s) + ramp_h + tick_px + GAP_PX * s
 
 
 def _try_legend(
@@ -249,7 +254,7 @@ def _try_legend(
             for i, col, offset in placed:
                 x = box.x + pad + col * col_w
                 top = box.top - pad - offset
-                ramp_top = top - heading_hs[i] - 0.5 * GAP_PX * k
+                ramp_top = top - heading_hs[i] - heading_gap(tick_px, k)
                 ramp_h = ramp_height(len(entries[i][1]), tick_px, k)
                 ramp = Rect(x, ramp_top - ramp_h, LEGEND_RAMP_W_PX * k, ramp_h)
                 entry_h = heights[i] - GAP_PX * k
