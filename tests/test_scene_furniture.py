@@ -541,3 +541,22 @@ def test_a_view_exported_at_another_size_keeps_its_camera_and_lets_the_model_go(
         assert small.shape[:2] == (600, 800)
     finally:
         plotter.close()
+
+
+def test_headings_wrap_between_words_and_keep_their_units_whole() -> None:
+    from twin_app.scene.layout import wrap_parts
+
+    def measure(text: str, font: int) -> tuple[float, float]:  # 10 px a character, 12 px a line
+        lines = text.split("\n")
+        return 10.0 * max(len(line) for line in lines), 12.0 * len(lines)
+
+    # "Buildings by mean heat (index" is 29 characters: it would fit 300 px, but the units stay whole
+    assert wrap_parts(["Buildings by mean heat (index 0–1)"], 300, 15, measure) == (
+        "Buildings by mean heat\n(index 0–1)"
+    )
+    # a bracketed group wider than a line is broken between its words after all
+    assert wrap_parts(["Areas (streets within walking reach) (m)"], 160, 15, measure) == (
+        "Areas (streets\nwithin walking\nreach) (m)"
+    )
+    # credits: parts joined with " · " while they fit, a new line before the part that does not
+    assert wrap_parts(["© OSM", "HSL, CC BY 4.0", "HSY"], 230, 15, measure) == "© OSM · HSL, CC BY 4.0\nHSY"

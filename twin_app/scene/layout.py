@@ -108,6 +108,22 @@ def font_px(base: int, height: int) -> int:
     return max(MIN_TEXT_PX, round(base * text_scale(height)))
 
 
+def _breakable_words(text: str, max_width: float, font: int, measure: TextMeasure) -> list[str]:
+    """Words to wrap between; a bracketed group such as "(index 0–1)" stays whole when it fits a line."""
+    words: list[str] = []
+    group: list[str] = []
+    for word in text.split(" "):
+        if group or word.startswith("("):
+            group.append(word)
+            if word.endswith(")"):
+                joined = " ".join(group)
+                words.extend([joined] if measure(joined, font)[0] <= max_width else group)
+                group = []
+        else:
+            words.append(word)
+    return words + group
+
+
 def wrap_parts(parts: Sequence[str], max_width: float, font: int, measure: TextMeasure) -> str:
     """Join credit parts with " · ", breaking lines between parts (and inside a part only if it must)."""
     lines: list[str] = []
@@ -115,9 +131,8 @@ def wrap_parts(parts: Sequence[str], max_width: float, font: int, measure: TextM
         if lines and measure(lines[-1] + " · " + part, font)[0] <= max_width:
             lines[-1] += " · " + part
             continue
-        words = part.split(" ")
         line = ""
-        for word in words:
+        for word in _breakable_words(part, max_width, font, measure):
             candidate = f"{line} {word}" if line else word
             if line and measure(candidate, font)[0] > max_width:
                 lines.append(line)
