@@ -443,8 +443,10 @@ GOLDEN = Path(__file__).parent / "data" / "golden" / "helsinki_default.png"
 #: the golden is the 1920×1080 render averaged over 6×6 pixel blocks (320×180): small to store,
 #: and blind to single-pixel differences between OpenGL implementations
 GOLDEN_SIZE, GOLDEN_BLOCK = (1920, 1080), 6
-#: mean absolute difference per channel (0-255) a render may have from the golden
-GOLDEN_TOLERANCE = 6.0
+#: mean absolute difference per channel (0-255) a render may have from the golden.  The same
+#: machine draws it identically (0.0); hiding the water layer gives (3.5, 1.7, 0.3), hiding the
+#: buildings (11.7, 12.1, 13.8)
+GOLDEN_TOLERANCE = 2.0
 
 
 def _downscale(rgb: np.ndarray, block: int) -> np.ndarray:
