@@ -632,7 +632,13 @@ def test_new_city_dialog_comes_back_with_its_fields_after_an_error(window, tmp_p
         dialog.accept()
 
     QTimer.singleShot(300, fill)
-    window._ask_new_city()
+    window._ask_new_city()  # the import runs as a job: the window does not wait for it
+    import time
+
+    start = time.monotonic()
+    while "name" not in seen and time.monotonic() - start < 60:
+        QApplication.processEvents()
+        time.sleep(0.02)
     assert seen.get("warning") and "broken.osm" in seen["warning"]
     assert seen["name"] == "keepme" and seen["osm"] == str(broken)
     assert window.model.manifest.name == "helsinki"
@@ -753,3 +759,73 @@ def test_export_at_a_chosen_size_leaves_the_window_view_alone(window, tmp_path: 
     assert (image.width(), image.height()) == (1280, 720)
     assert tuple(window.plotter.window_size) == size and window.view.camera_view() == camera
     assert len(window.model._listeners) == listeners
+
+
+def _write_parks_geojson(path: Path) -> Path:
+    import geopandas as gpd
+    import shapely
+
+    frame = gpd.GeoDataFrame(
+        {"name": ["a", "b"]},
+        geometry=[
+            shapely.box(25496600, 6673000, 25496700, 6673100),
+            shapely.box(25496800, 6673000, 25496900, 6673100),
+        ],
+        crs="EPSG:3879",
+    )
+    frame.to_file(path, driver="GeoJSON")
+    return path
+
+
+def test_a_file_dropped_during_an_analysis_waits_in_the_queue_not_the_window(window, tmp_path: Path) -> None:
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    path = _write_parks_geojson(tmp_path / "pocket_parks.geojson")
+    window.run_analysis("slow-count", {"seconds": 2})
+    assert window.loading
+    start = time.monotonic()
+    window.handle_dropped([path])
+    assert time.monotonic() - start < 0.5, "the window waited for the analysis"
+    assert len(window.jobs.queue) == 1 and "Waiting: Opening pocket_parks" in window.jobs.label.toolTip()
+    assert window.jobs.label.isVisible() and "+1 waiting" in window.jobs.label.text()
+    _wait_loaded(window)
+    QApplication.processEvents()
+    assert "pocket_parks" in window.model.layers
+    assert window.last_result is not None and window.last_result.analysis == "slow-count"
+
+
+def test_dropping_a_file_on_the_3d_view_opens_it_as_a_layer(window, tmp_path: Path) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    path = _write_parks_geojson(tmp_path / "dropped_on_view.geojson")
+    actors_before = len(window.plotter.renderer.actors)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    widget = window.plotter.interactor
+    event = QDropEvent(
+        QPointF(widget.width() / 2, widget.height() / 2),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    widget.dropEvent(event)  # what Qt calls when a drag ends over the view
+    QApplication.processEvents()
+    _wait_loaded(window)
+    assert "dropped_on_view" in window.model.layers
+    # drawn once, as the app's layer (one actor), not also as a bare pyvista mesh
+    assert len(window.plotter.renderer.actors) == actors_before + 1
+
+
+def test_analysis_warnings_reach_the_messages_panel(window) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    window.run_analysis("heat-exposure", {"threshold": 5.0})
+    _wait_loaded(window)
+    QApplication.processEvents()
+    warnings = window.messages.texts("warning")
+    assert any("outside the raster's values" in text for text in warnings), warnings

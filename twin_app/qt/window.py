@@ -11,7 +11,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QThread, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -20,17 +20,17 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QProgressBar,
-    QPushButton,
     QScrollArea,
 )
 
 from twin_app.core.errors import TwinError
 from twin_app.core.model import CityModel, LayerProblem
+from twin_app.qt.jobs import JobRunner
 from twin_app.qt.legend import legend_dock
+from twin_app.qt.messages import MessagesPanel
 from twin_app.qt.panels import InfoPanel, LayerPanel
 from twin_app.qt.results import DistrictPanel
-from twin_app.qt.workers import LoadWorker, start_worker
+from twin_app.qt.workers import LoadWorker
 
 CLICK_TOLERANCE_PX = 4
 #: while a city loads, redraw at most this often (a small city is drawn once, at the end)
@@ -53,10 +53,8 @@ class MainWindow(QMainWindow):
         self.model: CityModel | None = None
         self.view: Any = None
         self.plotter: Any = None
-        self._thread: QThread | None = None
-        self._busy = False
-        self._worker: LoadWorker | None = None
         self.problems: list[LayerProblem] = []
+        self._pending_problems: list[LayerProblem] = []
         self._press: tuple[int, int] | None = None
         # Software OpenGL needs about a second per frame for a whole city, so model
         # changes arriving together (a city loading layer by layer) share one redraw.
@@ -109,15 +107,19 @@ class MainWindow(QMainWindow):
         self.legend_dock.raise_()
         self.docks = [left, right, results, credits, self.legend_dock]
 
-        self.progress = QProgressBar()
-        self.progress.setMaximumWidth(220)
-        self.progress.setRange(0, 100)
-        self.progress.hide()
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.hide()
-        self.cancel_button.clicked.connect(lambda: self.cancel_loading(wait=False))
-        self.statusBar().addPermanentWidget(self.progress)
-        self.statusBar().addPermanentWidget(self.cancel_button)
+        self.messages = MessagesPanel()
+        messages = QDockWidget("Messages", self)
+        messages.setObjectName("messages_dock")
+        messages.setWidget(self.messages)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, messages)
+        self.tabifyDockWidget(credits, messages)
+        self.legend_dock.raise_()
+        self.docks.append(messages)
+        self.jobs = JobRunner(self, self.statusBar())
+        self.jobs.message.connect(self.messages.add)
+        # the runner's widgets, under the names the window has always had
+        self.progress = self.jobs.progress
+        self.cancel_button = self.jobs.cancel_button
         self._build_menus()
 
     # -- menus ------------------------------------------------------------
@@ -269,10 +271,11 @@ class MainWindow(QMainWindow):
             from twin_app.scene.render import check_opengl
 
             check_opengl()
-            from pyvistaqt import QtInteractor
+            from twin_app.qt.view_widget import CityViewWidget
 
             self.statusBar().showMessage("Starting the 3D view…")
-            self.plotter = QtInteractor(self, auto_update=False)
+            self.plotter = CityViewWidget(self, auto_update=False)
+            self.plotter.files_dropped.connect(self.handle_dropped)
             self.setCentralWidget(self.plotter.interactor)
             self.plotter.iren.add_observer("LeftButtonPressEvent", self._on_press)
             self.plotter.iren.add_observer("LeftButtonReleaseEvent", self._on_release)
@@ -345,7 +348,7 @@ class MainWindow(QMainWindow):
         from twin_app.core.loading import open_city_model
         from twin_app.scene.render import check_opengl
 
-        self.cancel_loading()
+        self.cancel_loading(wait=False)
         try:
             model = open_city_model(city)
             check_opengl()
@@ -370,32 +373,23 @@ class MainWindow(QMainWindow):
         self.info.setRowCount(0)
         self.setWindowTitle(f"{model.manifest.title} — twin_app")
         self.attribution.setText("\n".join(model.credits()))
-        self._run(LoadWorker(model.manifest))
+        self._run(LoadWorker(model.manifest), f"Loading {model.manifest.title}")
         return True
 
     def open_files(self, paths: list[Path]) -> None:
         if self.model is None and not self.open_city(None):
             return
         assert self.model is not None
-        if self.loading and self._thread is not None:
-            # let the running load finish and deliver its layers before the next one
-            self._thread.wait()
-            QApplication.processEvents()
-        self._run(LoadWorker(self.model.manifest, files=paths))
+        # queued behind whatever runs (a load, an analysis): the window never waits on a thread
+        names = ", ".join(p.name for p in paths[:3]) + ("…" if len(paths) > 3 else "")
+        self._run(LoadWorker(self.model.manifest, files=paths), f"Opening {names}")
 
-    def _run(self, worker: LoadWorker) -> None:
-        self._worker = worker
-        self._busy = True
-        self.progress.setValue(0)
-        self.progress.show()
-        self.cancel_button.show()
-        self._pending_problems: list[LayerProblem] = []
-        self._thread = start_worker(
-            self,
+    def _run(self, worker: LoadWorker, title: str) -> None:
+        self.jobs.submit(
             worker,
+            title,
             layer_ready=self._on_layer,
             problem=self._on_problem,
-            progress=self._on_progress,
             finished=self._on_finished,
         )
 
@@ -434,24 +428,18 @@ class MainWindow(QMainWindow):
 
         assert self.model is not None
         worker = AnalysisWorker(analysis_id, self.model, raw_params)
-        self._worker = worker  # type: ignore[assignment]
-        self._busy = True
-        self.progress.setValue(0)
-        self.progress.show()
-        self.cancel_button.show()
-        self.statusBar().showMessage(f"Running {analysis_id}…")
         self.last_analysis_error: str | None = None
-        self._thread = start_worker(
-            self,
+        self.jobs.submit(
             worker,
-            progress=self._on_progress,
+            f"Analysis {analysis_id}",
             done=self._on_analysis_done,
             failed=self._on_analysis_failed,
             finished=self._on_analysis_finished,
         )
 
     def _on_analysis_done(self, result: Any) -> None:
-        assert self.model is not None
+        if self._stale() or self.model is None:
+            return
         for layer in result.layers:
             self.model.add_result_layer(layer)  # replaces an earlier result, never a city layer
         self.last_result = result
@@ -459,20 +447,22 @@ class MainWindow(QMainWindow):
         self.districts.parentWidget().raise_()
 
     def _on_analysis_failed(self, message: str) -> None:
+        if self._stale():
+            return
         self.last_analysis_error = message
+        self.messages.add("problem", "Analysis", message)
         self._error("The analysis could not finish", message)
 
     def _on_analysis_finished(self, cancelled: bool) -> None:
-        self._busy = False
-        self.progress.hide()
-        self.cancel_button.hide()
+        if self._stale():
+            return
         self.statusBar().showMessage("Analysis cancelled." if cancelled else "Analysis finished.", 8000)
         self.analysis_cancelled = cancelled
 
     def _stale(self) -> bool:
         """Whether the signal being handled comes from a superseded worker (e.g. a replaced city)."""
         sender = self.sender()
-        return sender is not None and sender is not self._worker
+        return sender is not None and not self.jobs.is_current(sender)
 
     def _on_layer(self, layer: Any) -> None:
         if self.model is not None and not self._stale():
@@ -484,25 +474,17 @@ class MainWindow(QMainWindow):
             return
         self.problems.append(problem)
         self._pending_problems.append(problem)
+        self.messages.add("problem", problem.title, problem.message)
         if self.model is not None:
             self.model.problems.append(problem)
-
-    def _on_progress(self, fraction: float, text: str) -> None:
-        value = round(fraction * 100)
-        if abs(value - self.progress.value()) >= 5 or value == 100:
-            self.progress.setValue(value)
-        self.statusBar().showMessage(text)
 
     def _on_finished(self, cancelled: bool) -> None:
         if self._stale():
             return
-        self._busy = False
         self._render_timer.stop()
         if self.view is not None:
             self.view.rehome_if_untouched()
         self._render_now()
-        self.progress.hide()
-        self.cancel_button.hide()
         n = len(self.model.layers) if self.model else 0
         self.statusBar().showMessage("Loading cancelled." if cancelled else f"Ready: {n} layers.", 8000)
         if self._pending_problems:
@@ -515,18 +497,19 @@ class MainWindow(QMainWindow):
 
     @property
     def loading(self) -> bool:
-        """True from the start of a load or analysis until its results are applied."""
-        return self._busy
+        """True from the start of a load, import or analysis until the last queued one is applied."""
+        return self.jobs.busy
+
+    @property
+    def _worker(self) -> Any:
+        return self.jobs.current_worker
 
     def cancel_loading(self, *, wait: bool = True) -> None:
-        """Ask the running load or analysis to stop; ``wait`` blocks until it has."""
-        if self._worker is not None and self.loading:
-            self._worker.feedback.cancel()
-            self.statusBar().showMessage("Cancelling…")
-            if wait:
-                assert self._thread is not None
-                self._thread.wait()
-                self._busy = False
+        """Stop the running job and drop the waiting ones; ``wait`` (closing, tests) joins their threads."""
+        self.jobs.cancel_all(detach=True)
+        if wait:
+            self.jobs.wait_all()
+            QApplication.processEvents()
 
     # -- actions ----------------------------------------------------------
     def _ask_open_city(self) -> None:
@@ -545,20 +528,39 @@ class MainWindow(QMainWindow):
         if paths:
             self.open_files([Path(p) for p in paths])
 
-    def _ask_new_city(self) -> None:
-        from twin_app.core.city_import import import_city
+    def _ask_new_city(self, reuse: bool = False) -> None:
         from twin_app.qt.dialogs import NewCityDialog
+        from twin_app.qt.workers import ImportWorker
 
-        # the same dialog comes back after an error, with everything the user typed
-        dialog = self.new_city_dialog = NewCityDialog(self)
-        while dialog.exec() == NewCityDialog.DialogCode.Accepted:
-            try:
-                folder = import_city(dialog.request(), dialog.dest.path())
-            except TwinError as exc:
-                QMessageBox.warning(self, "The city could not be created", str(exc))
-                continue
-            self.open_city(folder)
+        dialog = getattr(self, "new_city_dialog", None) if reuse else None
+        if dialog is None:
+            dialog = self.new_city_dialog = NewCityDialog(self)
+        if dialog.exec() != NewCityDialog.DialogCode.Accepted:
             return
+        try:
+            request = dialog.request()
+        except TwinError as exc:
+            self._import_failed(str(exc))
+            return
+        worker = ImportWorker(request, dialog.dest.path())
+        self.jobs.submit(
+            worker,
+            f"Building the city {request.name}",
+            done=self._on_import_done,
+            failed=self._import_failed,
+        )
+
+    def _on_import_done(self, folder: Path) -> None:
+        if not self._stale():
+            QTimer.singleShot(0, lambda: self.open_city(folder))
+
+    def _import_failed(self, message: str) -> None:
+        """Say why, then bring the same dialog back with everything the user typed."""
+        if self._stale():
+            return
+        self.messages.add("problem", "New city", message)
+        QMessageBox.warning(self, "The city could not be created", message)
+        QTimer.singleShot(0, lambda: self._ask_new_city(reuse=True))
 
     def _ask_export(self) -> None:
         from twin_app.qt.export import ask_export_size
@@ -630,6 +632,7 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        event.acceptProposedAction()
         self.handle_dropped(paths)
 
     def handle_dropped(self, paths: list[Path]) -> None:
@@ -641,7 +644,7 @@ class MainWindow(QMainWindow):
             self.open_files(paths)
 
     def closeEvent(self, event: Any) -> None:
-        self.cancel_loading()
+        self.cancel_loading(wait=True)
         if self.plotter is not None:
             self.plotter.close()
         super().closeEvent(event)

@@ -119,3 +119,34 @@ class AnalysisWorker(QObject):
                 f"The analysis stopped because of an unexpected error ({type(exc).__name__}: {exc})."
             )
         self.finished.emit(cancelled)
+
+
+class ImportWorker(QObject):
+    """Builds a city folder from files (File → New city) off the GUI thread."""
+
+    progress = Signal(float, str)
+    done = Signal(object)  # the new city folder
+    failed = Signal(str)
+    finished = Signal(bool)  # True when cancelled
+
+    def __init__(self, request: Any, dest: Path | None) -> None:
+        super().__init__()
+        self.request = request
+        self.dest = dest
+        self.feedback = Feedback(on_progress=lambda f, t: self.progress.emit(f, t))
+
+    def run(self) -> None:
+        from twin_app.core.city_import import import_city
+        from twin_app.core.explain import explain
+
+        cancelled = False
+        try:
+            self.progress.emit(0.0, f"Building the city '{self.request.name}'…")
+            self.done.emit(import_city(self.request, self.dest, feedback=self.feedback))
+        except CancelledError:
+            cancelled = True
+        except TwinError as exc:
+            self.failed.emit(str(exc))
+        except Exception as exc:
+            self.failed.emit(explain(exc, subject=f"The city '{self.request.name}' could not be built"))
+        self.finished.emit(cancelled)
