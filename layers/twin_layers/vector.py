@@ -84,12 +84,30 @@ def read_frame(path: Path, options: Mapping[str, Any], notes: list[str] | None =
     forbid_gdal_network()
     try:
         if suffix in SNIFFED_SUFFIXES:
-            driver = pyogrio.read_info(path, layer=options.get("layer"))["driver"]
+            driver = _driver(path, options.get("layer"))
             if driver not in VECTOR_DRIVERS.get(suffix, (driver,)):
                 raise UnexpectedContentError(path, expected=fmt, found=f"read by GDAL's {driver} driver")
         return _read_records(path, options.get("layer"), fmt, notes)
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, OSError) as exc:
         raise CorruptFileError(path, fmt=fmt, detail=str(exc)) from exc
+    except UnicodeDecodeError as exc:  # a column name in no encoding (the values are retried below)
+        detail = f"its column names are in no text encoding twin_app knows ({exc})"
+        raise CorruptFileError(path, fmt=fmt, detail=detail) from exc
+
+
+def _driver(path: Path, layer: Any) -> str:
+    """The OGR driver GDAL picks for ``path``; column names not in the declared encoding read as Windows-1252.
+
+    pyogrio decodes the column names while it describes the file, so a
+    Latin-1 GeoJSON with an "Höhe" column would otherwise be refused here,
+    before :func:`_read_records` could read it as Windows-1252.
+    """
+    import pyogrio
+
+    try:
+        return str(pyogrio.read_info(path, layer=layer)["driver"])
+    except UnicodeDecodeError:
+        return str(pyogrio.read_info(path, layer=layer, encoding="cp1252")["driver"])
 
 
 def _read_records(path: Path, layer: Any, fmt: str, notes: list[str]) -> gpd.GeoDataFrame:
@@ -108,6 +126,7 @@ def _read_records(path: Path, layer: Any, fmt: str, notes: list[str]) -> gpd.Geo
     from shapely.errors import GEOSException
 
     kwargs: dict[str, Any] = {}
+    read_as: str | None = None  # the encoding the text was finally read in (None: as declared)
     while True:
         try:
             with warnings.catch_warnings():
@@ -118,7 +137,7 @@ def _read_records(path: Path, layer: Any, fmt: str, notes: list[str]) -> gpd.Geo
             if "encoding" in kwargs:
                 detail = f"its text is in no encoding twin_app knows ({exc})"
                 raise CorruptFileError(path, fmt=fmt, detail=detail) from exc
-            kwargs["encoding"] = "cp1252"
+            kwargs["encoding"] = read_as = "cp1252"
         except GEOSException as exc:
             if "on_invalid" in kwargs:
                 raise CorruptFileError(path, fmt=fmt, detail=str(exc)) from exc
@@ -129,6 +148,7 @@ def _read_records(path: Path, layer: Any, fmt: str, notes: list[str]) -> gpd.Geo
         and pyogrio.read_info(path, layer=layer).get("encoding") == "ISO-8859-1"
     ):
         frame = pyogrio.read_dataframe(path, layer=layer, encoding="UTF-8", **kwargs)
+        read_as = "UTF-8"
         notes.append(
             f"'{path.name}' declares no text encoding but its text is UTF-8, and was read so; "
             "a .cpg file saying UTF-8 would make this certain."
@@ -140,6 +160,45 @@ def _read_records(path: Path, layer: Any, fmt: str, notes: list[str]) -> gpd.Geo
         )
     if "on_invalid" in kwargs:
         notes.append(_broken_geometry_note(path, layer, frame))
+    return _unique_columns(frame, path, layer, read_as, notes)
+
+
+def _unique_columns(
+    frame: gpd.GeoDataFrame, path: Path, layer: Any, encoding: str | None, notes: list[str]
+) -> gpd.GeoDataFrame:
+    """``frame`` with a repeated column name made unique ("name", "name_2"), and a note saying so.
+
+    A damaged or hand-edited ``.dbf`` can name two fields alike.  pyogrio
+    then gives every one of them the values of the last (it gathers the
+    columns by name), so the values are read again by position; and every
+    later step (the column to colour by, the population column) expects a
+    name to stand for one column.
+    """
+    import pyogrio
+
+    names = [str(c) for c in frame.columns]
+    if len(set(names)) == len(names):
+        return frame
+    frame = frame.copy()
+    _, _, _, values = pyogrio.raw.read(path, layer=layer, read_geometry=False, encoding=encoding)
+    for position, column in enumerate(values):  # the fields come first, in the file's order
+        if names.count(names[position]) > 1:
+            frame.isetitem(position, column)
+    taken, renamed, out = set(names), [], []
+    for position, name in enumerate(names):
+        if name in names[:position] and name != frame.geometry.name:
+            number = 2
+            while f"{name}_{number}" in taken:
+                number += 1
+            renamed.append(f"'{name}' as '{name}_{number}'")
+            name = f"{name}_{number}"
+            taken.add(name)
+        out.append(name)
+    notes.append(
+        f"'{path.name}' has {len(renamed)} column(s) whose name repeats an earlier one; they were read "
+        f"under new names ({', '.join(renamed[:3])}{', ...' if len(renamed) > 3 else ''})."
+    )
+    frame.columns = out
     return frame
 
 
@@ -159,10 +218,11 @@ def _looks_like_utf8_read_as_latin1(frame: gpd.GeoDataFrame) -> bool:
     safe sign the bytes were UTF-8.
     """
     changed = False
-    for column in frame.columns:
-        if column == frame.geometry.name or not _is_text(frame[column]):
+    for position, column in enumerate(frame.columns):  # by position: two columns may share a name
+        values = frame.iloc[:, position]
+        if column == frame.geometry.name or not _is_text(values):
             continue
-        for value in frame[column].dropna().unique():
+        for value in values.dropna().unique():
             if not isinstance(value, str) or value.isascii():
                 continue
             try:
