@@ -18,6 +18,7 @@ from twin_app.core.kinds import LoadContext
 
 if TYPE_CHECKING:
     import geopandas as gpd
+    import numpy as np
 
 
 def prepare_frame(
@@ -48,8 +49,11 @@ def prepare_frame(
                 'with crs = "EPSG:....".',
                 path=source,
             )
-        frame = frame.set_crs(assume_crs)
+        frame = _assume_crs(frame, assume_crs, where=where, source=source)
         notes.append(f"No CRS in the file; assumed {assume_crs} as configured.")
+    frame, order = _without_unusable_geometries(frame, notes)
+    if len(frame) == 0:
+        raise EmptyLayerError(source, layer=name)
     if frame.crs is not None and frame.crs.is_geographic and len(frame):
         minx, miny, maxx, maxy = frame.total_bounds
         if not (-180.5 <= minx <= maxx <= 180.5 and -90.5 <= miny <= maxy <= 90.5):
@@ -60,30 +64,29 @@ def prepare_frame(
                 path=source,
             )
 
-    geoms = frame.geometry.values
-    order = np.arange(len(frame))  # positions in the frame as given, for the notes' samples
-    missing = shapely.is_missing(geoms) | shapely.is_empty(geoms)
-    n_empty = int(np.count_nonzero(missing))
-    if n_empty:
-        frame = frame.loc[~missing].copy()
-        notes.append(f"{n_empty} feature(s) without geometry were skipped ({record_sample(order[missing])}).")
-        order = order[~missing]
-    if len(frame) == 0:
-        raise EmptyLayerError(source, layer=name)
-
     invalid = ~shapely.is_valid(frame.geometry.values)
     n_invalid = int(np.count_nonzero(invalid))
     if n_invalid:
-        repaired = shapely.make_valid(frame.geometry.values[invalid])
+        repaired, failed = _repaired(frame.geometry.values[invalid])
         frame = frame.copy()
         frame.loc[invalid, frame.geometry.name] = repaired
         notes.append(
             f"{n_invalid} invalid geometr{'y was' if n_invalid == 1 else 'ies were'} repaired "
             f"({record_sample(order[invalid])})."
         )
+        if failed.any():  # degenerate beyond repair (coordinates near the float limit, say)
+            keep = np.ones(len(frame), dtype=bool)
+            keep[np.flatnonzero(invalid)[failed]] = False
+            notes.append(
+                f"{int(failed.sum())} of them could not be repaired and were skipped "
+                f"({record_sample(order[~keep])})."
+            )
+            frame, order = frame.loc[keep].copy(), order[keep]
+            if len(frame) == 0:
+                raise EmptyLayerError(source, layer=name)
 
     if str(frame.crs) != ctx.crs:
-        frame = frame.to_crs(ctx.crs)
+        frame = _to_crs(frame, ctx.crs, where=where, source=source)
 
     if ctx.bbox_lonlat is not None:
         city = city_box(ctx)
@@ -98,6 +101,98 @@ def prepare_frame(
         if clip_to_city:
             frame = frame.loc[inside.values].copy()
     return frame.reset_index(drop=True), notes
+
+
+def _without_unusable_geometries(
+    frame: gpd.GeoDataFrame, notes: list[str]
+) -> tuple[gpd.GeoDataFrame, np.ndarray]:
+    """``frame`` less the features without geometry or with a coordinate that is not a finite number.
+
+    A NaN or infinite coordinate (``1e999`` in a GeoJSON, a damaged ``.shp``)
+    makes GEOS refuse the whole array when the geometries are checked or
+    repaired, so one such feature would cost the layer; it is skipped and
+    counted like an empty one.  Returns the kept features' positions in the
+    frame as given, for the notes' samples.
+    """
+    import numpy as np
+    import shapely
+
+    geoms = frame.geometry.values
+    order = np.arange(len(frame))
+    missing = np.asarray(shapely.is_missing(geoms) | shapely.is_empty(geoms))
+    coords, index = shapely.get_coordinates(np.asarray(geoms), return_index=True)
+    broken = np.zeros(len(frame), dtype=bool)
+    broken[index[~np.isfinite(coords).all(axis=1)]] = True
+    broken &= ~missing
+    if missing.any():
+        sample = record_sample(order[missing])
+        notes.append(f"{int(missing.sum())} feature(s) without geometry were skipped ({sample}).")
+    if broken.any():
+        notes.append(
+            f"{int(broken.sum())} feature(s) with a coordinate that is not a finite number (NaN or infinite) "
+            f"were skipped ({record_sample(order[broken])})."
+        )
+    drop = missing | broken
+    if not drop.any():
+        return frame, order
+    return frame.loc[~drop].copy(), order[~drop]
+
+
+def _repaired(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``make_valid`` of each geometry, and a mask of those GEOS refused to repair (left empty).
+
+    GEOS repairs a whole array or raises for it, so one geometry it cannot
+    handle (a scale of zero, coordinates near the float limit) would cost
+    the layer; the array is then repaired one geometry at a time.
+    """
+    import numpy as np
+    import shapely
+    from shapely.errors import GEOSException
+
+    try:
+        return np.asarray(shapely.make_valid(geoms)), np.zeros(len(geoms), dtype=bool)
+    except GEOSException:
+        pass
+    out = np.empty(len(geoms), dtype=object)
+    failed = np.zeros(len(geoms), dtype=bool)
+    for i, geom in enumerate(geoms):
+        try:
+            out[i] = shapely.make_valid(geom)
+        except GEOSException:
+            out[i], failed[i] = shapely.Polygon(), True
+    return out, failed
+
+
+def _assume_crs(frame: gpd.GeoDataFrame, crs: str, *, where: str, source: Path | None) -> gpd.GeoDataFrame:
+    """``frame`` with the CRS the manifest names for it; a code PROJ does not know is a sentence."""
+    from pyproj.exceptions import CRSError as ProjCRSError
+
+    try:
+        return frame.set_crs(crs)
+    except ProjCRSError:
+        raise CRSError(
+            f"The CRS '{crs}' named for the file {where} is not one twin_app knows. Name an EPSG code, "
+            'such as crs = "EPSG:4326" for longitude/latitude.',
+            path=source,
+        ) from None
+
+
+def _to_crs(frame: gpd.GeoDataFrame, crs: str, *, where: str, source: Path | None) -> gpd.GeoDataFrame:
+    """``frame`` reprojected; a CRS PROJ cannot convert (another planet's, a broken one) is a sentence."""
+    from pyproj.exceptions import CRSError as ProjCRSError
+    from pyproj.exceptions import ProjError
+
+    try:
+        return frame.to_crs(crs)
+    except (ProjError, ProjCRSError) as exc:
+        reason = str(exc).split(": ")[-1].split(". ")[0].strip().rstrip(".")  # PROJ's own words
+        if reason.count(")") > reason.count("("):
+            reason = reason[:-1]
+        raise CRSError(
+            f"The file {where} uses a coordinate reference system that cannot be converted to the city's "
+            f"({crs}): {reason}. Save it with a CRS of the Earth, such as EPSG:4326 for longitude/latitude.",
+            path=source,
+        ) from None
 
 
 def city_box(ctx: LoadContext, *, margin_m: float = 0.0) -> shapely.Polygon:  # type: ignore[name-defined]  # noqa: F821
