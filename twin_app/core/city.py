@@ -191,6 +191,8 @@ def parse_manifest(raw: dict[str, Any], *, folder: Path, path: Path | None = Non
     for entry in raw.get("layers", []):
         if entry["id"] in seen:
             raise fail(f"two layers are called '{entry['id']}'")
+        if "crs" in entry:
+            _check_layer_crs(entry["crs"], layer=entry["id"], where=where)
         seen.add(entry["id"])
         layers.append(
             LayerSpec(
@@ -224,6 +226,22 @@ def parse_manifest(raw: dict[str, Any], *, folder: Path, path: Path | None = Non
         buildings=rules,
         notes=tuple(notes),
     )
+
+
+def _check_layer_crs(text: str, *, layer: str, where: Path) -> None:
+    """A layer's ``crs`` option must name a CRS PROJ knows: said here, naming the key, not in a reader."""
+    from pyproj import CRS
+    from pyproj.exceptions import CRSError as ProjCRSError
+
+    try:
+        CRS.from_user_input(text.strip())
+    except ProjCRSError:
+        raise ManifestError(
+            f"The city manifest '{where}' is not valid: layer '{layer}': crs must be the code of a "
+            f'coordinate reference system, such as "EPSG:4326", not {text!r}. '
+            "Fix it and open the city again.",
+            path=where,
+        ) from None
 
 
 def _building_rules(b: Mapping[str, Any]) -> BuildingRules:
