@@ -93,6 +93,12 @@ def read_frame(path: Path, options: Mapping[str, Any], notes: list[str] | None =
     except UnicodeDecodeError as exc:  # a column name in no encoding (the values are retried below)
         detail = f"its column names are in no text encoding twin_app knows ({exc})"
         raise CorruptFileError(path, fmt=fmt, detail=detail) from exc
+    except UnboundLocalError as exc:
+        # pyogrio 0.13 fails so while handling a CRS description (a shapefile's .prj) that is not UTF-8
+        if not isinstance(exc.__context__, UnicodeDecodeError):
+            raise
+        detail = "its coordinate reference system (the .prj file of a shapefile) is not readable text"
+        raise CorruptFileError(path, fmt=fmt, detail=detail) from exc
 
 
 def _driver(path: Path, layer: Any) -> str:
@@ -222,8 +228,9 @@ def _looks_like_utf8_read_as_latin1(frame: gpd.GeoDataFrame) -> bool:
         values = frame.iloc[:, position]
         if column == frame.geometry.name or not _is_text(values):
             continue
-        for value in values.dropna().unique():
-            if not isinstance(value, str) or value.isascii():
+        # a set of the strings alone: a JSON property may hold an object or a list, which cannot be hashed
+        for value in {v for v in values.dropna() if isinstance(v, str)}:
+            if value.isascii():
                 continue
             try:
                 fixed = value.encode("latin-1").decode("utf-8")
