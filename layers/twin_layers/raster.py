@@ -44,6 +44,7 @@ class RasterKind(RasterFile):
         driver, so a VRT named ``.tif`` never makes GDAL read other files or URLs.
         """
         import rasterio
+        from rasterio._err import CPLE_BaseError
         from rasterio.errors import RasterioError
 
         refuse_remote(source)
@@ -53,13 +54,13 @@ class RasterKind(RasterFile):
         try:
             with rasterio.open(source, driver=RASTER_DRIVERS[0]) as src:
                 return self._read(src, source, options, ctx)
-        except RasterioError as exc:
-            raise CorruptFileError(source, fmt="a GeoTIFF raster", detail=str(exc)) from exc
+        except (RasterioError, CPLE_BaseError) as exc:  # CPLE_*: GDAL's own errors, passed on by rasterio
+            raise CorruptFileError(source, fmt="a GeoTIFF raster", detail=str(exc)[:300]) from exc
 
     def _read(self, src: Any, source: Path, options: Mapping[str, Any], ctx: LoadContext) -> RasterLayer:
         import numpy as np
         import rasterio
-        from rasterio.warp import Resampling, calculate_default_transform, reproject, transform_bounds
+        from rasterio.warp import Resampling, calculate_default_transform, reproject
         from rasterio.windows import from_bounds
 
         src_crs = src.crs or (
@@ -81,7 +82,7 @@ class RasterKind(RasterFile):
             )
         box = city_box(ctx, margin_m=MARGIN_M) if ctx.bbox_lonlat else None
         if box is not None:
-            bounds = transform_bounds(ctx.crs, src_crs, *box.bounds)
+            bounds = _city_bounds_in(source, src_crs, ctx.crs, box.bounds)
             window = from_bounds(*bounds, transform=src.transform).round_offsets().round_lengths()
             window = (
                 window.intersection(rasterio.windows.Window(0, 0, src.width, src.height))
@@ -145,6 +146,33 @@ class RasterKind(RasterFile):
             label=str(options.get("label", ctx.layer_id)),
             quantity=str(options["quantity"]) if options.get("quantity") else None,
         )
+
+
+def _city_bounds_in(
+    source: Path, src_crs: Any, city_crs: str, bounds: tuple[float, float, float, float]
+) -> tuple[float, float, float, float]:
+    """The city's box in the raster's CRS; a CRS PROJ cannot convert from is a sentence.
+
+    A damaged or hand-made GeoTIFF can declare a local engineering CRS (or
+    another planet's), which no operation links to the city's.
+    """
+    from pyproj import CRS
+    from rasterio._err import CPLE_BaseError
+    from rasterio.errors import RasterioError
+    from rasterio.warp import transform_bounds
+
+    try:
+        west, south, east, north = transform_bounds(city_crs, src_crs, *bounds)
+    except (RasterioError, CPLE_BaseError):
+        name = CRS.from_user_input(src_crs).name
+        raise CRSError(
+            f"The raster '{source}' uses a coordinate reference system ('{name}') that cannot be converted "
+            f"to the city's ({city_crs}), so twin_app cannot place it. Save the raster with the CRS it "
+            "was made in (a GeoTIFF with georeferencing), or name one in the manifest with "
+            'crs = "EPSG:....".',
+            path=source,
+        ) from None
+    return (west, south, east, north)
 
 
 def raster_units(src: Any, band: int = 1) -> str | None:
