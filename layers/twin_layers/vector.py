@@ -93,12 +93,26 @@ def read_frame(path: Path, options: Mapping[str, Any], notes: list[str] | None =
     except UnicodeDecodeError as exc:  # a column name in no encoding (the values are retried below)
         detail = f"its column names are in no text encoding twin_app knows ({exc})"
         raise CorruptFileError(path, fmt=fmt, detail=detail) from exc
+    except IndexError:  # pyogrio's words for a file that GDAL opens but finds no layer in
+        if options.get("layer") is not None or _has_layers(path):
+            raise
+        detail = "GDAL finds no layer of features in it (a part of it, such as a shapefile's .shx, is broken)"
+        raise CorruptFileError(path, fmt=fmt, detail=detail) from None
     except UnboundLocalError as exc:
         # pyogrio 0.13 fails so while handling a CRS description (a shapefile's .prj) that is not UTF-8
         if not isinstance(exc.__context__, UnicodeDecodeError):
             raise
         detail = "its coordinate reference system (the .prj file of a shapefile) is not readable text"
         raise CorruptFileError(path, fmt=fmt, detail=detail) from exc
+
+
+def _has_layers(path: Path) -> bool:
+    import pyogrio
+
+    try:
+        return len(pyogrio.list_layers(path)) > 0
+    except (pyogrio.errors.DataSourceError, OSError):
+        return False
 
 
 def _driver(path: Path, layer: Any) -> str:
