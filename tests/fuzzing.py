@@ -776,6 +776,15 @@ def _mutate_shapefile(files: Files, rng: random.Random) -> tuple[Files, list[str
     return files, [f"{name}: " + "; ".join(done)]
 
 
+def _mutate_zipped_shapefile(files: Files, rng: random.Random) -> tuple[Files, list[str]]:
+    """One of the zipped shapefile's members mutated and zipped again, or the zip's own bytes."""
+    if rng.random() < 0.25:
+        data, done = stacked(files["cells.zip"], rng, mutate_bytes)
+        return {"cells.zip": data}, ["zip bytes: " + "; ".join(done)]
+    members, done = _mutate_shapefile(unzip(files["cells.zip"]), rng)
+    return {"cells.zip": rezip(members)}, done
+
+
 def _mutate_manifest(files: Files, rng: random.Random) -> tuple[Files, list[str]]:
     files = dict(files)
     files["city.toml"], done = stacked(files["city.toml"], rng, _text_or_bytes())
@@ -801,6 +810,13 @@ IMPORTERS: dict[str, Importer] = {
         ),
         Importer("geopackage", "cells.gpkg", lambda: [{"cells.gpkg": _gpkg_seed()}], _open_steps),
         Importer("shapefile", "cells.shp", lambda: [_shapefile_seed()], _open_steps, _mutate_shapefile),
+        Importer(
+            "shapefile-zip",
+            "cells.zip",
+            lambda: [{"cells.zip": rezip(_shapefile_seed())}],
+            _open_steps,
+            _mutate_zipped_shapefile,
+        ),
         Importer(
             "csv",
             "points.csv",
