@@ -79,7 +79,7 @@ def prepare_frame(
             keep[np.flatnonzero(invalid)[failed]] = False
             notes.append(
                 f"{int(failed.sum())} of them could not be repaired and were skipped "
-                f"({record_sample(order[~keep])})."
+                f"({record_sample(order[~keep].tolist())})."
             )
             frame, order = frame.loc[keep].copy(), order[keep]
             if len(frame) == 0:
@@ -125,12 +125,12 @@ def _without_unusable_geometries(
     broken[index[~np.isfinite(coords).all(axis=1)]] = True
     broken &= ~missing
     if missing.any():
-        sample = record_sample(order[missing])
+        sample = record_sample(order[missing].tolist())
         notes.append(f"{int(missing.sum())} feature(s) without geometry were skipped ({sample}).")
     if broken.any():
         notes.append(
             f"{int(broken.sum())} feature(s) with a coordinate that is not a finite number (NaN or infinite) "
-            f"were skipped ({record_sample(order[broken])})."
+            f"were skipped ({record_sample(order[broken].tolist())})."
         )
     drop = missing | broken
     if not drop.any():
