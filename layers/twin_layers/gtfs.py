@@ -38,6 +38,7 @@ from twin_app.api import (
 from twin_layers._content import GtfsFile
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 #: the stop_times columns any GTFS kind uses (read once, shared through ``ctx.cache``)
@@ -341,9 +342,7 @@ class StopsKind(GtfsFile):
 
 def _shape_lines(shapes: pd.DataFrame) -> tuple[Any, Any]:
     """(shape ids, lon/lat linestrings) of the shapes with at least two valid points."""
-    import numpy as np
     import pandas as pd
-    import shapely
 
     shapes = shapes.assign(
         seq=pd.to_numeric(shapes["shape_pt_sequence"], errors="coerce"),
@@ -351,11 +350,27 @@ def _shape_lines(shapes: pd.DataFrame) -> tuple[Any, Any]:
         y=pd.to_numeric(shapes["shape_pt_lat"], errors="coerce"),
     )
     shapes = shapes.dropna(subset=["seq", "x", "y"]).sort_values(["shape_id", "seq"], kind="stable")
-    codes, ids = pd.factorize(shapes["shape_id"], sort=True)
+    return _lines_by(shapes["shape_id"], shapes[["x", "y"]].to_numpy())
+
+
+def _lines_by(keys: pd.Series, xy: np.ndarray) -> tuple[Any, Any]:
+    """(keys, linestrings): one line per key with at least two points, through its points in order.
+
+    Keys with a single point are left out, and the lines numbered again
+    without them: shapely wants its line indices to run 0, 1, 2 … with no
+    gap, and a shape (or trip) of one valid point among the others must not
+    cost the whole routes layer.
+    """
+    import numpy as np
+    import pandas as pd
+    import shapely
+
+    codes, ids = pd.factorize(keys, sort=True)
     counts = np.bincount(codes, minlength=len(ids))
     ok = counts[codes] >= 2
-    lines = shapely.linestrings(shapes[["x", "y"]].to_numpy()[ok], indices=codes[ok])
-    return ids[np.unique(codes[ok])], lines
+    kept = np.flatnonzero(counts >= 2)
+    lines = shapely.linestrings(xy[ok], indices=np.searchsorted(kept, codes[ok]))
+    return ids[kept], lines
 
 
 def stop_sequence_lines(feed: Feed, trips: pd.DataFrame) -> pd.DataFrame:
@@ -367,9 +382,7 @@ def stop_sequence_lines(feed: Feed, trips: pd.DataFrame) -> pd.DataFrame:
     Returns route_id, trip_id and a lon/lat ``line`` (routes whose trips
     visit fewer than two located stops are left out).
     """
-    import numpy as np
     import pandas as pd
-    import shapely
 
     if "direction_id" in trips:
         trips = trips.assign(direction=trips["direction_id"].fillna(""))
@@ -392,11 +405,8 @@ def stop_sequence_lines(feed: Feed, trips: pd.DataFrame) -> pd.DataFrame:
     seq = seq.assign(order=pd.to_numeric(seq["stop_sequence"], errors="coerce"))
     seq = seq.merge(located, on="stop_id").dropna(subset=["order", "x", "y"])
     seq = seq.sort_values(["trip_id", "order"], kind="stable")
-    codes, ids = pd.factorize(seq["trip_id"], sort=True)
-    counts = np.bincount(codes, minlength=len(ids))
-    ok = counts[codes] >= 2
-    lines = shapely.linestrings(seq[["x", "y"]].to_numpy()[ok], indices=codes[ok])
-    line_of = dict(zip(ids[np.unique(codes[ok])], lines, strict=True))
+    trip_ids, lines = _lines_by(seq["trip_id"], seq[["x", "y"]].to_numpy())
+    line_of = dict(zip(trip_ids, lines, strict=True))
     chosen = chosen[chosen["trip_id"].isin(line_of)]
     return pd.DataFrame(
         {
