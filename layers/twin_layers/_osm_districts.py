@@ -371,6 +371,7 @@ def _admin_faces(
     admin_level: str,
 ) -> _Faces:
     import geopandas as gpd
+    import pandas as pd
     import shapely
 
     noded = _snap_dangles(shapely.union_all([g for g, _ in lines.values()] + [box.exterior]), box)
@@ -438,7 +439,9 @@ def _admin_faces(
                 "geometry": geom,
             }
         )
-    frame = gpd.GeoDataFrame(rows, geometry="geometry", crs=crs)
+    # the columns named, so that no face named by a relation (damaged boundaries) is an empty frame
+    columns = [DISTRICT_COLUMN, CLIPPED_COLUMN, "admin_level", "source", "osm_id", "area_km2", "geometry"]
+    frame = gpd.GeoDataFrame(pd.DataFrame(rows, columns=columns), geometry="geometry", crs=crs)
     if len(frame):
         frame = frame.sort_values([DISTRICT_COLUMN, "osm_id"]).reset_index(drop=True)
         twice = frame[DISTRICT_COLUMN].duplicated(keep=False)
