@@ -23,7 +23,7 @@ import shapely
 from fuzzing import BBOX, CRS, IMPORTERS, cached_seeds, describe_failures, fuzz, run_input
 from pyproj import Transformer
 
-from twin_app.api import CorruptFileError, CRSError, Feedback, ManifestError, PolygonLayer
+from twin_app.api import CorruptFileError, CRSError, EmptyLayerError, Feedback, ManifestError, PolygonLayer
 from twin_app.core.city import LayerSpec, load_manifest
 from twin_app.core.kinds import default_registry
 from twin_app.core.loading import load_layer, read_file_layer
@@ -262,6 +262,70 @@ def test_a_zipped_shapefile_with_a_broken_shx_is_a_sentence(tmp_path: Path) -> N
                 )
     with pytest.raises(CorruptFileError, match="GDAL finds no layer of features in it"):
         read_file_layer(path, _manifest(tmp_path))
+
+
+def _feed(members: dict[str, str]) -> bytes:
+    from fuzzing import rezip
+
+    return rezip({name: text.encode() for name, text in members.items()})
+
+
+def test_a_shape_or_a_trip_of_one_point_costs_only_itself(tmp_path: Path) -> None:
+    """shapely wants line indices without gaps; a one-point shape or trip sorting first cost the layer.
+
+    S1 has one point and T0 (route R0, no shape) visits one stop: both are
+    left out.  R1 is drawn along its stops A-B-C, R2 along shape S2.
+    """
+    a, b, c = ([round(v, 7) for v in _lonlat(x, y)] for x, y in ((0, 0), (300, 0), (300, 300)))
+    path = tmp_path / "feed.zip"
+    path.write_bytes(
+        _feed(
+            {
+                "stops.txt": "stop_id,stop_lat,stop_lon\n"
+                + "".join(f"{s},{p[1]:.7f},{p[0]:.7f}\n" for s, p in (("A", a), ("B", b), ("C", c))),
+                "routes.txt": "route_id,route_type\nR0,3\nR1,3\nR2,0\n",
+                "trips.txt": "route_id,service_id,trip_id,shape_id\nR0,WK,T0,\nR1,WK,T1,\nR2,WK,T2,S2\n",
+                "stop_times.txt": "trip_id,stop_id,stop_sequence,departure_time\nT0,A,1,07:00:00\n"
+                "T1,A,1,07:00:00\nT1,B,2,07:05:00\nT1,C,3,07:09:00\nT2,C,1,08:00:00\nT2,A,2,08:10:00\n",
+                "shapes.txt": "shape_id,shape_pt_lat,shape_pt_lon,shape_pt_sequence\n"
+                f"S1,{a[1]:.7f},{a[0]:.7f},1\nS2,{c[1]:.7f},{c[0]:.7f},1\nS2,{a[1]:.7f},{a[0]:.7f},2\n",
+            }
+        )
+    )
+    spec = LayerSpec(id="routes", kind="gtfs-routes", source=path, title="routes")
+    layer = load_layer(_manifest(tmp_path), spec, registry=default_registry(), feedback=Feedback(), cache={})
+    to_utm = Transformer.from_crs("EPSG:4326", CRS, always_xy=True)
+    drawn = {
+        r: (d, len(g.coords))
+        for r, d, g in zip(
+            layer.frame["route_id"], layer.frame["drawn_from"], layer.frame.geometry, strict=True
+        )
+    }
+    assert drawn == {"R1": ("stops", 3), "R2": ("shape", 2)}
+    r1 = layer.frame.geometry[layer.frame["route_id"] == "R1"].iloc[0]
+    expected = [to_utm.transform(*p) for p in (a, b, c)]
+    assert [tuple(round(v, 3) for v in xy) for xy in r1.coords] == [
+        tuple(round(v, 3) for v in xy) for xy in expected
+    ]
+
+
+def test_boundaries_that_name_no_district_are_an_empty_layer(tmp_path: Path) -> None:
+    """The fuzzed map whose admin boundary lost a node to a street: no face is named by a relation.
+
+    The districts frame was then built from no rows without its columns,
+    and geopandas refused it; now it is the layer's sentence that it has
+    nothing to show.
+    """
+    from fuzzing import _osm_xml
+
+    lines = _osm_xml().decode().split("\n")
+    assert lines[49].strip() == '<tag k="highway" v="primary"/>' and lines[102].strip() == '<nd ref="53"/>'
+    lines[49], lines[102] = lines[102], lines[49]
+    path = tmp_path / "town.osm"
+    path.write_text("\n".join(lines))
+    spec = LayerSpec(id="d", kind="osm-districts", source=path, title="d", options={"admin_level": "10"})
+    with pytest.raises(EmptyLayerError):
+        load_layer(_manifest(tmp_path), spec, registry=default_registry(), feedback=Feedback(), cache={})
 
 
 def test_a_layer_crs_proj_does_not_know_is_a_sentence_naming_the_layer(tmp_path: Path) -> None:
