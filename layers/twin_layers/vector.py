@@ -80,6 +80,7 @@ def read_frame(path: Path, options: Mapping[str, Any], notes: list[str] | None =
     if suffix == ".csv":
         return _read_csv(path, options, notes)
     import pyogrio
+    from pyproj.exceptions import CRSError as ProjCRSError
 
     forbid_gdal_network()
     try:
@@ -93,6 +94,13 @@ def read_frame(path: Path, options: Mapping[str, Any], notes: list[str] | None =
     except UnicodeDecodeError as exc:  # a column name in no encoding (the values are retried below)
         detail = f"its column names are in no text encoding twin_app knows ({exc})"
         raise CorruptFileError(path, fmt=fmt, detail=detail) from exc
+    except ProjCRSError as exc:  # GDAL made something of the CRS description that PROJ cannot read
+        raise CRSError(
+            f"The coordinate reference system stored with '{path}' (for a shapefile, its .prj file) is "
+            f"damaged: PROJ cannot read it ({str(exc)[:120]}). Save the file again with its CRS, such as "
+            "EPSG:4326 for longitude/latitude.",
+            path=path,
+        ) from None
     except IndexError:  # pyogrio's words for a file that GDAL opens but finds no layer in
         if options.get("layer") is not None or _has_layers(path):
             raise
