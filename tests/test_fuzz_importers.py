@@ -328,6 +328,23 @@ def test_boundaries_that_name_no_district_are_an_empty_layer(tmp_path: Path) -> 
         load_layer(_manifest(tmp_path), spec, registry=default_registry(), feedback=Feedback(), cache={})
 
 
+def test_a_prj_that_gdal_reads_into_what_proj_cannot_is_a_sentence(tmp_path: Path) -> None:
+    """A .prj with a prime meridian of {} and a 20-digit projection: GDAL hands PROJ a CRS it refuses."""
+    to_utm = Transformer.from_crs("EPSG:4326", CRS, always_xy=True)
+    x0, y0 = to_utm.transform(10.0, 50.0)
+    frame = gpd.GeoDataFrame({"n": [1]}, geometry=[shapely.box(x0, y0, x0 + 100, y0 + 100)], crs=CRS)
+    path = tmp_path / "cells.shp"
+    frame.to_file(path, driver="ESRI Shapefile")
+    prj = path.with_suffix(".prj")
+    text = prj.read_text()
+    assert '"Greenwich"' in text and '"Transverse_Mercator"' in text
+    prj.write_text(text.replace('"Greenwich"', "{}").replace('"Transverse_Mercator"', "18446744073709551616"))
+    with pytest.raises(
+        CRSError, match=r"\(for a shapefile, its \.prj file\) is damaged: PROJ cannot read it"
+    ):
+        read_file_layer(path, _manifest(tmp_path))
+
+
 def test_a_layer_crs_proj_does_not_know_is_a_sentence_naming_the_layer(tmp_path: Path) -> None:
     w, s, e, n = BBOX
     (tmp_path / "points.csv").write_text("lon,lat\n10.0,50.0\n")
