@@ -223,13 +223,30 @@ def read_feed(path: Path, cache: dict[Any, Any]) -> Feed:
 
 def _route_types(trips: pd.DataFrame, routes: pd.DataFrame) -> pd.DataFrame:
     """trip_id, route_id, service_id and an int route_type (-1 where unknown) per trip."""
-    import pandas as pd
 
     out = trips[["trip_id", "route_id", "service_id"]].merge(
         routes[["route_id", "route_type"]], on="route_id", how="left"
     )
-    out["route_type"] = pd.to_numeric(out["route_type"], errors="coerce").fillna(-1).astype(int)
+    out["route_type"] = _route_type_codes(out["route_type"])
     return out
+
+
+#: route_type codes run from 0 (tram) through the extended types (hundreds to about 1700)
+_MAX_ROUTE_TYPE = 10_000
+
+
+def _route_type_codes(values: pd.Series) -> pd.Series:
+    """GTFS ``route_type`` as whole numbers, -1 where it is missing, not a number or not a possible code.
+
+    A feed can hold anything in the column ("-inf", "3.5", a 30-digit
+    number); such a route is of an unknown mode, and must not stop the feed.
+    """
+    import numpy as np
+    import pandas as pd
+
+    numbers = pd.to_numeric(values, errors="coerce").astype(float)
+    possible = np.isfinite(numbers) & (numbers == np.floor(numbers)) & numbers.between(0, _MAX_ROUTE_TYPE)
+    return numbers.where(possible, -1.0).astype(int)
 
 
 def read_timetable(path: Path, cache: dict[Any, Any] | None = None) -> Timetable:
@@ -462,7 +479,7 @@ class RoutesKind(GtfsFile):
         for col in ("route_short_name", "route_long_name", "route_type"):
             values = routes[col].reindex(frame["route_id"]) if col in routes else None
             frame[col] = values.fillna("").to_numpy() if values is not None else ""
-        frame["route_type"] = pd.to_numeric(frame["route_type"], errors="coerce").fillna(-1).astype(int)
+        frame["route_type"] = _route_type_codes(frame["route_type"])
         frame["mode"] = [mode_name(int(v)) for v in frame["route_type"]]
         n_shape_routes = len(shaped_routes)
         n_stop_routes = by_stops["route_id"].nunique()
