@@ -80,6 +80,12 @@ class RasterKind(RasterFile):
                 "Name a band from 1 to the number of bands in the manifest.",
                 path=source,
             )
+        if src.transform.is_degenerate:  # no pixel size: no window or place can be worked out
+            raise CorruptFileError(
+                source,
+                fmt="a GeoTIFF raster",
+                detail="its georeferencing gives its pixels no size (a degenerate transform)",
+            )
         box = city_box(ctx, margin_m=MARGIN_M) if ctx.bbox_lonlat else None
         if box is not None:
             bounds = _city_bounds_in(source, src_crs, ctx.crs, box.bounds)
