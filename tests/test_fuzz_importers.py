@@ -345,6 +345,50 @@ def test_a_prj_that_gdal_reads_into_what_proj_cannot_is_a_sentence(tmp_path: Pat
         read_file_layer(path, _manifest(tmp_path))
 
 
+def test_a_route_type_that_is_no_code_makes_a_route_of_unknown_mode(tmp_path: Path) -> None:
+    """route_type "-inf" could not be cast to an integer, and the feed was lost."""
+    a, b = ([round(v, 7) for v in _lonlat(x, y)] for x, y in ((0, 0), (300, 0)))
+    path = tmp_path / "feed.zip"
+    path.write_bytes(
+        _feed(
+            {
+                "stops.txt": f"stop_id,stop_lat,stop_lon\nA,{a[1]},{a[0]}\nB,{b[1]},{b[0]}\n",
+                "routes.txt": "route_id,route_type\nR1,-inf\nR2,3.5\nR3,0\n",
+                "trips.txt": "route_id,service_id,trip_id\nR1,WK,T1\nR2,WK,T2\nR3,WK,T3\n",
+                "stop_times.txt": "trip_id,stop_id,stop_sequence,departure_time\n"
+                "T1,A,1,07:00:00\nT2,A,1,07:10:00\nT3,B,1,07:20:00\n",
+            }
+        )
+    )
+    spec = LayerSpec(id="stops", kind="gtfs-stops", source=path, title="stops")
+    layer = load_layer(_manifest(tmp_path), spec, registry=default_registry(), feedback=Feedback(), cache={})
+    served = dict(zip(layer.frame["stop_id"], layer.frame["route_types"], strict=True))
+    assert served == {"A": "-1", "B": "0"}
+    assert dict(zip(layer.frame["stop_id"], layer.frame["departures"], strict=True)) == {"A": 2, "B": 1}
+
+
+def test_a_raster_whose_pixels_have_no_area_is_a_sentence(tmp_path: Path) -> None:
+    """Pixels 1e-200 m wide: their area underflows to zero, and the city's window could not be worked out.
+
+    The fuzzed file had its ModelPixelScale tag (x, y and z scale as three
+    doubles) read two bytes off, giving such sizes; here the tag is edited.
+    """
+    import numpy as np
+    import rasterio
+
+    path = tmp_path / "heat.tif"
+    x0, y0 = Transformer.from_crs("EPSG:4326", CRS, always_xy=True).transform(10.0, 50.0)
+    profile = {"driver": "GTiff", "width": 4, "height": 4, "count": 1, "dtype": "float32", "crs": CRS}
+    with rasterio.open(path, "w", transform=rasterio.transform.from_origin(x0, y0, 50, 50), **profile) as dst:
+        dst.write(np.ones((4, 4), dtype="float32"), 1)
+    data = path.read_bytes()
+    scale = struct.pack("<3d", 50.0, 50.0, 0.0)
+    assert data.count(scale) == 1
+    path.write_bytes(data.replace(scale, struct.pack("<3d", 1e-200, 1e-200, 0.0)))
+    with pytest.raises(CorruptFileError, match=r"gives its pixels no size \(a degenerate transform\)"):
+        read_file_layer(path, _manifest(tmp_path))
+
+
 def test_a_layer_crs_proj_does_not_know_is_a_sentence_naming_the_layer(tmp_path: Path) -> None:
     w, s, e, n = BBOX
     (tmp_path / "points.csv").write_text("lon,lat\n10.0,50.0\n")
