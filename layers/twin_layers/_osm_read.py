@@ -205,16 +205,21 @@ def _read_passes(path: Path) -> OsmData:
     ids >= 0.  The fast path is tried first, so sorted files
     with ordinary ids, nearly all files, pay nothing for this.
     """
-    try:
-        data = _read_file(path)
-    except RuntimeError as exc:  # libosmium's out_of_order_error
-        message = str(exc).lower()
-        if "out of order" not in message and "twice" not in message:
-            raise
-        data = None
+    data: OsmData | None = None
+    for check_text in (False, True):
+        try:
+            data = _read_file(path, check_text=check_text)
+            break
+        except RuntimeError as exc:  # libosmium's out_of_order_error, or its OPL writer's
+            message = str(exc).lower()
+            if not check_text and _is_text_error(message):
+                continue  # a tag that is not UTF-8: read again, checking each object's text
+            if "out of order" not in message and "twice" not in message:
+                raise
+            break
     if data is None:
         with tempfile.TemporaryDirectory(prefix="twin-osm-") as tmp:
-            data = _read_file(_normalised_copy(path, Path(tmp) / "sorted.osm.pbf"))
+            data = _read_file(_normalised_copy(path, Path(tmp) / "sorted.osm.pbf"), check_text=True)
         if data is None:  # unreachable: the copy has positive ids in order
             raise RuntimeError("the sorted copy of the file could not be read")
         _restore_negative_ids(data)
@@ -225,8 +230,35 @@ def _read_passes(path: Path) -> OsmData:
     return data
 
 
-def _read_file(path: Path) -> OsmData | None:
+def _is_text_error(message: str) -> bool:
+    """Whether libosmium's writer failed on text that is not UTF-8 ("invalid Unicode codepoint")."""
+    return "unicode" in message or "utf-8" in message or "utf8" in message
+
+
+def _close(writer: Any) -> None:
+    """Close the OPL writer; one that fails is kept from ever being destroyed.
+
+    pyosmium's SimpleWriter keeps the data it could not write, and its C++
+    destructor tries to write it again; that throws, and an exception from a
+    destructor aborts the process.  So a failed writer gets one extra
+    reference, which no one releases: a few megabytes, once per damaged
+    file, instead of the app.
+    """
+    try:
+        writer.close()
+    except BaseException:
+        import ctypes
+
+        ctypes.pythonapi.Py_IncRef(ctypes.py_object(writer))
+        raise
+
+
+def _read_file(path: Path, *, check_text: bool = False) -> OsmData | None:
     """Two passes over ``path``, or None when it holds negative ids (see ``_read_passes``).
+
+    ``check_text`` decodes every kept object's tags first, skipping those
+    that are not UTF-8 (:class:`_ValidText`); that costs a Python call per
+    object, so it is done only once the fast read has failed on such text.
 
     The passes do not rely on the file's order: the first stores every node's
     location (and reads the relations), the second reads the ways.  So a
@@ -240,6 +272,8 @@ def _read_file(path: Path) -> OsmData | None:
     relations = _RelationCollector()
     relation = osmium.osm.RELATION
     areas: list[tuple[int, dict[str, str], bytes]] = []
+    text_guard = _ValidText()
+    guard = [text_guard] if check_text else []
     with tempfile.TemporaryDirectory(prefix="twin-osm-") as tmp:
         opl = Path(tmp) / "kept.opl"
         index_file = Path(tmp) / "locations.bin"
@@ -264,6 +298,7 @@ def _read_file(path: Path) -> OsmData | None:
                     # a tagged node at an impossible location is dropped (counted below): the
                     # OPL writer cannot write it, and fails the whole file at close
                     osmium.filter.GeoInterfaceFilter(drop_invalid_geometries=True),
+                    *guard,
                     writer,
                 )
             if relations.negative:
@@ -281,10 +316,11 @@ def _read_file(path: Path) -> OsmData | None:
                     # A filter can only narrow the stream, so stops share the key filter with
                     # areas; the parse drops what neither wants (see _parse_opl).
                     osmium.filter.KeyFilter(*WAY_KEYS, *STOP_KEYS),
+                    *guard,
                     writer,
                 )
         finally:
-            writer.close()
+            _close(writer)
         text = opl.read_bytes().decode("utf-8")
     ways, places, stops = _parse_opl(text)
     if (len(ways.ids) and int(ways.ids.min()) < 0) or (len(ways.node_ids) and int(ways.node_ids.min()) < 0):
@@ -300,6 +336,11 @@ def _read_file(path: Path) -> OsmData | None:
         stop_nodes=stops,
     )
     data.notes.append(f"Kept {len(ways)} ways and {len(areas)} multipolygon areas from the file.")
+    if text_guard.skipped:
+        data.skipped.append(
+            f"{len(text_guard.skipped)} object(s) whose tags are not valid UTF-8 text were skipped "
+            f"(e.g. {', '.join(text_guard.skipped[:3])})."
+        )
     if impossible:
         data.skipped.append(
             f"{len(impossible)} node(s) with an impossible longitude or latitude were skipped "
@@ -406,6 +447,41 @@ def _restore_negative_ids(data: OsmData) -> None:
     data.relation_areas = [(one(rid), tags, wkb) for rid, tags, wkb in data.relation_areas]
     data.place_nodes = [(one(nid), tags, lon, lat) for nid, tags, lon, lat in data.place_nodes]
     data.stop_nodes = [(one(nid), tags, lon, lat) for nid, tags, lon, lat in data.stop_nodes]
+
+
+class _ValidText:
+    """Stops a node or way whose tags are not valid UTF-8 before it reaches the OPL writer.
+
+    OSM text is UTF-8, but a PBF stores bytes and libosmium reads them as
+    they are; its OPL writer then fails on the first invalid sequence.  When
+    it has (see ``_read_passes``), the file is read again with this handler
+    before the writer: an object whose tags do not decode is skipped (a
+    handler returning True ends the object's way down the chain) and
+    counted for the layers' notes.
+    """
+
+    def __init__(self) -> None:
+        self.skipped: list[str] = []
+
+    def node(self, obj: Any) -> bool:
+        return self._invalid(obj, "node")
+
+    def way(self, obj: Any) -> bool:
+        return self._invalid(obj, "way")
+
+    def _invalid(self, obj: Any, what: str) -> bool:
+        # pyosmium's own tag iterator (its Python wrapper costs twice as much); making each
+        # tag decodes its key and value, which is the test
+        data = obj._pyosmium_data
+        position = data.tags_begin()
+        try:
+            while True:
+                data.tags_next(position)
+        except StopIteration:
+            return False
+        except UnicodeDecodeError:
+            self.skipped.append(f"{what} {obj.id}")
+            return True
 
 
 class _RelationCollector:
