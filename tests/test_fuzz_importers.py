@@ -389,6 +389,54 @@ def test_a_raster_whose_pixels_have_no_area_is_a_sentence(tmp_path: Path) -> Non
         read_file_layer(path, _manifest(tmp_path))
 
 
+#: reads the buildings of a PBF in a child process, so that an abort shows as a failure, not a lost run
+_READ_BUILDINGS = """
+import sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[2])
+from fuzzing import _load
+layer = _load(Path(sys.argv[1]), Path(sys.argv[1]).parent, "osm-buildings", {}, {})
+print(sorted(layer.frame["osm_id"].tolist()))
+print(*[n for n in layer.notes if "UTF-8" in n])
+"""
+
+
+def test_a_tag_that_is_not_utf8_costs_only_its_object_not_the_process(tmp_path: Path) -> None:
+    """A PBF tag value in no encoding made libosmium's OPL writer fail, then abort the interpreter.
+
+    The file is written uncompressed by libosmium, and the name of building
+    202 edited in its string table into bytes that are not UTF-8.
+    """
+    import subprocess
+    import sys
+
+    import osmium
+    from osmium.osm.mutable import Node, Way
+
+    path = tmp_path / "town.osm.pbf"
+    corners = [(0, 0), (20, 0), (20, 20), (0, 20)]
+    writer = osmium.SimpleWriter(osmium.io.File(str(path), "pbf,pbf_compression=none"))
+    for building, (x0, y0) in ((201, (0, 0)), (202, (100, 0))):
+        for i, (x, y) in enumerate(corners):
+            writer.add_node(Node(id=building * 10 + i, location=tuple(_lonlat(x0 + x, y0 + y)), tags={}))
+    for building in (201, 202):
+        refs = [building * 10 + i for i in (0, 1, 2, 3, 0)]
+        tags = {"building": "yes", "name": "Haus Nord" if building == 201 else "Haus XYZ"}
+        writer.add_way(Way(id=building, nodes=refs, tags=tags))
+    writer.close()
+    data = path.read_bytes()
+    assert data.count(b"Haus XYZ") == 1
+    path.write_bytes(data.replace(b"Haus XYZ", b"Haus \xff\xfe\xfd"))
+    tests = str(Path(__file__).parent)
+    run = subprocess.run(
+        [sys.executable, "-c", _READ_BUILDINGS, str(path), tests], capture_output=True, text=True, timeout=120
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    ids, note = run.stdout.splitlines()[:2]
+    assert ids == "[201]"
+    assert note == "1 object(s) whose tags are not valid UTF-8 text were skipped (e.g. way 202)."
+
+
 def test_a_layer_crs_proj_does_not_know_is_a_sentence_naming_the_layer(tmp_path: Path) -> None:
     w, s, e, n = BBOX
     (tmp_path / "points.csv").write_text("lon,lat\n10.0,50.0\n")
