@@ -8,6 +8,7 @@ the city's CRS is read as is, values untouched.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,15 +82,16 @@ class RasterKind(RasterFile):
                 path=source,
             )
         if src.transform.is_degenerate:  # no pixel size: no window or place can be worked out
-            raise CorruptFileError(
-                source,
-                fmt="a GeoTIFF raster",
-                detail="its georeferencing gives its pixels no size (a degenerate transform)",
-            )
+            raise _no_pixel_size(source)
         box = city_box(ctx, margin_m=MARGIN_M) if ctx.bbox_lonlat else None
         if box is not None:
             bounds = _city_bounds_in(source, src_crs, ctx.crs, box.bounds)
-            window = from_bounds(*bounds, transform=src.transform).round_offsets().round_lengths()
+            window = from_bounds(*bounds, transform=src.transform)
+            if not all(
+                math.isfinite(v) for v in (window.col_off, window.row_off, window.width, window.height)
+            ):
+                raise _no_pixel_size(source)  # a pixel side of 1e-300 m: the city spans infinitely many
+            window = window.round_offsets().round_lengths()
             window = (
                 window.intersection(rasterio.windows.Window(0, 0, src.width, src.height))
                 if _overlaps(window, src)
@@ -152,6 +154,14 @@ class RasterKind(RasterFile):
             label=str(options.get("label", ctx.layer_id)),
             quantity=str(options["quantity"]) if options.get("quantity") else None,
         )
+
+
+def _no_pixel_size(source: Path) -> CorruptFileError:
+    return CorruptFileError(
+        source,
+        fmt="a GeoTIFF raster",
+        detail="its georeferencing gives its pixels no size (a degenerate transform)",
+    )
 
 
 def _city_bounds_in(
