@@ -437,6 +437,23 @@ def test_a_tag_that_is_not_utf8_costs_only_its_object_not_the_process(tmp_path: 
     assert note == "1 object(s) whose tags are not valid UTF-8 text were skipped (e.g. way 202)."
 
 
+def test_a_raster_whose_pixels_are_too_thin_to_compute_with_is_a_sentence(tmp_path: Path) -> None:
+    """Rows 1e-320 m high: the transform inverts, but the city's window comes out infinite (NaN rows)."""
+    import numpy as np
+    import rasterio
+
+    path = tmp_path / "heat.tif"
+    x0, y0 = Transformer.from_crs("EPSG:4326", CRS, always_xy=True).transform(10.0, 50.0)
+    profile = {"driver": "GTiff", "width": 4, "height": 4, "count": 1, "dtype": "float32", "crs": CRS}
+    with rasterio.open(path, "w", transform=rasterio.transform.from_origin(x0, y0, 50, 50), **profile) as dst:
+        dst.write(np.ones((4, 4), dtype="float32"), 1)
+    data = path.read_bytes()
+    scale = struct.pack("<3d", 50.0, 50.0, 0.0)
+    path.write_bytes(data.replace(scale, struct.pack("<3d", 50.0, 1e-320, 0.0)))
+    with pytest.raises(CorruptFileError, match=r"gives its pixels no size"):
+        read_file_layer(path, _manifest(tmp_path))
+
+
 def test_a_layer_crs_proj_does_not_know_is_a_sentence_naming_the_layer(tmp_path: Path) -> None:
     w, s, e, n = BBOX
     (tmp_path / "points.csv").write_text("lon,lat\n10.0,50.0\n")
