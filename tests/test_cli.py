@@ -105,6 +105,21 @@ def test_bad_size_is_rejected(capsys) -> None:
 
 
 @pytest.mark.slow
+def test_run_render_draws_the_result_colouring_the_buildings(tmp_path: Path, capsys) -> None:
+    """The result re-colours the buildings: the image differs from the plain view where buildings are."""
+    import pyvista as pv
+
+    plain, result = tmp_path / "plain.png", tmp_path / "heat.png"
+    assert main(["render", "helsinki", "--out", str(plain), "--size", "640x400"]) == 0
+    assert main(["run", "heat-exposure", "helsinki", "--render", str(result), "--size", "640x400"]) == 0
+    assert f"Saved {result}" in capsys.readouterr().out
+    a = np.asarray(pv.read(plain).point_data.active_scalars)[:, :3].astype(int)
+    b = np.asarray(pv.read(result).point_data.active_scalars)[:, :3].astype(int)
+    changed = np.abs(a - b).sum(axis=1) > 30
+    assert 0.05 < changed.mean() < 0.9
+
+
+@pytest.mark.slow
 def test_render_writes_png_of_requested_size(tmp_path: Path) -> None:
     out = tmp_path / "h.png"
     assert main(["render", "helsinki", "--out", str(out), "--size", "640x400"]) == 0

@@ -110,6 +110,15 @@ def build_parser(analysis: object | None = None) -> argparse.ArgumentParser:
         "or the --json document to a .json file",
     )
     p_run.add_argument("--json", action="store_true", help="print the documented JSON result")
+    p_run.add_argument(
+        "--render",
+        type=Path,
+        metavar="PNG",
+        help="also draw the city with the result layers (as the window shows them) to a PNG image",
+    )
+    p_run.add_argument(
+        "--size", type=_size, default=(1600, 1000), help="size of the --render image, WIDTHxHEIGHT"
+    )
     if analysis is not None:
         add_param_options(p_run, analysis)
 
@@ -353,6 +362,12 @@ def cmd_run(args: argparse.Namespace) -> int:
         from twin_app.core.results_io import check_result_path
 
         check_result_path(args.out)  # before minutes of analysis, not after
+    if args.render:
+        from twin_app.core.outputs import check_output_file
+        from twin_app.scene.render import check_opengl
+
+        check_opengl()
+        check_output_file(args.render, example="result.png")
     model = load_city(args.city)
     for problem in model.problems:
         print(f"twin-app: warning: {problem.message}", file=sys.stderr)
@@ -363,6 +378,13 @@ def cmd_run(args: argparse.Namespace) -> int:
         from twin_app.core.results_io import write_result
 
         write_result(result, args.out)
+    if args.render:
+        from twin_app.scene.render import render_city
+
+        for layer in result.layers:
+            model.add_result_layer(layer)
+        render_city(model, args.render, size=args.size)
+        print(f"Saved {args.render}", file=sys.stderr if args.json else sys.stdout)
     if args.json:
         print(json.dumps(result.to_json(), indent=2, ensure_ascii=False, default=str))
         return 0
