@@ -240,11 +240,27 @@ def test_an_osm_node_at_an_impossible_longitude_is_skipped_and_counted(tmp_path:
     assert list(stops.frame["stop_id"]) == ["node/7"] and note in stops.notes
 
 
-def test_a_coordinate_the_osm_reader_cannot_store_is_a_sentence(tmp_path: Path) -> None:
+def test_a_coordinate_the_osm_reader_cannot_store_costs_only_its_node(tmp_path: Path) -> None:
+    """Latitude 900 does not fit libosmium's coordinates: its XML reader refuses the file; we skip it."""
+    from twin_layers.osm import BUILDINGS_KIND
+
+    from twin_app.core.city_import import CityImport, import_city
+
     osm = _write_osm_with_an_impossible_node(tmp_path / "town.osm")
-    osm.write_text(osm.read_text().replace('lat="61.5" lon="200"/>', 'lat="900" lon="23.76"/>'))
-    with pytest.raises(CorruptFileError, match=r"could not be read as OpenStreetMap.*coordinate"):
-        NETWORK_KIND.load(osm, {}, _ctx("streets"))
+    osm.write_text(
+        osm.read_text().replace('<node id="4" lat="61.5" lon="200"/>', '<node id="4" lat="900" lon="23.76"/>')
+    )
+    cache: dict = {}
+    ctx = LoadContext(
+        crs=UTM, bbox_lonlat=_ctx("x").bbox_lonlat, layer_id="streets", title="streets", cache=cache
+    )
+    network = NETWORK_KIND.load(osm, {"network_type": "walk"}, ctx)
+    assert sorted(network.nodes["osmid"]) == [1, 3] and len(network.frame) == 2
+    assert any("node 4 (lat 900, lon 23.76)" in note for note in network.notes), network.notes
+    buildings = BUILDINGS_KIND.load(osm, {}, ctx)
+    assert len(buildings.frame) == 1
+    # city import accepts the file too (its completeness check reads the whole file)
+    assert import_city(CityImport(name="town", osm=osm), tmp_path / "cities").is_dir()
 
 
 def test_stop_times_at_skipped_or_unknown_stops_are_counted_not_left_dangling(tmp_path: Path) -> None:

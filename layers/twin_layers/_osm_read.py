@@ -175,7 +175,12 @@ def check_complete(path: Path) -> None:
     try:
         with osmium.io.Reader(str(path)) as reader:
             osmium.apply(reader, osmium.filter.EntityFilter(osmium.osm.NOTHING))
-    except (RuntimeError, OSError, ValueError, UnicodeDecodeError, osmium.InvalidLocationError) as exc:
+    except (RuntimeError, ValueError, osmium.InvalidLocationError) as exc:
+        if _is_xml(path) and _is_coordinate_error(exc):
+            return  # a node with an impossible coordinate: the layers skip it (``_read``)
+        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise CorruptFileError(path, fmt=OSM_FORMAT, detail=detail) from exc
+    except (OSError, UnicodeDecodeError) as exc:
         detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise CorruptFileError(path, fmt=OSM_FORMAT, detail=detail) from exc
 
@@ -189,10 +194,87 @@ def _read(path: Path) -> OsmData:
     import osmium
 
     try:
-        return _read_passes(path)
+        try:
+            return _read_passes(path)
+        except (RuntimeError, ValueError, osmium.InvalidLocationError) as exc:
+            if not (_is_xml(path) and _is_coordinate_error(exc)):
+                raise
+            return _read_without_impossible_nodes(path)
     except (RuntimeError, OSError, ValueError, UnicodeDecodeError, osmium.InvalidLocationError) as exc:
         detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise CorruptFileError(path, fmt=OSM_FORMAT, detail=detail) from exc
+
+
+def _is_xml(path: Path) -> bool:
+    name = path.name.lower()
+    return name.endswith((".osm", ".osm.bz2", ".osm.gz", ".xml"))
+
+
+def _is_coordinate_error(exc: BaseException) -> bool:
+    """libosmium's XML parser refusing a coordinate it cannot store ("wrong format for coordinate")."""
+    message = str(exc).lower()
+    return "coordinate" in message or "location" in message
+
+
+_NODE_TAG = re.compile(r"<node\b[^>]*>")
+_COORD = re.compile(r"""\s(lat|lon)=(["'])([^"']*)\2""")
+_NODE_ID = re.compile(r"""\sid=(["'])(-?\d+)\1""")
+
+
+def _possible(attrs: dict[str, str]) -> bool:
+    try:
+        lat, lon = float(attrs["lat"]), float(attrs["lon"])
+    except (KeyError, ValueError):
+        return False
+    return -90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0
+
+
+def _read_without_impossible_nodes(path: Path) -> OsmData:
+    """Read an XML file whose nodes include impossible coordinates (latitude 900), without them.
+
+    libosmium refuses the whole file at the first coordinate it cannot store,
+    so one bad node would cost every layer.  A copy is written in which such
+    nodes have no location (as a deleted node has); ways through them lose
+    that point, exactly as with a node that is missing from an extract.
+    The nodes are counted and a sample is named in every OSM layer's notes.
+    """
+    import bz2
+    import gzip
+
+    opener: Any = open
+    name = path.name.lower()
+    if name.endswith(".bz2"):
+        opener = bz2.open
+    elif name.endswith(".gz"):
+        opener = gzip.open
+    dropped: list[str] = []
+
+    def clean(match: re.Match[str]) -> str:
+        tag = match.group(0)
+        attrs = {m.group(1): m.group(3) for m in _COORD.finditer(tag)}
+        if not attrs or _possible(attrs):
+            return tag
+        node = _NODE_ID.search(tag)
+        where = f"lat {attrs.get('lat', '–')}, lon {attrs.get('lon', '–')}"
+        dropped.append(f"node {node.group(2) if node else '?'} ({where})")
+        return _COORD.sub("", tag)
+
+    with tempfile.TemporaryDirectory(prefix="twin-osm-") as tmp:
+        copy = Path(tmp) / "located.osm"
+        with (
+            opener(path, "rt", encoding="utf-8", errors="surrogateescape") as src,
+            copy.open("w", encoding="utf-8", errors="surrogateescape") as dst,
+        ):
+            for line in src:
+                dst.write(_NODE_TAG.sub(clean, line) if "<node" in line else line)
+        data = _read_passes(copy)
+    data.path = path
+    sample = "; ".join(dropped[:3]) + ("; …" if len(dropped) > 3 else "")
+    data.skipped.append(
+        f"{len(dropped)} node(s) with a coordinate the OSM reader cannot store were skipped (e.g. {sample}); "
+        "their ways are read as if those nodes were missing."
+    )
+    return data
 
 
 def _read_passes(path: Path) -> OsmData:
