@@ -515,7 +515,7 @@ def _waterway_lines(data: OsmData, to_crs: Any) -> list[tuple[Any, str, str | No
     import numpy as np
     import shapely
 
-    from twin_layers.osm import parse_height
+    from twin_layers._osm_tags import parse_height
 
     ways = data.ways
     out = []
