@@ -171,10 +171,19 @@ def display_value(value: float | None, units: str | None = None) -> str:
     return f"{value:.3g}"
 
 
+#: units a column name's last word gives (``height_m``, ``floor_area_m2``, ``walk_min``)
+_KEY_UNITS = {"m": "m", "m2": "m²", "km": "km", "km2": "km²", "min": "min", "s": "s", "pct": "%"}
+
+
+def units_from_key(key: str) -> str | None:
+    last = key.rsplit("_", 1)[-1] if "_" in key else ""
+    return _KEY_UNITS.get(last)
+
+
 def label_with_units(key: str, units: str | None = None, label: str | None = None) -> str:
-    """``share_served`` with unit ``ratio`` → "Share of residents served (%)"."""
+    """``share_served`` with unit ``ratio`` → "Share of residents served (%)"; ``height_m`` → "Height (m)"."""
     text = label or humanise(key)
-    shown = display_units(units)
+    shown = display_units(units) or (units_from_key(key) or "")
     return f"{text} ({shown})" if shown else text
 
 
@@ -190,4 +199,5 @@ __all__ = [
     "nice_ticks",
     "quantity_of",
     "unit_label",
+    "units_from_key",
 ]

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from twin_app.core.layers import Layer, VectorLayer
 from twin_app.core.model import Change, CityModel
+from twin_app.core.quantities import label_with_units
 
 NO_COLOUR = "(single colour)"
 
@@ -151,13 +152,31 @@ class InfoPanel(QTableWidget):
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
 
     def show_attributes(self, attributes: dict[str, Any]) -> None:
+        """One row per attribute, named in words with units; the raw column name in the tooltip."""
         self.setRowCount(0)
         for key, value in attributes.items():
             row = self.rowCount()
             self.insertRow(row)
-            self.setItem(row, 0, QTableWidgetItem(str(key)))
-            text = f"{value:.2f}" if isinstance(value, float) else str(value)
+            raw = str(key)
+            # columns (height_m) become labels (Height (m)); labels made for people stay as they are
+            shown = raw if (" " in raw or raw[:1].isupper()) else label_with_units(raw)
+            name = QTableWidgetItem(shown)
+            name.setData(Qt.ItemDataRole.UserRole, raw)
+            name.setToolTip(raw)
+            self.setItem(row, 0, name)
+            text = f"{value:,.2f}" if isinstance(value, float) else str(value)
             self.setItem(row, 1, QTableWidgetItem(text))
 
     def values(self) -> dict[str, str]:
-        return {self.item(r, 0).text(): self.item(r, 1).text() for r in range(self.rowCount())}
+        """Values by raw attribute name (as the layer's columns call them)."""
+        return {
+            self.item(r, 0).data(Qt.ItemDataRole.UserRole): self.item(r, 1).text()
+            for r in range(self.rowCount())
+        }
+
+    def labels(self) -> dict[str, str]:
+        """The names shown, by raw attribute name."""
+        return {
+            self.item(r, 0).data(Qt.ItemDataRole.UserRole): self.item(r, 0).text()
+            for r in range(self.rowCount())
+        }
