@@ -175,6 +175,8 @@ def test_clicking_a_building_shows_height_and_provenance(window, qtbot) -> None:
     assert float(values["height_m"]) == pytest.approx(float(pick["height_m"]))
     assert values["height_from"] == "levels"
     assert "building:levels" in values["height source"]
+    labels = window.info.labels()
+    assert labels["height_m"] == "Height (m)" and labels["height_from"] == "Height from"
 
 
 def test_export_png_is_not_blank_and_carries_attribution(window, tmp_path: Path) -> None:
@@ -550,6 +552,7 @@ def test_stray_keys_leave_the_view_and_r_or_home_frames_the_city(window, qtbot) 
             if prop is not None and hasattr(prop, "GetRepresentation"):
                 assert prop.GetRepresentation() == 2, "a key switched a layer to points or wireframe"
     assert view.camera_view() == home
+    assert window.model.camera == home, "the model holds the camera as plain data"
     window.plotter.camera.azimuth = 40.0
     window.plotter.camera.zoom(2.0)
     assert view.camera_view() != home

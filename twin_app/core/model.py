@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from twin_app.core.camera import CameraView
 from twin_app.core.city import CityManifest
 from twin_app.core.layers import (
     DISTRICT_COLUMN,
@@ -82,6 +83,8 @@ class CityModel:
     origin: tuple[float, float]
     layers: dict[str, Layer] = field(default_factory=dict)
     problems: list[LayerProblem] = field(default_factory=list)
+    #: where the view stands (scene coordinates), as plain data: kept by the view, saved with a project
+    camera: CameraView | None = None
     _listeners: list[Listener] = field(default_factory=list, repr=False)
     #: allocations of people by (layers, their frames): every analysis counts the same people
     _people: dict[tuple[Any, ...], tuple[Allocation, tuple[Any, ...]]] = field(

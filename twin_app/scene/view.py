@@ -119,6 +119,9 @@ class SceneView:
         self._legend_listeners: list[LegendListener] = []
         self._camera_set = False
         self._home: CameraView | None = None
+        iren = getattr(plotter, "iren", None)
+        if iren is not None:  # the user's orbits and zooms end here: keep the model's camera in step
+            iren.add_observer("EndInteractionEvent", lambda *_: self._remember_camera())
         plotter.set_background(BACKGROUND_BOTTOM, top=BACKGROUND_TOP)
         self._credits = model.credits()
         self.furniture = Furniture(plotter, model)
@@ -375,12 +378,16 @@ class SceneView:
             view_angle=float(cam.view_angle),
         )
 
+    def _remember_camera(self) -> None:
+        self.model.camera = self.camera_view()
+
     def set_camera(self, view: CameraView) -> None:
         cam = self.plotter.camera
         cam.position = view.position
         cam.focal_point = view.focal_point
         cam.up = view.up
         cam.view_angle = view.view_angle
+        self.model.camera = view
         self.plotter.reset_camera_clipping_range()
         self.request_render()
 
