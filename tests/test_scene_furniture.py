@@ -266,6 +266,20 @@ def test_furniture_stays_in_view_and_apart_while_the_camera_orbits(tmp_path: Pat
         plotter.close()
 
 
+def test_a_hidpi_window_measures_text_at_its_own_dpi(tmp_path: Path) -> None:
+    """A HiDPI window sets its DPI after the view is made (72 × 1.5): text grows and still fits its place."""
+    size = (1200, 800)
+    model = _city(tmp_path)
+    plotter, view = _view(model, size)
+    try:
+        _check_render(plotter, view, size, pixels=False)
+        plotter.render_window.SetDPI(108)
+        _check_render(plotter, view, size, pixels=True)
+        assert view.furniture.measure.dpi == 108
+    finally:
+        plotter.close()
+
+
 @pytest.mark.slow
 def test_furniture_at_4k_is_in_view_apart_and_twice_the_1080p_size(tmp_path: Path) -> None:
     model = _city(tmp_path)

@@ -76,10 +76,10 @@ class TextMeasurer:
         self._prop = vtkTextProperty()
         _font(self._prop, 12)
         self.dpi = dpi
-        self._cache: dict[tuple[str, int, bool], tuple[float, float]] = {}
+        self._cache: dict[tuple[str, int, bool, int], tuple[float, float]] = {}
 
     def __call__(self, text: str, font_px: int, bold: bool = False) -> tuple[float, float]:
-        key = (text, font_px, bold)
+        key = (text, font_px, bold, self.dpi)
         if key not in self._cache:
             self._prop.SetFontSize(font_px)
             self._prop.SetBold(bold)
@@ -300,8 +300,12 @@ class Furniture:
     def ensure_layout(self) -> Layout:
         """The layout for the renderer's current size (recomputed only when something it uses changed)."""
         width, height = (int(v) for v in self.renderer.GetSize())
+        # a HiDPI window sets its DPI once shown (pyvistaqt: 72 × device pixel ratio): text is measured at it
+        window = self.renderer.GetRenderWindow()
+        if window is not None and int(window.GetDPI()) != self.measure.dpi:
+            self.measure.dpi = int(window.GetDPI())
         legend_key = tuple((e.heading, e.tick_labels, e.cmap, e.limits) for e in self.legend)
-        key = (width, height, self.title, tuple(self.credits), legend_key)
+        key = (width, height, self.measure.dpi, self.title, tuple(self.credits), legend_key)
         if self.layout is None or key != self._layout_key:
             self.layout = compute_layout(
                 max(width, 1),

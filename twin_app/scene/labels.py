@@ -100,6 +100,9 @@ class DistrictLabels:
         if width < 2 or height < 2:
             return
         size = font_px(LABEL_PX, height)
+        window = self.renderer.GetRenderWindow()
+        if window is not None:  # a HiDPI window sets its DPI once shown
+            self._measure.dpi = int(window.GetDPI())
         if size != self._font:
             self._font = size
             for actor in self.actors:
