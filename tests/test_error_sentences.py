@@ -411,7 +411,7 @@ def test_ctrl_c_ends_with_interrupted_and_130(tmp_path: Path) -> None:
     child = subprocess.Popen(
         [*TWIN_APP, "info", str(folder)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
-    time.sleep(1.5)  # in the middle of importing libraries or reading layers
+    time.sleep(0.5)  # in the middle of importing libraries or reading layers
     child.send_signal(signal.SIGINT)
     stdout, stderr = child.communicate(timeout=60)
     out = subprocess.CompletedProcess(child.args, child.returncode, stdout, stderr)

@@ -1,5 +1,3 @@
-import sys
+from twin_app.cli.main import entry
 
-from twin_app.cli.main import main
-
-sys.exit(main())
+entry()

@@ -471,6 +471,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR if is_known(exc) else EXIT_UNEXPECTED
 
 
+def entry() -> None:
+    """The ``twin-app`` program: :func:`main`, ended so that Ctrl-C always reports 130.
+
+    A Ctrl-C that lands while Python is still importing can leave the
+    interpreter marked as interrupted even though :func:`main` handled it;
+    it then ends itself by SIGINT at exit, after our sentence.  After an
+    interrupt nothing is left to finish, so the process ends at once with
+    the status the shell expects.
+    """
+    code = main()
+    if code == EXIT_INTERRUPTED:
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError):
+                stream.flush()
+        os._exit(EXIT_INTERRUPTED)
+    sys.exit(code)
+
+
 def _quiet_exit_output() -> None:
     """Flush stdout now, so that a failing flush at exit cannot print a traceback after our sentence."""
     try:
