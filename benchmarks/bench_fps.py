@@ -9,7 +9,9 @@ where there is one).  Three runs:
 * **one actor per building**: what a plain PyVista script tends to do
   (``add_mesh`` per footprint), timed on the buildings alone and compared with
   our buildings alone, as a ratio;
-* **each layer alone**, to say what dominates the frame time.
+* **each layer alone**, to say what dominates the frame time;
+* the whole city with and without multisampling (the window turns it off on
+  a software OpenGL, see :mod:`twin_app.scene.quality`).
 
 Run: ``xvfb-run -a python benchmarks/bench_fps.py [--frames N] [--size 1280x800]``.
 """
@@ -33,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from twin_app.core.layers import HEIGHT_COLUMN, BuildingsLayer
 from twin_app.core.loading import load_city
 from twin_app.core.model import CityModel
+from twin_app.scene.quality import tune_for_interaction
 from twin_app.scene.view import SceneView
 
 
@@ -58,8 +61,13 @@ def fps(times: list[float]) -> float:
     return 1.0 / statistics.median(times) if times else float("nan")
 
 
-def city_scene(model: CityModel, size: tuple[int, int], only: str | None = None) -> pv.Plotter:
+def city_scene(
+    model: CityModel, size: tuple[int, int], only: str | None = None, *, msaa: bool = False
+) -> pv.Plotter:
+    """The city drawn off screen; without multisampling unless ``msaa`` (the per-layer rows)."""
     plotter = pv.Plotter(off_screen=True, window_size=list(size))
+    if not msaa:
+        plotter.render_window.SetMultiSamples(0)
     if only is not None:
         for layer in model.layers.values():
             layer.visible = layer.id == only
@@ -74,6 +82,7 @@ def naive_buildings(model: CityModel, size: tuple[int, int], reference: pv.Plott
     assert isinstance(buildings, BuildingsLayer)
     ox, oy = model.origin
     plotter = pv.Plotter(off_screen=True, window_size=list(size))
+    plotter.render_window.SetMultiSamples(0)  # as ours, so the ratio is the actors' alone
     for geom, height in zip(buildings.frame.geometry, buildings.frame[HEIGHT_COLUMN], strict=True):
         for poly in getattr(geom, "geoms", [geom]):
             ring = np.asarray(poly.exterior.coords)[:-1]
@@ -109,10 +118,22 @@ def main(argv: list[str] | None = None) -> None:
     print(f"Helsinki, {args.frames} frames per run at {size[0]}×{size[1]}, OpenGL: {renderer_name(size)}")
     rows: list[tuple[str, float, str]] = []
 
-    full = city_scene(model, size)  # type: ignore[arg-type]
-    rows.append(("twin_app, default layers", fps(orbit(full, args.frames)), ""))
+    full = city_scene(model, size, msaa=True)  # type: ignore[arg-type]
+    msaa = full.render_window.GetMultiSamples()
+    with_msaa = fps(orbit(full, args.frames))
     camera: Any = full.camera.copy()
+    tuned = tune_for_interaction(full)
+    full.render_window.SetMultiSamples(0)
+    without = fps(orbit(full, args.frames))
     full.close()
+    rows.append((f"default layers, {msaa}× MSAA (exports)", with_msaa, "1×"))
+    rows.append(
+        (
+            "default layers, no MSAA (the window" + (" here)" if tuned else " on software GL)"),
+            without,
+            f"{without / with_msaa:.1f}×",
+        )
+    )
 
     visible = {lid: layer.visible for lid, layer in model.layers.items()}
     bare = city_scene(model, size, only="")  # type: ignore[arg-type]

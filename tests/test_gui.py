@@ -832,3 +832,12 @@ def test_analysis_warnings_reach_the_messages_panel(window) -> None:
     QApplication.processEvents()
     warnings = window.messages.texts("warning")
     assert any("outside the raster's values" in text for text in warnings), warnings
+
+
+def test_the_window_drops_multisampling_on_a_software_opengl(window) -> None:
+    from twin_app.scene.quality import is_software, renderer_name
+
+    name = renderer_name(window.plotter.render_window)
+    assert name, "the window's OpenGL names its renderer"
+    if is_software(window.plotter.render_window):
+        assert window.plotter.render_window.GetMultiSamples() == 0

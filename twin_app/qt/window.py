@@ -280,6 +280,10 @@ class MainWindow(QMainWindow):
             self.plotter.iren.add_observer("LeftButtonPressEvent", self._on_press)
             self.plotter.iren.add_observer("LeftButtonReleaseEvent", self._on_release)
             from twin_app.scene.keys import install_safe_keys
+            from twin_app.scene.quality import tune_for_interaction
+
+            self.plotter.render()  # a first frame gives the OpenGL context its renderer's name
+            tune_for_interaction(self.plotter)
 
             install_safe_keys(self.plotter, {k: self.go_home for k in ("Home", "h", "r")})
         return self.plotter
