@@ -9,9 +9,10 @@ messages panel, so no warning is lost.
 
 A job is a worker ``QObject`` with a ``feedback`` attribute, a
 ``progress(float, str)`` signal, a ``finished(bool cancelled)`` signal and a
-``run()`` slot (see :mod:`twin_app.qt.workers`).  Cancelling the current job
-detaches it: its late signals are ignored by whoever checks
-:meth:`JobRunner.is_current`, and the next job starts at once.
+``run()`` slot (see :mod:`twin_app.qt.workers`).  A job's signals reach the
+slots given with it only while it is the current job: cancelling with
+``detach`` (another city opened) silences a job at once, and the next one
+starts without waiting for it.
 """
 
 from __future__ import annotations
@@ -33,6 +34,21 @@ class Job:
     slots: dict[str, Any] = field(default_factory=dict)
     thread: QThread | None = None
     relay: Any = None
+    forwards: list[Any] = field(default_factory=list)
+
+
+class _Forward(QObject):
+    """Hands one signal of one job to the caller's callback, on the GUI thread, while the job is current."""
+
+    def __init__(self, runner: JobRunner, job: Job, callback: Any) -> None:
+        super().__init__(runner)
+        self.runner = runner
+        self.job = job
+        self.callback = callback
+
+    def deliver(self, *args: Any) -> None:
+        if self.job is self.runner.current:
+            self.callback(*args)
 
 
 class _Relay(QObject):
@@ -85,10 +101,6 @@ class JobRunner(QObject):
         """True while a job runs or waits."""
         return self.current is not None or bool(self.queue)
 
-    def is_current(self, worker: object) -> bool:
-        """Whether ``worker`` runs the current job (signals of cancelled jobs are stale)."""
-        return self.current is not None and self.current.worker is worker
-
     @property
     def current_worker(self) -> Any:
         return self.current.worker if self.current is not None else None
@@ -117,16 +129,18 @@ class JobRunner(QObject):
         self.progress.setValue(0)
         self._show()
         worker = job.worker
-        slots = dict(job.slots)
         queued = Qt.ConnectionType.QueuedConnection
-        # the caller's slots first, then ours: they still see this job as current when it finishes
-        for name in ("progress", "finished"):
-            if name in slots:
-                getattr(worker, name).connect(slots.pop(name), queued)
+        # every caller's slot through a forwarder that knows its job: a cancelled (detached) job's late
+        # signals reach nobody, and nobody has to ask Qt who sent them.  The caller's first, then ours,
+        # so a caller still sees its job as current when it finishes.
+        for name, callback in job.slots.items():
+            forward = _Forward(self, job, callback)
+            job.forwards.append(forward)
+            getattr(worker, name).connect(forward.deliver, queued)
         relay = job.relay = _Relay(self, job)
         worker.progress.connect(relay.progress, queued)
         worker.finished.connect(relay.finished, queued)
-        job.thread = start_worker(self._parent, worker, **slots)
+        job.thread = start_worker(self._parent, worker)
         self._running.append(job)
 
     def _job_progress(self, job: Job, fraction: float, text: str) -> None:
@@ -143,8 +157,9 @@ class JobRunner(QObject):
             self.message.emit("info", job.title, "Cancelled.")
         if job is self.current:
             self._start_next()
-        if job.relay is not None:
-            job.relay.deleteLater()
+        for helper in [job.relay, *job.forwards]:
+            if helper is not None:
+                helper.deleteLater()
 
     # -- cancelling -------------------------------------------------------
     def cancel_all(self, *, detach: bool = False) -> None:

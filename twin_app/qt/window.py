@@ -442,7 +442,7 @@ class MainWindow(QMainWindow):
         )
 
     def _on_analysis_done(self, result: Any) -> None:
-        if self._stale() or self.model is None:
+        if self.model is None:
             return
         for layer in result.layers:
             self.model.add_result_layer(layer)  # replaces an earlier result, never a city layer
@@ -451,31 +451,20 @@ class MainWindow(QMainWindow):
         self.districts.parentWidget().raise_()
 
     def _on_analysis_failed(self, message: str) -> None:
-        if self._stale():
-            return
         self.last_analysis_error = message
         self.messages.add("problem", "Analysis", message)
         self._error("The analysis could not finish", message)
 
     def _on_analysis_finished(self, cancelled: bool) -> None:
-        if self._stale():
-            return
         self.statusBar().showMessage("Analysis cancelled." if cancelled else "Analysis finished.", 8000)
         self.analysis_cancelled = cancelled
 
-    def _stale(self) -> bool:
-        """Whether the signal being handled comes from a superseded worker (e.g. a replaced city)."""
-        sender = self.sender()
-        return sender is not None and not self.jobs.is_current(sender)
-
     def _on_layer(self, layer: Any) -> None:
-        if self.model is not None and not self._stale():
+        if self.model is not None:
             self.model.add_layer(layer)
             self.attribution.setText("\n".join(self.model.credits()))
 
     def _on_problem(self, problem: LayerProblem) -> None:
-        if self._stale():
-            return
         self.problems.append(problem)
         self._pending_problems.append(problem)
         self.messages.add("problem", problem.title, problem.message)
@@ -483,8 +472,6 @@ class MainWindow(QMainWindow):
             self.model.problems.append(problem)
 
     def _on_finished(self, cancelled: bool) -> None:
-        if self._stale():
-            return
         self._render_timer.stop()
         if self.view is not None:
             self.view.rehome_if_untouched()
@@ -555,13 +542,10 @@ class MainWindow(QMainWindow):
         )
 
     def _on_import_done(self, folder: Path) -> None:
-        if not self._stale():
-            QTimer.singleShot(0, lambda: self.open_city(folder))
+        QTimer.singleShot(0, lambda: self.open_city(folder))
 
     def _import_failed(self, message: str) -> None:
         """Say why, then bring the same dialog back with everything the user typed."""
-        if self._stale():
-            return
         self.messages.add("problem", "New city", message)
         QMessageBox.warning(self, "The city could not be created", message)
         QTimer.singleShot(0, lambda: self._ask_new_city(reuse=True))
