@@ -15,8 +15,8 @@ from google.transit import gtfs_realtime_pb2 as rt
 from local_http import DROP, Reply, Request, local_server, wait_for
 
 from twin_app.core.live.gtfsrt import GtfsRtSource
-from twin_app.core.live.http_poll import PollSettings, backoff_delay, parse_retry_after
-from twin_app.core.live.observation import Observation, ObservationKind, SourceState
+from twin_app.core.live.http_poll import HttpPoller, PollSettings, backoff_delay, parse_retry_after
+from twin_app.core.live.observation import Observation, ObservationKind, SourceState, SourceStatus
 
 FAST = {"backoff_base_s": 0.2, "backoff_max_s": 2.0, "timeout_s": 2.0}
 
@@ -288,3 +288,36 @@ def test_backoff_and_retry_after_arithmetic() -> None:
     assert parse_retry_after("soon") is None
     with pytest.raises(ValueError, match="interval_s must be a positive"):
         PollSettings.from_options(0, None)
+
+
+def test_an_impossible_position_is_counted_and_the_rest_of_the_snapshot_kept() -> None:
+    body = feed(
+        T0,
+        [{"id": "v1", "ts": T0, "lon": 24.9, "lat": 95.0}, {"id": "v2", "ts": T0, "lon": 24.9, "lat": 60.1}],
+    )
+    got: list[Observation] = []
+    with local_server(lambda r: Reply(body=body)) as server:
+        source = GtfsRtSource(server.url, interval_s=60)
+        assert source.poll_once(got.extend) == 1
+    assert [o.entity for o in got] == ["v2"]
+    assert source.status.malformed == 1
+    assert "outside the Earth's coordinates" in (source.status.last_error or "")
+
+
+def test_a_polled_rate_is_what_a_poll_brought_over_the_time_between_polls() -> None:
+    status = SourceStatus(source="x")
+    poller = HttpPoller(status, PollSettings(interval_s=0.1))
+
+    def poll_once() -> None:
+        status.received += 10
+
+    poller.run(poll_once, until=time.monotonic() + 0.35)
+    # 10 observations every 0.1 s (never faster; slower only if this machine stalls)
+    assert 20 < status.messages_per_s <= 100
+    assert status.state == SourceState.STOPPED
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://example.org/feed.pb", "http://", "feed.pb"])
+def test_only_http_addresses_are_polled(url: str) -> None:
+    with pytest.raises(ValueError, match="is not an http:// or https:// address"):
+        GtfsRtSource(url)

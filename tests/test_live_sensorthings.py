@@ -268,3 +268,10 @@ def test_a_thing_without_a_usable_point_gives_observations_without_position(loca
         data.base = server.url
         SensorThingsSource(server.url + "/v1.1").poll_once(got.extend)
     assert [(o.value, o.lon, o.lat) for o in got] == [(1.5, None, None)]
+
+
+def test_a_since_that_is_not_a_time_is_refused_in_words() -> None:
+    with pytest.raises(ValueError, match="since='yesterday' is not an ISO 8601 time"):
+        SensorThingsSource("http://127.0.0.1:9/v1.1", options={"since": "yesterday"})
+    with pytest.raises(ValueError, match="not an http:// or https:// address"):
+        SensorThingsSource("file:///tmp/v1.1")

@@ -30,7 +30,7 @@ from typing import Any
 from google.protobuf.message import DecodeError
 from google.transit import gtfs_realtime_pb2
 
-from twin_app.core.live.http_poll import HttpPoller, PollSettings, note_malformed
+from twin_app.core.live.http_poll import HttpPoller, PollSettings, check_http_url, note_malformed
 from twin_app.core.live.observation import (
     Observation,
     ObservationKind,
@@ -215,7 +215,7 @@ class GtfsRtSource:
         interval_s: float = 15.0,
         options: Mapping[str, Any] | None = None,
     ) -> None:
-        self.url = url
+        self.url = check_http_url(url, what="GTFS-realtime")
         self.source_id = source_id
         self.status = SourceStatus(source=source_id)
         opts = dict(options or {})

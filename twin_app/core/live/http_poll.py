@@ -30,6 +30,7 @@ import random
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -87,6 +88,20 @@ class PollSettings:
         if settings.max_bytes <= 0:
             raise ValueError("The polling option max_bytes must be a positive number of bytes.")
         return settings
+
+
+def check_http_url(url: str, *, what: str) -> str:
+    """``url`` when it is http(s) with a host; a sentence naming the problem otherwise.
+
+    urllib would also open ``file:`` and ``ftp:`` URLs: a feed URL must never read local files.
+    """
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(
+            f"The {what} URL {url!r} is not an http:// or https:// address with a host; "
+            "give the full address of the feed."
+        )
+    return url
 
 
 def backoff_delay(failures: int, settings: PollSettings, rng: random.Random) -> float:
@@ -212,8 +227,10 @@ class HttpPoller:
     def run(self, poll_once: Callable[[], object], *, until: float | None = None) -> None:
         """Call ``poll_once`` every ``interval_s`` until stopped or ``until`` (monotonic) passes."""
         self.status.state = SourceState.CONNECTING
+        last_poll = time.monotonic()
         try:
             while not self._should_end(until):
+                received_before = self.status.received
                 try:
                     poll_once()
                 except TransientError as error:
@@ -232,6 +249,12 @@ class HttpPoller:
                     continue
                 self.failures = 0
                 self.status.state = SourceState.CONNECTED
+                # a polled feed's rate: what the last poll brought over the time since the one before
+                now = time.monotonic()
+                self.status.messages_per_s = (self.status.received - received_before) / max(
+                    now - last_poll, 1e-3
+                )
+                last_poll = now
                 self.wait(self.settings.interval_s, until)
         finally:
             self.status.state = SourceState.STOPPED
@@ -267,6 +290,7 @@ __all__ = [
     "ResponseTooLarge",
     "TransientError",
     "backoff_delay",
+    "check_http_url",
     "note_malformed",
     "parse_retry_after",
 ]

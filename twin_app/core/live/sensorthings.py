@@ -36,7 +36,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from twin_app.core.live.http_poll import HttpPoller, PollSettings, note_malformed
+from twin_app.core.live.http_poll import HttpPoller, PollSettings, check_http_url, note_malformed
 from twin_app.core.live.observation import Observation, ObservationKind, Sink, SourceStatus, parse_time
 
 DEFAULT_THINGS_EVERY_S = 600.0
@@ -186,7 +186,7 @@ class SensorThingsSource:
         interval_s: float = 30.0,
         options: Mapping[str, Any] | None = None,
     ) -> None:
-        self.url = url.rstrip("/")
+        self.url = check_http_url(url, what="SensorThings").rstrip("/")
         self.source_id = source_id
         self.status = SourceStatus(source=source_id)
         opts = dict(options or {})
@@ -198,7 +198,13 @@ class SensorThingsSource:
         self._max_pages = int(opts.get("max_pages", DEFAULT_MAX_PAGES))
         self._things_every_s = float(opts.get("things_every_s", DEFAULT_THINGS_EVERY_S))
         since = opts.get("since")
-        self._since: dt.datetime | None = parse_time(since) if since is not None else None
+        try:
+            self._since: dt.datetime | None = parse_time(since) if since is not None else None
+        except (TypeError, ValueError) as error:
+            raise ValueError(
+                f"The SensorThings option since={since!r} is not an ISO 8601 time with a time zone, "
+                "such as 2026-06-01T00:00:00Z."
+            ) from error
         self.streams: dict[str, Datastream] = {}
         #: Datastream key -> phenomenonTime of the last Observation the sink took
         self.last: dict[str, dt.datetime] = {}
