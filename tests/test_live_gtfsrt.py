@@ -321,3 +321,20 @@ def test_a_polled_rate_is_what_a_poll_brought_over_the_time_between_polls() -> N
 def test_only_http_addresses_are_polled(url: str) -> None:
     with pytest.raises(ValueError, match="is not an http:// or https:// address"):
         GtfsRtSource(url)
+
+
+def test_a_sink_that_cannot_store_fails_the_source_and_the_snapshot_is_fetched_again() -> None:
+    body = feed(T0, [{"id": "v1", "ts": T0, "lon": 24.9, "lat": 60.1}])
+
+    def full_disk(batch: list[Observation]) -> None:
+        raise OSError("database or disk is full")
+
+    with local_server(lambda r: Reply(body=body)) as server:
+        source = GtfsRtSource(server.url, interval_s=0.02)
+        with pytest.raises(OSError, match="disk is full"):
+            source.run(full_disk, until=time.monotonic() + 5)
+        assert source.status.state == SourceState.FAILED
+        assert "disk is full" in (source.status.last_error or "")
+        # nothing was marked as seen: the same snapshot is stored once the store works
+        got: list[Observation] = []
+        assert source.poll_once(got.extend) == 1

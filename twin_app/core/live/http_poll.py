@@ -225,7 +225,11 @@ class HttpPoller:
 
     # -- the loop -------------------------------------------------------------------------
     def run(self, poll_once: Callable[[], object], *, until: float | None = None) -> None:
-        """Call ``poll_once`` every ``interval_s`` until stopped or ``until`` (monotonic) passes."""
+        """Call ``poll_once`` every ``interval_s`` until stopped or ``until`` (monotonic) passes.
+
+        Network trouble is retried with backoff; any other exception (a sink that
+        cannot store) leaves the source ``failed`` and is raised to the caller.
+        """
         self.status.state = SourceState.CONNECTING
         last_poll = time.monotonic()
         try:
@@ -256,8 +260,13 @@ class HttpPoller:
                 )
                 last_poll = now
                 self.wait(self.settings.interval_s, until)
-        finally:
-            self.status.state = SourceState.STOPPED
+        except Exception as error:
+            # not the network's fault (the sink, i.e. the store, failed): polling on would
+            # fetch what cannot be kept; the caller hears the error, the panel shows it
+            self.status.state = SourceState.FAILED
+            self.status.last_error = f"The feed stopped: {type(error).__name__}: {error}"
+            raise
+        self.status.state = SourceState.STOPPED
 
     def mark_connected(self) -> None:
         """A request succeeded: the source is connected and the failure count starts again."""
