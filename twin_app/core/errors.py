@@ -169,3 +169,11 @@ class AnalysisStartError(TwinError):
 
 class ExportSizeError(TwinError):
     """An image size outside what an export can hold (too small for its furniture, or beyond 4K)."""
+
+
+class FeedError(TwinError):
+    """A live feed that cannot be opened as given: an unknown URL scheme, a bad address or mapping file."""
+
+
+class MalformedMessageError(ValueError):
+    """One feed message that cannot be decoded; it is counted and sampled, and the feed goes on."""
