@@ -52,6 +52,13 @@ MAX_SAMPLES = 5
 SAMPLE_CHARS = 300
 
 
+def without_credentials(url: str) -> str:
+    """The URL without ``user:password@``: what a source is named and stored under, never a secret."""
+    scheme, sep, rest = url.partition("://")
+    host, slash, tail = rest.partition("/")
+    return scheme + sep + host.rpartition("@")[2] + slash + tail
+
+
 @dataclass(frozen=True)
 class MqttAddress:
     """Where to connect and what to subscribe to, read from ``mqtt[s]://[user:pass@]host[:port]/filter``."""
@@ -284,4 +291,4 @@ class MqttSource:
         self._stop.set()
 
 
-__all__ = ["Decoder", "MqttAddress", "MqttSource"]
+__all__ = ["Decoder", "MqttAddress", "MqttSource", "without_credentials"]
