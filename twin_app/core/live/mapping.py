@@ -118,41 +118,43 @@ def decode_json(
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise MalformedMessageError(f"not JSON ({exc.__class__.__name__})") from None
     items = data if isinstance(data, list) else [data]
-    out: list[Observation] = []
+    return [decode_object(mapping, source, topic, item, received) for item in items]
+
+
+def decode_object(
+    mapping: PayloadMapping, source: str, topic: str, item: object, received: dt.datetime
+) -> Observation:
+    """One observation from one decoded object (a JSON object, a CSV row with empty cells as None)."""
     f = mapping.fields
     named = {v for v in f.values() if v != TOPIC}
-    for item in items:
-        if not isinstance(item, Mapping):
-            raise MalformedMessageError("the payload is not a JSON object")
-        entity = topic if f["entity"] == TOPIC else _lookup(item, f["entity"])
-        if entity is None or isinstance(entity, (dict, list)):
-            raise MalformedMessageError(f"no entity id in field {f['entity']!r}")
-        raw_time = _lookup(item, f["time"])
-        try:
-            time = received if raw_time is None else parse_time(raw_time)
-        except (ValueError, TypeError, OverflowError, OSError):
-            raise MalformedMessageError(f"time {raw_time!r} is not ISO 8601 or Unix seconds") from None
-        unit = _lookup(item, f["unit"])
-        feature = _lookup(item, f["feature_id"])
-        try:
-            out.append(
-                Observation(
-                    source=mapping.source or source,
-                    entity=str(entity),
-                    time=time,
-                    kind=mapping.kind,
-                    value=_number(_lookup(item, f["value"]), "value"),
-                    unit=str(unit) if unit is not None else mapping.unit,
-                    lon=_number(_lookup(item, f["lon"]), "lon"),
-                    lat=_number(_lookup(item, f["lat"]), "lat"),
-                    feature_id=str(feature) if feature is not None else None,
-                    received=received,
-                    extra={k: v for k, v in item.items() if k not in named},
-                )
-            )
-        except ValueError as exc:
-            raise MalformedMessageError(str(exc)) from None
-    return out
+    if not isinstance(item, Mapping):
+        raise MalformedMessageError("the payload is not a JSON object")
+    entity = topic if f["entity"] == TOPIC else _lookup(item, f["entity"])
+    if entity is None or isinstance(entity, (dict, list)):
+        raise MalformedMessageError(f"no entity id in field {f['entity']!r}")
+    raw_time = _lookup(item, f["time"])
+    try:
+        time = received if raw_time is None else parse_time(raw_time)
+    except (ValueError, TypeError, OverflowError, OSError):
+        raise MalformedMessageError(f"time {raw_time!r} is not ISO 8601 or Unix seconds") from None
+    unit = _lookup(item, f["unit"])
+    feature = _lookup(item, f["feature_id"])
+    try:
+        return Observation(
+            source=mapping.source or source,
+            entity=str(entity),
+            time=time,
+            kind=mapping.kind,
+            value=_number(_lookup(item, f["value"]), "value"),
+            unit=str(unit) if unit is not None else mapping.unit,
+            lon=_number(_lookup(item, f["lon"]), "lon"),
+            lat=_number(_lookup(item, f["lat"]), "lat"),
+            feature_id=str(feature) if feature is not None else None,
+            received=received,
+            extra={k: v for k, v in item.items() if k not in named},
+        )
+    except ValueError as exc:
+        raise MalformedMessageError(str(exc)) from None
 
 
-__all__ = ["DEFAULT_FIELDS", "TOPIC", "PayloadMapping", "decode_json"]
+__all__ = ["DEFAULT_FIELDS", "TOPIC", "PayloadMapping", "decode_json", "decode_object"]

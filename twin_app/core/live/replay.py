@@ -1,0 +1,159 @@
+"""A recorded observation log replayed as a feed: ``file://path.csv`` or ``file://path.jsonl``.
+
+The simplest source, and the one a planner has most often: a log exported
+from a sensor platform.  Each CSV row or JSON line is one observation, read
+with the same mapping as an MQTT payload (default columns ``id, time, value,
+unit, lon, lat`` and an optional ``feature_id``; see ``docs/live-data.md``).
+In a CSV an empty cell means "not given".  Lines that cannot be read are
+counted and sampled like malformed MQTT messages; the rest goes on.
+
+Pace.  By default the log is stored as fast as the store takes it (an
+import).  With ``speed`` set, observations are handed over at ``speed`` times
+the pace of their own timestamps (60 = one recorded minute per second), for
+a replay that looks live.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from twin_app.core.errors import FeedError, MalformedMessageError, MissingFileError
+from twin_app.core.live.mapping import PayloadMapping, decode_object
+from twin_app.core.live.observation import Observation, Sink, SourceState, SourceStatus
+
+SUFFIXES = (".csv", ".jsonl", ".ndjson")
+MAX_SAMPLES = 5
+MAX_LINE = 1 << 20
+
+
+def path_of(url: str) -> Path:
+    """The local path in ``file:///abs/path``, ``file://relative/path`` or a plain path."""
+    if not url.startswith("file://"):
+        return Path(url)
+    parsed = urlparse(url)
+    return Path(unquote(parsed.netloc + parsed.path))
+
+
+class FileSource:
+    """A :class:`~twin_app.core.live.observation.Source` over a CSV or JSON-lines log."""
+
+    def __init__(
+        self,
+        path: Path | str,
+        *,
+        name: str | None = None,
+        mapping: PayloadMapping | None = None,
+        speed: float | None = None,
+        batch_size: int = 5_000,
+    ) -> None:
+        self.path = path_of(str(path))
+        if self.path.suffix.lower() not in SUFFIXES:
+            raise FeedError(
+                f"'{self.path}' is not a log twin_app replays; name a .csv or .jsonl (JSON lines) file."
+            )
+        if not self.path.is_file():
+            raise MissingFileError(self.path, what="observation log")
+        if speed is not None and not speed > 0:
+            raise FeedError(
+                f"A replay speed of {speed} cannot be kept; give a speed above 0 (1 = real time)."
+            )
+        self.mapping = mapping or PayloadMapping()
+        self.name = name or self.path.stem
+        self.speed = speed
+        self.batch_size = batch_size
+        self.status = SourceStatus(source=self.name)
+        self._stop = threading.Event()
+
+    def _rows(self) -> Iterator[tuple[int, object]]:
+        with self.path.open(encoding="utf-8-sig", newline="") as f:
+            if self.path.suffix.lower() == ".csv":
+                for number, row in enumerate(csv.DictReader(f), start=2):
+                    yield number, {k: (v if v != "" else None) for k, v in row.items() if k is not None}
+            else:
+                for number, line in enumerate(f, start=1):
+                    if not line.strip():
+                        continue
+                    try:
+                        yield number, json.loads(line[:MAX_LINE])
+                    except json.JSONDecodeError:
+                        yield number, line[:300]
+
+    def _malformed(self, number: int, item: object, why: str) -> None:
+        self.status.malformed += 1
+        if len(self.status.malformed_samples) < MAX_SAMPLES:
+            self.status.malformed_samples.append(f"{self.path.name}:{number}: {why}: {str(item)[:300]}")
+
+    def observations(self) -> Iterator[Observation]:
+        received = dt.datetime.now(dt.UTC)
+        for number, item in self._rows():
+            self.status.received += 1
+            if isinstance(item, str):
+                self._malformed(number, item, "not JSON")
+                continue
+            try:
+                yield decode_object(self.mapping, self.name, str(self.path), item, received)
+            except MalformedMessageError as exc:
+                self._malformed(number, item, str(exc))
+
+    def run(self, sink: Sink, *, until: float | None = None) -> None:
+        self.status.state = SourceState.CONNECTED
+        started = time.monotonic()
+        first: dt.datetime | None = None
+        batch: list[Observation] = []
+        last_flush = started
+        try:
+            for obs in self.observations():
+                if self._stop.is_set() or (until is not None and time.monotonic() >= until):
+                    break
+                if self.speed is not None:
+                    first = first or obs.time
+                    due = started + (obs.time - first).total_seconds() / self.speed
+                    # hand over what is due before waiting for the next one
+                    if due > time.monotonic() and batch:
+                        self._flush(sink, batch)
+                        batch = []
+                    while not self._stop.is_set() and due > time.monotonic():
+                        if until is not None and time.monotonic() >= until:
+                            break
+                        self._stop.wait(min(0.25, due - time.monotonic()))
+                    if self._stop.is_set() or (until is not None and time.monotonic() >= until):
+                        break
+                batch.append(obs)
+                if len(batch) >= self.batch_size or (
+                    self.speed is not None and time.monotonic() - last_flush > 0.2
+                ):
+                    self._flush(sink, batch)
+                    batch = []
+                    last_flush = time.monotonic()
+            self._flush(sink, batch)
+        except OSError as exc:
+            self._flush(sink, batch)
+            self.status.state = SourceState.FAILED
+            self.status.last_error = f"reading '{self.path}' failed: {exc}"
+            return
+        except UnicodeDecodeError:
+            self._flush(sink, batch)
+            self.status.state = SourceState.FAILED
+            self.status.last_error = (
+                f"'{self.path}' is not UTF-8 text; save the log as UTF-8 and replay it again."
+            )
+            return
+        self.status.state = SourceState.STOPPED
+
+    def _flush(self, sink: Sink, batch: list[Observation]) -> None:
+        if batch:
+            sink(batch)
+            self.status.stored += len(batch)
+
+    def stop(self) -> None:
+        self._stop.set()
+
+
+__all__ = ["SUFFIXES", "FileSource", "path_of"]
