@@ -184,6 +184,9 @@ def build_parser(analysis: object | None = None) -> argparse.ArgumentParser:
     p_imp.add_argument(
         "--dest", type=Path, help="parent folder for the city (default: your twin_app data folder)"
     )
+    from twin_app.cli.feed import add_feed_parser
+
+    add_feed_parser(sub)
     return parser
 
 
@@ -434,6 +437,10 @@ def _main(argv: Sequence[str] | None = None) -> int:
             return cmd_help(args.analysis)
         if args.command == "run":
             return cmd_run(args)
+        if args.command == "feed":
+            from twin_app.cli.feed import cmd_feed
+
+            return cmd_feed(args)
     except TwinError as exc:
         print(f"twin-app: error: {exc}", file=sys.stderr)
         return EXIT_ERROR

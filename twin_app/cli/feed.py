@@ -1,0 +1,155 @@
+"""``twin-app feed``: live feeds into an observation store, headless, and what the store holds.
+
+``feed ingest SOURCE --store FILE`` runs one source (see
+:mod:`twin_app.core.live.sources` for the URL schemes) until ``--for``
+seconds pass, the source ends (a log), or Ctrl-C / SIGTERM stops it; either
+way what was received is stored before the command ends.  ``feed stats``
+prints exact counts per source (``--json``: ``{"total": N, "sources":
+[{"source", "count", "first", "last"}]}``; docs/live-data.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import sys
+import threading
+import time
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+from twin_app.core.errors import MissingFileError, ParameterError
+
+
+def _option(text: str) -> tuple[str, str]:
+    key, sep, value = text.partition("=")
+    if not sep or not key:
+        raise argparse.ArgumentTypeError(f"'{text}' is not KEY=VALUE")
+    return key, value
+
+
+def add_feed_parser(sub: Any) -> None:
+    p_feed = sub.add_parser(
+        "feed", help="ingest live feeds into an observation store, and count what it holds"
+    )
+    feed_sub = p_feed.add_subparsers(dest="feed_command", metavar="ACTION")
+    feed_sub.required = True
+    p_ing = feed_sub.add_parser(
+        "ingest",
+        help="store what a feed sends: mqtt[s]://host:port/topic/filter, hfp+mqtt[s]://host:port, "
+        "gtfsrt+http[s]://..., sensorthings+http[s]://..., file://log.csv|.jsonl",
+    )
+    p_ing.add_argument("source", help="the feed's URL (see docs/live-data.md)")
+    p_ing.add_argument(
+        "--store", type=Path, required=True, help="the observation store (GeoPackage) to append to"
+    )
+    p_ing.add_argument("--for", dest="seconds", type=float, metavar="SECONDS", help="stop after this long")
+    p_ing.add_argument("--mapping", type=Path, help="TOML file mapping payload fields to observation fields")
+    p_ing.add_argument("--name", help="store the observations under this source name (default: the URL)")
+    p_ing.add_argument(
+        "--client-id", help="MQTT client id: a persistent session that resumes after a restart"
+    )
+    p_ing.add_argument("--ca-file", type=Path, help="CA certificates for mqtts:// (default: the system's)")
+    p_ing.add_argument("--speed", type=float, help="replay a file:// log at this many times its own pace")
+    p_ing.add_argument(
+        "--option",
+        type=_option,
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="an option of a polled source, e.g. interval_s=10 (repeatable)",
+    )
+    p_ing.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p_stats = feed_sub.add_parser("stats", help="exact counts of the stored observations per source")
+    p_stats.add_argument("--store", type=Path, required=True, help="the observation store (GeoPackage)")
+    p_stats.add_argument("--json", action="store_true", help="print JSON (docs/live-data.md)")
+
+
+def cmd_feed(args: argparse.Namespace) -> int:
+    if args.feed_command == "stats":
+        return _stats(args)
+    return _ingest(args)
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from twin_app.core.live.store import ObservationStore
+
+    if not args.store.is_file():
+        raise MissingFileError(args.store, what="observation store")
+    with ObservationStore(args.store) as store:
+        stats = store.stats()
+    total = sum(s.count for s in stats)
+    if args.json:
+        print(json.dumps({"total": total, "sources": [s.as_json() for s in stats]}, indent=2))
+        return 0
+    print(f"{total} observations in {args.store}")
+    for s in stats:
+        row = s.as_json()
+        print(f"  {s.count:>10}  {row['first']} .. {row['last']}  {s.source}")
+    return 0
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    from twin_app.core.live.sources import open_source
+    from twin_app.core.live.store import ObservationStore
+
+    if args.seconds is not None and not args.seconds > 0:
+        raise ParameterError(f"--for {args.seconds} is no time to listen; give a number of seconds above 0.")
+    options: dict[str, Any] = dict(args.option)
+    for key in ("name", "client_id", "speed"):
+        if getattr(args, key) is not None:
+            options[key] = getattr(args, key)
+    for key in ("mapping", "ca_file"):
+        if getattr(args, key) is not None:
+            if not getattr(args, key).is_file():
+                raise MissingFileError(getattr(args, key), what=key.replace("_", " ") + " file")
+            options[key] = str(getattr(args, key))
+    source = open_source(args.source, options)
+    until = time.monotonic() + args.seconds if args.seconds is not None else None
+    interrupted = False
+    with ObservationStore(args.store) as store:
+        thread = threading.Thread(
+            target=source.run, args=(store.append,), kwargs={"until": until}, daemon=True
+        )
+
+        def on_term(signum: int, frame: FrameType | None) -> None:
+            source.stop()
+
+        previous = signal.signal(signal.SIGTERM, on_term)
+        thread.start()
+        try:
+            while thread.is_alive():
+                thread.join(0.2)
+        except KeyboardInterrupt:
+            interrupted = True
+            source.stop()  # what was received is stored before we go
+            thread.join(30)
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+    status = source.status
+    summary = {
+        "source": status.source,
+        "state": str(status.state),
+        "received": status.received,
+        "stored": status.stored,
+        "malformed": status.malformed,
+        "malformed_samples": status.malformed_samples,
+        "last_error": status.last_error,
+        "store": str(args.store),
+    }
+    if args.json:
+        print(json.dumps(summary, indent=2))
+    else:
+        print(
+            f"{status.source}: {status.stored} observations stored in {args.store} "
+            f"({status.received} messages received, {status.malformed} malformed)"
+        )
+        for sample in status.malformed_samples:
+            print(f"  malformed: {sample}", file=sys.stderr)
+        if status.last_error:
+            print(f"  last error: {status.last_error}", file=sys.stderr)
+    if interrupted:
+        raise KeyboardInterrupt
+    return 0

@@ -1,0 +1,120 @@
+"""From a feed's URL to a running source: the one table of URL schemes the CLI and the app use.
+
+``open_source(url, options)`` looks the URL's scheme up and builds the source.
+Each entry names its module lazily (``module:factory``), so opening an MQTT
+feed imports no HTTP code and the reverse, and a source written elsewhere is
+added with one line here.
+
+``options`` (all optional): ``name`` (what observations are stored under;
+default: the URL without credentials, or a log's file name), ``mapping`` (a
+TOML mapping file for JSON payloads and logs), ``client_id`` (an MQTT
+persistent session), ``ca_file`` (TLS), ``speed`` (a log's replay pace), and
+whatever else a source reads (passed on as its ``options``).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from twin_app.core.errors import FeedError
+from twin_app.core.live.observation import Source
+
+#: what each source factory is given
+Factory = Callable[[str, Mapping[str, Any]], Source]
+
+_OWN_OPTIONS = ("name", "mapping", "client_id", "ca_file", "speed")
+
+
+def _mapping(options: Mapping[str, Any]) -> Any:
+    from twin_app.core.live.mapping import PayloadMapping
+
+    path = options.get("mapping")
+    return PayloadMapping.load(Path(path)) if path else None
+
+
+def _mqtt(url: str, options: Mapping[str, Any]) -> Source:
+    from twin_app.core.live.mqtt import MqttAddress, MqttSource, without_credentials
+
+    return MqttSource(
+        MqttAddress.parse(url),
+        name=options.get("name") or without_credentials(url),
+        mapping=_mapping(options),
+        client_id=options.get("client_id"),
+        ca_file=options.get("ca_file"),
+    )
+
+
+def _hfp(url: str, options: Mapping[str, Any]) -> Source:
+    from twin_app.core.live.hfp import hfp_source
+
+    return hfp_source(url, name=options.get("name"), client_id=options.get("client_id"))
+
+
+def _file(url: str, options: Mapping[str, Any]) -> Source:
+    from twin_app.core.live.replay import FileSource
+
+    speed = options.get("speed")
+    return FileSource(
+        url, name=options.get("name"), mapping=_mapping(options), speed=float(speed) if speed else None
+    )
+
+
+def _polled(module: str, cls: str, default_name: str) -> Factory:
+    """A polled HTTP source built by another module: imported only when its scheme is used."""
+
+    def factory(url: str, options: Mapping[str, Any]) -> Source:
+        try:
+            source_class = getattr(importlib.import_module(module), cls)
+        except (ImportError, AttributeError):
+            raise FeedError(
+                f"This twin_app has no {cls} ({module}), so '{url.partition('://')[0]}://' feeds cannot be "
+                "read yet; update twin_app, or ingest the feed over MQTT or from a file."
+            ) from None
+        http_url = url.partition("+")[2]  # gtfsrt+https://x -> https://x
+        rest = {k: v for k, v in options.items() if k not in _OWN_OPTIONS}
+        interval = rest.pop("interval_s", None)
+        kwargs: dict[str, Any] = {"source_id": options.get("name") or default_name, "options": rest}
+        if interval is not None:
+            kwargs["interval_s"] = float(interval)
+        source: Source = source_class(http_url, **kwargs)
+        return source
+
+    return factory
+
+
+SCHEMES: dict[str, Factory] = {
+    "mqtt": _mqtt,
+    "mqtts": _mqtt,
+    "hfp+mqtt": _hfp,
+    "hfp+mqtts": _hfp,
+    "file": _file,
+    # polled over HTTP(S); written in twin_app.core.live.gtfsrt and .sensorthings
+    "gtfsrt+http": _polled("twin_app.core.live.gtfsrt", "GtfsRtSource", "gtfs-rt"),
+    "gtfsrt+https": _polled("twin_app.core.live.gtfsrt", "GtfsRtSource", "gtfs-rt"),
+    "sensorthings+http": _polled("twin_app.core.live.sensorthings", "SensorThingsSource", "sensorthings"),
+    "sensorthings+https": _polled("twin_app.core.live.sensorthings", "SensorThingsSource", "sensorthings"),
+}
+
+
+def open_source(url: str, options: Mapping[str, Any] | None = None) -> Source:
+    """The source for a feed URL; a sentence naming the schemes there are when the URL fits none."""
+    scheme, sep, _ = url.partition("://")
+    if not sep:
+        if Path(url).suffix.lower() in (".csv", ".jsonl", ".ndjson"):
+            scheme = "file"  # a plain path to a log
+        else:
+            raise FeedError(
+                f"'{url}' is not a feed address; write it as scheme://..., with one of: {', '.join(SCHEMES)}."
+            )
+    factory = SCHEMES.get(scheme.lower())
+    if factory is None:
+        raise FeedError(
+            f"twin_app reads no '{scheme}://' feeds; use one of: {', '.join(s + '://' for s in SCHEMES)}."
+        )
+    return factory(url, dict(options or {}))
+
+
+__all__ = ["SCHEMES", "Factory", "open_source"]
