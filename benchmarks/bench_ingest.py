@@ -1,0 +1,171 @@
+"""How many observations a second go from a local MQTT broker into the store, durably?
+
+Starts a real mosquitto on a loopback port, fills a persistent session with
+N JSON readings (QoS 1) while nobody is connected, then starts the ingest
+(``MqttSource`` into ``ObservationStore``) and times it from the start until
+every message is committed and acknowledged: the sustained rate the
+pipeline can take (decode on paho's thread, one transaction per batch,
+PUBACK after commit).  The obvious approach, one SQLite commit per message
+(the same source with ``batch_size=1``), runs in the same process on a
+smaller N and is printed beside it with the ratio.
+
+A second row publishes while ingesting ("live"): then the Python publisher,
+not the ingest, is usually what limits the rate, and the table says how fast
+it published.
+
+Run: ``python benchmarks/bench_ingest.py [N]`` (default N = 100,000; needs
+the ``mosquitto`` binary).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import paho.mqtt.client as mqtt
+from paho.mqtt.enums import CallbackAPIVersion
+
+from twin_app.core.live.mqtt import MqttAddress, MqttSource
+from twin_app.core.live.store import ObservationStore
+
+BASELINE_N = 5_000
+
+
+def start_broker(folder: Path) -> tuple[subprocess.Popen[bytes], int]:
+    binary = shutil.which("mosquitto") or shutil.which("mosquitto", path="/usr/sbin")
+    if binary is None:
+        sys.exit("bench_ingest needs the mosquitto broker: apt-get install mosquitto")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = int(s.getsockname()[1])
+    conf = folder / "mosquitto.conf"
+    conf.write_text(f"listener {port} 127.0.0.1\nallow_anonymous true\nmax_queued_messages 10000000\n")
+    proc = subprocess.Popen([binary, "-c", str(conf)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(200):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return proc, port
+        except OSError:
+            time.sleep(0.05)
+    sys.exit("mosquitto did not start")
+
+
+def payloads(n: int, offset: int = 0) -> list[bytes]:
+    return [
+        json.dumps(
+            {"id": f"s{i % 500}", "time": 1780315200 + i / 100, "value": (i % 400) / 10, "unit": "degC",
+             "lon": 24.9 + (i % 100) / 1000, "lat": 60.15 + (i % 50) / 1000, "seq": offset + i}
+        ).encode()
+        for i in range(n)
+    ]  # fmt: skip
+
+
+def publish(port: int, topic: str, messages: list[bytes]) -> float:
+    """Publishes with QoS 1 and waits for every PUBACK; returns messages per second."""
+    client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id=f"bench-pub-{time.monotonic_ns()}")
+    client.max_queued_messages_set(0)
+    client.max_inflight_messages_set(1000)
+    client.connect("127.0.0.1", port)
+    client.loop_start()
+    start = time.perf_counter()
+    # message ids are 16 bits: wait for each chunk before ids could repeat
+    for first in range(0, len(messages), 20_000):
+        infos = [client.publish(topic, m, qos=1) for m in messages[first : first + 20_000]]
+        for info in infos:
+            info.wait_for_publish(timeout=120)
+    rate = len(messages) / (time.perf_counter() - start)
+    client.disconnect()
+    client.loop_stop()
+    return rate
+
+
+def run_until(source: MqttSource, store: ObservationStore, n: int) -> tuple[float, int]:
+    thread = threading.Thread(target=source.run, args=(store.append,), daemon=True)
+    start = time.perf_counter()
+    thread.start()
+    while store.count() < n:
+        time.sleep(0.01)
+        if time.perf_counter() - start > 600:
+            break
+    elapsed = time.perf_counter() - start
+    source.stop()
+    thread.join(30)
+    return elapsed, store.count()
+
+
+def backlog(port: int, folder: Path, n: int, batch_size: int, label: str) -> dict[str, object]:
+    url = f"mqtt://127.0.0.1:{port}/bench/{label}/#"
+    session = MqttSource(MqttAddress.parse(url), client_id=f"bench-{label}")
+    t = threading.Thread(target=session.run, args=(lambda b: None,), daemon=True)
+    t.start()
+    session.subscribed.wait(10)
+    session.stop()
+    t.join(10)
+    pub_rate = publish(port, f"bench/{label}/x", payloads(n))
+    store = ObservationStore(folder / f"{label}.gpkg")
+    source = MqttSource(MqttAddress.parse(url), client_id=f"bench-{label}", batch_size=batch_size)
+    elapsed, stored = run_until(source, store, n)
+    store.close()
+    return {"approach": label, "n": n, "stored": stored, "seconds": elapsed, "rate": stored / elapsed,
+            "published_per_s": pub_rate}  # fmt: skip
+
+
+def live(port: int, folder: Path, n: int) -> dict[str, object]:
+    url = f"mqtt://127.0.0.1:{port}/bench/live/#"
+    store = ObservationStore(folder / "live.gpkg")
+    source = MqttSource(MqttAddress.parse(url))
+    thread = threading.Thread(target=source.run, args=(store.append,), daemon=True)
+    thread.start()
+    source.subscribed.wait(10)
+    messages = payloads(n)
+    start = time.perf_counter()
+    pub_rate = publish(port, "bench/live/x", messages)
+    while store.count() < n and time.perf_counter() - start < 600:
+        time.sleep(0.01)
+    elapsed = time.perf_counter() - start
+    stored = store.count()
+    source.stop()
+    thread.join(30)
+    store.close()
+    return {"approach": "batched, live", "n": n, "stored": stored, "seconds": elapsed,
+            "rate": stored / elapsed, "published_per_s": pub_rate}  # fmt: skip
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        proc, port = start_broker(folder)
+        try:
+            batched = backlog(port, folder, n, 5_000, "batched")
+            single = backlog(port, folder, BASELINE_N, 1, "per-message")
+            flowing = live(port, folder, n)
+        finally:
+            proc.kill()
+            proc.wait()
+    print(
+        "Sustained MQTT -> store ingest (QoS 1, PUBACK after commit, synchronous=FULL),"
+        f" stores in {tempfile.gettempdir()}"
+    )
+    print(f"{'approach':<28}{'messages':>10}{'stored':>10}{'seconds':>10}{'obs/s':>12}{'publisher/s':>13}")
+    rows = [
+        ("one transaction per batch", batched),
+        ("one commit per message", single),
+        ("batched, publishing live", flowing),
+    ]
+    for title, r in rows:
+        print(
+            f"{title:<28}{r['n']:>10}{r['stored']:>10}{r['seconds']:>10.2f}{r['rate']:>12,.0f}{r['published_per_s']:>13,.0f}"
+        )  # type: ignore[str-format]
+    print(f"ratio batched / per-message: {batched['rate'] / single['rate']:.1f}x")  # type: ignore[operator]
+
+
+if __name__ == "__main__":
+    main()
