@@ -175,5 +175,5 @@ class FeedError(TwinError):
     """A live feed that cannot be opened as given: an unknown URL scheme, a bad address or mapping file."""
 
 
-class MalformedMessageError(ValueError):
+class MalformedMessageError(TwinError):
     """One feed message that cannot be decoded; it is counted and sampled, and the feed goes on."""
