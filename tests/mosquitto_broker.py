@@ -8,6 +8,7 @@ is set (``tools/test.sh``, hence CI), where they fail: CI never skips them.
 
 from __future__ import annotations
 
+import getpass
 import os
 import shutil
 import socket
@@ -38,14 +39,17 @@ def free_port() -> int:
 class Broker:
     """One mosquitto process; ``stop`` and ``start`` again keep the same port."""
 
-    def __init__(self, folder: Path, port: int | None = None) -> None:
+    def __init__(self, folder: Path, port: int | None = None, *, listener_lines: str = "") -> None:
         self.binary = mosquitto_binary()
         self.port = port or free_port()
         self.conf = folder / "mosquitto.conf"
         self.log = folder / "mosquitto.log"
+        anonymous = "false" if "password_file" in listener_lines else "true"
         self.conf.write_text(
-            f"listener {self.port} 127.0.0.1\nallow_anonymous true\npersistence false\n"
-            "max_queued_messages 1000000\n"
+            f"per_listener_settings true\nlistener {self.port} 127.0.0.1\nallow_anonymous {anonymous}\n"
+            f"{listener_lines}persistence false\nmax_queued_messages 1000000\n"
+            # run as root, mosquitto would become the user "mosquitto", who cannot read the test's files
+            f"user {getpass.getuser()}\n"
         )
         self.proc: subprocess.Popen[bytes] | None = None
 

@@ -199,3 +199,50 @@ def test_a_mapping_file_names_the_payload_fields(tmp_path: Path) -> None:
     path.write_text('[fields]\nspeed = "v"\n')
     with pytest.raises(FeedError, match="speed"):
         PayloadMapping.load(path)
+
+
+def test_tls_with_username_and_password(tmp_path: Path) -> None:
+    """mqtts:// against a broker with its own CA and a password file; a wrong password is a stated error."""
+    import shutil
+    import subprocess
+
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        pytest.fail("the openssl command is needed to make the test's certificate (apt-get install openssl)")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        [openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    passwords = tmp_path / "passwords"
+    passwd = shutil.which("mosquitto_passwd") or "mosquitto_passwd"
+    subprocess.run([passwd, "-b", "-c", str(passwords), "ann", "s3cret"], check=True, capture_output=True)
+    lines = f"certfile {cert}\nkeyfile {key}\npassword_file {passwords}\n"
+    broker = Broker(tmp_path, listener_lines=lines)
+    broker.start()
+    try:
+        store = ObservationStore(tmp_path / "obs.gpkg")
+        url = f"mqtts://ann:s3cret@127.0.0.1:{broker.port}/s/#"
+        running = Running(MqttSource(MqttAddress.parse(url), name="tls", ca_file=str(cert)), store)
+        pub = mqtt.Client(CallbackAPIVersion.VERSION2, client_id="tls-publisher")
+        pub.tls_set(ca_certs=str(cert))
+        pub.username_pw_set("ann", "s3cret")
+        pub.connect("127.0.0.1", broker.port)
+        pub.loop_start()
+        publish_all(pub, [("s/a", reading(i)) for i in range(20)])
+        wait_for(lambda: store.count() == 20)
+        running.stop()
+        pub.loop_stop()
+        wrong = MqttSource(
+            MqttAddress.parse(f"mqtts://ann:wrong@127.0.0.1:{broker.port}/s/#"), ca_file=str(cert)
+        )
+        thread = threading.Thread(target=wrong.run, args=(store.append,), daemon=True)
+        thread.start()
+        wait_for(lambda: wrong.status.last_error is not None)
+        assert "refused" in wrong.status.last_error  # type: ignore[operator]
+        assert not wrong.subscribed.is_set()
+        wrong.stop()
+        thread.join(10)
+    finally:
+        broker.stop()

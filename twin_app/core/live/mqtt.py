@@ -175,6 +175,7 @@ class MqttSource:
             return
         self._generation += 1
         self.status.state = SourceState.CONNECTED
+        self.status.last_error = None
         client.subscribe(self.address.topic, qos=1)
 
     def _on_subscribe(
@@ -191,9 +192,11 @@ class MqttSource:
     def _on_disconnect(
         self, client: mqtt.Client, userdata: Any, flags: Any, reason: Any, properties: Any
     ) -> None:
-        if self._stop.is_set():
-            return
         self.subscribed.clear()
+        if self._stop.is_set() or (
+            self.status.last_error and "refused the connection" in self.status.last_error
+        ):
+            return  # a refusal says more than the disconnection that follows it
         self.status.state = SourceState.RECONNECTING
         self.status.last_error = f"disconnected from {self.address.host}:{self.address.port}: {reason}"
 
