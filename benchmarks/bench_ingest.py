@@ -11,7 +11,9 @@ smaller N and is printed beside it with the ratio.
 
 A second row publishes while ingesting ("live"): then the Python publisher,
 not the ingest, is usually what limits the rate, and the table says how fast
-it published.
+it published.  A last line times the store alone on decoded observations,
+batched and one commit each, to tell the store's share from the MQTT
+client's (paho's pure-Python packet reading is the ceiling of the MQTT rows).
 
 Run: ``python benchmarks/bench_ingest.py [N]`` (default N = 100,000; needs
 the ``mosquitto`` binary).
@@ -19,6 +21,7 @@ the ``mosquitto`` binary).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import socket
@@ -138,6 +141,21 @@ def live(port: int, folder: Path, n: int) -> dict[str, object]:
             "rate": stored / elapsed, "published_per_s": pub_rate}  # fmt: skip
 
 
+def store_only(folder: Path, n: int, batch_size: int) -> float:
+    """Observations per second the store alone takes (decoded beforehand), to tell it from the client."""
+    from twin_app.core.live.mapping import PayloadMapping, decode_json
+
+    now = dt.datetime.now(dt.UTC)
+    observations = [o for p in payloads(n) for o in decode_json(PayloadMapping(), "bench", "t", p, now)]
+    store = ObservationStore(folder / f"store-only-{batch_size}.gpkg")
+    start = time.perf_counter()
+    for first in range(0, n, batch_size):
+        store.append(observations[first : first + batch_size])
+    rate = n / (time.perf_counter() - start)
+    store.close()
+    return rate
+
+
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     with tempfile.TemporaryDirectory() as tmp:
@@ -147,6 +165,8 @@ def main() -> None:
             batched = backlog(port, folder, n, 5_000, "batched")
             single = backlog(port, folder, BASELINE_N, 1, "per-message")
             flowing = live(port, folder, n)
+            alone_batched = store_only(folder, n, 5_000)
+            alone_single = store_only(folder, BASELINE_N, 1)
         finally:
             proc.kill()
             proc.wait()
@@ -165,6 +185,10 @@ def main() -> None:
             f"{title:<28}{r['n']:>10}{r['stored']:>10}{r['seconds']:>10.2f}{r['rate']:>12,.0f}{r['published_per_s']:>13,.0f}"
         )  # type: ignore[str-format]
     print(f"ratio batched / per-message: {batched['rate'] / single['rate']:.1f}x")  # type: ignore[operator]
+    print(
+        f"the store alone (decoded observations): {alone_batched:,.0f} obs/s in batches of 5,000, "
+        f"{alone_single:,.0f} obs/s one commit each ({alone_batched / alone_single:.1f}x)"
+    )
 
 
 if __name__ == "__main__":
