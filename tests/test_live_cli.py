@@ -183,3 +183,15 @@ def test_sigkill_mid_flood_then_restart_loses_nothing_acknowledged(broker: Broke
     con.close()
     assert seqs == set(range(n))
     pub.loop_stop()
+
+
+def test_polled_schemes_open_the_http_sources_with_their_options() -> None:
+    from twin_app.core.live.gtfsrt import GtfsRtSource
+    from twin_app.core.live.sensorthings import SensorThingsSource
+
+    gtfsrt = open_source("gtfsrt+https://example.org/rt/vp", {"name": "buses", "interval_s": "5"})
+    assert isinstance(gtfsrt, GtfsRtSource) and gtfsrt.url == "https://example.org/rt/vp"
+    assert gtfsrt.status.source == "buses"
+    things = open_source("sensorthings+http://example.org/v1.1", {})
+    assert isinstance(things, SensorThingsSource) and things.url == "http://example.org/v1.1"
+    assert things.status.source == "sensorthings"
