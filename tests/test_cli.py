@@ -120,6 +120,18 @@ def test_run_render_draws_the_result_colouring_the_buildings(tmp_path: Path, cap
 
 
 @pytest.mark.slow
+def test_an_image_too_small_for_its_legend_says_so(tmp_path: Path, capsys) -> None:
+    out = tmp_path / "tiny.png"
+    shown = "buildings,heat,population"
+    assert main(["render", "helsinki", "--out", str(out), "--size", "320x240", "--show", shown]) == 0
+    err = capsys.readouterr().err
+    assert out.is_file() and "of its 3 entries" in err
+    assert "twin-app: warning: The image is too small for the whole legend" in err
+    assert main(["render", "helsinki", "--out", str(out), "--size", "1600x1000", "--show", "buildings"]) == 0
+    assert "too small" not in capsys.readouterr().err
+
+
+@pytest.mark.slow
 def test_render_writes_png_of_requested_size(tmp_path: Path) -> None:
     out = tmp_path / "h.png"
     assert main(["render", "helsinki", "--out", str(out), "--size", "640x400"]) == 0

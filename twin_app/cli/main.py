@@ -247,7 +247,10 @@ def cmd_render(args: argparse.Namespace) -> int:
             layer.visible = lid in wanted
     for problem in model.problems:
         print(f"twin-app: warning: {problem.message}", file=sys.stderr)
-    out = render_city(model, args.out, size=args.size)
+    warnings: list[str] = []
+    out = render_city(model, args.out, size=args.size, warnings=warnings)
+    for warning in warnings:
+        print(f"twin-app: warning: {warning}", file=sys.stderr)
     print(out)
     return 0
 
@@ -386,7 +389,10 @@ def cmd_run(args: argparse.Namespace) -> int:
 
         for layer in result.layers:
             model.add_result_layer(layer)
-        render_city(model, args.render, size=args.size)
+        warnings: list[str] = []
+        render_city(model, args.render, size=args.size, warnings=warnings)
+        for warning in warnings:
+            print(f"twin-app: warning: {warning}", file=sys.stderr)
         print(f"Saved {args.render}", file=sys.stderr if args.json else sys.stdout)
     if args.json:
         print(json.dumps(result.to_json(), indent=2, ensure_ascii=False, default=str))

@@ -64,6 +64,26 @@ def check_export_size(size: tuple[int, int]) -> tuple[int, int]:
     return width, height
 
 
+def left_out_warnings(view: SceneView) -> list[str]:
+    """Sentences for what the last image had no room for (legend entries, credits): never lost silently."""
+    layout = view.furniture.layout
+    if layout is None:
+        return []
+    out = []
+    if layout.legend_left_out:
+        total = layout.legend_left_out + len(layout.legend_slots)
+        out.append(
+            f"The image is too small for the whole legend: {layout.legend_left_out} of its {total} "
+            "entries were left out; make the image larger (--size) or show fewer layers."
+        )
+    if layout.credits_left_out:
+        out.append(
+            f"The image is too small for every data credit: the last {layout.credits_left_out} are "
+            "counted as 'more sources' instead of named; make the image larger (--size) before publishing it."
+        )
+    return out
+
+
 def export_view(view: SceneView, out: Path | str) -> Path:
     """Write what the view shows, with the legend laid out in the image, to a PNG file.
 
@@ -77,6 +97,7 @@ def export_view(view: SceneView, out: Path | str) -> Path:
     view.furniture.set_legend(legend_entries(view))
     try:
         view.screenshot(out)
+        view.warnings = left_out_warnings(view)
     finally:
         view.furniture.set_legend([])
         if not getattr(view.plotter, "off_screen", False):
@@ -109,8 +130,17 @@ def export_view_at(view: SceneView, out: Path | str, size: tuple[int, int]) -> P
         plotter.close()
 
 
-def render_city(model: CityModel, out: Path | str, *, size: tuple[int, int] = (1600, 1000)) -> Path:
-    """Render the city's visible layers off screen to a PNG file, legend and furniture included."""
+def render_city(
+    model: CityModel,
+    out: Path | str,
+    *,
+    size: tuple[int, int] = (1600, 1000),
+    warnings: list[str] | None = None,
+) -> Path:
+    """Render the city's visible layers off screen to a PNG file, legend and furniture included.
+
+    ``warnings`` receives a sentence for each thing the image had no room for.
+    """
     check_opengl()
     check_export_size(size)
     import pyvista as pv
@@ -122,6 +152,8 @@ def render_city(model: CityModel, out: Path | str, *, size: tuple[int, int] = (1
     try:
         view = SceneView(plotter, model)
         export_view(view, out)
+        if warnings is not None:
+            warnings.extend(view.warnings)
     finally:
         plotter.close()
     return out

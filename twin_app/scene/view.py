@@ -119,6 +119,8 @@ class SceneView:
         self._legend_listeners: list[LegendListener] = []
         self._camera_set = False
         self._home: CameraView | None = None
+        #: what the last exported image had no room for, in sentences (see ``render.export_view``)
+        self.warnings: list[str] = []
         iren = getattr(plotter, "iren", None)
         if iren is not None:  # the user's orbits and zooms end here: keep the model's camera in step
             iren.add_observer("EndInteractionEvent", lambda *_: self._remember_camera())
