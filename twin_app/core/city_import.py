@@ -25,7 +25,7 @@ from twin_app.core.crs import check_metric_crs, local_utm_crs
 from twin_app.core.errors import TwinError, UnreadableContentError
 from twin_app.core.feedback import Feedback
 from twin_app.core.kinds import KindRegistry, default_registry, kind_attribution
-from twin_app.core.outputs import check_output_folder
+from twin_app.core.outputs import check_output_folder, fsync_file, fsync_folder
 from twin_app.core.sources import require_regular_file
 
 OSM_ATTRIBUTION = "© OpenStreetMap contributors (ODbL)"
@@ -450,22 +450,9 @@ def _sync_tree(root: Path, *, files: bool = True) -> None:
         for dirpath, _dirs, names in os.walk(root):
             folders.append(Path(dirpath))
             for name in names:
-                fd = os.open(Path(dirpath) / name, os.O_RDONLY)
-                try:
-                    os.fsync(fd)
-                finally:
-                    os.close(fd)
+                fsync_file(Path(dirpath) / name)
     for folder in dict.fromkeys(folders):
-        try:
-            fd = os.open(folder, os.O_RDONLY)
-        except OSError:
-            continue
-        try:
-            os.fsync(fd)
-        except OSError:
-            pass
-        finally:
-            os.close(fd)
+        fsync_folder(folder)
 
 
 def _check_sources(request: CityImport) -> None:

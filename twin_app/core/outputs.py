@@ -91,3 +91,26 @@ def describe_os_error(exc: OSError) -> str:
     if advice:
         return f"'{where}' could not be used because {advice} ({reason})."
     return f"'{where}' could not be used ({reason}); check the path and try again."
+
+
+def fsync_file(path: Path) -> None:
+    """Flush a written file's data to disk (before the rename that publishes it)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (a no-op where folders cannot be opened, as on Windows)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

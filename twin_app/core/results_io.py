@@ -23,7 +23,7 @@ from pathlib import Path
 from twin_app.core.analysis import AnalysisResult
 from twin_app.core.errors import TwinError
 from twin_app.core.layers import VectorLayer
-from twin_app.core.outputs import check_output_file
+from twin_app.core.outputs import check_output_file, fsync_file, fsync_folder
 
 #: the suffixes a result can be saved as
 RESULT_SUFFIXES = (".gpkg", ".json")
@@ -94,33 +94,11 @@ def _temp_beside(path: Path) -> Path:
     return path.with_name(f".{path.name}{PART_MARK}{os.getpid()}-{secrets.token_hex(4)}{path.suffix}")
 
 
-def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make a rename in ``folder`` durable (a no-op where folders cannot be opened, as on Windows)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def _publish(tmp: Path, path: Path) -> None:
     """Flush ``tmp`` to disk and rename it to ``path`` in one step."""
-    _fsync_file(tmp)
+    fsync_file(tmp)
     os.replace(tmp, path)
-    _fsync_folder(path.parent)
+    fsync_folder(path.parent)
 
 
 def _discard(tmp: Path) -> None:
