@@ -30,12 +30,11 @@ from typing import Any
 from google.protobuf.message import DecodeError
 from google.transit import gtfs_realtime_pb2
 
-from twin_app.core.live.http_poll import HttpPoller, PollSettings, check_http_url, note_malformed
+from twin_app.core.live.http_poll import PolledSource, note_malformed
 from twin_app.core.live.observation import (
     Observation,
     ObservationKind,
     Sink,
-    SourceStatus,
     batched,
 )
 
@@ -199,7 +198,7 @@ def trip_delay_observation(source: str, entity: Any, header_time: int, received:
     )
 
 
-class GtfsRtSource:
+class GtfsRtSource(PolledSource):
     """A GTFS-realtime URL polled every ``interval_s`` seconds.
 
     ``options``: ``timeout_s``, ``max_bytes``, ``backoff_base_s``,
@@ -215,28 +214,14 @@ class GtfsRtSource:
         interval_s: float = 15.0,
         options: Mapping[str, Any] | None = None,
     ) -> None:
-        self.url = check_http_url(url, what="GTFS-realtime")
-        self.source_id = source_id
-        self.status = SourceStatus(source=source_id)
-        opts = dict(options or {})
-        self._poller = HttpPoller(
-            self.status, PollSettings.from_options(interval_s, opts), headers=opts.get("headers")
+        super().__init__(
+            url, what="GTFS-realtime", source_id=source_id, interval_s=interval_s, options=options
         )
         self._last_header: int | None = None
         #: entity -> the timestamp last stored for it (vehicles and trips apart)
         self._last_seen: dict[tuple[str, str], int] = {}
         self.snapshots = 0
         self.repeated_snapshots = 0
-
-    @property
-    def poller(self) -> HttpPoller:
-        return self._poller
-
-    def run(self, sink: Sink, *, until: float | None = None) -> None:
-        self._poller.run(lambda: self.poll_once(sink), until=until)
-
-    def stop(self) -> None:
-        self._poller.stop()
 
     def poll_once(self, sink: Sink) -> int:
         """Fetch and store one snapshot; the number of observations handed to the sink."""

@@ -36,7 +36,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from twin_app.core.live.observation import SourceState, SourceStatus
+from twin_app.core.live.observation import Sink, SourceState, SourceStatus
 
 #: a response larger than this is refused (bytes); feeds of a whole region stay well below
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -303,3 +303,37 @@ __all__ = [
     "note_malformed",
     "parse_retry_after",
 ]
+
+
+class PolledSource:
+    """What every polled feed shares: its status, its poller, and ``run``/``stop`` around ``poll_once``.
+
+    A subclass reads its own options after calling ``__init__`` and defines
+    ``poll_once(sink) -> int`` (observations handed to the sink).
+    """
+
+    def __init__(
+        self, url: str, *, what: str, source_id: str, interval_s: float, options: Mapping[str, Any] | None
+    ) -> None:
+        self.url = check_http_url(url, what=what)
+        self.source_id = source_id
+        self.status = SourceStatus(source=source_id)
+        self.options: dict[str, Any] = dict(options or {})
+        self._poller = HttpPoller(
+            self.status,
+            PollSettings.from_options(interval_s, self.options),
+            headers=self.options.get("headers"),
+        )
+
+    @property
+    def poller(self) -> HttpPoller:
+        return self._poller
+
+    def poll_once(self, sink: Sink) -> int:
+        raise NotImplementedError
+
+    def run(self, sink: Sink, *, until: float | None = None) -> None:
+        self._poller.run(lambda: self.poll_once(sink), until=until)
+
+    def stop(self) -> None:
+        self._poller.stop()

@@ -36,8 +36,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from twin_app.core.live.http_poll import HttpPoller, PollSettings, check_http_url, note_malformed
-from twin_app.core.live.observation import Observation, ObservationKind, Sink, SourceStatus, parse_time
+from twin_app.core.live.http_poll import PolledSource, note_malformed
+from twin_app.core.live.observation import Observation, ObservationKind, Sink, parse_time
 
 DEFAULT_THINGS_EVERY_S = 600.0
 #: observations asked for per page ($top); servers may send fewer and a nextLink
@@ -169,7 +169,7 @@ class _BadPage(Exception):
     pass
 
 
-class SensorThingsSource:
+class SensorThingsSource(PolledSource):
     """A SensorThings service root (e.g. ``https://example.org/FROST-Server/v1.1``), polled.
 
     ``options``: ``since`` (ISO time: read nothing older at the first poll),
@@ -186,13 +186,11 @@ class SensorThingsSource:
         interval_s: float = 30.0,
         options: Mapping[str, Any] | None = None,
     ) -> None:
-        self.url = check_http_url(url, what="SensorThings").rstrip("/")
-        self.source_id = source_id
-        self.status = SourceStatus(source=source_id)
-        opts = dict(options or {})
-        self._poller = HttpPoller(
-            self.status, PollSettings.from_options(interval_s, opts), headers=opts.get("headers")
+        super().__init__(
+            url, what="SensorThings", source_id=source_id, interval_s=interval_s, options=options
         )
+        self.url = self.url.rstrip("/")
+        opts = self.options
         self._by_name = opts.get("entity", "id") == "name"
         self._page_size = int(opts.get("page_size", DEFAULT_PAGE_SIZE))
         self._max_pages = int(opts.get("max_pages", DEFAULT_MAX_PAGES))
@@ -211,16 +209,6 @@ class SensorThingsSource:
         self._things_read_at: float | None = None
         self.non_numeric = 0
         self.pages = 0
-
-    @property
-    def poller(self) -> HttpPoller:
-        return self._poller
-
-    def run(self, sink: Sink, *, until: float | None = None) -> None:
-        self._poller.run(lambda: self.poll_once(sink), until=until)
-
-    def stop(self) -> None:
-        self._poller.stop()
 
     # -- reading ----------------------------------------------------------------------
     def _pages(self, first_url: str) -> Iterator[list[Mapping[str, Any]]]:
