@@ -75,7 +75,6 @@ class JobRunner(QObject):
 
     #: (level, source, text) for the messages panel
     message = Signal(str, str, str)
-    busy_changed = Signal(bool)
 
     def __init__(self, parent: QWidget, status: QStatusBar) -> None:
         super().__init__(parent)
@@ -101,29 +100,21 @@ class JobRunner(QObject):
         """True while a job runs or waits."""
         return self.current is not None or bool(self.queue)
 
-    @property
-    def current_worker(self) -> Any:
-        return self.current.worker if self.current is not None else None
-
     # -- submitting -------------------------------------------------------
     def submit(self, worker: Any, title: str, **slots: Any) -> Job:
         """Queue ``worker``; its signals go to ``slots`` (name → callable) on the GUI thread."""
         job = Job(worker, title, slots)
-        was_busy = self.busy
         self.queue.append(job)
         if self.current is None:
             self._start_next()
         else:
             self._show()
-        if not was_busy:
-            self.busy_changed.emit(True)
         return job
 
     def _start_next(self) -> None:
         if not self.queue:
             self.current = None
             self._show()
-            self.busy_changed.emit(False)
             return
         job = self.current = self.queue.popleft()
         self.progress.setValue(0)
@@ -181,8 +172,6 @@ class JobRunner(QObject):
         if dropped:
             self.message.emit("info", "Jobs", f"{dropped} waiting job(s) dropped.")
         self._show()
-        if not self.busy and (job is not None or dropped):
-            self.busy_changed.emit(False)
 
     def wait_all(self, timeout_ms: int = 30_000) -> None:
         """Block until every job's thread has ended (closing the window only)."""

@@ -491,10 +491,6 @@ class MainWindow(QMainWindow):
         """True from the start of a load, import or analysis until the last queued one is applied."""
         return self.jobs.busy
 
-    @property
-    def _worker(self) -> Any:
-        return self.jobs.current_worker
-
     def cancel_loading(self, *, wait: bool = True) -> None:
         """Stop the running job and drop the waiting ones; ``wait`` (closing, tests) joins their threads."""
         self.jobs.cancel_all(detach=True)
