@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     import geopandas as gpd
     import numpy as np
 
+    from twin_app.core.live.frames import Frame, Threshold
     from twin_app.core.timetable import Timetable
 
 
@@ -289,3 +290,45 @@ class PopulationLayer(PolygonLayer):
         """The head-count column (``value_column``, else ``population``)."""
         column = self.default_column or self.value_column or "population"
         return column if column in self.frame else "population"
+
+
+@dataclass(eq=False)
+class LiveLayer(Layer):
+    """One feed's vehicles or sensors as they are at the clock's time, redrawn in place.
+
+    The layer holds no history: the store does.  Playback writes the current
+    ``frame`` through ``CityModel.update_live`` as the clock moves; the scene
+    moves markers and recolours columns without rebuilding anything.
+    ``feed`` is the name the feed's observations are stored under.
+    ``simulated`` is the plain statement shown wherever the layer appears
+    when its data are simulated (what is simulated, and from what).
+    """
+
+    feed: str = ""
+    #: "vehicle" or "sensor" (``twin_app.core.live.observation.ObservationKind`` values)
+    observation_kind: str = "vehicle"
+    frame: Frame | None = None
+    #: what a sensor reading measures ("heat", "value", ...): it picks the palette
+    quantity: str | None = None
+    units: str | None = None
+    threshold: Threshold | None = None
+    simulated: str | None = None
+
+    @property
+    def feature_count(self) -> int:
+        return self.frame.count if self.frame is not None else 0
+
+    @property
+    def bounds(self) -> tuple[float, float, float, float]:
+        if self.frame is None or self.frame.count == 0:
+            return (0.0, 0.0, 0.0, 0.0)
+        xy = self.frame.xy
+        return (float(xy[:, 0].min()), float(xy[:, 1].min()), float(xy[:, 0].max()), float(xy[:, 1].max()))
+
+    def describe(self) -> dict[str, Any]:
+        out = super().describe()
+        out["feed"] = self.feed
+        out["observation_kind"] = self.observation_kind
+        out["units"] = self.units
+        out["simulated"] = self.simulated
+        return out

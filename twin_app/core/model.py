@@ -21,6 +21,7 @@ from twin_app.core.layers import (
     DistrictsLayer,
     HeightFrom,
     Layer,
+    LiveLayer,
     PolygonLayer,
     PopulationLayer,
     VectorLayer,
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     import geopandas as gpd
     import shapely
 
+    from twin_app.core.live.frames import Frame
     from twin_app.core.population import Allocation
 
 
@@ -220,6 +222,19 @@ class CityModel:
             if column not in frame:
                 frame[column] = np.full(len(frame), np.nan)
             frame.iloc[positions, frame.columns.get_loc(column)] = data
+        layer.revision += 1
+        self._emit(Change.DATA, layer)
+
+    def update_live(self, layer_id: str, frame: Frame) -> None:
+        """Show a live layer at a new moment: its vehicles' positions or its sensors' readings.
+
+        Like ``update_values`` this is an in-place change (``Change.DATA``):
+        views move markers and recolour columns, they build no new mesh.
+        """
+        layer = self.layers[layer_id]
+        if not isinstance(layer, LiveLayer):
+            raise ValueError(f"layer {layer_id} is not a live layer")
+        layer.frame = frame
         layer.revision += 1
         self._emit(Change.DATA, layer)
 

@@ -1,0 +1,46 @@
+"""A feed as a city or a user configures it: where it comes from and how its layer looks.
+
+A city's ``city.toml`` may list feeds (``[[feeds]]``, docs/city-toml.md);
+the window lists the ones a user connects.  Either way a :class:`FeedSpec`
+says where the observations come from (a URL for ``open_source``), what they
+are stored under, and what the live layer drawn from them shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from twin_app.core.live.frames import Threshold
+
+
+@dataclass(frozen=True)
+class FeedSpec:
+    """One feed: its source URL and options, and how its observations are shown.
+
+    ``id`` is also the name its observations are stored under (the store's
+    ``source`` column) and the id of its live layer(s).  ``simulated`` is the
+    plain statement of what is simulated and from what, shown in the window
+    and the docs; None for a real feed.  ``quantity``, ``units`` and
+    ``threshold`` describe sensor readings (the palette, the legend, the
+    alert); vehicle feeds leave them empty.
+    """
+
+    id: str
+    title: str
+    source: str
+    options: Mapping[str, Any] = field(default_factory=dict)
+    simulated: str | None = None
+    attribution: str | None = None
+    quantity: str | None = None
+    units: str | None = None
+    threshold: Threshold | None = None
+    visible: bool = True
+
+    @property
+    def is_simulated(self) -> bool:
+        return self.simulated is not None
+
+
+__all__ = ["FeedSpec"]
