@@ -30,6 +30,8 @@ class FeedSpec:
     id: str
     title: str
     source: str
+    #: what the feed reports: "vehicle" (moving markers) or "sensor" (readings at stations)
+    kind: str = "sensor"
     options: Mapping[str, Any] = field(default_factory=dict)
     simulated: str | None = None
     attribution: str | None = None
@@ -37,6 +39,10 @@ class FeedSpec:
     units: str | None = None
     threshold: Threshold | None = None
     visible: bool = True
+
+    def __post_init__(self) -> None:
+        if self.kind not in ("vehicle", "sensor"):
+            raise ValueError(f"A feed reports 'vehicle' or 'sensor' observations, not '{self.kind}'.")
 
     @property
     def is_simulated(self) -> bool:
