@@ -110,7 +110,7 @@ def test_unknown_and_not_yet_built_schemes_are_sentences(tmp_path: Path) -> None
         open_source("kafka://broker/topic")
     with pytest.raises(FeedError, match="not a feed address"):
         open_source("broker:1883")
-    with pytest.raises(FeedError, match=r"\.csv or \.jsonl"):
+    with pytest.raises(FeedError, match=r"\.csv, a \.jsonl"):
         open_source(f"file://{tmp_path}/x.parquet")
 
 
@@ -175,8 +175,15 @@ def test_sigkill_mid_flood_then_restart_loses_nothing_acknowledged(broker: Broke
     at_kill = stored()
     print(f"stored at the kill: {at_kill} of {n}")
     assert 0 < at_kill < n, f"the kill should land mid-flood, {at_kill} of {n} were stored"
-    done = subprocess.run([*cmd, "--for", "8", "--json"], env=env, capture_output=True, text=True, check=True)
-    assert json.loads(done.stdout)["stored"] >= n - at_kill
+    # restarted with the same session (again, should a loaded machine need more than one 8 s round)
+    stored_after = 0
+    for _ in range(15):
+        again = [*cmd, "--for", "8", "--json"]
+        done = subprocess.run(again, env=env, capture_output=True, text=True, check=True)
+        stored_after += json.loads(done.stdout)["stored"]
+        if stored() >= n:
+            break
+    assert stored_after >= n - at_kill
     con = sqlite3.connect(store)
     assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     seqs = {json.loads(e)["seq"] for (e,) in con.execute("SELECT extra FROM observations")}

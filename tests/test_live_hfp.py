@@ -105,3 +105,24 @@ def test_recorded_hsl_messages_through_the_broker_are_all_stored(broker: Broker,
     assert stats.first.isoformat().startswith("2023-10-29T13:46:45") and stats.last.isoformat().startswith(
         "2023-10-29T13:51:2"
     )
+
+
+def test_a_recorded_dump_replays_through_file_urls_like_the_live_feed(tmp_path: Path) -> None:
+    from twin_app.core.live.sources import open_source
+
+    lines = DUMP.read_text(encoding="utf-8").splitlines()
+    broken = tmp_path / "with-garbage.hfp.dump"
+    broken.write_text("\n".join([*lines, "not a dump line", "2023-10-29T13:50:00Z /hfp/v2/x {}"]) + "\n")
+    with ObservationStore(tmp_path / "store.gpkg") as store:
+        source = open_source(f"file://{broken}", {"name": "hsl"})
+        source.run(store.append)
+        stored = store.query(source="hsl")
+    # every recorded line is one message; the two garbage lines are counted, the rest stored
+    assert source.status.malformed == 2
+    assert len(stored) == len(lines)
+    expected = [decode_hfp(*read_dump_line(line)[1:], RECEIVED, source="hsl")[0] for line in lines]
+    assert sorted((o.entity, o.time, o.lon, o.lat) for o in stored) == sorted(
+        (o.entity, o.time, o.lon, o.lat) for o in expected
+    )
+    # the receive time comes from the recording, not the replay's clock
+    assert stored[0].received is not None and stored[0].received.year == 2023

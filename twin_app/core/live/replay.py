@@ -1,10 +1,13 @@
-"""A recorded observation log replayed as a feed: ``file://path.csv`` or ``file://path.jsonl``.
+"""A recorded observation log replayed as a feed: ``file://path.csv``, ``.jsonl`` or an HFP ``.dump``.
 
 The simplest source, and the one a planner has most often: a log exported
 from a sensor platform.  Each CSV row or JSON line is one observation, read
 with the same mapping as an MQTT payload (default columns ``id, time, value,
 unit, lon, lat`` and an optional ``feature_id``; see ``docs/live-data.md``).
-In a CSV an empty cell means "not given".  Lines that cannot be read are
+In a CSV an empty cell means "not given".  A ``.dump`` is a raw recording
+of HSL's high-frequency positioning feed (one ``receive-time topic payload``
+line per MQTT message, as ``mosquitto_sub -v`` piped through ``ts`` writes
+it), decoded exactly as the live ``hfp+mqtt://`` feed decodes messages.  Lines that cannot be read are
 counted and sampled like malformed MQTT messages; the rest goes on.
 
 Pace.  By default the log is stored as fast as the store takes it (an
@@ -25,10 +28,11 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from twin_app.core.errors import FeedError, MalformedMessageError, MissingFileError
+from twin_app.core.live.hfp import decode_hfp, read_dump_line
 from twin_app.core.live.mapping import PayloadMapping, decode_object
-from twin_app.core.live.observation import Observation, Sink, SourceState, SourceStatus
+from twin_app.core.live.observation import Observation, Sink, SourceState, SourceStatus, parse_time
 
-SUFFIXES = (".csv", ".jsonl", ".ndjson")
+SUFFIXES = (".csv", ".jsonl", ".ndjson", ".dump")
 MAX_SAMPLES = 5
 MAX_LINE = 1 << 20
 
@@ -39,6 +43,10 @@ def path_of(url: str) -> Path:
         return Path(url)
     parsed = urlparse(url)
     return Path(unquote(parsed.netloc + parsed.path))
+
+
+class _DumpLine(str):
+    """One line of an HFP recording (told apart from a JSON line that failed to parse)."""
 
 
 class FileSource:
@@ -56,7 +64,8 @@ class FileSource:
         self.path = path_of(str(path))
         if self.path.suffix.lower() not in SUFFIXES:
             raise FeedError(
-                f"'{self.path}' is not a log twin_app replays; name a .csv or .jsonl (JSON lines) file."
+                f"'{self.path}' is not a log twin_app replays; name a .csv, a .jsonl (JSON lines) file "
+                "or a .dump recording of HSL's positioning feed."
             )
         if not self.path.is_file():
             raise MissingFileError(self.path, what="observation log")
@@ -73,9 +82,14 @@ class FileSource:
 
     def _rows(self) -> Iterator[tuple[int, object]]:
         with self.path.open(encoding="utf-8-sig", newline="") as f:
-            if self.path.suffix.lower() == ".csv":
+            suffix = self.path.suffix.lower()
+            if suffix == ".csv":
                 for number, row in enumerate(csv.DictReader(f), start=2):
                     yield number, {k: (v if v != "" else None) for k, v in row.items() if k is not None}
+            elif suffix == ".dump":
+                for number, line in enumerate(f, start=1):
+                    if line.strip():
+                        yield number, _DumpLine(line[:MAX_LINE])
             else:
                 for number, line in enumerate(f, start=1):
                     if not line.strip():
@@ -94,13 +108,24 @@ class FileSource:
         received = dt.datetime.now(dt.UTC)
         for number, item in self._rows():
             self.status.received += 1
-            if isinstance(item, str):
+            if isinstance(item, str) and not isinstance(item, _DumpLine):
                 self._malformed(number, item, "not JSON")
                 continue
             try:
-                yield decode_object(self.mapping, self.name, str(self.path), item, received)
+                if isinstance(item, _DumpLine):
+                    yield from self._decode_dump_line(item)
+                else:
+                    yield decode_object(self.mapping, self.name, str(self.path), item, received)
             except MalformedMessageError as exc:
                 self._malformed(number, item, str(exc))
+
+    def _decode_dump_line(self, line: _DumpLine) -> list[Observation]:
+        stamp, topic, payload = read_dump_line(line)
+        try:
+            received = parse_time(stamp)
+        except ValueError:
+            raise MalformedMessageError("the line does not start with its receive time") from None
+        return decode_hfp(topic, payload, received, source=self.name)
 
     def run(self, sink: Sink, *, until: float | None = None) -> None:
         self.status.state = SourceState.CONNECTED

@@ -103,7 +103,7 @@ def open_source(url: str, options: Mapping[str, Any] | None = None) -> Source:
     """The source for a feed URL; a sentence naming the schemes there are when the URL fits none."""
     scheme, sep, _ = url.partition("://")
     if not sep:
-        if Path(url).suffix.lower() in (".csv", ".jsonl", ".ndjson"):
+        if Path(url).suffix.lower() in (".csv", ".jsonl", ".ndjson", ".dump"):
             scheme = "file"  # a plain path to a log
         else:
             raise FeedError(
