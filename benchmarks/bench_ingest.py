@@ -141,6 +141,42 @@ def live(port: int, folder: Path, n: int) -> dict[str, object]:
             "rate": stored / elapsed, "published_per_s": pub_rate}  # fmt: skip
 
 
+def paho_alone(port: int, n: int) -> float:
+    """Messages per second a bare paho client drains from a backlog: QoS 1, automatic PUBACK, a
+    callback that only counts.  No decoding, no store: the ceiling of any paho-based ingest here."""
+    topic = "bench/bare/#"
+    received = threading.Event()
+    count = 0
+
+    def on_message(client: mqtt.Client, userdata: object, message: mqtt.MQTTMessage) -> None:
+        nonlocal count
+        count += 1
+        if count >= n:
+            received.set()
+
+    def subscriber() -> mqtt.Client:
+        client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id="bench-bare", clean_session=False)
+        client.on_connect = lambda c, *a: c.subscribe(topic, qos=1)
+        client.on_message = on_message
+        client.connect("127.0.0.1", port)
+        return client
+
+    client = subscriber()  # the persistent session that holds the backlog
+    client.loop_start()
+    time.sleep(1.0)
+    client.disconnect()
+    client.loop_stop()
+    publish(port, "bench/bare/x", payloads(n))
+    client = subscriber()
+    start = time.perf_counter()
+    client.loop_start()
+    received.wait(600)
+    elapsed = time.perf_counter() - start
+    client.disconnect()
+    client.loop_stop()
+    return count / elapsed
+
+
 def store_only(folder: Path, n: int, batch_size: int) -> float:
     """Observations per second the store alone takes (decoded beforehand), to tell it from the client."""
     from twin_app.core.live.mapping import PayloadMapping, decode_json
@@ -165,6 +201,7 @@ def main() -> None:
             batched = backlog(port, folder, n, 5_000, "batched")
             single = backlog(port, folder, BASELINE_N, 1, "per-message")
             flowing = live(port, folder, n)
+            bare = paho_alone(port, n)
             alone_batched = store_only(folder, n, 5_000)
             alone_single = store_only(folder, BASELINE_N, 1)
         finally:
@@ -185,6 +222,10 @@ def main() -> None:
             f"{title:<28}{r['n']:>10}{r['stored']:>10}{r['seconds']:>10.2f}{r['rate']:>12,.0f}{r['published_per_s']:>13,.0f}"
         )  # type: ignore[str-format]
     print(f"ratio batched / per-message: {batched['rate'] / single['rate']:.1f}x")  # type: ignore[operator]
+    print(
+        f"a bare paho client alone (QoS 1, no decoding, no store): {bare:,.0f} messages/s, "
+        f"{batched['rate'] / bare:.0%} of which the whole pipeline keeps"  # type: ignore[operator]
+    )
     print(
         f"the store alone (decoded observations): {alone_batched:,.0f} obs/s in batches of 5,000, "
         f"{alone_single:,.0f} obs/s one commit each ({alone_batched / alone_single:.1f}x)"
