@@ -10,7 +10,7 @@ import pytest
 import shapely
 from toy_city import BBOX, CRS
 
-from twin_app.core.camera import CameraView, data_extent, home_view
+from twin_app.core.camera import CameraView, home_view
 from twin_app.core.city import CityManifest
 from twin_app.core.layers import HEIGHT_COLUMN, HEIGHT_FROM_COLUMN, BuildingsLayer
 from twin_app.core.model import CityModel
@@ -65,7 +65,7 @@ def test_data_extent_frames_buildings_not_a_stray_one(tmp_path: Path) -> None:
     )
     model = CityModel(manifest, origin=(0.0, 0.0))
     model.add_layer(BuildingsLayer(id="b", title="B", crs=CRS, frame=frame))
-    x0, y0, x1, y1 = data_extent(model)  # type: ignore[misc]
+    x0, y0, x1, y1 = model.data_extent()  # type: ignore[misc]
     assert x0 == pytest.approx(0, abs=30) and x1 == pytest.approx(990, abs=30)
     assert y0 == pytest.approx(0, abs=30) and y1 == pytest.approx(490, abs=30)
 
@@ -74,7 +74,7 @@ def test_data_extent_without_layers_is_the_manifest_extent(tmp_path: Path) -> No
     manifest = CityManifest(
         folder=tmp_path, name="t", title="T", crs=CRS, bbox_lonlat=BBOX, layers=(), districts_layer=None
     )
-    extent = data_extent(CityModel(manifest, origin=(0.0, 0.0)))
+    extent = CityModel(manifest, origin=(0.0, 0.0)).data_extent()
     assert extent is not None
     assert extent[0] == pytest.approx(-150, abs=5) and extent[3] == pytest.approx(1150, abs=5)
 

@@ -13,14 +13,11 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
 from twin_app.core.layers import BuildingsLayer, Layer, LineLayer, NetworkLayer, PolygonLayer
-
-if TYPE_CHECKING:
-    from twin_app.core.model import CityModel
 
 Vec3 = tuple[float, float, float]
 
@@ -71,26 +68,24 @@ def _vertices(layers: Iterable[Layer]) -> np.ndarray:
     return np.concatenate(parts) if parts else np.zeros((0, 2))
 
 
-def data_extent(model: CityModel) -> tuple[float, float, float, float] | None:
-    """The extent of the city's buildings and streets (1 % trimmed each side), in the city's CRS.
+def data_extent(
+    layers: Iterable[Layer], fallback: tuple[float, float, float, float] | None = None
+) -> tuple[float, float, float, float] | None:
+    """The extent of the buildings and streets among ``layers`` (1 % trimmed each side), in their CRS.
 
-    Falls back to the other polygon and line layers, then to the manifest's
-    extent; None when there is nothing at all.
+    Falls back to the other polygon and line layers, then to ``fallback`` (the
+    city's declared extent); None when there is nothing at all.
     """
-    primary = [layer for layer in model.layers.values() if isinstance(layer, BuildingsLayer | NetworkLayer)]
-    xy = _vertices(primary)
+    layers = list(layers)
+    xy = _vertices(layer for layer in layers if isinstance(layer, BuildingsLayer | NetworkLayer))
     if len(xy) < 4:
-        xy = _vertices(x for x in model.layers.values() if isinstance(x, PolygonLayer | LineLayer))
+        xy = _vertices(x for x in layers if isinstance(x, PolygonLayer | LineLayer))
     if len(xy) >= 4:
         x0, x1 = np.quantile(xy[:, 0], [TRIM, 1 - TRIM])
         y0, y1 = np.quantile(xy[:, 1], [TRIM, 1 - TRIM])
         if x1 > x0 and y1 > y0:
             return (float(x0), float(y0), float(x1), float(y1))
-    box = model.extent
-    if box is None:
-        return None
-    bx0, by0, bx1, by1 = box.bounds
-    return (float(bx0), float(by0), float(bx1), float(by1))
+    return fallback
 
 
 def home_view(

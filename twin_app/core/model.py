@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from twin_app.core.camera import CameraView
+from twin_app.core.camera import CameraView, data_extent
 from twin_app.core.city import CityManifest
 from twin_app.core.layers import (
     DISTRICT_COLUMN,
@@ -274,6 +274,14 @@ class CityModel:
         if not all(math.isfinite(float(v)) for v in bounds) or box.area <= 0:
             return None
         return box
+
+    def data_extent(self) -> tuple[float, float, float, float] | None:
+        """Where the city's buildings and streets are (what the home view frames), in its CRS."""
+        box = self.extent
+        if box is None:
+            return data_extent(self.layers.values())
+        x0, y0, x1, y1 = (float(v) for v in box.bounds)
+        return data_extent(self.layers.values(), (x0, y0, x1, y1))
 
     def district_frame(self) -> gpd.GeoDataFrame | None:
         """Every district with a ``district`` name column (str) and its polygon; None without districts."""

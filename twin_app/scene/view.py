@@ -16,7 +16,7 @@ import numpy as np
 import pyvista as pv
 from vtkmodules.vtkCommonCore import vtkLookupTable
 
-from twin_app.core.camera import CameraView, data_extent, home_view
+from twin_app.core.camera import CameraView, home_view
 from twin_app.core.heights import describe_height
 from twin_app.core.layers import (
     DISTRICT_COLUMN,
@@ -395,7 +395,7 @@ class SceneView:
 
     def home(self) -> None:
         """Frame the city's buildings and streets from the home angle (the Home button)."""
-        extent = data_extent(self.model)
+        extent = self.model.data_extent()
         if extent is None:
             return
         render_window = getattr(self.plotter, "render_window", None)
