@@ -35,9 +35,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from twin_app.core.live.observation import Observation, ObservationKind
+from twin_app.core.live import rows
+from twin_app.core.live.observation import Observation
 
-TABLE = "observations"
+TABLE = rows.TABLE
 
 #: GeoPackage "GP" magic, version 0, flags: little endian, no envelope (0b00000001)
 _GPKG_HEADER = b"GP\x00\x01" + struct.pack("<i", 4326)
@@ -75,7 +76,6 @@ _WGS84_WKT = (
 )
 
 _COLUMNS = "geom, source, entity, kind, time, time_ms, value, unit, feature_id, lon, lat, received, extra"
-_SELECT = "source, entity, kind, time_ms, value, unit, feature_id, lon, lat, received, extra"
 
 
 def point_blob(lon: float, lat: float) -> bytes:
@@ -83,16 +83,9 @@ def point_blob(lon: float, lat: float) -> bytes:
     return _GPKG_HEADER + _WKB_POINT.pack(1, 1, lon, lat)
 
 
-def _iso(time: dt.datetime) -> str:
-    return time.astimezone(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
-def _ms(time: dt.datetime) -> int:
-    return round(time.timestamp() * 1000)
-
-
-def _from_ms(ms: int) -> dt.datetime:
-    return dt.datetime.fromtimestamp(ms / 1000, tz=dt.UTC)
+_iso = rows.iso
+_ms = rows.ms
+_from_ms = rows.from_ms
 
 
 def _row(obs: Observation) -> tuple[Any, ...]:
@@ -111,23 +104,6 @@ def _row(obs: Observation) -> tuple[Any, ...]:
         obs.lat,
         _iso(obs.received) if obs.received is not None else None,
         json.dumps(dict(obs.extra), separators=(",", ":")) if obs.extra else None,
-    )
-
-
-def _observation(row: tuple[Any, ...]) -> Observation:
-    source, entity, kind, time_ms, value, unit, feature_id, lon, lat, received, extra = row
-    return Observation(
-        source=source,
-        entity=entity,
-        time=_from_ms(time_ms),
-        kind=ObservationKind(kind),
-        value=value,
-        unit=unit,
-        lon=lon,
-        lat=lat,
-        feature_id=feature_id,
-        received=dt.datetime.fromisoformat(received.replace("Z", "+00:00")) if received else None,
-        extra=json.loads(extra) if extra else {},
     )
 
 
@@ -217,11 +193,8 @@ class ObservationStore:
     def stats(self) -> list[SourceStats]:
         """Exact counts per source, ordered by source name."""
         with self._lock:
-            rows = self._con.execute(
-                f"SELECT source, COUNT(*), MIN(time_ms), MAX(time_ms) FROM {TABLE}"
-                " GROUP BY source ORDER BY source"
-            ).fetchall()
-        return [SourceStats(s, n, _from_ms(a), _from_ms(b)) for s, n, a, b in rows]
+            found = self._con.execute(rows.STATS_SQL).fetchall()
+        return [SourceStats(s, n, _from_ms(a), _from_ms(b)) for s, n, a, b in found]
 
     def count(self) -> int:
         with self._lock:
@@ -236,47 +209,17 @@ class ObservationStore:
         entity: str | None = None,
     ) -> list[Observation]:
         """Observations in time order (then arrival order); ``start`` inclusive, ``end`` exclusive."""
-        where, params = self._where(source=source, entity=entity)
-        if start is not None:
-            where.append("time_ms >= ?")
-            params.append(_ms(start))
-        if end is not None:
-            where.append("time_ms < ?")
-            params.append(_ms(end))
-        sql = f"SELECT {_SELECT} FROM {TABLE}"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY time_ms, fid"
+        sql, params = rows.query_sql(source=source, start=start, end=end, entity=entity)
         with self._lock:
-            rows = self._con.execute(sql, params).fetchall()
-        return [_observation(r) for r in rows]
+            found = self._con.execute(sql, params).fetchall()
+        return [rows.observation(r) for r in found]
 
     def latest(self, at: dt.datetime, *, source: str | None = None) -> list[Observation]:
         """The last observation of each (source, entity) at or before ``at``: the state replay shows."""
-        where, params = self._where(source=source, entity=None)
-        where.append("time_ms <= ?")
-        params.append(_ms(at))
-        # per entity, the greatest time, then the latest arrival at that time
-        sql = (
-            f"SELECT {_SELECT} FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY source, entity"
-            f" ORDER BY time_ms DESC, fid DESC) AS rank FROM {TABLE} WHERE {' AND '.join(where)})"
-            " WHERE rank = 1 ORDER BY source, entity"
-        )
+        sql, params = rows.latest_sql(at, source=source)
         with self._lock:
-            rows = self._con.execute(sql, params).fetchall()
-        return [_observation(r) for r in rows]
-
-    @staticmethod
-    def _where(*, source: str | None, entity: str | None) -> tuple[list[str], list[Any]]:
-        where: list[str] = []
-        params: list[Any] = []
-        if source is not None:
-            where.append("source = ?")
-            params.append(source)
-        if entity is not None:
-            where.append("entity = ?")
-            params.append(entity)
-        return where, params
+            found = self._con.execute(sql, params).fetchall()
+        return [rows.observation(r) for r in found]
 
     def iter_all(self) -> Iterator[Observation]:
         """Every stored observation in time order (for export and replay of a whole store)."""
