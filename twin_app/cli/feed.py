@@ -5,7 +5,9 @@
 seconds pass, the source ends (a log), or Ctrl-C / SIGTERM stops it; either
 way what was received is stored before the command ends.  ``feed stats``
 prints exact counts per source (``--json``: ``{"total": N, "sources":
-[{"source", "count", "first", "last"}]}``; docs/live-data.md).
+[{"source", "count", "first", "last"}]}``; docs/live-data.md).  ``feed
+replay`` writes what a store holds, in time order, as the JSON lines that
+``file://`` reads back, optionally paced at a multiple of real time.
 """
 
 from __future__ import annotations
@@ -65,11 +67,40 @@ def add_feed_parser(sub: Any) -> None:
     p_stats = feed_sub.add_parser("stats", help="exact counts of the stored observations per source")
     p_stats.add_argument("--store", type=Path, required=True, help="the observation store (GeoPackage)")
     p_stats.add_argument("--json", action="store_true", help="print JSON (docs/live-data.md)")
+    p_rep = feed_sub.add_parser(
+        "replay",
+        help="write stored observations in time order as JSON lines (what file:// reads), optionally paced",
+    )
+    p_rep.add_argument("--store", type=Path, required=True, help="the observation store (GeoPackage)")
+    p_rep.add_argument(
+        "--source",
+        action="append",
+        default=[],
+        metavar="S",
+        help="only this source (repeatable; default: all)",
+    )
+    p_rep.add_argument("--from", dest="start", metavar="T", help="from this time on (ISO 8601 with a zone)")
+    p_rep.add_argument("--to", dest="end", metavar="T", help="before this time (ISO 8601 with a zone)")
+    p_rep.add_argument(
+        "--speed",
+        type=float,
+        default=0.0,
+        metavar="X",
+        help="pace the lines at X times real time (0 or omitted: as fast as possible)",
+    )
+    p_rep.add_argument(
+        "--out", type=Path, metavar="FILE.jsonl", help="write the lines here (default: stdout)"
+    )
+    p_rep.add_argument("--json", action="store_true", help="print the summary as JSON")
 
 
 def cmd_feed(args: argparse.Namespace) -> int:
     if args.feed_command == "stats":
         return _stats(args)
+    if args.feed_command == "replay":
+        from twin_app.cli.feed_replay import replay
+
+        return replay(args)
     return _ingest(args)
 
 

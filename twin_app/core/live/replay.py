@@ -4,11 +4,14 @@ The simplest source, and the one a planner has most often: a log exported
 from a sensor platform.  Each CSV row or JSON line is one observation, read
 with the same mapping as an MQTT payload (default columns ``id, time, value,
 unit, lon, lat`` and an optional ``feature_id``; see ``docs/live-data.md``).
-In a CSV an empty cell means "not given".  A ``.dump`` is a raw recording
-of HSL's high-frequency positioning feed (one ``receive-time topic payload``
-line per MQTT message, as ``mosquitto_sub -v`` piped through ``ts`` writes
-it), decoded exactly as the live ``hfp+mqtt://`` feed decodes messages.  Lines that cannot be read are
-counted and sampled like malformed MQTT messages; the rest goes on.
+In a CSV an empty cell means "not given".  A line may also say its
+``source`` and ``kind`` (``sensor`` or ``vehicle``), as ``twin-app feed
+replay`` writes them; a name given to the source (``--name``) wins.  A
+``.dump`` is a raw recording of HSL's high-frequency positioning feed (one
+``receive-time topic payload`` line per MQTT message, as ``mosquitto_sub -v``
+piped through ``ts`` writes it), decoded exactly as the live ``hfp+mqtt://``
+feed decodes messages.  Lines that cannot be read are counted and sampled
+like malformed MQTT messages; the rest goes on.
 
 Pace.  By default the log is stored as fast as the store takes it (an
 import).  With ``speed`` set, observations are handed over at ``speed`` times
@@ -19,22 +22,65 @@ a replay that looks live.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import json
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlparse
 
 from twin_app.core.errors import FeedError, MalformedMessageError, MissingFileError
 from twin_app.core.live.hfp import decode_hfp, read_dump_line
 from twin_app.core.live.mapping import PayloadMapping, decode_object
-from twin_app.core.live.observation import Observation, Sink, SourceState, SourceStatus, parse_time
+from twin_app.core.live.observation import (
+    Observation,
+    ObservationKind,
+    Sink,
+    SourceState,
+    SourceStatus,
+    parse_time,
+)
 
 SUFFIXES = (".csv", ".jsonl", ".ndjson", ".dump")
 MAX_SAMPLES = 5
 MAX_LINE = 1 << 20
+
+
+#: the fields of a log line ``log_line`` writes; an ``extra`` key of the same name is not written
+LINE_FIELDS = ("source", "kind", "id", "time", "value", "unit", "lon", "lat", "feature_id")
+
+
+def log_line(obs: Observation) -> dict[str, Any]:
+    """One observation as a JSON-lines log line this source reads back as the same observation.
+
+    The default mapping's fields (``id``, ``time``, ``value``, ``unit``,
+    ``lon``, ``lat``, ``feature_id``) plus ``source`` and ``kind``; what the
+    feed said besides (``extra``) follows at the top level, where the reader
+    puts it back into ``extra``.  When it was received is not written: a
+    replayed log is received anew.
+    """
+    line: dict[str, Any] = {
+        "source": obs.source,
+        "kind": str(obs.kind),
+        "id": obs.entity,
+        "time": obs.time.astimezone(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+    }
+    for key, value in (
+        ("value", obs.value),
+        ("unit", obs.unit),
+        ("lon", obs.lon),
+        ("lat", obs.lat),
+        ("feature_id", obs.feature_id),
+    ):
+        if value is not None:
+            line[key] = value
+    for key, value in obs.extra.items():
+        if key not in LINE_FIELDS:
+            line[key] = value
+    return line
 
 
 def path_of(url: str) -> Path:
@@ -75,6 +121,8 @@ class FileSource:
             )
         self.mapping = mapping or PayloadMapping()
         self.name = name or self.path.stem
+        #: a log's own ``source`` column is kept unless a name was given (``feed replay`` writes it)
+        self._named = name is not None or self.mapping.source is not None
         self.speed = speed
         self.batch_size = batch_size
         self.status = SourceStatus(source=self.name)
@@ -115,7 +163,9 @@ class FileSource:
                 if isinstance(item, _DumpLine):
                     yield from self._decode_dump_line(item)
                 else:
-                    yield decode_object(self.mapping, self.name, str(self.path), item, received)
+                    yield self._own_source_and_kind(
+                        decode_object(self.mapping, self.name, str(self.path), item, received), item
+                    )
             except MalformedMessageError as exc:
                 self._malformed(number, item, str(exc))
 
@@ -126,6 +176,23 @@ class FileSource:
         except ValueError:
             raise MalformedMessageError("the line does not start with its receive time") from None
         return decode_hfp(topic, payload, received, source=self.name)
+
+    def _own_source_and_kind(self, obs: Observation, item: object) -> Observation:
+        """A line's ``source`` and ``kind`` (``sensor``/``vehicle``), as ``feed replay`` writes them."""
+        if not isinstance(item, dict) or not ("source" in obs.extra or "kind" in obs.extra):
+            return obs
+        extra = dict(obs.extra)
+        changes: dict[str, object] = {}
+        source = item.get("source")
+        if isinstance(source, str) and source and "source" in extra:
+            del extra["source"]
+            if not self._named:
+                changes["source"] = source
+        kind = item.get("kind")
+        if kind in ("sensor", "vehicle") and "kind" in extra:
+            del extra["kind"]
+            changes["kind"] = ObservationKind(kind)
+        return dataclasses.replace(obs, extra=extra, **changes)  # type: ignore[arg-type]
 
     def run(self, sink: Sink, *, until: float | None = None) -> None:
         self.status.state = SourceState.CONNECTED
@@ -181,4 +248,4 @@ class FileSource:
         self._stop.set()
 
 
-__all__ = ["SUFFIXES", "FileSource", "path_of"]
+__all__ = ["LINE_FIELDS", "SUFFIXES", "FileSource", "log_line", "path_of"]
