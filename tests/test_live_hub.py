@@ -66,7 +66,7 @@ def test_a_log_feed_is_stored_and_a_broken_one_fails_alone(tmp_path: Path) -> No
     broken, air = statuses
     assert broken.state == SourceState.FAILED
     assert broken.last_error is not None and "could not be opened" in broken.last_error
-    assert ".csv or .jsonl" in broken.last_error and broken.last_error.endswith(".")
+    assert "is not a log twin_app replays" in broken.last_error and broken.last_error.endswith(".")
     assert (air.received, air.stored, air.malformed) == (50, 50, 0)
     assert hub.latest_time() == T0 + dt.timedelta(seconds=490)
     assert _count(hub.store_path, "air") == 50  # stored under the feed's id
