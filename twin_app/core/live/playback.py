@@ -27,7 +27,6 @@ import math
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
@@ -72,11 +71,11 @@ ORDER BY e.entity
 #: the positioned fixes of one source in [lo, hi] ms, through the time index (a narrow range of a long day)
 _WINDOW = (
     f"SELECT fid, entity, time_ms, lon, lat, extra FROM {TABLE} INDEXED BY {TABLE}_time_ms"
-    " WHERE time_ms BETWEEN ? AND ? AND source = ? AND lon IS NOT NULL"
+    " WHERE time_ms BETWEEN ? AND ? AND source = ? AND lon IS NOT NULL AND fid <= ?"
 )
 _AFTER = (
     f"SELECT fid, entity, time_ms, lon, lat, extra FROM {TABLE}"
-    " WHERE fid > ? AND source = ? AND lon IS NOT NULL"
+    " WHERE fid > ? AND fid <= ? AND source = ? AND lon IS NOT NULL"
 )
 
 
@@ -206,13 +205,14 @@ class ObservationReader:
         before ``at_ms``; time, value and unit None when it has none yet (lon/lat then from its first fix)."""
         return self._all(_LATEST_PER_ENTITY, {"source": source, "at": at_ms})
 
-    def fixes(self, source: str, lo_ms: int, hi_ms: int) -> list[tuple[Any, ...]]:
-        """(fid, entity, time_ms, lon, lat, extra) of the positioned rows of ``source`` in [lo, hi] ms."""
-        return self._all(_WINDOW, (lo_ms, hi_ms, source))
+    def fixes(self, source: str, lo_ms: int, hi_ms: int, *, upto_fid: int) -> list[tuple[Any, ...]]:
+        """(fid, entity, time_ms, lon, lat, extra) of the positioned rows of ``source`` in [lo, hi] ms,
+        up to row ``upto_fid`` (what a cache says it has seen)."""
+        return self._all(_WINDOW, (lo_ms, hi_ms, source, upto_fid))
 
-    def fixes_after(self, source: str, fid: int) -> list[tuple[Any, ...]]:
-        """The positioned rows of ``source`` appended after row ``fid`` (what a cache has not seen)."""
-        return self._all(_AFTER, (fid, source))
+    def fixes_after(self, source: str, fid: int, *, upto_fid: int) -> list[tuple[Any, ...]]:
+        """The positioned rows of ``source`` appended after row ``fid``, up to ``upto_fid``."""
+        return self._all(_AFTER, (fid, upto_fid, source))
 
     def close(self) -> None:
         with self._lock:
@@ -276,68 +276,36 @@ def _heading_and_label(extra: str | None) -> tuple[float, str]:
     return heading, label
 
 
-@dataclass
-class _Window:
-    """The fixes of one feed in [lo, hi] ms, sorted by (entity, time, arrival), projected."""
+class _Fixes:
+    """The fixes of one feed in [lo, hi] ms, sorted by (entity, time, arrival), positions projected.
 
-    lo: int
-    hi: int
-    seen_fid: int
-    fid: np.ndarray
-    code: np.ndarray
-    t: np.ndarray
-    xy: np.ndarray
-    extra: list[str | None]
-    names: list[str]
-    key: np.ndarray
-    start: np.ndarray  # per entity code: first row
-    end: np.ndarray  # per entity code: one past its last row
+    ``code`` numbers entities for the lifetime of the item (``VehicleTracks._codes``),
+    so windows can be merged without re-reading entity names.
+    """
 
-    @classmethod
-    def build(
-        cls,
+    def __init__(
+        self,
         lo: int,
         hi: int,
         seen_fid: int,
+        n_codes: int,
         fid: np.ndarray,
-        entity: list[str],
+        code: np.ndarray,
         t: np.ndarray,
         xy: np.ndarray,
-        extra: list[str | None],
-    ) -> _Window:
-        """A window over these rows (any order), sorted for ``searchsorted``."""
-        names = sorted(set(entity))
-        index = {n: i for i, n in enumerate(names)}
-        code = np.fromiter((index[e] for e in entity), dtype=np.int64, count=len(entity))
+        extra: np.ndarray,
+    ) -> None:
         order = np.lexsort((fid, t, code))
-        code, t, fid, xy = code[order], t[order], fid[order], xy[order]
-        ids = np.arange(len(names), dtype=np.int64)
-        return cls(
-            lo=lo,
-            hi=hi,
-            seen_fid=seen_fid,
-            fid=fid,
-            code=code,
-            t=t,
-            xy=xy,
-            extra=[extra[i] for i in order],
-            names=names,
-            key=(code << _SHIFT) + (t - lo),
-            start=np.searchsorted(code, ids, side="left"),
-            end=np.searchsorted(code, ids, side="right"),
-        )
+        self.lo, self.hi, self.seen_fid = lo, hi, seen_fid
+        self.fid, self.code, self.t = fid[order], code[order], t[order]
+        self.xy, self.extra = xy[order], extra[order]
+        self.key = (self.code << _SHIFT) + (self.t - lo)
+        ids = np.arange(n_codes, dtype=np.int64)
+        self.start = np.searchsorted(self.code, ids, side="left")
+        self.end = np.searchsorted(self.code, ids, side="right")
 
-    @staticmethod
-    def columns(
-        crs: str, found: Sequence[tuple[Any, ...]]
-    ) -> tuple[np.ndarray, list[str], np.ndarray, np.ndarray, list[str | None]]:
-        """Columns of fetched rows (fid, entity, time_ms, lon, lat, extra), positions projected."""
-        n = len(found)
-        fid = np.fromiter((r[0] for r in found), dtype=np.int64, count=n)
-        t = np.fromiter((r[2] for r in found), dtype=np.int64, count=n)
-        lon = np.fromiter((r[3] for r in found), dtype=float, count=n)
-        lat = np.fromiter((r[4] for r in found), dtype=float, count=n)
-        return fid, [r[1] for r in found], t, project(crs, lon, lat), [r[5] for r in found]
+    def within(self, lo: int, hi: int) -> np.ndarray:
+        return (self.t >= lo) & (self.t <= hi)
 
 
 class VehicleTracks:
@@ -353,12 +321,18 @@ class VehicleTracks:
     Heading: the fix's own ``bearing``/``hdg`` when the feed gives one, else
     the direction of motion between the two fixes (compass degrees, 0 north,
     90 east); a standing vehicle keeps its last heading.
+
+    The fixes around the shown time are held in memory and slid along as
+    the time moves: each frame reads only the rows it has not seen (the
+    stretch of time newly needed, and rows a live feed appended since).
     """
 
-    #: how far past the shown time a loaded window reaches (fewer reloads while playing)
-    AHEAD_S = 600.0
-    #: how far before it (small steps back need no reload)
-    BEHIND_S = 60.0
+    #: how far past the time needed a window reaches when it moves (fewer, smaller reads)
+    AHEAD_S = 20.0
+    #: how far before it (small steps back need no read)
+    BEHIND_S = 30.0
+    #: decoded ``extra`` texts kept (headings and labels); a day of a fleet repeats few of them
+    DECODED_MAX = 50_000
 
     def __init__(
         self, layer_id: str, feed: str, crs: str, *, delay_s: float = 0.0, max_gap_s: float = 120.0
@@ -370,104 +344,133 @@ class VehicleTracks:
         self.crs = crs
         self.delay_s = float(delay_s)
         self.max_gap_s = float(max_gap_s)
-        self._window: _Window | None = None
-        self._decoded: dict[int, tuple[float, str]] = {}
-        self._last_heading: dict[str, float] = {}
+        self._fixes: _Fixes | None = None
+        self._codes: dict[str, int] = {}
+        self._names: list[str] = []
+        self._decoded: dict[str, tuple[float, str]] = {}
+        self._last_heading: dict[int, float] = {}
 
     def span(self, reader: ObservationReader) -> tuple[dt.datetime, dt.datetime] | None:
         return reader.span([self.feed])
 
-    def _load(self, reader: ObservationReader, at_ms: int) -> _Window:
-        gap = int(self.max_gap_s * 1000)
-        lo = at_ms - gap - int(self.BEHIND_S * 1000)
-        hi = at_ms + gap + int(max(self.AHEAD_S, 4 * self.max_gap_s) * 1000)
-        seen = reader.max_fid()
-        self._decoded.clear()
-        return _Window.build(lo, hi, seen, *_Window.columns(self.crs, reader.fixes(self.feed, lo, hi)))
+    def _columns(self, found: Sequence[tuple[Any, ...]]) -> tuple[np.ndarray, ...]:
+        if not found:
+            return (
+                np.zeros(0, dtype=np.int64),
+                np.zeros(0, dtype=np.int64),
+                np.zeros(0, dtype=np.int64),
+                np.zeros((0, 2), dtype=float),
+                np.empty(0, dtype=object),
+            )
+        fids, entities, times, lons, lats, extras = zip(*found, strict=True)
+        codes = self._codes
+        for name in set(entities) - codes.keys():
+            codes[name] = len(self._names)
+            self._names.append(name)
+        code = np.array([codes[e] for e in entities], dtype=np.int64)
+        extra = np.empty(len(found), dtype=object)
+        extra[:] = extras
+        return (
+            np.array(fids, dtype=np.int64),
+            code,
+            np.array(times, dtype=np.int64),
+            project(self.crs, np.array(lons, dtype=float), np.array(lats, dtype=float)),
+            extra,
+        )
 
-    def _window_for(self, reader: ObservationReader, at_ms: int) -> _Window:
+    def _window_for(self, reader: ObservationReader, at_ms: int) -> _Fixes:
         gap = int(self.max_gap_s * 1000)
-        w = self._window
-        if w is None or at_ms - gap < w.lo or at_ms + gap > w.hi:
-            w = self._window = self._load(reader, at_ms)
-            return w
+        w = self._fixes
         newest = reader.max_fid()
-        if newest > w.seen_fid:
-            # the store grew (a live feed): add what arrived inside the window, keep the rest
-            added = [r for r in reader.fixes_after(self.feed, w.seen_fid) if w.lo <= r[2] <= w.hi]
-            if added:
-                fid, entity, t, xy, extra = _Window.columns(self.crs, added)
-                w = self._window = _Window.build(
-                    w.lo,
-                    w.hi,
-                    newest,
-                    np.concatenate([w.fid, fid]),
-                    [w.names[c] for c in w.code] + entity,
-                    np.concatenate([w.t, t]),
-                    np.vstack([w.xy, xy]),
-                    w.extra + extra,
-                )
-            else:
-                w.seen_fid = newest
-        return w
+        if w is not None and w.lo <= at_ms - gap and at_ms + gap <= w.hi:
+            lo, hi = w.lo, w.hi
+            if newest == w.seen_fid:
+                return w  # the common case while replaying: nothing new to read
+        else:
+            lo = at_ms - gap - int(self.BEHIND_S * 1000)
+            hi = at_ms + gap + int(self.AHEAD_S * 1000)
+        if w is None or lo > w.hi or hi < w.lo:
+            found = reader.fixes(self.feed, lo, hi, upto_fid=newest)
+            kept: tuple[np.ndarray, ...] = ()
+        else:
+            # keep what overlaps, read the stretches not covered and what was appended since
+            found = []
+            if lo < w.lo:
+                found += reader.fixes(self.feed, lo, w.lo - 1, upto_fid=newest)
+            if hi > w.hi:
+                found += reader.fixes(self.feed, w.hi + 1, hi, upto_fid=newest)
+            if newest > w.seen_fid:
+                inside_lo, inside_hi = max(lo, w.lo), min(hi, w.hi)
+                found += [
+                    r
+                    for r in reader.fixes_after(self.feed, w.seen_fid, upto_fid=newest)
+                    if inside_lo <= r[2] <= inside_hi
+                ]
+            keep = w.within(lo, hi)
+            kept = (w.fid[keep], w.code[keep], w.t[keep], w.xy[keep], w.extra[keep])
+        new = self._columns(found)
+        columns = [np.concatenate([a, b]) for a, b in zip(kept, new, strict=True)] if kept else list(new)
+        self._fixes = _Fixes(lo, hi, newest, len(self._names), *columns)
+        return self._fixes
+
+    def _decode(self, extra: str | None) -> tuple[float, str]:
+        if not extra:
+            return math.nan, ""
+        found = self._decoded.get(extra)
+        if found is None:
+            if len(self._decoded) >= self.DECODED_MAX:
+                self._decoded.clear()
+            found = self._decoded[extra] = _heading_and_label(extra)
+        return found
 
     def frame(self, reader: ObservationReader, at: dt.datetime) -> VehicleFrame:
         """The vehicles as they are at ``at`` (minus the display delay)."""
         shown = at - dt.timedelta(seconds=self.delay_s)
         at_ms = rows.ms(shown)
         w = self._window_for(reader, at_ms)
-        n_ent = len(w.names)
-        if n_ent == 0:
+        if len(w.t) == 0:
             return VehicleFrame(time=shown)
         gap = int(self.max_gap_s * 1000)
-        ids = np.arange(n_ent, dtype=np.int64)
+        ids = np.arange(len(w.start), dtype=np.int64)
         prev = np.searchsorted(w.key, (ids << _SHIFT) + (at_ms - w.lo), side="right") - 1
         valid = prev >= w.start
         prev = np.where(valid, prev, 0)
         valid &= at_ms - w.t[prev] <= gap
-        nxt = np.minimum(prev + 1, len(w.t) - 1)
-        has_next = valid & (prev + 1 < w.end) & (w.t[nxt] - w.t[prev] <= gap)
+        chosen = np.flatnonzero(valid)
+        prev = prev[chosen]
+        last = len(w.t) - 1
+        nxt = np.minimum(prev + 1, last)
+        has_next = (prev + 1 < w.end[chosen]) & (w.t[nxt] - w.t[prev] <= gap)
         tp = w.t[prev].astype(float)
         tn = w.t[nxt].astype(float)
         frac = np.where(has_next, (at_ms - tp) / np.where(tn > tp, tn - tp, 1.0), 0.0)
         xy_p = w.xy[prev]
-        xy_n = w.xy[nxt]
-        xy = xy_p + frac[:, None] * np.where(has_next[:, None], xy_n - xy_p, 0.0)
+        step = np.where(has_next[:, None], w.xy[nxt] - xy_p, 0.0)
+        xy = xy_p + frac[:, None] * step
         # direction of motion: towards the next fix, else from the fix before
-        d = np.where(has_next[:, None], xy_n - xy_p, 0.0)
         before = np.maximum(prev - 1, 0)
-        has_before = valid & (prev - 1 >= w.start)
-        d_back = np.where(has_before[:, None], xy_p - w.xy[before], 0.0)
-        still = np.hypot(d[:, 0], d[:, 1]) < 1e-6
-        d = np.where(still[:, None], d_back, d)
+        back = np.where((prev - 1 >= w.start[chosen])[:, None], xy_p - w.xy[before], 0.0)
+        still = np.hypot(step[:, 0], step[:, 1]) < 1e-6
+        d = np.where(still[:, None], back, step)
         moving = np.hypot(d[:, 0], d[:, 1]) >= 1e-6
-        motion = np.where(moving, np.degrees(np.arctan2(d[:, 0], d[:, 1])) % 360.0, np.nan)
-        chosen = np.flatnonzero(valid)
-        names: list[str] = []
-        headings = np.empty(len(chosen), dtype=float)
-        labels: list[str] = []
-        for k, e in enumerate(chosen):
-            row = int(prev[e])
-            fid = int(w.fid[row])
-            decoded = self._decoded.get(fid)
-            if decoded is None:
-                decoded = self._decoded[fid] = _heading_and_label(w.extra[row])
-            given, label = decoded
-            name = w.names[e]
-            heading = given if not math.isnan(given) else float(motion[e])
-            if math.isnan(heading):
-                heading = self._last_heading.get(name, math.nan)
-            else:
-                self._last_heading[name] = heading
-            names.append(name)
-            headings[k] = heading
-            labels.append(label)
+        with np.errstate(invalid="ignore"):
+            motion = np.where(moving, np.degrees(np.arctan2(d[:, 0], d[:, 1])) % 360.0, np.nan)
+        decoded = [self._decode(e) for e in w.extra[prev]]
+        given = np.fromiter((h for h, _ in decoded), dtype=float, count=len(decoded))
+        heading = np.where(np.isnan(given), motion, given)
+        codes = w.code[prev]
+        unknown = np.flatnonzero(np.isnan(heading))
+        for k in unknown:  # a standing vehicle keeps the heading it was last shown with
+            heading[k] = self._last_heading.get(int(codes[k]), math.nan)
+        known = ~np.isnan(heading)
+        self._last_heading.update(zip(codes[known].tolist(), heading[known].tolist(), strict=True))
+        labels = tuple(label for _, label in decoded)
         return VehicleFrame(
             time=shown,
-            ids=tuple(names),
-            xy=np.ascontiguousarray(xy[chosen]),
-            heading_deg=headings,
-            labels=tuple(labels) if any(labels) else (),
+            ids=tuple(self._names[c] for c in codes.tolist()),
+            xy=np.ascontiguousarray(xy),
+            heading_deg=heading,
+            labels=labels if any(labels) else (),
         )
 
     def show(self, model: CityModel, reader: ObservationReader, at: dt.datetime) -> None:
