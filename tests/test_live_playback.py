@@ -289,7 +289,14 @@ def test_playback_before_any_store_shows_nothing(tmp_path: Path) -> None:
 
 
 def test_reader_is_read_only_and_answers_like_the_store(tmp_path: Path) -> None:
-    observations = [_reading("s1", s, float(s), source=src) for s in (0, 5, 5, 9) for src in ("a", "b")]
+    # s1 and s2 in two sources; two readings of the same time (the later arrival wins); s2 starts later
+    observations = [
+        _reading(entity, s, 10.0 * i + k, source=src)
+        for i, s in enumerate((0, 5, 5, 9))
+        for k, entity in enumerate(("s1", "s2"))
+        for src in ("a", "b")
+        if not (entity == "s2" and s == 0)
+    ]
     path = tmp_path / "obs.gpkg"
     with ObservationStore(path) as store:
         store.append(observations)
@@ -299,6 +306,12 @@ def test_reader_is_read_only_and_answers_like_the_store(tmp_path: Path) -> None:
                 source="a", start=_at(5), end=_at(9)
             )
             assert reader.latest(_at(6)) == store.latest(_at(6))
+            assert [o.value for o in reader.latest(_at(6), source="a")] == [20.0, 21.0]
+            for source in ("a", "b", "nope"):
+                for seconds in (-1, 0, 5, 6, 9, 100):
+                    assert reader.latest(_at(seconds), source=source) == store.latest(
+                        _at(seconds), source=source
+                    )
             assert list(reader.iter_query(page=3)) == store.query()
             assert list(reader.iter_query(source="b", start=_at(5), page=1)) == store.query(
                 source="b", start=_at(5)
