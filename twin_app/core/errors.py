@@ -177,3 +177,15 @@ class FeedError(TwinError):
 
 class MalformedMessageError(TwinError):
     """One feed message that cannot be decoded; it is counted and sampled, and the feed goes on."""
+
+
+class ProjectError(TwinError):
+    """A project file that cannot be created, opened or saved as asked (see ``core.project``)."""
+
+
+class ProjectCityError(ProjectError):
+    """The city a project was made for is missing where the project says, or has changed since."""
+
+
+class ScenarioError(TwinError):
+    """A scenario edit that is malformed, or names a feature or layer the city does not have."""
