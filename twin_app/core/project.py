@@ -211,6 +211,8 @@ class _State:
     viewpoints: list[Viewpoint] = field(default_factory=list)
     styles: dict[str, LayerStyle] = field(default_factory=dict)
     results: list[StoredResult] = field(default_factory=list)
+    #: the number the next pin gets: never one a deleted pin had, so exported numbers stay unique
+    next_pin: int = 1
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -445,6 +447,7 @@ class Project:
         elif op == "pin.add":
             pin = Pin.from_json(p)
             s.pins[pin.id] = pin
+            s.next_pin = max(s.next_pin, pin.id + 1)
         elif op == "pin.move":
             s.pins[int(p["id"])] = _with(s.pins[int(p["id"])], x=p["x"], y=p["y"], lon=p["lon"], lat=p["lat"])
         elif op == "pin.delete":
@@ -629,7 +632,7 @@ class Project:
         if scenario is not None:
             self.scenario(scenario)
         lon, lat = self._lonlat(x, y)
-        pin_id = max([0, *self._state.pins]) + 1
+        pin_id = max([self._state.next_pin, *(i + 1 for i in self._state.pins)])
         pin = Pin(pin_id, kind, comment, x, y, lon, lat, scenario, name, now_iso())
         self._record("pin.add", pin.to_json())
         return self._state.pins[pin_id]
@@ -839,6 +842,7 @@ def _write_state(con: sqlite3.Connection, state: _State) -> None:
         "city": _dumps(state.city.to_json()),
         "created": state.created,
         "saved": now_iso(),
+        "next_pin_id": str(state.next_pin),
     }
     con.executemany("INSERT INTO project_meta VALUES (?, ?)", list(meta.items()))
     for position, scenario in enumerate(state.scenarios.values()):
@@ -916,7 +920,11 @@ def _read(con: sqlite3.Connection, path: Path) -> tuple[_State, list[JournalEntr
             f"'{path}' was saved by a newer twin_app (project format {version}; this one reads up to "
             f"{FORMAT_VERSION}); update twin_app to open it."
         )
-    state = _State(city=CityRef.from_json(json.loads(meta["city"])), created=meta.get("created", ""))
+    state = _State(
+        city=CityRef.from_json(json.loads(meta["city"])),
+        created=meta.get("created", ""),
+        next_pin=int(meta.get("next_pin_id", "1")),
+    )
     for name, description in con.execute("SELECT name, description FROM scenarios ORDER BY position"):
         state.scenarios[name] = Scenario(name, [], description or "")
     for scenario, edit_version, text in con.execute(
