@@ -354,6 +354,7 @@ class Project:
         self.path = path
         self._con = _connect(path)
         self._unsaved = 0
+        _remove_stale_saves(path)
 
     def close(self) -> None:
         """Close the file; changes not saved stay in its journal, offered again on the next open."""
@@ -767,6 +768,23 @@ class Project:
             "unsaved_changes": self._unsaved,
             "pending_recovery": len(self.pending),
         }
+
+
+def _remove_stale_saves(path: Path) -> None:
+    """Delete the temporary files of saves that a crash interrupted (their process is gone)."""
+    for temp in path.parent.glob(f".{path.name}.saving-*"):
+        pid_text = temp.name.rsplit("-", 1)[-1]
+        if not pid_text.isdigit():
+            continue  # a "-journal" beside a temporary file goes with it below
+        try:
+            os.kill(int(pid_text), 0)
+            continue  # that process still runs (it may be saving right now)
+        except ProcessLookupError:
+            pass
+        except OSError:
+            continue
+        temp.unlink(missing_ok=True)
+        Path(f"{temp}-journal").unlink(missing_ok=True)
 
 
 def _with(pin: Pin, **changes: Any) -> Pin:
