@@ -197,3 +197,46 @@ def test_undo_limit_forgets_the_oldest() -> None:
         stack.push(Command(str(i), lambda i=i: done.append(i), lambda: done.pop()))
     assert stack.undo() == "2" and stack.undo() == "1" and stack.undo() is None
     assert done == [0]
+
+
+def test_cli_new_info_pins_relink(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from twin_app.cli.main import main
+
+    city = make_city(tmp_path / "toy")
+    path = tmp_path / "w.gpkg"
+    assert main(["project", "new", str(path), "--city", str(city)]) == 0
+    project = Project.open(path)
+    project.add_scenario("Tram")
+    project.add_edit("Tram", AddStop("T1", "School", 1.0, 2.0, ("tram",)))
+    project.add_pin("idea", "Shade here", 10.0, 20.0, name="Aino", scenario="Tram")
+    project.close()  # not saved: as after a crash
+    capsys.readouterr()
+
+    assert main(["project", "info", str(path), "--json"]) == 0
+    out, err = capsys.readouterr()
+    info = json.loads(out)
+    assert "left unsaved" in err  # shown as recovering would make it, and said so
+    assert info["scenarios"] == [{"name": "Tram", "description": "", "edits": ["add the stop 'School'"]}]
+    assert info["pins"]["count"] == 1 and info["pins"]["by_category"]["idea"] == 1
+    assert info["city"]["problem"] is None and info["unsaved_changes"] == 3
+
+    csv = tmp_path / "pins.csv"
+    assert main(["project", "pins", str(path), "--export", str(csv), "--no-names"]) == 0
+    text = csv.read_text(encoding="utf-8")
+    assert "Shade here" in text and "Aino" not in text
+    assert main(["project", "pins", str(path)]) == 0
+    assert "1\tidea\tTram\tShade here (Aino)" in capsys.readouterr().out
+
+    assert main(["project", "recover", str(path)]) == 0
+    assert Project.open(path).pending == []
+    moved = tmp_path / "moved"
+    shutil.move(city, moved)
+    capsys.readouterr()
+    assert main(["project", "info", str(path)]) == 0
+    assert "relink" in capsys.readouterr().out
+    assert main(["project", "relink", str(path), "--city", str(moved)]) == 0
+    assert Project.open(path).city_problem() is None
+    assert main(["project", "info", str(tmp_path / "none.gpkg")]) == 2
+    assert "does not exist" in capsys.readouterr().err

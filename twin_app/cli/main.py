@@ -187,6 +187,9 @@ def build_parser(analysis: object | None = None) -> argparse.ArgumentParser:
     from twin_app.cli.feed import add_feed_parser
 
     add_feed_parser(sub)
+    from twin_app.cli.project import add_project_parser
+
+    add_project_parser(sub)
     return parser
 
 
@@ -447,6 +450,10 @@ def _main(argv: Sequence[str] | None = None) -> int:
             from twin_app.cli.feed import cmd_feed
 
             return cmd_feed(args)
+        if args.command == "project":
+            from twin_app.cli.project import cmd_project
+
+            return cmd_project(args)
     except TwinError as exc:
         print(f"twin-app: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
