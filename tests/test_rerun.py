@@ -124,3 +124,29 @@ def test_trees_rerun_nothing_and_a_new_revision_is_seen(tmp_path: Path) -> None:
     assert "trees" in planted.layers and stale(runs, planted) == []  # no analysis reads trees yet
     base.update_values("stops", "rating", np.array([1.0]))  # the same layer object, a new revision
     assert stale(runs, base) == ["transit-access"]
+
+
+def _rows(layer: object) -> int:
+    frame = getattr(layer, "frame", None)
+    return -1 if frame is None else len(frame)
+
+
+@pytest.mark.slow
+def test_helsinki_a_moved_stop_and_a_new_park(helsinki_model: CityModel) -> None:
+    """On the bundled city: real GTFS stops, OSM parks and buildings; the baseline stays as loaded."""
+    base = helsinki_model
+    before = {lid: (layer, layer.revision, _rows(layer)) for lid, layer in base.layers.items()}
+    stops = base.layers["stops"].frame
+    first = str(stops["stop_id"].iloc[0])
+    x, y = stops.geometry.iloc[0].x, stops.geometry.iloc[0].y
+    runs = [record_run(a, {}, base) for a in ANALYSES]
+    moved = apply(base, Scenario("Move", [MoveStop(first, x + 150.0, y)]))
+    assert stale(runs, moved) == ["transit-access"]
+    assert moved.layers["stops"].frame.geometry.iloc[0].x == pytest.approx(x + 150.0)
+    ring = ((x, y), (x + 80.0, y), (x + 80.0, y + 60.0), (x, y + 60.0))
+    greener = apply(base, Scenario("Park", [AddGreenArea("P", ring)]))
+    assert stale(runs, greener) == ["green-space-access"]
+    assert len(greener.layers["green"].frame) == len(base.layers["green"].frame) + 1
+    after = {lid: (layer, layer.revision, _rows(layer)) for lid, layer in base.layers.items()}
+    assert after == before
+    assert base.layers["stops"].frame.geometry.iloc[0].x == x
