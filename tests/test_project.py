@@ -240,3 +240,51 @@ def test_cli_new_info_pins_relink(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert Project.open(path).city_problem() is None
     assert main(["project", "info", str(tmp_path / "none.gpkg")]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_results_are_kept_with_their_provenance(tmp_path: Path) -> None:
+    """A real run's indicators, parameters and provenance come back from the file as they went in."""
+    import geopandas as gpd
+    import shapely
+    from toy_city import grid_city
+
+    from twin_app.core.layers import StopsLayer
+    from twin_app.core.runner import run_analysis
+
+    model = grid_city(tmp_path, [(100.0, 100.0, 10.0), (900.0, 900.0, 20.0)])
+    stops = gpd.GeoDataFrame(
+        {"stop_id": ["S1"], "name": ["A"], "modes": ["bus"]}, geometry=[shapely.Point(0, 0)], crs=CRS
+    )
+    model.add_layer(StopsLayer(id="stops", title="Stops", crs=CRS, style="stops", frame=stops))
+    result = run_analysis("transit-access", model, {"low_capacity_distance": 300})
+    project = Project.new(tmp_path / "p.gpkg", make_city(tmp_path / "toy"))
+    project.add_scenario("Now")
+    project.add_result(result, scenario="Now")
+    project.save()
+    project.close()
+    stored = Project.open(tmp_path / "p.gpkg").results
+    assert len(stored) == 1 and stored[0].analysis == "transit-access" and stored[0].scenario == "Now"
+    by_key = {(i["key"], i["district"]): i["value"] for i in stored[0].indicators}
+    # West's 10 people walk 200 m to the stop (served within 300 m); East's 20 walk 1800 m
+    assert by_key[("share_served", "West")] == 1.0 and by_key[("share_served", "East")] == 0.0
+    assert by_key[("share_served", None)] == pytest.approx(10 / 30)
+    assert stored[0].parameters["low_capacity_distance"] == 300
+    assert stored[0].provenance["analysis"] == "transit-access"
+    assert stored[0].provenance["definitions"]["share_served"]["unit"] == "ratio"
+
+
+def test_renaming_a_scenario_takes_its_pins_along(tmp_path: Path) -> None:
+    project = Project.new(tmp_path / "p.gpkg", make_city(tmp_path / "toy"))
+    project.add_scenario("Draft")
+    project.add_edit("Draft", RemoveStop("X"))
+    project.add_pin("like", "Yes", 1.0, 1.0, scenario="Draft")
+    project.rename_scenario("Draft", "Final")
+    assert [s.name for s in project.scenarios] == ["Final"]
+    assert project.scenario("Final").edits == [RemoveStop("X")]
+    assert [p.scenario for p in project.pins()] == ["Final"]
+    project.add_scenario("Other")
+    project.remove_scenario("Other")
+    project.save()
+    project.close()
+    again = Project.open(tmp_path / "p.gpkg")
+    assert [s.name for s in again.scenarios] == ["Final"] and again.pins(scenario="Final")
