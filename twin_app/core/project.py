@@ -84,7 +84,7 @@ CREATE TABLE gpkg_geometry_columns (
   CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name),
   CONSTRAINT fk_gc_tn FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name),
   CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id));
-CREATE TABLE project_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE project_meta (fid INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, value TEXT NOT NULL);
 CREATE TABLE scenarios (
   fid INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, position INTEGER NOT NULL, description TEXT);
 CREATE TABLE edits (
@@ -862,7 +862,7 @@ def _write_state(con: sqlite3.Connection, state: _State) -> None:
         "saved": now_iso(),
         "next_pin_id": str(state.next_pin),
     }
-    con.executemany("INSERT INTO project_meta VALUES (?, ?)", list(meta.items()))
+    con.executemany("INSERT INTO project_meta (key, value) VALUES (?, ?)", list(meta.items()))
     for position, scenario in enumerate(state.scenarios.values()):
         con.execute(
             "INSERT INTO scenarios (name, position, description) VALUES (?, ?, ?)",
