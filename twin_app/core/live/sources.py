@@ -62,6 +62,12 @@ def _file(url: str, options: Mapping[str, Any]) -> Source:
     )
 
 
+def _schedule(url: str, options: Mapping[str, Any]) -> Source:
+    from twin_app.core.live.schedule import schedule_source
+
+    return schedule_source(offline_path(url), options)
+
+
 def _polled(module: str, cls: str, default_name: str) -> Factory:
     """A polled HTTP source built by another module: imported only when its scheme is used."""
 
@@ -96,12 +102,47 @@ SCHEMES: dict[str, Factory] = {
     "gtfsrt+https": _polled("twin_app.core.live.gtfsrt", "GtfsRtSource", "gtfs-rt"),
     "sensorthings+http": _polled("twin_app.core.live.sensorthings", "SensorThingsSource", "sensorthings"),
     "sensorthings+https": _polled("twin_app.core.live.sensorthings", "SensorThingsSource", "sensorthings"),
+    # simulated offline feeds, written "scheme:PATH" (twin_app.core.live.schedule)
+    "schedule": _schedule,
 }
+
+#: schemes written "scheme:PATH", whose PATH is a local file (a city folder may name them)
+OFFLINE_SCHEMES = ("schedule",)
+
+
+def offline_path(url: str) -> str:
+    """The file in ``schedule:PATH`` (or ``schedule://PATH``)."""
+    rest = url.partition(":")[2]
+    return rest[2:] if rest.startswith("//") else rest
+
+
+def in_folder(url: str, folder: Path) -> str:
+    """``url`` with a relative file path made relative to ``folder`` (a city's feeds name files in it).
+
+    ``schedule:gtfs/x.zip`` -> ``schedule:/city/gtfs/x.zip``; a log's plain
+    path or ``file://relative`` likewise; absolute paths and network URLs are
+    returned as they are.
+    """
+    scheme, colon, _ = url.partition(":")
+    if colon and scheme.lower() in OFFLINE_SCHEMES:
+        path = Path(offline_path(url))
+        return url if path.is_absolute() else f"{scheme}:{folder / path}"
+    if url.startswith("file://"):
+        from twin_app.core.live.replay import path_of
+
+        path = path_of(url)
+        return url if path.is_absolute() else f"file://{(folder / path).resolve()}"
+    if "://" not in url and not Path(url).is_absolute():
+        return str(folder / url)
+    return url
 
 
 def open_source(url: str, options: Mapping[str, Any] | None = None) -> Source:
     """The source for a feed URL; a sentence naming the schemes there are when the URL fits none."""
     scheme, sep, _ = url.partition("://")
+    head = url.partition(":")[0].lower()
+    if head in OFFLINE_SCHEMES:
+        scheme, sep = head, ":"
     if not sep:
         if Path(url).suffix.lower() in (".csv", ".jsonl", ".ndjson", ".dump"):
             scheme = "file"  # a plain path to a log
@@ -117,4 +158,4 @@ def open_source(url: str, options: Mapping[str, Any] | None = None) -> Source:
     return factory(url, dict(options or {}))
 
 
-__all__ = ["SCHEMES", "Factory", "open_source"]
+__all__ = ["OFFLINE_SCHEMES", "SCHEMES", "Factory", "in_folder", "offline_path", "open_source"]

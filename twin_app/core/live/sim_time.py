@@ -1,0 +1,209 @@
+"""The clock of a simulated feed: which day, from when to when, how fast, and the "now" rule.
+
+The simulated feeds of a city (vehicles from a timetable, readings of
+modelled sensors) must show the same moment when they are started together,
+so they read the same options the same way:
+
+* ``date``: the service date, ``YYYY-MM-DD`` (required);
+* ``start``: ``"now"`` (the current time of day in the feed's time zone,
+  put on the service date) or ``"HH:MM[:SS]"`` (hours may pass 24, as in
+  GTFS); default ``"now"``;
+* ``end``: ``"HH:MM[:SS]"``; each feed has its own default;
+* ``speed``: simulated seconds per real second (1 = real time; 0 = as fast
+  as the store takes them, to generate a whole day at once);
+* ``interval_s``: simulated seconds between two fixes or readings of one thing.
+
+Times on the service date follow GTFS: seconds after "noon minus 12 hours"
+in the feed's time zone (midnight, except on the days clocks change), so a
+trip at 25:10 runs at 01:10 the next morning.  :class:`TickedSource` runs
+the ticks, paces them and hands the observations to the sink.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from twin_app.core.errors import FeedError
+from twin_app.core.live.observation import Observation, Sink, SourceState, SourceStatus
+
+_CLOCK = re.compile(r"^\s*(\d{1,3}):(\d{2})(?::(\d{2}))?\s*$")
+#: observations handed to the sink at once when generating as fast as possible
+BATCH = 5_000
+
+
+def clock_seconds(text: str, *, what: str) -> float:
+    """``"HH:MM"`` or ``"HH:MM:SS"`` (hours may pass 24) as seconds after the start of the service day."""
+    match = _CLOCK.match(str(text))
+    if match is None or int(match.group(2)) > 59 or int(match.group(3) or 0) > 59:
+        raise FeedError(
+            f"The {what} '{text}' is not a time of day; write it as HH:MM or HH:MM:SS, e.g. 07:30."
+        )
+    h, m, s = (int(g or 0) for g in match.groups())
+    return float(h * 3600 + m * 60 + s)
+
+
+def zone(name: str, *, what: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(str(name).strip())
+    except (ZoneInfoNotFoundError, ValueError):
+        raise FeedError(
+            f"The {what} '{name}' is not a time zone twin_app knows; give an IANA name such as "
+            "'Europe/Helsinki' or 'UTC'."
+        ) from None
+
+
+def service_base(date: dt.date, tz: ZoneInfo) -> dt.datetime:
+    """The UTC instant from which the service day's seconds count: local noon minus 12 hours."""
+    noon = dt.datetime.combine(date, dt.time(12), tzinfo=tz)
+    return noon.astimezone(dt.UTC) - dt.timedelta(hours=12)
+
+
+@dataclass(frozen=True)
+class SimOptions:
+    """The options of a simulated feed, read and checked (see the module's docstring)."""
+
+    date: dt.date
+    #: seconds after the service day's start; None: "now"
+    start_s: float | None
+    end_s: float | None
+    speed: float
+    interval_s: float
+
+    @classmethod
+    def read(cls, options: Mapping[str, Any], *, feed: str, interval_s: float) -> SimOptions:
+        raw_date = options.get("date")
+        if raw_date is None or raw_date == "":
+            raise FeedError(
+                f"The simulated feed '{feed}' needs the option date (the service day, YYYY-MM-DD), "
+                "e.g. --option date=2022-02-22."
+            )
+        if isinstance(raw_date, dt.date) and not isinstance(raw_date, dt.datetime):
+            date = raw_date
+        else:
+            try:
+                date = dt.date.fromisoformat(str(raw_date).strip())
+            except ValueError:
+                raise FeedError(
+                    f"The date '{raw_date}' of the simulated feed '{feed}' is not a date; write it as "
+                    "YYYY-MM-DD, e.g. 2022-02-22."
+                ) from None
+        start = options.get("start", "now")
+        start_s = None if str(start).strip().lower() in ("", "now") else clock_seconds(start, what="start")
+        end = options.get("end")
+        end_s = None if end in (None, "") else clock_seconds(end, what="end")
+        speed = _number(options.get("speed", 1.0), "speed", feed)
+        if speed < 0:
+            raise FeedError(
+                f"The speed {speed:g} of the simulated feed '{feed}' cannot be kept; give 1 for real time, "
+                "60 for a minute a second, or 0 for as fast as possible."
+            )
+        interval = _number(options.get("interval_s", interval_s), "interval_s", feed)
+        if not interval > 0:
+            raise FeedError(
+                f"The interval_s {interval:g} of the simulated feed '{feed}' must be a number of seconds "
+                "above 0, e.g. 5."
+            )
+        return cls(date=date, start_s=start_s, end_s=end_s, speed=speed, interval_s=interval)
+
+    def start_seconds(self, tz: ZoneInfo, now: Callable[[], dt.datetime]) -> float:
+        """The start in seconds of the service day; "now" is the time of day in ``tz`` now."""
+        if self.start_s is not None:
+            return self.start_s
+        local = now().astimezone(tz)
+        return float(local.hour * 3600 + local.minute * 60 + local.second)
+
+
+def _number(value: Any, key: str, feed: str) -> float:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise FeedError(
+            f"The option {key} of the simulated feed '{feed}' must be a number, not '{value}'."
+        ) from None
+    if number != number or number in (float("inf"), float("-inf")):
+        raise FeedError(f"The option {key} of the simulated feed '{feed}' must be a finite number.")
+    return number
+
+
+def system_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class TickedSource:
+    """A :class:`~twin_app.core.live.observation.Source` that computes its observations tick by tick.
+
+    A subclass sets ``name``, ``sim`` (its :class:`SimOptions`), ``base``
+    (:func:`service_base`), ``start_s`` and ``end_s``, and implements
+    :meth:`observations_at`.  Ticks fall every ``interval_s`` simulated
+    seconds from the start; with ``speed`` above 0 each is handed over when
+    it is due in real time, with 0 as fast as the sink takes them.
+    """
+
+    name: str
+    sim: SimOptions
+    base: dt.datetime
+    start_s: float
+    end_s: float
+
+    def _init_run(self) -> None:
+        self.status = SourceStatus(source=self.name)
+        self._stop = threading.Event()
+
+    def observations_at(self, t_s: float) -> list[Observation]:
+        raise NotImplementedError
+
+    def ticks(self) -> int:
+        """How many ticks the window holds (0 when it ends before it starts)."""
+        if self.end_s < self.start_s:
+            return 0
+        return int((self.end_s - self.start_s) // self.sim.interval_s) + 1
+
+    def time_of(self, t_s: float) -> dt.datetime:
+        return self.base + dt.timedelta(seconds=t_s)
+
+    def run(self, sink: Sink, *, until: float | None = None) -> None:
+        self.status.state = SourceState.CONNECTED
+        began = time.monotonic()
+        batch: list[Observation] = []
+        speed = self.sim.speed
+        for k in range(self.ticks()):
+            if self._stop.is_set() or (until is not None and time.monotonic() >= until):
+                break
+            t_s = self.start_s + k * self.sim.interval_s
+            if speed > 0:
+                due = began + (t_s - self.start_s) / speed
+                while not self._stop.is_set() and time.monotonic() < due:
+                    if until is not None and time.monotonic() >= until:
+                        break
+                    self._stop.wait(min(0.25, max(0.0, due - time.monotonic())))
+                if self._stop.is_set() or (until is not None and time.monotonic() >= until):
+                    break
+            fixes = self.observations_at(t_s)
+            self.status.received += len(fixes)
+            batch.extend(fixes)
+            if speed > 0 or len(batch) >= BATCH:
+                self._flush(sink, batch)
+                batch = []
+            elapsed = time.monotonic() - began
+            if elapsed > 0:
+                self.status.messages_per_s = self.status.stored / elapsed
+        self._flush(sink, batch)
+        self.status.state = SourceState.STOPPED
+
+    def _flush(self, sink: Sink, batch: list[Observation]) -> None:
+        if batch:
+            sink(batch)
+            self.status.stored += len(batch)
+
+    def stop(self) -> None:
+        self._stop.set()
+
+
+__all__ = ["BATCH", "SimOptions", "TickedSource", "clock_seconds", "service_base", "system_now", "zone"]
