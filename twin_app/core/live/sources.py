@@ -68,6 +68,12 @@ def _schedule(url: str, options: Mapping[str, Any]) -> Source:
     return schedule_source(offline_path(url), options)
 
 
+def _sensor_sim(url: str, options: Mapping[str, Any]) -> Source:
+    from twin_app.core.live.sensor_sim import SimulatedSensors
+
+    return SimulatedSensors(offline_path(url), options, name=options.get("name"))
+
+
 def _polled(module: str, cls: str, default_name: str) -> Factory:
     """A polled HTTP source built by another module: imported only when its scheme is used."""
 
@@ -102,12 +108,13 @@ SCHEMES: dict[str, Factory] = {
     "gtfsrt+https": _polled("twin_app.core.live.gtfsrt", "GtfsRtSource", "gtfs-rt"),
     "sensorthings+http": _polled("twin_app.core.live.sensorthings", "SensorThingsSource", "sensorthings"),
     "sensorthings+https": _polled("twin_app.core.live.sensorthings", "SensorThingsSource", "sensorthings"),
-    # simulated offline feeds, written "scheme:PATH" (twin_app.core.live.schedule)
+    # simulated offline feeds, written "scheme:PATH" (twin_app.core.live.schedule and .sensor_sim)
     "schedule": _schedule,
+    "sensor-sim": _sensor_sim,
 }
 
 #: schemes written "scheme:PATH", whose PATH is a local file (a city folder may name them)
-OFFLINE_SCHEMES = ("schedule",)
+OFFLINE_SCHEMES = ("schedule", "sensor-sim")
 
 
 def offline_path(url: str) -> str:
