@@ -20,6 +20,8 @@ from typing import Any
 from twin_app.core.crs import check_metric_crs
 from twin_app.core.errors import CityNotFoundError, CRSError, ManifestError
 from twin_app.core.kinds import BuildingRules
+from twin_app.core.live.city_feeds import parse_feeds
+from twin_app.core.live.feeds import FeedSpec
 from twin_app.core.manifest_schema import check_manifest
 from twin_app.core.sources import require_regular_file
 
@@ -67,6 +69,10 @@ class CityManifest:
     buildings: BuildingRules = field(default_factory=BuildingRules)
     #: what the manifest holds that this version ignores (keys of a newer version, typos)
     notes: tuple[str, ...] = ()
+    #: offline feeds the city ships (``[[feeds]]``, docs/city-toml.md)
+    feeds: tuple[FeedSpec, ...] = ()
+    #: the city's IANA time zone (``[city] timezone``); None: UTC
+    timezone: str | None = None
 
     @property
     def attribution_text(self) -> str:
@@ -207,6 +213,7 @@ def parse_manifest(raw: dict[str, Any], *, folder: Path, path: Path | None = Non
                 manifest_source=entry["source"],
             )
         )
+    timezone = city["timezone"].strip() if "timezone" in city else None
     districts = raw.get("districts", {})
     rules = _building_rules(raw.get("buildings", {}))
     districts_layer = districts.get("layer")
@@ -225,6 +232,8 @@ def parse_manifest(raw: dict[str, Any], *, folder: Path, path: Path | None = Non
         district_name_column=districts.get("name_column", "name"),
         buildings=rules,
         notes=tuple(notes),
+        feeds=parse_feeds(raw.get("feeds", []), folder=folder, where=where, timezone=timezone),
+        timezone=timezone,
     )
 
 

@@ -86,6 +86,33 @@ def _quantity(v: Any) -> bool:
     return isinstance(v, str) and v in {q.value for q in Quantity}
 
 
+def _time_zone(v: Any) -> bool:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    if not (isinstance(v, str) and v.strip()):
+        return False
+    try:
+        ZoneInfo(v.strip())
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def _feed_kind(v: Any) -> bool:
+    return v in ("vehicle", "sensor")
+
+
+def _table(v: Any) -> bool:
+    return isinstance(v, dict)
+
+
+def _threshold(v: Any) -> bool:
+    if not isinstance(v, dict) or not ({"above", "below"} & set(v)):
+        return False
+    levels_ok = all(_is_number(v[k]) and math.isfinite(v[k]) for k in ("above", "below") if k in v)
+    return levels_ok and isinstance(v.get("label", ""), str) and set(v) <= {"above", "below", "label"}
+
+
 def _bbox(v: Any) -> bool:
     if not (isinstance(v, list) and len(v) == 4 and all(_is_number(x) and math.isfinite(x) for x in v)):
         return False
@@ -107,6 +134,7 @@ CITY: dict[str, Key] = {
         required=True,
     ),
     "attribution": Key(_strings, 'a list of strings, such as ["© OpenStreetMap contributors"]'),
+    "timezone": Key(_time_zone, 'an IANA time zone name in quotes, such as "Europe/Helsinki"'),
 }
 
 BUILDINGS: dict[str, Key] = {
@@ -161,8 +189,35 @@ LAYER: dict[str, Key] = {
     ),
 }
 
+#: each ``[[feeds]]`` entry (docs/city-toml.md): offline feeds a city ships (simulated, or recorded logs)
+FEED: dict[str, Key] = {
+    "id": Key(_name, NAME, required=True),
+    "source": Key(
+        _name,
+        'an offline feed in quotes: "schedule:PATH", "sensor-sim:PATH" or a .csv/.jsonl log, '
+        "with PATH inside the city folder",
+        required=True,
+    ),
+    "title": Key(_text, TEXT),
+    "kind": Key(_feed_kind, '"vehicle" or "sensor"'),
+    "options": Key(_table, "a table of the source's options, such as { date = \"2022-02-22\" }"),
+    "simulated": Key(_text, TEXT),
+    "attribution": Key(_text, TEXT),
+    "quantity": Key(
+        _quantity,
+        'what the readings measure (the palette), one of "height", "heat", "distance", "time", '
+        '"population", "share", "difference", "value"',
+    ),
+    "units": Key(_text, TEXT),
+    "threshold": Key(
+        _threshold,
+        'a table with above or below (a number) and a label, such as { above = 25.0, label = "..." }',
+    ),
+    "visible": Key(_flag, "true or false"),
+}
+
 #: the top-level tables twin_app reads
-TOP_LEVEL = ("city", "buildings", "districts", "layers", "licences")
+TOP_LEVEL = ("city", "buildings", "districts", "layers", "licences", "feeds")
 
 
 def _shown(value: Any) -> str:
@@ -244,6 +299,19 @@ def check_manifest(raw: Any, *, where: Path) -> list[str]:
                 c.value(f"{label}: {k}", key, entry[k])
             elif key.required:
                 raise c.missing(f"{label} has no '{k}'")
+    for i, entry in enumerate(c.array("feeds", raw.get("feeds", []))):
+        label = f"feed number {i + 1}" + (f" ('{entry['id']}')" if isinstance(entry.get("id"), str) else "")
+        for k, key in FEED.items():
+            if k in entry:
+                c.value(f"{label}: {k}", key, entry[k])
+            elif key.required:
+                raise c.missing(f"{label} has no '{k}'")
+        for k in entry:
+            if k not in FEED:
+                c.notes.append(
+                    f"The city manifest '{where}' has {k} in {label}, which this version of twin_app "
+                    "does not use; it is ignored."
+                )
     for i, entry in enumerate(c.array("licences", raw.get("licences", []))):
         for k, v in entry.items():
             c.value(f"licence number {i + 1}: {k}", LICENCE_VALUE, v)

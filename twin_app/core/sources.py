@@ -121,7 +121,7 @@ def _leads_out(path: Path, root: Path) -> str | None:
     return None
 
 
-def confined_source(folder: Path, raw: str, *, layer: str, manifest: Path) -> Path:
+def confined_source(folder: Path, raw: str, *, layer: str, manifest: Path, what: str = "layer") -> Path:
     """The file a manifest's ``source = raw`` names, if it lies inside ``folder``.
 
     Raises :class:`ManifestError` naming the layer and the key when ``raw``
@@ -144,7 +144,7 @@ def confined_source(folder: Path, raw: str, *, layer: str, manifest: Path) -> Pa
                 break
     if why is not None:
         raise ManifestError(
-            f"The layer '{layer}' in '{manifest}' has source = '{raw}', which {why}: a city folder "
+            f"The {what} '{layer}' in '{manifest}' has source = '{raw}', which {why}: a city folder "
             "may only name files inside itself. Copy the file into the city folder and give its path "
             "relative to it (e.g. 'data/parks.gpkg'), or open the file yourself with File → Open.",
             path=manifest,
