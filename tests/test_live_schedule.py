@@ -152,6 +152,23 @@ def test_vehicle_moves_by_shape_dist_traveled_when_both_tables_give_it(tmp_path:
     assert "T1" not in _at(src, "07:59:59") and "T1" not in _at(src, "08:09:01")
 
 
+def test_stops_in_the_same_minute_or_without_times_are_spread_by_distance(tmp_path: Path) -> None:
+    # B has A's time (or none): it is reached at 08:00 + 10 min · 2/3 (its distance 2 of 3) = 08:06:40
+    for b_time in ("08:00:00", ""):
+        stops = [
+            ("A", "08:00:00", "08:00:00", 0.0),
+            ("B", b_time, b_time, 2.0),
+            ("C", "08:10:00", "08:10:00", 3.0),
+        ]
+        path = write_feed(
+            tmp_path / "f.zip", [{"id": "T", "shape": "S", "stops": stops}], shapes={"S": SHAPE}
+        )
+        src = _source(path)
+        assert _lonlat(_at(src, "08:03:20")["T"]) == pytest.approx((24.005, 60.0), abs=1e-9)  # distance 1
+        assert _lonlat(_at(src, "08:06:40")["T"]) == pytest.approx((24.02, 60.0), abs=1e-9)  # at B
+        assert _lonlat(_at(src, "08:08:20")["T"]) == pytest.approx((24.02, 60.005), abs=1e-9)
+
+
 def test_without_distances_stops_are_projected_onto_the_shape_in_metres(tmp_path: Path) -> None:
     shape = [(lon, lat, None) for lon, lat, _ in SHAPE]
     stops = [(s, a, d, None) for s, a, d, _ in ABC]

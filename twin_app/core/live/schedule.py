@@ -11,12 +11,14 @@ Where a vehicle is at time t (seconds of the service day):
 * between its departure from one stop and its arrival at the next it moves
   at constant speed along the trip's shape, between the two stops'
   distances along it: ``shape_dist_traveled`` when both stop_times and
-  shapes give it, otherwise each stop projected onto the shape (in local
-  metres), never behind the stop before it;
+  shapes give it, otherwise the stops projected onto the shape (in local
+  metres) in their order: the placement nearest the stops that never puts
+  one behind the stop before it;
 * between arrival and departure at a stop it waits there;
 * a trip without a shape moves along straight lines between its stops;
-* stops without times (allowed between timepoints) get times in proportion
-  to distance between the timed stops around them;
+* stops without times (allowed between timepoints), and stops given the
+  same time as the stop before (timetables round to the minute), get times
+  in proportion to distance between the timed stops around them;
 * a trip listed in ``frequencies.txt`` is a template: it runs from each
   start (every ``headway_secs`` from ``start_time`` until ``end_time``),
   each run a vehicle of its own (``trip_id@HH:MM:SS``).
@@ -139,19 +141,46 @@ def segment_bearings(lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
 def project_monotonic(
     path_x: np.ndarray, path_y: np.ndarray, stop_x: np.ndarray, stop_y: np.ndarray
 ) -> np.ndarray:
-    """Each stop's distance along the path, never less than the stop before's (shapely linear referencing)."""
-    from shapely.geometry import LineString, Point
-    from shapely.ops import substring
+    """Each stop's distance along the path, in order: the placement nearest the stops that keeps their order.
 
-    line = LineString(np.column_stack([path_x, path_y]))
-    out = np.empty(len(stop_x))
-    done = 0.0
-    for i, (sx, sy) in enumerate(zip(stop_x, stop_y, strict=True)):
-        rest = substring(line, done, line.length) if done > 0 else line
-        ahead = rest.project(Point(sx, sy)) if rest.length > 0 else 0.0
-        done = min(line.length, done + float(ahead))
-        out[i] = done
-    return out
+    Projecting each stop on its own fails where a route passes a stop twice
+    (a loop, or out and back on one street): a stop would land on the wrong
+    pass and drag the ones after it along.  So every stop is projected onto
+    every segment, and the segments chosen are those of least total distance
+    from the stops among the choices that never go backwards (dynamic
+    programming over stops × segments; a few thousand cells per trip).
+    """
+    dx, dy = np.diff(path_x), np.diff(path_y)
+    seg_len = np.hypot(dx, dy)
+    start = np.concatenate([[0.0], np.cumsum(seg_len)])[:-1]
+    len2 = seg_len**2
+    tx = stop_x[:, None] - path_x[None, :-1]
+    ty = stop_y[:, None] - path_y[None, :-1]
+    u = np.divide(tx * dx + ty * dy, len2, out=np.zeros_like(tx), where=len2 > 0)
+    u = np.clip(u, 0.0, 1.0)
+    off = np.hypot(tx - u * dx, ty - u * dy)
+    along = start[None, :] + u * seg_len[None, :]
+    n, m = off.shape
+    index = np.arange(m)
+    cost = off[0].copy()
+    back = np.zeros((n, m), dtype=int)
+    for i in range(1, n):
+        # stop i on segment j follows stop i-1 on an earlier segment, or on j itself if not ahead of it
+        running = np.minimum.accumulate(cost)
+        running_at = np.maximum.accumulate(np.where(cost == running, index, 0))
+        earlier = np.concatenate([[np.inf], running[:-1]])
+        earlier_at = np.concatenate([[0], running_at[:-1]])
+        same = np.where(along[i - 1] <= along[i] + 1e-9, cost, np.inf)
+        best = np.minimum(earlier, same)
+        if not np.isfinite(best).any():  # nothing keeps the order: take the nearest placement
+            best, earlier_at, same = running, running_at, np.full(m, np.inf)
+        back[i] = np.where(same <= earlier, index, earlier_at)
+        cost = off[i] + best
+    chosen = np.empty(n, dtype=int)
+    chosen[-1] = int(np.argmin(cost))
+    for i in range(n - 1, 0, -1):
+        chosen[i - 1] = back[i][chosen[i]]
+    return np.maximum.accumulate(along[np.arange(n), chosen])
 
 
 class ScheduleSource(TickedSource):
@@ -320,6 +349,11 @@ class ScheduleSource(TickedSource):
         dep = rows["dep"].copy()
         arr = np.where(np.isnan(arr), dep, arr)
         dep = np.where(np.isnan(dep), arr, dep)
+        # times are whole minutes: a stop passed in the same minute as the one before is not reached
+        # in no time, it is spread between the times around it like an untimed stop
+        same = np.zeros(len(arr), dtype=bool)
+        same[1:-1] = (arr[1:-1] == dep[:-2]) & (arr[1:-1] == dep[1:-1])
+        arr[same] = dep[same] = np.nan
         timed = ~np.isnan(arr)
         if timed.sum() < 2:
             return None
