@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from twin_app.core.city import load_manifest
+from twin_app.core.city import load_manifest, resolve_city
 from twin_app.core.errors import ManifestError
 from twin_app.core.live.frames import Threshold
-from twin_app.core.live.sources import in_folder
+from twin_app.core.live.observation import Observation
+from twin_app.core.live.sources import in_folder, open_source
 
 CITY = """\
 [city]
@@ -168,3 +169,58 @@ def test_bad_feed_entries_are_sentences_naming_the_key(
 ) -> None:
     with pytest.raises(ManifestError, match=words.replace("[", r"\[").replace("(", r"\(")):
         load_manifest(_city(tmp_path, feeds, city_extra=city_extra))
+
+
+def test_the_sample_city_ships_simulated_feeds_that_say_so() -> None:
+    folder = resolve_city("helsinki")
+    manifest = load_manifest(folder)
+    assert manifest.timezone == "Europe/Helsinki"
+    feeds = {f.id: f for f in manifest.feeds}
+    assert {f.kind for f in feeds.values()} == {"vehicle", "sensor"}
+    assert all(f.is_simulated and "Simulated" in (f.simulated or "") for f in feeds.values())
+    assert "22 February 2022" in (feeds["transit"].simulated or "")
+    assert "HSL" in (feeds["transit"].attribution or "")
+    no2 = feeds["air-no2"]
+    assert no2.threshold is not None and no2.threshold.above == 25.0
+    # the sensor feed opens and reads the same clock as the city
+    source = open_source(
+        in_folder(no2.source, folder), {**no2.options, "start": "08:00", "end": "08:00", "speed": 0}
+    )
+    got: list[Observation] = []
+    source.run(got.extend)
+    assert got and got[0].time == dt.datetime(2022, 2, 22, 6, 0, tzinfo=dt.UTC)
+    assert any(o.value is not None and o.value > 25.0 for o in got)  # rush hour crosses the alert level
+
+
+@pytest.mark.slow
+def test_sample_schedule_puts_each_vehicle_at_its_stop_when_it_leaves() -> None:
+    """The real HSL feed: at each departure time a trip's vehicle stands at that stop (stops.txt, pyproj)."""
+    import zipfile
+
+    import pandas as pd
+    from pyproj import Geod
+
+    folder = resolve_city("helsinki")
+    spec = {f.id: f for f in load_manifest(folder).feeds}["transit"]
+    source = open_source(in_folder(spec.source, folder), {**spec.options, "start": "08:00", "end": "08:30"})
+    zip_path = folder / "gtfs" / "hsl_helsinki_centre_gtfs_2022.zip"
+    with zipfile.ZipFile(zip_path) as z:
+        times = pd.read_csv(z.open("stop_times.txt"), dtype=str)
+        stops = pd.read_csv(z.open("stops.txt"), dtype=str).set_index("stop_id")
+        frequencies = pd.read_csv(z.open("frequencies.txt"), dtype=str)
+    trip_id = "1001 6_20220204_Ti_2_0610"  # a trip with fixed times (not a frequency template)
+    assert trip_id not in set(frequencies["trip_id"])
+    trip = times[times["trip_id"] == trip_id].copy()
+    trip["seq"] = trip["stop_sequence"].astype(int)
+    geod = Geod(ellps="WGS84")
+    checked = 0
+    for _, row in trip.sort_values("seq").iterrows():
+        h, m, s = (int(v) for v in row["departure_time"].split(":"))
+        fixes = {o.entity: o for o in source.observations_at(h * 3600 + m * 60 + s)}  # type: ignore[attr-defined]
+        fix = fixes[trip_id]
+        stop = stops.loc[row["stop_id"]]
+        _, _, metres = geod.inv(float(stop["stop_lon"]), float(stop["stop_lat"]), fix.lon, fix.lat)
+        assert metres < 40, (row["stop_id"], metres)
+        assert fix.time == dt.datetime(2022, 2, 22, h - 2, m, s, tzinfo=dt.UTC)
+        checked += 1
+    assert checked >= 5
