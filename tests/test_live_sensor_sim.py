@@ -94,6 +94,7 @@ def test_now_is_the_local_time_of_day_like_the_schedule(tmp_path: Path) -> None:
         now=lambda: dt.datetime(2026, 12, 1, 21, 30, tzinfo=dt.UTC),  # 23:30 in Helsinki (UTC+2)
     )
     assert source.start_s == 23 * 3600 + 30 * 60
+    assert source.end_s == source.start_s + 24 * 3600  # the formula repeats: a whole day from the start
     assert source.time_of(source.start_s) == dt.datetime(2022, 2, 22, 21, 30, tzinfo=dt.UTC)
 
 

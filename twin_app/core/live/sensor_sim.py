@@ -165,7 +165,8 @@ class SimulatedSensors(TickedSource):
         self.tz = zone(options.get("timezone") or "UTC", what="timezone option")
         self.base = service_base(self.sim.date, self.tz)
         self.start_s = self.sim.start_seconds(self.tz, now)
-        self.end_s = self.sim.end_s if self.sim.end_s is not None else 24 * 3600.0
+        # the formula repeats daily: by default a whole day from the start, whenever it is
+        self.end_s = self.sim.end_s if self.sim.end_s is not None else self.start_s + 24 * 3600.0
         self._init_run()
 
     def observations_at(self, t_s: float) -> list[Observation]:
