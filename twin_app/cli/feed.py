@@ -41,7 +41,8 @@ def add_feed_parser(sub: Any) -> None:
     p_ing = feed_sub.add_parser(
         "ingest",
         help="store what a feed sends: mqtt[s]://host:port/topic/filter, hfp+mqtt[s]://host:port, "
-        "gtfsrt+http[s]://..., sensorthings+http[s]://..., file://log.csv|.jsonl",
+        "gtfsrt+http[s]://..., sensorthings+http[s]://..., file://log.csv|.jsonl; simulated: "
+        "schedule:gtfs.zip, sensor-sim:stations.csv",
     )
     p_ing.add_argument("source", help="the feed's URL (see docs/live-data.md)")
     p_ing.add_argument(
@@ -61,7 +62,8 @@ def add_feed_parser(sub: Any) -> None:
         action="append",
         default=[],
         metavar="KEY=VALUE",
-        help="an option of a polled source, e.g. interval_s=10 (repeatable)",
+        help="an option of the source, e.g. interval_s=10, or date=2022-02-22 for a simulated one "
+        "(repeatable)",
     )
     p_ing.add_argument("--json", action="store_true", help="print the summary as JSON")
     p_stats = feed_sub.add_parser("stats", help="exact counts of the stored observations per source")
