@@ -3,7 +3,7 @@
 Opening a city folder never reaches the network: a folder comes from
 whoever handed it over, and a planner must be able to open it anywhere.  So
 a city may list only offline feeds (``schedule:PATH``, ``sensor-sim:PATH``,
-``file://PATH`` or a plain ``.csv``/``.jsonl`` log path), every PATH inside
+``file://PATH`` or a plain log path: ``.csv``, ``.jsonl``, an HFP ``.dump``), every PATH inside
 the folder like a layer's source; an MQTT or HTTP feed is refused with a
 sentence saying how to connect it instead.  The types of each key were
 already checked by :mod:`twin_app.core.manifest_schema`.
@@ -18,12 +18,12 @@ from typing import Any
 from twin_app.core.errors import ManifestError
 from twin_app.core.live.feeds import FeedSpec
 from twin_app.core.live.frames import Threshold
+from twin_app.core.live.replay import SUFFIXES
 from twin_app.core.live.sources import OFFLINE_SCHEMES, SCHEMES, offline_path
 from twin_app.core.sources import confined_source
 
 #: what each offline scheme reports, when the entry does not say
 _KIND_OF = {"schedule": "vehicle", "sensor-sim": "sensor"}
-_LOGS = (".csv", ".jsonl", ".ndjson")
 
 
 def feed_file(source: str, *, feed: str, where: Path) -> tuple[str, str]:
@@ -42,12 +42,12 @@ def feed_file(source: str, *, feed: str, where: Path) -> tuple[str, str]:
             "(the feed panel, or 'twin-app feed ingest').",
             path=where,
         )
-    if Path(source).suffix.lower() in _LOGS:
+    if Path(source).suffix.lower() in SUFFIXES:
         return "file", source
     raise ManifestError(
         f"The feed '{feed}' in '{where}' has source = '{source}', which is not an offline feed; write "
-        "'schedule:PATH' (a GTFS zip), 'sensor-sim:PATH' (a station file) or the path of a .csv or "
-        ".jsonl log, inside the city folder.",
+        "'schedule:PATH' (a GTFS zip), 'sensor-sim:PATH' (a station file) or the path of a recorded log "
+        f"({', '.join(SUFFIXES)}), inside the city folder.",
         path=where,
     )
 
