@@ -189,3 +189,7 @@ class ProjectCityError(ProjectError):
 
 class ScenarioError(TwinError):
     """A scenario edit that is malformed, or names a feature or layer the city does not have."""
+
+
+class TableError(TwinError):
+    """An imported table that cannot be joined as asked: a missing column, repeated keys, naive times."""
