@@ -1,0 +1,353 @@
+"""Time-stamped tables: rows of (key, time, value) stored as observations and played on the slider.
+
+A table such as hourly energy use per building becomes one
+:class:`~twin_app.core.live.observation.Observation` per row and value
+column (kind ``sensor``, ``feature_id`` = the row's key as the join compares
+it, ``source`` = the table's name), appended to the observation store like
+any feed's.  :class:`FeatureSeries` then shows, at the slider's time, each
+feature's last value at or before it (NaN before its first), written into
+the result layer's column in place (``CityModel.update_values``), so the
+buildings recolour as the slider moves and no mesh is rebuilt.
+
+Times must say their offset ("2026-03-01T08:00:00+02:00", "...Z"); a table of
+local times without one is refused unless a time zone is named for it: an
+hour's shift would put every reading beside the wrong bus and the wrong
+weather, and nothing downstream could tell.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
+
+from twin_app.core.errors import TableError
+from twin_app.core.live.observation import Observation, ObservationKind
+from twin_app.core.tables import (
+    JoinReport,
+    JoinResult,
+    Table,
+    join_by_key,
+    key_index,
+    normalise_key,
+    numbers,
+    value_columns,
+)
+
+if TYPE_CHECKING:
+    from twin_app.core.layers import VectorLayer
+    from twin_app.core.live.store import ObservationStore
+    from twin_app.core.model import CityModel
+
+#: rows appended to the store per transaction
+BATCH = 5000
+
+
+class ObservationSource(Protocol):
+    """What a series reads: the store, or playback's read-only reader (same ``latest`` signature)."""
+
+    def latest(self, at: dt.datetime, *, source: str | None = None) -> list[Observation]: ...
+
+
+def feed_name(table: Table, column: str, columns: Sequence[str]) -> str:
+    """The name a value column's observations are stored under: the table's, per column when several."""
+    return table.name if len(columns) == 1 else f"{table.name}:{column}"
+
+
+def parse_times(
+    texts: Sequence[Any], *, column: str, table: str, timezone: str | None
+) -> list[dt.datetime | None]:
+    """Each cell as an aware UTC time (None for a blank); naive times need ``timezone``.
+
+    Cells that are not times are refused with the first few named, since a
+    table whose times cannot be read cannot be put on a time line at all.
+    """
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    zone = None
+    if timezone:
+        try:
+            zone = ZoneInfo(timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise TableError(
+                f"'{timezone}' is not a time zone name; use an IANA name such as Europe/Helsinki or UTC."
+            ) from None
+    out: list[dt.datetime | None] = []
+    bad: list[int] = []
+    naive: list[int] = []
+    for row, cell in enumerate(texts):
+        text = "" if cell is None else str(cell).strip()
+        if not text or text.lower() == "nan":
+            out.append(None)
+            continue
+        try:
+            value = dt.datetime.fromisoformat(text.replace("Z", "+00:00").replace(" ", "T", 1))
+        except ValueError:
+            bad.append(row)
+            out.append(None)
+            continue
+        if value.tzinfo is None:
+            if zone is None:
+                naive.append(row)
+                out.append(None)
+                continue
+            value = value.replace(tzinfo=zone)
+        out.append(value.astimezone(dt.UTC))
+    if bad:
+        rows = ", ".join(str(r + 2) for r in bad[:3])
+        raise TableError(
+            f"{len(bad):,} cell(s) of '{column}' in '{table}' are not ISO 8601 times (e.g. on line {rows}); "
+            "write them like 2026-03-01T08:00:00+02:00."
+        )
+    if naive:
+        raise TableError(
+            f"The times in '{column}' of '{table}' have no UTC offset (e.g. '{texts[naive[0]]}'), so they "
+            "could be any time zone's; add the offset (+02:00, Z) or name their zone with the time zone "
+            "option (--timezone Europe/Helsinki)."
+        )
+    return out
+
+
+@dataclass
+class TableObservations:
+    """The observations made from a time-stamped table, and what went into the report."""
+
+    observations: list[Observation]
+    feeds: dict[str, str]  # value column -> source name
+    first: dt.datetime | None
+    last: dt.datetime | None
+    blank_times: int
+
+
+def observations_from_table(
+    table: Table,
+    *,
+    key_column: str,
+    time_column: str,
+    values: Sequence[str] | None = None,
+    units: dict[str, str] | None = None,
+    timezone: str | None = None,
+) -> TableObservations:
+    """One observation per row and value column with a key, a time and a number."""
+    key_col = table.column(key_column, what="key column")
+    time_col = table.column(time_column, what="time column")
+    chosen = value_columns(table, values, skip=[key_col, time_col])
+    times = parse_times(table.frame[time_col].tolist(), column=time_col, table=table.name, timezone=timezone)
+    keys = [normalise_key(v) for v in table.frame[key_col].tolist()]
+    all_units = {**table.units, **(units or {})}
+    feeds = {c: feed_name(table, c, chosen) for c in chosen}
+    out: list[Observation] = []
+    for column in chosen:
+        column_values, _bad = numbers(table.frame[column], decimal_comma=table.decimal_comma)
+        unit = all_units.get(column)
+        for key, time, value in zip(keys, times, column_values.tolist(), strict=True):
+            if key is None or time is None or math.isnan(value):
+                continue
+            out.append(
+                Observation(
+                    source=feeds[column],
+                    entity=key,
+                    time=time,
+                    kind=ObservationKind.SENSOR,
+                    value=float(value),
+                    unit=unit,
+                    feature_id=key,
+                )
+            )
+    known = [t for t in times if t is not None]
+    return TableObservations(
+        out,
+        feeds,
+        min(known) if known else None,
+        max(known) if known else None,
+        sum(t is None for t in times),
+    )
+
+
+def store_observations(store: ObservationStore, made: TableObservations) -> tuple[int, int]:
+    """Append what the store does not hold yet; (stored, already there).
+
+    Importing the same table twice must not double every count in
+    ``feed stats``: rows equal in source, entity, time and value to a stored
+    one are skipped, so an import can be repeated after an edit of the table.
+    """
+    from twin_app.core.live.observation import batched
+
+    seen: set[tuple[str, str, int, float | None]] = set()
+    for source in set(made.feeds.values()):
+        for obs in store.query(source=source):
+            seen.add((obs.source, obs.entity, round(obs.time.timestamp() * 1000), obs.value))
+    fresh = [
+        o
+        for o in made.observations
+        if (o.source, o.entity, round(o.time.timestamp() * 1000), o.value) not in seen
+    ]
+    for batch in batched(iter(fresh), BATCH):
+        store.append(batch)
+    return len(fresh), len(made.observations) - len(fresh)
+
+
+def describe_series(report: JoinReport, made: TableObservations, stored: int, skipped: int) -> None:
+    """Add the time part to a join's report (counts and a sentence)."""
+    report.observations = {
+        "count": len(made.observations),
+        "stored": stored,
+        "already_stored": skipped,
+        "sources": sorted(set(made.feeds.values())),
+        "first": made.first.isoformat().replace("+00:00", "Z") if made.first else None,
+        "last": made.last.isoformat().replace("+00:00", "Z") if made.last else None,
+    }
+    span = f" from {report.observations['first']} to {report.observations['last']}" if made.first else ""
+    again = f" ({skipped:,} were already in the store)" if skipped else ""
+    report.notes.append(
+        f"{len(made.observations):,} time-stamped values{span} are in the store as "
+        f"{', '.join(repr(s) for s in report.observations['sources'])}{again}; the time slider plays them."
+    )
+    if made.blank_times:
+        report.notes.append(f"{made.blank_times:,} row(s) have no time and were left off the time line.")
+
+
+@dataclass
+class FeatureSeries:
+    """A table's time series shown on a layer's features: each feature's last value at or before ``at``.
+
+    ``layer_id`` is the layer whose column is rewritten (the join's result,
+    which re-colours the buildings); ``feed`` the source name the values are
+    stored under; ``key_column`` the layer's column the observations'
+    ``feature_id`` matches (compared by the join's key rule); ``column`` the
+    column written (default: the layer's colour-by column).  Satisfies
+    playback's ``TimeVarying`` protocol.
+    """
+
+    layer_id: str
+    feed: str
+    key_column: str
+    column: str | None = None
+
+    def values_at(self, model: CityModel, reader: ObservationSource, at: dt.datetime) -> Any:
+        """One value per feature of the layer at ``at`` (NaN: no value yet)."""
+        import numpy as np
+
+        frame = model.layers[self.layer_id].frame  # type: ignore[attr-defined]
+        out = np.full(len(frame), np.nan)
+        index = key_index(frame, self.key_column)
+        for obs in reader.latest(at, source=self.feed):
+            if obs.value is None or obs.feature_id is None:
+                continue
+            for position in index.get(obs.feature_id, ()):
+                out[position] = obs.value
+        return out
+
+    def show(self, model: CityModel, reader: ObservationSource, at: dt.datetime) -> None:
+        from twin_app.core.layers import VectorLayer
+
+        layer = model.layers.get(self.layer_id)
+        if not isinstance(layer, VectorLayer):
+            return  # the layer was removed: nothing to show
+        column = self.column or layer.value_column
+        if column is None:
+            raise TableError(f"The layer '{layer.title}' has no column to show the series '{self.feed}' in.")
+        model.update_values(self.layer_id, column, self.values_at(model, reader, at))
+
+    def span(self, reader: Any) -> tuple[dt.datetime, dt.datetime] | None:
+        """The first and last time of the series (playback's reader, or an ``ObservationStore``)."""
+        span = getattr(reader, "span", None)
+        if callable(span):
+            return span([self.feed])  # type: ignore[no-any-return]
+        for stats in reader.stats():
+            if stats.source == self.feed:
+                return (stats.first, stats.last)
+        return None
+
+
+@dataclass
+class TimeJoin:
+    """A time-stamped table joined by key: the result layer (showing each key's last value), its report,
+    and the observations made from it (stored with :func:`store_observations`)."""
+
+    result: JoinResult
+    made: TableObservations
+    layer_column: str
+    #: value column of the table -> its column in the result layer
+    columns: dict[str, str]
+
+    def series(self, layer_id: str | None = None) -> list[FeatureSeries]:
+        """One series per value column, for the result layer as added to the model (its id may change)."""
+        lid = layer_id or self.result.layer.id
+        return [
+            FeatureSeries(lid, self.made.feeds[c], self.layer_column, column=self.columns[c])
+            for c in self.made.feeds
+        ]
+
+
+def join_time_table(
+    target: VectorLayer,
+    table: Table,
+    *,
+    layer_column: str,
+    table_column: str,
+    time_column: str,
+    values: Sequence[str] | None = None,
+    units: dict[str, str] | None = None,
+    timezone: str | None = None,
+    quantity: str | None = None,
+) -> TimeJoin:
+    """Join a table of (key, time, values) rows: each feature shows its key's latest row until played.
+
+    The rows become observations (not yet stored); the result layer starts at
+    each key's last value, what a planner expects of a table read "as of now".
+    """
+    import pandas as pd
+
+    made = observations_from_table(
+        table, key_column=table_column, time_column=time_column, values=values, units=units, timezone=timezone
+    )
+    key_col = table.column(table_column, what="key column")
+    time_col = table.column(time_column, what="time column")
+    chosen = list(made.feeds)
+    order = pd.Series(
+        parse_times(table.frame[time_col].tolist(), column=time_col, table=table.name, timezone=timezone)
+    )
+    keys = pd.Series([normalise_key(v) for v in table.frame[key_col]], index=table.frame.index, dtype=object)
+    latest = table.frame.assign(_t=order.to_numpy(), _k=keys)
+    latest = latest[latest["_t"].notna() & latest["_k"].notna()]
+    latest = latest.sort_values("_t", kind="stable").groupby("_k", sort=False).tail(1)
+    last_rows = Table(
+        table.name,
+        table.path,
+        latest.drop(columns=["_t", "_k"]).reset_index(drop=True),
+        units=dict(table.units),
+        decimal_comma=table.decimal_comma,
+        notes=list(table.notes),
+    )
+    result = join_by_key(
+        target,
+        last_rows,
+        layer_column=layer_column,
+        table_column=key_col,
+        values=chosen,
+        units=units,
+        quantity=quantity,
+        skip=[time_col],
+    )
+    report = result.report
+    report.rows = len(table.frame)
+    report.on = f"{layer_column} = {key_col}, at each time in {time_col}"
+    columns = dict(zip(chosen, report.values, strict=True))
+    return TimeJoin(result, made, layer_column, columns)
+
+
+__all__ = [
+    "FeatureSeries",
+    "ObservationSource",
+    "TableObservations",
+    "TimeJoin",
+    "describe_series",
+    "feed_name",
+    "join_time_table",
+    "observations_from_table",
+    "parse_times",
+    "store_observations",
+]
