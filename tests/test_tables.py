@@ -199,7 +199,7 @@ def test_the_joined_values_colour_the_buildings_in_place(tmp_path: Path) -> None
         shown = np.asarray(mesh.cell_data[COLOUR_ARRAY])
         assert np.all(shown[feature == 1] == 30.0)
         (entry,) = [e for e in view.legend_entries() if e.layer_id == result.layer.id]
-        assert (entry.title, entry.units) == ("E on Buildings", "MWh")
+        assert (entry.title, entry.units) == ("Energy from e.csv", "MWh")
     finally:
         plotter.close()
 

@@ -190,6 +190,9 @@ def build_parser(analysis: object | None = None) -> argparse.ArgumentParser:
     from twin_app.cli.project import add_project_parser
 
     add_project_parser(sub)
+    from twin_app.cli.join import add_join_parser
+
+    add_join_parser(sub, _size)
     return parser
 
 
@@ -454,6 +457,10 @@ def _main(argv: Sequence[str] | None = None) -> int:
             from twin_app.cli.project import cmd_project
 
             return cmd_project(args)
+        if args.command == "join":
+            from twin_app.cli.join import cmd_join
+
+            return cmd_join(args)
     except TwinError as exc:
         print(f"twin-app: error: {exc}", file=sys.stderr)
         return EXIT_ERROR

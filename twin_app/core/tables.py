@@ -703,7 +703,7 @@ def _result_layer(
     cls = _result_class(target)
     return cls(
         id=f"table:{table.name}",
-        title=f"{_title(table.name)} on {target.title}",
+        title=f"{_title(first)} from {table.path.name if table.path else table.name}",
         crs=target.crs,
         source=table.path,
         style=target.style,

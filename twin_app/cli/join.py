@@ -1,0 +1,248 @@
+"""``twin-app join``: a planner's table joined to a city layer, reported, saved and drawn.
+
+The same core functions as the window's "Import table…" dialog
+(:mod:`twin_app.core.tables`, :mod:`twin_app.core.table_series`), so what a
+script gets is what the window shows.  ``--json`` prints the join report's
+documented object (docs/tables.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from twin_app.core.errors import TableError
+
+
+def _pair(text: str) -> tuple[str, str]:
+    left, sep, right = text.partition("=")
+    if not sep or not left.strip() or not right.strip():
+        raise argparse.ArgumentTypeError(f"'{text}' should be LAYERCOLUMN=TABLECOLUMN, e.g. osm_id=building")
+    return left.strip(), right.strip()
+
+
+def _unit(text: str) -> tuple[str, str]:
+    left, sep, right = text.partition("=")
+    if not sep or not left.strip():
+        raise argparse.ArgumentTypeError(f"'{text}' should be COLUMN=UNIT, e.g. energy=MWh/a")
+    return left.strip(), right.strip()
+
+
+def add_join_parser(sub: Any, size_type: Any) -> None:
+    p = sub.add_parser(
+        "join",
+        help="join a table (CSV, GeoPackage, GeoJSON) to a city layer by key or by location",
+        description="Join a table to a layer of a city: by key (--on LAYERCOL=TABLECOL) or by location "
+        "(--by-location). Prints the join report; see docs/tables.md.",
+    )
+    p.add_argument("city", help="bundled city name or city folder")
+    p.add_argument("table", type=Path, help="the table: .csv, or a .gpkg/.geojson layer")
+    p.add_argument("--layer", help="the city layer to join to (default: the buildings)")
+    how = p.add_mutually_exclusive_group(required=True)
+    how.add_argument("--on", type=_pair, metavar="LAYERCOL=TABLECOL", help="join on these key columns")
+    how.add_argument(
+        "--by-location", action="store_true", help="give each row to the polygon containing its point"
+    )
+    p.add_argument("--lon", help="longitude column (degrees) for --by-location (default: lon/longitude/...)")
+    p.add_argument("--lat", help="latitude column (degrees) for --by-location (default: lat/latitude/...)")
+    p.add_argument("--x", help="x column in --crs units, instead of --lon")
+    p.add_argument("--y", help="y column in --crs units, instead of --lat")
+    p.add_argument("--crs", help="the CRS of --x/--y, e.g. EPSG:3067")
+    p.add_argument(
+        "--value",
+        action="append",
+        default=[],
+        metavar="COL",
+        help="a value column (repeatable; default: every column of numbers)",
+    )
+    p.add_argument(
+        "--units",
+        type=_unit,
+        action="append",
+        default=[],
+        metavar="COL=UNIT",
+        help="units of a value column (default: from a 'name [unit]' header)",
+    )
+    p.add_argument(
+        "--aggregate",
+        choices=["sum", "mean"],
+        help="combine rows sharing a key (key joins refuse repeats without it) or a feature "
+        "(--by-location, default sum)",
+    )
+    p.add_argument("--quantity", help="what the first value measures, for its palette (heat, share, ...)")
+    p.add_argument("--sheet", dest="table_layer", metavar="LAYER", help="the layer of a GeoPackage table")
+    p.add_argument("--time", metavar="COL", help="a time column: rows become a time series (needs --store)")
+    p.add_argument("--timezone", help="the IANA time zone of times written without an offset")
+    p.add_argument("--store", type=Path, help="the observation store (GeoPackage) for --time")
+    p.add_argument("--name", help="the name to store the table's values under (default: its file name)")
+    p.add_argument("--at", help="with --time: draw and save the values at this time (ISO 8601)")
+    p.add_argument("--out", type=Path, help="save the joined layer: .gpkg (with geometry) or .csv")
+    p.add_argument("--render", type=Path, metavar="PNG", help="draw the city coloured by the joined values")
+    p.add_argument("--size", type=size_type, default=(1600, 1000), help="size of the --render image, WxH")
+    p.add_argument("--json", action="store_true", help="print the report as JSON (docs/tables.md)")
+
+
+def cmd_join(args: argparse.Namespace) -> int:
+    from twin_app.core.layers import VectorLayer
+    from twin_app.core.loading import load_city
+    from twin_app.core.outputs import check_output_file
+    from twin_app.core.tables import join_by_key, join_by_location, read_table
+
+    if args.time and args.store is None:
+        raise TableError(
+            "A time-stamped table is stored as observations: name the store with --store FILE.gpkg."
+        )
+    if args.time and args.by_location:
+        raise TableError(
+            "Time-stamped tables are joined by key (--on); join by location takes a table of places."
+        )
+    if args.at and not args.time:
+        raise TableError("--at picks a time of a time-stamped table: give its time column with --time.")
+    if args.out is not None:
+        if args.out.suffix.lower() not in (".gpkg", ".csv"):
+            raise TableError(f"The joined layer is saved as .gpkg or .csv, not '{args.out.name}'.")
+        check_output_file(args.out, example="joined.gpkg")
+    if args.render is not None:
+        from twin_app.scene.render import check_opengl
+
+        check_opengl()
+        check_output_file(args.render, example="joined.png")
+    table = read_table(args.table, layer=args.table_layer, name=args.name)
+    model = load_city(args.city)
+    for problem in model.problems:
+        print(f"twin-app: warning: {problem.message}", file=sys.stderr)
+    target = _target(model, args.layer)
+    units = dict(args.units)
+    series = []
+    if args.time:
+        from twin_app.core.live.store import ObservationStore
+        from twin_app.core.table_series import describe_series, join_time_table, store_observations
+
+        layer_col, table_col = args.on
+        joined = join_time_table(
+            target,
+            table,
+            layer_column=layer_col,
+            table_column=table_col,
+            time_column=args.time,
+            values=args.value or None,
+            units=units,
+            timezone=args.timezone,
+            quantity=args.quantity,
+        )
+        with ObservationStore(args.store) as store:
+            stored, skipped = store_observations(store, joined.made)
+            result = joined.result
+            describe_series(result.report, joined.made, stored, skipped)
+            model.add_result_layer(result.layer)
+            series = joined.series(result.layer.id)
+            if args.at:
+                from twin_app.core.live.observation import parse_time
+
+                try:
+                    at = parse_time(args.at)
+                except ValueError:
+                    raise TableError(
+                        f"--at '{args.at}' is not an ISO 8601 time with an offset, e.g. 2026-03-01T08:00:00Z."
+                    ) from None
+                for item in series:
+                    item.show(model, store, at)
+    elif args.by_location:
+        result = join_by_location(
+            target,
+            table,
+            lon=args.lon,
+            lat=args.lat,
+            x=args.x,
+            y=args.y,
+            crs=args.crs,
+            values=args.value or None,
+            units=units,
+            aggregate=args.aggregate or "sum",
+            quantity=args.quantity,
+        )
+        model.add_result_layer(result.layer)
+    else:
+        layer_col, table_col = args.on
+        result = join_by_key(
+            target,
+            table,
+            layer_column=layer_col,
+            table_column=table_col,
+            values=args.value or None,
+            units=units,
+            aggregate=args.aggregate,
+            quantity=args.quantity,
+        )
+        model.add_result_layer(result.layer)
+    layer = model.layers[result.layer.id]
+    assert isinstance(layer, VectorLayer)
+    report = result.report
+    if args.out is not None:
+        write_joined(layer, report.values, args.out, key=args.on[0] if args.on else None)
+    if args.render is not None:
+        from twin_app.scene.render import render_city
+
+        warnings: list[str] = []
+        render_city(model, args.render, size=args.size, warnings=warnings)
+        for warning in warnings:
+            print(f"twin-app: warning: {warning}", file=sys.stderr)
+    if args.json:
+        print(json.dumps(report.as_json(), indent=2, ensure_ascii=False))
+    else:
+        for sentence in report.sentences():
+            print(sentence)
+    for path in (args.out, args.render):
+        if path is not None:
+            print(f"Saved {path}", file=sys.stderr if args.json else sys.stdout)
+    return 0
+
+
+def _target(model: Any, layer_id: str | None) -> Any:
+    from twin_app.core.layers import VectorLayer
+
+    if layer_id is None:
+        layer = model.buildings
+        if layer is None:
+            raise TableError(
+                f"The city '{model.manifest.title}' has no buildings; name the layer with --layer."
+            )
+        return layer
+    layer = model.layers.get(layer_id)
+    if not isinstance(layer, VectorLayer):
+        vectors = [lid for lid, lay in model.layers.items() if isinstance(lay, VectorLayer)]
+        raise TableError(
+            f"The city '{model.manifest.title}' has no vector layer '{layer_id}'; choose one of: "
+            f"{', '.join(vectors)}."
+        )
+    return layer
+
+
+def write_joined(layer: Any, columns: list[str], path: Path, *, key: str | None) -> Path:
+    """The joined columns (with the key and, for .gpkg, the geometry), written whole or not at all."""
+    import os
+
+    from twin_app.core.outputs import fsync_file
+
+    keep = [c for c in ([key] if key and key in layer.frame.columns else []) + columns]
+    tmp = path.with_name(f".{path.stem}.{os.getpid()}.part{path.suffix}")
+    try:
+        if path.suffix.lower() == ".csv":
+            layer.frame[keep].to_csv(tmp, index=False)
+        else:
+            import pyogrio
+
+            frame = layer.frame[[*keep, layer.frame.geometry.name]]
+            pyogrio.write_dataframe(frame, tmp, layer=layer.id.replace(":", "_"), driver="GPKG")
+        fsync_file(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path
+
+
+__all__ = ["add_join_parser", "cmd_join", "write_joined"]
