@@ -89,17 +89,30 @@ def cmd_join(args: argparse.Namespace) -> int:
     from twin_app.core.layers import VectorLayer
     from twin_app.core.loading import load_city
     from twin_app.core.outputs import check_output_file
-    from twin_app.core.tables import join_by_key, join_by_location, read_table
+    from twin_app.core.table_series import TableRequest, import_table
 
-    if args.time and args.store is None:
-        raise TableError(
-            "A time-stamped table is stored as observations: name the store with --store FILE.gpkg."
-        )
-    if args.time and args.by_location:
-        raise TableError(
-            "Time-stamped tables are joined by key (--on); join by location takes a table of places."
-        )
-    if args.at and not args.time:
+    request = TableRequest(
+        table=args.table,
+        layer_id=args.layer or "",
+        on=args.on,
+        values=tuple(args.value),
+        units=dict(args.units),
+        aggregate=args.aggregate,
+        quantity=args.quantity,
+        table_layer=args.table_layer,
+        name=args.name,
+        lon=args.lon,
+        lat=args.lat,
+        x=args.x,
+        y=args.y,
+        crs=args.crs,
+        time=args.time,
+        timezone=args.timezone,
+        store=args.store,
+    )
+    request.check()  # before the city is loaded, not after
+    at = _time(args.at) if args.at else None
+    if at is not None and not args.time:
         raise TableError("--at picks a time of a time-stamped table: give its time column with --time.")
     if args.out is not None:
         if args.out.suffix.lower() not in (".gpkg", ".csv"):
@@ -110,77 +123,25 @@ def cmd_join(args: argparse.Namespace) -> int:
 
         check_opengl()
         check_output_file(args.render, example="joined.png")
-    table = read_table(args.table, layer=args.table_layer, name=args.name)
+    if not args.table.is_file():
+        from twin_app.core.errors import MissingFileError
+
+        raise MissingFileError(args.table, what="table")
     model = load_city(args.city)
     for problem in model.problems:
         print(f"twin-app: warning: {problem.message}", file=sys.stderr)
     target = _target(model, args.layer)
-    units = dict(args.units)
-    series = []
-    if args.time:
-        from twin_app.core.live.store import ObservationStore
-        from twin_app.core.table_series import describe_series, join_time_table, store_observations
-
-        layer_col, table_col = args.on
-        joined = join_time_table(
-            target,
-            table,
-            layer_column=layer_col,
-            table_column=table_col,
-            time_column=args.time,
-            values=args.value or None,
-            units=units,
-            timezone=args.timezone,
-            quantity=args.quantity,
-        )
-        with ObservationStore(args.store) as store:
-            stored, skipped = store_observations(store, joined.made)
-            result = joined.result
-            describe_series(result.report, joined.made, stored, skipped)
-            model.add_result_layer(result.layer)
-            series = joined.series(result.layer.id)
-            if args.at:
-                from twin_app.core.live.observation import parse_time
-
-                try:
-                    at = parse_time(args.at)
-                except ValueError:
-                    raise TableError(
-                        f"--at '{args.at}' is not an ISO 8601 time with an offset, e.g. 2026-03-01T08:00:00Z."
-                    ) from None
-                for item in series:
-                    item.show(model, store, at)
-    elif args.by_location:
-        result = join_by_location(
-            target,
-            table,
-            lon=args.lon,
-            lat=args.lat,
-            x=args.x,
-            y=args.y,
-            crs=args.crs,
-            values=args.value or None,
-            units=units,
-            aggregate=args.aggregate or "sum",
-            quantity=args.quantity,
-        )
-        model.add_result_layer(result.layer)
-    else:
-        layer_col, table_col = args.on
-        result = join_by_key(
-            target,
-            table,
-            layer_column=layer_col,
-            table_column=table_col,
-            values=args.value or None,
-            units=units,
-            aggregate=args.aggregate,
-            quantity=args.quantity,
-        )
-        model.add_result_layer(result.layer)
-    layer = model.layers[result.layer.id]
+    made = import_table(target, request)
+    model.add_result_layer(made.result.layer)
+    layer = model.layers[made.result.layer.id]
     assert isinstance(layer, VectorLayer)
-    report = result.report
+    if at is not None:
+        from twin_app.core.live.store import ObservationStore
+
+        with ObservationStore(args.store) as store:
+            for item in made.series(layer.id):
+                item.show(model, store, at)
+    report = made.result.report
     if args.out is not None:
         write_joined(layer, report.values, args.out, key=args.on[0] if args.on else None)
     if args.render is not None:
@@ -199,6 +160,17 @@ def cmd_join(args: argparse.Namespace) -> int:
         if path is not None:
             print(f"Saved {path}", file=sys.stderr if args.json else sys.stdout)
     return 0
+
+
+def _time(text: str) -> Any:
+    from twin_app.core.live.observation import parse_time
+
+    try:
+        return parse_time(text)
+    except ValueError:
+        raise TableError(
+            f"--at '{text}' is not an ISO 8601 time with its offset, such as 2026-03-01T08:00:00Z."
+        ) from None
 
 
 def _target(model: Any, layer_id: str | None) -> Any:

@@ -20,7 +20,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from twin_app.core.errors import TableError
@@ -339,13 +340,125 @@ def join_time_table(
     return TimeJoin(result, made, layer_column, columns)
 
 
+@dataclass
+class TableRequest:
+    """One import of a table, as the CLI's options and the window's dialog both state it.
+
+    ``on`` is (layer column, table column) for a join by key; None joins by
+    location (``lon``/``lat``, or ``x``/``y`` with ``crs``, or the table's own
+    geometry).  ``time`` makes the rows a time series stored in ``store``.
+    """
+
+    table: Path
+    layer_id: str
+    on: tuple[str, str] | None = None
+    values: tuple[str, ...] = ()
+    units: dict[str, str] = field(default_factory=dict)
+    aggregate: str | None = None
+    quantity: str | None = None
+    table_layer: str | None = None
+    name: str | None = None
+    lon: str | None = None
+    lat: str | None = None
+    x: str | None = None
+    y: str | None = None
+    crs: str | None = None
+    time: str | None = None
+    timezone: str | None = None
+    store: Path | None = None
+
+    def check(self) -> None:
+        """Refuse a request that cannot be carried out, before any file is read."""
+        if self.time and self.store is None:
+            raise TableError(
+                "A time-stamped table is stored as observations: name the store (--store FILE.gpkg)."
+            )
+        if self.time and self.on is None:
+            raise TableError(
+                "Time-stamped tables are joined by key (--on LAYERCOL=TABLECOL); "
+                "a join by location takes a table of places."
+            )
+
+
+@dataclass
+class TableImport:
+    """What an import made: the join (its result layer and report) and, for a time table, its series."""
+
+    result: JoinResult
+    time_join: TimeJoin | None = None
+
+    def series(self, layer_id: str | None = None) -> list[FeatureSeries]:
+        """The time series to play, for the result layer as added to the model (None: no time)."""
+        return self.time_join.series(layer_id) if self.time_join is not None else []
+
+
+def import_table(target: VectorLayer, request: TableRequest) -> TableImport:
+    """Read the table, join it to ``target`` and, for a time table, store its observations."""
+    from twin_app.core.tables import join_by_location, read_table
+
+    request.check()
+    table = read_table(request.table, layer=request.table_layer, name=request.name)
+    values = list(request.values) or None
+    if request.time:
+        from twin_app.core.live.store import ObservationStore
+
+        assert request.on is not None and request.store is not None
+        joined = join_time_table(
+            target,
+            table,
+            layer_column=request.on[0],
+            table_column=request.on[1],
+            time_column=request.time,
+            values=values,
+            units=request.units,
+            timezone=request.timezone,
+            quantity=request.quantity,
+        )
+        with ObservationStore(request.store) as store:
+            stored, skipped = store_observations(store, joined.made)
+        describe_series(joined.result.report, joined.made, stored, skipped)
+        joined.result.layer.notes = joined.result.report.sentences()
+        return TableImport(joined.result, joined)
+    if request.on is None:
+        return TableImport(
+            join_by_location(
+                target,
+                table,
+                lon=request.lon,
+                lat=request.lat,
+                x=request.x,
+                y=request.y,
+                crs=request.crs,
+                values=values,
+                units=request.units,
+                aggregate=request.aggregate or "sum",
+                quantity=request.quantity,
+            )
+        )
+    return TableImport(
+        join_by_key(
+            target,
+            table,
+            layer_column=request.on[0],
+            table_column=request.on[1],
+            values=values,
+            units=request.units,
+            aggregate=request.aggregate,
+            quantity=request.quantity,
+        )
+    )
+
+
 __all__ = [
     "FeatureSeries",
     "ObservationSource",
+    "TableImport",
     "TableObservations",
+    "TableRequest",
     "TimeJoin",
     "describe_series",
     "feed_name",
+    "import_table",
     "join_time_table",
     "observations_from_table",
     "parse_times",
