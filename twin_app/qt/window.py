@@ -137,6 +137,7 @@ class MainWindow(QMainWindow):
         action("Open &city…", self._ask_open_city, QKeySequence("Ctrl+Shift+O"))
         action("&Open file…", self._ask_open_file, QKeySequence.StandardKey.Open)
         action("&New city from files…", self._ask_new_city, QKeySequence.StandardKey.New)
+        action("Import &table…", self.ask_import_table).setObjectName("file:import_table")
         file_menu.addSeparator()
         action("&Export view as PNG…", self._ask_export, QKeySequence("Ctrl+E"))
         file_menu.addSeparator()
@@ -514,6 +515,12 @@ class MainWindow(QMainWindow):
         )
         if paths:
             self.open_files([Path(p) for p in paths])
+
+    def ask_import_table(self) -> Any:
+        """File → Import table…: join a table to a city layer (twin_app.qt.table_dialog)."""
+        from twin_app.qt.table_dialog import ask_import_table
+
+        return ask_import_table(self)
 
     def _ask_new_city(self, reuse: bool = False) -> None:
         from twin_app.qt.dialogs import NewCityDialog

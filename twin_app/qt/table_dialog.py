@@ -1,0 +1,328 @@
+"""File → Import table…: a planner's table joined to a city layer, with a live preview of the match.
+
+The dialog states a :class:`~twin_app.core.table_series.TableRequest`, the
+same object ``twin-app join`` builds from its options; the join runs in a
+worker off the GUI thread (through the window's job runner), and its result
+is added on the GUI thread as a layer that re-colours the target, with the
+join report in the Messages panel.  A time-stamped table's series are handed
+to the window's playback when it has one, so the time slider plays them.
+
+The preview ("412 of 1,203 buildings matched") only compares keys, with the
+join's own key rule: reading the table for it happens once per file, and
+the keys of each layer column are indexed once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from twin_app.core.errors import CancelledError, TwinError
+from twin_app.core.feedback import Feedback
+from twin_app.core.layers import BuildingsLayer, VectorLayer
+from twin_app.core.model import CityModel
+from twin_app.core.table_series import TableImport, TableRequest
+from twin_app.core.tables import Table, key_index, normalise_key, read_table
+from twin_app.qt.dialogs import FileField
+
+BY_KEY = "by key"
+BY_LOCATION = "by location"
+ALL_NUMBERS = "(every column of numbers)"
+NO_TIME = "(none: one value per feature)"
+AGGREGATE_CHOICES = {"refuse repeated keys": None, "sum": "sum", "mean": "mean"}
+
+
+def default_store(model: CityModel, window: Any = None) -> Path:
+    """Where a time table's observations go: the window's playback store, else one per city in user data."""
+    playback = getattr(window, "playback", None)
+    for name in ("store_path", "path"):
+        path = getattr(playback, name, None)
+        if isinstance(path, (str, Path)):
+            return Path(path)
+    from twin_app.core.city import user_cities_dir
+
+    return user_cities_dir().parent / "stores" / f"{model.manifest.name}.gpkg"
+
+
+class TableDialog(QDialog):
+    """The GUI face of ``twin-app join``: same choices, same code, and the match shown as it is chosen."""
+
+    def __init__(self, model: CityModel, parent: QWidget | None = None, *, store: Path | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import table")
+        self.setObjectName("table_dialog")
+        self.model = model
+        self.table: Table | None = None
+        self._index: dict[tuple[str, str], dict[str, list[int]]] = {}
+        self.file = FileField("Table", "Tables (*.csv *.txt *.gpkg *.geojson *.json);;All files (*)")
+        self.file.edit.editingFinished.connect(self._read)
+        self.file.edit.textChanged.connect(lambda _text: self._read())
+        self.layer = QComboBox()
+        vectors = [
+            lay
+            for lay in model.layers.values()
+            if isinstance(lay, VectorLayer) and not model.is_result(lay.id)
+        ]
+        vectors.sort(key=lambda lay: not isinstance(lay, BuildingsLayer))  # buildings first
+        for lay in vectors:
+            self.layer.addItem(lay.title, lay.id)
+        self.how = QComboBox()
+        self.how.addItems([BY_KEY, BY_LOCATION])
+        self.layer_key = QComboBox()
+        self.table_key = QComboBox()
+        self.value = QComboBox()
+        self.aggregate = QComboBox()
+        self.aggregate.addItems(list(AGGREGATE_CHOICES))
+        self.time = QComboBox()
+        self.timezone = QLineEdit()
+        self.timezone.setPlaceholderText("times carry their UTC offset")
+        self.timezone.setToolTip(
+            "The IANA time zone (e.g. Europe/Helsinki) of times written without an offset."
+        )
+        self.store = FileField("Observation store", "GeoPackage (*.gpkg)")
+        self.store.edit.setText(str(store or default_store(model)))
+        self.preview = QLabel("Choose a table.")
+        self.preview.setObjectName("table_preview")
+        self.preview.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow("Table file", self.file)
+        form.addRow("Join to layer", self.layer)
+        form.addRow("Join", self.how)
+        form.addRow("Layer key column", self.layer_key)
+        form.addRow("Table key column", self.table_key)
+        form.addRow("Value column", self.value)
+        form.addRow("Rows sharing a key or feature", self.aggregate)
+        form.addRow("Time column", self.time)
+        form.addRow("Time zone", self.timezone)
+        form.addRow("Store time series in", self.store)
+        form.addRow(self.preview)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        self.layer.currentIndexChanged.connect(self._layer_changed)
+        for combo in (self.how, self.layer_key, self.table_key, self.time):
+            combo.currentIndexChanged.connect(self._update)
+        self._layer_changed()
+
+    # -- state --------------------------------------------------------------------------------------
+    def target(self) -> VectorLayer | None:
+        layer = self.model.layers.get(self.layer.currentData())
+        return layer if isinstance(layer, VectorLayer) else None
+
+    def _layer_changed(self) -> None:
+        target = self.target()
+        self.layer_key.blockSignals(True)
+        self.layer_key.clear()
+        if target is not None:
+            columns = [str(c) for c in target.frame.columns if c != target.frame.geometry.name]
+            self.layer_key.addItems(columns)
+            for preferred in ("osm_id", "id", "stop_id", "district"):
+                if preferred in columns:
+                    self.layer_key.setCurrentText(preferred)
+                    break
+        self.layer_key.blockSignals(False)
+        self._update()
+
+    def _read(self) -> None:
+        path = self.file.path()
+        if path is None or not path.is_file() or (self.table is not None and self.table.path == path):
+            if path is None or not path.is_file():
+                self.table = None
+                self._fill_table_columns()
+                self._update()
+            return
+        try:
+            self.table = read_table(path)
+        except TwinError as exc:
+            self.table = None
+            self.preview.setText(str(exc))
+            self._fill_table_columns()
+            return
+        self._fill_table_columns()
+        self._update()
+
+    def _fill_table_columns(self) -> None:
+        columns = self.table.columns if self.table is not None else []
+        for combo, first in ((self.table_key, None), (self.value, ALL_NUMBERS), (self.time, NO_TIME)):
+            combo.blockSignals(True)
+            combo.clear()
+            if first is not None:
+                combo.addItem(first)
+            combo.addItems(columns)
+            combo.blockSignals(False)
+        if columns:
+            layer_key = self.layer_key.currentText().lower()
+            guess = next((c for c in columns if c.lower() == layer_key), None)
+            guess = guess or next((c for c in columns if "id" in c.lower() or "key" in c.lower()), columns[0])
+            self.table_key.setCurrentText(guess)
+            time = next((c for c in columns if c.lower() in ("time", "timestamp", "datetime", "date")), None)
+            if time is not None:
+                self.time.setCurrentText(time)
+
+    def _update(self) -> None:
+        by_key = self.how.currentText() == BY_KEY
+        self.layer_key.setEnabled(by_key)
+        self.table_key.setEnabled(by_key)
+        timed = by_key and self.time.currentIndex() > 0
+        self.time.setEnabled(by_key)
+        self.timezone.setEnabled(timed)
+        self.store.setEnabled(timed)
+        self.preview.setText(self.preview_text())
+
+    def preview_text(self) -> str:
+        """How many features the chosen keys match, by the join's own rule ("412 of 1,203 … matched")."""
+        target = self.target()
+        if self.table is None or target is None:
+            return "Choose a table."
+        if self.how.currentText() == BY_LOCATION:
+            return (
+                f"{len(self.table.frame):,} rows will be placed in the features of '{target.title}' "
+                "by their coordinates."
+            )
+        layer_col, table_col = self.layer_key.currentText(), self.table_key.currentText()
+        if not layer_col or not table_col or table_col not in self.table.frame.columns:
+            return "Choose the key columns."
+        index = self._index.get((target.id, layer_col))
+        if index is None:
+            index = self._index[(target.id, layer_col)] = key_index(target.frame, layer_col)
+        keys = {normalise_key(v) for v in self.table.frame[table_col].tolist()} - {None}
+        matched = {p for k in keys if k in index for p in index[k]}
+        unmatched = sum(1 for k in keys if k not in index)
+        noun = "buildings" if isinstance(target, BuildingsLayer) else "features"
+        text = f"{len(matched):,} of {len(target.frame):,} {noun} matched"
+        if unmatched:
+            text += f"; {unmatched:,} key(s) of the table match none"
+        return text + "."
+
+    def request(self) -> TableRequest:
+        """The request the dialog states (what ``twin-app join`` would be given)."""
+        path = self.file.path()
+        target = self.target()
+        if path is None or target is None:
+            raise TwinError("Choose a table file and the layer to join it to.")
+        by_key = self.how.currentText() == BY_KEY
+        timed = by_key and self.time.currentIndex() > 0
+        value = self.value.currentText()
+        aggregate = AGGREGATE_CHOICES.get(self.aggregate.currentText())
+        return TableRequest(
+            table=path,
+            layer_id=target.id,
+            on=(self.layer_key.currentText(), self.table_key.currentText()) if by_key else None,
+            values=(value,) if value and value != ALL_NUMBERS else (),
+            aggregate=aggregate if by_key else (aggregate or "sum"),
+            time=self.time.currentText() if timed else None,
+            timezone=self.timezone.text().strip() or None if timed else None,
+            store=self.store.path() if timed else None,
+        )
+
+
+class TableJoinWorker(QObject):
+    """Runs one table import off the GUI thread; the result is applied on the GUI thread."""
+
+    progress = Signal(float, str)
+    done = Signal(object)
+    failed = Signal(str)
+    finished = Signal(bool)  # True when cancelled
+
+    def __init__(self, target: VectorLayer, request: TableRequest) -> None:
+        super().__init__()
+        self.target = target
+        self.request = request
+        self.feedback = Feedback(on_progress=lambda f, t: self.progress.emit(f, t))
+
+    def run(self) -> None:
+        from twin_app.core.explain import explain
+        from twin_app.core.table_series import import_table
+
+        cancelled = False
+        try:
+            self.progress.emit(0.0, f"Joining {self.request.table.name}…")
+            self.done.emit(import_table(self.target, self.request))
+        except CancelledError:
+            cancelled = True
+        except TwinError as exc:
+            self.failed.emit(str(exc))
+        except Exception as exc:
+            self.failed.emit(explain(exc, subject=f"The table '{self.request.table}' could not be joined"))
+        self.finished.emit(cancelled)
+
+
+def ask_import_table(window: Any) -> TableDialog | None:
+    """Open the dialog on the window's city; on OK, run the join through the window's job runner."""
+    if window.model is None or window.loading:
+        window._error("Not ready", "Wait until the city has finished loading, then import the table.")
+        return None
+    dialog = TableDialog(window.model, window, store=default_store(window.model, window))
+    window.table_dialog = dialog
+    dialog.accepted.connect(lambda: run_table_import(window, dialog))
+    dialog.open()
+    return dialog
+
+
+def run_table_import(window: Any, dialog: TableDialog) -> None:
+    try:
+        request = dialog.request()
+        request.check()
+    except TwinError as exc:
+        window._error("The table could not be joined", str(exc))
+        return
+    target = dialog.target()
+    assert target is not None
+    window.last_table_error = None
+    window.jobs.submit(
+        TableJoinWorker(target, request),
+        f"Importing {request.table.name}",
+        done=lambda made: apply_table_import(window, made),
+        failed=lambda message: _failed(window, message),
+    )
+
+
+def apply_table_import(window: Any, made: TableImport) -> None:
+    """Add the result layer (it colours its target), report, and hand a time table to playback."""
+    model = window.model
+    if model is None:
+        return
+    model.add_result_layer(made.result.layer)
+    layer_id = made.result.layer.id
+    window.last_table_import = made
+    for sentence in made.result.report.sentences():
+        window.messages.add("info", made.result.report.table, sentence)
+    series = made.series(layer_id)
+    playback = getattr(window, "playback", None)
+    if series and playback is not None and hasattr(playback, "add"):
+        for item in series:
+            playback.add(item)
+    elif series:
+        # kept until the window has a time slider to play them
+        window.table_series = [*getattr(window, "table_series", []), *series]
+    window.statusBar().showMessage(made.result.report.sentences()[0], 10000)
+
+
+def _failed(window: Any, message: str) -> None:
+    window.last_table_error = message
+    window.messages.add("problem", "Import table", message)
+    window._error("The table could not be joined", message)
+
+
+__all__ = [
+    "TableDialog",
+    "TableJoinWorker",
+    "apply_table_import",
+    "ask_import_table",
+    "default_store",
+    "run_table_import",
+]
