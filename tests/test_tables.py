@@ -363,3 +363,42 @@ def test_a_series_recolours_the_buildings_in_place(tmp_path: Path) -> None:
         assert view.visuals["buildings"].mesh is mesh and len(plotter.renderer.actors) == actors
     finally:
         plotter.close()
+
+
+def test_a_series_answers_as_the_stores_own_latest_query_at_every_moment(tmp_path: Path) -> None:
+    """The series' arrays against the store's SQL (``latest``), an independent answer, on a messy table.
+
+    Rows out of time order, two rows of one key at the same time (the later
+    row wins, as in the store), keys matching two features and none.
+    """
+    rng = np.random.default_rng(3)
+    keys = ["101", "way/102", "relation/103", "103", "105", "999"]
+    lines = ["building,time,kwh"]
+    for _ in range(300):
+        minute = int(rng.integers(0, 240))
+        time = f"2026-03-01T{6 + minute // 60:02d}:{minute % 60:02d}:00Z"
+        lines.append(f"{rng.choice(keys)},{time},{rng.uniform(0, 9):.3f}")
+    lines += ["101,2026-03-01T07:00:00Z,1", "101,2026-03-01T07:00:00Z,2"]  # same time: the last row counts
+    table = read_table(write(tmp_path / "messy.csv", "\n".join(lines) + "\n"))
+    model = city(tmp_path)
+    joined = join_time_table(
+        model.layers["buildings"], table, layer_column="osm_id", table_column="building", time_column="time"
+    )
+    model.add_result_layer(joined.result.layer)
+    layer_id = joined.result.layer.id
+    with ObservationStore(tmp_path / "obs.gpkg") as store:
+        store_observations(store, joined.made)
+        (given,) = joined.series(layer_id)  # arrays from the import
+        read = FeatureSeries(layer_id, "messy", "osm_id")  # arrays read back from the store
+        # the keys each building answers to, worked out from its osm_id and osm_type
+        index = {"101": [0], "way/101": [0], "102": [1], "way/102": [1], "103": [2, 3], "way/103": [2]}
+        index |= {"relation/103": [3], "105": [4], "way/105": [4]}
+        for minute in range(-5, 250, 7):
+            at = _at(6, 0) + dt.timedelta(minutes=minute)
+            expected = np.full(5, np.nan)
+            # a building answering to two keys ("103" and "relation/103") shows the newer value
+            for obs in sorted(store.latest(at, source="messy"), key=lambda o: (o.time, o.entity)):
+                for position in index.get(obs.feature_id, []):
+                    expected[position] = obs.value
+            np.testing.assert_array_equal(given.values_at(model, store, at), expected)
+            np.testing.assert_array_equal(read.values_at(model, store, at), expected)

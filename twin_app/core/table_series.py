@@ -47,9 +47,11 @@ BATCH = 5000
 
 
 class ObservationSource(Protocol):
-    """What a series reads: the store, or playback's read-only reader (same ``latest`` signature)."""
+    """What a series reads: the store, or playback's read-only reader (the same signatures)."""
 
     def latest(self, at: dt.datetime, *, source: str | None = None) -> list[Observation]: ...
+
+    def query(self, *, source: str | None = None) -> list[Observation]: ...
 
 
 def feed_name(table: Table, column: str, columns: Sequence[str]) -> str:
@@ -120,6 +122,9 @@ class TableObservations:
     first: dt.datetime | None
     last: dt.datetime | None
     blank_times: int
+    #: each row's time (UTC) and key as compared (None: blank), in the table's order
+    times: list[dt.datetime | None] = field(default_factory=list, repr=False)
+    keys: list[str | None] = field(default_factory=list, repr=False)
 
 
 def observations_from_table(
@@ -164,6 +169,8 @@ def observations_from_table(
         min(known) if known else None,
         max(known) if known else None,
         sum(t is None for t in times),
+        times=times,
+        keys=keys,
     )
 
 
@@ -210,6 +217,62 @@ def describe_series(report: JoinReport, made: TableObservations, stored: int, sk
         report.notes.append(f"{made.blank_times:,} row(s) have no time and were left off the time line.")
 
 
+class SeriesHistory:
+    """A series' observations as arrays sorted by (key, time, arrival), answering "last value at t" fast.
+
+    ``ObservationStore.latest`` answers with one SQL query over every stored
+    row up to ``t``; for a table of hourly values of every building that is
+    a few hundred milliseconds per moment, too slow for a slider.  A table's
+    rows do not change once imported, so a series reads them once and each
+    moment is then a pass over arrays: per key, the number of its rows at or
+    before ``t`` (the rows of a key are contiguous and in time order) gives
+    the last one.  Rows of one key at the same time keep their arrival order,
+    so the last stored wins, as in ``latest``.
+    """
+
+    def __init__(self, observations: Sequence[Observation]) -> None:
+        import numpy as np
+
+        usable = [o for o in observations if o.value is not None and o.feature_id is not None]
+        keys = np.array([o.feature_id for o in usable], dtype=object)
+        times = np.array([round(o.time.timestamp() * 1000) for o in usable], dtype=np.int64)
+        values = np.array([o.value for o in usable], dtype=float)
+        self.keys, codes = (
+            np.unique(keys.astype(str), return_inverse=True)
+            if len(usable)
+            else (
+                np.array([], dtype=str),
+                np.array([], dtype=np.int64),
+            )
+        )
+        order = np.lexsort((np.arange(len(usable)), times, codes))
+        self.times = times[order]
+        self.values = values[order]
+        codes = codes[order]
+        #: where each key's rows start in the sorted arrays, and how many it has
+        self.starts = np.searchsorted(codes, np.arange(len(self.keys)), side="left")
+        self.counts = np.diff(np.append(self.starts, len(codes)))
+
+    def __len__(self) -> int:
+        return len(self.times)
+
+    def at(self, at: dt.datetime) -> tuple[Any, Any]:
+        """Each key's last value at or before ``at`` (NaN before its first), and that value's time (ms)."""
+        import numpy as np
+
+        values = np.full(len(self.keys), np.nan)
+        times = np.full(len(self.keys), np.iinfo(np.int64).min, dtype=np.int64)
+        if not len(self.times):
+            return values, times
+        due = (self.times <= round(at.timestamp() * 1000)).astype(np.int64)
+        upto = np.add.reduceat(due, self.starts)
+        has = upto > 0
+        last = self.starts[has] + upto[has] - 1
+        values[has] = self.values[last]
+        times[has] = self.times[last]
+        return values, times
+
+
 @dataclass
 class FeatureSeries:
     """A table's time series shown on a layer's features: each feature's last value at or before ``at``.
@@ -220,25 +283,40 @@ class FeatureSeries:
     ``feature_id`` matches (compared by the join's key rule); ``column`` the
     column written (default: the layer's colour-by column).  Satisfies
     playback's ``TimeVarying`` protocol.
+
+    The series reads its stored observations once, on the first ``show``
+    (``reader.query``), or is given them by the import that stored them: a
+    table does not change after it is imported, and importing it again
+    makes new series.
     """
 
     layer_id: str
     feed: str
     key_column: str
     column: str | None = None
+    history: SeriesHistory | None = field(default=None, repr=False, compare=False)
+    #: the frame last shown and, per key of the history, the positions of its features: keys do
+    #: not change as values do, so they are matched once, not on every moment of a replay
+    _targets: tuple[Any, int, list[Any]] | None = field(default=None, repr=False, compare=False)
 
     def values_at(self, model: CityModel, reader: ObservationSource, at: dt.datetime) -> Any:
         """One value per feature of the layer at ``at`` (NaN: no value yet)."""
         import numpy as np
 
+        if self.history is None:
+            self.history = SeriesHistory(reader.query(source=self.feed))
         frame = model.layers[self.layer_id].frame  # type: ignore[attr-defined]
+        if self._targets is None or self._targets[0] is not frame or self._targets[1] != len(frame):
+            index = key_index(frame, self.key_column)
+            positions = [np.asarray(index.get(str(k), ()), dtype=np.int64) for k in self.history.keys]
+            self._targets = (frame, len(frame), positions)
         out = np.full(len(frame), np.nan)
-        index = key_index(frame, self.key_column)
-        for obs in reader.latest(at, source=self.feed):
-            if obs.value is None or obs.feature_id is None:
-                continue
-            for position in index.get(obs.feature_id, ()):
-                out[position] = obs.value
+        values, times = self.history.at(at)
+        # a feature answering to two keys (a bare OSM number and its "way/123") shows the newer value
+        for k in np.lexsort((np.arange(len(times)), times)).tolist():
+            positions = self._targets[2][k]
+            if len(positions) and not np.isnan(values[k]):
+                out[positions] = values[k]
         return out
 
     def show(self, model: CityModel, reader: ObservationSource, at: dt.datetime) -> None:
@@ -277,10 +355,15 @@ class TimeJoin:
     def series(self, layer_id: str | None = None) -> list[FeatureSeries]:
         """One series per value column, for the result layer as added to the model (its id may change)."""
         lid = layer_id or self.result.layer.id
-        return [
-            FeatureSeries(lid, self.made.feeds[c], self.layer_column, column=self.columns[c])
-            for c in self.made.feeds
-        ]
+        out = []
+        for column, feed in self.made.feeds.items():
+            mine = [o for o in self.made.observations if o.source == feed]
+            out.append(
+                FeatureSeries(
+                    lid, feed, self.layer_column, column=self.columns[column], history=SeriesHistory(mine)
+                )
+            )
+        return out
 
 
 def join_time_table(
@@ -308,11 +391,10 @@ def join_time_table(
     key_col = table.column(table_column, what="key column")
     time_col = table.column(time_column, what="time column")
     chosen = list(made.feeds)
-    order = pd.Series(
-        parse_times(table.frame[time_col].tolist(), column=time_col, table=table.name, timezone=timezone)
+    latest = table.frame.assign(
+        _t=pd.Series(made.times, index=table.frame.index, dtype=object),
+        _k=pd.Series(made.keys, index=table.frame.index, dtype=object),
     )
-    keys = pd.Series([normalise_key(v) for v in table.frame[key_col]], index=table.frame.index, dtype=object)
-    latest = table.frame.assign(_t=order.to_numpy(), _k=keys)
     latest = latest[latest["_t"].notna() & latest["_k"].notna()]
     latest = latest.sort_values("_t", kind="stable").groupby("_k", sort=False).tail(1)
     last_rows = Table(
@@ -452,6 +534,7 @@ def import_table(target: VectorLayer, request: TableRequest) -> TableImport:
 __all__ = [
     "FeatureSeries",
     "ObservationSource",
+    "SeriesHistory",
     "TableImport",
     "TableObservations",
     "TableRequest",
