@@ -402,3 +402,10 @@ def test_a_series_answers_as_the_stores_own_latest_query_at_every_moment(tmp_pat
                     expected[position] = obs.value
             np.testing.assert_array_equal(given.values_at(model, store, at), expected)
             np.testing.assert_array_equal(read.values_at(model, store, at), expected)
+
+
+def test_ids_and_codes_are_not_values_by_default(tmp_path: Path) -> None:
+    csv = write(tmp_path / "st.csv", "station_id,code,E,N,pm25\n7,31,100,50,3\n8,32,150,50,5\n")
+    result = join_by_location(districts_layer(), read_table(csv), x="E", y="N", crs=CRS)
+    assert result.report.values == ["pm25", "row_count"]
+    assert result.layer.frame["pm25"].tolist()[0] == 8.0

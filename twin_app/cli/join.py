@@ -194,12 +194,20 @@ def _target(model: Any, layer_id: str | None) -> Any:
 
 
 def write_joined(layer: Any, columns: list[str], path: Path, *, key: str | None) -> Path:
-    """The joined columns (with the key and, for .gpkg, the geometry), written whole or not at all."""
+    """The joined columns, written whole or not at all.
+
+    Each row carries what identifies its feature (the key joined on, else the
+    layer's OSM type and id, else its district, else its name) and, in a
+    .gpkg, its geometry.
+    """
     import os
 
     from twin_app.core.outputs import fsync_file
 
-    keep = [c for c in ([key] if key and key in layer.frame.columns else []) + columns]
+    groups = (("osm_type", "osm_id"), ("district",), ("name",))
+    present = [list(g) for g in groups if all(c in layer.frame.columns for c in g)]
+    ids = [key] if key else (present[0] if present else [])
+    keep = [c for c in ids if c in layer.frame.columns and c not in columns] + columns
     tmp = path.with_name(f".{path.stem}.{os.getpid()}.part{path.suffix}")
     try:
         if path.suffix.lower() == ".csv":

@@ -20,7 +20,8 @@ The rules a planner needs to know (docs/tables.md says the same):
   for (``sum`` or ``mean`` of the rows sharing a key): silently keeping one
   row of two meter readings would understate a building's use.
 * **Values**: the chosen columns, or by default every column (other than the
-  key, coordinates and time) whose non-blank cells are at least half numbers.  A cell
+  key, coordinates, time, and ids or codes such as ``station_id``) whose
+  non-blank cells are at least half numbers.  A cell
   that is not a number is counted and left without a value (NaN, drawn in the
   palette's neutral colour).  Units come from a ``name [unit]`` header or an
   option.
@@ -72,6 +73,7 @@ ROW_COUNT = "row_count"
 _UNIT_HEADER = re.compile(r"^\s*(?P<name>.*?)\s*\[(?P<unit>[^\]]+)\]\s*$")
 _WHOLE_NUMBER = re.compile(r"^[+-]?\d+(?:\.0*)?$")
 _OSM_REF = re.compile(r"(?:^|/)(?P<type>node|way|relation)/(?P<id>\d+)/?$")
+_ID_NAME = re.compile(r"(?:^|[_\s-])(?:id|fid|key|code)$|^(?:osm_?id|objectid)$", re.IGNORECASE)
 _DECIMAL_COMMA = re.compile(r"^\s*[+-]?\d+(?:,\d+)?\s*$")
 
 
@@ -283,12 +285,16 @@ def numbers(series: pd.Series, *, decimal_comma: bool = False) -> tuple[np.ndarr
 
 
 def value_columns(table: Table, chosen: Sequence[str] | None, *, skip: Sequence[str]) -> list[str]:
-    """The columns to join: those chosen, else those whose non-blank cells are at least half numbers."""
+    """The columns to join: those chosen, else those whose non-blank cells are at least half numbers.
+
+    Left out of the default choice: ids and codes (``id``, ``station_id``,
+    ``fid``, ``key``, ``code``): numbers, but summing them means nothing.
+    """
     if chosen:
         return [table.column(c, what="value column") for c in chosen]
     out = []
     for column in table.columns:
-        if column in skip:
+        if column in skip or _ID_NAME.search(column):
             continue
         series = table.frame[column]
         values, bad = numbers(series, decimal_comma=table.decimal_comma)
@@ -547,7 +553,7 @@ def join_by_location(
     placed = gpd.GeoSeries(points, crs=points.crs).to_crs(target.crs)
     has_point = ~np.asarray(shapely.is_missing(placed.values) | shapely.is_empty(placed.values))
     try:
-        chosen = value_columns(table, values, skip=used) if values else value_columns(table, None, skip=used)
+        chosen = value_columns(table, values, skip=used)
     except TableError:
         if values:
             raise
