@@ -154,3 +154,28 @@ def test_repeated_keys_are_a_sentence_and_the_app_keeps_running(window, qtbot, t
     _wait_idle(window, qtbot)
     qtbot.waitUntil(lambda: window.last_table_import is not None, timeout=10000)
     assert window.model.layers["table:repeats"].frame["kwh"].max() == 3.0
+
+
+def test_a_table_of_places_joined_by_location_in_the_dialog(window, qtbot, tmp_path: Path) -> None:
+    from test_city_import import _ll
+
+    lines = ["lon,lat,visits"]
+    for x, y, v in [(40, 35, 3), (45, 40, 4), (100, 35, 1), (5000, 5000, 9)]:  # two in 100, one in 110
+        lon, lat = _ll(x, y)
+        lines.append(f"{lon},{lat},{v}")
+    csv = tmp_path / "visits.csv"
+    csv.write_text("\n".join(lines) + "\n")
+    dialog = window.ask_import_table()
+    dialog.file.edit.setText(str(csv))
+    dialog.how.setCurrentText("by location")
+    assert not dialog.table_key.isEnabled() and not dialog.time.isEnabled()
+    assert dialog.preview.text().startswith("4 rows will be placed in the features of 'Buildings'")
+    _ok(dialog)
+    _wait_idle(window, qtbot)
+    qtbot.waitUntil(lambda: window.last_table_import is not None, timeout=10000)
+    report = window.last_table_import.result.report
+    assert (report.outside, report.matched_features) == (1, 2)
+    colouring = window.view.colouring("buildings")
+    osm = window.model.layers["buildings"].frame["osm_id"].tolist()
+    assert colouring.column == "visits"
+    assert colouring.values[osm.index(100)] == 7.0 and colouring.values[osm.index(110)] == 1.0
