@@ -409,3 +409,57 @@ def test_ids_and_codes_are_not_values_by_default(tmp_path: Path) -> None:
     result = join_by_location(districts_layer(), read_table(csv), x="E", y="N", crs=CRS)
     assert result.report.values == ["pm25", "row_count"]
     assert result.layer.frame["pm25"].tolist()[0] == 8.0
+
+
+def test_playback_replays_a_table_from_its_read_only_reader(tmp_path: Path) -> None:
+    """The window's playback: the series is one of its items, shown from the store's read-only reader."""
+    from twin_app.core.live.playback import Playback, TimeVarying
+
+    model = city(tmp_path)
+    table = read_table(write(tmp_path / "hourly.csv", SERIES))
+    joined = join_time_table(
+        model.layers["buildings"], table, layer_column="osm_id", table_column="building", time_column="time"
+    )
+    model.add_result_layer(joined.result.layer)
+    with ObservationStore(tmp_path / "obs.gpkg") as store:
+        store_observations(store, joined.made)
+    playback = Playback(model, tmp_path / "obs.gpkg")
+    try:
+        # read back from the store, as after a restart: no arrays from the import
+        item = FeatureSeries(joined.result.layer.id, "hourly", "osm_id")
+        assert isinstance(item, TimeVarying)
+        playback.add(item)
+        assert playback.span() == (_at(6, 0), _at(8, 30))
+        playback.show(_at(7, 45))
+        assert model.layers[item.layer_id].frame["energy"].tolist()[:2] == [7.0, 3.0]
+        playback.show(_at(6, 15))
+        shown = model.layers[item.layer_id].frame["energy"].tolist()
+        assert shown[0] == 5.0 and math.isnan(shown[1])
+    finally:
+        playback.close()
+
+
+def test_a_table_of_two_value_columns_is_one_playback_item(tmp_path: Path) -> None:
+    from twin_app.core.live.playback import Playback
+
+    model = city(tmp_path)
+    text = "building,time,kwh,water [m3]\n101,2026-03-01T06:00:00Z,5,1.5\n101,2026-03-01T07:00:00Z,6,2.5\n"
+    table = read_table(write(tmp_path / "use.csv", text))
+    joined = join_time_table(
+        model.layers["buildings"], table, layer_column="osm_id", table_column="building", time_column="time"
+    )
+    assert set(joined.made.feeds.values()) == {"use:kwh", "use:water"}
+    model.add_result_layer(joined.result.layer)
+    with ObservationStore(tmp_path / "obs.gpkg") as store:
+        store_observations(store, joined.made)
+        assert {s.source: s.count for s in store.stats()} == {"use:kwh": 2, "use:water": 2}
+    playback = Playback(model, tmp_path / "obs.gpkg")
+    try:
+        playback.add(joined.item(joined.result.layer.id))
+        assert len(playback.items) == 1
+        playback.show(_at(6, 30))
+        frame = model.layers[joined.result.layer.id].frame
+        assert (frame["kwh"].iloc[0], frame["water"].iloc[0]) == (5.0, 1.5)
+        assert playback.span() == (_at(6, 0), _at(7, 0))
+    finally:
+        playback.close()

@@ -342,6 +342,29 @@ class FeatureSeries:
 
 
 @dataclass
+class SeriesGroup:
+    """The series of a table with several value columns, replayed as one item of their layer.
+
+    Playback keeps one item per layer; a table of energy and water use per
+    building makes one result layer with two columns, each a series, and
+    both must follow the slider.
+    """
+
+    layer_id: str
+    series: list[FeatureSeries]
+
+    def show(self, model: CityModel, reader: ObservationSource, at: dt.datetime) -> None:
+        for item in self.series:
+            item.show(model, reader, at)
+
+    def span(self, reader: Any) -> tuple[dt.datetime, dt.datetime] | None:
+        spans = [s for s in (item.span(reader) for item in self.series) if s is not None]
+        if not spans:
+            return None
+        return min(s[0] for s in spans), max(s[1] for s in spans)
+
+
+@dataclass
 class TimeJoin:
     """A time-stamped table joined by key: the result layer (showing each key's last value), its report,
     and the observations made from it (stored with :func:`store_observations`)."""
@@ -364,6 +387,11 @@ class TimeJoin:
                 )
             )
         return out
+
+    def item(self, layer_id: str | None = None) -> FeatureSeries | SeriesGroup:
+        """What playback replays for the result layer: its one series, or all of them as one item."""
+        series = self.series(layer_id)
+        return series[0] if len(series) == 1 else SeriesGroup(series[0].layer_id, series)
 
 
 def join_time_table(
@@ -473,6 +501,10 @@ class TableImport:
         """The time series to play, for the result layer as added to the model (None: no time)."""
         return self.time_join.series(layer_id) if self.time_join is not None else []
 
+    def item(self, layer_id: str | None = None) -> FeatureSeries | SeriesGroup | None:
+        """The playback item of the result layer as added to the model (None: not a time table)."""
+        return self.time_join.item(layer_id) if self.time_join is not None else None
+
 
 def import_table(target: VectorLayer, request: TableRequest) -> TableImport:
     """Read the table, join it to ``target`` and, for a time table, store its observations."""
@@ -534,6 +566,7 @@ def import_table(target: VectorLayer, request: TableRequest) -> TableImport:
 __all__ = [
     "FeatureSeries",
     "ObservationSource",
+    "SeriesGroup",
     "SeriesHistory",
     "TableImport",
     "TableObservations",

@@ -301,14 +301,13 @@ def apply_table_import(window: Any, made: TableImport) -> None:
     window.last_table_import = made
     for sentence in made.result.report.sentences():
         window.messages.add("info", made.result.report.table, sentence)
-    series = made.series(layer_id)
+    item = made.item(layer_id)
     playback = getattr(window, "playback", None)
-    if series and playback is not None and hasattr(playback, "add"):
-        for item in series:
-            playback.add(item)
-    elif series:
+    if item is not None and playback is not None and hasattr(playback, "add"):
+        playback.add(item)
+    elif item is not None:
         # kept until the window has a time slider to play them
-        window.table_series = [*getattr(window, "table_series", []), *series]
+        window.table_series = [*getattr(window, "table_series", []), item]
     window.statusBar().showMessage(made.result.report.sentences()[0], 10000)
 
 
