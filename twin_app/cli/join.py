@@ -89,11 +89,11 @@ def cmd_join(args: argparse.Namespace) -> int:
     from twin_app.core.layers import VectorLayer
     from twin_app.core.loading import load_city
     from twin_app.core.outputs import check_output_file
-    from twin_app.core.table_series import TableRequest, import_table
+    from twin_app.core.table_series import TableRequest, import_table, target_layer
 
     request = TableRequest(
         table=args.table,
-        layer_id=args.layer or "",
+        layer_id=args.layer,
         on=args.on,
         values=tuple(args.value),
         units=dict(args.units),
@@ -130,7 +130,7 @@ def cmd_join(args: argparse.Namespace) -> int:
     model = load_city(args.city)
     for problem in model.problems:
         print(f"twin-app: warning: {problem.message}", file=sys.stderr)
-    target = _target(model, args.layer)
+    target = target_layer(model, args.layer)
     made = import_table(target, request)
     model.add_result_layer(made.result.layer)
     layer = model.layers[made.result.layer.id]
@@ -171,26 +171,6 @@ def _time(text: str) -> Any:
         raise TableError(
             f"--at '{text}' is not an ISO 8601 time with its offset, such as 2026-03-01T08:00:00Z."
         ) from None
-
-
-def _target(model: Any, layer_id: str | None) -> Any:
-    from twin_app.core.layers import VectorLayer
-
-    if layer_id is None:
-        layer = model.buildings
-        if layer is None:
-            raise TableError(
-                f"The city '{model.manifest.title}' has no buildings; name the layer with --layer."
-            )
-        return layer
-    layer = model.layers.get(layer_id)
-    if not isinstance(layer, VectorLayer):
-        vectors = [lid for lid, lay in model.layers.items() if isinstance(lay, VectorLayer)]
-        raise TableError(
-            f"The city '{model.manifest.title}' has no vector layer '{layer_id}'; choose one of: "
-            f"{', '.join(vectors)}."
-        )
-    return layer
 
 
 def write_joined(layer: Any, columns: list[str], path: Path, *, key: str | None) -> Path:

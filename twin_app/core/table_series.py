@@ -457,10 +457,11 @@ class TableRequest:
     ``on`` is (layer column, table column) for a join by key; None joins by
     location (``lon``/``lat``, or ``x``/``y`` with ``crs``, or the table's own
     geometry).  ``time`` makes the rows a time series stored in ``store``.
+    ``layer_id`` is the city layer joined to (None: the city's buildings).
     """
 
     table: Path
-    layer_id: str
+    layer_id: str | None = None
     on: tuple[str, str] | None = None
     values: tuple[str, ...] = ()
     units: dict[str, str] = field(default_factory=dict)
@@ -504,6 +505,27 @@ class TableImport:
     def item(self, layer_id: str | None = None) -> FeatureSeries | SeriesGroup | None:
         """The playback item of the result layer as added to the model (None: not a time table)."""
         return self.time_join.item(layer_id) if self.time_join is not None else None
+
+
+def target_layer(model: CityModel, layer_id: str | None) -> VectorLayer:
+    """The layer a table is joined to: the one named, else the city's buildings; a sentence if neither."""
+    from twin_app.core.layers import VectorLayer
+
+    if layer_id is None:
+        buildings = model.buildings
+        if buildings is None:
+            raise TableError(
+                f"The city '{model.manifest.title}' has no buildings; name the layer to join to (--layer)."
+            )
+        return buildings
+    layer = model.layers.get(layer_id)
+    if not isinstance(layer, VectorLayer):
+        vectors = [lid for lid, lay in model.layers.items() if isinstance(lay, VectorLayer)]
+        raise TableError(
+            f"The city '{model.manifest.title}' has no vector layer '{layer_id}'; choose one of: "
+            f"{', '.join(vectors)}."
+        )
+    return layer
 
 
 def import_table(target: VectorLayer, request: TableRequest) -> TableImport:
@@ -579,4 +601,5 @@ __all__ = [
     "observations_from_table",
     "parse_times",
     "store_observations",
+    "target_layer",
 ]
