@@ -86,7 +86,13 @@ class TableDialog(QDialog):
         self.aggregate.addItems(list(AGGREGATE_CHOICES))
         self.time = QComboBox()
         self.timezone = QLineEdit()
-        self.timezone.setPlaceholderText("times carry their UTC offset")
+        zone = getattr(model.manifest, "timezone", None)
+        # a hint, never a default: times without an offset are refused until a zone is named
+        self.timezone.setPlaceholderText(
+            f"times carry their UTC offset (the city's zone is {zone})"
+            if zone
+            else "times carry their UTC offset"
+        )
         self.timezone.setToolTip(
             "The IANA time zone (e.g. Europe/Helsinki) of times written without an offset."
         )
