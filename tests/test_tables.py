@@ -356,8 +356,14 @@ def test_a_series_recolours_the_buildings_in_place(tmp_path: Path) -> None:
             feature = np.asarray(mesh.cell_data["feature_id"])
             series.show(model, store, _at(6, 30))
             before = np.asarray(mesh.cell_data[COLOUR_ARRAY]).copy()
+            # the palette spans the whole series (3 to 7 kWh) at every moment, not the moment's own values
+            # (5 only, here), so a colour means the same energy all through a replay
+            colouring = view.colouring("buildings")
+            assert colouring is not None and colouring.value_range == (3.0, 7.0)
             series.show(model, store, _at(7, 30))
             after = np.asarray(view.visuals["buildings"].mesh.cell_data[COLOUR_ARRAY])
+            colouring = view.colouring("buildings")
+            assert colouring is not None and colouring.value_range == (3.0, 7.0)
         assert np.all(before[feature == 0] == 5.0) and np.all(after[feature == 0] == 7.0)
         assert np.all(np.isnan(before[feature == 1])) and np.all(after[feature == 1] == 3.0)
         assert view.visuals["buildings"].mesh is mesh and len(plotter.renderer.actors) == actors

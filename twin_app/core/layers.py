@@ -108,6 +108,9 @@ class VectorLayer(Layer):
     #: the column that matches this layer's rows to ``restyles``' rows; None: the frames' index
     #: labels (a result made from ``base.frame.copy()`` keeps them)
     join_on: str | None = None
+    #: a column's declared value range (lo, hi): a time series shown one moment at a time declares
+    #: the range of all its moments, so a colour means the same value at every moment of a replay
+    value_ranges: dict[str, tuple[float, float]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.default_column is None:

@@ -200,7 +200,7 @@ FEED: dict[str, Key] = {
     ),
     "title": Key(_text, TEXT),
     "kind": Key(_feed_kind, '"vehicle" or "sensor"'),
-    "options": Key(_table, "a table of the source's options, such as { date = \"2022-02-22\" }"),
+    "options": Key(_table, 'a table of the source\'s options, such as { date = "2022-02-22" }'),
     "simulated": Key(_text, TEXT),
     "attribution": Key(_text, TEXT),
     "quantity": Key(

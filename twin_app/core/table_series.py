@@ -256,6 +256,15 @@ class SeriesHistory:
     def __len__(self) -> int:
         return len(self.times)
 
+    def value_range(self) -> tuple[float, float]:
+        """The lowest and highest value over every moment (NaN, NaN for an empty series)."""
+        import numpy as np
+
+        finite = self.values[np.isfinite(self.values)]
+        if not len(finite):
+            return (float("nan"), float("nan"))
+        return (float(finite.min()), float(finite.max()))
+
     def at(self, at: dt.datetime) -> tuple[Any, Any]:
         """Each key's last value at or before ``at`` (NaN before its first), and that value's time (ms)."""
         import numpy as np
@@ -328,7 +337,10 @@ class FeatureSeries:
         column = self.column or layer.value_column
         if column is None:
             raise TableError(f"The layer '{layer.title}' has no column to show the series '{self.feed}' in.")
-        model.update_values(self.layer_id, column, self.values_at(model, reader, at))
+        values = self.values_at(model, reader, at)
+        if column not in layer.value_ranges and self.history is not None:
+            layer.value_ranges[column] = self.history.value_range()
+        model.update_values(self.layer_id, column, values)
 
     def span(self, reader: Any) -> tuple[dt.datetime, dt.datetime] | None:
         """The first and last time of the series (playback's reader, or an ``ObservationStore``)."""

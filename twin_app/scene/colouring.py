@@ -144,11 +144,22 @@ def result_colouring(result: VectorLayer, base: VectorLayer) -> Colouring | None
     return _vector_colouring(result, column, joined_values(result, base, column))
 
 
+def _declared_range(layer: VectorLayer, column: str, values: np.ndarray) -> tuple[float, float]:
+    """The column's declared range, widened to any value beyond it; else the values' own range."""
+    lo, hi = _range(values)
+    declared = layer.value_ranges.get(column)
+    if declared is None:
+        return (lo, hi)
+    d_lo, d_hi = declared
+    return (float(np.nanmin([d_lo, lo])), float(np.nanmax([d_hi, hi])))
+
+
 def _vector_colouring(layer: VectorLayer, column: str, values: np.ndarray) -> Colouring:
     units = column_units(layer, column)
     quantity = quantity_of(column, units, declared=layer.quantities.get(column))
+    value_range = _declared_range(layer, column, values)
     return Colouring(
-        layer.id, column, values, quantity, units, column_title(layer, column, units), _range(values)
+        layer.id, column, values, quantity, units, column_title(layer, column, units), value_range
     )
 
 
