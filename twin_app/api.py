@@ -8,7 +8,7 @@ honest and sufficient.
 
 from typing import TYPE_CHECKING, Any
 
-from twin_app.core.analysis import AnalysisContext, AnalysisOutput, Indicator
+from twin_app.core.analysis import AnalysisContext, AnalysisOutput, AnalysisResult, Change, Indicator
 from twin_app.core.errors import (
     AnalysisStartError,
     CancelledError,
@@ -105,11 +105,13 @@ __all__ = [
     "STOP_NAME_COLUMN",
     "AnalysisContext",
     "AnalysisOutput",
+    "AnalysisResult",
     "AnalysisStartError",
     "BuildingRules",
     "BuildingsLayer",
     "CRSError",
     "CancelledError",
+    "Change",
     "CityNotFoundError",
     "CorruptFileError",
     "DistrictsError",

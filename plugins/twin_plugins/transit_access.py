@@ -35,7 +35,9 @@ import numpy as np
 from twin_app.api import (
     AnalysisContext,
     AnalysisOutput,
+    AnalysisResult,
     BuildingsLayer,
+    Change,
     Indicator,
     NetworkLayer,
     PolygonLayer,
@@ -43,6 +45,7 @@ from twin_app.api import (
     TimeWindow,
     TwinError,
     departures_per_hour,
+    incremental,
     mode_name,
     network,
     population,
@@ -165,11 +168,16 @@ def buildings_by_distance(
     threshold: float,
     layer_id: str,
     title: str,
+    snapped: network.Snapped | None = None,
 ) -> BuildingsLayer:
-    """A copy of the buildings coloured by the walk from each to the nearest source (NaN: none reachable)."""
+    """A copy of the buildings coloured by the walk from each to the nearest source (NaN: none reachable).
+
+    ``snapped``: the buildings already placed on the streets (:func:`snap_buildings`), kept by an
+    incremental update so that a moved stop does not place every building again.
+    """
     frame = buildings.frame.copy()
-    reps = frame.geometry.representative_point()
-    snapped = graph.snap(np.column_stack([reps.x.to_numpy(), reps.y.to_numpy()]), main_only=True)
+    if snapped is None:
+        snapped = snap_buildings(graph, buildings)
     walk = graph.point_distance(node_distance, snapped, sources)
     frame[column] = np.where(np.isfinite(walk), walk, np.nan)
     frame["within_threshold"] = (walk <= threshold + network.TOLERANCE_M).astype(int)
@@ -187,6 +195,12 @@ def buildings_by_distance(
         restyles=buildings.id,
         notes=[f"Walk along the streets to the nearest source; threshold {threshold:g} m."],
     )
+
+
+def snap_buildings(graph: network.StreetGraph, buildings: BuildingsLayer) -> network.Snapped:
+    """Each building's representative point placed on the main street network."""
+    reps = buildings.frame.geometry.representative_point()
+    return graph.snap(np.column_stack([reps.x.to_numpy(), reps.y.to_numpy()]), main_only=True)
 
 
 def network_layer(ctx: AnalysisContext, name: str) -> NetworkLayer:
@@ -358,10 +372,63 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
             ctx.crs,
         )
     )
+    notes = stop_notes(
+        stops_layer,
+        len(stops),
+        short_ok,
+        long_ok,
+        snapped,
+        max_snap,
+        low_m,
+        high_m,
+        min_rate,
+        window,
+        capacity,
+    )
+    people_notes = {**people.notes, **network_notes(graph, people)}
+    notes.update(people_notes)
+    state = None
+    if ctx.keep_state:
+        fb.progress(0.95, "Keeping the distance fields for quick updates")
+        bsnap = snap_buildings(graph, buildings) if buildings is not None else None
+        state = TransitState.start(
+            ctx,
+            graph,
+            people,
+            names,
+            buildings,
+            bsnap,
+            stops,
+            xy,
+            short_ok,
+            long_ok,
+            snapped,
+            rates,
+            people_notes,
+        )
+    fb.progress(1.0, "Done")
+    return AnalysisOutput(indicators=indicators, layers=layers, notes=notes, state=state)
+
+
+def stop_notes(
+    stops_layer: StopsLayer,
+    n_stops: int,
+    short_ok: np.ndarray,
+    long_ok: np.ndarray,
+    snapped: network.Snapped,
+    max_snap: float,
+    low_m: float,
+    high_m: float,
+    min_rate: float,
+    window: TimeWindow | None,
+    capacity: Mapping[str, str],
+) -> dict[str, Any]:
+    """What the run did with the stops, for provenance (the same from a run and from an update)."""
+    qualifying = short_ok | long_ok
     snap_d = snapped.distance[snapped.snapped]
-    notes: dict[str, Any] = {
+    return {
         "stops source": stops_layer.stops_source or stops_layer.title,
-        "stops in layer": len(stops),
+        "stops in layer": n_stops,
         "stops qualifying": int(qualifying.sum()),
         "stops qualifying, high-capacity": int(long_ok.sum()),
         "stops snapped": int((qualifying & snapped.snapped).sum()),
@@ -378,7 +445,289 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
         ),
         "high-capacity modes": sorted(m for m, c in capacity.items() if c == HIGH),
     }
-    notes.update(people.notes)
-    notes.update(network_notes(graph, people))
+
+
+# -- the incremental update ---------------------------------------------------------------------
+#
+# A workshop moves a stop and wants the district to re-score at once.  Everything but the stops
+# stays as the previous run left it (the street graph, where people and buildings meet the
+# streets), so the state keeps those, and two NearestSourceFields (twin_app.core.incremental)
+# hold the walk from every street node to the nearest stop: one for every qualifying stop, with
+# no horizon (its distances colour the buildings, as the full run's do), one for high-capacity
+# stops, capped at the long threshold exactly as the full run limits its search.  A stop on edge
+# (u, v) enters a field as two sources, one at each end, offset by its walk to that end: the
+# same seeds as StreetGraph.node_distance_from, so the fields equal a full run's distances.
+
+#: the parameters an update must find unchanged (any other difference: a full run)
+_STATE_PARAMS = (
+    "network",
+    "stops",
+    "population",
+    "buildings",
+    "districts",
+    "low_capacity_distance",
+    "high_capacity_distance",
+    "capacity",
+    "min_departures_per_hour",
+    "service_window",
+    "max_snap_distance",
+)
+
+
+def _seeds(graph: network.StreetGraph, edge: int, along: float, dist: float) -> tuple[tuple[int, float], ...]:
+    """The two field sources of a stop on ``edge``: its end nodes, each with the walk to it."""
+    return (
+        (int(graph.edge_u[edge]), float(dist + along)),
+        (int(graph.edge_v[edge]), float(dist + graph.edge_length[edge] - along)),
+    )
+
+
+@dataclass
+class _Field:
+    """One distance field and which of its sources belong to which stop (by stop id)."""
+
+    field: incremental.NearestSourceField
+    #: stop id -> (its place on the streets (edge, along, snapping distance), its two source ids)
+    members: dict[str, tuple[tuple[int, float, float], tuple[int, int]]]
+
+    @classmethod
+    def build(
+        cls,
+        graph: network.StreetGraph,
+        ids: np.ndarray,
+        snapped: network.Snapped,
+        use: np.ndarray,
+        cap: float | None,
+    ) -> _Field:
+        rows = np.flatnonzero(use & snapped.snapped)
+        nodes: list[int] = []
+        offsets: list[float] = []
+        members: dict[str, tuple[tuple[int, float, float], tuple[int, int]]] = {}
+        for r in rows:
+            place = (int(snapped.edge[r]), float(snapped.along[r]), float(snapped.distance[r]))
+            (nu, ou), (nv, ov) = _seeds(graph, *place)
+            members[str(ids[r])] = (place, (len(nodes), len(nodes) + 1))
+            nodes += [nu, nv]
+            offsets += [ou, ov]
+        return cls(incremental.NearestSourceField(graph, nodes, offsets, cap=cap), members)
+
+    def sync(
+        self, graph: network.StreetGraph, ids: np.ndarray, snapped: network.Snapped, use: np.ndarray
+    ) -> int:
+        """Make the field's sources those of the stops ``use`` selects; returns how many stops changed."""
+        rows = np.flatnonzero(use & snapped.snapped)
+        wanted = {
+            str(ids[r]): (int(snapped.edge[r]), float(snapped.along[r]), float(snapped.distance[r]))
+            for r in rows
+        }
+        changed = 0
+        for stop in [s for s in self.members if s not in wanted]:
+            _, (a, b) = self.members.pop(stop)
+            self.field.remove(a)
+            self.field.remove(b)
+            changed += 1
+        for stop, place in wanted.items():
+            old = self.members.get(stop)
+            if old is not None and old[0] == place:
+                continue
+            (nu, ou), (nv, ov) = _seeds(graph, *place)
+            if old is None:
+                pair = (self.field.add(nu, ou), self.field.add(nv, ov))
+            else:
+                pair = old[1]
+                self.field.move(pair[0], nu, ou)
+                self.field.move(pair[1], nv, ov)
+            self.members[stop] = (place, pair)
+            changed += 1
+        return changed
+
+
+@dataclass
+class TransitState:
+    """What an update of transit access keeps from the previous result (in memory, never stored)."""
+
+    params: dict[str, Any]
+    graph: network.StreetGraph
+    people: People
+    names: list[str]
+    buildings: BuildingsLayer | None
+    buildings_snapped: network.Snapped | None
+    #: the stops as last seen: ids, positions, places on the streets
+    ids: np.ndarray
+    xy: np.ndarray
+    snapped: network.Snapped
+    rates: pd.DataFrame | None
+    people_notes: dict[str, Any]
+    short: _Field
+    long: _Field
+
+    @classmethod
+    def start(
+        cls,
+        ctx: AnalysisContext,
+        graph: network.StreetGraph,
+        people: People,
+        names: list[str],
+        buildings: BuildingsLayer | None,
+        buildings_snapped: network.Snapped | None,
+        stops: gpd.GeoDataFrame,
+        xy: np.ndarray,
+        short_ok: np.ndarray,
+        long_ok: np.ndarray,
+        snapped: network.Snapped,
+        rates: pd.DataFrame | None,
+        people_notes: dict[str, Any],
+    ) -> TransitState | None:
+        """The state after a full run; None when the stops cannot be told apart (no unique ``stop_id``)."""
+        ids = _stop_ids(stops)
+        if ids is None:
+            return None
+        high_m = float(ctx.params["high_capacity_distance"])
+        return cls(
+            params=_state_params(ctx.params),
+            graph=graph,
+            people=people,
+            names=names,
+            buildings=buildings,
+            buildings_snapped=buildings_snapped,
+            ids=ids,
+            xy=xy.copy(),
+            snapped=snapped,
+            rates=rates,
+            people_notes=people_notes,
+            short=_Field.build(graph, ids, snapped, short_ok | long_ok, None),
+            long=_Field.build(graph, ids, snapped, long_ok, high_m),
+        )
+
+
+def _state_params(params: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: str(params.get(k)) if k == "service_window" else params.get(k) for k in _STATE_PARAMS}
+
+
+def _stop_ids(stops: gpd.GeoDataFrame) -> np.ndarray | None:
+    if "stop_id" not in stops:
+        return None
+    ids = stops["stop_id"].astype(str).to_numpy()
+    return ids if len(set(ids)) == len(ids) else None
+
+
+def update(previous: AnalysisResult, ctx: AnalysisContext, change: Change) -> AnalysisOutput | None:
+    """Transit access after stops were added, moved or removed: the fields repaired, not recomputed.
+
+    Only the stops layer may have changed, and the parameters must be those
+    of the previous run; otherwise (or without a kept state) this returns
+    None and the runner runs the analysis in full.  Stops are matched by
+    ``stop_id``; only those that are new or stand elsewhere are snapped
+    again, and the fields are repaired for those whose place or class
+    changed.  The indicators, the coloured buildings, the service areas and
+    the notes are then made by the same functions a full run uses, so an
+    update equals a full run (distances to rounding, about 1e-9 m).
+    """
+    st = previous.state
+    p = ctx.params
+    if not isinstance(st, TransitState) or _state_params(p) != st.params:
+        return None
+    if set(change.layers) - {str(p["stops"])}:
+        return None
+    fb = ctx.feedback
+    # the layers the result depends on, recorded as its inputs (as a full run records them)
+    network_layer(ctx, "network")
+    ctx.layer(p["population"])
+    optional_buildings(ctx, "buildings")
+    ctx.districts(p["districts"])
+    stops_layer = ctx.layer(p["stops"], StopsLayer)
+    stops = stops_layer.frame.reset_index(drop=True)
+    ids = _stop_ids(stops)
+    if ids is None:
+        return None
+    low_m, high_m = float(p["low_capacity_distance"]), float(p["high_capacity_distance"])
+    capacity: Mapping[str, str] = p["capacity"]
+    min_rate = float(p["min_departures_per_hour"] or 0.0)
+    max_snap = float(p["max_snap_distance"])
+    graph = st.graph
+
+    fb.progress(0.1, "Placing the changed stops on the streets")
+    short_ok, long_ok = classify_stops(stops, capacity, st.rates, min_rate)
+    xy = np.column_stack([stops.geometry.x.to_numpy(), stops.geometry.y.to_numpy()])
+    before = {stop: row for row, stop in enumerate(st.ids)}
+    old_row = np.array([before.get(stop, -1) for stop in ids], dtype=np.int64)
+    same = old_row >= 0
+    same[same] = np.all(st.xy[old_row[same]] == xy[same], axis=1)
+    snapped = network.Snapped(
+        np.full(len(ids), -1, dtype=np.int64),
+        np.zeros(len(ids)),
+        np.full(len(ids), np.inf),
+        np.full(len(ids), -1, dtype=np.int64),
+    )
+    for target, source in (
+        (snapped.edge, st.snapped.edge),
+        (snapped.along, st.snapped.along),
+        (snapped.distance, st.snapped.distance),
+        (snapped.node, st.snapped.node),
+    ):
+        target[same] = source[old_row[same]]
+    fresh = np.flatnonzero(~same)
+    if len(fresh):
+        placed = graph.snap(xy[fresh], max_snap, main_only=True)
+        snapped.edge[fresh], snapped.along[fresh] = placed.edge, placed.along
+        snapped.distance[fresh], snapped.node[fresh] = placed.distance, placed.node
+
+    fb.progress(0.3, "Repairing the walking distances")
+    qualifying = short_ok | long_ok
+    changed = st.short.sync(graph, ids, snapped, qualifying)
+    st.long.sync(graph, ids, snapped, long_ok)
+    st.ids, st.xy, st.snapped = ids, xy, snapped
+
+    src_short = snapped.subset(qualifying & snapped.snapped)
+    src_long = snapped.subset(long_ok & snapped.snapped)
+    nodes_short = np.array(st.short.field.distance)
+    nodes_long = np.array(st.long.field.distance)
+    walk_short = graph.point_distance(nodes_short, st.people.snapped, src_short)
+    walk_long = graph.point_distance(nodes_long, st.people.snapped, src_long)
+    walk_long[walk_long > high_m] = np.inf
+    served = (walk_short <= low_m + network.TOLERANCE_M) | (walk_long <= high_m + network.TOLERANCE_M)
+
+    fb.progress(0.6, "Indicators and layers")
+    indicators = share_indicators(st.people.points, served, st.names)
+    layers: list[Any] = []
+    if st.buildings is not None:
+        layers.append(
+            buildings_by_distance(
+                graph,
+                st.buildings,
+                nodes_short,
+                src_short,
+                column="walk_to_stop_m",
+                threshold=low_m,
+                layer_id="walk_to_stop",
+                title="Walk to the nearest qualifying stop (m)",
+                snapped=st.buildings_snapped,
+            )
+        )
+    layers.append(
+        service_areas(
+            graph,
+            [
+                (f"any stop ({low_m:g} m)", low_m, nodes_short, len(src_short)),
+                (f"high-capacity stop ({high_m:g} m)", high_m, nodes_long, len(src_long)),
+            ],
+            ctx.crs,
+        )
+    )
+    notes = stop_notes(
+        stops_layer,
+        len(stops),
+        short_ok,
+        long_ok,
+        snapped,
+        max_snap,
+        low_m,
+        high_m,
+        min_rate,
+        p.get("service_window"),
+        capacity,
+    )
+    notes.update(st.people_notes)
+    notes["updated from the previous result"] = f"{changed} stop(s) re-placed; the rest kept"
     fb.progress(1.0, "Done")
-    return AnalysisOutput(indicators=indicators, layers=layers, notes=notes)
+    return AnalysisOutput(indicators=indicators, layers=layers, notes=notes, state=st)

@@ -62,6 +62,9 @@ class AnalysisOutput:
     layers: list[Layer] = field(default_factory=list)
     #: method notes for provenance: snapping distance used, stops dropped, pixel rule...
     notes: dict[str, Any] = field(default_factory=dict)
+    #: what an analysis that offers ``update`` keeps to repair this result after a change
+    #: (only when the run was asked to keep it: ``AnalysisContext.keep_state``); never stored
+    state: Any = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,10 @@ class AnalysisResult:
     notes: dict[str, Any] = field(default_factory=dict)
     #: sentences the user must see with the numbers (e.g. a threshold outside a raster's range)
     warnings: list[str] = field(default_factory=list)
+    #: the analysis's working state for an incremental ``update`` (see :class:`Change`); in memory only
+    state: Any = field(default=None, repr=False, compare=False)
+    #: "run" (computed from scratch) or "update" (a previous result repaired after a change)
+    how: str = "run"
 
     def provenance(self) -> dict[str, Any]:
         out = self.record.to_json()
@@ -135,6 +142,8 @@ class AnalysisContext:
         self.params = dict(params)
         self.feedback = feedback
         self.used_layers: list[str] = []
+        #: True when the runner wants the analysis to return the state its ``update`` needs
+        self.keep_state = False
 
     @property
     def crs(self) -> str:
@@ -211,6 +220,26 @@ class AnalysisContext:
         if districts is not None and districts.id not in self.used_layers:
             self.used_layers.append(districts.id)
         return self._model.people(population_id, buildings_id or None)
+
+
+@dataclass(frozen=True)
+class Change:
+    """What changed in the city since a result was computed, handed to an analysis's ``update``.
+
+    ``edits`` are the scenario edits made since (:mod:`twin_app.core.scenario`
+    objects, each with a ``kind`` such as ``"move_stop"``) and ``layers`` the
+    ids of the input layers whose data differ.  The runner calls ``update``
+    only when every edit's kind is one the analysis's manifest says it
+    ``absorbs``; the analysis still reads the changed layers themselves, so
+    the edits are a description of the change, never the only record of it.
+    """
+
+    edits: tuple[Any, ...] = ()
+    layers: tuple[str, ...] = ()
+
+    @property
+    def kinds(self) -> set[str]:
+        return {str(getattr(edit, "kind", "")) for edit in self.edits}
 
 
 UNIT_OF_LAYER_PREFIX = "@"

@@ -38,6 +38,10 @@ class PluginManifest:
     layers: Mapping[str, str] = field(default_factory=dict)
     methodology: str = ""
     distribution: str = ""
+    #: optional ``module:function`` that repairs a previous result after a change (docs/plugins.md)
+    update: str = ""
+    #: the edit kinds (``"move_stop"``...) ``update`` can absorb; any other change means a full run
+    absorbs: tuple[str, ...] = ()
 
 
 def parse_plugin_manifest(raw: Mapping[str, Any], *, source: str, distribution: str = "") -> PluginManifest:
@@ -72,6 +76,8 @@ def parse_plugin_manifest(raw: Mapping[str, Any], *, source: str, distribution: 
         layers=layers,
         methodology=str(raw.get("methodology", "")),
         distribution=distribution,
+        update=str(raw.get("update", "")),
+        absorbs=tuple(str(k) for k in raw.get("absorbs", [])),
     )
 
 
@@ -125,6 +131,23 @@ class PluginRegistry:
                 ) from exc
             self._functions[manifest.id] = func
         return self._functions[manifest.id]
+
+    def update_function(self, manifest: PluginManifest) -> Callable[..., Any] | None:
+        """The analysis's optional ``update`` (None when it offers none); imported on first use."""
+        if not manifest.update:
+            return None
+        key = f"{manifest.id}:update"
+        if key not in self._functions:
+            module_name, _, attr = manifest.update.partition(":")
+            try:
+                self._functions[key] = getattr(importlib.import_module(module_name), attr)
+            except Exception as exc:
+                raise PluginError(
+                    f"The analysis '{manifest.id}' ({manifest.distribution or 'unknown package'} "
+                    f"{manifest.version}) could not load its update function: {type(exc).__name__}: {exc}. "
+                    "The other analyses still work; reinstall or update this plugin."
+                ) from exc
+        return self._functions[key]
 
 
 _default: PluginRegistry | None = None

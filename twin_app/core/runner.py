@@ -25,6 +25,7 @@ import copy
 import hashlib
 import logging
 import sys
+from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, TypeVar
@@ -34,6 +35,7 @@ from twin_app.core.analysis import (
     AnalysisContext,
     AnalysisOutput,
     AnalysisResult,
+    Change,
     InputFingerprint,
     RunRecord,
     now_iso,
@@ -65,6 +67,10 @@ _ENGINES_USED: set[str] = set()
 
 _HASHES: dict[tuple[str, int, int], str] = {}
 
+#: how often each analysis was computed in this process, by ("run" | "update", analysis id):
+#: what lets a test (and a benchmark) see that an update replaced a full run
+RUN_COUNTS: Counter[tuple[str, str]] = Counter()
+
 
 def fingerprint(path: Path) -> tuple[str, int]:
     """SHA-256 of a file, cached by (path, size, mtime): inputs are hashed once per session."""
@@ -87,8 +93,15 @@ def run_analysis(
     feedback: Feedback | None = None,
     registry: PluginRegistry | None = None,
     isolate: bool | None = None,
+    keep_state: bool = False,
 ) -> AnalysisResult:
     """Run an analysis on ``model``; ``isolate`` (default: on, see :mod:`twin_app.core.isolation`).
+
+    ``keep_state`` asks an analysis that offers ``update`` to keep what it
+    needs to repair the result after a change (:func:`update_analysis`).
+    That state (a street graph, distance fields) lives in memory and would
+    cost more to copy out of a child process than the run itself, so such a
+    run is made in the app's process, like ``isolate=False``.
 
     Isolated, the plugin's code (its import too) runs in a child process: it
     can be cancelled even if it never polls, and neither ``sys.exit``,
@@ -103,7 +116,8 @@ def run_analysis(
     params = validate_params(manifest.parameters, raw_params or {}, model)
     if isolate is None:
         isolate = isolation_default()
-    isolate = isolate and can_fork()
+    keep_state = keep_state and bool(manifest.update)
+    isolate = isolate and can_fork() and not keep_state
     warned = len(feedback.warnings)  # a Feedback may serve several runs: keep this run's warnings
     started = now_iso()
 
@@ -114,6 +128,7 @@ def run_analysis(
             if isolate
             else _CopyingContext(model, params, child_feedback)
         )
+        ctx.keep_state = keep_state
         output = validate_output(
             func(ctx), declared=manifest.indicators, model=model, analysis=manifest.id, params=params
         )
@@ -154,6 +169,21 @@ def run_analysis(
             "The city is unchanged and the app keeps running; this is a defect of the analysis: "
             "please report it to the plugin's author."
         ) from exc
+    RUN_COUNTS["run", manifest.id] += 1
+    return _result(manifest, model, params, output, used_layers, started, feedback.warnings[warned:])
+
+
+def _result(
+    manifest: PluginManifest,
+    model: CityModel,
+    params: Mapping[str, Any],
+    output: AnalysisOutput,
+    used_layers: list[str],
+    started: str,
+    warnings: list[str],
+    how: str = "run",
+) -> AnalysisResult:
+    """The result of a run or an update: output, provenance (inputs fingerprinted) and definitions."""
     inputs = []
     for layer_id in used_layers:
         layer = model.layers[layer_id]
@@ -186,7 +216,108 @@ def run_analysis(
         record=record,
         definitions=definitions,
         notes=output.notes,
-        warnings=feedback.warnings[warned:],
+        warnings=warnings,
+        state=output.state,
+        how=how,
+    )
+
+
+def can_update(previous: AnalysisResult, change: Change, registry: PluginRegistry | None = None) -> bool:
+    """Whether ``previous`` can be repaired after ``change`` instead of computed again.
+
+    The analysis must offer ``update``, declare every kind of edit in the
+    change in its manifest's ``absorbs``, and ``previous`` must still hold
+    the state a run with ``keep_state`` left in it.
+    """
+    manifest = (registry or default_plugins()).get(previous.analysis)
+    return (
+        bool(manifest.update)
+        and previous.state is not None
+        and bool(change.edits)
+        and change.kinds <= set(manifest.absorbs)
+    )
+
+
+def update_analysis(
+    previous: AnalysisResult,
+    model: CityModel,
+    change: Change,
+    *,
+    feedback: Feedback | None = None,
+    registry: PluginRegistry | None = None,
+) -> AnalysisResult:
+    """``previous`` brought up to date with ``model`` after ``change``: repaired when it can be, else re-run.
+
+    When :func:`can_update` holds, the analysis's ``update(previous, ctx,
+    change)`` gets the state of ``previous`` (which gives it up: the state
+    is repaired in place and moves to the new result) and returns an
+    :class:`AnalysisOutput`, or None when it finds it cannot absorb this
+    change after all; then, as in every other case, the analysis runs in
+    full (keeping state for the next change).  The update runs in the app's
+    process, since its state lives there; its errors blame the same parties
+    as a run's.  ``RUN_COUNTS`` counts updates apart from runs.
+    """
+    registry = registry or default_plugins()
+    feedback = feedback or Feedback()
+    manifest = registry.get(previous.analysis)
+    raw = dict(previous.record.parameters)
+    if can_update(previous, change, registry):
+        params = validate_params(manifest.parameters, raw, model)
+        func = registry.update_function(manifest)
+        assert func is not None  # can_update checked manifest.update
+        state, previous.state = previous.state, None
+        carrier = AnalysisResult(
+            previous.analysis,
+            previous.title,
+            previous.indicators,
+            previous.layers,
+            previous.record,
+            previous.definitions,
+            previous.notes,
+            previous.warnings,
+            state=state,
+        )
+        ctx = AnalysisContext(model, params, feedback)
+        ctx.keep_state = True
+        warned = len(feedback.warnings)
+        started = now_iso()
+        try:
+            got = func(carrier, ctx, change)
+            output = (
+                None
+                if got is None
+                else validate_output(
+                    got, declared=manifest.indicators, model=model, analysis=manifest.id, params=params
+                )
+            )
+        except (CancelledError, TwinError):
+            raise
+        except ResultError as exc:
+            raise PluginError(
+                f"The analysis '{manifest.id}' ({_package(manifest)}) returned an invalid update: {exc}. "
+                "Nothing was added to the city; this is a defect of the analysis: "
+                "please report it to the plugin's author."
+            ) from exc
+        except Exception as exc:
+            raise PluginError(
+                f"The analysis '{manifest.id}' ({_package(manifest)}) failed to update its result: "
+                f"{type(exc).__name__}: {exc}. The city is unchanged and the app keeps running; this is "
+                "a defect of the analysis: please report it to the plugin's author."
+            ) from exc
+        if output is not None:
+            RUN_COUNTS["update", manifest.id] += 1
+            return _result(
+                manifest,
+                model,
+                params,
+                output,
+                ctx.used_layers,
+                started,
+                feedback.warnings[warned:],
+                "update",
+            )
+    return run_analysis(
+        previous.analysis, model, raw, feedback=feedback, registry=registry, keep_state=bool(manifest.update)
     )
 
 
@@ -250,4 +381,4 @@ class _CopyingContext(AnalysisContext):
         return [self._copy(layer) for layer in super().layers_of(cls)]
 
 
-__all__ = ["PluginError", "fingerprint", "run_analysis"]
+__all__ = ["RUN_COUNTS", "PluginError", "can_update", "fingerprint", "run_analysis", "update_analysis"]
