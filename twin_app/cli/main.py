@@ -193,6 +193,9 @@ def build_parser(analysis: object | None = None) -> argparse.ArgumentParser:
     from twin_app.cli.join import add_join_parser
 
     add_join_parser(sub, _size)
+    from twin_app.cli.compare import add_compare_parser
+
+    add_compare_parser(sub)
     return parser
 
 
@@ -461,6 +464,10 @@ def _main(argv: Sequence[str] | None = None) -> int:
             from twin_app.cli.join import cmd_join
 
             return cmd_join(args)
+        if args.command == "compare":
+            from twin_app.cli.compare import cmd_compare
+
+            return cmd_compare(args)
     except TwinError as exc:
         print(f"twin-app: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
