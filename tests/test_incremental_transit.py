@@ -184,3 +184,23 @@ def test_helsinki_add_move_remove_equal_a_full_run(helsinki_model: CityModel) ->
         updated = update_and_check(base, previous, list(edits))
         walk = next(layer for layer in updated.layers if layer.id.endswith("walk_to_stop"))
         assert np.isfinite(walk.frame["walk_to_stop_m"]).sum() > 1000  # buildings coloured, compared
+
+
+def test_rerun_stale_updates_what_it_can_and_counts_no_run(tmp_path: Path) -> None:
+    """The re-run of stale analyses after an edit: transit access repairs its result (by hand, as above)."""
+    from twin_app.core.rerun import changed_inputs, record_run, rerun_stale
+
+    base = toy(tmp_path)
+    results = {ANALYSIS: run_analysis(ANALYSIS, base, {}, keep_state=True)}
+    runs = [record_run(ANALYSIS, {}, base)]
+    edit = MoveStop("S1", 900.0, 800.0)
+    moved = apply(base, Scenario("Move", [edit]))
+    assert changed_inputs(runs[0], moved) == ["stops"]
+    before = counts()
+    new, runs_now = rerun_stale(runs, moved, previous=results, edits=[edit])
+    assert counts() == (before[0], before[1] + 1)
+    assert new[ANALYSIS].how == "update"
+    assert share(new[ANALYSIS], "West") == 0.0 and share(new[ANALYSIS], "East") == 1.0
+    assert share(new[ANALYSIS], None) == pytest.approx(20 / 30)
+    again, _ = rerun_stale(runs_now, moved, previous=new, edits=[edit])
+    assert again == {}  # nothing stale any more

@@ -24,7 +24,7 @@ green space.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -88,6 +88,15 @@ def is_stale(run: PastRun, model: CityModel, registry: PluginRegistry | None = N
     return stamps(now, model) != dict(run.inputs)
 
 
+def changed_inputs(run: PastRun, model: CityModel, registry: PluginRegistry | None = None) -> list[str]:
+    """The inputs of ``run`` that are new or different in ``model`` (what an incremental update is told)."""
+    from twin_app.core.plugins import default_plugins
+
+    manifest = (registry or default_plugins()).get(run.analysis)
+    now = stamps(input_layers(manifest, run.params, model), model)
+    return [lid for lid, stamp in now.items() if run.inputs.get(lid) != stamp]
+
+
 def stale(runs: Iterable[PastRun], model: CityModel, registry: PluginRegistry | None = None) -> list[str]:
     """The analyses among ``runs`` whose inputs changed in ``model``: those that must run again."""
     return [run.analysis for run in runs if is_stale(run, model, registry)]
@@ -102,20 +111,32 @@ def rerun_stale(
     *,
     run: Runner | None = None,
     registry: PluginRegistry | None = None,
+    previous: Mapping[str, AnalysisResult] | None = None,
+    edits: Sequence[Any] = (),
 ) -> tuple[dict[str, AnalysisResult], list[PastRun]]:
     """Run again only the analyses whose inputs changed in ``model``.
 
     Returns the new results by analysis id, and the runs as they now stand
     (the re-run ones with fresh stamps, the others unchanged), ready for the
     next edit.  ``run`` is the runner (default: :func:`run_analysis`).
+    With ``previous`` (the results the runs made, by analysis id) and the
+    ``edits`` made since, an analysis that can absorb them repairs its
+    previous result instead of running (:func:`twin_app.core.runner.update_analysis`,
+    which runs it in full when it cannot).
     """
-    from twin_app.core.runner import run_analysis
+    from twin_app.core.analysis import Change
+    from twin_app.core.runner import run_analysis, update_analysis
 
     runner = run or run_analysis
     results: dict[str, AnalysisResult] = {}
     now: list[PastRun] = []
     for past in runs:
-        if is_stale(past, model, registry):
+        earlier = (previous or {}).get(past.analysis)
+        if is_stale(past, model, registry) and earlier is not None and edits:
+            change = Change(tuple(edits), tuple(changed_inputs(past, model, registry)))
+            results[past.analysis] = update_analysis(earlier, model, change, registry=registry)
+            now.append(record_run(past.analysis, past.params, model, registry))
+        elif is_stale(past, model, registry):
             results[past.analysis] = runner(past.analysis, model, dict(past.params), registry=registry)
             now.append(record_run(past.analysis, past.params, model, registry))
         else:
@@ -123,4 +144,13 @@ def rerun_stale(
     return results, now
 
 
-__all__ = ["PastRun", "input_layers", "is_stale", "record_run", "rerun_stale", "stale", "stamps"]
+__all__ = [
+    "PastRun",
+    "changed_inputs",
+    "input_layers",
+    "is_stale",
+    "record_run",
+    "rerun_stale",
+    "stale",
+    "stamps",
+]
