@@ -114,3 +114,27 @@ def fsync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def write_bytes_atomic(path: Path | str, data: bytes) -> Path:
+    """Write ``data`` to ``path`` all at once: a temporary file beside it, fsync, rename.
+
+    A reader (or a crash) never sees half a file: either the old file or the
+    whole new one.  The temporary name starts with a dot and carries the
+    process id, so a killed write leaves a file that is plainly not the result.
+    """
+    import secrets
+
+    path = check_output_file(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.part-{os.getpid()}-{secrets.token_hex(4)}{path.suffix}")
+    try:
+        with open(tmp, "xb") as out:
+            out.write(data)
+        fsync_file(tmp)
+        os.replace(tmp, path)
+        fsync_folder(path.parent)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path
