@@ -1,0 +1,51 @@
+"""Bar charts of an indicator per district, as PNG images for the PDF.
+
+matplotlib with its Agg backend (no display, no Qt), in DejaVu Sans like the
+text around it.  Values are drawn exactly as the table beside the chart
+writes them (shares in %), and each bar carries its label, so the chart can
+be read in a black-and-white print.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from twin_app.core.quantities import is_share_unit
+from twin_app.report.content import IndicatorTable
+
+#: one colour for every bar: the chart compares districts, it does not encode a second quantity
+BAR_COLOUR = "#3b6ea8"
+
+
+def bar_chart(table: IndicatorTable, out: Path, *, width_in: float = 7.0) -> Path | None:
+    """A horizontal bar per district (all selected last); None when no district has a value."""
+    from matplotlib.figure import Figure  # not pyplot: no global backend, no window
+
+    rows = [r for r in table.rows if r.value is not None and math.isfinite(r.value)]
+    if not rows:
+        return None
+    share = is_share_unit(table.declared_unit)
+    scale = 100.0 if share else 1.0  # shares are drawn in %, as the table writes them
+    names = [r.district for r in rows][::-1]
+    values = [float(r.value) * scale for r in rows][::-1]  # type: ignore[arg-type]
+    labels = [r.shown for r in rows][::-1]
+    height = 0.9 + 0.28 * len(rows)
+    fig = Figure(figsize=(width_in, height), dpi=150)
+    ax = fig.add_subplot()
+    bars = ax.barh(names, values, color=BAR_COLOUR)
+    ax.bar_label(bars, labels=labels, padding=3, fontsize=8)
+    ax.set_xlabel(table.label, fontsize=9)
+    ax.tick_params(labelsize=8)
+    low = min(0.0, min(values))
+    high = max(0.0, max(values))
+    span = (high - low) or 1.0
+    ax.set_xlim(low - (0.02 * span if low < 0 else 0), high + 0.18 * span)
+    if share:
+        ax.xaxis.set_major_formatter(lambda v, _pos: f"{v:.0f} %")
+    ax.axvline(0, color="#444444", linewidth=0.6)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    fig.tight_layout()
+    fig.savefig(out, format="png")
+    return out

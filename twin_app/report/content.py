@@ -1,0 +1,213 @@
+"""What a report says, as data: the analyses' numbers per district, their methods and the credits.
+
+Kept apart from the PDF so that the numbers can be checked without reading a
+PDF, and so that another layout (a web page, a slide deck) can reuse them.
+Every number is written with :func:`twin_app.core.quantities.display_value`,
+the rule the window's result table uses, applied to exactly the values
+``twin-app run --json`` prints.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from twin_app.core.analysis import AnalysisResult
+from twin_app.core.errors import MissingLayerError, TwinError
+from twin_app.core.feedback import Feedback
+from twin_app.core.model import CityModel
+from twin_app.core.params import validate_params
+from twin_app.core.plugins import PluginManifest, PluginRegistry, default_plugins
+from twin_app.core.quantities import display_units, display_value, label_with_units
+
+#: the row of figures for all selected districts together (the window's table says the same)
+ALL_DISTRICTS = "All selected"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One district's figure for one indicator, and the people it counts."""
+
+    district: str
+    value: float | None
+    shown: str
+    population: str
+
+
+@dataclass(frozen=True)
+class IndicatorTable:
+    key: str
+    label: str
+    unit: str
+    definition: str
+    rows: tuple[Row, ...]
+    #: the indicator whose values the "people counted" column shows ("" when there is none)
+    population_key: str = ""
+    #: the unit as the analysis declares it ("ratio"), where ``unit`` is as people read it ("%")
+    declared_unit: str = ""
+    #: the heading of the "people counted" column ("Residents", "Residents aged 70+")
+    population_label: str = ""
+
+
+@dataclass
+class AnalysisSection:
+    manifest: PluginManifest
+    result: AnalysisResult
+    tables: list[IndicatorTable]
+    #: the published method the analysis follows ("UN SDG indicator 11.2.1"), or ""
+    standard: str
+
+
+@dataclass
+class ReportContent:
+    city_title: str
+    city_name: str
+    sections: list[AnalysisSection]
+    #: analysis id -> the sentence saying why it does not apply to this city
+    skipped: dict[str, str] = field(default_factory=dict)
+    credits: list[str] = field(default_factory=list)
+    sources: list[dict[str, str | None]] = field(default_factory=list)
+
+
+_SDG = re.compile(r"SDG\s+(?:indicator\s+)?(\d+\.\d+\.\d+)\s*\(?([a-z])?\)?", re.IGNORECASE)
+
+
+def published_method(manifest: PluginManifest) -> str:
+    """The published indicator an analysis follows, as its title or description names it.
+
+    Manifests name their SDG indicator in the title ("... (SDG 11.2.1)") or the
+    description; written out in full here so a reader can look it up.  An
+    analysis that follows no published indicator gets "".
+    """
+    for text in (manifest.title, manifest.description):
+        match = _SDG.search(text)
+        if match:
+            number, part = match.groups()
+            return f"UN SDG indicator {number}" + (f"({part.lower()})" if part else "")
+    return ""
+
+
+def applicable_analyses(
+    model: CityModel, registry: PluginRegistry, params: Mapping[str, Mapping[str, Any]]
+) -> tuple[list[str], dict[str, str]]:
+    """The analyses whose required layers the city has, and why each of the others is left out."""
+    chosen: list[str] = []
+    skipped: dict[str, str] = {}
+    for manifest in registry.manifests():
+        try:
+            validate_params(manifest.parameters, params.get(manifest.id, {}), model)
+        except MissingLayerError as exc:
+            skipped[manifest.id] = str(exc)
+            continue
+        chosen.append(manifest.id)
+    return chosen, skipped
+
+
+def population_key_for(key: str, keys: Sequence[str]) -> str:
+    """The indicator counting the people behind ``key``: its 70+ group for 70+ figures, else everyone."""
+    if "70plus" in key and "population_70plus" in keys:
+        return "population_70plus"
+    return "population" if "population" in keys else ""
+
+
+def indicator_tables(result: AnalysisResult) -> list[IndicatorTable]:
+    """One table per indicator: a row per district (all selected last), value and people counted."""
+    keys = list(dict.fromkeys(i.key for i in result.indicators))
+    by_place: dict[tuple[str, str | None], float | None] = {
+        (i.key, i.district): i.value for i in result.indicators
+    }
+    places = list(dict.fromkeys(i.district for i in result.indicators))
+    places = [p for p in places if p is not None] + ([None] if None in places else [])
+    tables = []
+    for key in keys:
+        spec = result.definitions.get(key, {})
+        unit = spec.get("unit", "")
+        pop_key = population_key_for(key, keys)
+        if pop_key == key:  # the residents themselves: a second column would repeat the first
+            pop_key = ""
+        rows = []
+        for place in places:
+            if (key, place) not in by_place:
+                continue
+            value = by_place[(key, place)]
+            people = by_place.get((pop_key, place)) if pop_key else None
+            rows.append(
+                Row(
+                    district=place or ALL_DISTRICTS,
+                    value=value,
+                    shown=display_value(value, unit),
+                    population=display_value(people, "people") if pop_key else "",
+                )
+            )
+        tables.append(
+            IndicatorTable(
+                key=key,
+                label=label_with_units(key, unit, spec.get("label") or None),
+                unit=display_units(unit),
+                definition=spec.get("definition", ""),
+                rows=tuple(rows),
+                population_key=pop_key,
+                declared_unit=unit,
+                population_label=result.definitions.get(pop_key, {}).get("label") or "Residents"
+                if pop_key
+                else "",
+            )
+        )
+    return tables
+
+
+def run_analyses(
+    model: CityModel,
+    analyses: Sequence[str] | None = None,
+    params: Mapping[str, Mapping[str, Any]] | None = None,
+    *,
+    feedback: Feedback | None = None,
+    registry: PluginRegistry | None = None,
+) -> ReportContent:
+    """Run the chosen analyses (default: every one the city has the layers for) and gather the report.
+
+    The same :func:`twin_app.core.runner.run_analysis` as ``twin-app run``, so
+    the numbers and the provenance are the ones a script would get.
+    """
+    from twin_app.core.runner import run_analysis
+
+    registry = registry or default_plugins()
+    feedback = feedback or Feedback()
+    params = params or {}
+    for analysis_id in params:
+        registry.get(analysis_id)  # a parameter for an analysis that does not exist: say so
+    skipped: dict[str, str] = {}
+    if analyses is None:
+        chosen, skipped = applicable_analyses(model, registry, params)
+        if not chosen:
+            raise TwinError(
+                f"None of the installed analyses can run on {model.manifest.title}: "
+                + " ".join(f"{aid}: {why}" for aid, why in skipped.items())
+            )
+    else:
+        chosen = [registry.get(a).id for a in analyses]
+    extra = set(params) - set(chosen)
+    if extra:
+        raise TwinError(
+            f"Parameters were given for {', '.join(sorted(extra))}, which the report does not include; "
+            "add it to --analyses or drop those --param options."
+        )
+    sections = []
+    for n, analysis_id in enumerate(chosen):
+        feedback.check_cancelled()
+        manifest = registry.get(analysis_id)
+        feedback.progress(n / max(len(chosen), 1), f"Running {manifest.title}")
+        result = run_analysis(analysis_id, model, params.get(analysis_id, {}), feedback=feedback)
+        sections.append(
+            AnalysisSection(manifest, result, indicator_tables(result), published_method(manifest))
+        )
+    return ReportContent(
+        city_title=model.manifest.title,
+        city_name=model.manifest.name,
+        sections=sections,
+        skipped=skipped,
+        credits=model.credits(),
+        sources=model.sources(),
+    )

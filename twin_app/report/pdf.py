@@ -1,0 +1,307 @@
+"""Lay a report out as an A4 PDF with fpdf2.
+
+Cover (city, date, what the report holds, the city's home view), then per
+analysis its view and, per indicator, a table by district and a bar chart;
+then each analysis's method (definition, the published indicator it follows,
+parameters with units, input files with their fingerprints) and the data
+credits and sources.  Text is set in an embedded Unicode TrueType font
+(:mod:`twin_app.report.fonts`), so "m²", "Σ" and district names such as
+"Töölö" print as written, and the PDF's text can be searched and copied.
+
+The layout only places what :mod:`twin_app.report.content` decided; it makes
+no numbers of its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
+
+from twin_app import __version__
+from twin_app.core.params import Param
+from twin_app.report.content import AnalysisSection, IndicatorTable, ReportContent
+from twin_app.report.fonts import FontFiles
+
+#: A4 portrait in millimetres, and the margins every page keeps
+PAGE_W, PAGE_H, MARGIN = 210.0, 297.0, 15.0
+TEXT_W = PAGE_W - 2 * MARGIN
+BODY, SMALL, HEADING, TITLE = 10.0, 8.0, 14.0, 22.0
+GREY = (90, 90, 90)
+#: the first characters of a SHA-256 shown in tables (enough to tell files apart; the JSON has all 64)
+DIGEST_CHARS = 16
+
+
+class _Document(FPDF):
+    """An A4 page with the report's footer: city, page number and the credits' short form."""
+
+    def __init__(self, font: FontFiles, footer_text: str) -> None:
+        super().__init__(orientation="P", unit="mm", format="A4")
+        self.font_family_name = font.family
+        self.footer_text = footer_text
+        self.add_font(font.family, "", str(font.regular))
+        self.add_font(font.family, "B", str(font.bold))
+        self.set_margins(MARGIN, MARGIN, MARGIN)
+        self.set_auto_page_break(True, margin=MARGIN + 5)
+        self.set_font(font.family, size=BODY)
+
+    def footer(self) -> None:
+        self.set_y(-MARGIN)
+        self.set_font(self.font_family_name, size=7)
+        self.set_text_color(*GREY)
+        self.cell(TEXT_W - 20, 5, self.footer_text, align="L")
+        self.cell(20, 5, f"{self.page_no()} / {{nb}}", align="R")
+        self.set_text_color(0, 0, 0)
+
+    # -- small helpers --------------------------------------------------------
+    def style(self, size: float = BODY, *, bold: bool = False, grey: bool = False) -> None:
+        self.set_font(self.font_family_name, "B" if bold else "", size)
+        self.set_text_color(*(GREY if grey else (0, 0, 0)))
+
+    def paragraph(self, text: str, size: float = BODY, *, bold: bool = False, grey: bool = False) -> None:
+        self.style(size, bold=bold, grey=grey)
+        self.multi_cell(TEXT_W, size * 0.5, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.style()
+
+    def heading(self, text: str, size: float = HEADING) -> None:
+        self.ln(2)
+        self.paragraph(text, size, bold=True)
+        self.ln(1)
+
+    def room_left(self) -> float:
+        return PAGE_H - MARGIN - 5 - self.get_y()
+
+    def need(self, height: float) -> None:
+        """Start a new page unless ``height`` mm still fit on this one."""
+        if self.room_left() < height:
+            self.add_page()
+
+    def picture(self, path: Path, width: float = TEXT_W) -> None:
+        """An image the text's width, on a new page if it does not fit on this one."""
+        from PIL import Image
+
+        with Image.open(path) as img:
+            w_px, h_px = img.size
+        height = width * h_px / w_px
+        self.need(height + 2)
+        self.image(str(path), x=MARGIN + (TEXT_W - width) / 2, w=width)
+        self.ln(2)
+
+    def grid(
+        self,
+        rows: Sequence[Sequence[str]],
+        widths: Sequence[float],
+        align: Sequence[str],
+        size: float = 9.0,
+    ) -> None:
+        """A table whose first row is its heading; long cells wrap inside their column."""
+        self.style(size)
+        with self.table(
+            col_widths=tuple(widths),
+            text_align=tuple(align),
+            width=sum(widths),
+            align="LEFT",
+            line_height=size * 0.5,
+            first_row_as_headings=True,
+            borders_layout="HORIZONTAL_LINES",
+            padding=1,
+        ) as table:
+            for row in rows:
+                out = table.row()
+                for cell in row:
+                    out.cell(cell)
+        self.style()
+        self.ln(2)
+
+
+def _value_text(value: Any) -> str:
+    """A parameter value as a person writes it: lists joined, mappings as "key: value"."""
+    if value is None or value == [] or value == "":
+        return "all" if isinstance(value, list) else "not set"
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {_value_text(v)}" for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return ", ".join(_value_text(v) for v in value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def _param_rows(section: AnalysisSection) -> list[list[str]]:
+    declared: dict[str, Param] = {p.name: p for p in section.manifest.parameters}
+    rows = [["Parameter", "Value", "Unit"]]
+    for name, value in section.result.record.parameters.items():
+        param = declared.get(name)
+        label = param.label if param is not None else name
+        unit = str(getattr(param, "unit", "") or "")
+        rows.append([f"{label} ({name})", _value_text(value), unit])
+    return rows
+
+
+def _input_rows(section: AnalysisSection, folder: Path | None) -> list[list[str]]:
+    rows = [["Layer", "File", "SHA-256", "Size"]]
+    for item in section.result.record.inputs:
+        path = item.path or "made in the app (no file)"
+        if item.path and folder is not None:
+            try:
+                path = str(Path(item.path).resolve().relative_to(folder.resolve()))
+            except ValueError:
+                path = item.path
+        digest = f"{item.sha256[:DIGEST_CHARS]}…" if item.sha256 else ""
+        size = f"{item.size:,} bytes" if item.size is not None else ""
+        rows.append([item.layer_id, path, digest, size])
+    return rows
+
+
+class ReportLayout:
+    """Writes one :class:`ReportContent` with its pictures into a PDF document."""
+
+    def __init__(
+        self,
+        content: ReportContent,
+        font: FontFiles,
+        *,
+        home_view: Path | None,
+        views: dict[str, Path],
+        charts: dict[tuple[str, str], Path],
+        city_folder: Path | None = None,
+        made: dt.datetime | None = None,
+    ) -> None:
+        self.content = content
+        self.home_view = home_view
+        self.views = views
+        self.charts = charts
+        self.city_folder = city_folder
+        self.made = made or dt.datetime.now(dt.UTC)
+        self.pdf = _Document(font, f"{content.city_title} · twin_app {__version__}")
+        self.pdf.set_title(f"{content.city_title}: indicators by district")
+        self.pdf.set_creator(f"twin_app {__version__}")
+
+    def write(self) -> bytes:
+        self.cover()
+        for n, section in enumerate(self.content.sections, start=1):
+            self.analysis(n, section)
+        self.methods()
+        self.sources()
+        return bytes(self.pdf.output())
+
+    # -- pages ------------------------------------------------------------------
+    def cover(self) -> None:
+        pdf, content = self.pdf, self.content
+        pdf.add_page()
+        pdf.paragraph(content.city_title, TITLE, bold=True)
+        pdf.paragraph("Indicators by district, with their methods and data sources", HEADING, grey=True)
+        pdf.ln(2)
+        pdf.paragraph(
+            f"Made on {self.made:%Y-%m-%d at %H:%M} UTC with twin_app {__version__}.", BODY, grey=True
+        )
+        pdf.ln(3)
+        if self.home_view is not None:
+            pdf.picture(self.home_view)
+        pdf.heading("What this report contains")
+        lines = [f"{n}. {s.manifest.title}" for n, s in enumerate(content.sections, start=1)]
+        lines += [
+            f"{len(content.sections) + 1}. How each indicator is computed (methods, parameters, inputs)",
+            f"{len(content.sections) + 2}. Data sources and credits",
+        ]
+        pdf.paragraph("\n".join(lines))
+        if content.skipped:
+            pdf.ln(2)
+            pdf.paragraph("Not included, because the city lacks what they need:", bold=True)
+            for analysis_id, why in content.skipped.items():
+                pdf.paragraph(f"{analysis_id}: {why}", SMALL, grey=True)
+
+    def analysis(self, n: int, section: AnalysisSection) -> None:
+        pdf = self.pdf
+        pdf.add_page()
+        pdf.heading(f"{n}. {section.manifest.title}", 16)
+        if section.standard:
+            pdf.paragraph(f"Follows {section.standard}.", grey=True)
+        if section.manifest.description:
+            pdf.paragraph(" ".join(section.manifest.description.split()), 9)
+        pdf.ln(2)
+        view = self.views.get(section.manifest.id)
+        if view is not None:
+            pdf.picture(view)
+        for warning in section.result.warnings:
+            pdf.paragraph(f"Warning: {warning}", 9, bold=True)
+        for table in section.tables:
+            self.indicator(section, table)
+
+    def indicator(self, section: AnalysisSection, table: IndicatorTable) -> None:
+        pdf = self.pdf
+        chart = self.charts.get((section.manifest.id, table.key))
+        pdf.need(12 + 5 * (len(table.rows) + 1) + (25 if chart else 0))
+        pdf.heading(table.label, 11)
+        if table.definition:
+            pdf.paragraph(table.definition, SMALL, grey=True)
+            pdf.ln(1)
+        value_head = f"Value ({table.unit})" if table.unit else "Value"
+        rows: list[list[str]] = []
+        if table.population_key:
+            rows.append(["District", value_head, f"{table.population_label} counted"])
+            rows += [[r.district, r.shown, r.population] for r in table.rows]
+            pdf.grid(rows, (90, 45, 45), ("LEFT", "RIGHT", "RIGHT"))
+        else:
+            rows.append(["District", value_head])
+            rows += [[r.district, r.shown] for r in table.rows]
+            pdf.grid(rows, (90, 45), ("LEFT", "RIGHT"))
+        if chart is not None:
+            pdf.picture(chart, width=150)
+
+    def methods(self) -> None:
+        pdf = self.pdf
+        pdf.add_page()
+        pdf.heading(f"{len(self.content.sections) + 1}. How each indicator is computed", 16)
+        for section in self.content.sections:
+            manifest, record = section.manifest, section.result.record
+            pdf.need(60)
+            pdf.heading(manifest.title, 12)
+            method = section.standard or "no published indicator: the method below is twin_app's own"
+            pdf.paragraph(
+                f"Method: {method}. Analysis '{manifest.id}' version {record.version}, "
+                f"run from {record.started} to {record.finished} with twin_app {record.twin_app_version}."
+                + (f" Full description: {manifest.methodology}." if manifest.methodology else ""),
+                9,
+            )
+            pdf.ln(1)
+            pdf.paragraph("Indicators", 10, bold=True)
+            for table in section.tables:
+                pdf.paragraph(f"{table.label} ({table.key}): {table.definition}", SMALL)
+            pdf.ln(1)
+            pdf.paragraph("Parameters", 10, bold=True)
+            pdf.grid(_param_rows(section), (70, 85, 25), ("LEFT", "LEFT", "LEFT"), 8)
+            pdf.paragraph("Inputs (the files read, with their fingerprints)", 10, bold=True)
+            pdf.grid(_input_rows(section, self.city_folder), (28, 82, 40, 30), ("LEFT",) * 3 + ("RIGHT",), 7)
+            notes = section.result.notes
+            if notes:
+                pdf.paragraph("Notes of the run", 10, bold=True)
+                for key, value in notes.items():
+                    pdf.paragraph(f"{key}: {_value_text(value)}", SMALL)
+            for warning in section.result.warnings:
+                pdf.paragraph(f"Warning: {warning}", SMALL, bold=True)
+            pdf.ln(3)
+
+    def sources(self) -> None:
+        pdf, content = self.pdf, self.content
+        pdf.add_page()
+        pdf.heading(f"{len(content.sections) + 2}. Data sources and credits", 16)
+        pdf.paragraph("The data in this report require these credits:", bold=True)
+        for line in content.credits:
+            pdf.paragraph(f"• {line}")
+        pdf.ln(3)
+        if content.sources:
+            rows = [["File", "Layers", "Credit"]]
+            for source in content.sources:
+                rows.append(
+                    [
+                        str(source.get("file") or ""),
+                        str(source.get("layers") or ""),
+                        str(source.get("attribution") or ""),
+                    ]
+                )
+            pdf.grid(rows, (50, 55, 75), ("LEFT", "LEFT", "LEFT"), 8)
