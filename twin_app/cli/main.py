@@ -196,6 +196,9 @@ def build_parser(analysis: object | None = None) -> argparse.ArgumentParser:
     from twin_app.cli.compare import add_compare_parser
 
     add_compare_parser(sub)
+    from twin_app.cli.report import add_report_parser
+
+    add_report_parser(sub, _size)
     return parser
 
 
@@ -468,6 +471,10 @@ def _main(argv: Sequence[str] | None = None) -> int:
             from twin_app.cli.compare import cmd_compare
 
             return cmd_compare(args)
+        if args.command == "report":
+            from twin_app.cli.report import cmd_report
+
+            return cmd_report(args)
     except TwinError as exc:
         print(f"twin-app: error: {exc}", file=sys.stderr)
         return EXIT_ERROR

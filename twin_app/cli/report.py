@@ -1,0 +1,95 @@
+"""``twin-app report``: a city's indicators, views, methods and credits as one PDF.
+
+The same analyses as ``twin-app run`` (same runner, same numbers, same
+provenance) and the same off-screen views as ``twin-app render``; see
+docs/reports.md for what the PDF holds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from twin_app.core.errors import ParameterError
+
+
+def _param(text: str) -> tuple[str, str, str]:
+    """``ANALYSIS.NAME=VALUE`` → (analysis, name, value); names may use - or _."""
+    key, sep, value = text.partition("=")
+    analysis, dot, name = key.rpartition(".")
+    if not sep or not dot or not analysis or not name:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' should be ANALYSIS.NAME=VALUE, e.g. transit-access.low_capacity_distance=400"
+        )
+    return analysis.strip(), name.strip().replace("-", "_"), value
+
+
+def add_report_parser(sub: Any, size_type: Any) -> None:
+    p = sub.add_parser(
+        "report",
+        help="write a PDF report: the analyses' indicators by district, views, methods and data credits",
+        description="Run the analyses on a city and write a PDF report (docs/reports.md).",
+    )
+    p.add_argument("city", nargs="?", help="bundled city name or city folder (default: helsinki)")
+    p.add_argument("--out", required=True, type=Path, help="PDF file to write")
+    p.add_argument(
+        "--analyses",
+        metavar="ID,...",
+        help="comma-separated analysis ids (default: every analysis the city has the layers for)",
+    )
+    p.add_argument(
+        "--param",
+        type=_param,
+        action="append",
+        default=[],
+        metavar="ANALYSIS.NAME=VALUE",
+        help="a parameter of one analysis, as 'twin-app run' takes it (repeatable)",
+    )
+    p.add_argument(
+        "--size",
+        type=size_type,
+        default=(1600, 1000),
+        help="pixel size of the views, WxH (default 1600x1000)",
+    )
+    p.add_argument("--lang", default="en", metavar="CODE", help="language of the report (available: en)")
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from twin_app.core.feedback import Feedback
+    from twin_app.core.loading import load_city
+    from twin_app.report.build import build_report, check_language, check_report_path
+    from twin_app.scene.render import check_opengl
+
+    check_report_path(args.out)  # before loading the city and minutes of analysis, not after
+    check_language(args.lang)
+    check_opengl()
+    params: dict[str, dict[str, str]] = {}
+    for analysis, name, value in args.param:
+        if name in params.setdefault(analysis, {}):
+            raise ParameterError(f"The parameter {analysis}.{name} is given twice; keep one --param for it.")
+        params[analysis][name] = value
+    analyses = [a.strip() for a in args.analyses.split(",") if a.strip()] if args.analyses else None
+    model = load_city(args.city)
+    for problem in model.problems:
+        print(f"twin-app: warning: {problem.message}", file=sys.stderr)
+    feedback = Feedback(on_message=lambda level, text: print(f"twin-app: {level}: {text}", file=sys.stderr))
+    import contextlib
+
+    with contextlib.redirect_stdout(sys.stderr):  # stdout says where the report went: nothing else
+        outcome = build_report(
+            model,
+            args.out,
+            analyses=analyses,
+            params=params,
+            size=args.size,
+            lang=args.lang,
+            feedback=feedback,
+        )
+    for warning in outcome.warnings:
+        print(f"twin-app: warning: {warning}", file=sys.stderr)
+    for analysis_id, why in outcome.content.skipped.items():
+        print(f"twin-app: note: {analysis_id} is not in the report: {why}", file=sys.stderr)
+    print(f"Saved {outcome.path} ({outcome.pages} pages)")
+    return 0
