@@ -199,6 +199,9 @@ def build_parser(analysis: object | None = None) -> argparse.ArgumentParser:
     from twin_app.cli.report import add_report_parser
 
     add_report_parser(sub, _size)
+    from twin_app.cli.export_scene import add_export_scene_parser
+
+    add_export_scene_parser(sub)
     return parser
 
 
@@ -475,6 +478,10 @@ def _main(argv: Sequence[str] | None = None) -> int:
             from twin_app.cli.report import cmd_report
 
             return cmd_report(args)
+        if args.command == "export-scene":
+            from twin_app.cli.export_scene import cmd_export_scene
+
+            return cmd_export_scene(args)
     except TwinError as exc:
         print(f"twin-app: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
