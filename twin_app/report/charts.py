@@ -12,10 +12,12 @@ import math
 from pathlib import Path
 
 from twin_app.core.quantities import is_share_unit
-from twin_app.report.content import IndicatorTable
+from twin_app.report.content import ALL_DISTRICTS, IndicatorTable
 
 #: one colour for every bar: the chart compares districts, it does not encode a second quantity
 BAR_COLOUR = "#3b6ea8"
+#: all districts together, told apart from the districts themselves
+ALL_COLOUR = "#5a5a5a"
 
 
 def bar_chart(table: IndicatorTable, out: Path, *, width_in: float = 7.0) -> Path | None:
@@ -25,15 +27,25 @@ def bar_chart(table: IndicatorTable, out: Path, *, width_in: float = 7.0) -> Pat
     rows = [r for r in table.rows if r.value is not None and math.isfinite(r.value)]
     if not rows:
         return None
+    values = [float(r.value or 0.0) for r in rows]
+    own = [v for r, v in zip(rows, values, strict=True) if r.district != ALL_DISTRICTS]
+    if own:
+        # all districts together: drawn when it is comparable to them (a share, a mean), not when it
+        # is their sum (residents), which would squeeze every district's bar to nothing
+        low, high = min(own) - 1e-9, max(own) + 1e-9
+        rows = [
+            r for r, v in zip(rows, values, strict=True) if r.district != ALL_DISTRICTS or low <= v <= high
+        ]
     share = is_share_unit(table.declared_unit)
     scale = 100.0 if share else 1.0  # shares are drawn in %, as the table writes them
     names = [r.district for r in rows][::-1]
-    values = [float(r.value) * scale for r in rows][::-1]  # type: ignore[arg-type]
+    values = [float(r.value or 0.0) * scale for r in rows][::-1]
     labels = [r.shown for r in rows][::-1]
-    height = 0.9 + 0.28 * len(rows)
+    height = 0.9 + 0.24 * len(rows)
     fig = Figure(figsize=(width_in, height), dpi=150)
     ax = fig.add_subplot()
-    bars = ax.barh(names, values, color=BAR_COLOUR)
+    colours = [ALL_COLOUR if name == ALL_DISTRICTS else BAR_COLOUR for name in names]
+    bars = ax.barh(names, values, color=colours)
     ax.bar_label(bars, labels=labels, padding=3, fontsize=8)
     ax.set_xlabel(table.label, fontsize=9)
     ax.tick_params(labelsize=8)

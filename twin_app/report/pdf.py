@@ -24,7 +24,8 @@ from fpdf.enums import XPos, YPos
 
 from twin_app import __version__
 from twin_app.core.params import Param
-from twin_app.report.content import AnalysisSection, IndicatorTable, ReportContent
+from twin_app.core.quantities import display_units
+from twin_app.report.content import ALL_DISTRICTS, AnalysisSection, IndicatorTable, ReportContent
 from twin_app.report.fonts import FontFiles
 
 #: A4 portrait in millimetres, and the margins every page keeps
@@ -32,6 +33,8 @@ PAGE_W, PAGE_H, MARGIN = 210.0, 297.0, 15.0
 TEXT_W = PAGE_W - 2 * MARGIN
 BODY, SMALL, HEADING, TITLE = 10.0, 8.0, 14.0, 22.0
 GREY = (90, 90, 90)
+#: the width of a bar chart, and the height a table row takes (9 pt text, padding, rule)
+CHART_W, ROW_H = 140.0, 6.5
 #: the first characters of a SHA-256 shown in tables (enough to tell files apart; the JSON has all 64)
 DIGEST_CHARS = 16
 
@@ -80,14 +83,18 @@ class _Document(FPDF):
         if self.room_left() < height:
             self.add_page()
 
-    def picture(self, path: Path, width: float = TEXT_W) -> None:
-        """An image the text's width, on a new page if it does not fit on this one."""
+    @staticmethod
+    def picture_height(path: Path, width: float) -> float:
+        """The height (mm) an image takes at ``width`` mm."""
         from PIL import Image
 
         with Image.open(path) as img:
             w_px, h_px = img.size
-        height = width * h_px / w_px
-        self.need(height + 2)
+        return width * h_px / w_px
+
+    def picture(self, path: Path, width: float = TEXT_W) -> None:
+        """An image centred in the text's width, on a new page if it does not fit on this one."""
+        self.need(self.picture_height(path, width) + 2)
         self.image(str(path), x=MARGIN + (TEXT_W - width) / 2, w=width)
         self.ln(2)
 
@@ -137,7 +144,7 @@ def _param_rows(section: AnalysisSection) -> list[list[str]]:
     for name, value in section.result.record.parameters.items():
         param = declared.get(name)
         label = param.label if param is not None else name
-        unit = str(getattr(param, "unit", "") or "")
+        unit = display_units(str(getattr(param, "unit", "") or ""))
         rows.append([f"{label} ({name})", _value_text(value), unit])
     return rows
 
@@ -229,13 +236,27 @@ class ReportLayout:
             pdf.picture(view)
         for warning in section.result.warnings:
             pdf.paragraph(f"Warning: {warning}", 9, bold=True)
+        self.summary(section)
         for table in section.tables:
             self.indicator(section, table)
+
+    def summary(self, section: AnalysisSection) -> None:
+        """Every indicator for all selected districts together: the section at a glance, under its view."""
+        rows = [["Indicator, all selected districts", "Value"]]
+        for table in section.tables:
+            every = [r for r in table.rows if r.district == ALL_DISTRICTS]
+            if every:
+                rows.append([table.label, every[0].shown])
+        if len(rows) > 1:
+            self.pdf.need(ROW_H * len(rows) + 4)
+            self.pdf.grid(rows, (135, 45), ("LEFT", "RIGHT"))
 
     def indicator(self, section: AnalysisSection, table: IndicatorTable) -> None:
         pdf = self.pdf
         chart = self.charts.get((section.manifest.id, table.key))
-        pdf.need(12 + 5 * (len(table.rows) + 1) + (25 if chart else 0))
+        # heading, definition, table and chart on one page: a chart is read beside its numbers
+        chart_h = pdf.picture_height(chart, CHART_W) + 2 if chart is not None else 0.0
+        pdf.need(18 + ROW_H * (len(table.rows) + 1) + chart_h)
         pdf.heading(table.label, 11)
         if table.definition:
             pdf.paragraph(table.definition, SMALL, grey=True)
@@ -251,7 +272,7 @@ class ReportLayout:
             rows += [[r.district, r.shown] for r in table.rows]
             pdf.grid(rows, (90, 45), ("LEFT", "RIGHT"))
         if chart is not None:
-            pdf.picture(chart, width=150)
+            pdf.picture(chart, width=CHART_W)
 
     def methods(self) -> None:
         pdf = self.pdf
