@@ -181,3 +181,78 @@ def test_report_refusals_are_sentences_before_any_work(tmp_path: Path, capsys) -
     assert exited.value.code == 2
     assert "ANALYSIS.NAME=VALUE" in capsys.readouterr().err
     assert not list(tmp_path.iterdir())
+
+
+# -- a scenario of a project beside the baseline --------------------------------------------------
+
+SCENARIO = "New stop"
+
+
+@pytest.fixture(scope="module")
+def workshop(town: Path, tmp_path_factory) -> Path:
+    """A project on the town: bus stops added on the streets at (200, 325) and (100, 200), three pins."""
+    from twin_app.core.project import Project
+    from twin_app.core.scenario import AddStop
+
+    path = tmp_path_factory.mktemp("project") / "workshop.gpkg"
+    project = Project.new(path, town)
+    project.add_scenario(SCENARIO, "A bus stop for the north-west blocks")
+    project.add_edit(SCENARIO, AddStop("new-1", "Market", X0 + 200, Y0 + 325))
+    project.add_edit(SCENARIO, AddStop("new-2", "School", X0 + 100, Y0 + 200))
+    project.add_pin("idea", "More benches at the stop", X0 + 210, Y0 + 330, name="Aino", scenario=SCENARIO)
+    project.add_pin("problem", "The crossing is dark at night", X0 + 190, Y0 + 300, scenario=SCENARIO)
+    project.add_pin("like", "A pin on the baseline", X0 + 50, Y0 + 50)
+    project.save()
+    project.close()
+    return path
+
+
+def _scenario_report(workshop: Path, out: Path, *extra: str) -> str:
+    from pypdf import PdfReader
+
+    code, said = _run(
+        "report", str(workshop), "--scenario", SCENARIO, "--analyses", "transit-access",
+        "--param", "transit-access.low_capacity_distance=300", "--size", "800x500", "--out", str(out), *extra,
+    )  # fmt: skip
+    assert code == 0, said
+    return _flat(" ".join(page.extract_text() for page in PdfReader(out).pages))
+
+
+def test_a_scenario_report_shows_baseline_scenario_and_difference(
+    workshop: Path, town: Path, tmp_path: Path
+) -> None:
+    from twin_app.core.project import Project
+    from twin_app.core.runner import run_analysis
+    from twin_app.core.scenario import apply
+    from twin_app.report.compare import format_difference
+
+    flat = _scenario_report(workshop, tmp_path / "scenario.pdf")
+    # the scenario's numbers, by the runner on the scenario's city (what a script would get)
+    with Project.open(workshop) as project:
+        changed = apply(load_city(town), project.scenario(SCENARIO))
+    result = run_analysis("transit-access", changed, {"low_capacity_distance": 300})
+    after = {i.key: i.value for i in result.indicators if i.district == "Centre"}
+    # by hand: the 120 people of the piece at (125, 325) are 75 m from the new stop, so at least
+    # 280 + 120 = 400 of 544 are served now (51.5 % before)
+    assert after["population_served"] >= 400 - 0.05
+    share = display_value(after["share_served"], "ratio")
+    diff = format_difference(after["share_served"] - 280 / 544, "ratio")
+    assert diff.startswith("+") and diff.endswith(" pp")
+    assert f"Centre 51.5 % {share} {diff}" in flat
+    assert f"Centre 280 {display_value(after['population_served'])} +" in flat
+    assert "1. Add the stop 'Market' 2. Add the stop 'School'" in flat
+    # the scenario's pins, without names unless asked; the baseline's pin is not the scenario's
+    assert "More benches at the stop" in flat and "The crossing is dark at night" in flat
+    assert "idea 1 like" not in flat and "idea 1 problem 1 All 2" in flat
+    assert "A pin on the baseline" not in flat
+    assert "Aino" not in flat and "names are left out" in flat
+
+
+def test_names_are_printed_only_when_asked(workshop: Path, tmp_path) -> None:
+    flat = _scenario_report(workshop, tmp_path / "named.pdf", "--names")
+    assert "More benches at the stop Aino" in flat
+
+
+def test_a_scenario_needs_a_project(tmp_path: Path, capsys) -> None:
+    assert main(["report", "helsinki", "--scenario", "x", "--out", str(tmp_path / "r.pdf")]) == 2
+    assert "needs a project file" in capsys.readouterr().err

@@ -8,11 +8,12 @@ docs/reports.md for what the PDF holds.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 from typing import Any
 
-from twin_app.core.errors import ParameterError
+from twin_app.core.errors import ParameterError, TwinError
 
 
 def _param(text: str) -> tuple[str, str, str]:
@@ -32,7 +33,11 @@ def add_report_parser(sub: Any, size_type: Any) -> None:
         help="write a PDF report: the analyses' indicators by district, views, methods and data credits",
         description="Run the analyses on a city and write a PDF report (docs/reports.md).",
     )
-    p.add_argument("city", nargs="?", help="bundled city name or city folder (default: helsinki)")
+    p.add_argument(
+        "city",
+        nargs="?",
+        help="bundled city name, city folder, or a project file (default: helsinki)",
+    )
     p.add_argument("--out", required=True, type=Path, help="PDF file to write")
     p.add_argument(
         "--analyses",
@@ -54,6 +59,20 @@ def add_report_parser(sub: Any, size_type: Any) -> None:
         help="pixel size of the views, WxH (default 1600x1000)",
     )
     p.add_argument("--lang", default="en", metavar="CODE", help="language of the report (available: en)")
+    p.add_argument(
+        "--scenario",
+        metavar="NAME",
+        help="with a project file: also this scenario beside the baseline, and its residents' pins",
+    )
+    p.add_argument(
+        "--names", action="store_true", help="print the residents' names with their pins (default: left out)"
+    )
+    # for the window, which runs the report in a process of its own: progress lines on stderr
+    p.add_argument("--progress", action="store_true", help=argparse.SUPPRESS)
+
+
+def _print_progress(fraction: float, text: str) -> None:
+    print(f"twin-app: progress: {fraction:.3f} {text}", file=sys.stderr, flush=True)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -71,12 +90,30 @@ def cmd_report(args: argparse.Namespace) -> int:
             raise ParameterError(f"The parameter {analysis}.{name} is given twice; keep one --param for it.")
         params[analysis][name] = value
     analyses = [a.strip() for a in args.analyses.split(",") if a.strip()] if args.analyses else None
-    model = load_city(args.city)
+    project = None
+    if args.city and Path(args.city).is_file():
+        from twin_app.core.project import Project
+
+        project = Project.open(args.city)
+        if project.pending:
+            raise TwinError(
+                f"The project '{args.city}' has {len(project.pending)} changes from a session that ended "
+                f"without saving; run 'twin-app project recover {args.city}' (or 'discard') first."
+            )
+        model = load_city(project.check_city())  # every layer loaded (project.load_city: an empty model)
+    elif args.scenario:
+        raise TwinError(
+            f"--scenario needs a project file, and '{args.city or 'helsinki'}' is a city; "
+            "give the project file (see 'twin-app project')."
+        )
+    else:
+        model = load_city(args.city)
     for problem in model.problems:
         print(f"twin-app: warning: {problem.message}", file=sys.stderr)
-    feedback = Feedback(on_message=lambda level, text: print(f"twin-app: {level}: {text}", file=sys.stderr))
-    import contextlib
-
+    feedback = Feedback(
+        on_message=lambda level, text: print(f"twin-app: {level}: {text}", file=sys.stderr),
+        on_progress=_print_progress if args.progress else None,
+    )
     with contextlib.redirect_stdout(sys.stderr):  # stdout says where the report went: nothing else
         outcome = build_report(
             model,
@@ -86,6 +123,9 @@ def cmd_report(args: argparse.Namespace) -> int:
             size=args.size,
             lang=args.lang,
             feedback=feedback,
+            project=project,
+            scenario=args.scenario,
+            names=args.names,
         )
     for warning in outcome.warnings:
         print(f"twin-app: warning: {warning}", file=sys.stderr)

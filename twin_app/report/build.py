@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from twin_app.core.errors import TwinError
 from twin_app.core.feedback import Feedback
@@ -21,6 +21,10 @@ from twin_app.core.model import CityModel
 from twin_app.core.outputs import check_output_file, write_bytes_atomic
 from twin_app.core.plugins import PluginRegistry
 from twin_app.report.content import ReportContent
+
+if TYPE_CHECKING:
+    from twin_app.core.project import Project
+    from twin_app.report.compare import ScenarioComparison
 
 #: the languages a report can be written in today
 REPORT_LANGUAGES = ("en",)
@@ -34,6 +38,7 @@ class ReportOutcome:
     path: Path
     content: ReportContent
     pages: int
+    comparison: ScenarioComparison | None = None
     warnings: list[str] = field(default_factory=list)
 
 
@@ -63,12 +68,17 @@ def build_report(
     lang: str = "en",
     feedback: Feedback | None = None,
     registry: PluginRegistry | None = None,
+    project: Project | None = None,
+    scenario: str | None = None,
+    names: bool = False,
 ) -> ReportOutcome:
     """Write the report on ``model`` to ``out`` (a PDF) and say what it holds.
 
     ``analyses``: ids to include (default: every installed analysis the city
     has the layers for); ``params``: per analysis id, raw parameter values as
-    ``twin-app run`` takes them; ``size``: the pixel size of the views.
+    ``twin-app run`` takes them; ``size``: the pixel size of the views;
+    ``project`` and ``scenario``: also that scenario of the project beside the
+    baseline, and its pins (``names``: with the residents' names).
     """
     from twin_app.report.charts import bar_chart
     from twin_app.report.content import run_analyses
@@ -82,12 +92,35 @@ def build_report(
     font = font_for(check_language(lang))
     check_export_size(size)
     check_opengl()
+    if scenario is not None:
+        if project is None:
+            raise TwinError("A scenario belongs to a project: give the project file instead of the city.")
+        project.scenario(scenario)  # an unknown name is said now, not after the analyses
     # analyses take most of the time: 0..0.6 of the progress, the views 0.6..0.9, the PDF the rest
-    content = run_analyses(model, analyses, params, feedback=_share(feedback, 0.0, 0.6), registry=registry)
+    span = 0.3 if scenario is not None else 0.6
+    content = run_analyses(model, analyses, params, feedback=_share(feedback, 0.0, span), registry=registry)
+    comparison = None
+    if project is not None and scenario is not None:
+        from twin_app.report.compare import compare_scenario
+
+        comparison = compare_scenario(
+            project,
+            scenario,
+            model,
+            content,
+            {k: dict(v) for k, v in (params or {}).items()},
+            names=names,
+            feedback=_share(feedback, 0.3, 0.6),
+        )
     with tempfile.TemporaryDirectory(prefix="twin_app-report-") as tmp:
         folder = Path(tmp)
         views = render_views(model, content.sections, folder, size=size, feedback=_share(feedback, 0.6, 0.9))
         feedback.check_cancelled()
+        scenario_views = None
+        if comparison is not None:
+            from twin_app.report.views import render_scenario_views
+
+            scenario_views = render_scenario_views(comparison, folder, size=size, feedback=feedback)
         feedback.progress(0.9, "Drawing the charts")
         charts: dict[tuple[str, str], Path] = {}
         for n, section in enumerate(content.sections):
@@ -95,6 +128,15 @@ def build_report(
                 chart = bar_chart(table, folder / f"chart-{n}-{m}.png")
                 if chart is not None:
                     charts[(section.manifest.id, table.key)] = chart
+        difference_charts: dict[tuple[str, str], Path] = {}
+        if comparison is not None:
+            from twin_app.report.charts import difference_chart
+
+            for n, (analysis, tables) in enumerate(comparison.tables.items()):
+                for m, ctable in enumerate(tables):
+                    chart = difference_chart(ctable, folder / f"change-chart-{n}-{m}.png")
+                    if chart is not None:
+                        difference_charts[(analysis, ctable.key)] = chart
         feedback.check_cancelled()
         feedback.progress(0.95, "Writing the PDF")
         layout = ReportLayout(
@@ -104,6 +146,10 @@ def build_report(
             views=views.by_analysis,
             charts=charts,
             city_folder=model.manifest.folder,
+            comparison=comparison,
+            scenario_view=scenario_views.home if scenario_views is not None else None,
+            difference_views=scenario_views.by_analysis if scenario_views is not None else None,
+            difference_charts=difference_charts,
         )
         data = layout.write()
         pages = layout.pdf.pages_count
@@ -111,7 +157,11 @@ def build_report(
     write_bytes_atomic(out, data)
     feedback.progress(1.0, f"Saved {out}")
     warnings = [w for s in content.sections for w in s.result.warnings] + views.warnings
-    return ReportOutcome(out, content, pages, warnings)
+    if comparison is not None:
+        warnings += [f"(scenario) {w}" for r in comparison.results.values() for w in r.warnings]
+    if scenario_views is not None:
+        warnings += [w for w in scenario_views.warnings if w not in warnings]
+    return ReportOutcome(out, content, pages, comparison, warnings)
 
 
 def _share(feedback: Feedback, start: float, end: float) -> Feedback:

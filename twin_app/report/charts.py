@@ -12,6 +12,7 @@ import math
 from pathlib import Path
 
 from twin_app.core.quantities import is_share_unit
+from twin_app.report.compare import ComparisonTable
 from twin_app.report.content import ALL_DISTRICTS, IndicatorTable
 
 #: one colour for every bar: the chart compares districts, it does not encode a second quantity
@@ -55,6 +56,46 @@ def bar_chart(table: IndicatorTable, out: Path, *, width_in: float = 7.0) -> Pat
     ax.set_xlim(low - (0.02 * span if low < 0 else 0), high + 0.18 * span)
     if share:
         ax.xaxis.set_major_formatter(lambda v, _pos: f"{v:.0f} %")
+    ax.axvline(0, color="#444444", linewidth=0.6)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    fig.tight_layout()
+    fig.savefig(out, format="png")
+    return out
+
+
+def difference_chart(table: ComparisonTable, out: Path, *, width_in: float = 7.0) -> Path | None:
+    """Scenario minus baseline per district, in the diverging palette the difference views use.
+
+    Blue is less, red is more, white no change (the scene's palette for
+    differences); the scale is symmetric about zero so a colour means the same
+    size of change on either side.  None when no district changed.
+    """
+    from matplotlib.figure import Figure
+
+    from twin_app.core.quantities import Quantity
+    from twin_app.scene.palettes import colormap, palette_for
+
+    rows = [r for r in table.rows if r.difference is not None and math.isfinite(r.difference)]
+    if not rows or all(r.shown_difference in ("0", "0 pp") for r in rows):
+        return None
+    scale = 100.0 if is_share_unit(table.declared_unit) else 1.0
+    names = [r.district for r in rows][::-1]
+    values = [float(r.difference or 0.0) * scale for r in rows][::-1]
+    labels = [r.shown_difference for r in rows][::-1]
+    reach = max(abs(v) for v in values) or 1.0
+    cmap = colormap(palette_for(Quantity.DIFFERENCE).cmap)
+    colours = [cmap(0.5 + 0.5 * v / reach) for v in values]
+    fig = Figure(figsize=(width_in, 0.9 + 0.24 * len(rows)), dpi=150)
+    ax = fig.add_subplot()
+    bars = ax.barh(names, values, color=colours, edgecolor="#777777", linewidth=0.4)
+    ax.bar_label(bars, labels=labels, padding=3, fontsize=8)
+    label = f"Change in {table.label.lower()[:1]}{table.label[1:]}"
+    if scale == 100.0:  # a change of a share is in percentage points, not in %
+        label = label.removesuffix(" (%)") + " (percentage points)"
+    ax.set_xlabel(label, fontsize=9)
+    ax.tick_params(labelsize=8)
+    ax.set_xlim(-reach * 1.3, reach * 1.3)
     ax.axvline(0, color="#444444", linewidth=0.6)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)

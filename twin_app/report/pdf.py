@@ -25,6 +25,7 @@ from fpdf.enums import XPos, YPos
 from twin_app import __version__
 from twin_app.core.params import Param
 from twin_app.core.quantities import display_units
+from twin_app.report.compare import ScenarioComparison
 from twin_app.report.content import ALL_DISTRICTS, AnalysisSection, IndicatorTable, ReportContent
 from twin_app.report.fonts import FontFiles
 
@@ -177,6 +178,10 @@ class ReportLayout:
         charts: dict[tuple[str, str], Path],
         city_folder: Path | None = None,
         made: dt.datetime | None = None,
+        comparison: ScenarioComparison | None = None,
+        scenario_view: Path | None = None,
+        difference_views: dict[str, Path] | None = None,
+        difference_charts: dict[tuple[str, str], Path] | None = None,
     ) -> None:
         self.content = content
         self.home_view = home_view
@@ -184,6 +189,15 @@ class ReportLayout:
         self.charts = charts
         self.city_folder = city_folder
         self.made = made or dt.datetime.now(dt.UTC)
+        self.comparison = comparison
+        self.scenario_view = scenario_view
+        self.difference_views = difference_views or {}
+        self.difference_charts = difference_charts or {}
+        #: the numbers of the sections after the analyses, in order
+        extra = ["scenario", "feedback"] if comparison is not None else []
+        self.numbers = {
+            name: len(content.sections) + i for i, name in enumerate([*extra, "methods", "sources"], start=1)
+        }
         self.pdf = _Document(font, f"{content.city_title} · twin_app {__version__}")
         self.pdf.set_title(f"{content.city_title}: indicators by district")
         self.pdf.set_creator(f"twin_app {__version__}")
@@ -192,6 +206,9 @@ class ReportLayout:
         self.cover()
         for n, section in enumerate(self.content.sections, start=1):
             self.analysis(n, section)
+        if self.comparison is not None:
+            self.scenario(self.comparison)
+            self.feedback(self.comparison)
         self.methods()
         self.sources()
         return bytes(self.pdf.output())
@@ -211,9 +228,14 @@ class ReportLayout:
             pdf.picture(self.home_view)
         pdf.heading("What this report contains")
         lines = [f"{n}. {s.manifest.title}" for n, s in enumerate(content.sections, start=1)]
+        if self.comparison is not None:
+            lines += [
+                f"{self.numbers['scenario']}. The scenario '{self.comparison.name}' beside the baseline",
+                f"{self.numbers['feedback']}. Residents' feedback on the scenario",
+            ]
         lines += [
-            f"{len(content.sections) + 1}. How each indicator is computed (methods, parameters, inputs)",
-            f"{len(content.sections) + 2}. Data sources and credits",
+            f"{self.numbers['methods']}. How each indicator is computed (methods, parameters, inputs)",
+            f"{self.numbers['sources']}. Data sources and credits",
         ]
         pdf.paragraph("\n".join(lines))
         if content.skipped:
@@ -274,10 +296,76 @@ class ReportLayout:
         if chart is not None:
             pdf.picture(chart, width=CHART_W)
 
+    def scenario(self, comparison: ScenarioComparison) -> None:
+        pdf = self.pdf
+        pdf.add_page()
+        pdf.heading(f"{self.numbers['scenario']}. The scenario '{comparison.name}' beside the baseline", 16)
+        if comparison.description:
+            pdf.paragraph(comparison.description)
+        pdf.paragraph("Its edits to the baseline (the baseline itself is not changed):", bold=True)
+        for n, edit in enumerate(comparison.edits, start=1):
+            pdf.paragraph(f"{n}. {edit[:1].upper()}{edit[1:]}")
+        pdf.paragraph(
+            "Differences are the scenario minus the baseline: + means more in the scenario; "
+            "shares differ in percentage points (pp).",
+            SMALL,
+            grey=True,
+        )
+        pdf.ln(1)
+        if self.scenario_view is not None:
+            pdf.picture(self.scenario_view)
+        for section in self.content.sections:
+            analysis = section.manifest.id
+            pdf.add_page()
+            pdf.heading(f"{section.manifest.title}: baseline and '{comparison.name}'", 13)
+            view = self.difference_views.get(analysis)
+            if view is not None:
+                pdf.paragraph("Change per building (blue: less, white: no change, red: more)", 9, grey=True)
+                pdf.picture(view)
+            for warning in comparison.results[analysis].warnings:
+                pdf.paragraph(f"Warning (scenario): {warning}", 9, bold=True)
+            for table in comparison.tables.get(analysis, []):
+                chart = self.difference_charts.get((analysis, table.key))
+                chart_h = pdf.picture_height(chart, CHART_W) + 2 if chart is not None else 0.0
+                pdf.need(14 + ROW_H * (len(table.rows) + 1) + chart_h)
+                pdf.heading(table.label, 11)
+                unit = f" ({table.unit})" if table.unit else ""
+                rows = [["District", f"Baseline{unit}", f"Scenario{unit}", "Difference"]]
+                rows += [
+                    [r.district, r.shown_baseline, r.shown_scenario, r.shown_difference] for r in table.rows
+                ]
+                pdf.grid(rows, (66, 38, 38, 38), ("LEFT", "RIGHT", "RIGHT", "RIGHT"))
+                if chart is not None:
+                    pdf.picture(chart, width=CHART_W)
+
+    def feedback(self, comparison: ScenarioComparison) -> None:
+        pdf = self.pdf
+        pdf.add_page()
+        pdf.heading(f"{self.numbers['feedback']}. Residents' feedback on '{comparison.name}'", 16)
+        pins = comparison.pins
+        if not pins:
+            pdf.paragraph("No pin was dropped on this scenario.")
+            return
+        counts: dict[str, int] = {}
+        for pin in pins:
+            counts[str(pin.category)] = counts.get(str(pin.category), 0) + 1
+        summary = [["Category", "Pins"]] + [[c, str(n)] for c, n in sorted(counts.items())]
+        summary.append(["All", str(len(pins))])
+        pdf.grid(summary, (60, 30), ("LEFT", "RIGHT"))
+        if comparison.names:
+            rows = [["Pin", "Category", "Comment", "Name"]]
+            rows += [[str(p.id), str(p.category), p.comment, p.name or ""] for p in pins]
+            pdf.grid(rows, (14, 24, 102, 40), ("RIGHT", "LEFT", "LEFT", "LEFT"))
+        else:
+            rows = [["Pin", "Category", "Comment"]]
+            rows += [[str(p.id), str(p.category), p.comment] for p in pins]
+            pdf.grid(rows, (14, 24, 142), ("RIGHT", "LEFT", "LEFT"))
+            pdf.paragraph("Residents' names are left out of this report.", SMALL, grey=True)
+
     def methods(self) -> None:
         pdf = self.pdf
         pdf.add_page()
-        pdf.heading(f"{len(self.content.sections) + 1}. How each indicator is computed", 16)
+        pdf.heading(f"{self.numbers['methods']}. How each indicator is computed", 16)
         for section in self.content.sections:
             manifest, record = section.manifest, section.result.record
             pdf.need(60)
@@ -310,7 +398,7 @@ class ReportLayout:
     def sources(self) -> None:
         pdf, content = self.pdf, self.content
         pdf.add_page()
-        pdf.heading(f"{len(content.sections) + 2}. Data sources and credits", 16)
+        pdf.heading(f"{self.numbers['sources']}. Data sources and credits", 16)
         pdf.paragraph("The data in this report require these credits:", bold=True)
         for line in content.credits:
             pdf.paragraph(f"• {line}")

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from twin_app.core.feedback import Feedback
 from twin_app.core.model import CityModel
+from twin_app.report.compare import ScenarioComparison
 from twin_app.report.content import AnalysisSection
 
 
@@ -70,6 +71,48 @@ def render_views(
                 for layer_id in added:
                     if layer_id in scene_model.layers:
                         scene_model.remove_layer(layer_id)
+        scene_model.unsubscribe(view._on_change)
+    finally:
+        plotter.close()
+    return views
+
+
+def render_scenario_views(
+    comparison: ScenarioComparison, folder: Path, *, size: tuple[int, int], feedback: Feedback | None = None
+) -> Views:
+    """The scenario's city (its new stops, trees, heights...), and per analysis its difference view.
+
+    A difference view is the scenario's city with the analysis's result
+    layers coloured by scenario minus baseline (blue less, red more).
+    """
+    import pyvista as pv
+
+    from twin_app.scene.render import export_view
+    from twin_app.scene.view import SceneView
+
+    feedback = feedback or Feedback()
+    model = comparison.model
+    assert model is not None
+    scene_model = CityModel(
+        manifest=model.manifest, origin=model.origin, layers=dict(model.layers), camera=model.camera
+    )
+    plotter = pv.Plotter(off_screen=True, window_size=list(size))
+    try:
+        view = SceneView(plotter, scene_model)
+        views = Views(home=export_view(view, folder / "scenario.png"))
+        for n, (analysis, layers) in enumerate(comparison.difference_layers.items(), start=1):
+            feedback.check_cancelled()
+            if not layers:
+                continue
+            for layer in layers:
+                scene_model.add_result_layer(layer)
+            try:
+                views.by_analysis[analysis] = export_view(view, folder / f"change-{n}.png")
+                views.warnings.extend(w for w in view.warnings if w not in views.warnings)
+            finally:
+                for layer in layers:
+                    if layer.id in scene_model.layers:
+                        scene_model.remove_layer(layer.id)
         scene_model.unsubscribe(view._on_change)
     finally:
         plotter.close()

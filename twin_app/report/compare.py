@@ -1,0 +1,203 @@
+"""A scenario beside the baseline: the same analyses on both, the difference per district, and the pins.
+
+The scenario's city is :func:`twin_app.core.scenario.apply` of the project's
+scenario on the baseline (the baseline is never changed); each analysis of
+the report runs again on it with the same parameters.  A difference is
+scenario minus baseline, so "+" always means "more in the scenario".
+Shares differ in percentage points ("+22.1 pp": from 51.5 % to 73.6 %), never
+in per cent of per cent.
+
+Residents' names are written only when asked (``names=True``): a report is
+handed out, and a name is the one field a resident may not want printed.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from twin_app.core.analysis import AnalysisResult
+from twin_app.core.feedback import Feedback
+from twin_app.core.layers import Layer, VectorLayer
+from twin_app.core.model import CityModel
+from twin_app.core.quantities import Quantity, display_units, display_value, is_share_unit, label_with_units
+from twin_app.report.content import ALL_DISTRICTS, ReportContent
+
+if TYPE_CHECKING:
+    from twin_app.core.pins import Pin
+    from twin_app.core.project import Project
+
+
+@dataclass(frozen=True)
+class CompareRow:
+    district: str
+    baseline: float | None
+    scenario: float | None
+    difference: float | None
+    shown_baseline: str
+    shown_scenario: str
+    shown_difference: str
+
+
+@dataclass(frozen=True)
+class ComparisonTable:
+    key: str
+    label: str
+    unit: str
+    declared_unit: str
+    definition: str
+    rows: tuple[CompareRow, ...]
+
+
+@dataclass
+class ScenarioComparison:
+    name: str
+    description: str
+    #: each edit in words ("add the stop 'Market square'"), in order
+    edits: list[str]
+    #: analysis id -> the scenario's result
+    results: dict[str, AnalysisResult]
+    #: analysis id -> one table per indicator
+    tables: dict[str, list[ComparisonTable]]
+    #: analysis id -> result layers coloured by scenario minus baseline (the difference views)
+    difference_layers: dict[str, list[Layer]] = field(default_factory=dict)
+    pins: list[Pin] = field(default_factory=list)
+    names: bool = False
+    model: CityModel | None = None
+
+
+def format_difference(value: float | None, unit: str) -> str:
+    """Scenario minus baseline with its sign: "+22.1 pp" for shares, "+120" for people, "0" for none."""
+    if value is None or not math.isfinite(value):
+        return "n/a"
+    if is_share_unit(unit):
+        points = value * 100
+        return "0 pp" if round(points, 1) == 0 else f"{points:+.1f} pp"
+    text = display_value(abs(value))
+    if text in ("0", "0.0", "0.00"):
+        return "0"
+    return ("+" if value > 0 else "-") + text
+
+
+def compare_results(baseline: AnalysisResult, scenario: AnalysisResult) -> list[ComparisonTable]:
+    """Per indicator, a row per district (all selected last): baseline, scenario, difference."""
+    base = {(i.key, i.district): i.value for i in baseline.indicators}
+    scen = {(i.key, i.district): i.value for i in scenario.indicators}
+    keys = list(dict.fromkeys(i.key for i in baseline.indicators))
+    places = list(dict.fromkeys(i.district for i in baseline.indicators))
+    places = [p for p in places if p is not None] + ([None] if None in places else [])
+    tables = []
+    for key in keys:
+        spec = baseline.definitions.get(key, {})
+        unit = spec.get("unit", "")
+        rows = []
+        for place in places:
+            if (key, place) not in base:
+                continue
+            b, s = base[(key, place)], scen.get((key, place))
+            d = s - b if b is not None and s is not None else None
+            rows.append(
+                CompareRow(
+                    district=place or ALL_DISTRICTS,
+                    baseline=b,
+                    scenario=s,
+                    difference=d,
+                    shown_baseline=display_value(b, unit),
+                    shown_scenario=display_value(s, unit),
+                    shown_difference=format_difference(d, unit),
+                )
+            )
+        tables.append(
+            ComparisonTable(
+                key=key,
+                label=label_with_units(key, unit, spec.get("label") or None),
+                unit=display_units(unit),
+                declared_unit=unit,
+                definition=spec.get("definition", ""),
+                rows=tuple(rows),
+            )
+        )
+    return tables
+
+
+def difference_layer(baseline: Layer, scenario: Layer) -> VectorLayer | None:
+    """The scenario's result layer coloured by scenario minus baseline, in the diverging palette.
+
+    Only for a result that re-colours a city layer by one column (walk to a
+    stop, heat per building), whose rows are that layer's features in both
+    runs (matched by the frames' index labels): a building the scenario
+    removed has no difference.
+    """
+    if not (isinstance(baseline, VectorLayer) and isinstance(scenario, VectorLayer)):
+        return None
+    if scenario.restyles is None or scenario.restyles != baseline.restyles:
+        return None  # rows of its own (service areas per stop): row i is not the same thing in both
+    column = scenario.value_column
+    if column is None or column != baseline.value_column or scenario.join_on is not None:
+        return None
+    if column not in scenario.frame or column not in baseline.frame:
+        return None
+    after = scenario.frame[column].astype(float)
+    before = baseline.frame[column].astype(float).reindex(after.index)
+    name = f"change_{column}"
+    frame = scenario.frame.copy()
+    frame[name] = after - before
+    layer = copy.copy(scenario)
+    layer.frame = frame
+    layer.id = f"{scenario.id}:change"
+    # "Buildings by walk to the nearest stop (m)" → "Change: buildings by walk to the nearest stop";
+    # the legend adds the units again
+    what = re.sub(r"\s*\([^()]*\)$", "", scenario.title)
+    layer.title = f"Change, scenario − baseline: {what[:1].lower()}{what[1:]}"
+    layer.value_column = name
+    layer.default_column = name
+    layer.quantities = {**scenario.quantities, name: Quantity.DIFFERENCE.value}
+    return layer
+
+
+def compare_scenario(
+    project: Project,
+    name: str,
+    model: CityModel,
+    content: ReportContent,
+    params: dict[str, dict[str, str]],
+    *,
+    names: bool = False,
+    feedback: Feedback | None = None,
+) -> ScenarioComparison:
+    """Run the report's analyses on the scenario too, and gather the comparison and the scenario's pins."""
+    from twin_app.core.runner import run_analysis
+    from twin_app.core.scenario import apply
+
+    feedback = feedback or Feedback()
+    scenario = project.scenario(name)
+    changed = apply(model, scenario)
+    out = ScenarioComparison(
+        name=scenario.name,
+        description=scenario.description,
+        edits=[e.describe() for e in scenario.edits],
+        results={},
+        tables={},
+        pins=project.pins(scenario=scenario.name),
+        names=names,
+        model=changed,
+    )
+    for n, section in enumerate(content.sections):
+        feedback.check_cancelled()
+        analysis = section.manifest.id
+        feedback.progress(n / max(len(content.sections), 1), f"Running {section.manifest.title} on '{name}'")
+        result = run_analysis(analysis, changed, params.get(analysis, {}), feedback=feedback)
+        out.results[analysis] = result
+        out.tables[analysis] = compare_results(section.result, result)
+        before = {layer.id: layer for layer in section.result.layers}
+        diffs = []
+        for layer in result.layers:
+            if layer.id in before:
+                diff = difference_layer(before[layer.id], layer)
+                if diff is not None:
+                    diffs.append(diff)
+        out.difference_layers[analysis] = diffs
+    return out
