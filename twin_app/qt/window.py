@@ -140,6 +140,8 @@ class MainWindow(QMainWindow):
         action("Import &table…", self.ask_import_table).setObjectName("file:import_table")
         file_menu.addSeparator()
         action("&Export view as PNG…", self._ask_export, QKeySequence("Ctrl+E"))
+        action("Export scene as &glTF…", lambda: self.ask_export_gltf())
+        action("&Report…", lambda: self.ask_report())
         file_menu.addSeparator()
         action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.analysis_menu = self.menuBar().addMenu("&Analyses")
@@ -577,6 +579,51 @@ class MainWindow(QMainWindow):
             export_view_at(self.view, path, size)
         self.statusBar().showMessage(f"Saved {path}", 5000)
         return path
+
+    def ask_export_gltf(self, path: Path | None = None) -> Path | None:
+        """File → Export scene as glTF…: what the view shows as binary glTF (docs/reports.md)."""
+        if path is None:
+            name, _ = QFileDialog.getSaveFileName(self, "Export scene", "city.glb", "Binary glTF (*.glb)")
+            path = Path(name) if name else None
+        if path is None or self.view is None:
+            return None
+        from twin_app.scene.gltf import export_gltf
+
+        try:
+            out = export_gltf(self.view, path if path.suffix else path.with_suffix(".glb"))
+        except TwinError as exc:
+            self._error("The scene could not be exported", str(exc))
+            return None
+        self.statusBar().showMessage(f"Saved {out}", 8000)
+        self.messages.add("info", "Export scene", f"The scene was saved to {out}.")
+        return out
+
+    def ask_report(self, path: Path | None = None) -> Any:
+        """File → Report…: the PDF report on this city, made off the window (docs/reports.md)."""
+        from twin_app.qt.report_job import ReportWorker
+
+        if self.model is None or self.loading:
+            self._error("Not ready", "Wait until the city has finished loading, then make the report.")
+            return None
+        if path is None:
+            default = f"{self.model.manifest.name}-report.pdf"
+            name, _ = QFileDialog.getSaveFileName(self, "Report", default, "PDF document (*.pdf)")
+            path = Path(name) if name else None
+        if path is None:
+            return None
+        out = path if path.suffix else path.with_suffix(".pdf")
+
+        def saved(written: Path) -> None:
+            self.statusBar().showMessage(f"The report was saved to {written}", 15000)
+            self.messages.add("info", "Report", f"The report was saved to {written}.")
+
+        def failed(message: str) -> None:
+            self.messages.add("problem", "Report", message)
+            self._error("The report could not be made", message)
+
+        return self.jobs.submit(
+            ReportWorker(self.model.manifest.folder, out), "Report", done=saved, failed=failed
+        )
 
     def _show_sources(self) -> None:
         box = QMessageBox(

@@ -1,0 +1,96 @@
+"""File → Report…: the PDF report made by ``twin-app report`` in a process of its own.
+
+Why a process and not a thread: a report draws its views with VTK off
+screen, and a second OpenGL context driven from a worker thread, beside the
+window's own on the same X connection, is what crashes VTK; a process has
+its own connection, and Cancel can end it however far it got.  The worker's
+thread waits for the process, relays the progress lines it prints
+(``--progress``) to the status bar, and hands on its last sentence when it
+fails.  The report is made from the city as its folder holds it, with the same
+analyses and numbers as ``twin-app report`` (docs/reports.md).
+"""
+
+from __future__ import annotations
+
+import queue
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from twin_app.core.feedback import Feedback
+
+PROGRESS_PREFIX = "twin-app: progress: "
+#: seconds a cancelled report process gets to end before it is killed
+KILL_AFTER_S = 3.0
+
+
+class ReportWorker(QObject):
+    progress = Signal(float, str)
+    done = Signal(object)  # the PDF's path
+    failed = Signal(str)
+    finished = Signal(bool)  # True when cancelled
+
+    def __init__(self, city_folder: Path, out: Path) -> None:
+        super().__init__()
+        self.city_folder = city_folder
+        self.out = out
+        self.feedback = Feedback(on_progress=lambda f, t: self.progress.emit(f, t))
+
+    def command(self) -> list[str]:
+        return [sys.executable, "-m", "twin_app", "report", str(self.city_folder), "--out", str(self.out),
+                "--progress"]  # fmt: skip
+
+    def run(self) -> None:
+        lines: queue.Queue[str | None] = queue.Queue()
+        try:
+            process = subprocess.Popen(
+                self.command(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, bufsize=1
+            )
+        except OSError as exc:
+            self.failed.emit(f"The report could not be started ({exc.strerror or exc}); try again.")
+            self.finished.emit(False)
+            return
+        assert process.stderr is not None
+        stderr = process.stderr
+
+        def read() -> None:
+            for line in stderr:
+                lines.put(line.rstrip("\n"))
+            lines.put(None)
+
+        threading.Thread(target=read, daemon=True).start()
+        said: list[str] = []
+        cancelled = False
+        while True:
+            if self.feedback.cancelled and not cancelled:
+                cancelled = True
+                process.terminate()
+            try:
+                line = lines.get(timeout=0.2)
+            except queue.Empty:
+                continue
+            if line is None:
+                break
+            if line.startswith(PROGRESS_PREFIX):
+                fraction, _, text = line.removeprefix(PROGRESS_PREFIX).partition(" ")
+                self.feedback.progress(float(fraction), text)
+            elif line.strip():
+                said.append(line.removeprefix("twin-app: "))
+        try:
+            code = process.wait(timeout=KILL_AFTER_S if cancelled else None)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            code = process.wait()
+        if not cancelled:
+            if code == 0:
+                for line in said:
+                    if line.startswith("warning: "):
+                        self.feedback.warning(line.removeprefix("warning: "))
+                self.done.emit(self.out)
+            else:
+                errors = [s.removeprefix("error: ") for s in said if s.startswith("error: ")]
+                self.failed.emit(errors[-1] if errors else (said[-1] if said else "The report failed."))
+        self.finished.emit(cancelled)
