@@ -105,6 +105,29 @@ def test_export_scene_writes_a_valid_glb_in_metres_with_y_up(town: Path, tmp_pat
     assert pos[:, 2].max() == pytest.approx(-(y0 - origin[1]), abs=0.01)
     assert pos[:, 1].max() == pytest.approx(frame["height_m"].max(), abs=0.01)
     assert pos[:, 1].min() == pytest.approx(0.0, abs=0.01)
+    # and an independent reader (VTK's glTF importer) finds the same meshes, in the same place
+    import pyvista as pv
+
+    read = pv.read(out)
+    assert read.n_blocks == len(doc["meshes"])
+    low = np.min(
+        [
+            doc["accessors"][p["attributes"]["POSITION"]]["min"]
+            for m in doc["meshes"]
+            for p in m["primitives"]
+        ],
+        axis=0,
+    )
+    high = np.max(
+        [
+            doc["accessors"][p["attributes"]["POSITION"]]["max"]
+            for m in doc["meshes"]
+            for p in m["primitives"]
+        ],
+        axis=0,
+    )
+    bounds = np.array(read.bounds, dtype=float)
+    assert np.allclose(bounds[0::2], low, atol=0.01) and np.allclose(bounds[1::2], high, atol=0.01)
 
 
 def test_colours_are_the_views_palette(town: Path, tmp_path: Path) -> None:

@@ -11,14 +11,15 @@ glTF (x, y, z) = scene (east, height, -north).  The origin and CRS are
 written in the scene's ``extras`` (``origin``, ``crs``), so a web map can
 place the model again.
 
-Why not VTK's exporter (``pyvista.Plotter.export_gltf``): it keeps VTK's
-z-up axes (models lie on their side in every glTF viewer), and it does not
-carry colours mapped from cell scalars, which is how results colour a layer
-here; it also writes the legend and text actors' geometry.  This writer is
-small: per-cell colours become vertex colours (a vertex is shared only
-between faces of the same colour, so a building stays one piece), faces
-keep flat shading (no normals: glTF viewers then compute flat ones), lines
-stay lines (mode 1), and the buffers are little-endian as the format says.
+Why not VTK's exporter (``pyvista.Plotter.export_gltf``, VTK 9.7): given a
+mesh coloured by a cell array it writes ``COLOR_0`` with one entry per cell
+beside one position per point, which glTF forbids (docs/reports.md has the
+test), tints the colours with the actor's default colour, and exports the
+camera too.  This writer is small: per-cell colours become vertex colours (a
+vertex is shared only between faces of the same colour, so a building stays
+one piece), faces keep flat shading (no normals: glTF viewers then compute
+flat ones), lines stay lines (mode 1), and the buffers are little-endian as
+the format says.
 """
 
 from __future__ import annotations
