@@ -193,7 +193,7 @@ def compare_scenario(
         out.results[analysis] = result
         out.tables[analysis] = compare_results(section.result, result)
         before = {layer.id: layer for layer in section.result.layers}
-        diffs = []
+        diffs: list[Layer] = []
         for layer in result.layers:
             if layer.id in before:
                 diff = difference_layer(before[layer.id], layer)
