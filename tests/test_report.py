@@ -256,3 +256,18 @@ def test_names_are_printed_only_when_asked(workshop: Path, tmp_path) -> None:
 def test_a_scenario_needs_a_project(tmp_path: Path, capsys) -> None:
     assert main(["report", "helsinki", "--scenario", "x", "--out", str(tmp_path / "r.pdf")]) == 2
     assert "needs a project file" in capsys.readouterr().err
+
+
+def test_an_analysis_the_city_cannot_run_is_left_out_and_named(town: Path) -> None:
+    """Without districts the analyses, which report per district, cannot run: each is named with why."""
+    from twin_app.core.errors import TwinError
+    from twin_app.report.content import run_analyses
+
+    model = load_city(town)
+    assert model.districts is not None
+    model.remove_layer(model.districts.id)
+    with pytest.raises(TwinError, match="None of the analyses could run") as refused:
+        run_analyses(model)
+    for analysis in ANALYSES:
+        assert f"{analysis}: " in str(refused.value)
+    assert "districts" in str(refused.value)

@@ -199,9 +199,20 @@ def run_analyses(
         feedback.check_cancelled()
         manifest = registry.get(analysis_id)
         feedback.progress(n / max(len(chosen), 1), f"Running {manifest.title}")
-        result = run_analysis(analysis_id, model, params.get(analysis_id, {}), feedback=feedback)
+        try:
+            result = run_analysis(analysis_id, model, params.get(analysis_id, {}), feedback=feedback)
+        except MissingLayerError as exc:
+            if analyses is not None:  # asked for by name: the planner must hear why it cannot run
+                raise
+            skipped[analysis_id] = str(exc)  # e.g. a city without districts: left out, said why
+            continue
         sections.append(
             AnalysisSection(manifest, result, indicator_tables(result), published_method(manifest))
+        )
+    if not sections:
+        raise TwinError(
+            f"None of the analyses could run on {model.manifest.title}: "
+            + " ".join(f"{aid}: {why}" for aid, why in skipped.items())
         )
     return ReportContent(
         city_title=model.manifest.title,
