@@ -241,6 +241,9 @@ def test_a_scenario_report_shows_baseline_scenario_and_difference(
     assert f"Centre 51.5 % {share} {diff}" in flat
     assert f"Centre 280 {display_value(after['population_served'])} +" in flat
     assert "1. Add the stop 'Market' 2. Add the stop 'School'" in flat
+    # the run's notes that changed are said: the method's side of the difference
+    assert "What the run did differently in the scenario:" in flat
+    assert "stops in layer: 2 → 4" in flat
     # the scenario's pins, without names unless asked; the baseline's pin is not the scenario's
     assert "More benches at the stop" in flat and "The crossing is dark at night" in flat
     assert "idea 1 like" not in flat and "idea 1 problem 1 All 2" in flat

@@ -324,6 +324,14 @@ class ReportLayout:
                 pdf.picture(view)
             for warning in comparison.results[analysis].warnings:
                 pdf.paragraph(f"Warning (scenario): {warning}", 9, bold=True)
+            # what the method did differently (a new stop dropped as too far from the streets...)
+            before, after = section.result.notes, comparison.results[analysis].notes
+            changed = [k for k in after if k in before and after[k] != before[k]]
+            if changed:
+                pdf.paragraph("What the run did differently in the scenario:", 9, bold=True)
+                for key in changed:
+                    pdf.paragraph(f"{key}: {_value_text(before[key])} → {_value_text(after[key])}", SMALL)
+                pdf.ln(1)
             for table in comparison.tables.get(analysis, []):
                 chart = self.difference_charts.get((analysis, table.key))
                 chart_h = pdf.picture_height(chart, CHART_W) + 2 if chart is not None else 0.0
