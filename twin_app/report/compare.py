@@ -13,17 +13,15 @@ handed out, and a name is the one field a resident may not want printed.
 
 from __future__ import annotations
 
-import copy
 import math
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from twin_app.core.analysis import AnalysisResult
 from twin_app.core.feedback import Feedback
-from twin_app.core.layers import Layer, VectorLayer
+from twin_app.core.layers import Layer
 from twin_app.core.model import CityModel
-from twin_app.core.quantities import Quantity, display_units, display_value, is_share_unit, label_with_units
+from twin_app.core.quantities import display_units, display_value, is_share_unit, label_with_units
 from twin_app.report.content import ALL_DISTRICTS, ReportContent
 
 if TYPE_CHECKING:
@@ -66,6 +64,9 @@ class ScenarioComparison:
     difference_layers: dict[str, list[Layer]] = field(default_factory=dict)
     pins: list[Pin] = field(default_factory=list)
     names: bool = False
+    #: analysis id -> how its scenario figures were made: "reused" (the scenario changes none of its
+    #: inputs), or run again / updated incrementally (core.compare's words)
+    how: dict[str, str] = field(default_factory=dict)
     model: CityModel | None = None
 
 
@@ -123,41 +124,6 @@ def compare_results(baseline: AnalysisResult, scenario: AnalysisResult) -> list[
     return tables
 
 
-def difference_layer(baseline: Layer, scenario: Layer) -> VectorLayer | None:
-    """The scenario's result layer coloured by scenario minus baseline, in the diverging palette.
-
-    Only for a result that re-colours a city layer by one column (walk to a
-    stop, heat per building), whose rows are that layer's features in both
-    runs (matched by the frames' index labels): a building the scenario
-    removed has no difference.
-    """
-    if not (isinstance(baseline, VectorLayer) and isinstance(scenario, VectorLayer)):
-        return None
-    if scenario.restyles is None or scenario.restyles != baseline.restyles:
-        return None  # rows of its own (service areas per stop): row i is not the same thing in both
-    column = scenario.value_column
-    if column is None or column != baseline.value_column or scenario.join_on is not None:
-        return None
-    if column not in scenario.frame or column not in baseline.frame:
-        return None
-    after = scenario.frame[column].astype(float)
-    before = baseline.frame[column].astype(float).reindex(after.index)
-    name = f"change_{column}"
-    frame = scenario.frame.copy()
-    frame[name] = after - before
-    layer = copy.copy(scenario)
-    layer.frame = frame
-    layer.id = f"{scenario.id}:change"
-    # "Buildings by walk to the nearest stop (m)" → "Change: buildings by walk to the nearest stop";
-    # the legend adds the units again
-    what = re.sub(r"\s*\([^()]*\)$", "", scenario.title)
-    layer.title = f"Change, scenario − baseline: {what[:1].lower()}{what[1:]}"
-    layer.value_column = name
-    layer.default_column = name
-    layer.quantities = {**scenario.quantities, name: Quantity.DIFFERENCE.value}
-    return layer
-
-
 def compare_scenario(
     project: Project,
     name: str,
@@ -168,13 +134,27 @@ def compare_scenario(
     names: bool = False,
     feedback: Feedback | None = None,
 ) -> ScenarioComparison:
-    """Run the report's analyses on the scenario too, and gather the comparison and the scenario's pins."""
-    from twin_app.core.runner import run_analysis
+    """The report's analyses on the scenario too (core's ``compare``), and the scenario's pins.
+
+    The baseline results the report already has are handed to ``compare``, so
+    only what the scenario can change is computed again (an analysis whose
+    inputs the scenario leaves alone keeps the baseline's figures), with the
+    analysis's incremental update where it offers one: the figures are those
+    of ``twin-app compare``.
+    """
+    from twin_app.core.compare import AnalysisRun, compare, result_difference_layers
     from twin_app.core.scenario import apply
 
     feedback = feedback or Feedback()
     scenario = project.scenario(name)
-    changed = apply(model, scenario)
+    feedback.progress(0.0, f"Computing the scenario '{name}'")
+    comparison = compare(
+        model,
+        scenario,
+        [AnalysisRun(s.manifest.id, params.get(s.manifest.id, {})) for s in content.sections],
+        baseline={s.manifest.id: s.result for s in content.sections},
+        feedback=feedback,
+    )
     out = ScenarioComparison(
         name=scenario.name,
         description=scenario.description,
@@ -183,21 +163,14 @@ def compare_scenario(
         tables={},
         pins=project.pins(scenario=scenario.name),
         names=names,
-        model=changed,
+        model=apply(model, scenario),  # the scenario's city, for its views
     )
-    for n, section in enumerate(content.sections):
-        feedback.check_cancelled()
+    for section in content.sections:
         analysis = section.manifest.id
-        feedback.progress(n / max(len(content.sections), 1), f"Running {section.manifest.title} on '{name}'")
-        result = run_analysis(analysis, changed, params.get(analysis, {}), feedback=feedback)
+        result = comparison.results[analysis]
         out.results[analysis] = result
+        out.how[analysis] = comparison.how[analysis]
         out.tables[analysis] = compare_results(section.result, result)
-        before = {layer.id: layer for layer in section.result.layers}
-        diffs: list[Layer] = []
-        for layer in result.layers:
-            if layer.id in before:
-                diff = difference_layer(before[layer.id], layer)
-                if diff is not None:
-                    diffs.append(diff)
-        out.difference_layers[analysis] = diffs
+        reused = comparison.how[analysis] == "reused"
+        out.difference_layers[analysis] = [] if reused else result_difference_layers(section.result, result)
     return out

@@ -36,6 +36,12 @@ BODY, SMALL, HEADING, TITLE = 10.0, 8.0, 14.0, 22.0
 GREY = (90, 90, 90)
 #: the width of a bar chart, and the height a table row takes (9 pt text, padding, rule)
 CHART_W, ROW_H = 140.0, 6.5
+#: how the scenario's figures of an analysis were made (``twin_app.core.compare``'s words)
+HOW_WORDS = {
+    "reused": "the baseline's, since the scenario changes none of this analysis's inputs",
+    "update": "updated from the baseline run by the analysis's own exact update for these edits",
+    "run": "computed again on the scenario's city",
+}
 #: the first characters of a SHA-256 shown in tables (enough to tell files apart; the JSON has all 64)
 DIGEST_CHARS = 16
 
@@ -318,6 +324,8 @@ class ReportLayout:
             analysis = section.manifest.id
             pdf.add_page()
             pdf.heading(f"{section.manifest.title}: baseline and '{comparison.name}'", 13)
+            how = comparison.how.get(analysis, "")
+            pdf.paragraph(f"The scenario's figures: {HOW_WORDS.get(how, how)}.", 9, grey=True)
             view = self.difference_views.get(analysis)
             if view is not None:
                 pdf.paragraph("Change per building (blue: less, white: no change, red: more)", 9, grey=True)
