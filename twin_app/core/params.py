@@ -353,6 +353,19 @@ class MappingParam(Param):
         )
 
 
+@dataclass(frozen=True)
+class TextParam(Param):
+    """Free text: a name, a topic, a file path.  Feed sources need these; analyses rarely do."""
+
+    kind: ClassVar[str] = "text"
+
+    def parse(self, raw: Any, model: CityModel | None) -> str:
+        value = str(raw).strip()
+        if not value and self.required:
+            raise self.error("a value is required.")
+        return value
+
+
 PARAM_TYPES: dict[str, type[Param]] = {
     cls.kind: cls
     for cls in (
@@ -363,6 +376,7 @@ PARAM_TYPES: dict[str, type[Param]] = {
         DistrictsParam,
         TimeWindowParam,
         MappingParam,
+        TextParam,
     )
 }
 
@@ -383,15 +397,23 @@ def param_from_spec(spec: Mapping[str, Any]) -> Param:
 
 
 def validate_params(
-    params: Sequence[Param], raw: Mapping[str, Any], model: CityModel | None
+    params: Sequence[Param],
+    raw: Mapping[str, Any],
+    model: CityModel | None,
+    *,
+    subject: str = "this analysis",
 ) -> dict[str, Any]:
-    """Parse and check every parameter; defaults fill what ``raw`` leaves out."""
+    """Parse and check every parameter; defaults fill what ``raw`` leaves out.
+
+    ``subject`` names what takes the parameters in the sentence refusing an
+    unknown one ("this analysis", "the feed source 'aq-replay'").
+    """
     names = {p.name for p in params}
     unknown = [k for k in raw if k not in names]
     if unknown:
         raise ParameterError(
             f"Unknown parameter {', '.join(unknown)}; "
-            f"this analysis takes: {', '.join(sorted(names)) or 'none'}."
+            f"{subject} takes: {', '.join(sorted(names)) or 'none'}."
         )
     values: dict[str, Any] = {}
     # every missing layer is named at once: fixing one should not reveal the next
@@ -405,7 +427,7 @@ def validate_params(
         raise missing[0]
     if missing:
         raise MissingLayerError(
-            f"The city lacks {len(missing)} layers this analysis needs. "
+            f"The city lacks {len(missing)} layers {subject} needs. "
             + " ".join(str(exc) for exc in missing)
         )
     return values
@@ -420,6 +442,18 @@ def _value(param: Param, raw: Mapping[str, Any], model: CityModel | None) -> Any
             raise param.missing(model)
         return None
     return param.parse(default, model) if not isinstance(default, list | dict) else default
+
+
+def param_json(p: Param) -> dict[str, Any]:
+    """A parameter as JSON, for listings (``feed sources --json``, ``kinds --json``)."""
+    out: dict[str, Any] = {"name": p.name, "type": p.kind, "title": p.label, "help": p.help}
+    if p.default is not None:
+        out["default"] = to_jsonable(p.default)
+    for key in ("unit", "minimum", "maximum", "integer", "choices"):
+        value = getattr(p, key, None)
+        if value not in (None, "", (), False):
+            out[key] = list(value) if isinstance(value, tuple) else value
+    return out
 
 
 def to_jsonable(value: Any) -> Any:
