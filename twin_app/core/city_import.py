@@ -109,8 +109,8 @@ def _check_districts(
     assert request.districts is not None
     path = Path(request.districts)
     kind = registry.for_file(path)
-    layer = kind.load(
-        path, {}, LoadContext(crs=crs, bbox_lonlat=bbox, layer_id="districts", title="Districts")
+    layer = registry.load(
+        kind.name, path, {}, LoadContext(crs=crs, bbox_lonlat=bbox, layer_id="districts", title="Districts")
     )
     check_name_column(layer, request.district_name_column, what=f"'{path}'")
 

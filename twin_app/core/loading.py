@@ -65,7 +65,9 @@ def load_layer(
         manifest,
         spec,
         kind,
-        lambda: kind.load(spec.source, spec.options, context_for(manifest, spec, feedback, cache)),
+        lambda: registry.load(
+            spec.kind, spec.source, spec.options, context_for(manifest, spec, feedback, cache)
+        ),
         feedback=feedback,
         shared=cache,
     )
