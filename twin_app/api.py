@@ -70,6 +70,7 @@ from twin_app.core.layers import (
     StopsLayer,
     VectorLayer,
 )
+from twin_app.core.live.observation import Observation, ObservationKind, SourceState, SourceStatus
 from twin_app.core.params import TimeWindow
 from twin_app.core.quantities import Quantity
 from twin_app.core.safe_read import check_read_size, forbid_gdal_network, max_read_bytes, refuse_remote
@@ -133,6 +134,8 @@ __all__ = [
     "MissingLayerError",
     "NetworkLayer",
     "NoOpenGLError",
+    "Observation",
+    "ObservationKind",
     "ParameterError",
     "PluginError",
     "PointLayer",
@@ -146,6 +149,8 @@ __all__ = [
     "ResourceLimitError",
     "ResultError",
     "ScenarioError",
+    "SourceState",
+    "SourceStatus",
     "StopsLayer",
     "TableError",
     "TimeWindow",

@@ -62,10 +62,14 @@ def add_feed_parser(sub: Any) -> None:
         action="append",
         default=[],
         metavar="KEY=VALUE",
-        help="an option of the source, e.g. interval_s=10, or date=2022-02-22 for a simulated one "
-        "(repeatable)",
+        help="an option of the source, e.g. interval_s=10 for a polled one, date=2022-02-22 for a "
+        "simulated one, or one a plugin source declares (see 'twin-app feed sources'); repeatable",
     )
     p_ing.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p_src = feed_sub.add_parser(
+        "sources", help="the feed sources this twin_app opens, built-in and plugins, with their options"
+    )
+    p_src.add_argument("--json", action="store_true", help="print JSON (docs/plugins.md)")
     p_stats = feed_sub.add_parser("stats", help="exact counts of the stored observations per source")
     p_stats.add_argument("--store", type=Path, required=True, help="the observation store (GeoPackage)")
     p_stats.add_argument("--json", action="store_true", help="print JSON (docs/live-data.md)")
@@ -103,6 +107,8 @@ def cmd_feed(args: argparse.Namespace) -> int:
         from twin_app.cli.feed_replay import replay
 
         return replay(args)
+    if args.feed_command == "sources":
+        return _sources(args)
     return _ingest(args)
 
 
@@ -121,6 +127,28 @@ def _stats(args: argparse.Namespace) -> int:
     for s in stats:
         row = s.as_json()
         print(f"  {s.count:>10}  {row['first']} .. {row['last']}  {s.source}")
+    return 0
+
+
+def _sources(args: argparse.Namespace) -> int:
+    from twin_app.core.live.source_plugins import all_sources, default_sources
+
+    registry = default_sources()
+    sources = all_sources(registry)
+    registry.check_all()  # a diagnostic listing may import the plugins' code to name the broken ones
+    broken = [{"id": name, "reason": why} for name, why in sorted(registry.failures.items())]
+    if args.json:
+        print(json.dumps({"sources": [m.as_json() for m in sources], "broken": broken}, indent=2))
+        return 0
+    for m in sources:
+        origin = "built-in" if m.builtin else f"{m.distribution} {m.version}".strip()
+        schemes = ", ".join(s + ":" for s in m.schemes)
+        print(f"{m.id:<16} {m.kind:<8} {schemes:<36} {m.title}  [{origin}]")
+        for p in m.options:
+            print(f"    --option {p.name}=…  {p.describe().strip()}")
+    for item in broken:
+        print(f"twin-app: warning: the feed source '{item['id']}' could not be loaded: {item['reason']}",
+              file=sys.stderr)
     return 0
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from twin_app.core.errors import FeedError
 from twin_app.core.live.observation import Source
@@ -144,25 +144,59 @@ def in_folder(url: str, folder: Path) -> str:
     return url
 
 
+def _scheme(url: str) -> str | None:
+    """The scheme of ``scheme://...`` or of ``scheme:rest`` (a plugin's ``aq-replay:file.csv``).
+
+    One letter before a colon is a Windows drive (``C:\\logs\\a.csv``), not a scheme.
+    """
+    head, sep, _ = url.partition(":")
+    if sep and len(head) > 1 and head[0].isalpha() and all(c.isalnum() or c in "+-." for c in head):
+        return head.lower()
+    return None
+
+
 def open_source(url: str, options: Mapping[str, Any] | None = None) -> Source:
-    """The source for a feed URL; a sentence naming the schemes there are when the URL fits none."""
-    scheme, sep, _ = url.partition("://")
-    head = url.partition(":")[0].lower()
-    if head in OFFLINE_SCHEMES:
-        scheme, sep = head, ":"
-    if not sep:
-        if Path(url).suffix.lower() in (".csv", ".jsonl", ".ndjson", ".dump"):
-            scheme = "file"  # a plain path to a log
-        else:
-            raise FeedError(
-                f"'{url}' is not a feed address; write it as scheme://..., with one of: {', '.join(SCHEMES)}."
-            )
-    factory = SCHEMES.get(scheme.lower())
-    if factory is None:
+    """The source for a feed URL; a sentence naming the schemes there are when the URL fits none.
+
+    Built-in schemes are looked up first, then the feed sources installed as
+    plugins (:mod:`twin_app.core.live.source_plugins`), whose options are
+    checked against their manifest and whose source runs guarded.
+    """
+    from twin_app.core.live.source_plugins import default_sources
+
+    plugins = default_sources()
+    scheme = _scheme(url)
+    if scheme is None and Path(url).suffix.lower() in _LOGS:
+        scheme = "file"  # a plain path to a log
+    elif scheme is None or (
+        "://" not in url and scheme not in SCHEMES and plugins.for_scheme(scheme) is None
+    ):
+        # "broker:1883" is a host and port, not the scheme "broker"
         raise FeedError(
-            f"twin_app reads no '{scheme}://' feeds; use one of: {', '.join(s + '://' for s in SCHEMES)}."
+            f"'{url}' is not a feed address; write it as scheme://..., with one of: "
+            f"{', '.join(_known(plugins))}."
         )
-    return factory(url, dict(options or {}))
+    factory = SCHEMES.get(scheme)
+    if factory is not None:
+        return factory(url, dict(options or {}))
+    manifest = plugins.for_scheme(scheme)
+    if manifest is None:
+        broken = "".join(f" {line}." for line in plugins.describe_failures())
+        raise FeedError(
+            f"twin_app reads no '{scheme}' feeds; use one of: {', '.join(_known(plugins))} "
+            f"(see 'twin-app feed sources').{broken}"
+        )
+    # a guarded source: its status is read-only, computed from the plugin's and the guard's counts
+    return cast(Source, plugins.open(manifest, url, dict(options or {})))
+
+
+_LOGS = (".csv", ".jsonl", ".ndjson", ".dump")
+
+
+def _known(plugins: Any) -> list[str]:
+    """The schemes there are, built-in ones first, as a user writes them."""
+    built_in = [s + (":" if s in OFFLINE_SCHEMES else "://") for s in SCHEMES]
+    return built_in + [s + ":" for m in plugins.manifests() for s in m.schemes]
 
 
 __all__ = ["OFFLINE_SCHEMES", "SCHEMES", "Factory", "in_folder", "offline_path", "open_source"]
