@@ -69,3 +69,55 @@ def example_plugin(tmp_path_factory) -> Path:
     )
     plugins._default = None  # rediscover with the new distribution
     return target
+
+
+@pytest.fixture(scope="session")
+def _live_plugin_site(tmp_path_factory) -> Path:
+    """The example layer kind and feed source distribution, pip-installed once into a folder."""
+    import subprocess
+    import sys
+
+    target = tmp_path_factory.mktemp("site-live")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--no-deps",
+            "--no-build-isolation",
+            "--target",
+            str(target),
+            str(ROOT / "tests" / "plugin_example_live"),
+        ],
+        check=True,
+    )
+    return target
+
+
+@pytest.fixture(scope="module")
+def live_plugin(_live_plugin_site: Path):
+    """The example distribution on the path for one test module, and off it afterwards.
+
+    Its kinds claim ``.csv`` files by content, so it must not stay installed
+    for tests that count the built-in kinds.
+    """
+    import sys
+
+    import twin_app.core.kinds as kinds
+    import twin_app.core.live.source_plugins as source_plugins
+
+    def reset() -> None:
+        kinds._default = None
+        source_plugins._default = None
+        for name in [
+            m for m in sys.modules if m == "twin_example_live" or m.startswith("twin_example_live.")
+        ]:
+            del sys.modules[name]
+
+    sys.path.insert(0, str(_live_plugin_site))
+    reset()
+    yield _live_plugin_site
+    sys.path.remove(str(_live_plugin_site))
+    reset()
