@@ -44,46 +44,33 @@ from twin_app.core.params import (
 from twin_app.core.plugins import PluginManifest
 
 
-class ParamDialog(QDialog):
+class ParamForm(QWidget):
+    """A form of widgets, one per typed parameter; also used by the Connect feed dialog.
+
+    ``model`` may be None where no parameter refers to the city (a feed
+    source's options).
+    """
+
     def __init__(
         self,
-        manifest: PluginManifest,
-        model: CityModel,
+        parameters: tuple[Param, ...] | list[Param],
+        model: CityModel | None,
         *,
         selected_districts: list[str] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.manifest = manifest
+        self.parameters = tuple(parameters)
         self.model = model
-        self.setWindowTitle(manifest.title)
         self.widgets: dict[str, QWidget] = {}
-        self.validated: dict[str, Any] | None = None
-        layout = QVBoxLayout(self)
-        if manifest.description:
-            about = QLabel(manifest.description)
-            about.setWordWrap(True)
-            layout.addWidget(about)
-        form = QFormLayout()
-        layout.addLayout(form)
-        for param in manifest.parameters:
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        for param in self.parameters:
             widget = self._widget_for(param, selected_districts or [])
             widget.setToolTip(param.describe())
             widget.setObjectName(param.name)
             self.widgets[param.name] = widget
             form.addRow(param.label, widget)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020")
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Run")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
 
     def _widget_for(self, param: Param, selected: list[str]) -> QWidget:
         default = param.default_for(self.model)
@@ -148,7 +135,7 @@ class ParamDialog(QDialog):
     def raw_values(self) -> dict[str, Any]:
         """The widgets' values, as strings/lists like the CLI would give."""
         raw: dict[str, Any] = {}
-        for param in self.manifest.parameters:
+        for param in self.parameters:
             w = self.widgets[param.name]
             if isinstance(w, QDoubleSpinBox):
                 raw[param.name] = w.value()
@@ -186,6 +173,50 @@ class ParamDialog(QDialog):
             for i in range(w.count()):
                 item = w.item(i)
                 item.setCheckState(Qt.CheckState.Checked if item.text() in value else Qt.CheckState.Unchecked)
+
+
+class ParamDialog(QDialog):
+    def __init__(
+        self,
+        manifest: PluginManifest,
+        model: CityModel,
+        *,
+        selected_districts: list[str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.manifest = manifest
+        self.model = model
+        self.setWindowTitle(manifest.title)
+        self.validated: dict[str, Any] | None = None
+        layout = QVBoxLayout(self)
+        if manifest.description:
+            about = QLabel(manifest.description)
+            about.setWordWrap(True)
+            layout.addWidget(about)
+        self.form = ParamForm(manifest.parameters, model, selected_districts=selected_districts)
+        self.widgets: dict[str, QWidget] = self.form.widgets
+        layout.addWidget(self.form)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020")
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Run")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def raw_values(self) -> dict[str, Any]:
+        """The widgets' values, as strings/lists like the CLI would give."""
+        return self.form.raw_values()
+
+    def set_value(self, name: str, value: Any) -> None:
+        """Set a widget by parameter name (used by tests and presets)."""
+        self.form.set_value(name, value)
 
     def accept(self) -> None:
         try:

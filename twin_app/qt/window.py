@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
         action("&Open file…", self._ask_open_file, QKeySequence.StandardKey.Open)
         action("&New city from files…", self._ask_new_city, QKeySequence.StandardKey.New)
         action("Import &table…", self.ask_import_table).setObjectName("file:import_table")
+        action("Connect &feed…", self._ask_connect_feed).setObjectName("connect_feed")
         file_menu.addSeparator()
         action("&Export view as PNG…", self._ask_export, QKeySequence("Ctrl+E"))
         action("Export scene as &glTF…", lambda: self.ask_export_gltf())
@@ -523,6 +524,28 @@ class MainWindow(QMainWindow):
         from twin_app.qt.table_dialog import ask_import_table
 
         return ask_import_table(self)
+
+    def _ask_connect_feed(self) -> Any:
+        """The Connect feed dialog; on Connect the feed is started (stored, then drawn)."""
+        from twin_app.qt.connect_feed import ConnectFeedDialog
+
+        dialog = ConnectFeedDialog(parent=self)
+        self.connect_feed_dialog = dialog
+
+        def connect() -> None:
+            start = getattr(self, "start_feed", None)
+            if dialog.spec is None:
+                return
+            if start is None:
+                self._error(
+                    "Feeds", "This window cannot start feeds yet; ingest it with 'twin-app feed ingest'."
+                )
+                return
+            start(dialog.spec)
+
+        dialog.accepted.connect(connect)
+        dialog.open()
+        return dialog
 
     def _ask_new_city(self, reuse: bool = False) -> None:
         from twin_app.qt.dialogs import NewCityDialog
