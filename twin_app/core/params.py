@@ -449,10 +449,12 @@ def param_json(p: Param) -> dict[str, Any]:
     out: dict[str, Any] = {"name": p.name, "type": p.kind, "title": p.label, "help": p.help}
     if p.default is not None:
         out["default"] = to_jsonable(p.default)
-    for key in ("unit", "minimum", "maximum", "integer", "choices"):
+    for key in ("unit", "minimum", "maximum", "choices"):
         value = getattr(p, key, None)
-        if value not in (None, "", (), False):
+        if value is not None and value != "" and value != ():
             out[key] = list(value) if isinstance(value, tuple) else value
+    if getattr(p, "integer", False):
+        out["integer"] = True
     return out
 
 
