@@ -307,6 +307,18 @@ def test_the_connect_feed_dialog_builds_the_plugins_options_form(log: Path, tmp_
         again.inner.speed = 0  # all at once, for the test
         again.run(store.append)
     assert sorted(o.value for o in stored(tmp_path / "obs.gpkg", "street-air")) == [20.0, 30.0, 34.0, 41.0]
+    # a built-in source gets its form from its description, and its options as the CLI gives them
+    readings = tmp_path / "readings.csv"
+    readings.write_text("id,time,value,unit,lon,lat\ns1,2026-06-01T12:00:00Z,21.5,degC,24.94,60.17\n")
+    dialog.choose("file")
+    app.processEvents()
+    assert set(dialog.form.widgets) == {"name", "mapping", "speed"}
+    dialog.address.setText(readings.as_uri())
+    dialog.feed_title.setText("")
+    dialog.accept()
+    assert dialog.spec is not None, dialog.error.text()
+    assert (dialog.spec.id, dialog.spec.kind) == ("file", "sensor")
+    assert dict(dialog.spec.options) == {"name": "file", "speed": 0.0}
     # the window offers the dialog from its File menu
     from PySide6.QtGui import QAction
 

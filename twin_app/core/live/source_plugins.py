@@ -151,15 +151,20 @@ def _name(help_text: str = "what the observations are stored under (default: fro
 
 
 _MAPPING = TextParam(name="mapping", title="Mapping file", help="a TOML file mapping payload fields")
-_INTERVAL = NumberParam(
-    name="interval_s",
-    title="Poll every",
-    unit="s",
-    minimum=1,
-    maximum=86_400,
-    default=30,
-    help="seconds between polls",
-)
+
+
+def _interval(default: float) -> Param:
+    """The poll interval, with the source's own default."""
+    return NumberParam(
+        name="interval_s",
+        title="Poll every",
+        unit="s",
+        minimum=1,
+        maximum=86_400,
+        default=default,
+        help="seconds between polls",
+    )
+
 
 #: the built-in sources in words, for ``feed sources`` and the Connect feed dialog
 BUILTIN_SOURCES: tuple[SourceManifest, ...] = (
@@ -207,7 +212,12 @@ BUILTIN_SOURCES: tuple[SourceManifest, ...] = (
             _name(),
             _MAPPING,
             NumberParam(
-                name="speed", title="Speed", unit="×", minimum=0.001, help="times the log's own pace"
+                name="speed",
+                title="Speed",
+                unit="×",
+                minimum=0,
+                default=0,
+                help="times the log's own pace; 0 stores it as fast as the store takes it",
             ),
         ),
     ),
@@ -219,7 +229,7 @@ BUILTIN_SOURCES: tuple[SourceManifest, ...] = (
         builtin=True,
         example="gtfsrt+https://example.org/vehiclepositions",
         description="Vehicle positions and trip updates polled over HTTP.",
-        options=(_name(), _INTERVAL),
+        options=(_name(), _interval(15.0)),
     ),
     SourceManifest(
         id="sensorthings",
@@ -229,7 +239,7 @@ BUILTIN_SOURCES: tuple[SourceManifest, ...] = (
         builtin=True,
         example="sensorthings+https://example.org/v1.1",
         description="Things, Datastreams and Observations newer than the last stored, polled over HTTP.",
-        options=(_name(), _INTERVAL),
+        options=(_name(), _interval(30.0)),
     ),
 )
 
