@@ -172,6 +172,29 @@ def test_a_kind_whose_code_cannot_be_imported_is_listed_as_broken(tmp_path: Path
     assert registry.for_file(stations).name == "air-quality"
 
 
+def test_twin_app_kinds_lists_built_in_and_plugin_kinds_and_the_broken_one(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    capsys.readouterr()
+    assert main(["kinds", "--json"]) == 0
+    listing = json.loads(capsys.readouterr().out)
+    by_id = {k["id"]: k for k in listing["kinds"]}
+    assert by_id["vector"]["builtin"] and "*.csv" in by_id["vector"]["patterns"]
+    aq = by_id["air-quality"]
+    assert (aq["builtin"], aq["patterns"], aq["distribution"]) == (
+        False,
+        ["*.aq.csv", "*.csv"],
+        "twin-app-example-live",
+    )
+    assert {o["name"]: o["choices"] for o in aq["options"]}["reading"] == ["latest", "mean", "max"]
+    broken = {b["id"]: b["reason"] for b in listing["broken"]}
+    assert list(broken) == ["broken-kind"] and broken["broken-kind"].startswith("ModuleNotFoundError")
+    assert main(["kinds"]) == 0
+    out = capsys.readouterr()
+    assert "air-quality" in out.out and "pollutant = " in out.out
+    assert "'broken-kind' could not be loaded" in out.err
+
+
 def test_check_layer_names_what_cannot_be_drawn() -> None:
     def points(geoms, crs=CRS):
         return PointLayer(id="p", title="p", crs=CRS, frame=gpd.GeoDataFrame(geometry=geoms, crs=crs))

@@ -94,6 +94,9 @@ def build_parser(analysis: object | None = None) -> argparse.ArgumentParser:
     sub.add_parser("plugins", help="list the installed analyses").add_argument(
         "action", nargs="?", choices=["list"], default="list", help="what to do (list)"
     )
+    from twin_app.cli.kinds import add_kinds_parser
+
+    add_kinds_parser(sub)
     p_help = sub.add_parser("help", help="explain an analysis: what it measures, its parameters and outputs")
     p_help.add_argument("analysis", help="analysis id (see 'twin-app plugins list')")
     p_run = sub.add_parser(
@@ -454,6 +457,10 @@ def _main(argv: Sequence[str] | None = None) -> int:
             return cmd_city(args)
         if args.command == "plugins":
             return cmd_plugins()
+        if args.command == "kinds":
+            from twin_app.cli.kinds import cmd_kinds
+
+            return cmd_kinds(args)
         if args.command == "help":
             return cmd_help(args.analysis)
         if args.command == "run":

@@ -20,6 +20,7 @@ traceback, and costs that one layer.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import tomllib
 from collections.abc import Mapping
@@ -260,6 +261,12 @@ class KindRegistry:
     def manifest(self, name: str) -> KindManifest:
         self.get(name)  # the sentence for an unknown or broken kind
         return self._discover()[name]
+
+    def check_all(self) -> None:
+        """Import every kind now, so a listing shows the broken ones with their reasons."""
+        for name in self.names():
+            with contextlib.suppress(PluginError):  # recorded in failures
+                self.get(name)
 
     def get(self, name: str) -> LayerKind:
         manifests = self._discover()
