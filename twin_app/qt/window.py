@@ -513,8 +513,7 @@ class MainWindow(QMainWindow):
             self,
             "Open data files",
             "",
-            "Data (*.gpkg *.geojson *.json *.shp *.fgb *.csv *.tif *.tiff *.osm *.pbf *.bz2 *.zip)"
-            ";;All files (*)",
+            f"Data ({self._file_patterns()});;All files (*)",
         )
         if paths:
             self.open_files([Path(p) for p in paths])
@@ -546,6 +545,16 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(connect)
         dialog.open()
         return dialog
+
+    @staticmethod
+    def _file_patterns() -> str:
+        """The file patterns of every installed layer kind (plugins' too), for the Open dialog."""
+        from twin_app.core.kinds import default_registry
+
+        patterns: set[str] = set()
+        for manifest in default_registry().manifests():
+            patterns.update(manifest.patterns)
+        return " ".join(sorted(patterns))
 
     def _ask_new_city(self, reuse: bool = False) -> None:
         from twin_app.qt.dialogs import NewCityDialog
