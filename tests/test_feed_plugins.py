@@ -213,6 +213,33 @@ def test_a_source_that_raises_ends_failed_in_words_and_the_other_feed_goes_on(
     assert counts == {"gateway": 3, "aq-replay": 5}
 
 
+def test_the_feed_hub_shows_a_plugin_feed_failing_in_words_while_the_other_is_stored(
+    log: Path, tmp_path: Path
+) -> None:
+    """The hub keeps each source's status object and reads it again: a guarded one stays current."""
+    from twin_app.core.live.feeds import FeedSpec
+    from twin_app.core.live.hub import FeedHub
+
+    hub = FeedHub(tmp_path / "obs.gpkg")
+    try:
+        hub.start(FeedSpec(id="gateway", title="Gateway", source="crash-test:x", options={"before": 2}))
+        hub.start(FeedSpec(id="air", title="Air", source=f"aq-replay:{log}", options={"pollutant": "no2"}))
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            states = {s.source: s for s in hub.statuses()}
+            if all(s.state in (SourceState.FAILED, SourceState.STOPPED) for s in states.values()):
+                break
+            time.sleep(0.05)
+        assert states["gateway"].state == SourceState.FAILED
+        assert "feed source 'crashing-source'" in (states["gateway"].last_error or "")
+        assert (states["gateway"].stored, states["air"].stored) == (2, 4)
+        assert states["air"].state == SourceState.STOPPED
+    finally:
+        assert hub.stop_all(timeout=10)
+    assert sorted(o.value for o in stored(tmp_path / "obs.gpkg", "air")) == [20.0, 30.0, 34.0, 41.0]
+    assert len(stored(tmp_path / "obs.gpkg", "gateway")) == 2
+
+
 def test_what_a_plugin_sends_is_validated_bad_observations_counted_the_rest_stored(tmp_path: Path) -> None:
     source = open_source("sloppy-test:x", {"name": "sloppy"})
     assert isinstance(source, GuardedSource)

@@ -40,7 +40,7 @@ import math
 import threading
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from importlib.metadata import EntryPoint
 from importlib.resources import files
 from typing import Any
@@ -351,6 +351,44 @@ def source_options(manifest: SourceManifest, raw: Mapping[str, Any]) -> dict[str
     return values
 
 
+class GuardedStatus(SourceStatus):
+    """A guarded source's status, read live: each field comes from the guard when it is read.
+
+    A feed hub or panel keeps the status object it was given and reads it
+    again later (a copy per refresh), so the object must stay the same and
+    its fields current; a copy (``copy.deepcopy``) is a plain
+    :class:`SourceStatus` snapshot.  Fields set from outside (the hub names
+    the feed, or marks it FAILED) are kept and shown over the guard's own.
+    """
+
+    def __init__(self, guard: GuardedSource) -> None:  # every field is read from the guard
+        self.__dict__["_guard"] = guard
+
+    def snapshot(self) -> SourceStatus:
+        guard: GuardedSource = self.__dict__["_guard"]
+        return guard.snapshot()
+
+    def __copy__(self) -> SourceStatus:
+        return self.snapshot()
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> SourceStatus:
+        return self.snapshot()
+
+
+def _live_field(name: str) -> property:
+    def get(self: GuardedStatus) -> Any:
+        return getattr(self.snapshot(), name)
+
+    def put(self: GuardedStatus, value: Any) -> None:
+        self.__dict__["_guard"].set_field(name, value)
+
+    return property(get, put)
+
+
+for _field in fields(SourceStatus):
+    setattr(GuardedStatus, _field.name, _live_field(_field.name))
+
+
 class GuardedSource:
     """A plugin's source, run so that its failures and bad observations stay its own.
 
@@ -370,11 +408,21 @@ class GuardedSource:
         self._lock = threading.Lock()
         self._failed: str | None = None
         self._running = False
+        #: fields set from outside (a hub naming the feed or marking it FAILED), shown over the guard's
+        self._set: dict[str, Any] = {}
+        self.status: SourceStatus = GuardedStatus(self)
 
     # -- status --------------------------------------------------------------
 
-    @property
-    def status(self) -> SourceStatus:
+    def set_field(self, name: str, value: Any) -> None:
+        with self._lock:
+            if name == "source":
+                self.name = str(value)  # what its observations must be stored under, too
+            else:
+                self._set[name] = value
+
+    def snapshot(self) -> SourceStatus:
+        """The status now: the plugin's, with the guard's counts and what was set from outside."""
         inner = getattr(self.inner, "status", None)
         base = inner if isinstance(inner, SourceStatus) else self._own
         with self._lock:
@@ -383,7 +431,7 @@ class GuardedSource:
                 state = SourceState.FAILED
             elif base is self._own:
                 state = SourceState.CONNECTED if self._running else self._own.state
-            return replace(
+            shown = replace(
                 base,
                 source=self.name,
                 state=state,
@@ -394,6 +442,7 @@ class GuardedSource:
                 + list(self._samples),
                 last_error=self._failed or base.last_error,
             )
+            return replace(shown, **self._set) if self._set else shown
 
     # -- running -------------------------------------------------------------
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from twin_app.core.errors import FeedError
 from twin_app.core.live.observation import Source
@@ -186,8 +186,7 @@ def open_source(url: str, options: Mapping[str, Any] | None = None) -> Source:
             f"twin_app reads no '{scheme}' feeds; use one of: {', '.join(_known(plugins))} "
             f"(see 'twin-app feed sources').{broken}"
         )
-    # a guarded source: its status is read-only, computed from the plugin's and the guard's counts
-    return cast(Source, plugins.open(manifest, url, dict(options or {})))
+    return plugins.open(manifest, url, dict(options or {}))
 
 
 _LOGS = (".csv", ".jsonl", ".ndjson", ".dump")
