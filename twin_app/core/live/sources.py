@@ -183,7 +183,8 @@ def open_source(url: str, options: Mapping[str, Any] | None = None) -> Source:
     if manifest is None:
         broken = "".join(f" {line}." for line in plugins.describe_failures())
         raise FeedError(
-            f"twin_app reads no '{scheme}' feeds; use one of: {', '.join(_known(plugins))} "
+            f"twin_app reads no '{scheme}{'://' if '://' in url else ':'}' feeds; use one of: "
+            f"{', '.join(_known(plugins))} "
             f"(see 'twin-app feed sources').{broken}"
         )
     return plugins.open(manifest, url, dict(options or {}))
