@@ -132,6 +132,7 @@ def _stats(args: argparse.Namespace) -> int:
 
 def _sources(args: argparse.Namespace) -> int:
     from twin_app.core.live.source_plugins import all_sources, default_sources
+    from twin_app.core.live.sources import OFFLINE_SCHEMES
 
     registry = default_sources()
     sources = all_sources(registry)
@@ -142,7 +143,7 @@ def _sources(args: argparse.Namespace) -> int:
         return 0
     for m in sources:
         origin = "built-in" if m.builtin else f"{m.distribution} {m.version}".strip()
-        schemes = ", ".join(s + ":" for s in m.schemes)
+        schemes = ", ".join(s + ("://" if m.builtin and s not in OFFLINE_SCHEMES else ":") for s in m.schemes)
         print(f"{m.id:<16} {m.kind:<8} {schemes:<36} {m.title}  [{origin}]")
         for p in m.options:
             print(f"    --option {p.name}=…  {p.describe().strip()}")

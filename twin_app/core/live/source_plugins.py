@@ -166,6 +166,27 @@ def _interval(default: float) -> Param:
     )
 
 
+def _sim_options() -> tuple[Param, ...]:
+    """The clock options the simulated feeds share (twin_app.core.live.sim_time)."""
+    return (
+        _name(),
+        TextParam(name="date", title="Service date", required=True, help="the day simulated, YYYY-MM-DD"),
+        TextParam(
+            name="start", title="Start", default="now", help='"now" (the time of day now) or HH:MM[:SS]'
+        ),
+        TextParam(name="end", title="End", help="HH:MM[:SS] (default: the feed's own)"),
+        NumberParam(
+            name="speed",
+            title="Speed",
+            unit="×",
+            minimum=0,
+            default=1,
+            help="simulated seconds per real second; 0 = as fast as the store takes them",
+        ),
+        TextParam(name="timezone", title="Time zone", help="an IANA zone (default: the feed's own)"),
+    )
+
+
 #: the built-in sources in words, for ``feed sources`` and the Connect feed dialog
 BUILTIN_SOURCES: tuple[SourceManifest, ...] = (
     SourceManifest(
@@ -240,6 +261,26 @@ BUILTIN_SOURCES: tuple[SourceManifest, ...] = (
         example="sensorthings+https://example.org/v1.1",
         description="Things, Datastreams and Observations newer than the last stored, polled over HTTP.",
         options=(_name(), _interval(30.0)),
+    ),
+    SourceManifest(
+        id="schedule",
+        title="Simulated vehicles from a GTFS timetable",
+        schemes=("schedule",),
+        kind="vehicle",
+        builtin=True,
+        example="schedule:/data/gtfs.zip",
+        description="Vehicles of a GTFS feed on one service date, moved along their shapes (simulated).",
+        options=_sim_options(),
+    ),
+    SourceManifest(
+        id="sensor-sim",
+        title="Simulated sensor stations",
+        schemes=("sensor-sim",),
+        kind="sensor",
+        builtin=True,
+        example="sensor-sim:/data/stations.csv",
+        description="Readings of modelled sensor stations from a documented formula (simulated).",
+        options=(*_sim_options(), TextParam(name="quantity", title="Quantity", help="only this quantity")),
     ),
 )
 
