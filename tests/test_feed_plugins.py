@@ -346,6 +346,15 @@ def test_the_connect_feed_dialog_builds_the_plugins_options_form(log: Path, tmp_
     assert dialog.spec is not None, dialog.error.text()
     assert (dialog.spec.id, dialog.spec.kind) == ("file", "sensor")
     assert dict(dialog.spec.options) == {"name": "file", "speed": 0.0}
+    # a simulated feed: its date is required, and its file is checked without reading the timetable
+    dialog.choose("schedule")
+    app.processEvents()
+    dialog.address.setText(f"schedule:{tmp_path / 'none.zip'}")
+    dialog.accept()
+    assert dialog.spec is None and "a value is required" in dialog.error.text()
+    dialog.set_value("date", "2022-02-22")
+    dialog.accept()
+    assert dialog.spec is None and "none.zip" in dialog.error.text()
     # the window offers the dialog from its File menu
     from PySide6.QtGui import QAction
 

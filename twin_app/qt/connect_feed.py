@@ -13,6 +13,7 @@ to start.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twin_app.core.errors import TwinError
+from twin_app.core.errors import MissingFileError, TwinError
 from twin_app.core.live.feeds import FeedSpec
 from twin_app.core.live.source_plugins import SourceManifest, all_sources, source_options
 from twin_app.core.params import validate_params
@@ -106,7 +107,7 @@ class ConnectFeedDialog(QDialog):
 
     def build_spec(self) -> FeedSpec:
         """The feed the dialog describes; a TwinError with the sentence to show when it cannot be."""
-        from twin_app.core.live.sources import open_source
+        from twin_app.core.live.sources import OFFLINE_SCHEMES, offline_path, open_source
 
         m = self.manifest
         url = self.address.text().strip()
@@ -123,7 +124,14 @@ class ConnectFeedDialog(QDialog):
             options = {k: v for k, v in checked.items() if v is not None and v != ""}
         else:
             options = source_options(m, raw)
-        open_source(url, options)  # a wrong address, file or option is said here; nothing runs yet
+        scheme = url.partition(":")[0].lower()
+        if scheme in OFFLINE_SCHEMES:
+            # a simulation reads its whole timetable when opened: the feed hub does that, once
+            path = Path(offline_path(url))
+            if not path.is_file():
+                raise MissingFileError(path, what=f"file of the {m.title.lower()}")
+        else:
+            open_source(url, options)  # a wrong address, file or option is said here; nothing runs yet
         return FeedSpec(id=feed_id, title=title, source=url, kind=m.kind, options=options)
 
     def accept(self) -> None:
