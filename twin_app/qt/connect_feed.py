@@ -135,6 +135,7 @@ class ConnectFeedDialog(QDialog):
         return FeedSpec(id=feed_id, title=title, source=url, kind=m.kind, options=options)
 
     def accept(self) -> None:
+        self.spec = None  # a refused attempt leaves no feed from an earlier one
         try:
             self.spec = self.build_spec()
         except TwinError as exc:
