@@ -25,6 +25,7 @@ from twin_app.core.layers import (
     HEIGHT_FROM_COLUMN,
     BuildingsLayer,
     Layer,
+    LiveLayer,
     PolygonLayer,
     RasterLayer,
     VectorLayer,
@@ -34,6 +35,7 @@ from twin_app.core.quantities import Quantity, is_fraction
 from twin_app.scene import overlays
 from twin_app.scene.colouring import Colouring, joined_values, own_colouring, result_colouring
 from twin_app.scene.furniture import Furniture
+from twin_app.scene.live import LiveVisual, live_visual
 from twin_app.scene.meshes import DISTRICT_OUTLINE_Z, LayerVisual, district_outlines, visual_for
 from twin_app.scene.palettes import LegendEntry, colormap
 from twin_app.scene.style import BACKGROUND_BOTTOM, BACKGROUND_TOP, style_for
@@ -116,6 +118,8 @@ class SceneView:
         #: each drawn layer's lookup table, with the (palette, no-data colour, opacity) it holds
         self._luts: dict[str, tuple[tuple[str, str, float], vtkLookupTable]] = {}
         self._legend: list[LegendEntry] = []
+        #: live layers' visuals (``twin_app.scene.live``): moved and recoloured in place, frame by frame
+        self.live: dict[str, LiveVisual] = {}
         self._legend_listeners: list[LegendListener] = []
         self._camera_set = False
         self._home: CameraView | None = None
@@ -146,6 +150,9 @@ class SceneView:
         self.request_render()
 
     def _apply(self, change: Change, layer: Layer) -> None:
+        if isinstance(layer, LiveLayer) and change in (Change.DATA, Change.OPACITY, Change.VISIBILITY):
+            self._apply_live(change, layer)
+            return
         drawn = self._restyled.get(layer.id, layer.id)
         if change is Change.ADDED:
             self._add(layer)
@@ -181,6 +188,12 @@ class SceneView:
         """One entry per visible coloured layer, in draw order (a re-coloured layer: its result's)."""
         out = []
         for layer_id in self.model.layers:
+            live = self.live.get(layer_id)
+            if live is not None:
+                entry = live.legend_entry()
+                if entry is not None and live.layer.visible:
+                    out.append(entry)
+                continue
             colouring = self._colourings.get(layer_id)
             actors = self.actors.get(layer_id)
             if colouring is None or not actors or not actors[0].GetVisibility():
@@ -211,7 +224,34 @@ class SceneView:
             return None
         return target if target not in self._restyled else None
 
+    def _add_live(self, layer: LiveLayer) -> None:
+        """A live layer's actors, made once; its frames only rewrite their meshes (see ``_apply_live``)."""
+        visual = live_visual(layer, self.model)
+        for i, actor in enumerate(visual.actors):
+            self.plotter.add_actor(
+                actor, name=layer.id if i == 0 else f"{layer.id}__{i}", reset_camera=False, pickable=i == 0
+            )
+        self.live[layer.id] = visual
+        self.actors[layer.id] = list(visual.actors)
+        self._apply_live(Change.OPACITY, layer)
+        self._apply_live(Change.VISIBILITY, layer)
+
+    def _apply_live(self, change: Change, layer: LiveLayer) -> None:
+        visual = self.live.get(layer.id)
+        if visual is None:
+            return
+        if change is Change.DATA:
+            visual.update(layer)
+        elif change is Change.OPACITY:
+            visual.set_opacity(layer.opacity)
+        else:
+            visual.actors[0].SetVisibility(layer.visible)
+            visual.update(layer)  # an alert halo and label show only on a visible layer
+
     def _add(self, layer: Layer) -> None:
+        if isinstance(layer, LiveLayer):
+            self._add_live(layer)
+            return
         target = self._restyle_target(layer)
         if target is not None:
             self._restyled[layer.id] = target
@@ -260,6 +300,7 @@ class SceneView:
         for actor in self.actors.pop(layer_id, []):
             self.plotter.remove_actor(actor, reset_camera=False, render=False)
         self.visuals.pop(layer_id, None)
+        self.live.pop(layer_id, None)
         self._colourings.pop(layer_id, None)
         self._luts.pop(layer_id, None)
 
@@ -418,6 +459,10 @@ class SceneView:
         return None
 
     def feature_attributes(self, layer: Layer, cell_id: int) -> Picked | None:
+        live = self.live.get(layer.id)
+        if live is not None:
+            attrs = live.attributes(cell_id)
+            return Picked(layer, int(live.owner[cell_id]), attrs) if attrs is not None else None
         visual = self.visuals.get(layer.id)
         if visual is None or cell_id < 0 or cell_id >= visual.mesh.n_cells:
             return None
