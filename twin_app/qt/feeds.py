@@ -1,0 +1,129 @@
+"""The feed panel: each live source's state, rate, what is stored, what was malformed, the last error.
+
+An operator's first question about a live map is whether the data are
+flowing: this panel answers it per feed.  It polls the statuses the sources
+keep (``FeedHub.statuses()``) at most twice a second, whatever the message
+rate, so a flood costs the window two small table updates a second.  A
+simulated feed says so, in its own words, under its row: a planner must
+never take a simulation for the city's real vehicles or sensors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+
+from twin_app.core.live.feeds import FeedSpec
+from twin_app.core.live.observation import SourceState, SourceStatus
+
+#: at most this often (ms): twice a second reads as live and costs nothing under a flood
+REFRESH_MS = 500
+COLUMNS = ("Feed", "State", "msg/s", "Stored", "Malformed", "Last error")
+STATE_COLOURS = {
+    SourceState.CONNECTING: "#8a6d00",
+    SourceState.CONNECTED: "#1b7f3b",
+    SourceState.RECONNECTING: "#b35900",
+    SourceState.STOPPED: "#555555",
+    SourceState.FAILED: "#b00020",
+}
+StatusPoll = Callable[[], list[SourceStatus]]
+
+
+class FeedPanel(QTreeWidget):
+    """One row per feed; a simulated feed's statement on a line of its own under it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("feed_panel")
+        self.setColumnCount(len(COLUMNS))
+        self.setHeaderLabels(list(COLUMNS))
+        self.setRootIsDecorated(False)
+        self.setWordWrap(True)
+        self.setUniformRowHeights(False)
+        header = self.header()
+        header.setStretchLastSection(True)
+        for column in range(1, 5):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self._rows: dict[str, QTreeWidgetItem] = {}
+        self._poll: StatusPoll | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
+
+    def add_feed(self, spec: FeedSpec) -> None:
+        """A row for ``spec`` (again for a feed already listed: its row is kept)."""
+        if spec.id in self._rows:
+            return
+        row = QTreeWidgetItem([spec.title, SourceState.CONNECTING.value, "–", "0", "0", ""])
+        row.setToolTip(0, f"{spec.title}\nsource: {spec.source}\nstored as: {spec.id}")
+        for column in range(2, 5):
+            row.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.addTopLevelItem(row)
+        if spec.simulated:
+            note = QTreeWidgetItem([f"Simulated: {spec.simulated}"])
+            note.setForeground(0, QBrush(QColor("#5a4a00")))
+            note.setToolTip(0, spec.simulated)
+            note.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            row.addChild(note)
+            note.setFirstColumnSpanned(True)
+            row.setExpanded(True)
+        self._rows[spec.id] = row
+
+    def set_feeds(self, specs: Iterable[FeedSpec]) -> None:
+        self.clear()
+        self._rows = {}
+        for spec in specs:
+            self.add_feed(spec)
+
+    def follow(self, poll: StatusPoll | None) -> None:
+        """Show ``poll()``'s statuses now and every :data:`REFRESH_MS` (None: stop following)."""
+        self._poll = poll
+        if poll is None:
+            self._timer.stop()
+            return
+        self.refresh()
+        self._timer.start()
+
+    def refresh(self) -> None:
+        if self._poll is None:
+            return
+        try:
+            statuses = self._poll()
+        except RuntimeError:  # the hub was closed between two ticks
+            self._timer.stop()
+            return
+        for status in statuses:
+            self.show_status(status)
+
+    def show_status(self, status: SourceStatus) -> None:
+        row = self._rows.get(status.source)
+        if row is None:
+            return
+        state = SourceState(status.state)
+        row.setText(1, state.value)
+        row.setForeground(1, QBrush(QColor(STATE_COLOURS.get(state, "#222222"))))
+        row.setText(2, f"{status.messages_per_s:,.1f}")
+        row.setText(3, f"{status.stored:,}")
+        row.setText(4, f"{status.malformed:,}")
+        if status.malformed:
+            samples = "\n".join(status.malformed_samples[:3])
+            row.setToolTip(4, f"{status.malformed:,} malformed messages; for example:\n{samples}")
+        row.setText(5, status.last_error or "")
+        row.setToolTip(5, status.last_error or "no error")
+
+    def row_texts(self, feed_id: str) -> dict[str, str]:
+        """What the panel shows for one feed, by column name (and the simulated statement, if any)."""
+        row = self._rows[feed_id]
+        out = {name: row.text(i) for i, name in enumerate(COLUMNS)}
+        if row.childCount():
+            out["note"] = row.child(0).text(0)
+        return out
+
+    def stop(self) -> None:
+        self.follow(None)
+
+
+__all__ = ["REFRESH_MS", "FeedPanel"]
