@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QScrollArea,
+    QToolBar,
 )
 
 from twin_app.core.errors import TwinError
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(credits, messages)
         self.legend_dock.raise_()
         self.docks.append(messages)
+        self._build_live_widgets()
         self.jobs = JobRunner(self, self.statusBar())
         self.jobs.message.connect(self.messages.add)
         # the runner's widgets, under the names the window has always had
@@ -304,6 +306,13 @@ class MainWindow(QMainWindow):
         if self.plotter is not None:
             self.plotter.render()
 
+    def _render_live(self) -> None:
+        """The live frame timer's one redraw: what its updates asked for, now rather than 50 ms later."""
+        if self.loading:
+            return  # a loading city is redrawn on its own schedule (``request_render``)
+        self._render_timer.stop()
+        self._render_now()
+
     def _event_xy(self) -> tuple[int, int]:
         x, y = self.plotter.iren.interactor.GetEventPosition()
         return int(x), int(y)
@@ -357,6 +366,7 @@ class MainWindow(QMainWindow):
         from twin_app.scene.render import check_opengl
 
         self.cancel_loading(wait=False)
+        self._stop_live()
         try:
             model = open_city_model(city)
             check_opengl()
@@ -382,6 +392,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{model.manifest.title} — twin_app")
         self.attribution.setText("\n".join(model.credits()))
         self._run(LoadWorker(model.manifest), f"Loading {model.manifest.title}")
+        for spec in getattr(model.manifest, "feeds", ()):
+            self.start_feed(spec, model.manifest.folder)  # stored while the city loads, drawn once it has
         return True
 
     def open_files(self, paths: list[Path]) -> None:
@@ -476,6 +488,8 @@ class MainWindow(QMainWindow):
             self.model.problems.append(problem)
 
     def _on_finished(self, cancelled: bool) -> None:
+        if self.live is not None:
+            self.live.start()
         self._render_timer.stop()
         if self.view is not None:
             self.view.rehome_if_untouched()
@@ -713,7 +727,87 @@ class MainWindow(QMainWindow):
         if paths:
             self.open_files(paths)
 
+    # -- live feeds -----------------------------------------------------
+    def _build_live_widgets(self) -> None:
+        """The feed panel, the time bar and the simulated-data notice: hidden until a feed starts."""
+        import datetime as dt
+
+        from twin_app.core.live.clock import Clock
+        from twin_app.qt.feeds import FeedPanel
+        from twin_app.qt.live import LiveSession
+        from twin_app.qt.timebar import TimeBar
+
+        self.live: LiveSession | None = None
+        self.feed_panel = FeedPanel()
+        self.feeds_dock = QDockWidget("Live feeds", self)
+        self.feeds_dock.setObjectName("feeds_dock")
+        self.feeds_dock.setWidget(self.feed_panel)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.feeds_dock)
+        self.feeds_dock.hide()
+        self.docks.append(self.feeds_dock)
+        self.timebar = TimeBar(Clock(time=dt.datetime.now(dt.UTC)))
+        self.time_toolbar = QToolBar("Time", self)
+        self.time_toolbar.setObjectName("time_toolbar")
+        self.time_toolbar.setMovable(False)
+        self.time_toolbar.addWidget(self.timebar)
+        self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.time_toolbar)
+        self.time_toolbar.hide()
+        self.simulated_label = QLabel()
+        self.simulated_label.setObjectName("simulated")
+        self.simulated_label.setStyleSheet("background: #fff3c4; color: #5a4a00; padding: 1px 6px;")
+        self.statusBar().addPermanentWidget(self.simulated_label)
+        self.simulated_label.hide()
+
+    def start_feed(self, spec: Any, folder: Path | None = None) -> bool:
+        """Start a feed (a city's, or one the user connects): stored from now on, drawn on the clock.
+
+        ``folder`` is where a relative source path is read from (the city's
+        folder for its own feeds).  A feed that cannot start is reported in
+        the Messages panel and the status bar; the others keep running.
+        """
+        from twin_app.qt.live import LiveSession, live_store_path
+
+        if self.model is None:
+            self._error("No city is open", "Open a city first, then connect the feed to it.")
+            return False
+        if self.live is None:
+            self.live = LiveSession(
+                self.model,
+                live_store_path(self.model.manifest.name),
+                panel=self.feed_panel,
+                timebar=self.timebar,
+                render=self._render_live,
+                alert=lambda source, text: self.messages.add("warning", source, text),
+                parent=self,
+            )
+        try:
+            self.live.start_feed(spec, folder)
+        except (TwinError, OSError, ValueError) as exc:
+            self.messages.add("problem", spec.title, str(exc))
+            self.statusBar().showMessage(f"The feed {spec.title} could not start: {exc}", 10000)
+            return False
+        self.feeds_dock.show()
+        self.time_toolbar.show()
+        simulated = self.live.simulated()
+        self.simulated_label.setText(("Simulated data shown: " + "; ".join(simulated)) if simulated else "")
+        self.simulated_label.setToolTip("\n".join(simulated))
+        self.simulated_label.setVisible(bool(simulated))
+        if not self.loading:
+            self.live.start()
+        return True
+
+    def _stop_live(self) -> None:
+        """Stop every feed of the open city (what they acknowledged is stored) and hide the live widgets."""
+        if self.live is None:
+            return
+        self.live.stop()
+        self.live = None
+        self.feeds_dock.hide()
+        self.time_toolbar.hide()
+        self.simulated_label.hide()
+
     def closeEvent(self, event: Any) -> None:
+        self._stop_live()
         self.cancel_loading(wait=True)
         if self.plotter is not None:
             self.plotter.close()

@@ -1,0 +1,195 @@
+"""A city's live feeds in the window: started, stored, replayed on one clock, drawn at a bounded rate.
+
+The window's part of "stored before shown": every feed's source runs on a
+worker thread of a :class:`~twin_app.core.live.hub.FeedHub` and writes into
+a store outside the city folder (opening a city only reads it); the GUI
+reads the store back through playback's own read-only connection, so it
+never waits for a writer's fsync.  One frame timer, at most
+:data:`MAX_FPS` a second and slower when a frame takes longer, advances the
+clock, shows every time-varying layer at its time and redraws once: a flood
+of messages changes how much is stored, never how often the window works.
+
+In live mode the clock follows the newest stored observation minus
+:data:`LIVE_DELAY_S`, so vehicles are drawn between two fixes they already
+have (moving smoothly) rather than at the last fix (jumping).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QStandardPaths, QTimer
+
+from twin_app.core.layers import LiveLayer
+from twin_app.core.live.clock import Clock
+from twin_app.core.live.feeds import FeedSpec
+from twin_app.core.live.frames import SensorFrame
+from twin_app.core.model import CityModel
+from twin_app.qt.feeds import FeedPanel
+from twin_app.qt.timebar import TimeBar, city_zone
+
+#: tests and portable installs put the live stores here instead of the user's data folder
+LIVE_DIR_ENV = "TWIN_APP_LIVE_DIR"
+MAX_FPS = 10
+#: how far behind the newest observation live mode shows (s): two fixes of a 1 Hz feed and some slack
+LIVE_DELAY_S = 3.0
+#: the span the slider covers is read again this often (s): it grows as the feeds store more
+SPAN_EVERY_S = 1.0
+
+
+def live_store_path(city_name: str) -> Path:
+    """Where a city's observations are stored: ``$TWIN_APP_LIVE_DIR``, else the user's data folder.
+
+    Never the city's own folder: opening a city only reads it.
+    """
+    folder = os.environ.get(LIVE_DIR_ENV)
+    if folder:
+        base = Path(folder)
+    else:
+        data = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+        base = Path(data or Path.home() / ".twin_app") / "live"
+    base.mkdir(parents=True, exist_ok=True)
+    return base / f"{city_name}.gpkg"
+
+
+class LiveSession(QObject):
+    """One open city's feeds: the hub that stores them, the playback that shows them, the clock, the timer."""
+
+    def __init__(
+        self,
+        model: CityModel,
+        store_path: Path,
+        *,
+        panel: FeedPanel,
+        timebar: TimeBar,
+        render: Callable[[], None],
+        alert: Callable[[str, str], None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        from twin_app.core.live.hub import FeedHub
+        from twin_app.core.live.playback import Playback
+
+        self.model = model
+        self.store_path = store_path
+        self.hub = FeedHub(store_path)
+        self.playback = Playback(model, store_path)
+        self.clock = Clock(time=dt.datetime.now(dt.UTC), live=True, playing=True)
+        self.panel = panel
+        self.timebar = timebar
+        self.render = render
+        self.alert = alert
+        self.specs: list[FeedSpec] = []
+        self.zone = city_zone(getattr(model.manifest, "timezone", None))
+        timebar.clock = self.clock
+        timebar.set_zone(getattr(model.manifest, "timezone", None))
+        timebar.changed.connect(self.tick)
+        panel.set_feeds([])
+        panel.follow(self.hub.statuses)
+        self._alerting: dict[str, set[str]] = {}
+        self._last_tick = time.monotonic()
+        self._last_span = 0.0
+        self._shown: dt.datetime | None = None
+        #: the duration of the last frames (s): clock, playback and the redraw together
+        self.frame_times: list[float] = []
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000 // MAX_FPS)
+        self.timer.timeout.connect(self.tick)
+        self.stopped = False
+
+    # -- feeds --------------------------------------------------------------------------------------
+    def start_feed(self, spec: FeedSpec, folder: Path | None) -> list[LiveLayer]:
+        """Start ``spec``'s source (stored from now on), add its live layers, and play them."""
+        crs = self.model.manifest.crs
+        self.hub.start(spec, folder)
+        layers = list(self.hub.layers_for(spec, crs))
+        for layer in layers:
+            if layer.id not in self.model.layers:
+                self.model.add_layer(layer)
+        for item in self.hub.items_for(spec, crs):
+            self.playback.add(item)
+        self.specs.append(spec)
+        self.panel.add_feed(spec)
+        return layers
+
+    def simulated(self) -> list[str]:
+        """The plain statement of each simulated feed shown: what is simulated, and from what."""
+        return [f"{s.title}: {s.simulated}" for s in self.specs if s.simulated]
+
+    # -- the frame timer ------------------------------------------------------------------------------
+    def start(self) -> None:
+        if not self.stopped and not self.timer.isActive():
+            self._last_tick = time.monotonic()
+            self.timer.start()
+
+    def tick(self) -> None:
+        """Advance the clock by the wall time that passed, show every live layer at it, redraw once."""
+        if self.stopped:
+            return
+        started = time.monotonic()
+        elapsed, self._last_tick = started - self._last_tick, started
+        if started - self._last_span >= SPAN_EVERY_S:
+            self._last_span = started
+            span = self.playback.span()
+            if span is not None:
+                self.timebar.set_span(*span)
+        now = None
+        if self.clock.live:
+            latest = self.playback.latest_time()
+            if latest is not None:
+                now = latest - dt.timedelta(seconds=LIVE_DELAY_S)
+        shown = self.clock.advance(elapsed, now=now)
+        if shown != self._shown or self.clock.live:
+            self.playback.show(shown)
+            self._shown = shown
+            self._check_alerts()
+            self.render()
+        self.timebar.refresh()
+        cost = time.monotonic() - started
+        self.frame_times.append(cost)
+        del self.frame_times[:-600]
+        # a frame that takes longer than the timer's period would queue ticks: slow down instead
+        self.timer.setInterval(max(1000 // MAX_FPS, int(cost * 1500)))
+
+    def _check_alerts(self) -> None:
+        """One message per onset: a station that turns red is reported, one that stays red is not again."""
+        for layer in self.model.layers.values():
+            if not isinstance(layer, LiveLayer) or not isinstance(layer.frame, SensorFrame):
+                continue
+            frame = layer.frame
+            now = set(frame.alerts)
+            before = self._alerting.get(layer.id, set())
+            for station in sorted(now - before):
+                i = frame.ids.index(station)
+                value = float(frame.values[i])
+                unit = frame.unit or layer.units or ""
+                rule = layer.threshold.describe() if layer.threshold is not None else "its threshold"
+                local = frame.time.astimezone(self.zone).strftime("%Y-%m-%d %H:%M:%S %Z")
+                self.alert(
+                    layer.title,
+                    f"{station} reads {value:g} {unit} at {local}: beyond {rule}.".replace("  ", " "),
+                )
+            self._alerting[layer.id] = now
+
+    def stop(self, timeout: float = 3.0) -> None:
+        """Stop the timer, the panel's polling and every source (what they acknowledged is stored)."""
+        if self.stopped:
+            return
+        self.stopped = True
+        self.timer.stop()
+        self.panel.stop()
+        with contextlib.suppress(RuntimeError, TypeError):
+            self.timebar.changed.disconnect(self.tick)
+        self.hub.stop_all(timeout=timeout)
+        close: Any = getattr(self.playback, "close", None)
+        if callable(close):
+            close()
+
+
+__all__ = ["LIVE_DELAY_S", "LIVE_DIR_ENV", "MAX_FPS", "LiveSession", "live_store_path"]
