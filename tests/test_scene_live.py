@@ -254,7 +254,7 @@ def test_an_alert_raises_a_red_halo_and_a_label(scene) -> None:
     assert halo.GetVisibility() and label.GetVisibility()
     np.testing.assert_allclose(_centre(halo), [700.0, 700.0], atol=0.01)  # around the third station
     text = label.GetMapper().GetInput().GetPointData().GetAbstractArray("alert").GetValue(0)
-    assert "s3" in text and "31.0 degC" in text
+    assert text == "s3: 31.0 degC > 25"
     assert _red_pixels(plotter) > quiet + 50
     picked = view.feature_attributes(
         model.layers["temp"], view.actors["temp"][0].GetMapper().GetInput().GetNumberOfCells() - 1

@@ -38,13 +38,14 @@ from vtkmodules.vtkRenderingCore import vtkActor, vtkActor2D, vtkPolyDataMapper
 from vtkmodules.vtkRenderingLabel import vtkLabeledDataMapper
 
 from twin_app.core.layers import FEATURE_ID_COLUMN, LiveLayer
-from twin_app.core.live.frames import SensorFrame, VehicleFrame
+from twin_app.core.live.frames import SensorFrame, Threshold, VehicleFrame
 from twin_app.core.model import CityModel
 from twin_app.core.quantities import quantity_of
 from twin_app.scene.palettes import LegendEntry, colormap, legend_entry, palette_for
 
-#: one clear colour for vehicles, unlike every layer style and palette end (a saturated blue-violet)
-VEHICLE_COLOUR = "#3d2bd6"
+#: one clear colour for vehicles, unlike every layer style (stops are blue, parks green, buildings sand)
+#: and the alert red: a saturated magenta
+VEHICLE_COLOUR = "#c800a1"
 VEHICLE_EDGE_COLOUR = "#ffffff"
 #: a station with no reading (none yet, or older than the feed's staleness limit)
 NO_READING_COLOUR = "#9a9a9a"
@@ -52,9 +53,9 @@ ALERT_COLOUR = "#e0001b"
 #: the bottom of a vehicle marker, metres: above every flat layer (streets 4.5 m, routes 5.5 m)
 VEHICLE_Z = 7.0
 #: a marker's length as a share of the diagonal of the city's extent, and its bounds in metres
-MARKER_SHARE = 1 / 110
-MARKER_MIN_M = 12.0
-MARKER_MAX_M = 60.0
+MARKER_SHARE = 1 / 70
+MARKER_MIN_M = 15.0
+MARKER_MAX_M = 80.0
 #: a sensor column is this many marker lengths high (taller than most city blocks at the default size)
 COLUMN_HEIGHT = 1.6
 COLUMN_RADIUS = 0.35
@@ -194,6 +195,16 @@ def format_reading(value: float, units: str | None) -> str:
     return f"{value:.{decimals}f} {units}".strip() if units else f"{value:.{decimals}f}"
 
 
+def alert_text(station: str, value: float, units: str | None, threshold: Threshold | None) -> str:
+    """An alert label: which station, what it reads, and the level it is beyond ("s17: 31.2 °C > 30")."""
+    text = f"{station}: {format_reading(value, units)}"
+    if threshold is not None and threshold.above is not None and value > threshold.above:
+        text += f" > {threshold.above:g}"
+    elif threshold is not None and threshold.below is not None and value < threshold.below:
+        text += f" < {threshold.below:g}"
+    return text
+
+
 class LiveVisual:
     """The actors of one live layer, updated in place from its frames."""
 
@@ -228,7 +239,7 @@ class VehicleVisual(LiveVisual):
 
     def __init__(self, layer: LiveLayer, origin: tuple[float, float], size_m: float) -> None:
         super().__init__(layer, origin, size_m)
-        thickness = max(size_m * 0.18, 2.0)
+        thickness = max(size_m * 0.25, 2.0)
         self.arrow = chevron(size_m, VEHICLE_Z, thickness)
         self.plain = diamond(size_m * 0.7, VEHICLE_Z, thickness)
         actor = _actor(self.mesh, VEHICLE_COLOUR)
@@ -372,7 +383,7 @@ class SensorVisual(LiveVisual):
         self.halo_mesh.Modified()
         self.actors[1].SetVisibility(bool(len(hot)) and layer.visible)
         label_xyz = (
-            np.column_stack([xy[hot], np.full(len(hot), self.height * 1.15)])
+            np.column_stack([xy[hot], np.full(len(hot), self.height * 1.45)])
             if len(hot)
             else np.zeros((0, 3))
         )
@@ -380,7 +391,7 @@ class SensorVisual(LiveVisual):
         self.label_text.SetNumberOfValues(len(hot))
         for k, i in enumerate(hot):
             self.label_text.SetValue(
-                k, f"⚠ {frame.ids[i] if frame else ''}: {format_reading(float(values[i]), layer.units)}"
+                k, alert_text(frame.ids[i], float(values[i]), layer.units, layer.threshold)
             )
         self.label_points.GetPointData().AddArray(self.label_text)
         self.label_text.Modified()
