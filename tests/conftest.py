@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,8 @@ HELSINKI = ROOT / "sample_cities" / "helsinki"
 # Tests must never write into the user's own data folder, and they exercise real
 # loading: the layer cache is off except in the tests of the cache itself.
 os.environ.setdefault("XDG_DATA_HOME", str(ROOT / ".pytest-data"))
+# A window that opens a city with feeds stores their observations: in a fresh folder per session.
+os.environ.setdefault("TWIN_APP_LIVE_DIR", tempfile.mkdtemp(prefix="twin-app-live-"))
 os.environ["TWIN_APP_LAYER_CACHE"] = "0"
 
 
