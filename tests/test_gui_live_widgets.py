@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import time
 
 import pytest
 
@@ -129,4 +130,19 @@ def test_the_feed_panel_shows_each_sources_state_and_a_simulations_statement(app
     panel.refresh()
     assert panel.row_texts("air")["State"] == "connected" and panel.row_texts("air")["Last error"] == ""
     panel.stop()
+    panel.close()
+
+
+def test_a_source_that_does_not_say_its_rate_gets_one_from_what_it_received(app) -> None:
+    from twin_app.qt.feeds import FeedPanel
+
+    panel = FeedPanel()
+    panel.set_feeds([FeedSpec(id="log", title="Log", source="file://log.csv")])
+    panel.show_status(SourceStatus(source="log", state=SourceState.CONNECTED, received=0))
+    start = time.monotonic()
+    time.sleep(0.2)
+    panel.show_status(SourceStatus(source="log", state=SourceState.CONNECTED, received=100))
+    elapsed = time.monotonic() - start
+    rate = float(panel.row_texts("log")["msg/s"].replace(",", ""))
+    assert 100 / (elapsed + 0.05) <= rate <= 100 / 0.2
     panel.close()

@@ -10,6 +10,7 @@ never take a simulation for the city's real vehicles or sensors.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import Qt, QTimer
@@ -21,7 +22,9 @@ from twin_app.core.live.observation import SourceState, SourceStatus
 
 #: at most this often (ms): twice a second reads as live and costs nothing under a flood
 REFRESH_MS = 500
-COLUMNS = ("Feed", "State", "msg/s", "Stored", "Malformed", "Last error")
+COLUMNS = ("Feed", "State", "msg/s", "Stored", "Malformed")
+#: what ``row_texts`` calls the line under a feed's row that shows its last error
+LAST_ERROR = "Last error"
 STATE_COLOURS = {
     SourceState.CONNECTING: "#8a6d00",
     SourceState.CONNECTED: "#1b7f3b",
@@ -48,6 +51,10 @@ class FeedPanel(QTreeWidget):
         for column in range(1, 5):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self._rows: dict[str, QTreeWidgetItem] = {}
+        self._notes: dict[str, QTreeWidgetItem] = {}
+        self._errors: dict[str, QTreeWidgetItem] = {}
+        #: each feed's (monotonic time, messages received) at the last refresh (for a rate)
+        self._seen: dict[str, tuple[float, int]] = {}
         self._poll: StatusPoll | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
@@ -57,7 +64,7 @@ class FeedPanel(QTreeWidget):
         """A row for ``spec`` (again for a feed already listed: its row is kept)."""
         if spec.id in self._rows:
             return
-        row = QTreeWidgetItem([spec.title, SourceState.CONNECTING.value, "–", "0", "0", ""])
+        row = QTreeWidgetItem([spec.title, SourceState.CONNECTING.value, "–", "0", "0"])
         row.setToolTip(0, f"{spec.title}\nsource: {spec.source}\nstored as: {spec.id}")
         for column in range(2, 5):
             row.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -69,12 +76,20 @@ class FeedPanel(QTreeWidget):
             note.setFlags(Qt.ItemFlag.ItemIsEnabled)
             row.addChild(note)
             note.setFirstColumnSpanned(True)
-            row.setExpanded(True)
+            self._notes[spec.id] = note
+        error = QTreeWidgetItem([""])
+        error.setForeground(0, QBrush(QColor(STATE_COLOURS[SourceState.FAILED])))
+        error.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        row.addChild(error)
+        error.setFirstColumnSpanned(True)
+        error.setHidden(True)
+        row.setExpanded(True)
         self._rows[spec.id] = row
+        self._errors[spec.id] = error
 
     def set_feeds(self, specs: Iterable[FeedSpec]) -> None:
         self.clear()
-        self._rows = {}
+        self._rows, self._notes, self._errors, self._seen = {}, {}, {}, {}
         for spec in specs:
             self.add_feed(spec)
 
@@ -105,25 +120,38 @@ class FeedPanel(QTreeWidget):
         state = SourceState(status.state)
         row.setText(1, state.value)
         row.setForeground(1, QBrush(QColor(STATE_COLOURS.get(state, "#222222"))))
-        row.setText(2, f"{status.messages_per_s:,.1f}")
+        row.setText(2, f"{self._rate(status):,.1f}")
         row.setText(3, f"{status.stored:,}")
         row.setText(4, f"{status.malformed:,}")
         if status.malformed:
             samples = "\n".join(status.malformed_samples[:3])
             row.setToolTip(4, f"{status.malformed:,} malformed messages; for example:\n{samples}")
-        row.setText(5, status.last_error or "")
-        row.setToolTip(5, status.last_error or "no error")
+        error = self._errors[status.source]
+        error.setText(0, f"{LAST_ERROR}: {status.last_error}" if status.last_error else "")
+        error.setToolTip(0, status.last_error or "")
+        error.setHidden(not status.last_error)
+
+    def _rate(self, status: SourceStatus) -> float:
+        """Messages a second: the source's own figure, else from what it received since the last refresh."""
+        now = time.monotonic()
+        last = self._seen.get(status.source)
+        self._seen[status.source] = (now, status.received)
+        if status.messages_per_s > 0 or last is None or now <= last[0]:
+            return status.messages_per_s
+        return max(status.received - last[1], 0) / (now - last[0])
 
     def row_texts(self, feed_id: str) -> dict[str, str]:
         """What the panel shows for one feed, by column name (and the simulated statement, if any)."""
         row = self._rows[feed_id]
         out = {name: row.text(i) for i, name in enumerate(COLUMNS)}
-        if row.childCount():
-            out["note"] = row.child(0).text(0)
+        error = self._errors[feed_id]
+        out[LAST_ERROR] = error.toolTip(0) if not error.isHidden() else ""
+        if feed_id in self._notes:
+            out["note"] = self._notes[feed_id].text(0)
         return out
 
     def stop(self) -> None:
         self.follow(None)
 
 
-__all__ = ["REFRESH_MS", "FeedPanel"]
+__all__ = ["LAST_ERROR", "REFRESH_MS", "FeedPanel"]
