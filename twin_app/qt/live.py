@@ -98,6 +98,8 @@ class LiveSession(QObject):
         self._shown: dt.datetime | None = None
         #: the duration of the last frames (s): clock, playback and the redraw together
         self.frame_times: list[float] = []
+        #: the same frames' (playback, redraw) parts (s): which of the two a slow frame spent its time in
+        self.frame_parts: list[tuple[float, float]] = []
         self.timer = QTimer(self)
         self.timer.setInterval(1000 // MAX_FPS)
         self.timer.timeout.connect(self.tick)
@@ -149,11 +151,14 @@ class LiveSession(QObject):
             self.playback.show(shown)
             self._shown = shown
             self._check_alerts()
+            drawn = time.monotonic()
             self.render()
+            self.frame_parts.append((drawn - started, time.monotonic() - drawn))
+            del self.frame_parts[:-3600]
         self.timebar.refresh()
         cost = time.monotonic() - started
         self.frame_times.append(cost)
-        del self.frame_times[:-600]
+        del self.frame_times[:-3600]
         # a frame that takes longer than the timer's period would queue ticks: slow down instead
         self.timer.setInterval(max(1000 // MAX_FPS, int(cost * 1500)))
 
