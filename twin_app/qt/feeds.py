@@ -11,6 +11,7 @@ never take a simulation for the city's real vehicles or sensors.
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import Qt, QTimer
@@ -22,6 +23,8 @@ from twin_app.core.live.observation import SourceState, SourceStatus
 
 #: at most this often (ms): twice a second reads as live and costs nothing under a flood
 REFRESH_MS = 500
+#: a rate worked out from counts is averaged over this many seconds (feeds deliver in bursts)
+RATE_WINDOW_S = 5.0
 COLUMNS = ("Feed", "State", "msg/s", "Stored", "Malformed")
 #: what ``row_texts`` calls the line under a feed's row that shows its last error
 LAST_ERROR = "Last error"
@@ -47,14 +50,15 @@ class FeedPanel(QTreeWidget):
         self.setWordWrap(True)
         self.setUniformRowHeights(False)
         header = self.header()
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, 5):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self._rows: dict[str, QTreeWidgetItem] = {}
         self._notes: dict[str, QTreeWidgetItem] = {}
         self._errors: dict[str, QTreeWidgetItem] = {}
-        #: each feed's (monotonic time, messages received) at the last refresh (for a rate)
-        self._seen: dict[str, tuple[float, int]] = {}
+        #: each feed's (monotonic time, messages received) over the last RATE_WINDOW_S (for a rate)
+        self._seen: dict[str, deque[tuple[float, int]]] = {}
         self._poll: StatusPoll | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
@@ -132,13 +136,15 @@ class FeedPanel(QTreeWidget):
         error.setHidden(not status.last_error)
 
     def _rate(self, status: SourceStatus) -> float:
-        """Messages a second: the source's own figure, else from what it received since the last refresh."""
+        """Messages a second: the source's own figure, else what it received over the last few seconds."""
         now = time.monotonic()
-        last = self._seen.get(status.source)
-        self._seen[status.source] = (now, status.received)
-        if status.messages_per_s > 0 or last is None or now <= last[0]:
+        seen = self._seen.setdefault(status.source, deque())
+        seen.append((now, max(status.received, status.stored)))
+        while len(seen) > 2 and now - seen[1][0] >= RATE_WINDOW_S:
+            seen.popleft()
+        if status.messages_per_s > 0 or len(seen) < 2 or now <= seen[0][0]:
             return status.messages_per_s
-        return max(status.received - last[1], 0) / (now - last[0])
+        return max(seen[-1][1] - seen[0][1], 0) / (now - seen[0][0])
 
     def row_texts(self, feed_id: str) -> dict[str, str]:
         """What the panel shows for one feed, by column name (and the simulated statement, if any)."""
