@@ -142,8 +142,8 @@ class LiveSession(QObject):
             if span is not None:
                 self.timebar.set_span(*span)
         now = None
-        if self.clock.live:
-            latest = self.playback.latest_time()
+        if self.clock.live:  # the hub knows its newest observation without asking the store
+            latest = self.hub.latest_time() or self.playback.latest_time()
             if latest is not None:
                 now = latest - dt.timedelta(seconds=LIVE_DELAY_S)
         shown = self.clock.advance(elapsed, now=now)

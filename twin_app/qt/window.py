@@ -742,7 +742,11 @@ class MainWindow(QMainWindow):
         self.feeds_dock = QDockWidget("Live feeds", self)
         self.feeds_dock.setObjectName("feeds_dock")
         self.feeds_dock.setWidget(self.feed_panel)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.feeds_dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.feeds_dock)
+        # a tab beside the feature's: wide enough for its numbers; a click on a feature raises the other
+        info = self.findChild(QDockWidget, "info_dock")
+        if info is not None:
+            self.tabifyDockWidget(info, self.feeds_dock)
         self.feeds_dock.hide()
         self.docks.append(self.feeds_dock)
         self.timebar = TimeBar(Clock(time=dt.datetime.now(dt.UTC)))
@@ -786,7 +790,9 @@ class MainWindow(QMainWindow):
             self.messages.add("problem", spec.title, str(exc))
             self.statusBar().showMessage(f"The feed {spec.title} could not start: {exc}", 10000)
             return False
-        self.feeds_dock.show()
+        if not self.feeds_dock.isVisible():
+            self.feeds_dock.show()
+            self.feeds_dock.raise_()
         self.time_toolbar.show()
         simulated = self.live.simulated()
         self.simulated_label.setText(("Simulated data shown: " + "; ".join(simulated)) if simulated else "")
