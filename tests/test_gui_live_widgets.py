@@ -146,3 +146,12 @@ def test_a_source_that_does_not_say_its_rate_gets_one_from_what_it_received(app)
     rate = float(panel.row_texts("log")["msg/s"].replace(",", ""))
     assert 100 / (elapsed + 0.05) <= rate <= 100 / 0.2
     panel.close()
+
+
+def test_pause_while_live_freezes_where_it_is(bar) -> None:
+    bar.live_button.click()
+    assert bar.clock.live and bar.play_button.text() == "❚❚"
+    shown = bar.clock.time
+    bar.play_button.click()
+    assert not bar.clock.live and not bar.clock.playing and bar.clock.time == shown
+    assert bar.play_button.text() == "▶" and not bar.live_button.isChecked()

@@ -125,7 +125,11 @@ class TimeBar(QWidget):
 
     # -- the user's actions ---------------------------------------------------------------
     def _toggle(self) -> None:
-        self.clock.toggle()
+        # moving (played or live) → paused where it is; paused → played from there
+        if self.clock.playing:
+            self.clock.pause()
+        else:
+            self.clock.play()
         self.changed.emit()
         self.refresh()
 
@@ -176,7 +180,7 @@ class TimeBar(QWidget):
     def refresh(self) -> None:
         """Say what the clock says: its time, where it is in the span, playing or not, live or not."""
         clock = self.clock
-        playing = clock.playing and not clock.live
+        playing = clock.playing
         self.play_button.setText("❚❚" if playing else "▶")
         self.play_button.setToolTip("Pause" if playing else "Play from here")
         index = self.speed.findData(clock.speed)
