@@ -70,8 +70,10 @@ class LiveSession(QObject):
         timebar: TimeBar,
         render: Callable[[], None],
         alert: Callable[[str, str], None],
+        render_window: Any = None,
         parent: QObject | None = None,
     ) -> None:
+        """``render`` asks for one redraw; ``render_window`` (VTK's) lets the session time the redraws."""
         super().__init__(parent)
         from twin_app.core.live.hub import FeedHub
         from twin_app.core.live.playback import Playback
@@ -96,10 +98,17 @@ class LiveSession(QObject):
         self._last_tick = time.monotonic()
         self._last_span = 0.0
         self._shown: dt.datetime | None = None
-        #: the duration of the last frames (s): clock, playback and the redraw together
+        #: the duration of the last frames' work on the clock and playback (s)
         self.frame_times: list[float] = []
-        #: the same frames' (playback, redraw) parts (s): which of the two a slow frame spent its time in
-        self.frame_parts: list[tuple[float, float]] = []
+        #: the duration of the last redraws of the view (s), whatever asked for them
+        self.render_times: list[float] = []
+        self._render_started = 0.0
+        self._observers: list[tuple[Any, int]] = []
+        if render_window is not None:
+            self._observers = [
+                (render_window, render_window.AddObserver("StartEvent", self._render_start)),
+                (render_window, render_window.AddObserver("EndEvent", self._render_end)),
+            ]
         self.timer = QTimer(self)
         self.timer.setInterval(1000 // MAX_FPS)
         self.timer.timeout.connect(self.tick)
@@ -151,16 +160,23 @@ class LiveSession(QObject):
             self.playback.show(shown)
             self._shown = shown
             self._check_alerts()
-            drawn = time.monotonic()
             self.render()
-            self.frame_parts.append((drawn - started, time.monotonic() - drawn))
-            del self.frame_parts[:-3600]
         self.timebar.refresh()
         cost = time.monotonic() - started
         self.frame_times.append(cost)
-        del self.frame_times[:-3600]
-        # a frame that takes longer than the timer's period would queue ticks: slow down instead
-        self.timer.setInterval(max(1000 // MAX_FPS, int(cost * 1500)))
+        del self.frame_times[:-100_000]
+        # a frame (its work here and its redraw) longer than the timer's period would leave the
+        # window no time for the user: slow down instead, leaving a third of the time free
+        drawn = self.render_times[-1] if self.render_times else 0.0
+        self.timer.setInterval(max(1000 // MAX_FPS, int((cost + drawn) * 1500)))
+
+    def _render_start(self, *_: Any) -> None:
+        self._render_started = time.perf_counter()
+
+    def _render_end(self, *_: Any) -> None:
+        if self._render_started:
+            self.render_times.append(time.perf_counter() - self._render_started)
+            del self.render_times[:-100_000]
 
     def _check_alerts(self) -> None:
         """One message per onset: a station that turns red is reported, one that stays red is not again."""
@@ -189,6 +205,9 @@ class LiveSession(QObject):
         self.stopped = True
         self.timer.stop()
         self.panel.stop()
+        for window, tag in self._observers:
+            window.RemoveObserver(tag)
+        self._observers = []
         with contextlib.suppress(RuntimeError, TypeError):
             self.timebar.changed.disconnect(self.tick)
         self.hub.stop_all(timeout=timeout)

@@ -307,11 +307,16 @@ class MainWindow(QMainWindow):
             self.plotter.render()
 
     def _render_live(self) -> None:
-        """The live frame timer's one redraw: what its updates asked for, now rather than 50 ms later."""
-        if self.loading:
+        """The live frame timer's one redraw: what its updates asked for, now rather than 50 ms later.
+
+        A repaint of the view draws the scene once; ``plotter.render()`` would
+        draw it and then schedule a repaint that draws it again (pyvistaqt's
+        widget always renders when painted), twice the cost for one frame.
+        """
+        if self.loading or self.plotter is None:
             return  # a loading city is redrawn on its own schedule (``request_render``)
         self._render_timer.stop()
-        self._render_now()
+        self.plotter.interactor.update()
 
     def _event_xy(self) -> tuple[int, int]:
         x, y = self.plotter.iren.interactor.GetEventPosition()
@@ -782,6 +787,7 @@ class MainWindow(QMainWindow):
                 timebar=self.timebar,
                 render=self._render_live,
                 alert=lambda source, text: self.messages.add("warning", source, text),
+                render_window=getattr(self.plotter, "render_window", None),
                 parent=self,
             )
         try:
