@@ -97,14 +97,21 @@ class FeedPanel(QTreeWidget):
         for spec in specs:
             self.add_feed(spec)
 
-    def follow(self, poll: StatusPoll | None) -> None:
-        """Show ``poll()``'s statuses now and every :data:`REFRESH_MS` (None: stop following)."""
+    def follow(self, poll: StatusPoll | None, *, own_timer: bool = True) -> None:
+        """Show ``poll()``'s statuses now and every :data:`REFRESH_MS` (None: stop following).
+
+        ``own_timer=False`` leaves the refreshes to the caller (the window's
+        frame timer), so the panel is repainted with the view's frame rather
+        than on a beat of its own: with a software OpenGL every repaint of a
+        window holding the 3D view costs a composition of the whole window.
+        """
         self._poll = poll
         if poll is None:
             self._timer.stop()
             return
         self.refresh()
-        self._timer.start()
+        if own_timer:
+            self._timer.start()
 
     def refresh(self) -> None:
         if self._poll is None:

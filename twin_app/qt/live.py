@@ -39,6 +39,8 @@ LIVE_DIR_ENV = "TWIN_APP_LIVE_DIR"
 MAX_FPS = 10
 #: how far behind the newest observation live mode shows (s): two fixes of a 1 Hz feed and some slack
 LIVE_DELAY_S = 3.0
+#: the feed panel is refreshed this often (s), by the frame timer: at most twice a second
+PANEL_EVERY_S = 0.5
 #: the span the slider covers is read again this often (s): it grows as the feeds store more
 SPAN_EVERY_S = 1.0
 
@@ -93,7 +95,8 @@ class LiveSession(QObject):
         timebar.set_zone(getattr(model.manifest, "timezone", None))
         timebar.changed.connect(self.tick)
         panel.set_feeds([])
-        panel.follow(self.hub.statuses)
+        panel.follow(self.hub.statuses, own_timer=False)  # refreshed by ``tick``, with the frame
+        self._last_panel = 0.0
         self._alerting: dict[str, set[str]] = {}
         self._last_tick = time.monotonic()
         self._last_span = 0.0
@@ -162,6 +165,9 @@ class LiveSession(QObject):
             self._check_alerts()
             self.render()
         self.timebar.refresh()
+        if started - self._last_panel >= PANEL_EVERY_S:
+            self._last_panel = started
+            self.panel.refresh()
         cost = time.monotonic() - started
         self.frame_times.append(cost)
         del self.frame_times[:-100_000]
