@@ -121,7 +121,7 @@ def test_the_feed_panel_shows_each_sources_state_and_a_simulations_statement(app
     panel.follow(lambda: statuses)
     row = panel.row_texts("buses")
     assert row["State"] == "connected" and row["Stored"] == "1,234" and row["msg/s"] == "41.5"
-    assert row["note"] == "Simulated: Simulated from the city's timetable of 2022-02-22"
+    assert row["note"] == "Simulated from the city's timetable of 2022-02-22"
     row = panel.row_texts("air")
     assert row["State"] == "reconnecting" and row["Malformed"] == "2"
     assert row["Last error"] == "The broker at localhost:1883 refused the connection."

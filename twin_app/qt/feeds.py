@@ -74,7 +74,10 @@ class FeedPanel(QTreeWidget):
             row.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.addTopLevelItem(row)
         if spec.simulated:
-            note = QTreeWidgetItem([f"Simulated: {spec.simulated}"])
+            statement = spec.simulated
+            if not statement.lower().startswith("simulated"):
+                statement = f"Simulated: {statement}"
+            note = QTreeWidgetItem([statement])
             note.setForeground(0, QBrush(QColor("#5a4a00")))
             note.setToolTip(0, spec.simulated)
             note.setFlags(Qt.ItemFlag.ItemIsEnabled)

@@ -134,7 +134,10 @@ class LiveSession(QObject):
 
     def simulated(self) -> list[str]:
         """The plain statement of each simulated feed shown: what is simulated, and from what."""
-        return [f"{s.title}: {s.simulated}" for s in self.specs if s.simulated]
+        return [s.simulated for s in self.specs if s.simulated]
+
+    def simulated_titles(self) -> list[str]:
+        return [s.title for s in self.specs if s.simulated]
 
     # -- the frame timer ------------------------------------------------------------------------------
     def start(self) -> None:

@@ -801,8 +801,11 @@ class MainWindow(QMainWindow):
             self.feeds_dock.raise_()
         self.time_toolbar.show()
         simulated = self.live.simulated()
-        self.simulated_label.setText(("Simulated data shown: " + "; ".join(simulated)) if simulated else "")
-        self.simulated_label.setToolTip("\n".join(simulated))
+        titles = self.live.simulated_titles()
+        self.simulated_label.setText(
+            f"Simulated data shown, not real-time: {'; '.join(titles)}" if titles else ""
+        )
+        self.simulated_label.setToolTip("\n\n".join(simulated))
         self.simulated_label.setVisible(bool(simulated))
         if not self.loading:
             self.live.start()
