@@ -69,6 +69,8 @@ def window(shared_window):
     baseline = loaded.layers
     assert win.isVisible() and win.plotter.render_window is not None, "the shared window was closed"
     win.cancel_loading()
+    if win.live is not None:  # the city's live feeds stay on, their layers still: pictures compare
+        win.live.clock.pause()
     QApplication.processEvents()
     for name in ("problem_box", "error_box", "sources_box", "param_dialog"):
         box = getattr(win, name, None)
