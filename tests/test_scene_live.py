@@ -273,3 +273,16 @@ def test_hiding_a_live_layer_hides_its_alerts_too(scene) -> None:
     assert all(e.layer_id != "temp" for e in view.legend_entries())
     model.set_visible("temp", True)
     assert all(a.GetVisibility() for a in view.actors["temp"])
+
+
+def test_a_vehicle_beyond_the_citys_ground_is_not_drawn(scene) -> None:
+    """The toy city's extent is 0–1100 m each way (its ground 4 % wider): a bus 5 km out is left out."""
+    model, view, _plotter = scene
+    model.update_live(
+        "buses", _vehicles([(500.0, 500.0), (5000.0, 500.0), (500.0, -3000.0)], [0.0, 0.0, np.nan])
+    )
+    mesh = view.actors["buses"][0].GetMapper().GetInput()
+    assert mesh.GetNumberOfCells() == 12
+    np.testing.assert_allclose(_centre(view.actors["buses"][0])[0], 500.0, atol=0.01)
+    picked = view.feature_attributes(model.layers["buses"], 0)
+    assert picked is not None and picked.attributes["vehicle"] == "bus0"

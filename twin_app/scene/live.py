@@ -60,6 +60,8 @@ MARKER_MAX_M = 80.0
 COLUMN_HEIGHT = 1.6
 COLUMN_RADIUS = 0.35
 ALERT_LABEL_PX = 15
+#: the margin of the ground plane around the city's extent, as a share of its longer side
+GROUND_PAD = 0.04
 
 
 def marker_size_m(model: CityModel) -> float:
@@ -235,10 +237,22 @@ class LiveVisual:
 
 
 class VehicleVisual(LiveVisual):
-    """Vehicles as chevrons along their heading; a diamond where the heading is unknown."""
+    """Vehicles as chevrons along their heading; a diamond where the heading is unknown.
 
-    def __init__(self, layer: LiveLayer, origin: tuple[float, float], size_m: float) -> None:
+    Only vehicles over the city's ground are drawn (``ground``, scene
+    coordinates): a feed reports a whole network, and markers floating over
+    the empty background beyond the city's extent say nothing about it.
+    """
+
+    def __init__(
+        self,
+        layer: LiveLayer,
+        origin: tuple[float, float],
+        size_m: float,
+        ground: tuple[float, float, float, float] | None = None,
+    ) -> None:
         super().__init__(layer, origin, size_m)
+        self.ground = ground
         thickness = max(size_m * 0.25, 2.0)
         self.arrow = chevron(size_m, VEHICLE_Z, thickness)
         self.plain = diamond(size_m * 0.7, VEHICLE_Z, thickness)
@@ -260,8 +274,12 @@ class VehicleVisual(LiveVisual):
             return
         xy = self.local_xy(frame.xy)
         known = np.isfinite(frame.heading_deg)
-        headed = np.flatnonzero(known)
-        unheaded = np.flatnonzero(~known)
+        inside = np.ones(len(xy), dtype=bool)
+        if self.ground is not None:
+            x0, y0, x1, y1 = self.ground
+            inside = (xy[:, 0] >= x0) & (xy[:, 0] <= x1) & (xy[:, 1] >= y0) & (xy[:, 1] <= y1)
+        headed = np.flatnonzero(known & inside)
+        unheaded = np.flatnonzero(~known & inside)
         p1, t1, o1 = instances(self.arrow, xy[headed], frame.heading_deg[headed])
         p2, t2, o2 = instances(self.plain, xy[unheaded])
         set_triangles(self.mesh, np.vstack([p1, p2]), np.vstack([t1, t2 + len(p1)]))
@@ -424,10 +442,14 @@ class SensorVisual(LiveVisual):
 
 def live_visual(layer: LiveLayer, model: CityModel) -> LiveVisual:
     """The visual of a live layer, by what its feed reports."""
+    from twin_app.scene.overlays import city_extent
+
     size = marker_size_m(model)
     if layer.observation_kind == "sensor":
         return SensorVisual(layer, model.origin, size)
-    return VehicleVisual(layer, model.origin, size)
+    x0, y0, x1, y1 = city_extent(model)
+    pad = GROUND_PAD * max(x1 - x0, y1 - y0)  # the ground plane's own margin (overlays.add_ground)
+    return VehicleVisual(layer, model.origin, size, ground=(x0 - pad, y0 - pad, x1 + pad, y1 + pad))
 
 
 __all__ = [
