@@ -152,9 +152,10 @@ class FeedPanel(QTreeWidget):
         seen.append((now, max(status.received, status.stored)))
         while len(seen) > 2 and now - seen[1][0] >= RATE_WINDOW_S:
             seen.popleft()
-        if status.messages_per_s > 0 or len(seen) < 2 or now <= seen[0][0]:
+        if status.messages_per_s > 0 or len(seen) < 2:
             return status.messages_per_s
-        return max(seen[-1][1] - seen[0][1], 0) / (now - seen[0][0])
+        # over the whole window even while it fills: a first burst must not read as a flood
+        return max(seen[-1][1] - seen[0][1], 0) / max(now - seen[0][0], RATE_WINDOW_S)
 
     def row_texts(self, feed_id: str) -> dict[str, str]:
         """What the panel shows for one feed, by column name (and the simulated statement, if any)."""
