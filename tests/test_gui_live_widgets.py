@@ -154,3 +154,18 @@ def test_pause_while_live_freezes_where_it_is(bar) -> None:
     bar.play_button.click()
     assert not bar.clock.live and not bar.clock.playing and bar.clock.time == shown
     assert bar.play_button.text() == "▶" and not bar.live_button.isChecked()
+
+
+def test_the_live_timer_keeps_none_alive_whatever_the_bindings_drop(app) -> None:
+    """PySide6 setters lose a reference to None per call: the frame timer holds a store of them."""
+    import sys
+
+    from PySide6.QtWidgets import QLabel
+
+    from twin_app.qt.live import NONE_FLOOR, keep_none_alive
+
+    label = QLabel()
+    for i in range(2000):  # what a minute of a live window does to None's count
+        label.setText(str(i))
+    keep_none_alive()
+    assert sys.getrefcount(None) >= NONE_FLOOR

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -43,6 +44,27 @@ LIVE_DELAY_S = 3.0
 PANEL_EVERY_S = 0.5
 #: the span the slider covers is read again this often (s): it grows as the feeds store more
 SPAN_EVERY_S = 1.0
+
+
+#: extra references to None, topped up while the live timer runs (see :func:`keep_none_alive`)
+_NONE_BALLAST: list[None] = []
+NONE_FLOOR = 1_000_000
+
+
+def keep_none_alive() -> None:
+    """Hold enough references to ``None`` that a binding that drops them cannot free it.
+
+    PySide6 6.12 on Python 3.11 (where ``None`` is reference-counted, not
+    immortal) loses one reference to ``None`` in each call of a setter such
+    as ``QLabel.setText`` or ``QSlider.setValue`` (measured: ``sys.getrefcount(None)``
+    falls by one per call).  A live window calls dozens a second; with the
+    few thousand references a process starts with, Python aborts with
+    "deallocating None" after a minute or two of replay.  Until the binding
+    is fixed the frame timer keeps a store of references here: about 8 MB
+    per million calls.
+    """
+    if sys.getrefcount(None) < NONE_FLOOR:
+        _NONE_BALLAST.extend([None] * NONE_FLOOR)
 
 
 def live_store_path(city_name: str) -> Path:
@@ -149,6 +171,7 @@ class LiveSession(QObject):
         """Advance the clock by the wall time that passed, show every live layer at it, redraw once."""
         if self.stopped:
             return
+        keep_none_alive()
         started = time.monotonic()
         elapsed, self._last_tick = started - self._last_tick, started
         if started - self._last_span >= SPAN_EVERY_S:
