@@ -302,8 +302,9 @@ def flood_on_gui_thread(app: Any, port: int, folder: Path, n: int) -> dict[str, 
     }
 
 
-def fill_day_store(path: Path) -> tuple[int, float]:
-    """The bundled city's simulated feeds for their whole day, written as fast as they run (speed 0)."""
+def fill_day_store(path: Path, start: str = "00:00", end: str | None = None) -> tuple[int, float]:
+    """The bundled city's simulated feeds from ``start`` to ``end`` (None: the end of their service day),
+    written as fast as they run (speed 0)."""
     from twin_app.core.city import load_manifest, resolve_city
     from twin_app.core.live.hub import PLAYBACK_OPTIONS, resolve_offline
     from twin_app.core.live.sources import open_source
@@ -314,7 +315,9 @@ def fill_day_store(path: Path) -> tuple[int, float]:
     start = time.perf_counter()
     for spec in manifest.feeds:
         options = {k: v for k, v in spec.options.items() if k not in PLAYBACK_OPTIONS}
-        options.update(name=spec.id, speed=0)
+        options.update(name=spec.id, speed=0, start=start)
+        if end is not None:
+            options["end"] = end
         open_source(resolve_offline(spec.source, manifest.folder), options).run(store.append)
     count = store.count()
     store.close()
@@ -352,6 +355,8 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=100_000)
     parser.add_argument("--baseline-n", type=int, default=3_000)
     parser.add_argument("--replay-minutes", type=float, default=24.0)
+    parser.add_argument("--day-start", default="00:00", help="replay from this time of the service day")
+    parser.add_argument("--day-end", default=None, help="to this time (default: the end of the day)")
     parser.add_argument("--skip-flood", action="store_true")
     parser.add_argument("--skip-replay", action="store_true")
     args = parser.parse_args()
@@ -378,8 +383,11 @@ def main() -> None:
         if not args.skip_replay:
             day = folder / "day"
             day.mkdir()
-            count, seconds = fill_day_store(day / "helsinki.gpkg")
-            print(f"(b) simulated day: {count:,} observations written in {seconds:.1f} s")
+            count, seconds = fill_day_store(day / "helsinki.gpkg", args.day_start, args.day_end)
+            print(
+                f"(b) simulated service day from {args.day_start} to {args.day_end or 'its end'}: "
+                f"{count:,} observations written in {seconds:.1f} s"
+            )
             os.environ["TWIN_APP_LIVE_DIR"] = str(day)
             win = open_window(app)
             row = replay_day(app, win, args.replay_minutes)
