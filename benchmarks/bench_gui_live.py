@@ -312,7 +312,7 @@ def fill_day_store(path: Path, start: str = "00:00", end: str | None = None) -> 
 
     manifest = load_manifest(resolve_city("helsinki"))
     store = ObservationStore(path)
-    start = time.perf_counter()
+    began = time.perf_counter()
     for spec in manifest.feeds:
         options = {k: v for k, v in spec.options.items() if k not in PLAYBACK_OPTIONS}
         options.update(name=spec.id, speed=0, start=start)
@@ -321,7 +321,7 @@ def fill_day_store(path: Path, start: str = "00:00", end: str | None = None) -> 
         open_source(resolve_offline(spec.source, manifest.folder), options).run(store.append)
     count = store.count()
     store.close()
-    return count, time.perf_counter() - start
+    return count, time.perf_counter() - began
 
 
 def replay_day(app: Any, win: Any, minutes: float) -> dict[str, Any]:
