@@ -16,7 +16,9 @@ have (moving smoothly) rather than at the last fix (jumping).
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import ctypes
 import datetime as dt
 import os
 import sys
@@ -64,6 +66,10 @@ def keep_none_alive() -> None:
     per million calls.
     """
     if sys.getrefcount(None) < NONE_FLOOR:
+        if not _NONE_BALLAST:
+            # the store itself must outlive the interpreter's last collection: freed at exit it
+            # would give back the references the binding took, and None would be freed after all
+            atexit.register(ctypes.pythonapi.Py_IncRef, ctypes.py_object(_NONE_BALLAST))
         _NONE_BALLAST.extend([None] * NONE_FLOOR)
 
 
