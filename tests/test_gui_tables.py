@@ -55,7 +55,6 @@ def window(town_window, qtbot):
         model.remove_layer(lid)
     town_window.last_table_import = None
     town_window.last_table_error = None
-    town_window.table_series = []
     return town_window
 
 
@@ -108,34 +107,36 @@ def test_an_imported_csv_colours_the_buildings(window, qtbot, tmp_path: Path) ->
 
 
 def test_a_time_stamped_table_plays_on_the_buildings(window, qtbot, tmp_path: Path) -> None:
-    from twin_app.core.live.store import ObservationStore
-
+    """Imported into the window's own store, the table is on the time bar: moving the clock recolours."""
     csv = tmp_path / "hourly.csv"
     csv.write_text(HOURLY)
-    store = tmp_path / "obs.gpkg"
     dialog = window.ask_import_table()
     dialog.file.edit.setText(str(csv))
     assert dialog.time.currentText() == "time" and dialog.store.isEnabled()
-    dialog.store.edit.setText(str(store))
+    assert Path(dialog.store.edit.text()) == window.live_store  # what the time bar plays
     _ok(dialog)
     _wait_idle(window, qtbot)
     qtbot.waitUntil(lambda: window.last_table_import is not None, timeout=10000)
-    playback = getattr(window, "playback", None)
-    if playback is not None:  # the window's time slider plays it
-        (item,) = [i for i in playback.items if i.layer_id == "table:hourly"]
-    else:
-        (item,) = window.table_series
-    assert item.layer_id == "table:hourly"
+    live = window.live
+    assert live is not None and window.time_toolbar.isVisible()
+    (item,) = [i for i in live.playback.items if i.layer_id == "table:hourly"]
+    assert live.playback.span() == (
+        dt.datetime(2026, 3, 1, 6, 0, tzinfo=dt.UTC),
+        dt.datetime(2026, 3, 1, 7, 0, tzinfo=dt.UTC),
+    )
     mesh = window.view.visuals["buildings"].mesh
-    with ObservationStore(store) as opened:
-        assert opened.count() == 3
-        item.show(window.model, opened, dt.datetime(2026, 3, 1, 6, 45, tzinfo=dt.UTC))
-        early = window.view.colouring("buildings").values.copy()
-        item.show(window.model, opened, dt.datetime(2026, 3, 1, 7, 0, tzinfo=dt.UTC))
-        late = window.view.colouring("buildings").values
     osm = window.model.layers["buildings"].frame["osm_id"].tolist()
-    assert early[osm.index(100)] == 5.0 and late[osm.index(100)] == 9.0 and late[osm.index(110)] == 2.0
+    live.clock.pause()
+    shown = {}
+    for at in (dt.datetime(2026, 3, 1, 6, 45, tzinfo=dt.UTC), dt.datetime(2026, 3, 1, 7, 0, tzinfo=dt.UTC)):
+        live.clock.set_span(*live.playback.span())
+        live.clock.jump(at)
+        live.tick()
+        shown[at.minute] = window.view.colouring("buildings").values.copy()
+    assert shown[45][osm.index(100)] == 5.0 and shown[45][osm.index(110)] == 2.0
+    assert shown[0][osm.index(100)] == 9.0 and shown[0][osm.index(110)] == 2.0
     assert window.view.visuals["buildings"].mesh is mesh
+    live.playback.remove(item.layer_id)
 
 
 def test_repeated_keys_are_a_sentence_and_the_app_keeps_running(window, qtbot, tmp_path: Path) -> None:

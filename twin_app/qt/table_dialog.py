@@ -44,12 +44,11 @@ AGGREGATE_CHOICES = {"refuse repeated keys": None, "sum": "sum", "mean": "mean"}
 
 
 def default_store(model: CityModel, window: Any = None) -> Path:
-    """Where a time table's observations go: the window's playback store, else one per city in user data."""
-    playback = getattr(window, "playback", None)
-    for name in ("store_path", "path"):
-        path = getattr(playback, name, None)
-        if isinstance(path, (str, Path)):
-            return Path(path)
+    """Where a time table's observations go: the window's live store (the time bar plays it), else one
+    per city in user data."""
+    path = getattr(window, "live_store", None)
+    if isinstance(path, (str, Path)):
+        return Path(path)
     from twin_app.core.city import user_cities_dir
 
     return user_cities_dir().parent / "stores" / f"{model.manifest.name}.gpkg"
@@ -308,12 +307,8 @@ def apply_table_import(window: Any, made: TableImport) -> None:
     for sentence in made.result.report.sentences():
         window.messages.add("info", made.result.report.table, sentence)
     item = made.item(layer_id)
-    playback = getattr(window, "playback", None)
-    if item is not None and playback is not None and hasattr(playback, "add"):
-        playback.add(item)
-    elif item is not None:
-        # kept until the window has a time slider to play them
-        window.table_series = [*getattr(window, "table_series", []), item]
+    if item is not None:
+        window.play_in_time(item)
     window.statusBar().showMessage(made.result.report.sentences()[0], 10000)
 
 

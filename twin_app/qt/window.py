@@ -774,24 +774,12 @@ class MainWindow(QMainWindow):
         folder for its own feeds).  A feed that cannot start is reported in
         the Messages panel and the status bar; the others keep running.
         """
-        from twin_app.qt.live import LiveSession, live_store_path
-
         if self.model is None:
             self._error("No city is open", "Open a city first, then connect the feed to it.")
             return False
-        if self.live is None:
-            self.live = LiveSession(
-                self.model,
-                live_store_path(self.model.manifest.name),
-                panel=self.feed_panel,
-                timebar=self.timebar,
-                render=self._render_live,
-                alert=lambda source, text: self.messages.add("warning", source, text),
-                render_window=getattr(self.plotter, "render_window", None),
-                parent=self,
-            )
+        live = self._live_session()
         try:
-            self.live.start_feed(spec, folder)
+            live.start_feed(spec, folder)
         except (TwinError, OSError, ValueError) as exc:
             self.messages.add("problem", spec.title, str(exc))
             self.statusBar().showMessage(f"The feed {spec.title} could not start: {exc}", 10000)
@@ -810,6 +798,39 @@ class MainWindow(QMainWindow):
         if not self.loading:
             self.live.start()
         return True
+
+    def _live_session(self) -> Any:
+        """The open city's live session (its store, playback and clock), made on first use."""
+        from twin_app.qt.live import LiveSession, live_store_path
+
+        if self.live is None:
+            assert self.model is not None
+            self.live = LiveSession(
+                self.model,
+                live_store_path(self.model.manifest.name),
+                panel=self.feed_panel,
+                timebar=self.timebar,
+                render=self._render_live,
+                alert=lambda source, text: self.messages.add("warning", source, text),
+                render_window=getattr(self.plotter, "render_window", None),
+                parent=self,
+            )
+        return self.live
+
+    @property
+    def live_store(self) -> Path | None:
+        """Where the open city's observations (feeds and time-stamped tables) are stored."""
+        from twin_app.qt.live import live_store_path
+
+        return None if self.model is None else live_store_path(self.model.manifest.name)
+
+    def play_in_time(self, item: Any) -> None:
+        """Put a time-varying item (a time-stamped table's series) on the time bar with the feeds."""
+        live = self._live_session()
+        live.playback.add(item)
+        self.time_toolbar.show()
+        if not self.loading:
+            live.start()
 
     def _stop_live(self) -> None:
         """Stop every feed of the open city (what they acknowledged is stored) and hide the live widgets."""
