@@ -260,6 +260,30 @@ def test_now_is_the_time_of_day_in_the_agency_zone_put_on_the_service_date(tmp_p
     assert src.time_of(src.start_s) == dt.datetime(2022, 2, 22, 6, 1, tzinfo=dt.UTC)
 
 
+def test_now_after_midnight_is_the_service_days_night_so_night_trips_show(tmp_path: Path) -> None:
+    # a night trip written 24:30-25:00, as GTFS writes trips after midnight
+    night = [
+        ("A", "24:30:00", "24:30:00", 0.0),
+        ("B", "24:45:00", "24:45:00", 2.0),
+        ("C", "25:00:00", "25:00:00", 3.0),
+    ]
+    feed = write_feed(tmp_path / "f.zip", [{"id": "N1", "stops": night}])
+    # 22:40 UTC on 21 Feb is 00:40 on 22 Feb in Helsinki (UTC+2): before the day changes at 04:00
+    src = ScheduleSource(
+        feed, {"date": DATE}, name="toy", now=lambda: dt.datetime(2022, 2, 21, 22, 40, tzinfo=dt.UTC)
+    )
+    assert src.start_s == 24 * 3600 + 40 * 60
+    assert set(_at(src, "24:40:00")) == {"N1"}
+    # an operating day changing at 03:00 instead: 03:30 is the new day's morning, not 27:30
+    early = ScheduleSource(
+        feed,
+        {"date": DATE, "day_starts_at": "03:00"},
+        name="toy",
+        now=lambda: dt.datetime(2022, 2, 22, 1, 30, tzinfo=dt.UTC),
+    )
+    assert early.start_s == 3 * 3600 + 30 * 60
+
+
 def test_run_hands_every_tick_to_the_sink_through_the_scheme(tmp_path: Path) -> None:
     feed = write_feed(tmp_path / "f.zip", [{"id": "T1", "shape": "S", "stops": ABC}], shapes={"S": SHAPE})
     source = open_source(

@@ -8,6 +8,11 @@ so they read the same options the same way:
 * ``start``: ``"now"`` (the current time of day in the feed's time zone,
   put on the service date) or ``"HH:MM[:SS]"`` (hours may pass 24, as in
   GTFS); default ``"now"``;
+* ``day_starts_at``: ``"HH:MM"``, where "now" changes from one operating day
+  to the next, default ``"04:00"``.  Transit days run past midnight (GTFS
+  writes a trip at 00:40 as 24:40 of the day before), so at 00:40 "now" is
+  24:40 of the service date, where its night trips are, not 00:40, before
+  its first trip: a simulated city shows vehicles at any hour;
 * ``end``: ``"HH:MM[:SS]"``; each feed has its own default;
 * ``speed``: simulated seconds per real second (1 = real time; 0 = as fast
   as the store takes them, to generate a whole day at once);
@@ -75,6 +80,8 @@ class SimOptions:
     end_s: float | None
     speed: float
     interval_s: float
+    #: seconds after midnight where "now" moves on to the next operating day
+    day_starts_s: float = 4 * 3600.0
 
     @classmethod
     def read(cls, options: Mapping[str, Any], *, feed: str, interval_s: float) -> SimOptions:
@@ -110,14 +117,32 @@ class SimOptions:
                 f"The interval_s {interval:g} of the simulated feed '{feed}' must be a number of seconds "
                 "above 0, e.g. 5."
             )
-        return cls(date=date, start_s=start_s, end_s=end_s, speed=speed, interval_s=interval)
+        day_starts = clock_seconds(options.get("day_starts_at", "04:00"), what="day_starts_at")
+        if not 0 <= day_starts < 24 * 3600:
+            raise FeedError(
+                f"The day_starts_at of the simulated feed '{feed}' is a time of day between 00:00 and "
+                "23:59, e.g. 04:00."
+            )
+        return cls(
+            date=date,
+            start_s=start_s,
+            end_s=end_s,
+            speed=speed,
+            interval_s=interval,
+            day_starts_s=day_starts,
+        )
 
     def start_seconds(self, tz: ZoneInfo, now: Callable[[], dt.datetime]) -> float:
-        """The start in seconds of the service day; "now" is the time of day in ``tz`` now."""
+        """The start in seconds of the service day; "now" is the time of day in ``tz`` now.
+
+        Before ``day_starts_at`` the time of day is taken as the service
+        day's hours past 24 (its night), as a transit operating day runs.
+        """
         if self.start_s is not None:
             return self.start_s
         local = now().astimezone(tz)
-        return float(local.hour * 3600 + local.minute * 60 + local.second)
+        seconds = float(local.hour * 3600 + local.minute * 60 + local.second)
+        return seconds + 24 * 3600 if seconds < self.day_starts_s else seconds
 
 
 def _number(value: Any, key: str, feed: str) -> float:
