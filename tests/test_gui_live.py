@@ -254,6 +254,8 @@ def test_the_bundled_city_shows_moving_vehicles_and_sensors(live_window) -> None
     mesh = win.view.actors[layer.id][0].GetMapper().GetInput()
     assert mesh.GetNumberOfCells() == 12 * inside
     assert win.simulated_label.isVisible() and "Simulated" in win.simulated_label.text()
+    # the Layers panel counts the vehicles of the frame shown, not the none it had when added
+    assert win.layers.item(layer.id).text(1) == f"{layer.feature_count:,}"
 
 
 def test_the_feed_panel_shows_each_feeds_state_and_what_is_simulated(live_window) -> None:

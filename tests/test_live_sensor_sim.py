@@ -123,3 +123,14 @@ def test_the_sample_city_station_file_crosses_its_alert_level_at_rush_hour() -> 
     night = [o.value for o in source.observations_at(3 * 3600)]
     assert sum(v > 25 for v in rush if v is not None) >= 3
     assert all(v is not None and v < 25 for v in night)
+
+
+def test_a_station_reading_once_a_minute_does_not_read_as_a_flood(tmp_path: Path) -> None:
+    import time
+
+    source = SimulatedSensors(_stations(tmp_path), {"date": "2022-02-22", "start": "08:00", "interval_s": 60})
+    got: list[Observation] = []
+    source.run(got.extend, until=time.monotonic() + 1.5)
+    # one reading per station at the first tick, the next a simulated minute (a real minute) later
+    assert source.status.stored == len(source.stations) == len(got)
+    assert 0 < source.status.messages_per_s <= len(source.stations)

@@ -72,6 +72,12 @@ class LayerPanel(QWidget):
             self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(item))
         elif change in (Change.OPACITY, Change.COLOUR) and layer is self.current_layer():
             self._show_style(layer)  # changed elsewhere (a script, a reset): the controls follow
+        elif change is Change.DATA and (item := self.item(layer.id)) is not None:
+            count = f"{layer.feature_count:,}"  # a live layer's vehicles come and go
+            if item.text(1) != count:  # set only when it changed: a live feed updates ten times a second
+                self._updating = True
+                item.setText(1, count)
+                self._updating = False
 
     def _add_item(self, layer: Layer) -> None:
         self._updating = True

@@ -208,6 +208,7 @@ class TickedSource:
                     if until is not None and time.monotonic() >= until:
                         break
                     self._stop.wait(min(0.25, max(0.0, due - time.monotonic())))
+                    self._update_rate(began)
                 if self._stop.is_set() or (until is not None and time.monotonic() >= until):
                     break
             fixes = self.observations_at(t_s)
@@ -216,9 +217,7 @@ class TickedSource:
             if speed > 0 or len(batch) >= BATCH:
                 self._flush(sink, batch)
                 batch = []
-            elapsed = time.monotonic() - began
-            if elapsed > 0:
-                self.status.messages_per_s = self.status.stored / elapsed
+            self._update_rate(began)
         self._flush(sink, batch)
         self.status.state = SourceState.STOPPED
 
@@ -226,6 +225,11 @@ class TickedSource:
         if batch:
             sink(batch)
             self.status.stored += len(batch)
+
+    def _update_rate(self, began: float) -> None:
+        """The average rate since the start, updated while waiting too, over at least a second: a
+        station reading once a minute must not read as thousands a second just after its first tick."""
+        self.status.messages_per_s = self.status.stored / max(time.monotonic() - began, 1.0)
 
     def stop(self) -> None:
         self._stop.set()
