@@ -71,7 +71,10 @@ def _run(*args: str) -> tuple[int, str]:
 @pytest.fixture(scope="module")
 def report(town: Path, tmp_path_factory) -> tuple[Path, str]:
     pdf = tmp_path_factory.mktemp("report") / "town.pdf"
-    code, said = _run("report", str(town), "--out", str(pdf), "--size", "800x500", *PARAMS)
+    # the built-in analyses by name: a test elsewhere may have installed the example plugin's
+    code, said = _run(
+        "report", str(town), "--out", str(pdf), "--size", "800x500", "--analyses", ",".join(ANALYSES), *PARAMS
+    )
     assert code == 0, said
     assert said.startswith(f"Saved {pdf}")
     return pdf, said
@@ -265,13 +268,27 @@ def test_a_scenario_needs_a_project(tmp_path: Path, capsys) -> None:
 def test_an_analysis_the_city_cannot_run_is_left_out_and_named(town: Path) -> None:
     """Without districts the analyses, which report per district, cannot run: each is named with why."""
     from twin_app.core.errors import TwinError
+    from twin_app.core.plugins import PluginRegistry
     from twin_app.report.content import run_analyses
 
+    built_in = PluginRegistry({m.id: m for m in default_plugins().manifests() if m.id in ANALYSES})
     model = load_city(town)
     assert model.districts is not None
     model.remove_layer(model.districts.id)
     with pytest.raises(TwinError, match="None of the analyses could run") as refused:
-        run_analyses(model)
+        run_analyses(model, registry=built_in)
     for analysis in ANALYSES:
         assert f"{analysis}: " in str(refused.value)
     assert "districts" in str(refused.value)
+
+
+def test_an_installed_plugin_that_fails_is_left_out_and_the_others_reported(
+    example_plugin: Path, town: Path
+) -> None:
+    """A broken third-party analysis must not cost the planner the whole report."""
+    from twin_app.report.content import run_analyses
+
+    assert "always-fails" in {m.id for m in default_plugins().manifests()}
+    content = run_analyses(load_city(town))
+    assert "always-fails" in content.skipped and "always fails" in content.skipped["always-fails"]
+    assert {s.manifest.id for s in content.sections} >= set(ANALYSES)

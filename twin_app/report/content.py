@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from twin_app.core.analysis import AnalysisResult
-from twin_app.core.errors import MissingLayerError, TwinError
+from twin_app.core.errors import CancelledError, MissingLayerError, PluginError, ResultError, TwinError
 from twin_app.core.feedback import Feedback
 from twin_app.core.model import CityModel
 from twin_app.core.params import validate_params
@@ -201,10 +201,14 @@ def run_analyses(
         feedback.progress(n / max(len(chosen), 1), f"Running {manifest.title}")
         try:
             result = run_analysis(analysis_id, model, params.get(analysis_id, {}), feedback=feedback)
-        except MissingLayerError as exc:
+        except CancelledError:
+            raise
+        except (MissingLayerError, PluginError, ResultError) as exc:
             if analyses is not None:  # asked for by name: the planner must hear why it cannot run
                 raise
-            skipped[analysis_id] = str(exc)  # e.g. a city without districts: left out, said why
+            # e.g. a city without districts, or an installed plugin that fails: left out, said why,
+            # and the report of the others is still written
+            skipped[analysis_id] = str(exc)
             continue
         sections.append(
             AnalysisSection(manifest, result, indicator_tables(result), published_method(manifest))
