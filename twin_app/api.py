@@ -75,7 +75,7 @@ from twin_app.core.params import TimeWindow
 from twin_app.core.quantities import Quantity
 from twin_app.core.safe_read import check_read_size, forbid_gdal_network, max_read_bytes, refuse_remote
 from twin_app.core.timetable import Timetable, active_services, departures_per_hour, gtfs_seconds, mode_name
-from twin_app.core.vector import city_box, prepare_frame, record_sample
+from twin_app.core.vector import city_box, csv_dialect, prepare_frame, record_sample
 
 if TYPE_CHECKING:
     from twin_app.core import incremental, network, population, zonal
@@ -164,6 +164,7 @@ __all__ = [
     "active_services",
     "check_read_size",
     "city_box",
+    "csv_dialect",
     "default_height_text",
     "departures_per_hour",
     "describe_height",

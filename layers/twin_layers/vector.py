@@ -23,6 +23,7 @@ from twin_app.api import (
     TwinError,
     UnexpectedContentError,
     VectorLayer,
+    csv_dialect,
     forbid_gdal_network,
     prepare_frame,
     record_sample,
@@ -48,7 +49,6 @@ _FORMATS = {
     ".zip": "a zipped vector file (Shapefile)",
 }
 #: separators a CSV may use; European spreadsheets write ';' because ',' is their decimal mark
-CSV_SEPARATORS = ",;\t|"
 #: suffixes whose header leaves GDAL a choice of drivers: the one it picked is checked before reading
 SNIFFED_SUFFIXES = (".geojson", ".json", ".zip")
 #: GDAL's warning for a ring it accepted unclosed; the note counts those features instead
@@ -294,7 +294,7 @@ def _read_csv(path: Path, options: Mapping[str, Any], notes: list[str]) -> gpd.G
     import pandas as pd
     import shapely
 
-    encoding, separator = _csv_dialect(path)
+    encoding, separator = csv_dialect(path)
     try:
         table = pd.read_csv(path, sep=separator, encoding=encoding)
     except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as exc:
@@ -346,28 +346,6 @@ def _csv_lines(mask: Any) -> str:
     import numpy as np
 
     return record_sample(np.flatnonzero(mask) + 1, word="line")
-
-
-def _csv_dialect(path: Path) -> tuple[str, str]:
-    """The encoding (UTF-8, else Windows-1252) and the separator, sniffed from the first lines."""
-    import csv
-
-    raw = path.read_bytes()[:65536]
-    try:
-        sample, encoding = raw.decode("utf-8-sig"), "utf-8-sig"
-    except UnicodeDecodeError as exc:
-        if len(raw) == 65536 and exc.start > 65530:  # a character cut by the sample's end
-            sample, encoding = raw[: exc.start].decode("utf-8-sig"), "utf-8-sig"
-        else:
-            sample, encoding = raw.decode("cp1252", errors="replace"), "cp1252"
-    lines = sample.splitlines()[:50]
-    try:
-        separator = csv.Sniffer().sniff("\n".join(lines), delimiters=CSV_SEPARATORS).delimiter
-    except csv.Error:
-        header = lines[0] if lines else ""
-        separator = max(CSV_SEPARATORS, key=header.count) if header else ","
-        separator = separator if header.count(separator) else ","
-    return encoding, separator
 
 
 def _decimal_commas(table: pd.DataFrame) -> pd.DataFrame:

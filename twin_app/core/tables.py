@@ -51,6 +51,7 @@ from twin_app.core.layers import (
     PolygonLayer,
     VectorLayer,
 )
+from twin_app.core.vector import csv_dialect
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -58,7 +59,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
 #: the separators a CSV may use (sniffed from its first lines)
-CSV_SEPARATORS = ",;\t|"
 #: column names recognised as coordinates when none are given
 LON_NAMES = ("lon", "lng", "long", "longitude", "x_wgs84")
 LAT_NAMES = ("lat", "latitude", "y_wgs84")
@@ -148,32 +148,6 @@ def _read_csv(path: Path) -> tuple[pd.DataFrame, str]:
         raise CorruptFileError(path, fmt="CSV", detail=str(exc)) from exc
     frame.columns = [str(c).strip() for c in frame.columns]
     return frame, separator
-
-
-def csv_dialect(path: Path) -> tuple[str, str]:
-    """The encoding (UTF-8, else Windows-1252) and the separator, sniffed from the first lines.
-
-    The same rule as the vector layer kind's CSV reader, so a file that opens
-    as a layer reads the same way as a table.
-    """
-    import csv
-
-    raw = path.read_bytes()[:65536]
-    try:
-        sample, encoding = raw.decode("utf-8-sig"), "utf-8-sig"
-    except UnicodeDecodeError as exc:
-        if len(raw) == 65536 and exc.start > 65530:  # a character cut by the sample's end
-            sample, encoding = raw[: exc.start].decode("utf-8-sig"), "utf-8-sig"
-        else:
-            sample, encoding = raw.decode("cp1252", errors="replace"), "cp1252"
-    lines = sample.splitlines()[:50]
-    try:
-        separator = csv.Sniffer().sniff("\n".join(lines), delimiters=CSV_SEPARATORS).delimiter
-    except csv.Error:
-        header = lines[0] if lines else ""
-        separator = max(CSV_SEPARATORS, key=header.count) if header else ","
-        separator = separator if header.count(separator) else ","
-    return encoding, separator
 
 
 def _read_ogr(path: Path, layer: str | None, name: str) -> Table:

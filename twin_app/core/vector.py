@@ -224,3 +224,33 @@ def record_sample(positions: Sequence[int], *, word: str = "feature") -> str:
     shown = [str(int(p) + 1) for p in list(positions)[:SAMPLE_SIZE]]
     listed = shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
     return f"e.g. {word} {listed}{', ...' if len(positions) > SAMPLE_SIZE else ''} in file order"
+
+
+#: the separators a CSV may use, in the order a tie is settled
+CSV_SEPARATORS = ",;\t|"
+
+
+def csv_dialect(path: Path) -> tuple[str, str]:
+    """The encoding (UTF-8, else Windows-1252) and the separator, sniffed from the first lines.
+
+    One rule for every CSV twin_app reads (a layer, an imported table), so a
+    file that opens as a layer reads the same way as a table.
+    """
+    import csv
+
+    raw = path.read_bytes()[:65536]
+    try:
+        sample, encoding = raw.decode("utf-8-sig"), "utf-8-sig"
+    except UnicodeDecodeError as exc:
+        if len(raw) == 65536 and exc.start > 65530:  # a character cut by the sample's end
+            sample, encoding = raw[: exc.start].decode("utf-8-sig"), "utf-8-sig"
+        else:
+            sample, encoding = raw.decode("cp1252", errors="replace"), "cp1252"
+    lines = sample.splitlines()[:50]
+    try:
+        separator = csv.Sniffer().sniff("\n".join(lines), delimiters=CSV_SEPARATORS).delimiter
+    except csv.Error:
+        header = lines[0] if lines else ""
+        separator = max(CSV_SEPARATORS, key=header.count) if header else ","
+        separator = separator if header.count(separator) else ","
+    return encoding, separator
