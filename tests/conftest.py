@@ -42,30 +42,24 @@ def ctx():
     )
 
 
+def _pip_install_into(target: Path, distribution: Path) -> Path:
+    """Really install an example distribution (no dependencies) into a folder; returns the folder."""
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation"]
+    subprocess.run([*command, "--target", str(target), str(distribution)], check=True)
+    return target
+
+
 @pytest.fixture(scope="session")
 def example_plugin(tmp_path_factory) -> Path:
     """The third-party example plugin, really installed (into a folder put on the path)."""
-    import subprocess
     import sys
 
     import twin_app.core.plugins as plugins
 
-    target = tmp_path_factory.mktemp("site")
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "install",
-            "-q",
-            "--no-deps",
-            "--no-build-isolation",
-            "--target",
-            str(target),
-            str(ROOT / "tests" / "plugin_example"),
-        ],
-        check=True,
-    )
+    target = _pip_install_into(tmp_path_factory.mktemp("site"), ROOT / "tests" / "plugin_example")
     sys.path.insert(0, str(target))
     os.environ["PYTHONPATH"] = os.pathsep.join(
         p for p in (str(target), os.environ.get("PYTHONPATH", "")) if p
@@ -77,26 +71,7 @@ def example_plugin(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def _live_plugin_site(tmp_path_factory) -> Path:
     """The example layer kind and feed source distribution, pip-installed once into a folder."""
-    import subprocess
-    import sys
-
-    target = tmp_path_factory.mktemp("site-live")
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "install",
-            "-q",
-            "--no-deps",
-            "--no-build-isolation",
-            "--target",
-            str(target),
-            str(ROOT / "tests" / "plugin_example_live"),
-        ],
-        check=True,
-    )
-    return target
+    return _pip_install_into(tmp_path_factory.mktemp("site-live"), ROOT / "tests" / "plugin_example_live")
 
 
 @pytest.fixture(scope="module")
