@@ -53,19 +53,43 @@ def _pip_install_into(target: Path, distribution: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def example_plugin(tmp_path_factory) -> Path:
-    """The third-party example plugin, really installed (into a folder put on the path)."""
+def _example_plugin_site(tmp_path_factory) -> Path:
+    """The third-party example analysis distribution, pip-installed once into a folder."""
+    return _pip_install_into(tmp_path_factory.mktemp("site"), ROOT / "tests" / "plugin_example")
+
+
+@pytest.fixture(scope="module")
+def example_plugin(_example_plugin_site: Path):
+    """The third-party example plugin, really installed, on the path for one test module.
+
+    It ships an analysis that never ends: left installed, every later "run
+    every installed analysis" (the default report) would wait on it.
+    Subprocesses find it through ``PYTHONPATH`` (isolated analyses run there).
+    """
     import sys
 
     import twin_app.core.plugins as plugins
 
-    target = _pip_install_into(tmp_path_factory.mktemp("site"), ROOT / "tests" / "plugin_example")
-    sys.path.insert(0, str(target))
-    os.environ["PYTHONPATH"] = os.pathsep.join(
-        p for p in (str(target), os.environ.get("PYTHONPATH", "")) if p
-    )
-    plugins._default = None  # rediscover with the new distribution
-    return target
+    site = str(_example_plugin_site)
+    before = os.environ.get("PYTHONPATH")
+
+    def reset() -> None:
+        plugins._default = None  # rediscover the installed distributions
+        for name in [
+            m for m in sys.modules if m == "twin_example_plugin" or m.startswith("twin_example_plugin.")
+        ]:
+            del sys.modules[name]
+
+    sys.path.insert(0, site)
+    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (site, before or "") if p)
+    reset()
+    yield _example_plugin_site
+    sys.path.remove(site)
+    if before is None:
+        os.environ.pop("PYTHONPATH", None)
+    else:
+        os.environ["PYTHONPATH"] = before
+    reset()
 
 
 @pytest.fixture(scope="session")

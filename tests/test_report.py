@@ -296,3 +296,43 @@ def test_an_installed_plugin_that_fails_is_left_out_and_the_others_reported(
     content = run_analyses(load_city(town), registry=registry)
     assert "always-fails" in content.skipped and "always fails" in content.skipped["always-fails"]
     assert {s.manifest.id for s in content.sections} >= set(ANALYSES)
+
+
+def test_an_installed_plugin_that_never_ends_is_stopped_at_the_time_limit_and_left_out(
+    example_plugin: Path, town: Path
+) -> None:
+    """A never-ending third-party analysis costs the report its time limit, not the report."""
+    import time
+
+    from twin_app.core.errors import TwinError
+    from twin_app.core.plugins import PluginRegistry
+    from twin_app.report.content import run_analyses
+
+    chosen = {"green-space-access", "never-polls"}
+    registry = PluginRegistry({m.id: m for m in default_plugins().manifests() if m.id in chosen})
+    model = load_city(town)
+    started = time.monotonic()
+    content = run_analyses(model, registry=registry, time_limit_s=3.0)
+    took = time.monotonic() - started
+    assert "did not finish within 3 s and was stopped" in content.skipped["never-polls"]
+    assert [s.manifest.id for s in content.sections] == ["green-space-access"]
+    assert took < 30.0  # the limit, the grace a stopped plugin gets, and the green-space analysis
+    with pytest.raises(TwinError, match="did not finish within 3 s"):  # asked for by name: said, no PDF
+        run_analyses(model, ["never-polls"], registry=registry, time_limit_s=3.0)
+
+
+def test_a_step_of_the_work_stops_with_it_or_at_its_own_limit_without_stopping_it() -> None:
+    import time
+
+    from twin_app.core.feedback import Feedback
+
+    progress: list[float] = []
+    whole = Feedback(on_progress=lambda f, t: progress.append(f))
+    step = whole.share(0.5, 1.0, time_limit_s=0.2)
+    step.progress(0.5)
+    assert progress == [0.75] and not step.cancelled
+    time.sleep(0.25)
+    assert step.cancelled and step.timed_out and not whole.cancelled
+    other = whole.share(0.0, 1.0)
+    whole.cancel()
+    assert other.cancelled and not other.timed_out

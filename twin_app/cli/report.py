@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from twin_app.core.errors import ParameterError, TwinError
+from twin_app.report import ANALYSIS_TIME_LIMIT_S
 
 
 def _param(text: str) -> tuple[str, str, str]:
@@ -25,6 +26,16 @@ def _param(text: str) -> tuple[str, str, str]:
             f"'{text}' should be ANALYSIS.NAME=VALUE, e.g. transit-access.low_capacity_distance=400"
         )
     return analysis.strip(), name.strip().replace("-", "_"), value
+
+
+def _minutes(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not value >= 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of minutes, e.g. 15 (0: no limit)")
+    return value
 
 
 def add_report_parser(sub: Any, size_type: Any) -> None:
@@ -66,6 +77,14 @@ def add_report_parser(sub: Any, size_type: Any) -> None:
     )
     p.add_argument(
         "--names", action="store_true", help="print the residents' names with their pins (default: left out)"
+    )
+    p.add_argument(
+        "--time-limit",
+        type=_minutes,
+        default=ANALYSIS_TIME_LIMIT_S / 60,
+        metavar="MINUTES",
+        help="how long each analysis may run before it is stopped and left out "
+        f"(default {ANALYSIS_TIME_LIMIT_S / 60:g}; 0: no limit)",
     )
     # for the window, which runs the report in a process of its own: progress lines on stderr
     p.add_argument("--progress", action="store_true", help=argparse.SUPPRESS)
@@ -126,6 +145,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             project=project,
             scenario=args.scenario,
             names=args.names,
+            time_limit_s=args.time_limit * 60 if args.time_limit else None,
         )
     for warning in outcome.warnings:
         print(f"twin-app: warning: {warning}", file=sys.stderr)

@@ -20,6 +20,7 @@ from twin_app.core.feedback import Feedback
 from twin_app.core.model import CityModel
 from twin_app.core.outputs import check_output_file, write_bytes_atomic
 from twin_app.core.plugins import PluginRegistry
+from twin_app.report import ANALYSIS_TIME_LIMIT_S
 from twin_app.report.content import ReportContent
 
 if TYPE_CHECKING:
@@ -71,6 +72,7 @@ def build_report(
     project: Project | None = None,
     scenario: str | None = None,
     names: bool = False,
+    time_limit_s: float | None = ANALYSIS_TIME_LIMIT_S,
 ) -> ReportOutcome:
     """Write the report on ``model`` to ``out`` (a PDF) and say what it holds.
 
@@ -78,7 +80,8 @@ def build_report(
     has the layers for); ``params``: per analysis id, raw parameter values as
     ``twin-app run`` takes them; ``size``: the pixel size of the views;
     ``project`` and ``scenario``: also that scenario of the project beside the
-    baseline, and its pins (``names``: with the residents' names).
+    baseline, and its pins (``names``: with the residents' names);
+    ``time_limit_s``: how long each analysis may run (see :func:`run_analyses`).
     """
     from twin_app.report.charts import bar_chart
     from twin_app.report.content import run_analyses
@@ -98,7 +101,14 @@ def build_report(
         project.scenario(scenario)  # an unknown name is said now, not after the analyses
     # analyses take most of the time: 0..0.6 of the progress, the views 0.6..0.9, the PDF the rest
     span = 0.3 if scenario is not None else 0.6
-    content = run_analyses(model, analyses, params, feedback=_share(feedback, 0.0, span), registry=registry)
+    content = run_analyses(
+        model,
+        analyses,
+        params,
+        feedback=feedback.share(0.0, span),
+        registry=registry,
+        time_limit_s=time_limit_s,
+    )
     comparison = None
     if project is not None and scenario is not None:
         from twin_app.report.compare import compare_scenario
@@ -110,11 +120,11 @@ def build_report(
             content,
             {k: dict(v) for k, v in (params or {}).items()},
             names=names,
-            feedback=_share(feedback, 0.3, 0.6),
+            feedback=feedback.share(0.3, 0.6),
         )
     with tempfile.TemporaryDirectory(prefix="twin_app-report-") as tmp:
         folder = Path(tmp)
-        views = render_views(model, content.sections, folder, size=size, feedback=_share(feedback, 0.6, 0.9))
+        views = render_views(model, content.sections, folder, size=size, feedback=feedback.share(0.6, 0.9))
         feedback.check_cancelled()
         scenario_views = None
         if comparison is not None:
@@ -162,15 +172,3 @@ def build_report(
     if scenario_views is not None:
         warnings += [w for w in scenario_views.warnings if w not in warnings]
     return ReportOutcome(out, content, pages, comparison, warnings)
-
-
-def _share(feedback: Feedback, start: float, end: float) -> Feedback:
-    """A Feedback reporting into [start, end] of ``feedback``'s progress, sharing its cancel flag."""
-    parent = feedback.on_progress
-    child = Feedback(
-        on_progress=(lambda f, text: parent(start + (end - start) * f, text)) if parent else None,
-        on_message=feedback.on_message,
-    )
-    child._cancel = feedback._cancel
-    child.warnings = feedback.warnings
-    return child

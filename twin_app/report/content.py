@@ -21,6 +21,7 @@ from twin_app.core.model import CityModel
 from twin_app.core.params import validate_params
 from twin_app.core.plugins import PluginManifest, PluginRegistry, default_plugins
 from twin_app.core.quantities import display_units, display_value, label_with_units
+from twin_app.report import ANALYSIS_TIME_LIMIT_S
 
 #: the row of figures for all selected districts together (the window's table says the same)
 ALL_DISTRICTS = "All selected"
@@ -165,11 +166,15 @@ def run_analyses(
     *,
     feedback: Feedback | None = None,
     registry: PluginRegistry | None = None,
+    time_limit_s: float | None = ANALYSIS_TIME_LIMIT_S,
 ) -> ReportContent:
     """Run the chosen analyses (default: every one the city has the layers for) and gather the report.
 
     The same :func:`twin_app.core.runner.run_analysis` as ``twin-app run``, so
-    the numbers and the provenance are the ones a script would get.
+    the numbers and the provenance are the ones a script would get.  Each
+    analysis gets ``time_limit_s`` seconds (``None``: no limit); one that runs
+    longer is stopped and left out, with the reason, like one that fails; an
+    analysis asked for by name that fails or runs out of time stops the report.
     """
     from twin_app.core.runner import run_analysis
 
@@ -198,11 +203,22 @@ def run_analyses(
     for n, analysis_id in enumerate(chosen):
         feedback.check_cancelled()
         manifest = registry.get(analysis_id)
-        feedback.progress(n / max(len(chosen), 1), f"Running {manifest.title}")
+        feedback.progress(n / len(chosen), f"Running {manifest.title}")
+        step = feedback.share(n / len(chosen), (n + 1) / len(chosen), time_limit_s=time_limit_s)
         try:
-            result = run_analysis(analysis_id, model, params.get(analysis_id, {}), feedback=feedback)
+            result = run_analysis(analysis_id, model, params.get(analysis_id, {}), feedback=step)
         except CancelledError:
-            raise
+            if not step.timed_out or feedback.cancelled:
+                raise
+            why = (
+                f"{manifest.title} did not finish within {_duration(time_limit_s or 0.0)} and was stopped; "
+                f"run it alone ('twin-app run {analysis_id}') to see how long it takes, "
+                "or give the report a longer --time-limit."
+            )
+            if analyses is not None:
+                raise TwinError(why) from None
+            skipped[analysis_id] = why
+            continue
         except (MissingLayerError, PluginError, ResultError) as exc:
             if analyses is not None:  # asked for by name: the planner must hear why it cannot run
                 raise
@@ -226,3 +242,11 @@ def run_analyses(
         credits=model.credits(),
         sources=model.sources(),
     )
+
+
+def _duration(seconds: float) -> str:
+    """``90`` → "1 min 30 s", ``5`` → "5 s": a time limit as a planner reads it."""
+    minutes, rest = divmod(round(seconds), 60)
+    if not minutes:
+        return f"{rest} s"
+    return f"{minutes} min" + (f" {rest} s" if rest else "")
