@@ -157,6 +157,22 @@ class CityModel:
         self._people.clear()
         self._emit(Change.REMOVED, layer)
 
+    def replace_layer(self, layer: Layer) -> None:
+        """Put ``layer`` in place of the layer of the same id (a scenario's copy, or the baseline's back).
+
+        Its visibility, opacity and colouring are the replaced layer's, so a
+        planner's choices survive an edit; views build a new mesh for this
+        layer only (``Change.STYLE``).
+        """
+        old = self.layers[layer.id]
+        layer.visible = old.visible
+        layer.opacity = old.opacity
+        if getattr(old, "value_column", None) is not None and hasattr(layer, "value_column"):
+            layer.value_column = old.value_column  # type: ignore[attr-defined]
+        self.layers[layer.id] = layer
+        self._people.clear()
+        self._emit(Change.STYLE, layer)
+
     def set_visible(self, layer_id: str, visible: bool) -> None:
         layer = self.layers[layer_id]
         if layer.visible != visible:

@@ -7,6 +7,7 @@ thread, and the scene (subscribed to the model) draws it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,8 @@ from twin_app.qt.messages import MessagesPanel
 from twin_app.qt.panels import InfoPanel, LayerPanel
 from twin_app.qt.results import DistrictPanel
 from twin_app.qt.workers import LoadWorker
+from twin_app.qt.workshop import WorkshopSession
+from twin_app.qt.workshop_ui import build_workshop_ui
 
 CLICK_TOLERANCE_PX = 4
 #: while a city loads, redraw at most this often (a small city is drawn once, at the end)
@@ -52,6 +55,8 @@ class MainWindow(QMainWindow):
         self.resize(1400, 900)
         self.setAcceptDrops(True)
         self.model: CityModel | None = None
+        #: the city's layers have all been loaded (a scenario is shown on them only then)
+        self.city_ready = False
         self.view: Any = None
         self.plotter: Any = None
         self.problems: list[LayerProblem] = []
@@ -122,6 +127,9 @@ class MainWindow(QMainWindow):
         # the runner's widgets, under the names the window has always had
         self.progress = self.jobs.progress
         self.cancel_button = self.jobs.cancel_button
+        self.workshop = WorkshopSession(self)
+        #: click tools added by panels (pins, scenario editing): action → handler(x, y)
+        self._click_modes: dict[QAction, Callable[[int, int], None]] = {}
         self._build_menus()
 
     # -- menus ------------------------------------------------------------
@@ -141,6 +149,7 @@ class MainWindow(QMainWindow):
         action("&New city from files…", self._ask_new_city, QKeySequence.StandardKey.New)
         action("Import &table…", self.ask_import_table).setObjectName("file:import_table")
         action("Connect &feed…", self._ask_connect_feed).setObjectName("connect_feed")
+        build_workshop_ui(self, file_menu)
         file_menu.addSeparator()
         action("&Export view as PNG…", self._ask_export, QKeySequence("Ctrl+E"))
         action("Export scene as &glTF…", lambda: self.ask_export_gltf())
@@ -333,9 +342,35 @@ class MainWindow(QMainWindow):
             self.pick(x, y)
         self._press = None
 
+    def add_click_mode(self, action: QAction, handler: Callable[[int, int], None]) -> QAction:
+        """Make ``action`` a click tool: while it is checked, a click in 3D calls ``handler(x, y)``.
+
+        (x, y) are display pixels, origin bottom-left, as VTK gives them.  The
+        tool joins the mode toolbar's group, so one click mode is on at a time.
+        """
+        action.setCheckable(True)
+        self.mode_group.addAction(action)
+        self._click_modes[action] = handler
+        return action
+
+    def map_point_at(self, x: int, y: int) -> tuple[float, float] | None:
+        """The ground point under display pixel (x, y) in the city's CRS; None over the sky."""
+        from twin_app.scene.measure import world_at
+
+        if self.plotter is None or self.model is None:
+            return None
+        point = world_at(self.plotter, x, y)
+        if point is None:
+            return None
+        return point[0] + self.model.origin[0], point[1] + self.model.origin[1]
+
     def pick(self, x: int, y: int) -> dict[str, Any] | None:
         """Show the attributes of the feature at display pixel (x, y)."""
         if self.view is None:
+            return None
+        checked = self.mode_group.checkedAction()
+        if checked in self._click_modes:
+            self._click_modes[checked](x, y)
             return None
         if self.measure_action.isChecked():
             self.measure_click(x, y)
@@ -378,7 +413,12 @@ class MainWindow(QMainWindow):
         except TwinError as exc:
             self._error("The city could not be opened", str(exc))
             return False
+        if self.workshop.project is not None:
+            city = self.workshop.project.city_folder
+            if city is None or Path(city).resolve() != Path(model.manifest.folder).resolve():
+                self.workshop.close_project(save=True)  # a project belongs to its city
         self.model = model
+        self.city_ready = False
         self.problems = []
         # Starting the loader before the 3D view was measured not to help: the
         # view's import holds the GIL, so both just take longer (benchmarks/bench_startup.py).
@@ -493,6 +533,9 @@ class MainWindow(QMainWindow):
             self.model.problems.append(problem)
 
     def _on_finished(self, cancelled: bool) -> None:
+        if not self.city_ready and self.model is not None:
+            self.city_ready = True
+            self.workshop.city_loaded()
         if self.live is not None:
             self.live.start()
         self._render_timer.stop()
@@ -843,6 +886,7 @@ class MainWindow(QMainWindow):
         self.simulated_label.hide()
 
     def closeEvent(self, event: Any) -> None:
+        self.workshop.close_project(save=True)
         self._stop_live()
         self.cancel_loading(wait=True)
         if self.plotter is not None:
