@@ -33,15 +33,25 @@ class ReportWorker(QObject):
     failed = Signal(str)
     finished = Signal(bool)  # True when cancelled
 
-    def __init__(self, city_folder: Path, out: Path) -> None:
+    def __init__(
+        self, source: Path, out: Path, *, scenario: str | None = None, lang: str | None = None
+    ) -> None:
+        """``source``: a city folder or a saved project file; ``scenario``: beside the baseline."""
         super().__init__()
-        self.city_folder = city_folder
+        self.source = source
         self.out = out
+        self.scenario = scenario
+        self.lang = lang
         self.feedback = Feedback(on_progress=lambda f, t: self.progress.emit(f, t))
 
     def command(self) -> list[str]:
-        return [sys.executable, "-m", "twin_app", "report", str(self.city_folder), "--out", str(self.out),
-                "--progress"]  # fmt: skip
+        command = [sys.executable, "-m", "twin_app", "report", str(self.source), "--out", str(self.out),
+                   "--progress"]  # fmt: skip
+        if self.scenario is not None:
+            command += ["--scenario", self.scenario]
+        if self.lang is not None:
+            command += ["--lang", self.lang]
+        return command
 
     def run(self) -> None:
         lines: queue.Queue[str | None] = queue.Queue()

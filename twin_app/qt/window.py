@@ -693,7 +693,11 @@ class MainWindow(QMainWindow):
         return out
 
     def ask_report(self, path: Path | None = None) -> Any:
-        """File → Report…: the PDF report on this city, made off the window (docs/reports.md)."""
+        """File → Report…: the PDF report on this city, made off the window (docs/reports.md).
+
+        With a project open: the project as saved now, and its active scenario
+        beside the baseline with the residents' pins (names left out).
+        """
         from twin_app.qt.report_job import ReportWorker
 
         if self.model is None or self.loading:
@@ -715,9 +719,14 @@ class MainWindow(QMainWindow):
             self.messages.add("problem", "Report", message)
             self._error("The report could not be made", message)
 
-        return self.jobs.submit(
-            ReportWorker(self.model.manifest.folder, out), "Report", done=saved, failed=failed
-        )
+        source, scenario = self.model.manifest.folder, None
+        session = self.workshop
+        if session.project is not None and session.save():  # the report reads the saved file
+            source, scenario = session.project.path, session.scenario
+        from twin_app.core.i18n import language
+
+        worker = ReportWorker(source, out, scenario=scenario, lang=language())
+        return self.jobs.submit(worker, "Report", done=saved, failed=failed)
 
     def _show_sources(self) -> None:
         box = QMessageBox(
