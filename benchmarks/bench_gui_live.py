@@ -35,39 +35,16 @@ import argparse
 import datetime as dt
 import json
 import os
-import shutil
-import socket
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+from local_broker import start_broker
 
 FLOOD_TOPIC = "bench/flood"
-
-
-def start_broker(folder: Path) -> tuple[subprocess.Popen[bytes], int]:
-    binary = shutil.which("mosquitto") or shutil.which("mosquitto", path="/usr/sbin")
-    if binary is None or shutil.which("mosquitto_pub") is None:
-        sys.exit(
-            "bench_gui_live needs mosquitto and mosquitto_pub: apt-get install mosquitto mosquitto-clients"
-        )
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = int(s.getsockname()[1])
-    conf = folder / "mosquitto.conf"
-    conf.write_text(f"listener {port} 127.0.0.1\nallow_anonymous true\nmax_queued_messages 10000000\n")
-    proc = subprocess.Popen([binary, "-c", str(conf)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(200):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return proc, port
-        except OSError:
-            time.sleep(0.05)
-    sys.exit("mosquitto did not start")
 
 
 def payload_file(folder: Path, n: int, offset: int = 0) -> Path:
@@ -367,7 +344,7 @@ def main() -> None:
         folder = Path(tmp)
         os.environ["TWIN_APP_LIVE_DIR"] = str(folder / "live")
         if not args.skip_flood:
-            broker, port = start_broker(folder)
+            broker, port = start_broker(folder, tools=("mosquitto_pub",))
             try:
                 win = open_window(app)
                 rows = [flood_through_hub(app, win, port, folder, args.n)]

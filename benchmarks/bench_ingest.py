@@ -23,9 +23,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
-import socket
-import subprocess
 import sys
 import tempfile
 import threading
@@ -33,31 +30,13 @@ import time
 from pathlib import Path
 
 import paho.mqtt.client as mqtt
+from local_broker import start_broker
 from paho.mqtt.enums import CallbackAPIVersion
 
 from twin_app.core.live.mqtt import MqttAddress, MqttSource
 from twin_app.core.live.store import ObservationStore
 
 BASELINE_N = 5_000
-
-
-def start_broker(folder: Path) -> tuple[subprocess.Popen[bytes], int]:
-    binary = shutil.which("mosquitto") or shutil.which("mosquitto", path="/usr/sbin")
-    if binary is None:
-        sys.exit("bench_ingest needs the mosquitto broker: apt-get install mosquitto")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = int(s.getsockname()[1])
-    conf = folder / "mosquitto.conf"
-    conf.write_text(f"listener {port} 127.0.0.1\nallow_anonymous true\nmax_queued_messages 10000000\n")
-    proc = subprocess.Popen([binary, "-c", str(conf)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(200):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return proc, port
-        except OSError:
-            time.sleep(0.05)
-    sys.exit("mosquitto did not start")
 
 
 def payloads(n: int, offset: int = 0) -> list[bytes]:
