@@ -119,6 +119,8 @@ def speaking(code: str) -> Iterator[str]:
 
 def gettext(message: str) -> str:
     """``message`` in the current language (itself where no translation exists)."""
+    if not message:  # gettext's "" is the catalogue's header, never a sentence to show
+        return message
     return translations().gettext(message)
 
 
@@ -138,6 +140,19 @@ _ = gettext
 def N_(message: str) -> str:  # the name gettext's tools look for
     """Mark ``message`` for the catalogue without translating it now (it is translated where shown)."""
     return message
+
+
+def manifest_text(text: str) -> str:
+    """A text from an analysis's manifest (title, help, indicator definition...) in the current language.
+
+    Manifests are TOML that menus read without importing the plugin, so their
+    texts cannot be marked in code; ``tools/update_po.py`` gathers them from the
+    built-in manifests, with their whitespace folded to single spaces as here
+    (a description spans several lines).  A third-party analysis whose texts
+    no catalogue holds is shown as its author wrote it.
+    """
+    folded = " ".join(text.split())
+    return gettext(folded) if folded else ""
 
 
 def babel_locale(code: str | None = None) -> str:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from twin_app.core.errors import MissingLayerError, ParameterError, TwinError
+from twin_app.core.i18n import manifest_text
 from twin_app.core.layers import (
     BuildingsLayer,
     Layer,
@@ -74,6 +75,15 @@ class Param:
     @property
     def label(self) -> str:
         return self.title or self.name.replace("_", " ")
+
+    @property
+    def shown_label(self) -> str:
+        """The label in the current language (the manifest's words when no catalogue has them)."""
+        return manifest_text(self.title) if self.title else self.label
+
+    @property
+    def shown_help(self) -> str:
+        return manifest_text(self.help)
 
     @property
     def option(self) -> str:
@@ -412,8 +422,7 @@ def validate_params(
     unknown = [k for k in raw if k not in names]
     if unknown:
         raise ParameterError(
-            f"Unknown parameter {', '.join(unknown)}; "
-            f"{subject} takes: {', '.join(sorted(names)) or 'none'}."
+            f"Unknown parameter {', '.join(unknown)}; {subject} takes: {', '.join(sorted(names)) or 'none'}."
         )
     values: dict[str, Any] = {}
     # every missing layer is named at once: fixing one should not reveal the next
@@ -427,8 +436,7 @@ def validate_params(
         raise missing[0]
     if missing:
         raise MissingLayerError(
-            f"The city lacks {len(missing)} layers {subject} needs. "
-            + " ".join(str(exc) for exc in missing)
+            f"The city lacks {len(missing)} layers {subject} needs. " + " ".join(str(exc) for exc in missing)
         )
     return values
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from twin_app.core.entry_points import discover, failure_hint
 from twin_app.core.errors import PluginError, TwinError
+from twin_app.core.i18n import manifest_text
 from twin_app.core.params import Param, param_from_spec
 
 ENTRY_POINT_GROUP = "twin_app.analyses"
@@ -33,7 +34,7 @@ class PluginManifest:
     entry: str
     description: str = ""
     parameters: tuple[Param, ...] = ()
-    #: indicator key -> {"unit": ..., "definition": ..., "label": ...}
+    #: indicator key -> {"unit": ..., "definition": ..., "label": ..., "explanation": ...}
     indicators: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     layers: Mapping[str, str] = field(default_factory=dict)
     methodology: str = ""
@@ -42,6 +43,21 @@ class PluginManifest:
     update: str = ""
     #: the edit kinds (``"move_stop"``...) ``update`` can absorb; any other change means a full run
     absorbs: tuple[str, ...] = ()
+
+    # The texts as a reader sees them, in the current language (the fields above stay the author's
+    # English: they are the catalogue's keys, and what results and projects store).
+    def shown_title(self) -> str:
+        return manifest_text(self.title)
+
+    def shown_description(self) -> str:
+        return manifest_text(self.description)
+
+    def indicator_text(self, key: str, what: str) -> str:
+        """``what`` ("label", "definition", "explanation") of indicator ``key``, translated; "" if none."""
+        return manifest_text(self.indicators.get(key, {}).get(what, ""))
+
+    def layer_title(self, layer_id: str) -> str:
+        return manifest_text(self.layers.get(layer_id, layer_id))
 
 
 def parse_plugin_manifest(raw: Mapping[str, Any], *, source: str, distribution: str = "") -> PluginManifest:
@@ -57,6 +73,8 @@ def parse_plugin_manifest(raw: Mapping[str, Any], *, source: str, distribution: 
             "definition": str(item.get("definition", "")),
             # words for people (the window's tables); the key stays the CLI's and JSON's name
             "label": str(item.get("label", "")),
+            # what the figure means, in words a resident understands (the definition is the method's)
+            "explanation": str(item.get("explanation", "")),
         }
         for item in outputs.get("indicators", [])
     }
