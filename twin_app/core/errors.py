@@ -4,11 +4,38 @@ Every error raised on purpose by twin_app derives from :class:`TwinError` and
 carries a complete, human sentence: what happened, which file, what to do.
 The CLI prints ``str(error)``; the GUI shows it in a dialog.  Code that needs
 to react to a specific failure catches the specific subclass.
+
+The sentences are made in the language core speaks when the error is raised
+(:mod:`twin_app.core.i18n`): a planner in a workshop reads them in hers.
+The noun a caller names (``what="table"``, ``fmt="a GTFS feed"``) is
+translated too where the catalogue has it (those below are marked for it);
+the translations place it where their grammar allows.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+
+from twin_app.core.i18n import N_, _
+
+#: the things callers name in these sentences, marked so the catalogue has them
+KNOWN_NOUNS = (
+    N_("file"),
+    N_("table"),
+    N_("project file"),
+    N_("observation store"),
+    N_("observation log"),
+    N_("sensor station file"),
+    N_("GTFS feed"),
+    N_("CSV"),
+    N_("a GeoPackage or GeoJSON file"),
+    N_("a twin_app project"),
+    N_("a twin_app project (GeoPackage)"),
+    N_("a GTFS feed"),
+    N_("a GTFS feed (zip)"),
+    N_("a GeoTIFF raster"),
+    N_("OpenStreetMap extract"),
+)
 
 
 class TwinError(Exception):
@@ -28,7 +55,9 @@ class MissingFileError(TwinError):
 
     def __init__(self, path: Path | str, *, what: str = "file") -> None:
         super().__init__(
-            f"The {what} '{path}' does not exist. Check the path, or copy the file there and try again.",
+            _(
+                "The {what} '{path}' does not exist. Check the path, or copy the file there and try again."
+            ).format(what=_(what), path=path),
             path=path,
         )
 
@@ -37,12 +66,17 @@ class CorruptFileError(TwinError):
     """A file exists but cannot be read as the format it claims to be."""
 
     def __init__(self, path: Path | str, *, fmt: str, detail: str = "") -> None:
-        hint = f" ({detail})" if detail else ""
-        super().__init__(
-            f"The file '{path}' could not be read as {fmt}: it is damaged, truncated or of another "
-            f"type{hint}. Export or download it again.",
-            path=path,
-        )
+        if detail:
+            message = _(
+                "The file '{path}' could not be read as {format}: it is damaged, truncated or of another "
+                "type ({detail}). Export or download it again."
+            ).format(path=path, format=_(fmt), detail=detail)
+        else:
+            message = _(
+                "The file '{path}' could not be read as {format}: it is damaged, truncated or of another "
+                "type. Export or download it again."
+            ).format(path=path, format=_(fmt))
+        super().__init__(message, path=path)
 
 
 class UnsupportedFormatError(TwinError):
@@ -50,7 +84,9 @@ class UnsupportedFormatError(TwinError):
 
     def __init__(self, path: Path | str, *, known: str) -> None:
         super().__init__(
-            f"twin_app cannot open '{path}': its type is not one it knows. Supported files are {known}.",
+            _(
+                "twin_app cannot open '{path}': its type is not one it knows. Supported files are {known}."
+            ).format(path=path, known=known),
             path=path,
         )
 
@@ -63,12 +99,17 @@ class EmptyLayerError(TwinError):
     """A layer has no features (or only empty geometries) to show."""
 
     def __init__(self, path: Path | str | None, *, layer: str) -> None:
-        where = f" in '{path}'" if path is not None else ""
-        super().__init__(
-            f"The layer '{layer}'{where} has no features to show: it is empty or lies outside the city. "
-            "Check that the file covers this city.",
-            path=path,
-        )
+        if path is not None:
+            message = _(
+                "The layer '{layer}' in '{path}' has no features to show: it is empty or lies outside the "
+                "city. Check that the file covers this city."
+            ).format(layer=_(layer), path=path)
+        else:
+            message = _(
+                "The layer '{layer}' has no features to show: it is empty or lies outside the city. "
+                "Check that the file covers this city."
+            ).format(layer=_(layer))
+        super().__init__(message, path=path)
 
 
 class ManifestError(TwinError):
@@ -87,7 +128,7 @@ class CancelledError(TwinError):
     """The user cancelled a long-running operation."""
 
     def __init__(self) -> None:
-        super().__init__("The operation was cancelled.")
+        super().__init__(_("The operation was cancelled."))
 
 
 class ParameterError(TwinError):
@@ -119,9 +160,11 @@ class UnreadableContentError(TwinError):
 
     def __init__(self, path: Path | str, *, candidates: str) -> None:
         super().__init__(
-            f"twin_app cannot open '{path}': by its name it could be one of: {candidates}; but its "
-            "content is none of these (it may be damaged, or another kind of file under that name). "
-            "Check what the file holds, or export it again in one of those formats.",
+            _(
+                "twin_app cannot open '{path}': by its name it could be one of: {candidates}; but its "
+                "content is none of these (it may be damaged, or another kind of file under that name). "
+                "Check what the file holds, or export it again in one of those formats."
+            ).format(path=path, candidates=candidates),
             path=path,
         )
 
@@ -140,9 +183,11 @@ class UnexpectedContentError(CorruptFileError):
     def __init__(self, path: Path | str, *, expected: str, found: str) -> None:
         TwinError.__init__(
             self,
-            f"twin_app will not open '{path}': it should be {expected}, but its content is {found}, "
-            f"so it is damaged or another kind of file under that name. Export the data itself "
-            f"again as {expected} and open that file.",
+            _(
+                "twin_app will not open '{path}': it should be {expected}, but its content is {found}, "
+                "so it is damaged or another kind of file under that name. Export the data itself "
+                "again as {expected} and open that file."
+            ).format(path=path, expected=expected, found=found),
             path=path,
         )
 
@@ -152,9 +197,11 @@ class RemoteSourceError(TwinError):
 
     def __init__(self, path: Path | str) -> None:
         super().__init__(
-            f"twin_app will not open '{path}': it names a network address or a GDAL virtual file "
-            "system, and city layers are read from local files only. Download the data and name the "
-            "local file.",
+            _(
+                "twin_app will not open '{path}': it names a network address or a GDAL virtual file "
+                "system, and city layers are read from local files only. Download the data and name the "
+                "local file."
+            ).format(path=path),
             path=path,
         )
 

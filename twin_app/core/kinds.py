@@ -39,6 +39,7 @@ from twin_app.core.errors import (
     UnsupportedFormatError,
 )
 from twin_app.core.feedback import Feedback
+from twin_app.core.i18n import _
 from twin_app.core.layers import Layer
 
 if TYPE_CHECKING:
@@ -176,7 +177,7 @@ def parse_kind_manifest(raw: Mapping[str, Any], *, source: str, distribution: st
     patterns = raw.get("patterns", [])
     if not (isinstance(patterns, list) and all(isinstance(p, str) and p.startswith("*.") for p in patterns)):
         raise PluginError(
-            f"The layer kind manifest {source} must give its file patterns as patterns = [\"*.suffix\", ...]."
+            f'The layer kind manifest {source} must give its file patterns as patterns = ["*.suffix", ...].'
         )
     try:
         options = tuple(param_from_spec(p) for p in raw.get("options", []))
@@ -271,10 +272,9 @@ class KindRegistry:
     def get(self, name: str) -> LayerKind:
         manifests = self._discover()
         if name not in manifests:
-            raise TwinError(
-                f"No layer kind called '{name}' is installed.{failure_hint(self.failures, name)} "
-                f"Installed kinds: {', '.join(sorted(manifests))}."
-            )
+            message = _("No layer kind called '{name}' is installed.").format(name=name)
+            kinds = _("Installed kinds: {kinds}.").format(kinds=", ".join(sorted(manifests)))
+            raise TwinError(f"{message}{failure_hint(self.failures, name)} {kinds}")
         if name not in self._kinds:
             self._kinds[name] = self._import(manifests[name])
         return self._kinds[name]
@@ -359,9 +359,12 @@ class KindRegistry:
             raise  # sentences of their own, or the user's machine to fix (see ``explain``)
         except Exception as exc:
             raise PluginError(
-                f"The layer kind '{name}' ({_who(manifest)}) failed to read '{source}': "
-                f"{type(exc).__name__}: {exc}. The other layers still load; report this to the plugin's "
-                "authors.",
+                _(
+                    "The layer kind '{kind}' ({package}) failed to read '{path}': {error}. The other layers "
+                    "still load; report this to the plugin's authors."
+                ).format(
+                    kind=name, package=_who(manifest), path=source, error=f"{type(exc).__name__}: {exc}"
+                ),
                 path=source,
             ) from exc
         problem = check_layer(layer, ctx.crs)
@@ -395,7 +398,9 @@ def kind_options(manifest: KindManifest, options: Mapping[str, Any]) -> dict[str
         values = validate_params(manifest.options, mine, None, subject=f"the layer kind '{manifest.id}'")
     except ParameterError as exc:
         raise ParameterError(
-            f"The layer kind '{manifest.id}' refuses an option: {exc} Set it in the layer's [[layers]] entry."
+            _(
+                "The layer kind '{kind}' refuses an option: {error} Set it in the layer's [[layers]] entry."
+            ).format(kind=manifest.id, error=exc)
         ) from None
     return {**options, **{k: v for k, v in values.items() if v is not None}}
 

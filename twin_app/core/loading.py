@@ -15,6 +15,7 @@ from twin_app.core.city import MANIFEST_NAME, CityManifest, LayerSpec, load_mani
 from twin_app.core.errors import CancelledError, EmptyLayerError, TwinError
 from twin_app.core.explain import explain
 from twin_app.core.feedback import Feedback
+from twin_app.core.i18n import _
 from twin_app.core.kinds import KindRegistry, LoadContext, default_registry, kind_attribution
 from twin_app.core.layers import Layer
 from twin_app.core.model import CityModel, LayerProblem, as_city_districts
@@ -87,7 +88,10 @@ def describe_unexpected(spec: LayerSpec, exc: BaseException) -> str:
     The known causes are the user's to fix and say how (see ``explain``); only
     an unknown one asks for a report, naming the file and the layer.
     """
-    return explain(exc, subject=f"The layer '{spec.title}' could not be loaded from '{spec.source}'")
+    subject = _("The layer '{layer}' could not be loaded from '{path}'").format(
+        layer=spec.title, path=spec.source
+    )
+    return explain(exc, subject=subject)
 
 
 def iter_layers(
@@ -112,7 +116,7 @@ def iter_layers(
             feedback.warning(note)
     for i, spec in enumerate(specs):
         feedback.check_cancelled()
-        feedback.progress(i / max(len(specs), 1), f"Loading {spec.title}…")
+        feedback.progress(i / max(len(specs), 1), _("Loading {layer}…").format(layer=spec.title))
         try:
             yield load_layer(manifest, spec, registry=registry, feedback=feedback, cache=cache)
         except CancelledError:
@@ -120,7 +124,9 @@ def iter_layers(
         except EmptyLayerError as exc:
             if spec.options.get("optional"):
                 # e.g. a city with no water: nothing to show is not a problem
-                feedback.info(f"'{spec.title}' has nothing to show in this city and is left out.")
+                feedback.info(
+                    _("'{layer}' has nothing to show in this city and is left out.").format(layer=spec.title)
+                )
                 continue
             feedback.warning(str(exc))
             yield LayerProblem(spec.id, spec.title, str(exc))
@@ -131,7 +137,7 @@ def iter_layers(
             message = describe_unexpected(spec, exc)
             feedback.warning(message)
             yield LayerProblem(spec.id, spec.title, message)
-    feedback.progress(1.0, "Loaded")
+    feedback.progress(1.0, _("Loaded"))
 
 
 def load_city(

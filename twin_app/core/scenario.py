@@ -32,6 +32,7 @@ from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from twin_app.core.errors import ScenarioError
+from twin_app.core.i18n import N_, _, ngettext
 from twin_app.core.layers import (
     FEATURE_ID_COLUMN,
     HEIGHT_COLUMN,
@@ -57,6 +58,8 @@ if TYPE_CHECKING:
 EDIT_FORMAT_VERSION = 1
 #: where the trees a scenario plants go when the city has no trees layer of its own
 TREES_LAYER = "trees"
+#: the modes a new line is usually of, marked for the catalogue ("add the {mode} line ...")
+MODE_WORDS = (N_("bus"), N_("tram"), N_("trolleybus"), N_("metro"), N_("rail"), N_("ferry"))
 #: the lines a scenario adds (geometry through their stops, mode and departures per hour)
 LINES_LAYER = "scenario_lines"
 #: a building column set to True where a scenario changed the height (``height_from`` keeps the rule)
@@ -95,7 +98,7 @@ class Edit:
         """Raise :class:`ScenarioError` with a sentence when the edit cannot be right in any city."""
 
     def describe(self) -> str:
-        return self.verb
+        return _(self.verb)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"kind": self.kind}
@@ -127,7 +130,7 @@ class AddStop(Edit):
     modes: tuple[str, ...] = ("bus",)
     layer: str | None = None
     kind: ClassVar[str] = "add_stop"
-    verb: ClassVar[str] = "add a stop"
+    verb: ClassVar[str] = N_("add a stop")
 
     def check(self) -> None:
         _name(self.stop_id, "A new stop")
@@ -138,7 +141,7 @@ class AddStop(Edit):
             )
 
     def describe(self) -> str:
-        return f"add the stop '{self.name or self.stop_id}'"
+        return _("add the stop '{name}'").format(name=self.name or self.stop_id)
 
 
 @dataclass(frozen=True)
@@ -148,14 +151,14 @@ class MoveStop(Edit):
     y: float
     layer: str | None = None
     kind: ClassVar[str] = "move_stop"
-    verb: ClassVar[str] = "move a stop"
+    verb: ClassVar[str] = N_("move a stop")
 
     def check(self) -> None:
         _name(self.stop_id, "Moving a stop")
         _finite_point(self.x, self.y, f"Moving the stop '{self.stop_id}'")
 
     def describe(self) -> str:
-        return f"move the stop '{self.stop_id}'"
+        return _("move the stop '{name}'").format(name=self.stop_id)
 
 
 @dataclass(frozen=True)
@@ -163,13 +166,13 @@ class RemoveStop(Edit):
     stop_id: str
     layer: str | None = None
     kind: ClassVar[str] = "remove_stop"
-    verb: ClassVar[str] = "remove a stop"
+    verb: ClassVar[str] = N_("remove a stop")
 
     def check(self) -> None:
         _name(self.stop_id, "Removing a stop")
 
     def describe(self) -> str:
-        return f"remove the stop '{self.stop_id}'"
+        return _("remove the stop '{name}'").format(name=self.stop_id)
 
 
 @dataclass(frozen=True)
@@ -204,7 +207,7 @@ class AddLine(Edit):
     stops: tuple[LineStop, ...]
     stops_layer: str | None = None
     kind: ClassVar[str] = "add_line"
-    verb: ClassVar[str] = "add a line"
+    verb: ClassVar[str] = N_("add a line")
 
     def check(self) -> None:
         _name(self.line_id, "A new line")
@@ -228,7 +231,7 @@ class AddLine(Edit):
         return out
 
     def describe(self) -> str:
-        return f"add the {self.mode} line '{self.name or self.line_id}'"
+        return _("add the {mode} line '{name}'").format(mode=_(self.mode), name=self.name or self.line_id)
 
 
 @dataclass(frozen=True)
@@ -239,7 +242,7 @@ class AddTrees(Edit):
     layer: str = TREES_LAYER
     species: str = ""
     kind: ClassVar[str] = "add_trees"
-    verb: ClassVar[str] = "plant trees"
+    verb: ClassVar[str] = N_("plant trees")
 
     def check(self) -> None:
         if not self.points:
@@ -248,7 +251,8 @@ class AddTrees(Edit):
             _finite_point(x, y, "A tree")
 
     def describe(self) -> str:
-        return f"plant {len(self.points)} tree(s)"
+        n = len(self.points)
+        return ngettext("plant {count} tree", "plant {count} trees", n).format(count=n)
 
 
 @dataclass(frozen=True)
@@ -257,14 +261,15 @@ class RemoveTrees(Edit):
     layer: str = TREES_LAYER
     key: str = FEATURE_ID_COLUMN
     kind: ClassVar[str] = "remove_trees"
-    verb: ClassVar[str] = "remove trees"
+    verb: ClassVar[str] = N_("remove trees")
 
     def check(self) -> None:
         if not self.ids:
             raise ScenarioError("Removing trees needs at least one tree; pick the trees to remove.")
 
     def describe(self) -> str:
-        return f"remove {len(self.ids)} tree(s)"
+        n = len(self.ids)
+        return ngettext("remove {count} tree", "remove {count} trees", n).format(count=n)
 
 
 @dataclass(frozen=True)
@@ -277,7 +282,7 @@ class AddGreenArea(Edit):
     name: str = ""
     layer: str | None = None
     kind: ClassVar[str] = "add_green_area"
-    verb: ClassVar[str] = "add a green area"
+    verb: ClassVar[str] = N_("add a green area")
 
     def check(self) -> None:
         import shapely
@@ -297,7 +302,7 @@ class AddGreenArea(Edit):
             )
 
     def describe(self) -> str:
-        return f"add the green area '{self.name or self.area_id}'"
+        return _("add the green area '{name}'").format(name=self.name or self.area_id)
 
 
 @dataclass(frozen=True)
@@ -306,7 +311,7 @@ class RemoveGreenArea(Edit):
     layer: str | None = None
     key: str = FEATURE_ID_COLUMN
     kind: ClassVar[str] = "remove_green_area"
-    verb: ClassVar[str] = "remove green areas"
+    verb: ClassVar[str] = N_("remove green areas")
 
     def check(self) -> None:
         if not self.ids:
@@ -319,7 +324,7 @@ class SetBuildingHeight(Edit):
     height_m: float
     key: str = FEATURE_ID_COLUMN
     kind: ClassVar[str] = "set_building_height"
-    verb: ClassVar[str] = "change a building's height"
+    verb: ClassVar[str] = N_("change a building's height")
 
     def check(self) -> None:
         h = self.height_m
@@ -330,7 +335,9 @@ class SetBuildingHeight(Edit):
             )
 
     def describe(self) -> str:
-        return f"make the building {self.building} {self.height_m:g} m tall"
+        return _("make the building {building} {height} m tall").format(
+            building=self.building, height=f"{self.height_m:g}"
+        )
 
 
 @dataclass(frozen=True)
@@ -341,13 +348,13 @@ class SetBuildingUse(Edit):
     use: str
     key: str = FEATURE_ID_COLUMN
     kind: ClassVar[str] = "set_building_use"
-    verb: ClassVar[str] = "change a building's use"
+    verb: ClassVar[str] = N_("change a building's use")
 
     def check(self) -> None:
         _name(self.use, f"Changing the use of the building {self.building}")
 
     def describe(self) -> str:
-        return f"make the building {self.building} {self.use}"
+        return _("make the building {building} {use}").format(building=self.building, use=self.use)
 
 
 @dataclass(frozen=True)
@@ -358,10 +365,10 @@ class MarkCarFree(Edit):
     v: FeatureKey
     layer: str | None = None
     kind: ClassVar[str] = "mark_car_free"
-    verb: ClassVar[str] = "make a street car-free"
+    verb: ClassVar[str] = N_("make a street car-free")
 
     def describe(self) -> str:
-        return f"make the street {self.u}–{self.v} car-free"
+        return _("make the street {street} car-free").format(street=f"{self.u}–{self.v}")
 
 
 EDIT_TYPES: dict[str, type[Edit]] = {
