@@ -176,9 +176,9 @@ def test_published_method_comes_from_the_manifest() -> None:
 def test_report_refusals_are_sentences_before_any_work(tmp_path: Path, capsys) -> None:
     assert main(["report", "helsinki", "--out", str(tmp_path / "r.txt")]) == 2
     assert "does not end in .pdf" in capsys.readouterr().err
-    assert main(["report", "helsinki", "--out", str(tmp_path / "r.pdf"), "--lang", "ja"]) == 2
+    assert main(["report", "helsinki", "--out", str(tmp_path / "r.pdf"), "--lang", "de"]) == 2
     err = capsys.readouterr().err
-    assert "'ja'" in err and "en" in err
+    assert "'de'" in err and "ja (日本語)" in err
     with pytest.raises(SystemExit) as exited:
         main(["report", "helsinki", "--out", str(tmp_path / "r.pdf"), "--param", "nothing"])
     assert exited.value.code == 2

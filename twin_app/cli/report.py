@@ -69,7 +69,12 @@ def add_report_parser(sub: Any, size_type: Any) -> None:
         default=(1600, 1000),
         help="pixel size of the views, WxH (default 1600x1000)",
     )
-    p.add_argument("--lang", default="en", metavar="CODE", help="language of the report (available: en)")
+    p.add_argument(
+        "--lang",
+        default="en",
+        metavar="CODE",
+        help="language of the report and of these messages: en, es, fr, pt, ko, ja or zh (default en)",
+    )
     p.add_argument(
         "--scenario",
         metavar="NAME",
@@ -96,12 +101,13 @@ def _print_progress(fraction: float, text: str) -> None:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from twin_app.core.feedback import Feedback
+    from twin_app.core.i18n import _, ngettext, set_language
     from twin_app.core.loading import load_city
     from twin_app.report.build import build_report, check_language, check_report_path
     from twin_app.scene.render import check_opengl
 
     check_report_path(args.out)  # before loading the city and minutes of analysis, not after
-    check_language(args.lang)
+    set_language(check_language(args.lang))  # the city's problems are said in the report's language too
     check_opengl()
     params: dict[str, dict[str, str]] = {}
     for analysis, name, value in args.param:
@@ -116,14 +122,18 @@ def cmd_report(args: argparse.Namespace) -> int:
         project = Project.open(args.city)
         if project.pending:
             raise TwinError(
-                f"The project '{args.city}' has {len(project.pending)} changes from a session that ended "
-                f"without saving; run 'twin-app project recover {args.city}' (or 'discard') first."
+                _(
+                    "The project '{project}' has {count} changes from a session that ended without saving; "
+                    "run 'twin-app project recover {project}' (or 'discard') first."
+                ).format(project=args.city, count=len(project.pending))
             )
         model = load_city(project.check_city())  # every layer loaded (project.load_city: an empty model)
     elif args.scenario:
         raise TwinError(
-            f"--scenario needs a project file, and '{args.city or 'helsinki'}' is a city; "
-            "give the project file (see 'twin-app project')."
+            _(
+                "--scenario needs a project file, and '{city}' is a city; "
+                "give the project file (see 'twin-app project')."
+            ).format(city=args.city or "helsinki")
         )
     else:
         model = load_city(args.city)
@@ -150,6 +160,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     for warning in outcome.warnings:
         print(f"twin-app: warning: {warning}", file=sys.stderr)
     for analysis_id, why in outcome.content.skipped.items():
-        print(f"twin-app: note: {analysis_id} is not in the report: {why}", file=sys.stderr)
-    print(f"Saved {outcome.path} ({outcome.pages} pages)")
+        note = _("{analysis} is not in the report: {reason}").format(analysis=analysis_id, reason=why)
+        print(f"twin-app: note: {note}", file=sys.stderr)
+    saved = ngettext("Saved {path} ({pages} page)", "Saved {path} ({pages} pages)", outcome.pages)
+    print(saved.format(path=outcome.path, pages=outcome.pages))
     return 0

@@ -5,6 +5,11 @@ Report…) share.  The order matters to a planner waiting for it: everything
 that can be refused (the output file, the language, the parameters, the
 image size, OpenGL) is checked before minutes of analysis, and the file
 appears only when it is complete (temporary file, fsync, rename).
+
+A report is written in one of the languages twin_app speaks: the whole
+report is made while core speaks that language (:func:`twin_app.core.i18n.
+speaking`), so the analyses' labels, the tables' numbers and the PDF's
+sentences agree, and the previous language is back afterwards.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from twin_app.core.errors import TwinError
 from twin_app.core.feedback import Feedback
+from twin_app.core.i18n import LANGUAGES, _, language, speaking
 from twin_app.core.model import CityModel
 from twin_app.core.outputs import check_output_file, write_bytes_atomic
 from twin_app.core.plugins import PluginRegistry
@@ -27,8 +33,8 @@ if TYPE_CHECKING:
     from twin_app.core.project import Project
     from twin_app.report.compare import ScenarioComparison
 
-#: the languages a report can be written in today
-REPORT_LANGUAGES = ("en",)
+#: the languages a report can be written in: every language twin_app speaks
+REPORT_LANGUAGES = tuple(LANGUAGES)
 DEFAULT_VIEW_SIZE = (1600, 1000)
 
 
@@ -44,18 +50,26 @@ class ReportOutcome:
 
 
 def check_language(lang: str) -> str:
-    if lang not in REPORT_LANGUAGES:
+    """``lang`` as twin_app names it ("pt-PT" → "pt"), or a sentence naming the languages there are."""
+    normalised = lang.strip().replace("-", "_").split("_")[0].lower()
+    if normalised not in REPORT_LANGUAGES:
+        spoken = ", ".join(f"{code} ({name})" for code, name in LANGUAGES.items())
         raise TwinError(
-            f"Reports cannot be written in '{lang}' yet; the languages available are: "
-            f"{', '.join(REPORT_LANGUAGES)}. Run it again without --lang (English)."
+            _("Reports cannot be written in '{lang}'; the languages available are: {languages}.").format(
+                lang=lang, languages=spoken
+            )
         )
-    return lang
+    return normalised
 
 
 def check_report_path(path: Path | str) -> Path:
     path = check_output_file(path, example="report.pdf")
     if path.suffix.lower() != ".pdf":
-        raise TwinError(f"'{path}' does not end in .pdf; a report is a PDF file: name it e.g. 'report.pdf'.")
+        raise TwinError(
+            _("'{path}' does not end in .pdf; a report is a PDF file: name it e.g. 'report.pdf'.").format(
+                path=path
+            )
+        )
     return path
 
 
@@ -66,7 +80,7 @@ def build_report(
     analyses: Sequence[str] | None = None,
     params: Mapping[str, Mapping[str, Any]] | None = None,
     size: tuple[int, int] = DEFAULT_VIEW_SIZE,
-    lang: str = "en",
+    lang: str | None = None,
     feedback: Feedback | None = None,
     registry: PluginRegistry | None = None,
     project: Project | None = None,
@@ -81,8 +95,42 @@ def build_report(
     ``twin-app run`` takes them; ``size``: the pixel size of the views;
     ``project`` and ``scenario``: also that scenario of the project beside the
     baseline, and its pins (``names``: with the residents' names);
-    ``time_limit_s``: how long each analysis may run (see :func:`run_analyses`).
+    ``time_limit_s``: how long each analysis may run (see :func:`run_analyses`);
+    ``lang``: the report's language (default: the language twin_app speaks now).
     """
+    lang = check_language(lang) if lang is not None else language()
+    with speaking(lang):
+        return _build_report(
+            model,
+            out,
+            analyses=analyses,
+            params=params,
+            size=size,
+            lang=lang,
+            feedback=feedback,
+            registry=registry,
+            project=project,
+            scenario=scenario,
+            names=names,
+            time_limit_s=time_limit_s,
+        )
+
+
+def _build_report(
+    model: CityModel,
+    out: Path | str,
+    *,
+    analyses: Sequence[str] | None,
+    params: Mapping[str, Mapping[str, Any]] | None,
+    size: tuple[int, int],
+    lang: str,
+    feedback: Feedback | None,
+    registry: PluginRegistry | None,
+    project: Project | None,
+    scenario: str | None,
+    names: bool,
+    time_limit_s: float | None,
+) -> ReportOutcome:
     from twin_app.report.charts import bar_chart
     from twin_app.report.content import run_analyses
     from twin_app.report.fonts import font_for
@@ -92,12 +140,12 @@ def build_report(
 
     feedback = feedback or Feedback()
     out = check_report_path(out)
-    font = font_for(check_language(lang))
+    font = font_for(lang)
     check_export_size(size)
     check_opengl()
     if scenario is not None:
         if project is None:
-            raise TwinError("A scenario belongs to a project: give the project file instead of the city.")
+            raise TwinError(_("A scenario belongs to a project: give the project file instead of the city."))
         project.scenario(scenario)  # an unknown name is said now, not after the analyses
     # analyses take most of the time: 0..0.6 of the progress, the views 0.6..0.9, the PDF the rest
     span = 0.3 if scenario is not None else 0.6
@@ -131,11 +179,11 @@ def build_report(
             from twin_app.report.views import render_scenario_views
 
             scenario_views = render_scenario_views(comparison, folder, size=size, feedback=feedback)
-        feedback.progress(0.9, "Drawing the charts")
+        feedback.progress(0.9, _("Drawing the charts"))
         charts: dict[tuple[str, str], Path] = {}
         for n, section in enumerate(content.sections):
             for m, table in enumerate(section.tables):
-                chart = bar_chart(table, folder / f"chart-{n}-{m}.png")
+                chart = bar_chart(table, folder / f"chart-{n}-{m}.png", font=font)
                 if chart is not None:
                     charts[(section.manifest.id, table.key)] = chart
         difference_charts: dict[tuple[str, str], Path] = {}
@@ -144,11 +192,11 @@ def build_report(
 
             for n, (analysis, tables) in enumerate(comparison.tables.items()):
                 for m, ctable in enumerate(tables):
-                    chart = difference_chart(ctable, folder / f"change-chart-{n}-{m}.png")
+                    chart = difference_chart(ctable, folder / f"change-chart-{n}-{m}.png", font=font)
                     if chart is not None:
                         difference_charts[(analysis, ctable.key)] = chart
         feedback.check_cancelled()
-        feedback.progress(0.95, "Writing the PDF")
+        feedback.progress(0.95, _("Writing the PDF"))
         layout = ReportLayout(
             content,
             font,
@@ -165,10 +213,14 @@ def build_report(
         pages = layout.pdf.pages_count
     feedback.check_cancelled()
     write_bytes_atomic(out, data)
-    feedback.progress(1.0, f"Saved {out}")
+    feedback.progress(1.0, _("Saved {path}").format(path=out))
     warnings = [w for s in content.sections for w in s.result.warnings] + views.warnings
     if comparison is not None:
-        warnings += [f"(scenario) {w}" for r in comparison.results.values() for w in r.warnings]
+        warnings += [
+            _("(scenario) {warning}").format(warning=w)
+            for r in comparison.results.values()
+            for w in r.warnings
+        ]
     if scenario_views is not None:
         warnings += [w for w in scenario_views.warnings if w not in warnings]
     return ReportOutcome(out, content, pages, comparison, warnings)

@@ -13,16 +13,17 @@ handed out, and a name is the one field a resident may not want printed.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from twin_app.core.analysis import AnalysisResult
 from twin_app.core.feedback import Feedback
+from twin_app.core.i18n import _, manifest_text
 from twin_app.core.layers import Layer
 from twin_app.core.model import CityModel
-from twin_app.core.quantities import display_units, display_value, is_share_unit, label_with_units
-from twin_app.report.content import ALL_DISTRICTS, ReportContent
+from twin_app.core.quantities import label_with_units
+from twin_app.report.content import ALL_DISTRICTS, ReportContent, local_units
+from twin_app.report.numbers import local_difference, local_value
 
 if TYPE_CHECKING:
     from twin_app.core.pins import Pin
@@ -72,15 +73,7 @@ class ScenarioComparison:
 
 def format_difference(value: float | None, unit: str) -> str:
     """Scenario minus baseline with its sign: "+22.1 pp" for shares, "+120" for people, "0" for none."""
-    if value is None or not math.isfinite(value):
-        return "n/a"
-    if is_share_unit(unit):
-        points = value * 100
-        return "0 pp" if round(points, 1) == 0 else f"{points:+.1f} pp"
-    text = display_value(abs(value))
-    if text in ("0", "0.0", "0.00"):
-        return "0"
-    return ("+" if value > 0 else "-") + text
+    return local_difference(value, unit)
 
 
 def compare_results(baseline: AnalysisResult, scenario: AnalysisResult) -> list[ComparisonTable]:
@@ -106,18 +99,18 @@ def compare_results(baseline: AnalysisResult, scenario: AnalysisResult) -> list[
                     baseline=b,
                     scenario=s,
                     difference=d,
-                    shown_baseline=display_value(b, unit),
-                    shown_scenario=display_value(s, unit),
+                    shown_baseline=local_value(b, unit),
+                    shown_scenario=local_value(s, unit),
                     shown_difference=format_difference(d, unit),
                 )
             )
         tables.append(
             ComparisonTable(
                 key=key,
-                label=label_with_units(key, unit, spec.get("label") or None),
-                unit=display_units(unit),
+                label=label_with_units(key, local_units(unit), manifest_text(spec.get("label", "")) or None),
+                unit=local_units(unit),
                 declared_unit=unit,
-                definition=spec.get("definition", ""),
+                definition=manifest_text(spec.get("definition", "")),
                 rows=tuple(rows),
             )
         )
@@ -147,7 +140,7 @@ def compare_scenario(
 
     feedback = feedback or Feedback()
     scenario = project.scenario(name)
-    feedback.progress(0.0, f"Computing the scenario '{name}'")
+    feedback.progress(0.0, _("Computing the scenario '{name}'").format(name=name))
     comparison = compare(
         model,
         scenario,

@@ -2,9 +2,11 @@
 
 Kept apart from the PDF so that the numbers can be checked without reading a
 PDF, and so that another layout (a web page, a slide deck) can reuse them.
-Every number is written with :func:`twin_app.core.quantities.display_value`,
-the rule the window's result table uses, applied to exactly the values
-``twin-app run --json`` prints.
+Every number is written with :func:`twin_app.report.numbers.local_value`
+(the rule the window's result table uses, in the reader's language), applied
+to exactly the values ``twin-app run --json`` prints; labels, definitions and
+explanations are the manifest's, translated where a catalogue has them.  The
+content is made in the report's language (``build_report`` speaks it).
 """
 
 from __future__ import annotations
@@ -17,14 +19,13 @@ from typing import Any
 from twin_app.core.analysis import AnalysisResult
 from twin_app.core.errors import CancelledError, MissingLayerError, PluginError, ResultError, TwinError
 from twin_app.core.feedback import Feedback
+from twin_app.core.i18n import N_, _, manifest_text
 from twin_app.core.model import CityModel
 from twin_app.core.params import validate_params
 from twin_app.core.plugins import PluginManifest, PluginRegistry, default_plugins
-from twin_app.core.quantities import display_units, display_value, label_with_units
+from twin_app.core.quantities import display_units, label_with_units
 from twin_app.report import ANALYSIS_TIME_LIMIT_S
-
-#: the row of figures for all selected districts together (the window's table says the same)
-ALL_DISTRICTS = "All selected"
+from twin_app.report.numbers import ALL_DISTRICTS, local_value
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,8 @@ class IndicatorTable:
     declared_unit: str = ""
     #: the heading of the "people counted" column ("Residents", "Residents aged 70+")
     population_label: str = ""
+    #: what the figure means, in words a resident understands ("" when the manifest gives none)
+    explanation: str = ""
 
 
 @dataclass
@@ -86,7 +89,8 @@ def published_method(manifest: PluginManifest) -> str:
         match = _SDG.search(text)
         if match:
             number, part = match.groups()
-            return f"UN SDG indicator {number}" + (f"({part.lower()})" if part else "")
+            code = number + (f"({part.lower()})" if part else "")
+            return _("UN SDG indicator {number}").format(number=code)
     return ""
 
 
@@ -138,22 +142,24 @@ def indicator_tables(result: AnalysisResult) -> list[IndicatorTable]:
                 Row(
                     district=place or ALL_DISTRICTS,
                     value=value,
-                    shown=display_value(value, unit),
-                    population=display_value(people, "people") if pop_key else "",
+                    shown=local_value(value, unit),
+                    population=local_value(people, "people") if pop_key else "",
                 )
             )
         tables.append(
             IndicatorTable(
                 key=key,
-                label=label_with_units(key, unit, spec.get("label") or None),
-                unit=display_units(unit),
-                definition=spec.get("definition", ""),
+                label=label_with_units(key, local_units(unit), manifest_text(spec.get("label", "")) or None),
+                unit=local_units(unit),
+                definition=manifest_text(spec.get("definition", "")),
                 rows=tuple(rows),
                 population_key=pop_key,
                 declared_unit=unit,
-                population_label=result.definitions.get(pop_key, {}).get("label") or "Residents"
+                population_label=manifest_text(result.definitions.get(pop_key, {}).get("label", ""))
+                or _("Residents")
                 if pop_key
                 else "",
+                explanation=manifest_text(spec.get("explanation", "")),
             )
         )
     return tables
@@ -188,33 +194,37 @@ def run_analyses(
         chosen, skipped = applicable_analyses(model, registry, params)
         if not chosen:
             raise TwinError(
-                f"None of the installed analyses can run on {model.manifest.title}: "
-                + " ".join(f"{aid}: {why}" for aid, why in skipped.items())
+                _("None of the installed analyses can run on {city}: {reasons}").format(
+                    city=model.manifest.title,
+                    reasons=" ".join(f"{aid}: {why}" for aid, why in skipped.items()),
+                )
             )
     else:
         chosen = [registry.get(a).id for a in analyses]
     extra = set(params) - set(chosen)
     if extra:
         raise TwinError(
-            f"Parameters were given for {', '.join(sorted(extra))}, which the report does not include; "
-            "add it to --analyses or drop those --param options."
+            _(
+                "Parameters were given for {analyses}, which the report does not include; "
+                "add it to --analyses or drop those --param options."
+            ).format(analyses=", ".join(sorted(extra)))
         )
     sections = []
     for n, analysis_id in enumerate(chosen):
         feedback.check_cancelled()
         manifest = registry.get(analysis_id)
-        feedback.progress(n / len(chosen), f"Running {manifest.title}")
+        feedback.progress(n / len(chosen), _("Running {analysis}").format(analysis=manifest.shown_title()))
         step = feedback.share(n / len(chosen), (n + 1) / len(chosen), time_limit_s=time_limit_s)
         try:
             result = run_analysis(analysis_id, model, params.get(analysis_id, {}), feedback=step)
         except CancelledError:
             if not step.timed_out or feedback.cancelled:
                 raise
-            why = (
-                f"{manifest.title} did not finish within {_duration(time_limit_s or 0.0)} and was stopped; "
-                f"run it alone ('twin-app run {analysis_id}') to see how long it takes, "
+            why = _(
+                "{analysis} did not finish within {limit} and was stopped; "
+                "run it alone ('twin-app run {id}') to see how long it takes, "
                 "or give the report a longer --time-limit."
-            )
+            ).format(analysis=manifest.shown_title(), limit=_duration(time_limit_s or 0.0), id=analysis_id)
             if analyses is not None:
                 raise TwinError(why) from None
             skipped[analysis_id] = why
@@ -231,8 +241,9 @@ def run_analyses(
         )
     if not sections:
         raise TwinError(
-            f"None of the analyses could run on {model.manifest.title}: "
-            + " ".join(f"{aid}: {why}" for aid, why in skipped.items())
+            _("None of the analyses could run on {city}: {reasons}").format(
+                city=model.manifest.title, reasons=" ".join(f"{aid}: {why}" for aid, why in skipped.items())
+            )
         )
     return ReportContent(
         city_title=model.manifest.title,
@@ -248,5 +259,17 @@ def _duration(seconds: float) -> str:
     """``90`` → "1 min 30 s", ``5`` → "5 s": a time limit as a planner reads it."""
     minutes, rest = divmod(round(seconds), 60)
     if not minutes:
-        return f"{rest} s"
-    return f"{minutes} min" + (f" {rest} s" if rest else "")
+        return _("{seconds} s").format(seconds=rest)
+    if not rest:
+        return _("{minutes} min").format(minutes=minutes)
+    return _("{minutes} min {seconds} s").format(minutes=minutes, seconds=rest)
+
+
+#: unit words a reader sees (the others are symbols: m, km², %)
+UNIT_WORDS = {"people": N_("people"), "per hour": N_("per hour"), "raster units": N_("raster units")}
+
+
+def local_units(units: str | None) -> str:
+    """The unit as the window shows it (``ratio`` → %, ``m2`` → m²), its words in the reader's language."""
+    shown = display_units(units)
+    return _(UNIT_WORDS[shown]) if shown in UNIT_WORDS else shown

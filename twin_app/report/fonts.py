@@ -6,9 +6,13 @@ for the charts) ships DejaVu Sans inside its package, which covers Latin,
 Greek and Cyrillic, so every machine that runs twin_app has it.
 
 Chinese, Japanese and Korean need other fonts (DejaVu has no CJK or Hangul
-glyphs).  :data:`SCRIPT_FONTS` lists, per language, font files to look for
-first; a language whose fonts are missing falls back to DejaVu only where
-that can write it, and otherwise gets a sentence saying which font to install.
+glyphs).  :data:`SCRIPT_FONTS` lists, per language, font files to look for;
+the first is Noto Sans CJK as the ``fonts-noto-cjk`` package installs it: one
+TrueType/OpenType *collection* (``.ttc``) holding a face per language (JP,
+KR, SC...), which fpdf2 reads by face index, so a Korean report gets the
+Korean shapes of shared characters and a Chinese one the simplified
+Chinese shapes.  A language whose fonts are missing gets a sentence saying
+which package or file to install.
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ class FontFiles:
     family: str
     regular: Path
     bold: Path
+    #: the face in a font collection (``.ttc``); 0 for a single font file
+    index: int = 0
 
 
 def dejavu() -> FontFiles:
@@ -39,13 +45,23 @@ def dejavu() -> FontFiles:
 #: languages DejaVu Sans writes completely
 DEJAVU_LANGUAGES = frozenset({"en", "es", "fr", "pt"})
 
-#: per language, TrueType files (regular, bold) to try before giving up; searched in FONT_FOLDERS
-SCRIPT_FONTS: dict[str, tuple[tuple[str, str], ...]] = {
-    "ja": (("NotoSansJP-Regular.ttf", "NotoSansJP-Bold.ttf"),),
-    "ko": (("NotoSansKR-Regular.ttf", "NotoSansKR-Bold.ttf"), ("NanumGothic.ttf", "NanumGothicBold.ttf")),
-    "zh": (("NotoSansSC-Regular.ttf", "NotoSansSC-Bold.ttf"),),
+_CJK_REGULAR, _CJK_BOLD = "NotoSansCJK-Regular.ttc", "NotoSansCJK-Bold.ttc"
+#: per language, font files (regular, bold, face in the collection) to try in turn; searched in FONT_FOLDERS
+SCRIPT_FONTS: dict[str, tuple[tuple[str, str, int], ...]] = {
+    "ja": ((_CJK_REGULAR, _CJK_BOLD, 0), ("NotoSansJP-Regular.ttf", "NotoSansJP-Bold.ttf", 0)),
+    "ko": (
+        (_CJK_REGULAR, _CJK_BOLD, 1),
+        ("NotoSansKR-Regular.ttf", "NotoSansKR-Bold.ttf", 0),
+        ("NanumGothic.ttf", "NanumGothicBold.ttf", 0),
+    ),
+    "zh": ((_CJK_REGULAR, _CJK_BOLD, 2), ("NotoSansSC-Regular.ttf", "NotoSansSC-Bold.ttf", 0)),
 }
-FONT_FOLDERS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".fonts")
+FONT_FOLDERS = (
+    Path("/usr/share/fonts"),
+    Path("/usr/local/share/fonts"),
+    Path.home() / ".fonts",
+    Path.home() / ".local" / "share" / "fonts",
+)
 
 
 def _find(name: str) -> Path | None:
@@ -60,12 +76,19 @@ def font_for(lang: str) -> FontFiles:
     """The font family a report in ``lang`` is written in."""
     if lang in DEJAVU_LANGUAGES:
         return dejavu()
-    for regular, bold in SCRIPT_FONTS.get(lang, ()):
+    for regular, bold, index in SCRIPT_FONTS.get(lang, ()):
         found_regular, found_bold = _find(regular), _find(bold)
         if found_regular is not None:
-            return FontFiles(f"Report-{lang}", found_regular, found_bold or found_regular)
-    wanted = ", ".join(r for r, _ in SCRIPT_FONTS.get(lang, ())) or "a font for that language"
+            if found_bold is None:  # the regular face stands in for bold
+                found_bold = found_regular
+            return FontFiles(f"Report-{lang}", found_regular, found_bold, index)
+    from twin_app.core.i18n import LANGUAGES, _
+
+    wanted = " or ".join(r for r, _b, _i in SCRIPT_FONTS.get(lang, ()))
     raise TwinError(
-        f"No font that writes the language '{lang}' was found; install {wanted} "
-        "(e.g. in ~/.fonts) and make the report again."
+        _(
+            "No font that writes {language} was found, so the report cannot be written in it. "
+            "Install the package fonts-noto-cjk (on Debian or Ubuntu: sudo apt install fonts-noto-cjk), "
+            "or put one of these files in ~/.fonts: {files}; then make the report again."
+        ).format(language=LANGUAGES.get(lang, lang), files=wanted)
     )
