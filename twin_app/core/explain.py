@@ -23,32 +23,50 @@ import errno
 import traceback
 from pathlib import Path
 
+from twin_app.core.i18n import N_, _
+
 __all__ = ["explain", "is_known"]
 
 #: what a planner can do about an operating-system error, by errno (``{file}``: the path it names)
 _OS_CAUSES: dict[int, str] = {
-    errno.EACCES: "you are not allowed to read or write {file}; ask its owner for access, "
-    "or copy it to a folder of your own",
-    errno.EPERM: "the operating system does not permit this on {file}; ask its owner for access, "
-    "or copy it to a folder of your own",
-    errno.EISDIR: "{file} is a folder where a file is needed; name the file inside it instead",
-    errno.ENOTDIR: "a file stands where a folder is needed on the path {file}; check the path",
-    errno.ENOENT: "{file} disappeared while it was being read (moved or deleted by another program, "
-    "or still being copied); put it back, wait for the copy to finish, and try again",
-    errno.ENOSPC: "the disk is full; free some space or choose another place, and try again",
-    errno.EDQUOT: "your disk quota is used up; free some space or choose another place, and try again",
-    errno.EMFILE: "too many files are open at once; close other programs or raise the limit "
-    "('ulimit -n'), and try again",
-    errno.ENFILE: "the system has too many files open; close other programs and try again",
-    errno.ELOOP: "{file} is a symbolic link that leads back to itself (too many levels of links); "
-    "replace the link with the file it should point to",
-    errno.ENAMETOOLONG: "a file name or path is too long for this system ({file}); move the files to a "
-    "folder with a shorter path, or give them shorter names",
-    errno.EROFS: "{file} is on a read-only disk; choose another place",
-    errno.EIO: "the disk reported an error while reading or writing {file}; copy the file to another "
-    "disk and try again",
-    errno.ENOMEM: "the computer ran out of memory; close other programs, or cut the data to the "
-    "city's area, and try again",
+    errno.EACCES: N_(
+        "you are not allowed to read or write {file}; ask its owner for access, "
+        "or copy it to a folder of your own"
+    ),
+    errno.EPERM: N_(
+        "the operating system does not permit this on {file}; ask its owner for access, "
+        "or copy it to a folder of your own"
+    ),
+    errno.EISDIR: N_("{file} is a folder where a file is needed; name the file inside it instead"),
+    errno.ENOTDIR: N_("a file stands where a folder is needed on the path {file}; check the path"),
+    errno.ENOENT: N_(
+        "{file} disappeared while it was being read (moved or deleted by another program, "
+        "or still being copied); put it back, wait for the copy to finish, and try again"
+    ),
+    errno.ENOSPC: N_("the disk is full; free some space or choose another place, and try again"),
+    errno.EDQUOT: N_("your disk quota is used up; free some space or choose another place, and try again"),
+    errno.EMFILE: N_(
+        "too many files are open at once; close other programs or raise the limit "
+        "('ulimit -n'), and try again"
+    ),
+    errno.ENFILE: N_("the system has too many files open; close other programs and try again"),
+    errno.ELOOP: N_(
+        "{file} is a symbolic link that leads back to itself (too many levels of links); "
+        "replace the link with the file it should point to"
+    ),
+    errno.ENAMETOOLONG: N_(
+        "a file name or path is too long for this system ({file}); move the files to a "
+        "folder with a shorter path, or give them shorter names"
+    ),
+    errno.EROFS: N_("{file} is on a read-only disk; choose another place"),
+    errno.EIO: N_(
+        "the disk reported an error while reading or writing {file}; copy the file to another "
+        "disk and try again"
+    ),
+    errno.ENOMEM: N_(
+        "the computer ran out of memory; close other programs, or cut the data to the "
+        "city's area, and try again"
+    ),
 }
 
 #: GDAL/OGR errors, as raised by pyogrio, fiona and rasterio
@@ -87,7 +105,7 @@ def _names(exc: BaseException) -> set[str]:
 
 
 def _quoted(path: object) -> str:
-    return f"'{path}'" if path else "a file it uses"
+    return f"'{path}'" if path else _("a file it uses")
 
 
 def _first_line(exc: BaseException) -> str:
@@ -105,7 +123,9 @@ def _raised_in(exc: BaseException, package: str) -> bool:
 
 
 def _damaged_compressed(exc: BaseException) -> str:
-    return f"the compressed file is damaged or cut short ({_first_line(exc)}); download or export it again"
+    return _("the compressed file is damaged or cut short ({error}); download or export it again").format(
+        error=_first_line(exc)
+    )
 
 
 def _os_cause(exc: OSError) -> str:
@@ -113,11 +133,10 @@ def _os_cause(exc: OSError) -> str:
         return _damaged_compressed(exc)
     advice = _OS_CAUSES.get(exc.errno or 0)
     if advice is not None:
-        return advice.format(file=_quoted(exc.filename))
+        return _(advice).format(file=_quoted(exc.filename))
     reason = exc.strerror or _first_line(exc)
-    return (
-        f"the operating system reported a problem with {_quoted(exc.filename)} ({reason}); "
-        "check it and try again"
+    return _("the operating system reported a problem with {file} ({reason}); check it and try again").format(
+        file=_quoted(exc.filename), reason=reason
     )
 
 
@@ -126,18 +145,21 @@ def _table_cause(exc: BaseException) -> str | None:
     if isinstance(exc, KeyError) and exc.args:
         column = exc.args[0]
         if isinstance(column, str) and not column.startswith("None of ["):
-            return (
-                f"the column '{column}' is missing from the table; check the column names in the file "
+            return _(
+                "the column '{column}' is missing from the table; check the column names in the file "
                 "(and the column option in city.toml)"
-            )
-        return f"a column it needs is missing from the table ({_first_line(exc)}); check the column names"
+            ).format(column=column)
+        return _("a column it needs is missing from the table ({error}); check the column names").format(
+            error=_first_line(exc)
+        )
     message = _first_line(exc)
     if "convert" in message or "parse" in message or "invalid literal" in message:
-        return (
-            f"a value in the table is not a number where one is needed ({message}); "
-            "correct or remove that value"
-        )
-    return f"the table is malformed ({message}); check the file's columns and values, or export it again"
+        return _(
+            "a value in the table is not a number where one is needed ({error}); correct or remove that value"
+        ).format(error=message)
+    return _(
+        "the table is malformed ({error}); check the file's columns and values, or export it again"
+    ).format(error=message)
 
 
 def _cause(exc: BaseException) -> str | None:
@@ -145,47 +167,56 @@ def _cause(exc: BaseException) -> str | None:
     names = _names(exc)
     message = _first_line(exc)
     if isinstance(exc, MemoryError):
-        detail = f" ({message})" if str(exc) else ""
-        return (
-            f"the file is too large for this computer's memory{detail}; cut it to the city's area "
+        advice = N_(
+            "the file is too large for this computer's memory ({error}); cut it to the city's area "
             "(e.g. with osmium extract or ogr2ogr -spat), or use a computer with more memory"
         )
+        if not str(exc):
+            advice = N_(
+                "the file is too large for this computer's memory; cut it to the city's area "
+                "(e.g. with osmium extract or ogr2ogr -spat), or use a computer with more memory"
+            )
+        return _(advice).format(error=message)
     if isinstance(exc, RecursionError):
-        return (
+        return _(
             "the data is nested too deeply to be read (a geometry or relation that contains itself, "
             "or far too many levels); repair or export the file again"
         )
     if isinstance(exc, UnicodeDecodeError):
         byte = exc.object[exc.start : exc.start + 1].hex() if exc.object else "?"
-        return (
-            f"its text is not in the {exc.encoding} encoding (byte 0x{byte} at offset {exc.start}); "
+        return _(
+            "its text is not in the {encoding} encoding (byte 0x{byte} at offset {offset}); "
             "save it again as UTF-8, or add a .cpg file naming its encoding beside a shapefile"
-        )
+        ).format(encoding=exc.encoding, byte=byte, offset=exc.start)
     if names & _COMPRESSED:
         return _damaged_compressed(exc)
     if isinstance(exc, EOFError):
-        return f"the file ends before its data does ({message}); it was cut short: download or copy it again"
+        return _(
+            "the file ends before its data does ({error}); it was cut short: download or copy it again"
+        ).format(error=message)
     if "sqlite3.DatabaseError" in names:
         if "locked" in message:
-            return f"another program holds the database locked ({message}); close it and try again"
-        return (
-            f"it is not a GeoPackage/SQLite database, or it is damaged ({message}); "
+            return _("another program holds the database locked ({error}); close it and try again").format(
+                error=message
+            )
+        return _(
+            "it is not a GeoPackage/SQLite database, or it is damaged ({error}); "
             "export it again as a GeoPackage"
-        )
+        ).format(error=message)
     if names & _CRS:
-        return (
-            f"its coordinate reference system cannot be understood ({message}); give the file a CRS "
+        return _(
+            "its coordinate reference system cannot be understood ({error}); give the file a CRS "
             "(e.g. an EPSG code) and export it again"
-        )
+        ).format(error=message)
     if names & _GDAL:
-        return (
-            f"GDAL could not read it: {message}; check that the file is whole and of the type its name says"
-        )
+        return _(
+            "GDAL could not read it: {error}; check that the file is whole and of the type its name says"
+        ).format(error=message)
     if names & _GEOS:
-        return (
-            f"a geometry in the file is invalid: {message}; repair it (e.g. QGIS 'Fix geometries' "
+        return _(
+            "a geometry in the file is invalid: {error}; repair it (e.g. QGIS 'Fix geometries' "
             "or ogr2ogr -makevalid) and try again"
-        )
+        ).format(error=message)
     if names & _TABLE:
         return _table_cause(exc)
     if isinstance(exc, KeyError | ValueError) and _raised_in(exc, "pandas"):
@@ -193,7 +224,7 @@ def _cause(exc: BaseException) -> str | None:
     if isinstance(exc, OSError):
         return _os_cause(exc)
     if isinstance(exc, ImportError):
-        return f"a part of the installation is missing ({message}); reinstall twin_app"
+        return _("a part of the installation is missing ({error}); reinstall twin_app").format(error=message)
     return None
 
 
@@ -211,9 +242,15 @@ def explain(exc: BaseException, *, subject: str, path: Path | str | None = None)
     """
     cause = _cause(exc)
     if cause is not None:
-        return f"{subject}: {cause}."
-    where = f" while reading '{path}'" if path is not None else ""
-    return (
-        f"{subject} because of an unexpected error{where} ({type(exc).__name__}: {_first_line(exc)}); "
+        # TRANSLATORS: {subject} says what failed ("The layer 'X' could not be loaded from 'Y'"), {cause} why
+        return _("{subject}: {cause}.").format(subject=subject, cause=cause)
+    error = f"{type(exc).__name__}: {_first_line(exc)}"
+    if path is not None:
+        return _(
+            "{subject} because of an unexpected error while reading '{path}' ({error}); "
+            "please report this to the twin_app developers, with the file if you can share it."
+        ).format(subject=subject, path=path, error=error)
+    return _(
+        "{subject} because of an unexpected error ({error}); "
         "please report this to the twin_app developers, with the file if you can share it."
-    )
+    ).format(subject=subject, error=error)
