@@ -247,7 +247,7 @@ def test_a_scenario_report_shows_baseline_scenario_and_difference(
     # the run's notes that changed are said: the method's side of the difference
     assert "What the run did differently in the scenario:" in flat
     assert "stops in layer: 2 → 4" in flat
-    assert "The scenario's figures: computed again on the scenario's city." in flat
+    assert "The scenario's figures are computed again on the scenario's city." in flat
     # the scenario's pins, without names unless asked; the baseline's pin is not the scenario's
     assert "More benches at the stop" in flat and "The crossing is dark at night" in flat
     assert "idea 1 like" not in flat and "idea 1 problem 1 All 2" in flat
