@@ -194,3 +194,20 @@ def test_a_missing_cjk_font_is_a_sentence_saying_what_to_install(tmp_path: Path,
     with pytest.raises(TwinError, match=r"日本語.*fonts-noto-cjk.*NotoSansCJK-Regular\.ttc"):
         fonts.font_for("ja")
     assert fonts.font_for("fr").family == "DejaVu"  # DejaVu, inside matplotlib, writes French
+
+
+def test_an_analysis_warning_speaks_the_language_chosen() -> None:
+    import numpy as np
+    from twin_plugins.heat_exposure import threshold_warning
+
+    heat = np.array([0.2, 0.5])
+    assert threshold_warning(heat, 0.9, "index") == (
+        "The heat threshold 0.9 is outside the raster's values (0.2 to 0.5 index): nobody can be above it, "
+        "so the shares above the threshold say nothing. Choose a threshold between 0.2 and 0.5."
+    )
+    with i18n.speaking("es"):
+        assert threshold_warning(heat, 0.1, "index") == (
+            "El umbral de calor 0.1 está fuera de los valores del ráster (de 0.2 a 0.5 index): todos cuentan "
+            "como por encima, así que las proporciones por encima del umbral no dicen nada. "
+            "Elija un umbral entre 0.2 y 0.5."
+        )

@@ -47,6 +47,7 @@ from twin_app.core.heights import (
     estimate_heights,
     height_rule_label,
 )
+from twin_app.core.i18n import N_, _, ngettext
 from twin_app.core.kinds import BuildingRules, LayerKind, LoadContext
 from twin_app.core.layers import (
     CLIPPED_COLUMN,
@@ -101,6 +102,7 @@ __all__ = [
     "FEATURE_ID_COLUMN",
     "HEIGHT_COLUMN",
     "HEIGHT_FROM_COLUMN",
+    "N_",
     "STOP_ID_COLUMN",
     "STOP_MODES_COLUMN",
     "STOP_NAME_COLUMN",
@@ -161,6 +163,7 @@ __all__ = [
     "UnreadableFileError",
     "UnsupportedFormatError",
     "VectorLayer",
+    "_",
     "active_services",
     "check_read_size",
     "city_box",
@@ -176,6 +179,7 @@ __all__ = [
     "max_read_bytes",
     "mode_name",
     "network",
+    "ngettext",
     "population",
     "prepare_frame",
     "record_sample",

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from twin_app.api import AnalysisContext, AnalysisOutput, PolygonLayer, network
+from twin_app.api import AnalysisContext, AnalysisOutput, PolygonLayer, _, network
 from twin_plugins.transit_access import (
     buildings_by_distance,
     locate_people,
@@ -81,14 +81,14 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
     spacing = float(p["boundary_spacing"])
     max_snap = float(p["max_snap_distance"])
 
-    fb.progress(0.05, "Building the street graph")
+    fb.progress(0.05, _("Building the street graph"))
     graph = network.StreetGraph.from_layer(network_layer(ctx, "network"))
     green_layer = ctx.layer(p["green"], PolygonLayer)
     buildings = optional_buildings(ctx, "buildings")
     districts = ctx.districts(p["districts"])
     names = [str(n) for n in districts["district"]]
 
-    fb.progress(0.15, "Open spaces and their edges")
+    fb.progress(0.15, _("Open spaces and their edges"))
     spaces = open_spaces(green_layer.frame, p["kinds"], float(p["min_area"]))
     xy, owner = boundary_points(spaces.geometry.to_numpy(), spacing)
     snapped = graph.snap(xy, max_snap, main_only=True)
@@ -96,10 +96,10 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
     reached = np.unique(owner[snapped.snapped])
 
     fb.check_cancelled()
-    fb.progress(0.35, "Placing people at their homes")
+    fb.progress(0.35, _("Placing people at their homes"))
     people = locate_people(ctx, graph, p["population"], p.get("buildings"), districts)
 
-    fb.progress(0.55, "Walking distances")
+    fb.progress(0.55, _("Walking distances"))
     nodes, walk = graph.point_distance_from(sources, people.snapped)
     inside = np.zeros(len(people.points), dtype=bool)
     if len(spaces) and len(people.points):
@@ -110,7 +110,7 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
     walk = np.where(inside, 0.0, walk)
     served = walk <= limit + network.TOLERANCE_M
 
-    fb.progress(0.8, "Indicators and layers")
+    fb.progress(0.8, _("Indicators and layers"))
     indicators = share_indicators(people.points, served, names)
     layers: list[Any] = []
     if buildings is not None:
@@ -151,5 +151,5 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
     }
     notes.update(people.notes)
     notes.update(network_notes(graph, people))
-    fb.progress(1.0, "Done")
+    fb.progress(1.0, _("Done"))
     return AnalysisOutput(indicators=indicators, layers=layers, notes=notes)

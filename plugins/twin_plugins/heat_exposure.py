@@ -52,6 +52,7 @@ from twin_app.api import (
     PopulationLayer,
     RasterLayer,
     TwinError,
+    _,
     zonal,
 )
 
@@ -90,7 +91,7 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
     if districts.empty:
         raise TwinError("no districts selected.")
     names = [str(n) for n in districts["district"]]
-    ctx.feedback.progress(0.05, "Indexing districts")
+    ctx.feedback.progress(0.05, _("Indexing districts"))
 
     # --- area statistics: each district, then their union (an overlapping zone: its own group)
     geoms = list(districts.geometry.values)
@@ -131,7 +132,7 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
     # --- population weighting
     pop_id = params.get("population")
     if pop_id:
-        ctx.feedback.progress(0.35, "Weighting by population")
+        ctx.feedback.progress(0.35, _("Weighting by population"))
         pop_layer = ctx.layer(pop_id, PopulationLayer)
         out, pop_notes, cells = _population(
             ctx, pop_layer, params.get("buildings"), districts, data, transform, rule, threshold, units
@@ -150,7 +151,7 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
     # --- buildings coloured by their mean heat
     bld_id = params.get("buildings")
     if bld_id:
-        ctx.feedback.progress(0.7, "Scoring buildings")
+        ctx.feedback.progress(0.7, _("Scoring buildings"))
         bld = ctx.layer(bld_id, BuildingsLayer)
         frame = bld.frame.copy()
         geoms = frame.geometry.values
@@ -175,7 +176,7 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
             "with_heat": int(np.isfinite(heat).sum()),
             "valued_by_pixel_under_interior_point": int(small.sum()) if rule == "centre" else 0,
         }
-    ctx.feedback.progress(1.0, "Done")
+    ctx.feedback.progress(1.0, _("Done"))
     return AnalysisOutput(indicators=indicators, layers=layers, notes=notes)
 
 
@@ -293,12 +294,19 @@ def threshold_warning(data: np.ndarray, threshold: float, units: str) -> str | N
     low, high = float(finite.min()), float(finite.max())
     if low <= threshold < high:
         return None
-    outcome = "everyone counts as above it" if threshold < low else "nobody can be above it"
-    return (
-        f"The heat threshold {threshold:g} is outside the raster's values ({low:g} to {high:g} {units}): "
-        f"{outcome}, so the shares above the threshold say nothing. Choose a threshold between "
-        f"{low:g} and {high:g}."
-    )
+    if threshold < low:
+        sentence = _(
+            "The heat threshold {threshold} is outside the raster's values ({low} to {high} {units}): "
+            "everyone counts as above it, so the shares above the threshold say nothing. Choose a threshold "
+            "between {low} and {high}."
+        )
+    else:
+        sentence = _(
+            "The heat threshold {threshold} is outside the raster's values ({low} to {high} {units}): "
+            "nobody can be above it, so the shares above the threshold say nothing. Choose a threshold "
+            "between {low} and {high}."
+        )
+    return sentence.format(threshold=f"{threshold:g}", low=f"{low:g}", high=f"{high:g}", units=units)
 
 
 def _num(value: Any) -> float | None:

@@ -44,6 +44,7 @@ from twin_app.api import (
     StopsLayer,
     TimeWindow,
     TwinError,
+    _,
     departures_per_hour,
     incremental,
     mode_name,
@@ -420,7 +421,7 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
     min_rate = float(p["min_departures_per_hour"] or 0.0)
     window: TimeWindow | None = p.get("service_window")
 
-    fb.progress(0.05, "Building the street graph")
+    fb.progress(0.05, _("Building the street graph"))
     net = network_layer(ctx, "network")
     graph = network.StreetGraph.from_layer(net)
     stops_layer = ctx.layer(p["stops"], StopsLayer)
@@ -429,7 +430,7 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
     names = [str(n) for n in districts["district"]]
 
     fb.check_cancelled()
-    fb.progress(0.15, "Choosing the stops")
+    fb.progress(0.15, _("Choosing the stops"))
     stops = stops_layer.frame.reset_index(drop=True)
     rates = None
     if min_rate > 0:
@@ -446,7 +447,7 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
     short_ok, long_ok = classify_stops(stops, capacity, rates, min_rate)
 
     fb.check_cancelled()
-    fb.progress(0.3, "Snapping stops to the streets")
+    fb.progress(0.3, _("Snapping stops to the streets"))
     max_snap = float(p["max_snap_distance"])
     xy = np.column_stack([stops.geometry.x.to_numpy(), stops.geometry.y.to_numpy()])
     snapped = graph.snap(xy, max_snap, main_only=True)
@@ -454,17 +455,17 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
     src_short = snapped.subset(qualifying & snapped.snapped)
     src_long = snapped.subset(long_ok & snapped.snapped)
 
-    fb.progress(0.45, "Placing people at their homes")
+    fb.progress(0.45, _("Placing people at their homes"))
     people = locate_people(ctx, graph, p["population"], p.get("buildings"), districts)
 
     fb.check_cancelled()
-    fb.progress(0.6, "Walking distances")
+    fb.progress(0.6, _("Walking distances"))
     # short: every qualifying stop, no limit (the distances colour the buildings); long: high-capacity only
     nodes_short, walk_short = graph.point_distance_from(src_short, people.snapped)
     nodes_long, walk_long = graph.point_distance_from(src_long, people.snapped, limit=high_m)
     served = (walk_short <= low_m + network.TOLERANCE_M) | (walk_long <= high_m + network.TOLERANCE_M)
 
-    fb.progress(0.8, "Indicators and layers")
+    fb.progress(0.8, _("Indicators and layers"))
     indicators = share_indicators(people.points, served, names)
     layers: list[Any] = []
     if buildings is not None:
@@ -511,7 +512,7 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
     notes.update(people_notes)
     state = None
     if ctx.keep_state:
-        fb.progress(0.95, "Keeping the distance fields for quick updates")
+        fb.progress(0.95, _("Keeping the distance fields for quick updates"))
         bsnap = snap_buildings(graph, buildings) if buildings is not None else None
         state = TransitState.start(
             ctx,
@@ -530,7 +531,7 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
         )
         if state is not None:
             state.areas, state.tile_of_edge = area_cache, tile_of_edge
-    fb.progress(1.0, "Done")
+    fb.progress(1.0, _("Done"))
     return AnalysisOutput(indicators=indicators, layers=layers, notes=notes, state=state)
 
 
@@ -646,7 +647,7 @@ class _Field:
         }
         changed = 0
         for stop in [s for s in self.members if s not in wanted]:
-            _, (a, b) = self.members.pop(stop)
+            _old, (a, b) = self.members.pop(stop)
             self.field.remove(a)
             self.field.remove(b)
             changed += 1
@@ -773,7 +774,7 @@ def update(previous: AnalysisResult, ctx: AnalysisContext, change: Change) -> An
     max_snap = float(p["max_snap_distance"])
     graph = st.graph
 
-    fb.progress(0.1, "Placing the changed stops on the streets")
+    fb.progress(0.1, _("Placing the changed stops on the streets"))
     short_ok, long_ok = classify_stops(stops, capacity, st.rates, min_rate)
     xy = np.column_stack([stops.geometry.x.to_numpy(), stops.geometry.y.to_numpy()])
     before = {stop: row for row, stop in enumerate(st.ids)}
@@ -799,7 +800,7 @@ def update(previous: AnalysisResult, ctx: AnalysisContext, change: Change) -> An
         snapped.edge[fresh], snapped.along[fresh] = placed.edge, placed.along
         snapped.distance[fresh], snapped.node[fresh] = placed.distance, placed.node
 
-    fb.progress(0.3, "Repairing the walking distances")
+    fb.progress(0.3, _("Repairing the walking distances"))
     qualifying = short_ok | long_ok
     changed = st.short.sync(graph, ids, snapped, qualifying)
     st.long.sync(graph, ids, snapped, long_ok)
@@ -814,7 +815,7 @@ def update(previous: AnalysisResult, ctx: AnalysisContext, change: Change) -> An
     walk_long[walk_long > high_m] = np.inf
     served = (walk_short <= low_m + network.TOLERANCE_M) | (walk_long <= high_m + network.TOLERANCE_M)
 
-    fb.progress(0.6, "Indicators and layers")
+    fb.progress(0.6, _("Indicators and layers"))
     indicators = share_indicators(st.people.points, served, st.names)
     layers: list[Any] = []
     if st.buildings is not None:
@@ -858,5 +859,5 @@ def update(previous: AnalysisResult, ctx: AnalysisContext, change: Change) -> An
     )
     notes.update(st.people_notes)
     notes["updated from the previous result"] = f"{changed} stop(s) re-placed; the rest kept"
-    fb.progress(1.0, "Done")
+    fb.progress(1.0, _("Done"))
     return AnalysisOutput(indicators=indicators, layers=layers, notes=notes, state=st)
