@@ -69,6 +69,13 @@ def build_parser(analysis: object | None = None) -> argparse.ArgumentParser:
     parser.add_argument(
         DEBUG_FLAG, action="store_true", help="show the traceback of an unexpected error (for a report)"
     )
+    parser.add_argument(
+        "--lang",
+        dest="ui_lang",
+        metavar="CODE",
+        help="the language of the window and of messages: en, es, fr, pt, ko, ja or zh "
+        "(default: the one chosen last in the window, else the system's)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p_open = sub.add_parser("open", help="open the desktop window on a city or a data file")
@@ -425,10 +432,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_open(target: str | None) -> int:
+def cmd_open(target: str | None, lang: str | None = None) -> int:
     from twin_app.qt.app import run_app
 
-    return run_app(target)
+    return run_app(target, lang)
 
 
 def _main(argv: Sequence[str] | None = None) -> int:
@@ -445,10 +452,14 @@ def _main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(manifest)
     args = parser.parse_args(argv)
     try:
+        if args.ui_lang:
+            from twin_app.core.i18n import set_language
+
+            set_language(args.ui_lang)  # a code twin_app does not speak is refused here, in a sentence
         if args.command is None:
-            return cmd_open(None)
+            return cmd_open(None, args.ui_lang)
         if args.command == "open":
-            return cmd_open(args.target)
+            return cmd_open(args.target, args.ui_lang)
         if args.command == "info":
             return cmd_info(args)
         if args.command == "render":

@@ -9,15 +9,20 @@ from __future__ import annotations
 import sys
 
 
-def run_app(target: str | None = None) -> int:
+def run_app(target: str | None = None, lang: str | None = None) -> int:
+    """Open the window on ``target`` in ``lang`` (default: the language chosen last, else the system's)."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from twin_app.qt.i18n import say_font_problem, start_language, switch_language
     from twin_app.qt.window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("twin_app")
+    # --lang is for this start; a choice in View → Language is the one remembered
+    code = switch_language(start_language(lang), remember=False)
     window = MainWindow()
+    say_font_problem(window, code)
     window.show()
     app.processEvents()
     QTimer.singleShot(0, lambda: window.open_target(target))

@@ -37,7 +37,7 @@ from twin_app.qt.param_dialog import ParamForm
 class ConnectFeedDialog(QDialog):
     def __init__(self, sources: list[SourceManifest] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Connect feed")
+        self.setWindowTitle(self.tr("Connect feed"))
         self.setObjectName("connect_feed")
         self.sources = sources if sources is not None else all_sources()
         self.spec: FeedSpec | None = None
@@ -47,16 +47,24 @@ class ConnectFeedDialog(QDialog):
         self.source = QComboBox()
         self.source.setObjectName("source")
         for m in self.sources:
-            origin = "built-in" if m.builtin else (m.distribution or "plugin")
-            self.source.addItem(f"{m.title} ({', '.join(s + ':' for s in m.schemes)}; {origin})", m.id)
-        top.addRow("Source", self.source)
+            schemes = ", ".join(s + ":" for s in m.schemes)
+            if m.builtin:
+                label = self.tr("{title} ({schemes}; built-in)").format(title=m.title, schemes=schemes)
+            elif m.distribution:
+                label = self.tr("{title} ({schemes}; from {package})").format(
+                    title=m.title, schemes=schemes, package=m.distribution
+                )
+            else:
+                label = self.tr("{title} ({schemes}; plugin)").format(title=m.title, schemes=schemes)
+            self.source.addItem(label, m.id)
+        top.addRow(self.tr("Source"), self.source)
         self.address = QLineEdit()
         self.address.setObjectName("address")
-        top.addRow("Address", self.address)
+        top.addRow(self.tr("Address"), self.address)
         self.feed_title = QLineEdit()
         self.feed_title.setObjectName("title")
-        self.feed_title.setPlaceholderText("shown in the feed panel and the layer list")
-        top.addRow("Title", self.feed_title)
+        self.feed_title.setPlaceholderText(self.tr("shown in the feed panel and the layer list"))
+        top.addRow(self.tr("Title"), self.feed_title)
         self.about = QLabel()
         self.about.setWordWrap(True)
         layout.addWidget(self.about)
@@ -71,7 +79,7 @@ class ConnectFeedDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Connect")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Connect"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -112,7 +120,11 @@ class ConnectFeedDialog(QDialog):
         m = self.manifest
         url = self.address.text().strip()
         if not url:
-            raise TwinError(f"Give the feed's address, such as {m.example or m.schemes[0] + ':…'}.")
+            raise TwinError(
+                self.tr("Give the feed's address, such as {example}.").format(
+                    example=m.example or m.schemes[0] + ":…"
+                )
+            )
         raw = self.form.raw_values() if self.form is not None else {}
         raw = {k: v for k, v in raw.items() if v is not None and v != ""}
         title = self.feed_title.text().strip() or m.title

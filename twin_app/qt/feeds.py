@@ -14,7 +14,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
@@ -25,9 +25,24 @@ from twin_app.core.live.observation import SourceState, SourceStatus
 REFRESH_MS = 500
 #: a rate worked out from counts is averaged over this many seconds (feeds deliver in bursts)
 RATE_WINDOW_S = 5.0
-COLUMNS = ("Feed", "State", "msg/s", "Stored", "Malformed")
+#: the columns, by their English names (``row_texts``' keys); the headers show them translated
+COLUMNS = (
+    QT_TRANSLATE_NOOP("FeedPanel", "Feed"),
+    QT_TRANSLATE_NOOP("FeedPanel", "State"),
+    QT_TRANSLATE_NOOP("FeedPanel", "msg/s"),
+    QT_TRANSLATE_NOOP("FeedPanel", "Stored"),
+    QT_TRANSLATE_NOOP("FeedPanel", "Malformed"),
+)
 #: what ``row_texts`` calls the line under a feed's row that shows its last error
 LAST_ERROR = "Last error"
+#: each state as the panel says it
+STATE_LABELS = {
+    SourceState.CONNECTING: QT_TRANSLATE_NOOP("FeedPanel", "connecting"),
+    SourceState.CONNECTED: QT_TRANSLATE_NOOP("FeedPanel", "connected"),
+    SourceState.RECONNECTING: QT_TRANSLATE_NOOP("FeedPanel", "reconnecting"),
+    SourceState.STOPPED: QT_TRANSLATE_NOOP("FeedPanel", "stopped"),
+    SourceState.FAILED: QT_TRANSLATE_NOOP("FeedPanel", "failed"),
+}
 STATE_COLOURS = {
     SourceState.CONNECTING: "#8a6d00",
     SourceState.CONNECTED: "#1b7f3b",
@@ -45,7 +60,7 @@ class FeedPanel(QTreeWidget):
         super().__init__(parent)
         self.setObjectName("feed_panel")
         self.setColumnCount(len(COLUMNS))
-        self.setHeaderLabels(list(COLUMNS))
+        self.retranslate()
         self.setRootIsDecorated(False)
         self.setWordWrap(True)
         self.setUniformRowHeights(False)
@@ -64,19 +79,34 @@ class FeedPanel(QTreeWidget):
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
 
+    def retranslate(self) -> None:
+        """The headers in the current language; the rows follow at the next refresh."""
+        self.setHeaderLabels([QCoreApplication.translate("FeedPanel", name) for name in COLUMNS])
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.refresh()
+        super().changeEvent(event)
+
     def add_feed(self, spec: FeedSpec) -> None:
         """A row for ``spec`` (again for a feed already listed: its row is kept)."""
         if spec.id in self._rows:
             return
-        row = QTreeWidgetItem([spec.title, SourceState.CONNECTING.value, "–", "0", "0"])
-        row.setToolTip(0, f"{spec.title}\nsource: {spec.source}\nstored as: {spec.id}")
+        row = QTreeWidgetItem([spec.title, state_label(SourceState.CONNECTING), "–", "0", "0"])
+        row.setToolTip(
+            0,
+            self.tr("{title}\nsource: {source}\nstored as: {id}").format(
+                title=spec.title, source=spec.source, id=spec.id
+            ),
+        )
         for column in range(2, 5):
             row.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.addTopLevelItem(row)
         if spec.simulated:
             statement = spec.simulated
             if not statement.lower().startswith("simulated"):
-                statement = f"Simulated: {statement}"
+                statement = self.tr("Simulated: {statement}").format(statement=statement)
             note = QTreeWidgetItem([statement])
             note.setForeground(0, QBrush(QColor("#5a4a00")))
             note.setToolTip(0, spec.simulated)
@@ -132,16 +162,23 @@ class FeedPanel(QTreeWidget):
         if row is None:
             return
         state = SourceState(status.state)
-        row.setText(1, state.value)
+        row.setText(1, state_label(state))
         row.setForeground(1, QBrush(QColor(STATE_COLOURS.get(state, "#222222"))))
         row.setText(2, f"{self._rate(status):,.1f}")
         row.setText(3, f"{status.stored:,}")
         row.setText(4, f"{status.malformed:,}")
         if status.malformed:
             samples = "\n".join(status.malformed_samples[:3])
-            row.setToolTip(4, f"{status.malformed:,} malformed messages; for example:\n{samples}")
+            row.setToolTip(
+                4,
+                self.tr("Malformed messages: {count}. For example:\n{samples}").format(
+                    count=f"{status.malformed:,}", samples=samples
+                ),
+            )
         error = self._errors[status.source]
-        error.setText(0, f"{LAST_ERROR}: {status.last_error}" if status.last_error else "")
+        error.setText(
+            0, self.tr("Last error: {error}").format(error=status.last_error) if status.last_error else ""
+        )
         error.setToolTip(0, status.last_error or "")
         error.setHidden(not status.last_error)
 
@@ -169,6 +206,11 @@ class FeedPanel(QTreeWidget):
 
     def stop(self) -> None:
         self.follow(None)
+
+
+def state_label(state: SourceState) -> str:
+    """A feed's state in the current language."""
+    return QCoreApplication.translate("FeedPanel", STATE_LABELS.get(state, state.value))
 
 
 __all__ = ["LAST_ERROR", "REFRESH_MS", "FeedPanel"]

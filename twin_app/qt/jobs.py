@@ -21,9 +21,10 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
+from twin_app.qt.i18n import keep_translated
 from twin_app.qt.workers import start_worker
 
 
@@ -87,8 +88,13 @@ class JobRunner(QObject):
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
         self.progress.setRange(0, 100)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Stop the running job (and drop the waiting ones)")
+        # kept: the window sets them again at a language change (the runner is no widget)
+        self.cancel_button = keep_translated(
+            QPushButton(),
+            "JobRunner",
+            text=QT_TRANSLATE_NOOP("JobRunner", "Cancel"),
+            toolTip=QT_TRANSLATE_NOOP("JobRunner", "Stop the running job (and drop the waiting ones)"),
+        )
         self.cancel_button.clicked.connect(self.cancel_all)
         for widget in (self.label, self.progress, self.cancel_button):
             status.addPermanentWidget(widget)
@@ -145,7 +151,7 @@ class JobRunner(QObject):
         for text in getattr(job.worker.feedback, "warnings", []):
             self.message.emit("warning", job.title, text)
         if cancelled:
-            self.message.emit("info", job.title, "Cancelled.")
+            self.message.emit("info", job.title, self.tr("Cancelled."))
         if job is self.current:
             self._start_next()
         for helper in [job.relay, *job.forwards]:
@@ -166,11 +172,13 @@ class JobRunner(QObject):
         job = self.current
         if job is not None:
             job.worker.feedback.cancel()
-            self.status.showMessage(f"Cancelling {job.title}…", 5000)
+            self.status.showMessage(self.tr("Cancelling {job}…").format(job=job.title), 5000)
             if detach:
                 self.current = None
         if dropped:
-            self.message.emit("info", "Jobs", f"{dropped} waiting job(s) dropped.")
+            self.message.emit(
+                "info", self.tr("Jobs"), self.tr("Waiting jobs dropped: {count}.").format(count=dropped)
+            )
         self._show()
 
     def wait_all(self, timeout_ms: int = 30_000) -> None:
@@ -192,9 +200,16 @@ class JobRunner(QObject):
         waiting = len(self.queue)
         if running:
             assert self.current is not None
-            self.label.setText(self.current.title + (f" (+{waiting} waiting)" if waiting else ""))
+            self.label.setText(
+                self.tr("{job} (+{count} waiting)").format(job=self.current.title, count=waiting)
+                if waiting
+                else self.current.title
+            )
             self.label.setToolTip(
-                "\n".join(["Running: " + self.current.title] + [f"Waiting: {j.title}" for j in self.queue])
+                "\n".join(
+                    [self.tr("Running: {job}").format(job=self.current.title)]
+                    + [self.tr("Waiting: {job}").format(job=j.title) for j in self.queue]
+                )
             )
         for widget in (self.label, self.progress, self.cancel_button):
             widget.setVisible(running)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QLinearGradient, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QDockWidget, QScrollArea, QSizePolicy, QWidget
 
@@ -33,7 +33,16 @@ class LegendPanel(QWidget):
         self.setObjectName("legend_panel")
         self.entries: list[LegendEntry] = []
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        self.setToolTip("What the colours on the map mean")
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setToolTip(self.tr("What the colours on the map mean"))
+        self.update()  # the empty legend's sentence is painted in the current language
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_entries(self, entries: Sequence[LegendEntry]) -> None:
         entries = list(entries)
@@ -89,7 +98,7 @@ class LegendPanel(QWidget):
             painter.drawText(
                 self.rect().adjusted(PAD, PAD, -PAD, -PAD),
                 int(Qt.TextFlag.TextWordWrap),
-                "No coloured layer is shown.",
+                self.tr("No coloured layer is shown."),
             )
             painter.end()
             return
@@ -123,8 +132,9 @@ class LegendDock(QDockWidget):
     """The legend panel in a dock that scrolls when a city has many coloured layers."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Legend", parent)
+        super().__init__(parent)
         self.setObjectName("legend_dock")
+        self.retranslate()
         self.panel = LegendPanel()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -132,6 +142,14 @@ class LegendDock(QDockWidget):
         scroll.setWidget(self.panel)
         self.setWidget(scroll)
         self._view: Any = None
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Legend"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def follow(self, view: Any) -> None:
         """Show ``view``'s entries now and whenever its layers change."""

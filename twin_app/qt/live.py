@@ -228,12 +228,17 @@ class LiveSession(QObject):
                 i = frame.ids.index(station)
                 value = float(frame.values[i])
                 unit = frame.unit or layer.units or ""
-                rule = layer.threshold.describe() if layer.threshold is not None else "its threshold"
                 local = frame.time.astimezone(self.zone).strftime("%Y-%m-%d %H:%M:%S %Z")
-                self.alert(
-                    layer.title,
-                    f"{station} reads {value:g} {unit} at {local}: beyond {rule}.".replace("  ", " "),
-                )
+                reading = f"{value:g} {unit}".strip()
+                if layer.threshold is not None:
+                    text = self.tr("{station} reads {reading} at {time}: beyond {rule}.").format(
+                        station=station, reading=reading, time=local, rule=layer.threshold.describe()
+                    )
+                else:
+                    text = self.tr("{station} reads {reading} at {time}: beyond its threshold.").format(
+                        station=station, reading=reading, time=local
+                    )
+                self.alert(layer.title, text)
             self._alerting[layer.id] = now
 
     def stop(self, timeout: float = 3.0) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -23,7 +23,8 @@ from twin_app.core.layers import Layer, VectorLayer
 from twin_app.core.model import Change, CityModel
 from twin_app.core.quantities import label_with_units
 
-NO_COLOUR = "(single colour)"
+#: the colour-by choice that means "no column" (English source; shown translated)
+NO_COLOUR = QT_TRANSLATE_NOOP("LayerPanel", "(single colour)")
 
 
 class LayerPanel(QWidget):
@@ -35,7 +36,6 @@ class LayerPanel(QWidget):
         super().__init__(parent)
         self.model: CityModel | None = None
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Layer", "Features"])
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.setRootIsDecorated(False)
         self.opacity = QSlider(Qt.Orientation.Horizontal)
@@ -44,8 +44,11 @@ class LayerPanel(QWidget):
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("Opacity", self.opacity)
-        form.addRow("Colour by", self.colour_by)
+        self.opacity_label = QLabel()
+        self.colour_by_label = QLabel()
+        form.addRow(self.opacity_label, self.opacity)
+        form.addRow(self.colour_by_label, self.colour_by)
+        self.retranslate()
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree, 1)
         layout.addLayout(form)
@@ -57,6 +60,21 @@ class LayerPanel(QWidget):
         self.opacity.valueChanged.connect(self._on_opacity)
         self.colour_by.currentTextChanged.connect(self._on_colour_by)
         self._updating = False
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (at start and at each language change)."""
+        self.tree.setHeaderLabels([self.tr("Layer"), self.tr("Features")])
+        self.opacity_label.setText(self.tr("Opacity"))
+        self.colour_by_label.setText(self.tr("Colour by"))
+        if self.colour_by.count():
+            was, self._updating = getattr(self, "_updating", False), True
+            self.colour_by.setItemText(0, no_colour())
+            self._updating = was
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_model(self, model: CityModel) -> None:
         self.model = model
@@ -123,8 +141,8 @@ class LayerPanel(QWidget):
         if layer is not None:
             self.opacity.setValue(round(layer.opacity * 100))
             if isinstance(layer, VectorLayer):
-                self.colour_by.addItems([NO_COLOUR, *layer.numeric_columns()])
-                self.colour_by.setCurrentText(layer.value_column or NO_COLOUR)
+                self.colour_by.addItems([no_colour(), *layer.numeric_columns()])
+                self.colour_by.setCurrentText(layer.value_column or no_colour())
             self.notes.setText("\n".join(layer.notes))
             self.layer_selected.emit(layer.id)
         self._updating = False
@@ -133,7 +151,7 @@ class LayerPanel(QWidget):
         was, self._updating = self._updating, True
         self.opacity.setValue(round(layer.opacity * 100))
         if isinstance(layer, VectorLayer):
-            self.colour_by.setCurrentText(layer.value_column or NO_COLOUR)
+            self.colour_by.setCurrentText(layer.value_column or no_colour())
         self._updating = was
 
     def _on_opacity(self, value: int) -> None:
@@ -144,7 +162,12 @@ class LayerPanel(QWidget):
     def _on_colour_by(self, text: str) -> None:
         layer = self.current_layer()
         if not self._updating and isinstance(layer, VectorLayer) and self.model is not None and text:
-            self.model.set_colour_by(layer.id, None if text == NO_COLOUR else text)
+            self.model.set_colour_by(layer.id, None if text in (NO_COLOUR, no_colour()) else text)
+
+
+def no_colour() -> str:
+    """The "no column" choice of Colour by, in the current language."""
+    return QCoreApplication.translate("LayerPanel", NO_COLOUR)
 
 
 class InfoPanel(QTableWidget):
@@ -152,10 +175,18 @@ class InfoPanel(QTableWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 2, parent)
-        self.setHorizontalHeaderLabels(["Attribute", "Value"])
+        self.retranslate()
         self.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.verticalHeader().setVisible(False)
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+
+    def retranslate(self) -> None:
+        self.setHorizontalHeaderLabels([self.tr("Attribute"), self.tr("Value")])
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def show_attributes(self, attributes: dict[str, Any]) -> None:
         """One row per attribute, named in words with units; the raw column name in the tooltip."""

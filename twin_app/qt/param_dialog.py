@@ -110,7 +110,7 @@ class ParamForm(QWidget):
                 item.setCheckState(Qt.CheckState.Checked if name in selected else Qt.CheckState.Unchecked)
                 names.addItem(item)
             names.setMaximumHeight(140)
-            names.setToolTip("Tick districts to analyse; none ticked means all.")
+            names.setToolTip(self.tr("Tick districts to analyse; none ticked means all."))
             return names
         if isinstance(param, MappingParam):
             table = QTableWidget(len(param.defaults), 2)
@@ -205,7 +205,7 @@ class ParamDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Run")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Run"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

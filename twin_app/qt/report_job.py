@@ -60,7 +60,11 @@ class ReportWorker(QObject):
                 self.command(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, bufsize=1
             )
         except OSError as exc:
-            self.failed.emit(f"The report could not be started ({exc.strerror or exc}); try again.")
+            self.failed.emit(
+                self.tr("The report could not be started ({reason}); try again.").format(
+                    reason=exc.strerror or exc
+                )
+            )
             self.finished.emit(False)
             return
         assert process.stderr is not None
@@ -102,5 +106,7 @@ class ReportWorker(QObject):
                 self.done.emit(self.out)
             else:
                 errors = [s.removeprefix("error: ") for s in said if s.startswith("error: ")]
-                self.failed.emit(errors[-1] if errors else (said[-1] if said else "The report failed."))
+                self.failed.emit(
+                    errors[-1] if errors else (said[-1] if said else self.tr("The report failed."))
+                )
         self.finished.emit(cancelled)

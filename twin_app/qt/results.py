@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import math
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,7 +33,12 @@ from PySide6.QtWidgets import (
 from twin_app.core.analysis import AnalysisResult
 from twin_app.core.quantities import display_value, is_share_unit, label_with_units
 
-ALL = "All selected"
+#: the row of the whole selection (English source, as a district key; shown translated)
+ALL = QT_TRANSLATE_NOOP("DistrictPanel", "All selected")
+
+
+def all_selected() -> str:
+    return QCoreApplication.translate("DistrictPanel", ALL)
 
 
 class BarChart(QWidget):
@@ -54,7 +59,9 @@ class BarChart(QWidget):
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("#ffffff"))
         if not self.bars:
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Run an analysis to see results")
+            painter.drawText(
+                self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("Run an analysis to see results")
+            )
             return
         top = max((v for _, v in self.bars), default=1.0) or 1.0
         if is_share_unit(self.unit):
@@ -64,7 +71,8 @@ class BarChart(QWidget):
         for i, (name, value) in enumerate(self.bars):
             y = 8 + i * (h + 2)
             painter.setPen(QPen(QColor("#222222")))
-            painter.drawText(QRectF(4, y, label_w - 8, h), Qt.AlignmentFlag.AlignRight, name)
+            shown = all_selected() if name == ALL else name
+            painter.drawText(QRectF(4, y, label_w - 8, h), Qt.AlignmentFlag.AlignRight, shown)
             bar = width * max(value, 0.0) / top
             painter.fillRect(
                 QRectF(label_w, y + 2, bar, h - 4), QColor("#4c78a8" if name != ALL else "#f58518")
@@ -90,31 +98,49 @@ class DistrictPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.chart_key = QComboBox()
         self.chart = BarChart()
-        self.title = QLabel("No analysis run yet.")
+        self.title = QLabel()
         self.title.setWordWrap(True)
         # warnings travel with the numbers they qualify (e.g. a threshold outside the raster's range)
         self.warnings = QLabel()
         self.warnings.setWordWrap(True)
         self.warnings.setStyleSheet("color: #b35900;")
         self.warnings.hide()
-        self.provenance_button = QPushButton("Provenance…")
+        self.provenance_button = QPushButton()
         self.provenance_button.setEnabled(False)
         self.provenance_button.clicked.connect(self.show_provenance)
         self.result: AnalysisResult | None = None
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Districts (none ticked = all)"))
+        self.districts_label = QLabel()
+        layout.addWidget(self.districts_label)
         layout.addWidget(self.districts)
         layout.addWidget(self.title)
         layout.addWidget(self.warnings)
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Chart"))
+        self.chart_label = QLabel()
+        row.addWidget(self.chart_label)
         row.addWidget(self.chart_key, 1)
         row.addWidget(self.provenance_button)
         layout.addLayout(row)
         layout.addWidget(self.chart)
         self.districts.itemChanged.connect(lambda _: self.selection_changed.emit(self.selected()))
         self.chart_key.currentIndexChanged.connect(lambda _i: self._draw_chart())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (at start and at each language change)."""
+        self.districts_label.setText(self.tr("Districts (none ticked = all)"))
+        self.chart_label.setText(self.tr("Chart"))
+        self.provenance_button.setText(self.tr("Provenance…"))
+        if self.result is None:
+            self.title.setText(self.tr("No analysis run yet."))
+        else:
+            self.show_result(self.result)  # the whole-selection row's name is translated
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_districts(self, names: list[str]) -> None:
         self.districts.blockSignals(True)
@@ -153,9 +179,13 @@ class DistrictPanel(QWidget):
         for c, key in enumerate(keys):
             spec = result.definitions.get(key, {})
             header = QTableWidgetItem(label_with_units(key, spec.get("unit"), spec.get("label") or None))
-            header.setToolTip(f"{spec.get('definition', '')}\n(key: {key})".strip())
+            header.setToolTip(
+                self.tr("{definition}\n(key: {key})")
+                .format(definition=spec.get("definition", ""), key=key)
+                .strip()
+            )
             self.table.setHorizontalHeaderItem(c, header)
-        self.table.setVerticalHeaderLabels(rows)
+        self.table.setVerticalHeaderLabels([all_selected() if r == ALL else r for r in rows])
         for ind in result.indicators:
             r, c = rows.index(ind.district or ALL), keys.index(ind.key)
             text = display_value(ind.value, result.definitions.get(ind.key, {}).get("unit"))
@@ -163,6 +193,7 @@ class DistrictPanel(QWidget):
             item.setToolTip(result.definitions.get(ind.key, {}).get("definition", ""))
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(r, c, item)
+        chosen = self.chart_key.currentData()
         self.chart_key.blockSignals(True)
         self.chart_key.clear()
         for key in keys:
@@ -171,6 +202,8 @@ class DistrictPanel(QWidget):
         share = next(
             (k for k in keys if k.startswith("share") or k.endswith("mean")), keys[0] if keys else ""
         )
+        if chosen in keys:
+            share = chosen  # shown again (a language change): the same indicator stays charted
         if share:
             self.chart_key.setCurrentIndex(keys.index(share))
         self.chart_key.blockSignals(False)
@@ -180,7 +213,7 @@ class DistrictPanel(QWidget):
     def clear_result(self) -> None:
         """Forget the last result: another city was opened, and its numbers are not this one's."""
         self.result = None
-        self.title.setText("No analysis run yet.")
+        self.title.setText(self.tr("No analysis run yet."))
         self.warnings.hide()
         self.table.clear()
         self.table.setRowCount(0)
@@ -213,21 +246,46 @@ def provenance_rows(result: AnalysisResult) -> list[tuple[str, str]]:
     """The run's provenance as (what, value) rows a planner can read and quote."""
     record = result.record
     rows = [
-        ("Analysis", f"{result.title} ({record.analysis} {record.version})"),
-        ("City", str(record.city)),
-        ("Run", f"{record.started} to {record.finished}"),
+        (
+            QCoreApplication.translate("Provenance", "Analysis"),
+            QCoreApplication.translate("Provenance", "{title} ({analysis} {version})").format(
+                title=result.title, analysis=record.analysis, version=record.version
+            ),
+        ),
+        (QCoreApplication.translate("Provenance", "City"), str(record.city)),
+        (
+            QCoreApplication.translate("Provenance", "Run"),
+            QCoreApplication.translate("Provenance", "{started} to {finished}").format(
+                started=record.started, finished=record.finished
+            ),
+        ),
         ("twin_app", str(record.twin_app_version)),
     ]
-    rows += [(f"Parameter: {name}", str(value)) for name, value in record.parameters.items()]
+    rows += [
+        (QCoreApplication.translate("Provenance", "Parameter: {name}").format(name=name), str(value))
+        for name, value in record.parameters.items()
+    ]
     for item in record.inputs:
-        where = item.path or "made in the app (no file)"
-        digest = f", SHA-256 {item.sha256[:12]}…" if item.sha256 else ""
-        rows.append((f"Input: {item.layer_id}", f"{where}{digest}"))
+        if item.path and item.sha256:
+            where = QCoreApplication.translate("Provenance", "{path}, SHA-256 {digest}…").format(
+                path=item.path, digest=item.sha256[:12]
+            )
+        elif item.path:
+            where = str(item.path)
+        elif item.sha256:
+            where = QCoreApplication.translate(
+                "Provenance", "made in the app (no file), SHA-256 {digest}…"
+            ).format(digest=item.sha256[:12])
+        else:
+            where = QCoreApplication.translate("Provenance", "made in the app (no file)")
+        rows.append(
+            (QCoreApplication.translate("Provenance", "Input: {layer}").format(layer=item.layer_id), where)
+        )
     for key, spec in result.definitions.items():
         label = label_with_units(key, spec.get("unit"), spec.get("label") or None)
         rows.append((label, spec.get("definition", "")))
     for key, value in result.notes.items():
-        rows.append((f"Note: {key}", str(value)))
+        rows.append((QCoreApplication.translate("Provenance", "Note: {key}").format(key=key), str(value)))
     return rows
 
 
@@ -236,11 +294,11 @@ class ProvenanceDialog(QDialog):
 
     def __init__(self, result: AnalysisResult, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Provenance: {result.title}")
+        self.setWindowTitle(self.tr("Provenance: {title}").format(title=result.title))
         self.resize(720, 480)
         rows = provenance_rows(result)
         self.table = QTableWidget(len(rows), 2)
-        self.table.setHorizontalHeaderLabels(["", "Value"])
+        self.table.setHorizontalHeaderLabels(["", self.tr("Value")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
@@ -256,7 +314,7 @@ class ProvenanceDialog(QDialog):
         self.json_view = QPlainTextEdit(self.json_text)
         self.json_view.setReadOnly(True)
         self.json_view.hide()
-        json_button = QPushButton("Show JSON")
+        json_button = QPushButton(self.tr("Show JSON"))
         json_button.setCheckable(True)
         json_button.toggled.connect(self.json_view.setVisible)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

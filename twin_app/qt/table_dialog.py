@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -36,11 +36,20 @@ from twin_app.core.table_series import TableImport, TableRequest
 from twin_app.core.tables import Table, key_index, normalise_key, read_table
 from twin_app.qt.dialogs import FileField
 
-BY_KEY = "by key"
-BY_LOCATION = "by location"
-ALL_NUMBERS = "(every column of numbers)"
-NO_TIME = "(none: one value per feature)"
-AGGREGATE_CHOICES = {"refuse repeated keys": None, "sum": "sum", "mean": "mean"}
+# the choices' English sources: shown translated, told apart by their position in each list
+BY_KEY = QT_TRANSLATE_NOOP("TableDialog", "by key")
+BY_LOCATION = QT_TRANSLATE_NOOP("TableDialog", "by location")
+ALL_NUMBERS = QT_TRANSLATE_NOOP("TableDialog", "(every column of numbers)")
+NO_TIME = QT_TRANSLATE_NOOP("TableDialog", "(none: one value per feature)")
+AGGREGATE_CHOICES = {
+    QT_TRANSLATE_NOOP("TableDialog", "refuse repeated keys"): None,
+    QT_TRANSLATE_NOOP("TableDialog", "sum"): "sum",
+    QT_TRANSLATE_NOOP("TableDialog", "mean"): "mean",
+}
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("TableDialog", text)
 
 
 def default_store(model: CityModel, window: Any = None) -> Path:
@@ -59,12 +68,14 @@ class TableDialog(QDialog):
 
     def __init__(self, model: CityModel, parent: QWidget | None = None, *, store: Path | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import table")
+        self.setWindowTitle(self.tr("Import table"))
         self.setObjectName("table_dialog")
         self.model = model
         self.table: Table | None = None
         self._index: dict[tuple[str, str], dict[str, list[int]]] = {}
-        self.file = FileField("Table", "Tables (*.csv *.txt *.gpkg *.geojson *.json);;All files (*)")
+        self.file = FileField(
+            self.tr("Table"), self.tr("Tables (*.csv *.txt *.gpkg *.geojson *.json);;All files (*)")
+        )
         self.file.edit.editingFinished.connect(self._read)
         self.file.edit.textChanged.connect(lambda _text: self._read())
         self.layer = QComboBox()
@@ -77,40 +88,40 @@ class TableDialog(QDialog):
         for lay in vectors:
             self.layer.addItem(lay.title, lay.id)
         self.how = QComboBox()
-        self.how.addItems([BY_KEY, BY_LOCATION])
+        self.how.addItems([_t(BY_KEY), _t(BY_LOCATION)])
         self.layer_key = QComboBox()
         self.table_key = QComboBox()
         self.value = QComboBox()
         self.aggregate = QComboBox()
-        self.aggregate.addItems(list(AGGREGATE_CHOICES))
+        self.aggregate.addItems([_t(choice) for choice in AGGREGATE_CHOICES])
         self.time = QComboBox()
         self.timezone = QLineEdit()
         zone = getattr(model.manifest, "timezone", None)
         # a hint, never a default: times without an offset are refused until a zone is named
         self.timezone.setPlaceholderText(
-            f"times carry their UTC offset (the city's zone is {zone})"
+            self.tr("times carry their UTC offset (the city's zone is {zone})").format(zone=zone)
             if zone
-            else "times carry their UTC offset"
+            else self.tr("times carry their UTC offset")
         )
         self.timezone.setToolTip(
-            "The IANA time zone (e.g. Europe/Helsinki) of times written without an offset."
+            self.tr("The IANA time zone (e.g. Europe/Helsinki) of times written without an offset.")
         )
-        self.store = FileField("Observation store", "GeoPackage (*.gpkg)")
+        self.store = FileField(self.tr("Observation store"), self.tr("GeoPackage (*.gpkg)"))
         self.store.edit.setText(str(store or default_store(model)))
-        self.preview = QLabel("Choose a table.")
+        self.preview = QLabel(self.tr("Choose a table."))
         self.preview.setObjectName("table_preview")
         self.preview.setWordWrap(True)
         form = QFormLayout(self)
-        form.addRow("Table file", self.file)
-        form.addRow("Join to layer", self.layer)
-        form.addRow("Join", self.how)
-        form.addRow("Layer key column", self.layer_key)
-        form.addRow("Table key column", self.table_key)
-        form.addRow("Value column", self.value)
-        form.addRow("Rows sharing a key or feature", self.aggregate)
-        form.addRow("Time column", self.time)
-        form.addRow("Time zone", self.timezone)
-        form.addRow("Store time series in", self.store)
+        form.addRow(self.tr("Table file"), self.file)
+        form.addRow(self.tr("Join to layer"), self.layer)
+        form.addRow(self.tr("Join"), self.how)
+        form.addRow(self.tr("Layer key column"), self.layer_key)
+        form.addRow(self.tr("Table key column"), self.table_key)
+        form.addRow(self.tr("Value column"), self.value)
+        form.addRow(self.tr("Rows sharing a key or feature"), self.aggregate)
+        form.addRow(self.tr("Time column"), self.time)
+        form.addRow(self.tr("Time zone"), self.timezone)
+        form.addRow(self.tr("Store time series in"), self.store)
         form.addRow(self.preview)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -166,7 +177,7 @@ class TableDialog(QDialog):
             combo.blockSignals(True)
             combo.clear()
             if first is not None:
-                combo.addItem(first)
+                combo.addItem(_t(first))
             combo.addItems(columns)
             combo.blockSignals(False)
         if columns:
@@ -179,7 +190,7 @@ class TableDialog(QDialog):
                 self.time.setCurrentText(time)
 
     def _update(self) -> None:
-        by_key = self.how.currentText() == BY_KEY
+        by_key = self.how.currentIndex() == 0
         self.layer_key.setEnabled(by_key)
         self.table_key.setEnabled(by_key)
         timed = by_key and self.time.currentIndex() > 0
@@ -192,42 +203,55 @@ class TableDialog(QDialog):
         """How many features the chosen keys match, by the join's own rule ("412 of 1,203 … matched")."""
         target = self.target()
         if self.table is None or target is None:
-            return "Choose a table."
-        if self.how.currentText() == BY_LOCATION:
-            return (
-                f"{len(self.table.frame):,} rows will be placed in the features of '{target.title}' "
-                "by their coordinates."
-            )
+            return self.tr("Choose a table.")
+        if self.how.currentIndex() == 1:
+            return self.tr(
+                "{rows} rows will be placed in the features of '{layer}' by their coordinates."
+            ).format(rows=f"{len(self.table.frame):,}", layer=target.title)
         layer_col, table_col = self.layer_key.currentText(), self.table_key.currentText()
         if not layer_col or not table_col or table_col not in self.table.frame.columns:
-            return "Choose the key columns."
+            return self.tr("Choose the key columns.")
         index = self._index.get((target.id, layer_col))
         if index is None:
             index = self._index[(target.id, layer_col)] = key_index(target.frame, layer_col)
         keys = {normalise_key(v) for v in self.table.frame[table_col].tolist()} - {None}
         matched = {p for k in keys if k in index for p in index[k]}
         unmatched = sum(1 for k in keys if k not in index)
-        noun = "buildings" if isinstance(target, BuildingsLayer) else "features"
-        text = f"{len(matched):,} of {len(target.frame):,} {noun} matched"
-        if unmatched:
-            text += f"; {unmatched:,} key(s) of the table match none"
-        return text + "."
+        counts = {
+            "matched": f"{len(matched):,}",
+            "total": f"{len(target.frame):,}",
+            "unmatched": f"{unmatched:,}",
+        }
+        if isinstance(target, BuildingsLayer):
+            if unmatched:
+                text = self.tr(
+                    "{matched} of {total} buildings matched; {unmatched} key(s) of the table match none."
+                )
+            else:
+                text = self.tr("{matched} of {total} buildings matched.")
+        elif unmatched:
+            text = self.tr(
+                "{matched} of {total} features matched; {unmatched} key(s) of the table match none."
+            )
+        else:
+            text = self.tr("{matched} of {total} features matched.")
+        return text.format(**counts)
 
     def request(self) -> TableRequest:
         """The request the dialog states (what ``twin-app join`` would be given)."""
         path = self.file.path()
         target = self.target()
         if path is None or target is None:
-            raise TwinError("Choose a table file and the layer to join it to.")
-        by_key = self.how.currentText() == BY_KEY
+            raise TwinError(self.tr("Choose a table file and the layer to join it to."))
+        by_key = self.how.currentIndex() == 0
         timed = by_key and self.time.currentIndex() > 0
-        value = self.value.currentText()
-        aggregate = AGGREGATE_CHOICES.get(self.aggregate.currentText())
+        value = self.value.currentText() if self.value.currentIndex() > 0 else ""
+        aggregate = list(AGGREGATE_CHOICES.values())[max(self.aggregate.currentIndex(), 0)]
         return TableRequest(
             table=path,
             layer_id=target.id,
             on=(self.layer_key.currentText(), self.table_key.currentText()) if by_key else None,
-            values=(value,) if value and value != ALL_NUMBERS else (),
+            values=(value,) if value else (),
             aggregate=aggregate if by_key else (aggregate or "sum"),
             time=self.time.currentText() if timed else None,
             timezone=self.timezone.text().strip() or None if timed else None,
@@ -255,21 +279,27 @@ class TableJoinWorker(QObject):
 
         cancelled = False
         try:
-            self.progress.emit(0.0, f"Joining {self.request.table.name}…")
+            self.progress.emit(0.0, self.tr("Joining {table}…").format(table=self.request.table.name))
             self.done.emit(import_table(self.target, self.request))
         except CancelledError:
             cancelled = True
         except TwinError as exc:
             self.failed.emit(str(exc))
         except Exception as exc:
-            self.failed.emit(explain(exc, subject=f"The table '{self.request.table}' could not be joined"))
+            subject = self.tr("The table '{table}' could not be joined").format(table=self.request.table)
+            self.failed.emit(explain(exc, subject=subject))
         self.finished.emit(cancelled)
 
 
 def ask_import_table(window: Any) -> TableDialog | None:
     """Open the dialog on the window's city; on OK, run the join through the window's job runner."""
     if window.model is None or window.loading:
-        window._error("Not ready", "Wait until the city has finished loading, then import the table.")
+        window._error(
+            QCoreApplication.translate("TableDialog", "Not ready"),
+            QCoreApplication.translate(
+                "TableDialog", "Wait until the city has finished loading, then import the table."
+            ),
+        )
         return None
     dialog = TableDialog(window.model, window, store=default_store(window.model, window))
     window.table_dialog = dialog
@@ -283,14 +313,14 @@ def run_table_import(window: Any, dialog: TableDialog) -> None:
         request = dialog.request()
         request.check()
     except TwinError as exc:
-        window._error("The table could not be joined", str(exc))
+        window._error(QCoreApplication.translate("TableDialog", "The table could not be joined"), str(exc))
         return
     target = dialog.target()
     assert target is not None
     window.last_table_error = None
     window.jobs.submit(
         TableJoinWorker(target, request),
-        f"Importing {request.table.name}",
+        QCoreApplication.translate("TableDialog", "Importing {table}").format(table=request.table.name),
         done=lambda made: apply_table_import(window, made),
         failed=lambda message: _failed(window, message),
     )
@@ -314,8 +344,8 @@ def apply_table_import(window: Any, made: TableImport) -> None:
 
 def _failed(window: Any, message: str) -> None:
     window.last_table_error = message
-    window.messages.add("problem", "Import table", message)
-    window._error("The table could not be joined", message)
+    window.messages.add("problem", QCoreApplication.translate("TableDialog", "Import table"), message)
+    window._error(QCoreApplication.translate("TableDialog", "The table could not be joined"), message)
 
 
 __all__ = [

@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -51,20 +51,33 @@ def parse_local_time(text: str, zone: dt.tzinfo, shown: dt.datetime) -> dt.datet
     """A typed "HH:MM[:SS]" (on the day shown) or "YYYY-MM-DD HH:MM[:SS]", read in the city's zone, as UTC."""
     match = _TIME.match(text)
     if match is None:
-        raise ValueError(f"'{text}' is not a time: type 17:30, 17:30:15 or 2022-02-22 17:30.")
+        raise ValueError(
+            QCoreApplication.translate(
+                "TimeBar", "'{text}' is not a time: type 17:30, 17:30:15 or 2022-02-22 17:30."
+            ).format(text=text)
+        )
     year, month, day, hour, minute, second = match.groups()
     local_day = shown.astimezone(zone).date()
     try:
         date = dt.date(int(year), int(month), int(day)) if year else local_day
         local = dt.datetime.combine(date, dt.time(int(hour), int(minute), int(second or 0)), tzinfo=zone)
     except ValueError as exc:
-        raise ValueError(f"'{text}' is not a time that exists: {exc}.") from exc
+        raise ValueError(
+            QCoreApplication.translate("TimeBar", "'{text}' is not a time that exists: {reason}.").format(
+                text=text, reason=exc
+            )
+        ) from exc
     return local.astimezone(dt.UTC)
 
 
 def format_time(time: dt.datetime, zone: dt.tzinfo) -> str:
+    """The date and time in the city's zone, as the current language writes them, with the zone's name."""
+    from twin_app.core.i18n import SOURCE_LANGUAGE, format_datetime, language
+
     local = time.astimezone(zone)
-    return local.strftime("%a %d %b %Y  %H:%M:%S ") + (local.tzname() or "")
+    if language() == SOURCE_LANGUAGE:
+        return local.strftime("%a %d %b %Y  %H:%M:%S ") + (local.tzname() or "")
+    return f"{format_datetime(local.replace(tzinfo=None), 'medium')}  {local.tzname() or ''}".rstrip()
 
 
 class TimeBar(QWidget):
@@ -85,14 +98,12 @@ class TimeBar(QWidget):
         self.play_button.clicked.connect(self._toggle)
         self.speed = QComboBox()
         self.speed.setObjectName("speed")
-        self.speed.setToolTip("Replay speed (× real time)")
         for speed in SPEEDS:
             self.speed.addItem(f"{speed:g}×", speed)
         self.speed.currentIndexChanged.connect(self._speed_chosen)
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setObjectName("time_slider")
         self.slider.setRange(0, SLIDER_STEPS)
-        self.slider.setToolTip("Drag to any moment the store holds")
         self.slider.sliderMoved.connect(self._slid)
         self.slider.actionTriggered.connect(lambda _action: self._slid(self.slider.sliderPosition()))
         self.label = QLabel()
@@ -102,16 +113,11 @@ class TimeBar(QWidget):
         )
         self.jump_box = QLineEdit()
         self.jump_box.setObjectName("jump_to")
-        self.jump_box.setPlaceholderText("jump to 17:30")
-        self.jump_box.setToolTip(
-            "Type a time (17:30, or 2022-02-22 17:30) in the city's time zone, then Enter"
-        )
         self.jump_box.setMaximumWidth(150)
         self.jump_box.returnPressed.connect(self._jump_typed)
-        self.live_button = QPushButton("Live")
+        self.live_button = QPushButton()
         self.live_button.setObjectName("live")
         self.live_button.setCheckable(True)
-        self.live_button.setToolTip("Follow the newest data the feeds have stored")
         self.live_button.toggled.connect(self._live_toggled)
         self.message = QLabel()
         self.message.setObjectName("time_message")
@@ -121,7 +127,24 @@ class TimeBar(QWidget):
         layout.addWidget(self.slider, 1)
         for widget in (self.label, self.jump_box, self.live_button, self.message):
             layout.addWidget(widget)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (at start and at each language change)."""
+        self.speed.setToolTip(self.tr("Replay speed (× real time)"))
+        self.slider.setToolTip(self.tr("Drag to any moment the store holds"))
+        self.jump_box.setPlaceholderText(self.tr("jump to 17:30"))
+        self.jump_box.setToolTip(
+            self.tr("Type a time (17:30, or 2022-02-22 17:30) in the city's time zone, then Enter")
+        )
+        self.live_button.setText(self.tr("Live"))
+        self.live_button.setToolTip(self.tr("Follow the newest data the feeds have stored"))
         self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- the user's actions ---------------------------------------------------------------
     def _toggle(self) -> None:
@@ -182,7 +205,7 @@ class TimeBar(QWidget):
         clock = self.clock
         playing = clock.playing
         self.play_button.setText("❚❚" if playing else "▶")
-        self.play_button.setToolTip("Pause" if playing else "Play from here")
+        self.play_button.setToolTip(self.tr("Pause") if playing else self.tr("Play from here"))
         index = self.speed.findData(clock.speed)
         if index >= 0 and index != self.speed.currentIndex():
             self.speed.blockSignals(True)

@@ -12,7 +12,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from twin_app.core.errors import TwinError
 from twin_app.core.model import CityModel, LayerProblem
+from twin_app.qt.i18n import keep_translated as kept
 from twin_app.qt.jobs import JobRunner
 from twin_app.qt.legend import legend_dock
 from twin_app.qt.messages import MessagesPanel
@@ -69,7 +70,7 @@ class MainWindow(QMainWindow):
         self._render_timer.setInterval(150)
         self._render_timer.timeout.connect(self._render_now)
 
-        placeholder = QLabel("Preparing the 3D view…")
+        placeholder = QLabel(self.tr("Preparing the 3D view…"))
         placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setCentralWidget(placeholder)
 
@@ -78,23 +79,29 @@ class MainWindow(QMainWindow):
         self.attribution = QLabel()
         self.attribution.setWordWrap(True)
         self.attribution.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        left = QDockWidget("Layers", self)
+        left = kept(QDockWidget(self), "MainWindow", windowTitle=QT_TRANSLATE_NOOP("MainWindow", "Layers"))
         left.setObjectName("layers_dock")
         left.setWidget(self.layers)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, left)
-        right = QDockWidget("Feature", self)
+        right = kept(QDockWidget(self), "MainWindow", windowTitle=QT_TRANSLATE_NOOP("MainWindow", "Feature"))
         right.setObjectName("info_dock")
         right.setWidget(self.info)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, right)
         self.districts = DistrictPanel()
         self.districts.selection_changed.connect(self._on_district_selection)
-        results = QDockWidget("Districts and results", self)
+        results = kept(
+            QDockWidget(self),
+            "MainWindow",
+            windowTitle=QT_TRANSLATE_NOOP("MainWindow", "Districts and results"),
+        )
         results.setObjectName("results_dock")
         results.setWidget(self.districts)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, results)
         self.tabifyDockWidget(right, results)
         right.raise_()
-        credits = QDockWidget("Data sources", self)
+        credits = kept(
+            QDockWidget(self), "MainWindow", windowTitle=QT_TRANSLATE_NOOP("MainWindow", "Data sources")
+        )
         credits.setObjectName("credits_dock")
         # every credit must stay readable however many sources a city has: scroll, never cut
         self.attribution.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -114,7 +121,9 @@ class MainWindow(QMainWindow):
         self.docks = [left, right, results, credits, self.legend_dock]
 
         self.messages = MessagesPanel()
-        messages = QDockWidget("Messages", self)
+        messages = kept(
+            QDockWidget(self), "MainWindow", windowTitle=QT_TRANSLATE_NOOP("MainWindow", "Messages")
+        )
         messages.setObjectName("messages_dock")
         messages.setWidget(self.messages)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, messages)
@@ -134,29 +143,47 @@ class MainWindow(QMainWindow):
 
     # -- menus ------------------------------------------------------------
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = kept(
+            self.menuBar().addMenu(""), "MainWindow", title=QT_TRANSLATE_NOOP("MainWindow", "&File")
+        )
 
         def action(text: str, slot: Any, shortcut: Any = None) -> QAction:
-            act = QAction(text, self)
+            act = kept(QAction(self), "MainWindow", text=text)
             act.triggered.connect(slot)
             if shortcut is not None:
                 act.setShortcut(shortcut)
             file_menu.addAction(act)
             return act
 
-        action("Open &city…", self._ask_open_city, QKeySequence("Ctrl+Shift+O"))
-        action("&Open file…", self._ask_open_file, QKeySequence.StandardKey.Open)
-        action("&New city from files…", self._ask_new_city, QKeySequence.StandardKey.New)
-        action("Import &table…", self.ask_import_table).setObjectName("file:import_table")
-        action("Connect &feed…", self._ask_connect_feed).setObjectName("connect_feed")
+        action(
+            QT_TRANSLATE_NOOP("MainWindow", "Open &city…"), self._ask_open_city, QKeySequence("Ctrl+Shift+O")
+        )
+        action(
+            QT_TRANSLATE_NOOP("MainWindow", "&Open file…"), self._ask_open_file, QKeySequence.StandardKey.Open
+        )
+        action(
+            QT_TRANSLATE_NOOP("MainWindow", "&New city from files…"),
+            self._ask_new_city,
+            QKeySequence.StandardKey.New,
+        )
+        action(QT_TRANSLATE_NOOP("MainWindow", "Import &table…"), self.ask_import_table).setObjectName(
+            "file:import_table"
+        )
+        action(QT_TRANSLATE_NOOP("MainWindow", "Connect &feed…"), self._ask_connect_feed).setObjectName(
+            "connect_feed"
+        )
         build_workshop_ui(self, file_menu)
         file_menu.addSeparator()
-        action("&Export view as PNG…", self._ask_export, QKeySequence("Ctrl+E"))
-        action("Export scene as &glTF…", lambda: self.ask_export_gltf())
-        action("&Report…", lambda: self.ask_report())
+        action(
+            QT_TRANSLATE_NOOP("MainWindow", "&Export view as PNG…"), self._ask_export, QKeySequence("Ctrl+E")
+        )
+        action(QT_TRANSLATE_NOOP("MainWindow", "Export scene as &glTF…"), lambda: self.ask_export_gltf())
+        action(QT_TRANSLATE_NOOP("MainWindow", "&Report…"), lambda: self.ask_report())
         file_menu.addSeparator()
-        action("&Quit", self.close, QKeySequence.StandardKey.Quit)
-        self.analysis_menu = self.menuBar().addMenu("&Analyses")
+        action(QT_TRANSLATE_NOOP("MainWindow", "&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.analysis_menu = kept(
+            self.menuBar().addMenu(""), "MainWindow", title=QT_TRANSLATE_NOOP("MainWindow", "&Analyses")
+        )
         self._build_toolbar()
         self.analysis_menu.addAction(self.select_districts_action)
         self.analysis_menu.addSeparator()
@@ -170,31 +197,50 @@ class MainWindow(QMainWindow):
             act.triggered.connect(lambda _=False, aid=manifest.id: self.ask_run_analysis(aid))
             self.analysis_menu.addAction(act)
         for name, why in registry.failures.items():
-            act = QAction(f"{name} (could not be loaded)", self)
+            act = QAction(self.tr("{name} (could not be loaded)").format(name=name), self)
             act.setEnabled(False)
             act.setToolTip(why)
             self.analysis_menu.addAction(act)
-        view_menu = self.menuBar().addMenu("&View")
+        view_menu = kept(
+            self.menuBar().addMenu(""), "MainWindow", title=QT_TRANSLATE_NOOP("MainWindow", "&View")
+        )
         view_menu.setObjectName("view_menu")
         for dock in self.docks:  # a closed panel comes back from here
             view_menu.addAction(dock.toggleViewAction())
-        help_menu = self.menuBar().addMenu("&Help")
-        about = QAction("Data sources and licences", self)
+        from twin_app.qt.i18n import add_language_menu
+
+        add_language_menu(self, view_menu)
+        help_menu = kept(
+            self.menuBar().addMenu(""), "MainWindow", title=QT_TRANSLATE_NOOP("MainWindow", "&Help")
+        )
+        about = kept(
+            QAction(self), "MainWindow", text=QT_TRANSLATE_NOOP("MainWindow", "Data sources and licences")
+        )
         about.setObjectName("help:sources")
         about.triggered.connect(self._show_sources)
         help_menu.addAction(about)
 
     def _build_toolbar(self) -> None:
         """Home, screenshot, and the click modes (one on at a time, shown pressed)."""
-        bar = self.addToolBar("View")
+        bar = kept(self.addToolBar(""), "MainWindow", windowTitle=QT_TRANSLATE_NOOP("MainWindow", "View"))
         bar.setObjectName("view_toolbar")
-        self.home_action = QAction("Home", self)
-        self.home_action.setToolTip("Frame the whole city again (Home, H or R in the 3D view)")
+        self.home_action = kept(
+            QAction(self),
+            "MainWindow",
+            text=QT_TRANSLATE_NOOP("MainWindow", "Home"),
+            toolTip=QT_TRANSLATE_NOOP(
+                "MainWindow", "Frame the whole city again (Home, H or R in the 3D view)"
+            ),
+        )
         self.home_action.setShortcut(QKeySequence("Home"))
         self.home_action.triggered.connect(self.go_home)
         bar.addAction(self.home_action)
-        self.screenshot_action = QAction("Screenshot", self)
-        self.screenshot_action.setToolTip("Save the 3D view as a PNG image")
+        self.screenshot_action = kept(
+            QAction(self),
+            "MainWindow",
+            text=QT_TRANSLATE_NOOP("MainWindow", "Screenshot"),
+            toolTip=QT_TRANSLATE_NOOP("MainWindow", "Save the 3D view as a PNG image"),
+        )
         self.screenshot_action.triggered.connect(self._ask_export)
         bar.addAction(self.screenshot_action)
         bar.addSeparator()
@@ -202,19 +248,26 @@ class MainWindow(QMainWindow):
         self.mode_group.setExclusive(True)
 
         def mode(text: str, tip: str) -> QAction:
-            act = QAction(text, self)
+            act = kept(QAction(self), "MainWindow", text=text, toolTip=tip)
             act.setCheckable(True)
-            act.setToolTip(tip)
             self.mode_group.addAction(act)
             bar.addAction(act)
             return act
 
-        self.identify_action = mode("Identify", "Click a feature to see its attributes and results")
+        self.identify_action = mode(
+            QT_TRANSLATE_NOOP("MainWindow", "Identify"),
+            QT_TRANSLATE_NOOP("MainWindow", "Click a feature to see its attributes and results"),
+        )
         self.select_districts_action = mode(
-            "Select districts", "While on, clicking in the 3D view ticks or unticks a district."
+            QT_TRANSLATE_NOOP("MainWindow", "Select districts"),
+            QT_TRANSLATE_NOOP("MainWindow", "While on, clicking in the 3D view ticks or unticks a district."),
         )
         self.measure_action = mode(
-            "Measure", "Click two or more points to measure the distance along them on the map; Esc clears"
+            QT_TRANSLATE_NOOP("MainWindow", "Measure"),
+            QT_TRANSLATE_NOOP(
+                "MainWindow",
+                "Click two or more points to measure the distance along them on the map; Esc clears",
+            ),
         )
         self.identify_action.setChecked(True)
         self.mode_group.triggered.connect(lambda _act: self._clear_measure())
@@ -259,7 +312,7 @@ class MainWindow(QMainWindow):
 
         point = world_at(self.plotter, x, y)
         if point is None:
-            self.statusBar().showMessage("Click on the city to measure.", 3000)
+            self.statusBar().showMessage(self.tr("Click on the city to measure."), 3000)
             return None
         self._measure_points.append(point)
         draw_measure(self.plotter, self._measure_points)
@@ -267,15 +320,19 @@ class MainWindow(QMainWindow):
         pts = self._measure_points
         total = sum(ground_distance(a, b) for a, b in pairwise(pts))
         if len(pts) == 1:
-            self.statusBar().showMessage("Measure: click the next point (Esc clears).")
+            self.statusBar().showMessage(self.tr("Measure: click the next point (Esc clears)."))
         else:
-            self.statusBar().showMessage(f"Distance on the map: {describe_distance(total)} (Esc clears)")
+            self.statusBar().showMessage(
+                self.tr("Distance on the map: {distance} (Esc clears)").format(
+                    distance=describe_distance(total)
+                )
+            )
         return total
 
     def keyPressEvent(self, event: Any) -> None:
         if event.key() == Qt.Key.Key_Escape and self._measure_points:
             self._clear_measure()
-            self.statusBar().showMessage("Measurement cleared.", 3000)
+            self.statusBar().showMessage(self.tr("Measurement cleared."), 3000)
             return
         super().keyPressEvent(event)
 
@@ -288,7 +345,7 @@ class MainWindow(QMainWindow):
             check_opengl()
             from twin_app.qt.view_widget import CityViewWidget
 
-            self.statusBar().showMessage("Starting the 3D view…")
+            self.statusBar().showMessage(self.tr("Starting the 3D view…"))
             self.plotter = CityViewWidget(self, auto_update=False)
             self.plotter.files_dropped.connect(self.handle_dropped)
             self.setCentralWidget(self.plotter.interactor)
@@ -379,17 +436,24 @@ class MainWindow(QMainWindow):
             name = self.view.district_at(x, y)
             if name is not None:
                 self.districts.toggle(name)
+                chosen = self.districts.selected()
                 self.statusBar().showMessage(
-                    f"Districts: {', '.join(self.districts.selected()) or 'all'}", 5000
+                    self.tr("Districts: {names}").format(names=", ".join(chosen))
+                    if chosen
+                    else self.tr("Districts: all"),
+                    5000,
                 )
             return None
         picked = self.view.pick_at(x, y)
         if picked is None:
-            self.statusBar().showMessage("Nothing to identify there.", 3000)
+            self.statusBar().showMessage(self.tr("Nothing to identify there."), 3000)
             return None
         self.info.show_attributes(picked.attributes)
         self.info.parentWidget().raise_()  # its tab may be behind the results
-        self.statusBar().showMessage(f"{picked.layer.title}: feature {picked.feature}", 5000)
+        self.statusBar().showMessage(
+            self.tr("{layer}: feature {feature}").format(layer=picked.layer.title, feature=picked.feature),
+            5000,
+        )
         return picked.attributes
 
     # -- opening ----------------------------------------------------------
@@ -411,7 +475,7 @@ class MainWindow(QMainWindow):
             model = open_city_model(city)
             check_opengl()
         except TwinError as exc:
-            self._error("The city could not be opened", str(exc))
+            self._error(self.tr("The city could not be opened"), str(exc))
             return False
         if self.workshop.project is not None:
             city = self.workshop.project.city_folder
@@ -436,7 +500,7 @@ class MainWindow(QMainWindow):
         self.info.setRowCount(0)
         self.setWindowTitle(f"{model.manifest.title} — twin_app")
         self.attribution.setText("\n".join(model.credits()))
-        self._run(LoadWorker(model.manifest), f"Loading {model.manifest.title}")
+        self._run(LoadWorker(model.manifest), self.tr("Loading {city}").format(city=model.manifest.title))
         for spec in getattr(model.manifest, "feeds", ()):
             self.start_feed(spec, model.manifest.folder)  # stored while the city loads, drawn once it has
         return True
@@ -447,7 +511,9 @@ class MainWindow(QMainWindow):
         assert self.model is not None
         # queued behind whatever runs (a load, an analysis): the window never waits on a thread
         names = ", ".join(p.name for p in paths[:3]) + ("…" if len(paths) > 3 else "")
-        self._run(LoadWorker(self.model.manifest, files=paths), f"Opening {names}")
+        self._run(
+            LoadWorker(self.model.manifest, files=paths), self.tr("Opening {files}").format(files=names)
+        )
 
     def _run(self, worker: LoadWorker, title: str) -> None:
         self.jobs.submit(
@@ -475,12 +541,15 @@ class MainWindow(QMainWindow):
         from twin_app.qt.param_dialog import ParamDialog
 
         if self.model is None or self.loading:
-            self._error("Not ready", "Wait until the city has finished loading, then run the analysis.")
+            self._error(
+                self.tr("Not ready"),
+                self.tr("Wait until the city has finished loading, then run the analysis."),
+            )
             return None
         try:
             manifest = default_plugins().get(analysis_id)
         except PluginError as exc:
-            self._error("The analysis is not available", str(exc))
+            self._error(self.tr("The analysis is not available"), str(exc))
             return None
         dialog = ParamDialog(manifest, self.model, selected_districts=self.districts.selected(), parent=self)
         self.param_dialog = dialog
@@ -496,7 +565,7 @@ class MainWindow(QMainWindow):
         self.last_analysis_error: str | None = None
         self.jobs.submit(
             worker,
-            f"Analysis {analysis_id}",
+            self.tr("Analysis {name}").format(name=analysis_id),
             done=self._on_analysis_done,
             failed=self._on_analysis_failed,
             finished=self._on_analysis_finished,
@@ -513,11 +582,13 @@ class MainWindow(QMainWindow):
 
     def _on_analysis_failed(self, message: str) -> None:
         self.last_analysis_error = message
-        self.messages.add("problem", "Analysis", message)
-        self._error("The analysis could not finish", message)
+        self.messages.add("problem", self.tr("Analysis"), message)
+        self._error(self.tr("The analysis could not finish"), message)
 
     def _on_analysis_finished(self, cancelled: bool) -> None:
-        self.statusBar().showMessage("Analysis cancelled." if cancelled else "Analysis finished.", 8000)
+        self.statusBar().showMessage(
+            self.tr("Analysis cancelled.") if cancelled else self.tr("Analysis finished."), 8000
+        )
         self.analysis_cancelled = cancelled
 
     def _on_layer(self, layer: Any) -> None:
@@ -543,12 +614,17 @@ class MainWindow(QMainWindow):
             self.view.rehome_if_untouched()
         self._render_now()
         n = len(self.model.layers) if self.model else 0
-        self.statusBar().showMessage("Loading cancelled." if cancelled else f"Ready: {n} layers.", 8000)
+        self.statusBar().showMessage(
+            self.tr("Loading cancelled.")
+            if cancelled
+            else self.tr("Ready. Layers: {count}.").format(count=n),
+            8000,
+        )
         if self._pending_problems:
             from twin_app.qt.dialogs import show_problems
 
             self.problem_box = show_problems(
-                self, "Some data could not be loaded", [p.message for p in self._pending_problems]
+                self, self.tr("Some data could not be loaded"), [p.message for p in self._pending_problems]
             )
             self._pending_problems = []
 
@@ -566,16 +642,16 @@ class MainWindow(QMainWindow):
 
     # -- actions ----------------------------------------------------------
     def _ask_open_city(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Open a city folder (with city.toml)")
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Open a city folder (with city.toml)"))
         if folder:
             self.open_city(folder)
 
     def _ask_open_file(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
             self,
-            "Open data files",
+            self.tr("Open data files"),
             "",
-            f"Data ({self._file_patterns()});;All files (*)",
+            self.tr("Data ({patterns});;All files (*)").format(patterns=self._file_patterns()),
         )
         if paths:
             self.open_files([Path(p) for p in paths])
@@ -599,7 +675,8 @@ class MainWindow(QMainWindow):
                 return
             if start is None:
                 self._error(
-                    "Feeds", "This window cannot start feeds yet; ingest it with 'twin-app feed ingest'."
+                    self.tr("Feeds"),
+                    self.tr("This window cannot start feeds yet; ingest it with 'twin-app feed ingest'."),
                 )
                 return
             start(dialog.spec)
@@ -635,7 +712,7 @@ class MainWindow(QMainWindow):
         worker = ImportWorker(request, dialog.dest.path())
         self.jobs.submit(
             worker,
-            f"Building the city {request.name}",
+            self.tr("Building the city {name}").format(name=request.name),
             done=self._on_import_done,
             failed=self._import_failed,
         )
@@ -645,39 +722,43 @@ class MainWindow(QMainWindow):
 
     def _import_failed(self, message: str) -> None:
         """Say why, then bring the same dialog back with everything the user typed."""
-        self.messages.add("problem", "New city", message)
-        QMessageBox.warning(self, "The city could not be created", message)
+        self.messages.add("problem", self.tr("New city"), message)
+        QMessageBox.warning(self, self.tr("The city could not be created"), message)
         QTimer.singleShot(0, lambda: self._ask_new_city(reuse=True))
 
     def _ask_export(self) -> None:
         from twin_app.qt.export import ask_export_size
 
-        path, _ = QFileDialog.getSaveFileName(self, "Export view", "view.png", "PNG image (*.png)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export view"), "view.png", self.tr("PNG image (*.png)")
+        )
         if path and self.view is not None:
             size = ask_export_size(self, tuple(self.view.plotter.window_size))  # type: ignore[arg-type]
             if size is not None:
                 try:
                     self.export_png(Path(path), size=size)
                 except TwinError as exc:
-                    self._error("The view could not be exported", str(exc))
+                    self._error(self.tr("The view could not be exported"), str(exc))
 
     def export_png(self, path: Path, *, size: tuple[int, int] | None = None) -> Path:
         """Write the 3D view (with its legend, furniture and credits) to a PNG file, at ``size`` if given."""
         if self.view is None:
-            raise TwinError("There is no view to export yet: open a city first.")
+            raise TwinError(self.tr("There is no view to export yet: open a city first."))
         from twin_app.scene.render import export_view, export_view_at
 
         if size is None:
             export_view(self.view, path)
         else:
             export_view_at(self.view, path, size)
-        self.statusBar().showMessage(f"Saved {path}", 5000)
+        self.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 5000)
         return path
 
     def ask_export_gltf(self, path: Path | None = None) -> Path | None:
         """File → Export scene as glTF…: what the view shows as binary glTF (docs/reports.md)."""
         if path is None:
-            name, _ = QFileDialog.getSaveFileName(self, "Export scene", "city.glb", "Binary glTF (*.glb)")
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export scene"), "city.glb", self.tr("Binary glTF (*.glb)")
+            )
             path = Path(name) if name else None
         if path is None or self.view is None:
             return None
@@ -686,10 +767,12 @@ class MainWindow(QMainWindow):
         try:
             out = export_gltf(self.view, path if path.suffix else path.with_suffix(".glb"))
         except TwinError as exc:
-            self._error("The scene could not be exported", str(exc))
+            self._error(self.tr("The scene could not be exported"), str(exc))
             return None
-        self.statusBar().showMessage(f"Saved {out}", 8000)
-        self.messages.add("info", "Export scene", f"The scene was saved to {out}.")
+        self.statusBar().showMessage(self.tr("Saved {path}").format(path=out), 8000)
+        self.messages.add(
+            "info", self.tr("Export scene"), self.tr("The scene was saved to {path}.").format(path=out)
+        )
         return out
 
     def ask_report(self, path: Path | None = None) -> Any:
@@ -701,23 +784,29 @@ class MainWindow(QMainWindow):
         from twin_app.qt.report_job import ReportWorker
 
         if self.model is None or self.loading:
-            self._error("Not ready", "Wait until the city has finished loading, then make the report.")
+            self._error(
+                self.tr("Not ready"),
+                self.tr("Wait until the city has finished loading, then make the report."),
+            )
             return None
         if path is None:
             default = f"{self.model.manifest.name}-report.pdf"
-            name, _ = QFileDialog.getSaveFileName(self, "Report", default, "PDF document (*.pdf)")
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Report"), default, self.tr("PDF document (*.pdf)")
+            )
             path = Path(name) if name else None
         if path is None:
             return None
         out = path if path.suffix else path.with_suffix(".pdf")
 
         def saved(written: Path) -> None:
-            self.statusBar().showMessage(f"The report was saved to {written}", 15000)
-            self.messages.add("info", "Report", f"The report was saved to {written}.")
+            said = self.tr("The report was saved to {path}.").format(path=written)
+            self.statusBar().showMessage(said, 15000)
+            self.messages.add("info", self.tr("Report"), said)
 
         def failed(message: str) -> None:
-            self.messages.add("problem", "Report", message)
-            self._error("The report could not be made", message)
+            self.messages.add("problem", self.tr("Report"), message)
+            self._error(self.tr("The report could not be made"), message)
 
         source, scenario = self.model.manifest.folder, None
         session = self.workshop
@@ -726,11 +815,14 @@ class MainWindow(QMainWindow):
         from twin_app.core.i18n import language
 
         worker = ReportWorker(source, out, scenario=scenario, lang=language())
-        return self.jobs.submit(worker, "Report", done=saved, failed=failed)
+        return self.jobs.submit(worker, self.tr("Report"), done=saved, failed=failed)
 
     def _show_sources(self) -> None:
         box = QMessageBox(
-            QMessageBox.Icon.Information, "Data sources and licences", self.sources_html(), parent=self
+            QMessageBox.Icon.Information,
+            self.tr("Data sources and licences"),
+            self.sources_html(),
+            parent=self,
         )
         box.setObjectName("sources")
         self.sources_box = box
@@ -741,18 +833,21 @@ class MainWindow(QMainWindow):
         from html import escape
 
         if self.model is None:
-            return "No city is open."
+            return self.tr("No city is open.")
         m = self.model.manifest
         lines = [f"<b>{escape(m.title)}</b>", *(escape(a) for a in m.attribution), ""]
-        lines.append("<b>Files</b>")
+        lines.append("<b>" + escape(self.tr("Files")) + "</b>")
         for src in self.model.sources():
-            credit = src["attribution"] or "<i>source and licence not stated: see the file's own notes</i>"
+            credit = (
+                src["attribution"]
+                or "<i>" + escape(self.tr("source and licence not stated: see the file's own notes")) + "</i>"
+            )
             lines.append(
                 f"{escape(str(src['file']))} ({escape(str(src['layers']))}): "
                 + (escape(credit) if src["attribution"] else credit)
             )
         if m.licences:
-            lines += ["", "<b>Licences</b>"]
+            lines += ["", "<b>" + escape(self.tr("Licences")) + "</b>"]
             lines += [
                 escape(f"{lic.get('data', '')}: {lic.get('licence', '')} ({lic.get('file', '')})")
                 for lic in m.licences
@@ -796,7 +891,9 @@ class MainWindow(QMainWindow):
 
         self.live: LiveSession | None = None
         self.feed_panel = FeedPanel()
-        self.feeds_dock = QDockWidget("Live feeds", self)
+        self.feeds_dock = kept(
+            QDockWidget(self), "MainWindow", windowTitle=QT_TRANSLATE_NOOP("MainWindow", "Live feeds")
+        )
         self.feeds_dock.setObjectName("feeds_dock")
         self.feeds_dock.setWidget(self.feed_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.feeds_dock)
@@ -807,7 +904,9 @@ class MainWindow(QMainWindow):
         self.feeds_dock.hide()
         self.docks.append(self.feeds_dock)
         self.timebar = TimeBar(Clock(time=dt.datetime.now(dt.UTC)))
-        self.time_toolbar = QToolBar("Time", self)
+        self.time_toolbar = kept(
+            QToolBar(self), "MainWindow", windowTitle=QT_TRANSLATE_NOOP("MainWindow", "Time")
+        )
         self.time_toolbar.setObjectName("time_toolbar")
         self.time_toolbar.setMovable(False)
         self.time_toolbar.addWidget(self.timebar)
@@ -827,29 +926,42 @@ class MainWindow(QMainWindow):
         the Messages panel and the status bar; the others keep running.
         """
         if self.model is None:
-            self._error("No city is open", "Open a city first, then connect the feed to it.")
+            self._error(
+                self.tr("No city is open"), self.tr("Open a city first, then connect the feed to it.")
+            )
             return False
         live = self._live_session()
         try:
             live.start_feed(spec, folder)
         except (TwinError, OSError, ValueError) as exc:
             self.messages.add("problem", spec.title, str(exc))
-            self.statusBar().showMessage(f"The feed {spec.title} could not start: {exc}", 10000)
+            self.statusBar().showMessage(
+                self.tr("The feed {name} could not start: {reason}").format(name=spec.title, reason=exc),
+                10000,
+            )
             return False
         if not self.feeds_dock.isVisible():
             self.feeds_dock.show()
             self.feeds_dock.raise_()
         self.time_toolbar.show()
-        simulated = self.live.simulated()
-        titles = self.live.simulated_titles()
-        self.simulated_label.setText(
-            f"Simulated data shown, not real-time: {'; '.join(titles)}" if titles else ""
-        )
-        self.simulated_label.setToolTip("\n\n".join(simulated))
-        self.simulated_label.setVisible(bool(simulated))
+        self._show_simulated()
         if not self.loading:
             self.live.start()
         return True
+
+    def _show_simulated(self) -> None:
+        """The status bar's notice of simulated feeds, in the current language (again when it changes)."""
+        if self.live is None:
+            return
+        simulated = self.live.simulated()
+        titles = self.live.simulated_titles()
+        self.simulated_label.setText(
+            self.tr("Simulated data shown, not real-time: {feeds}").format(feeds="; ".join(titles))
+            if titles
+            else ""
+        )
+        self.simulated_label.setToolTip("\n\n".join(simulated))
+        self.simulated_label.setVisible(bool(simulated))
 
     def _live_session(self) -> Any:
         """The open city's live session (its store, playback and clock), made on first use."""
@@ -893,6 +1005,14 @@ class MainWindow(QMainWindow):
         self.feeds_dock.hide()
         self.time_toolbar.hide()
         self.simulated_label.hide()
+
+    def changeEvent(self, event: Any) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            from twin_app.qt.i18n import retranslate_kept
+
+            retranslate_kept(self)  # menus, actions, docks, toolbars (twin_app/qt/i18n.py)
+            self._show_simulated()
+        super().changeEvent(event)
 
     def closeEvent(self, event: Any) -> None:
         self.workshop.close_project(save=True)

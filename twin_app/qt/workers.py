@@ -47,19 +47,21 @@ class LoadWorker(QObject):
             else:
                 for i, path in enumerate(self.files):
                     self.feedback.check_cancelled()
-                    self.progress.emit(i / len(self.files), f"Opening {path.name}…")
+                    self.progress.emit(i / len(self.files), self.tr("Opening {file}…").format(file=path.name))
                     try:
                         self.layer_ready.emit(read_file_layer(path, self.manifest, feedback=self.feedback))
                     except TwinError as exc:
                         self.problem.emit(LayerProblem(path.name, path.name, str(exc)))
                     except Exception as exc:  # the same sentence the command line gives
-                        message = explain(exc, subject=f"'{path}' could not be opened", path=path)
+                        subject = self.tr("'{path}' could not be opened").format(path=path)
+                        message = explain(exc, subject=subject, path=path)
                         self.problem.emit(LayerProblem(path.name, path.name, message))
         except CancelledError:
             cancelled = True
         except Exception as exc:  # outside any one layer: say so, and still finish, or the window waits
             title = self.manifest.title
-            message = explain(exc, subject=f"Loading the city '{title}' stopped", path=self.manifest.folder)
+            subject = self.tr("Loading the city '{city}' stopped").format(city=title)
+            message = explain(exc, subject=subject, path=self.manifest.folder)
             self.problem.emit(LayerProblem("", title, message))
         self.finished.emit(cancelled)
 
@@ -116,7 +118,9 @@ class AnalysisWorker(QObject):
             self.failed.emit(str(exc))
         except Exception as exc:  # the runner wraps plugin errors; anything else is ours
             self.failed.emit(
-                f"The analysis stopped because of an unexpected error ({type(exc).__name__}: {exc})."
+                self.tr("The analysis stopped because of an unexpected error ({error}).").format(
+                    error=f"{type(exc).__name__}: {exc}"
+                )
             )
         self.finished.emit(cancelled)
 
@@ -141,12 +145,13 @@ class ImportWorker(QObject):
 
         cancelled = False
         try:
-            self.progress.emit(0.0, f"Building the city '{self.request.name}'…")
+            self.progress.emit(0.0, self.tr("Building the city '{name}'…").format(name=self.request.name))
             self.done.emit(import_city(self.request, self.dest, feedback=self.feedback))
         except CancelledError:
             cancelled = True
         except TwinError as exc:
             self.failed.emit(str(exc))
         except Exception as exc:
-            self.failed.emit(explain(exc, subject=f"The city '{self.request.name}' could not be built"))
+            subject = self.tr("The city '{name}' could not be built").format(name=self.request.name)
+            self.failed.emit(explain(exc, subject=subject))
         self.finished.emit(cancelled)
