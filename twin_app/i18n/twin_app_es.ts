@@ -1,0 +1,1123 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es">
+<context>
+    <name>AnalysisWorker</name>
+    <message>
+        <source>The analysis stopped because of an unexpected error ({error}).</source>
+        <translation>El análisis se detuvo por un error inesperado ({error}).</translation>
+    </message>
+</context>
+<context>
+    <name>BarChart</name>
+    <message>
+        <source>Run an analysis to see results</source>
+        <translation>Ejecute un análisis para ver los resultados</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectFeedDialog</name>
+    <message>
+        <source>Connect feed</source>
+        <translation>Conectar flujo de datos</translation>
+    </message>
+    <message>
+        <source>{title} ({schemes}; built-in)</source>
+        <translation>{title} ({schemes}; integrada)</translation>
+    </message>
+    <message>
+        <source>{title} ({schemes}; from {package})</source>
+        <translation>{title} ({schemes}; de {package})</translation>
+    </message>
+    <message>
+        <source>{title} ({schemes}; plugin)</source>
+        <translation>{title} ({schemes}; complemento)</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Origen</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>shown in the feed panel and the layer list</source>
+        <translation>se muestra en el panel de flujos y en la lista de capas</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Conectar</translation>
+    </message>
+    <message>
+        <source>Give the feed&apos;s address, such as {example}.</source>
+        <translation>Indique la dirección del flujo, por ejemplo {example}.</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictPanel</name>
+    <message>
+        <source>All selected</source>
+        <extracomment>the row of the whole selection (English source, as a district key; shown translated)</extracomment>
+        <translation>Toda la selección</translation>
+    </message>
+    <message>
+        <source>Districts (none ticked = all)</source>
+        <translation>Distritos (ninguno marcado = todos)</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Gráfico</translation>
+    </message>
+    <message>
+        <source>Provenance…</source>
+        <translation>Procedencia…</translation>
+    </message>
+    <message>
+        <source>No analysis run yet.</source>
+        <translation>Todavía no se ha ejecutado ningún análisis.</translation>
+    </message>
+    <message>
+        <source>{definition}
+(key: {key})</source>
+        <translation>{definition}
+(clave: {key})</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>1280×720 (HD)</source>
+        <extracomment>the sizes offered besides the view&apos;s own (the largest is the export limit)</extracomment>
+        <translation>1280×720 (alta definición)</translation>
+    </message>
+    <message>
+        <source>1920×1080 (Full HD, slides)</source>
+        <translation>1920×1080 (Full HD, diapositivas)</translation>
+    </message>
+    <message>
+        <source>3840×2160 (4K, posters)</source>
+        <translation>3840×2160 (4K, carteles)</translation>
+    </message>
+    <message>
+        <source>As the view ({width}×{height})</source>
+        <translation>Como la vista ({width}×{height})</translation>
+    </message>
+    <message>
+        <source>Export view</source>
+        <translation>Exportar vista</translation>
+    </message>
+    <message>
+        <source>Image size (text scales with it):</source>
+        <translation>Tamaño de la imagen (el texto se ajusta a él):</translation>
+    </message>
+</context>
+<context>
+    <name>FeedPanel</name>
+    <message>
+        <source>Feed</source>
+        <extracomment>at most this often (ms): twice a second reads as live and costs nothing under a flood a rate worked out from counts is averaged over this many seconds (feeds deliver in bursts) the columns, by their English names (``row_texts``&apos; keys); the headers show them translated</extracomment>
+        <translation>Flujo</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>msg/s</source>
+        <translation>msj/s</translation>
+    </message>
+    <message>
+        <source>Stored</source>
+        <translation>Guardados</translation>
+    </message>
+    <message>
+        <source>Malformed</source>
+        <translation>Mal formados</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <extracomment>what ``row_texts`` calls the line under a feed&apos;s row that shows its last error each state as the panel says it</extracomment>
+        <translation>conectando</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>conectado</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>reconectando</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>detenido</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>con error</translation>
+    </message>
+    <message>
+        <source>{title}
+source: {source}
+stored as: {id}</source>
+        <extracomment>each feed&apos;s (monotonic time, messages received) over the last RATE_WINDOW_S (for a rate)</extracomment>
+        <translation>{title}
+origen: {source}
+guardado como: {id}</translation>
+    </message>
+    <message>
+        <source>Simulated: {statement}</source>
+        <translation>Simulado: {statement}</translation>
+    </message>
+    <message>
+        <source>Malformed messages: {count}. For example:
+{samples}</source>
+        <translation>Mensajes mal formados: {count}. Por ejemplo:
+{samples}</translation>
+    </message>
+    <message>
+        <source>Last error: {error}</source>
+        <translation>Último error: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>FileField</name>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWorker</name>
+    <message>
+        <source>Building the city &apos;{name}&apos;…</source>
+        <translation>Creando la ciudad «{name}»…</translation>
+    </message>
+    <message>
+        <source>The city &apos;{name}&apos; could not be built</source>
+        <translation>No se pudo crear la ciudad «{name}»</translation>
+    </message>
+</context>
+<context>
+    <name>InfoPanel</name>
+    <message>
+        <source>Attribute</source>
+        <translation>Atributo</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+</context>
+<context>
+    <name>JobRunner</name>
+    <message>
+        <source>Cancel</source>
+        <extracomment>(level, source, text) for the messages panel</extracomment>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Stop the running job (and drop the waiting ones)</source>
+        <translation>Detener la tarea en curso (y descartar las que esperan)</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelado.</translation>
+    </message>
+    <message>
+        <source>Cancelling {job}…</source>
+        <translation>Cancelando {job}…</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Tareas</translation>
+    </message>
+    <message>
+        <source>Waiting jobs dropped: {count}.</source>
+        <translation>Tareas en espera descartadas: {count}.</translation>
+    </message>
+    <message>
+        <source>{job} (+{count} waiting)</source>
+        <translation>{job} (+{count} en espera)</translation>
+    </message>
+    <message>
+        <source>Running: {job}</source>
+        <translation>En curso: {job}</translation>
+    </message>
+    <message>
+        <source>Waiting: {job}</source>
+        <translation>En espera: {job}</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <source>No installed font has the letters of {language}, so its text may show as empty boxes. Install a CJK font (on Debian or Ubuntu: sudo apt-get install fonts-noto-cjk), then start twin_app again.</source>
+        <extracomment>the compiled Qt translations of twin_app&apos;s own texts where the chosen language is kept between runs (QSettings organisation, application, key) the writing system each language needs a font for (Latin ones are in every font) Qt&apos;s locale for each code (the one whose ``qtbase_*.qm`` and number formats fit) the dynamic property on which :func:`keep_translated` keeps a widget&apos;s source texts Qt ships some of its own translations only for one country&apos;s variant</extracomment>
+        <translation>Ninguna fuente instalada tiene las letras de {language}, así que su texto puede verse como cuadros vacíos. Instale una fuente CJK (en Debian o Ubuntu: sudo apt-get install fonts-noto-cjk) y vuelva a iniciar twin_app.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+</context>
+<context>
+    <name>LayerPanel</name>
+    <message>
+        <source>(single colour)</source>
+        <extracomment>the colour-by choice that means &quot;no column&quot; (English source; shown translated)</extracomment>
+        <translation>(un solo color)</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Capa</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>Entidades</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>Opacidad</translation>
+    </message>
+    <message>
+        <source>Colour by</source>
+        <translation>Colorear por</translation>
+    </message>
+</context>
+<context>
+    <name>LegendDock</name>
+    <message>
+        <source>Legend</source>
+        <translation>Leyenda</translation>
+    </message>
+</context>
+<context>
+    <name>LegendPanel</name>
+    <message>
+        <source>What the colours on the map mean</source>
+        <extracomment>the dock keeps at least this height (pixels) for its first entry</extracomment>
+        <translation>Qué significan los colores del mapa</translation>
+    </message>
+    <message>
+        <source>No coloured layer is shown.</source>
+        <translation>No se muestra ninguna capa coloreada.</translation>
+    </message>
+</context>
+<context>
+    <name>LiveSession</name>
+    <message>
+        <source>{station} reads {reading} at {time}: beyond {rule}.</source>
+        <extracomment>tests and portable installs put the live stores here instead of the user&apos;s data folder how far behind the newest observation live mode shows (s): two fixes of a 1 Hz feed and some slack the feed panel is refreshed this often (s), by the frame timer: at most twice a second the span the slider covers is read again this often (s): it grows as the feeds store more extra references to None, topped up while the live timer runs (see :func:`keep_none_alive`) the duration of the last frames&apos; work on the clock and playback (s) the duration of the last redraws of the view (s), whatever asked for them</extracomment>
+        <translation>{station} marca {reading} a las {time}: fuera de {rule}.</translation>
+    </message>
+    <message>
+        <source>{station} reads {reading} at {time}: beyond its threshold.</source>
+        <translation>{station} marca {reading} a las {time}: supera su umbral.</translation>
+    </message>
+</context>
+<context>
+    <name>LoadWorker</name>
+    <message>
+        <source>Opening {file}…</source>
+        <translation>Abriendo {file}…</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; could not be opened</source>
+        <translation>No se pudo abrir «{path}»</translation>
+    </message>
+    <message>
+        <source>Loading the city &apos;{city}&apos; stopped</source>
+        <translation>La carga de la ciudad «{city}» se detuvo</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Preparing the 3D view…</source>
+        <extracomment>while a city loads, redraw at most this often (a small city is drawn once, at the end)</extracomment>
+        <translation>Preparando la vista 3D…</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Capas</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>Entidad</translation>
+    </message>
+    <message>
+        <source>Districts and results</source>
+        <translation>Distritos y resultados</translation>
+    </message>
+    <message>
+        <source>Data sources</source>
+        <translation>Fuentes de datos</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Mensajes</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>Open &amp;city…</source>
+        <translation>Abrir &amp;ciudad…</translation>
+    </message>
+    <message>
+        <source>&amp;Open file…</source>
+        <translation>&amp;Abrir archivo…</translation>
+    </message>
+    <message>
+        <source>&amp;New city from files…</source>
+        <translation>&amp;Nueva ciudad a partir de archivos…</translation>
+    </message>
+    <message>
+        <source>Import &amp;table…</source>
+        <translation>Importar &amp;tabla…</translation>
+    </message>
+    <message>
+        <source>Connect &amp;feed…</source>
+        <translation>Conectar &amp;flujo de datos…</translation>
+    </message>
+    <message>
+        <source>&amp;Export view as PNG…</source>
+        <translation>&amp;Exportar vista como PNG…</translation>
+    </message>
+    <message>
+        <source>Export scene as &amp;glTF…</source>
+        <translation>Exportar escena como &amp;glTF…</translation>
+    </message>
+    <message>
+        <source>&amp;Report…</source>
+        <translation>&amp;Informe…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Analyses</source>
+        <translation>A&amp;nálisis</translation>
+    </message>
+    <message>
+        <source>{name} (could not be loaded)</source>
+        <translation>{name} (no se pudo cargar)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>Data sources and licences</source>
+        <translation>Fuentes de datos y licencias</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Vista</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Frame the whole city again (Home, H or R in the 3D view)</source>
+        <translation>Volver a encuadrar toda la ciudad (Inicio, H o R en la vista 3D)</translation>
+    </message>
+    <message>
+        <source>Screenshot</source>
+        <translation>Captura</translation>
+    </message>
+    <message>
+        <source>Save the 3D view as a PNG image</source>
+        <translation>Guardar la vista 3D como imagen PNG</translation>
+    </message>
+    <message>
+        <source>Identify</source>
+        <translation>Identificar</translation>
+    </message>
+    <message>
+        <source>Click a feature to see its attributes and results</source>
+        <translation>Haga clic en una entidad para ver sus atributos y resultados</translation>
+    </message>
+    <message>
+        <source>Select districts</source>
+        <translation>Seleccionar distritos</translation>
+    </message>
+    <message>
+        <source>While on, clicking in the 3D view ticks or unticks a district.</source>
+        <translation>Mientras está activo, al hacer clic en la vista 3D se marca o desmarca un distrito.</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Medir</translation>
+    </message>
+    <message>
+        <source>Click two or more points to measure the distance along them on the map; Esc clears</source>
+        <translation>Haga clic en dos o más puntos para medir la distancia que los recorre en el mapa; Esc borra</translation>
+    </message>
+    <message>
+        <source>Click on the city to measure.</source>
+        <translation>Haga clic sobre la ciudad para medir.</translation>
+    </message>
+    <message>
+        <source>Measure: click the next point (Esc clears).</source>
+        <translation>Medir: haga clic en el siguiente punto (Esc borra).</translation>
+    </message>
+    <message>
+        <source>Distance on the map: {distance} (Esc clears)</source>
+        <translation>Distancia en el mapa: {distance} (Esc borra)</translation>
+    </message>
+    <message>
+        <source>Measurement cleared.</source>
+        <translation>Medición borrada.</translation>
+    </message>
+    <message>
+        <source>Starting the 3D view…</source>
+        <translation>Iniciando la vista 3D…</translation>
+    </message>
+    <message>
+        <source>Districts: {names}</source>
+        <translation>Distritos: {names}</translation>
+    </message>
+    <message>
+        <source>Districts: all</source>
+        <translation>Distritos: todos</translation>
+    </message>
+    <message>
+        <source>Nothing to identify there.</source>
+        <translation>No hay nada que identificar ahí.</translation>
+    </message>
+    <message>
+        <source>{layer}: feature {feature}</source>
+        <translation>{layer}: entidad {feature}</translation>
+    </message>
+    <message>
+        <source>The city could not be opened</source>
+        <translation>No se pudo abrir la ciudad</translation>
+    </message>
+    <message>
+        <source>Loading {city}</source>
+        <translation>Cargando {city}</translation>
+    </message>
+    <message>
+        <source>Opening {files}</source>
+        <translation>Abriendo {files}</translation>
+    </message>
+    <message>
+        <source>Not ready</source>
+        <translation>Todavía no está listo</translation>
+    </message>
+    <message>
+        <source>Wait until the city has finished loading, then run the analysis.</source>
+        <translation>Espere a que la ciudad termine de cargarse y ejecute entonces el análisis.</translation>
+    </message>
+    <message>
+        <source>The analysis is not available</source>
+        <translation>El análisis no está disponible</translation>
+    </message>
+    <message>
+        <source>Analysis {name}</source>
+        <translation>Análisis {name}</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Análisis</translation>
+    </message>
+    <message>
+        <source>The analysis could not finish</source>
+        <translation>El análisis no pudo terminar</translation>
+    </message>
+    <message>
+        <source>Analysis cancelled.</source>
+        <translation>Análisis cancelado.</translation>
+    </message>
+    <message>
+        <source>Analysis finished.</source>
+        <translation>Análisis terminado.</translation>
+    </message>
+    <message>
+        <source>Loading cancelled.</source>
+        <translation>Carga cancelada.</translation>
+    </message>
+    <message>
+        <source>Ready. Layers: {count}.</source>
+        <translation>Listo. Capas: {count}.</translation>
+    </message>
+    <message>
+        <source>Some data could not be loaded</source>
+        <translation>No se pudieron cargar algunos datos</translation>
+    </message>
+    <message>
+        <source>Open a city folder (with city.toml)</source>
+        <translation>Abrir una carpeta de ciudad (con city.toml)</translation>
+    </message>
+    <message>
+        <source>Open data files</source>
+        <translation>Abrir archivos de datos</translation>
+    </message>
+    <message>
+        <source>Data ({patterns});;All files (*)</source>
+        <translation>Datos ({patterns});;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Feeds</source>
+        <translation>Flujos de datos</translation>
+    </message>
+    <message>
+        <source>This window cannot start feeds yet; ingest it with &apos;twin-app feed ingest&apos;.</source>
+        <translation>Esta ventana aún no puede iniciar flujos; ingiéralo con «twin-app feed ingest».</translation>
+    </message>
+    <message>
+        <source>Building the city {name}</source>
+        <translation>Creando la ciudad {name}</translation>
+    </message>
+    <message>
+        <source>New city</source>
+        <translation>Nueva ciudad</translation>
+    </message>
+    <message>
+        <source>The city could not be created</source>
+        <translation>No se pudo crear la ciudad</translation>
+    </message>
+    <message>
+        <source>Export view</source>
+        <translation>Exportar vista</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>Imagen PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>The view could not be exported</source>
+        <translation>No se pudo exportar la vista</translation>
+    </message>
+    <message>
+        <source>There is no view to export yet: open a city first.</source>
+        <translation>Aún no hay ninguna vista que exportar: abra primero una ciudad.</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Guardado: {path}</translation>
+    </message>
+    <message>
+        <source>Export scene</source>
+        <translation>Exportar escena</translation>
+    </message>
+    <message>
+        <source>Binary glTF (*.glb)</source>
+        <translation>glTF binario (*.glb)</translation>
+    </message>
+    <message>
+        <source>The scene could not be exported</source>
+        <translation>No se pudo exportar la escena</translation>
+    </message>
+    <message>
+        <source>The scene was saved to {path}.</source>
+        <translation>La escena se guardó en {path}.</translation>
+    </message>
+    <message>
+        <source>Wait until the city has finished loading, then make the report.</source>
+        <translation>Espere a que la ciudad termine de cargarse y genere entonces el informe.</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Informe</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Documento PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The report was saved to {path}.</source>
+        <translation>El informe se guardó en {path}.</translation>
+    </message>
+    <message>
+        <source>The report could not be made</source>
+        <translation>No se pudo generar el informe</translation>
+    </message>
+    <message>
+        <source>No city is open.</source>
+        <translation>No hay ninguna ciudad abierta.</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Archivos</translation>
+    </message>
+    <message>
+        <source>source and licence not stated: see the file&apos;s own notes</source>
+        <translation>origen y licencia no indicados: consulte las notas del propio archivo</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>Licencias</translation>
+    </message>
+    <message>
+        <source>Live feeds</source>
+        <translation>Flujos en directo</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tiempo</translation>
+    </message>
+    <message>
+        <source>No city is open</source>
+        <translation>No hay ninguna ciudad abierta</translation>
+    </message>
+    <message>
+        <source>Open a city first, then connect the feed to it.</source>
+        <translation>Abra primero una ciudad y conecte después el flujo a ella.</translation>
+    </message>
+    <message>
+        <source>The feed {name} could not start: {reason}</source>
+        <translation>El flujo {name} no pudo iniciarse: {reason}</translation>
+    </message>
+    <message>
+        <source>Simulated data shown, not real-time: {feeds}</source>
+        <translation>Se muestran datos simulados, no en tiempo real: {feeds}</translation>
+    </message>
+</context>
+<context>
+    <name>NewCityDialog</name>
+    <message>
+        <source>New city from files</source>
+        <translation>Nueva ciudad a partir de archivos</translation>
+    </message>
+    <message>
+        <source>Vector files (*.gpkg *.geojson *.shp *.fgb)</source>
+        <translation>Archivos vectoriales (*.gpkg *.geojson *.shp *.fgb)</translation>
+    </message>
+    <message>
+        <source>OpenStreetMap extract</source>
+        <translation>Extracto de OpenStreetMap</translation>
+    </message>
+    <message>
+        <source>OSM (*.osm *.osm.bz2 *.osm.pbf *.pbf)</source>
+        <translation>Datos OSM (*.osm *.osm.bz2 *.osm.pbf *.pbf)</translation>
+    </message>
+    <message>
+        <source>GTFS feed</source>
+        <translation>Datos GTFS</translation>
+    </message>
+    <message>
+        <source>GTFS (*.zip)</source>
+        <translation>Datos GTFS (*.zip)</translation>
+    </message>
+    <message>
+        <source>Population grid</source>
+        <translation>Malla de población</translation>
+    </message>
+    <message>
+        <source>Districts</source>
+        <translation>Distritos</translation>
+    </message>
+    <message>
+        <source>The column of the districts file that holds their names.</source>
+        <translation>La columna del archivo de distritos que contiene sus nombres.</translation>
+    </message>
+    <message>
+        <source>chosen from the OSM file</source>
+        <translation>se elige a partir del archivo OSM</translation>
+    </message>
+    <message>
+        <source>Without a districts file: the OSM admin_level of the districts.</source>
+        <translation>Sin archivo de distritos: el admin_level de OSM de los distritos.</translation>
+    </message>
+    <message>
+        <source>Raster (e.g. heat)</source>
+        <translation>Ráster (p. ej., calor)</translation>
+    </message>
+    <message>
+        <source>Raster (*.tif *.tiff)</source>
+        <translation>Ráster (*.tif *.tiff)</translation>
+    </message>
+    <message>
+        <source>as the raster states (e.g. °C)</source>
+        <translation>según indique el ráster (p. ej., °C)</translation>
+    </message>
+    <message>
+        <source>© OpenStreetMap contributors (ODbL)</source>
+        <extracomment>a credit per given file; empty means &quot;what the file itself says&quot;</extracomment>
+        <translation>© colaboradores de OpenStreetMap (ODbL)</translation>
+    </message>
+    <message>
+        <source>as the file states, if it does</source>
+        <translation>lo que indique el archivo, si lo hace</translation>
+    </message>
+    <message>
+        <source>by building type (docs/buildings.md)</source>
+        <translation>según el tipo de edificio (docs/buildings.md)</translation>
+    </message>
+    <message>
+        <source>Parent folder</source>
+        <translation>Carpeta contenedora</translation>
+    </message>
+    <message>
+        <source>credit</source>
+        <translation>crédito</translation>
+    </message>
+    <message>
+        <source>City name</source>
+        <translation>Nombre de la ciudad</translation>
+    </message>
+    <message>
+        <source>OSM file (required)</source>
+        <translation>Archivo OSM (obligatorio)</translation>
+    </message>
+    <message>
+        <source>District name column</source>
+        <translation>Columna del nombre del distrito</translation>
+    </message>
+    <message>
+        <source>District admin level</source>
+        <translation>Nivel administrativo de los distritos</translation>
+    </message>
+    <message>
+        <source>Raster</source>
+        <translation>Ráster</translation>
+    </message>
+    <message>
+        <source>Raster label</source>
+        <translation>Etiqueta del ráster</translation>
+    </message>
+    <message>
+        <source>Raster units</source>
+        <translation>Unidades del ráster</translation>
+    </message>
+    <message>
+        <source>Storey height (m)</source>
+        <translation>Altura de planta (m)</translation>
+    </message>
+    <message>
+        <source>Default building height (m)</source>
+        <translation>Altura predeterminada de los edificios (m)</translation>
+    </message>
+    <message>
+        <source>Save in</source>
+        <translation>Guardar en</translation>
+    </message>
+    <message>
+        <source>The storey height must be a number of metres, like 3 or 2.8, not &apos;{text}&apos;.</source>
+        <translation>La altura de planta debe ser un número de metros, como 3 o 2,8, no «{text}».</translation>
+    </message>
+    <message>
+        <source>The default building height must be a number of metres, like 3 or 2.8, not &apos;{text}&apos;.</source>
+        <translation>La altura predeterminada de los edificios debe ser un número de metros, como 3 o 2,8, no «{text}».</translation>
+    </message>
+</context>
+<context>
+    <name>ParamDialog</name>
+    <message>
+        <source>Run</source>
+        <translation>Ejecutar</translation>
+    </message>
+</context>
+<context>
+    <name>ParamForm</name>
+    <message>
+        <source>Tick districts to analyse; none ticked means all.</source>
+        <translation>Marque los distritos que analizar; si no marca ninguno, se analizan todos.</translation>
+    </message>
+</context>
+<context>
+    <name>Problems</name>
+    <message>
+        <source>Layers that could not be shown: {count}. The others are loaded.</source>
+        <translation>Capas que no se pudieron mostrar: {count}. Las demás están cargadas.</translation>
+    </message>
+</context>
+<context>
+    <name>Provenance</name>
+    <message>
+        <source>Analysis</source>
+        <translation>Análisis</translation>
+    </message>
+    <message>
+        <source>{title} ({analysis} {version})</source>
+        <translation>{title} ({analysis}, versión {version})</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ejecutar</translation>
+    </message>
+    <message>
+        <source>{started} to {finished}</source>
+        <translation>De {started} a {finished}</translation>
+    </message>
+    <message>
+        <source>Parameter: {name}</source>
+        <translation>Parámetro: {name}</translation>
+    </message>
+    <message>
+        <source>{path}, SHA-256 {digest}…</source>
+        <translation>{path}, SHA-256: {digest}…</translation>
+    </message>
+    <message>
+        <source>made in the app (no file), SHA-256 {digest}…</source>
+        <translation>creado en la aplicación (sin archivo), SHA-256: {digest}…</translation>
+    </message>
+    <message>
+        <source>made in the app (no file)</source>
+        <translation>creado en la aplicación (sin archivo)</translation>
+    </message>
+    <message>
+        <source>Input: {layer}</source>
+        <translation>Entrada: {layer}</translation>
+    </message>
+    <message>
+        <source>Note: {key}</source>
+        <translation>Nota: {key}</translation>
+    </message>
+</context>
+<context>
+    <name>ProvenanceDialog</name>
+    <message>
+        <source>Provenance: {title}</source>
+        <translation>Procedencia: {title}</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Show JSON</source>
+        <translation>Mostrar JSON</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWorker</name>
+    <message>
+        <source>The report could not be started ({reason}); try again.</source>
+        <extracomment>seconds a cancelled report process gets to end before it is killed</extracomment>
+        <translation>No se pudo iniciar el informe ({reason}); inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The report failed.</source>
+        <translation>El informe falló.</translation>
+    </message>
+</context>
+<context>
+    <name>TableDialog</name>
+    <message>
+        <source>by key</source>
+        <translation>por clave</translation>
+    </message>
+    <message>
+        <source>by location</source>
+        <translation>por ubicación</translation>
+    </message>
+    <message>
+        <source>(every column of numbers)</source>
+        <translation>(todas las columnas numéricas)</translation>
+    </message>
+    <message>
+        <source>(none: one value per feature)</source>
+        <translation>(ninguna: un valor por entidad)</translation>
+    </message>
+    <message>
+        <source>refuse repeated keys</source>
+        <translation>rechazar claves repetidas</translation>
+    </message>
+    <message>
+        <source>sum</source>
+        <translation>suma</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>media</translation>
+    </message>
+    <message>
+        <source>Import table</source>
+        <translation>Importar tabla</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabla</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.txt *.gpkg *.geojson *.json);;All files (*)</source>
+        <translation>Tablas (*.csv *.txt *.gpkg *.geojson *.json);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>times carry their UTC offset (the city&apos;s zone is {zone})</source>
+        <translation>las horas llevan su desfase UTC (la zona de la ciudad es {zone})</translation>
+    </message>
+    <message>
+        <source>times carry their UTC offset</source>
+        <translation>las horas llevan su desfase UTC</translation>
+    </message>
+    <message>
+        <source>The IANA time zone (e.g. Europe/Helsinki) of times written without an offset.</source>
+        <translation>La zona horaria IANA (p. ej., Europe/Helsinki) de las horas escritas sin desfase.</translation>
+    </message>
+    <message>
+        <source>Observation store</source>
+        <translation>Almacén de observaciones</translation>
+    </message>
+    <message>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>Archivo GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>Choose a table.</source>
+        <translation>Elija una tabla.</translation>
+    </message>
+    <message>
+        <source>Table file</source>
+        <translation>Archivo de tabla</translation>
+    </message>
+    <message>
+        <source>Join to layer</source>
+        <translation>Unir a la capa</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Unión</translation>
+    </message>
+    <message>
+        <source>Layer key column</source>
+        <translation>Columna clave de la capa</translation>
+    </message>
+    <message>
+        <source>Table key column</source>
+        <translation>Columna clave de la tabla</translation>
+    </message>
+    <message>
+        <source>Value column</source>
+        <translation>Columna de valores</translation>
+    </message>
+    <message>
+        <source>Rows sharing a key or feature</source>
+        <translation>Filas que comparten clave o entidad</translation>
+    </message>
+    <message>
+        <source>Time column</source>
+        <translation>Columna de tiempo</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zona horaria</translation>
+    </message>
+    <message>
+        <source>Store time series in</source>
+        <translation>Guardar las series temporales en</translation>
+    </message>
+    <message>
+        <source>{rows} rows will be placed in the features of &apos;{layer}&apos; by their coordinates.</source>
+        <translation>Se colocarán {rows} filas en las entidades de «{layer}» según sus coordenadas.</translation>
+    </message>
+    <message>
+        <source>Choose the key columns.</source>
+        <translation>Elija las columnas clave.</translation>
+    </message>
+    <message>
+        <source>{matched} of {total} buildings matched; {unmatched} key(s) of the table match none.</source>
+        <translation>{matched} de {total} edificios coinciden; {unmatched} clave(s) de la tabla no coinciden con ninguno.</translation>
+    </message>
+    <message>
+        <source>{matched} of {total} buildings matched.</source>
+        <translation>{matched} de {total} edificios coinciden.</translation>
+    </message>
+    <message>
+        <source>{matched} of {total} features matched; {unmatched} key(s) of the table match none.</source>
+        <translation>{matched} de {total} entidades coinciden; {unmatched} clave(s) de la tabla no coinciden con ninguna.</translation>
+    </message>
+    <message>
+        <source>{matched} of {total} features matched.</source>
+        <translation>{matched} de {total} entidades coinciden.</translation>
+    </message>
+    <message>
+        <source>Choose a table file and the layer to join it to.</source>
+        <translation>Elija un archivo de tabla y la capa a la que unirlo.</translation>
+    </message>
+    <message>
+        <source>Not ready</source>
+        <translation>Todavía no está listo</translation>
+    </message>
+    <message>
+        <source>Wait until the city has finished loading, then import the table.</source>
+        <translation>Espere a que la ciudad termine de cargarse e importe entonces la tabla.</translation>
+    </message>
+    <message>
+        <source>The table could not be joined</source>
+        <translation>No se pudo unir la tabla</translation>
+    </message>
+    <message>
+        <source>Importing {table}</source>
+        <translation>Importando {table}</translation>
+    </message>
+</context>
+<context>
+    <name>TableJoinWorker</name>
+    <message>
+        <source>Joining {table}…</source>
+        <translation>Uniendo {table}…</translation>
+    </message>
+    <message>
+        <source>The table &apos;{table}&apos; could not be joined</source>
+        <translation>No se pudo unir la tabla «{table}»</translation>
+    </message>
+</context>
+<context>
+    <name>TimeBar</name>
+    <message>
+        <source>&apos;{text}&apos; is not a time: type 17:30, 17:30:15 or 2022-02-22 17:30.</source>
+        <translation>«{text}» no es una hora: escriba 17:30, 17:30:15 o 2022-02-22 17:30.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a time that exists: {reason}.</source>
+        <translation>«{text}» no es una hora que exista: {reason}.</translation>
+    </message>
+    <message>
+        <source>Replay speed (× real time)</source>
+        <extracomment>the user moved the clock (play, pause, speed, jump, live): the window shows the new time at once</extracomment>
+        <translation>Velocidad de reproducción (× tiempo real)</translation>
+    </message>
+    <message>
+        <source>Drag to any moment the store holds</source>
+        <translation>Arrastre a cualquier momento que guarde el almacén</translation>
+    </message>
+    <message>
+        <source>jump to 17:30</source>
+        <translation>ir a las 17:30</translation>
+    </message>
+    <message>
+        <source>Type a time (17:30, or 2022-02-22 17:30) in the city&apos;s time zone, then Enter</source>
+        <translation>Escriba una hora (17:30 o 2022-02-22 17:30) en la zona horaria de la ciudad y pulse Intro</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>En directo</translation>
+    </message>
+    <message>
+        <source>Follow the newest data the feeds have stored</source>
+        <translation>Seguir los datos más recientes que han guardado los flujos</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <source>Play from here</source>
+        <translation>Reproducir desde aquí</translation>
+    </message>
+</context>
+</TS>

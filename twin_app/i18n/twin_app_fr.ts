@@ -1,0 +1,1123 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr">
+<context>
+    <name>AnalysisWorker</name>
+    <message>
+        <source>The analysis stopped because of an unexpected error ({error}).</source>
+        <translation>L&apos;analyse s&apos;est arrêtée à cause d&apos;une erreur inattendue ({error}).</translation>
+    </message>
+</context>
+<context>
+    <name>BarChart</name>
+    <message>
+        <source>Run an analysis to see results</source>
+        <translation>Lancez une analyse pour voir les résultats</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectFeedDialog</name>
+    <message>
+        <source>Connect feed</source>
+        <translation>Connecter un flux</translation>
+    </message>
+    <message>
+        <source>{title} ({schemes}; built-in)</source>
+        <translation>{title} ({schemes}&#xa0;; intégrée)</translation>
+    </message>
+    <message>
+        <source>{title} ({schemes}; from {package})</source>
+        <translation>{title} ({schemes}&#xa0;; fournie par {package})</translation>
+    </message>
+    <message>
+        <source>{title} ({schemes}; plugin)</source>
+        <translation>{title} ({schemes}&#xa0;; extension)</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>shown in the feed panel and the layer list</source>
+        <translation>affiché dans le panneau des flux et la liste des couches</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Connecter</translation>
+    </message>
+    <message>
+        <source>Give the feed&apos;s address, such as {example}.</source>
+        <translation>Indiquez l&apos;adresse du flux, par exemple {example}.</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictPanel</name>
+    <message>
+        <source>All selected</source>
+        <extracomment>the row of the whole selection (English source, as a district key; shown translated)</extracomment>
+        <translation>Toute la sélection</translation>
+    </message>
+    <message>
+        <source>Districts (none ticked = all)</source>
+        <translation>Quartiers (aucun coché = tous)</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Graphique</translation>
+    </message>
+    <message>
+        <source>Provenance…</source>
+        <translation>Traçabilité…</translation>
+    </message>
+    <message>
+        <source>No analysis run yet.</source>
+        <translation>Aucune analyse n&apos;a encore été lancée.</translation>
+    </message>
+    <message>
+        <source>{definition}
+(key: {key})</source>
+        <translation>{definition}
+(clé&#xa0;: {key})</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>1280×720 (HD)</source>
+        <extracomment>the sizes offered besides the view&apos;s own (the largest is the export limit)</extracomment>
+        <translation>1280×720 (haute définition)</translation>
+    </message>
+    <message>
+        <source>1920×1080 (Full HD, slides)</source>
+        <translation>1920×1080 (Full HD, diapositives)</translation>
+    </message>
+    <message>
+        <source>3840×2160 (4K, posters)</source>
+        <translation>3840×2160 (4K, affiches)</translation>
+    </message>
+    <message>
+        <source>As the view ({width}×{height})</source>
+        <translation>Comme la vue ({width}×{height})</translation>
+    </message>
+    <message>
+        <source>Export view</source>
+        <translation>Exporter la vue</translation>
+    </message>
+    <message>
+        <source>Image size (text scales with it):</source>
+        <translation>Taille de l&apos;image (le texte s&apos;y adapte)&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>FeedPanel</name>
+    <message>
+        <source>Feed</source>
+        <extracomment>at most this often (ms): twice a second reads as live and costs nothing under a flood a rate worked out from counts is averaged over this many seconds (feeds deliver in bursts) the columns, by their English names (``row_texts``&apos; keys); the headers show them translated</extracomment>
+        <translation>Flux</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>msg/s</source>
+        <translation>msg/s</translation>
+    </message>
+    <message>
+        <source>Stored</source>
+        <translation>Stockés</translation>
+    </message>
+    <message>
+        <source>Malformed</source>
+        <translation>Mal formés</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <extracomment>what ``row_texts`` calls the line under a feed&apos;s row that shows its last error each state as the panel says it</extracomment>
+        <translation>connexion en cours</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>connecté</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>reconnexion en cours</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>arrêté</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>en échec</translation>
+    </message>
+    <message>
+        <source>{title}
+source: {source}
+stored as: {id}</source>
+        <extracomment>each feed&apos;s (monotonic time, messages received) over the last RATE_WINDOW_S (for a rate)</extracomment>
+        <translation>{title}
+source&#xa0;: {source}
+stocké sous&#xa0;: {id}</translation>
+    </message>
+    <message>
+        <source>Simulated: {statement}</source>
+        <translation>Simulé&#xa0;: {statement}</translation>
+    </message>
+    <message>
+        <source>Malformed messages: {count}. For example:
+{samples}</source>
+        <translation>Messages mal formés&#xa0;: {count}. Par exemple&#xa0;:
+{samples}</translation>
+    </message>
+    <message>
+        <source>Last error: {error}</source>
+        <translation>Dernière erreur&#xa0;: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>FileField</name>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWorker</name>
+    <message>
+        <source>Building the city &apos;{name}&apos;…</source>
+        <translation>Construction de la ville «&#xa0;{name}&#xa0;»…</translation>
+    </message>
+    <message>
+        <source>The city &apos;{name}&apos; could not be built</source>
+        <translation>La ville «&#xa0;{name}&#xa0;» n&apos;a pas pu être construite</translation>
+    </message>
+</context>
+<context>
+    <name>InfoPanel</name>
+    <message>
+        <source>Attribute</source>
+        <translation>Attribut</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+</context>
+<context>
+    <name>JobRunner</name>
+    <message>
+        <source>Cancel</source>
+        <extracomment>(level, source, text) for the messages panel</extracomment>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stop the running job (and drop the waiting ones)</source>
+        <translation>Arrêter la tâche en cours (et abandonner celles en attente)</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <source>Cancelling {job}…</source>
+        <translation>Annulation de {job}…</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Tâches</translation>
+    </message>
+    <message>
+        <source>Waiting jobs dropped: {count}.</source>
+        <translation>Tâches en attente abandonnées&#xa0;: {count}.</translation>
+    </message>
+    <message>
+        <source>{job} (+{count} waiting)</source>
+        <translation>{job} (+{count} en attente)</translation>
+    </message>
+    <message>
+        <source>Running: {job}</source>
+        <translation>En cours&#xa0;: {job}</translation>
+    </message>
+    <message>
+        <source>Waiting: {job}</source>
+        <translation>En attente&#xa0;: {job}</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <source>No installed font has the letters of {language}, so its text may show as empty boxes. Install a CJK font (on Debian or Ubuntu: sudo apt-get install fonts-noto-cjk), then start twin_app again.</source>
+        <extracomment>the compiled Qt translations of twin_app&apos;s own texts where the chosen language is kept between runs (QSettings organisation, application, key) the writing system each language needs a font for (Latin ones are in every font) Qt&apos;s locale for each code (the one whose ``qtbase_*.qm`` and number formats fit) the dynamic property on which :func:`keep_translated` keeps a widget&apos;s source texts Qt ships some of its own translations only for one country&apos;s variant</extracomment>
+        <translation>Aucune police installée ne contient les caractères de la langue {language}&#xa0;: son texte risque de s&apos;afficher sous forme de carrés vides. Installez une police CJK (sous Debian ou Ubuntu&#xa0;: sudo apt-get install fonts-noto-cjk), puis relancez twin_app.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+</context>
+<context>
+    <name>LayerPanel</name>
+    <message>
+        <source>(single colour)</source>
+        <extracomment>the colour-by choice that means &quot;no column&quot; (English source; shown translated)</extracomment>
+        <translation>(couleur unique)</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Couche</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>Entités</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>Opacité</translation>
+    </message>
+    <message>
+        <source>Colour by</source>
+        <translation>Colorer selon</translation>
+    </message>
+</context>
+<context>
+    <name>LegendDock</name>
+    <message>
+        <source>Legend</source>
+        <translation>Légende</translation>
+    </message>
+</context>
+<context>
+    <name>LegendPanel</name>
+    <message>
+        <source>What the colours on the map mean</source>
+        <extracomment>the dock keeps at least this height (pixels) for its first entry</extracomment>
+        <translation>Ce que signifient les couleurs de la carte</translation>
+    </message>
+    <message>
+        <source>No coloured layer is shown.</source>
+        <translation>Aucune couche colorée n&apos;est affichée.</translation>
+    </message>
+</context>
+<context>
+    <name>LiveSession</name>
+    <message>
+        <source>{station} reads {reading} at {time}: beyond {rule}.</source>
+        <extracomment>tests and portable installs put the live stores here instead of the user&apos;s data folder how far behind the newest observation live mode shows (s): two fixes of a 1 Hz feed and some slack the feed panel is refreshed this often (s), by the frame timer: at most twice a second the span the slider covers is read again this often (s): it grows as the feeds store more extra references to None, topped up while the live timer runs (see :func:`keep_none_alive`) the duration of the last frames&apos; work on the clock and playback (s) the duration of the last redraws of the view (s), whatever asked for them</extracomment>
+        <translation>{station} indique {reading} à {time}&#xa0;: au-delà de {rule}.</translation>
+    </message>
+    <message>
+        <source>{station} reads {reading} at {time}: beyond its threshold.</source>
+        <translation>{station} indique {reading} à {time}&#xa0;: au-delà de son seuil.</translation>
+    </message>
+</context>
+<context>
+    <name>LoadWorker</name>
+    <message>
+        <source>Opening {file}…</source>
+        <translation>Ouverture de {file}…</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; could not be opened</source>
+        <translation>«&#xa0;{path}&#xa0;» n&apos;a pas pu être ouvert</translation>
+    </message>
+    <message>
+        <source>Loading the city &apos;{city}&apos; stopped</source>
+        <translation>Le chargement de la ville «&#xa0;{city}&#xa0;» s&apos;est arrêté</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Preparing the 3D view…</source>
+        <extracomment>while a city loads, redraw at most this often (a small city is drawn once, at the end)</extracomment>
+        <translation>Préparation de la vue 3D…</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Couches</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>Entité</translation>
+    </message>
+    <message>
+        <source>Districts and results</source>
+        <translation>Quartiers et résultats</translation>
+    </message>
+    <message>
+        <source>Data sources</source>
+        <translation>Sources des données</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>Open &amp;city…</source>
+        <translation>Ouvrir une &amp;ville…</translation>
+    </message>
+    <message>
+        <source>&amp;Open file…</source>
+        <translation>&amp;Ouvrir des fichiers…</translation>
+    </message>
+    <message>
+        <source>&amp;New city from files…</source>
+        <translation>&amp;Nouvelle ville à partir de fichiers…</translation>
+    </message>
+    <message>
+        <source>Import &amp;table…</source>
+        <translation>Importer un &amp;tableau…</translation>
+    </message>
+    <message>
+        <source>Connect &amp;feed…</source>
+        <translation>Connecter un f&amp;lux…</translation>
+    </message>
+    <message>
+        <source>&amp;Export view as PNG…</source>
+        <translation>&amp;Exporter la vue en PNG…</translation>
+    </message>
+    <message>
+        <source>Export scene as &amp;glTF…</source>
+        <translation>Exporter la scène en &amp;glTF…</translation>
+    </message>
+    <message>
+        <source>&amp;Report…</source>
+        <translation>&amp;Rapport…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Analyses</source>
+        <translation>A&amp;nalyses</translation>
+    </message>
+    <message>
+        <source>{name} (could not be loaded)</source>
+        <translation>{name} (n&apos;a pas pu être chargée)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>A&amp;ffichage</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>Data sources and licences</source>
+        <translation>Sources des données et licences</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Vue</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Vue d&apos;ensemble</translation>
+    </message>
+    <message>
+        <source>Frame the whole city again (Home, H or R in the 3D view)</source>
+        <translation>Recadrer toute la ville (Début, H ou R dans la vue 3D)</translation>
+    </message>
+    <message>
+        <source>Screenshot</source>
+        <translation>Capture d&apos;écran</translation>
+    </message>
+    <message>
+        <source>Save the 3D view as a PNG image</source>
+        <translation>Enregistrer la vue 3D en image PNG</translation>
+    </message>
+    <message>
+        <source>Identify</source>
+        <translation>Identifier</translation>
+    </message>
+    <message>
+        <source>Click a feature to see its attributes and results</source>
+        <translation>Cliquez sur une entité pour voir ses attributs et ses résultats</translation>
+    </message>
+    <message>
+        <source>Select districts</source>
+        <translation>Sélectionner des quartiers</translation>
+    </message>
+    <message>
+        <source>While on, clicking in the 3D view ticks or unticks a district.</source>
+        <translation>Tant que ce mode est actif, un clic dans la vue 3D coche ou décoche un quartier.</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Mesurer</translation>
+    </message>
+    <message>
+        <source>Click two or more points to measure the distance along them on the map; Esc clears</source>
+        <translation>Cliquez sur deux points ou plus pour mesurer la distance qui les relie sur la carte&#xa0;; Échap efface</translation>
+    </message>
+    <message>
+        <source>Click on the city to measure.</source>
+        <translation>Cliquez sur la ville pour mesurer.</translation>
+    </message>
+    <message>
+        <source>Measure: click the next point (Esc clears).</source>
+        <translation>Mesure&#xa0;: cliquez sur le point suivant (Échap efface).</translation>
+    </message>
+    <message>
+        <source>Distance on the map: {distance} (Esc clears)</source>
+        <translation>Distance sur la carte&#xa0;: {distance} (Échap efface)</translation>
+    </message>
+    <message>
+        <source>Measurement cleared.</source>
+        <translation>Mesure effacée.</translation>
+    </message>
+    <message>
+        <source>Starting the 3D view…</source>
+        <translation>Démarrage de la vue 3D…</translation>
+    </message>
+    <message>
+        <source>Districts: {names}</source>
+        <translation>Quartiers&#xa0;: {names}</translation>
+    </message>
+    <message>
+        <source>Districts: all</source>
+        <translation>Quartiers&#xa0;: tous</translation>
+    </message>
+    <message>
+        <source>Nothing to identify there.</source>
+        <translation>Rien à identifier à cet endroit.</translation>
+    </message>
+    <message>
+        <source>{layer}: feature {feature}</source>
+        <translation>{layer}&#xa0;: entité {feature}</translation>
+    </message>
+    <message>
+        <source>The city could not be opened</source>
+        <translation>La ville n&apos;a pas pu être ouverte</translation>
+    </message>
+    <message>
+        <source>Loading {city}</source>
+        <translation>Chargement de {city}</translation>
+    </message>
+    <message>
+        <source>Opening {files}</source>
+        <translation>Ouverture de {files}</translation>
+    </message>
+    <message>
+        <source>Not ready</source>
+        <translation>Pas encore prêt</translation>
+    </message>
+    <message>
+        <source>Wait until the city has finished loading, then run the analysis.</source>
+        <translation>Attendez la fin du chargement de la ville, puis lancez l&apos;analyse.</translation>
+    </message>
+    <message>
+        <source>The analysis is not available</source>
+        <translation>L&apos;analyse n&apos;est pas disponible</translation>
+    </message>
+    <message>
+        <source>Analysis {name}</source>
+        <translation>Analyse {name}</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Analyse</translation>
+    </message>
+    <message>
+        <source>The analysis could not finish</source>
+        <translation>L&apos;analyse n&apos;a pas pu aboutir</translation>
+    </message>
+    <message>
+        <source>Analysis cancelled.</source>
+        <translation>Analyse annulée.</translation>
+    </message>
+    <message>
+        <source>Analysis finished.</source>
+        <translation>Analyse terminée.</translation>
+    </message>
+    <message>
+        <source>Loading cancelled.</source>
+        <translation>Chargement annulé.</translation>
+    </message>
+    <message>
+        <source>Ready. Layers: {count}.</source>
+        <translation>Prêt. Couches&#xa0;: {count}.</translation>
+    </message>
+    <message>
+        <source>Some data could not be loaded</source>
+        <translation>Certaines données n&apos;ont pas pu être chargées</translation>
+    </message>
+    <message>
+        <source>Open a city folder (with city.toml)</source>
+        <translation>Ouvrir un dossier de ville (avec city.toml)</translation>
+    </message>
+    <message>
+        <source>Open data files</source>
+        <translation>Ouvrir des fichiers de données</translation>
+    </message>
+    <message>
+        <source>Data ({patterns});;All files (*)</source>
+        <translation>Données ({patterns});;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Feeds</source>
+        <translation>Flux</translation>
+    </message>
+    <message>
+        <source>This window cannot start feeds yet; ingest it with &apos;twin-app feed ingest&apos;.</source>
+        <translation>Cette fenêtre ne peut pas encore démarrer de flux&#xa0;; ingérez-le avec «&#xa0;twin-app feed ingest&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Building the city {name}</source>
+        <translation>Construction de la ville {name}</translation>
+    </message>
+    <message>
+        <source>New city</source>
+        <translation>Nouvelle ville</translation>
+    </message>
+    <message>
+        <source>The city could not be created</source>
+        <translation>La ville n&apos;a pas pu être créée</translation>
+    </message>
+    <message>
+        <source>Export view</source>
+        <translation>Exporter la vue</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>Image PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>The view could not be exported</source>
+        <translation>La vue n&apos;a pas pu être exportée</translation>
+    </message>
+    <message>
+        <source>There is no view to export yet: open a city first.</source>
+        <translation>Il n&apos;y a pas encore de vue à exporter&#xa0;: ouvrez d&apos;abord une ville.</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Enregistré&#xa0;: {path}</translation>
+    </message>
+    <message>
+        <source>Export scene</source>
+        <translation>Exporter la scène</translation>
+    </message>
+    <message>
+        <source>Binary glTF (*.glb)</source>
+        <translation>glTF binaire (*.glb)</translation>
+    </message>
+    <message>
+        <source>The scene could not be exported</source>
+        <translation>La scène n&apos;a pas pu être exportée</translation>
+    </message>
+    <message>
+        <source>The scene was saved to {path}.</source>
+        <translation>La scène a été enregistrée dans {path}.</translation>
+    </message>
+    <message>
+        <source>Wait until the city has finished loading, then make the report.</source>
+        <translation>Attendez la fin du chargement de la ville, puis créez le rapport.</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Document PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The report was saved to {path}.</source>
+        <translation>Le rapport a été enregistré dans {path}.</translation>
+    </message>
+    <message>
+        <source>The report could not be made</source>
+        <translation>Le rapport n&apos;a pas pu être créé</translation>
+    </message>
+    <message>
+        <source>No city is open.</source>
+        <translation>Aucune ville n&apos;est ouverte.</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Fichiers</translation>
+    </message>
+    <message>
+        <source>source and licence not stated: see the file&apos;s own notes</source>
+        <translation>source et licence non indiquées&#xa0;: voir les notes du fichier lui-même</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>Licences</translation>
+    </message>
+    <message>
+        <source>Live feeds</source>
+        <translation>Flux en direct</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Temps</translation>
+    </message>
+    <message>
+        <source>No city is open</source>
+        <translation>Aucune ville n&apos;est ouverte</translation>
+    </message>
+    <message>
+        <source>Open a city first, then connect the feed to it.</source>
+        <translation>Ouvrez d&apos;abord une ville, puis connectez-y le flux.</translation>
+    </message>
+    <message>
+        <source>The feed {name} could not start: {reason}</source>
+        <translation>Le flux {name} n&apos;a pas pu démarrer&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Simulated data shown, not real-time: {feeds}</source>
+        <translation>Données simulées affichées, pas en temps réel&#xa0;: {feeds}</translation>
+    </message>
+</context>
+<context>
+    <name>NewCityDialog</name>
+    <message>
+        <source>New city from files</source>
+        <translation>Nouvelle ville à partir de fichiers</translation>
+    </message>
+    <message>
+        <source>Vector files (*.gpkg *.geojson *.shp *.fgb)</source>
+        <translation>Fichiers vectoriels (*.gpkg *.geojson *.shp *.fgb)</translation>
+    </message>
+    <message>
+        <source>OpenStreetMap extract</source>
+        <translation>Extrait OpenStreetMap</translation>
+    </message>
+    <message>
+        <source>OSM (*.osm *.osm.bz2 *.osm.pbf *.pbf)</source>
+        <translation>Données OSM (*.osm *.osm.bz2 *.osm.pbf *.pbf)</translation>
+    </message>
+    <message>
+        <source>GTFS feed</source>
+        <translation>Flux GTFS</translation>
+    </message>
+    <message>
+        <source>GTFS (*.zip)</source>
+        <translation>Données GTFS (*.zip)</translation>
+    </message>
+    <message>
+        <source>Population grid</source>
+        <translation>Grille de population</translation>
+    </message>
+    <message>
+        <source>Districts</source>
+        <translation>Quartiers</translation>
+    </message>
+    <message>
+        <source>The column of the districts file that holds their names.</source>
+        <translation>La colonne du fichier des quartiers qui contient leurs noms.</translation>
+    </message>
+    <message>
+        <source>chosen from the OSM file</source>
+        <translation>choisi d&apos;après le fichier OSM</translation>
+    </message>
+    <message>
+        <source>Without a districts file: the OSM admin_level of the districts.</source>
+        <translation>Sans fichier de quartiers&#xa0;: l&apos;admin_level OSM des quartiers.</translation>
+    </message>
+    <message>
+        <source>Raster (e.g. heat)</source>
+        <translation>Raster (p. ex. chaleur)</translation>
+    </message>
+    <message>
+        <source>Raster (*.tif *.tiff)</source>
+        <translation>Images raster (*.tif *.tiff)</translation>
+    </message>
+    <message>
+        <source>as the raster states (e.g. °C)</source>
+        <translation>tel qu&apos;indiqué par le raster (p. ex. °C)</translation>
+    </message>
+    <message>
+        <source>© OpenStreetMap contributors (ODbL)</source>
+        <extracomment>a credit per given file; empty means &quot;what the file itself says&quot;</extracomment>
+        <translation>© contributeurs d&apos;OpenStreetMap (ODbL)</translation>
+    </message>
+    <message>
+        <source>as the file states, if it does</source>
+        <translation>ce qu&apos;indique le fichier, s&apos;il le fait</translation>
+    </message>
+    <message>
+        <source>by building type (docs/buildings.md)</source>
+        <translation>selon le type de bâtiment (docs/buildings.md)</translation>
+    </message>
+    <message>
+        <source>Parent folder</source>
+        <translation>Dossier parent</translation>
+    </message>
+    <message>
+        <source>credit</source>
+        <translation>mention</translation>
+    </message>
+    <message>
+        <source>City name</source>
+        <translation>Nom de la ville</translation>
+    </message>
+    <message>
+        <source>OSM file (required)</source>
+        <translation>Fichier OSM (obligatoire)</translation>
+    </message>
+    <message>
+        <source>District name column</source>
+        <translation>Colonne du nom de quartier</translation>
+    </message>
+    <message>
+        <source>District admin level</source>
+        <translation>Niveau administratif des quartiers</translation>
+    </message>
+    <message>
+        <source>Raster</source>
+        <translation>Raster</translation>
+    </message>
+    <message>
+        <source>Raster label</source>
+        <translation>Libellé du raster</translation>
+    </message>
+    <message>
+        <source>Raster units</source>
+        <translation>Unités du raster</translation>
+    </message>
+    <message>
+        <source>Storey height (m)</source>
+        <translation>Hauteur d&apos;étage (m)</translation>
+    </message>
+    <message>
+        <source>Default building height (m)</source>
+        <translation>Hauteur des bâtiments par défaut (m)</translation>
+    </message>
+    <message>
+        <source>Save in</source>
+        <translation>Enregistrer dans</translation>
+    </message>
+    <message>
+        <source>The storey height must be a number of metres, like 3 or 2.8, not &apos;{text}&apos;.</source>
+        <translation>La hauteur d&apos;étage doit être un nombre de mètres, comme 3 ou 2,8, et non «&#xa0;{text}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The default building height must be a number of metres, like 3 or 2.8, not &apos;{text}&apos;.</source>
+        <translation>La hauteur des bâtiments par défaut doit être un nombre de mètres, comme 3 ou 2,8, et non «&#xa0;{text}&#xa0;».</translation>
+    </message>
+</context>
+<context>
+    <name>ParamDialog</name>
+    <message>
+        <source>Run</source>
+        <translation>Lancer</translation>
+    </message>
+</context>
+<context>
+    <name>ParamForm</name>
+    <message>
+        <source>Tick districts to analyse; none ticked means all.</source>
+        <translation>Cochez les quartiers à analyser&#xa0;; si aucun n&apos;est coché, tous le sont.</translation>
+    </message>
+</context>
+<context>
+    <name>Problems</name>
+    <message>
+        <source>Layers that could not be shown: {count}. The others are loaded.</source>
+        <translation>Couches qui n&apos;ont pas pu être affichées&#xa0;: {count}. Les autres sont chargées.</translation>
+    </message>
+</context>
+<context>
+    <name>Provenance</name>
+    <message>
+        <source>Analysis</source>
+        <translation>Analyse</translation>
+    </message>
+    <message>
+        <source>{title} ({analysis} {version})</source>
+        <translation>{title} ({analysis}, version {version})</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lancer</translation>
+    </message>
+    <message>
+        <source>{started} to {finished}</source>
+        <translation>Du {started} au {finished}</translation>
+    </message>
+    <message>
+        <source>Parameter: {name}</source>
+        <translation>Paramètre&#xa0;: {name}</translation>
+    </message>
+    <message>
+        <source>{path}, SHA-256 {digest}…</source>
+        <translation>{path}, SHA-256&#xa0;: {digest}…</translation>
+    </message>
+    <message>
+        <source>made in the app (no file), SHA-256 {digest}…</source>
+        <translation>créé dans l&apos;application (sans fichier), SHA-256&#xa0;: {digest}…</translation>
+    </message>
+    <message>
+        <source>made in the app (no file)</source>
+        <translation>créé dans l&apos;application (sans fichier)</translation>
+    </message>
+    <message>
+        <source>Input: {layer}</source>
+        <translation>Entrée&#xa0;: {layer}</translation>
+    </message>
+    <message>
+        <source>Note: {key}</source>
+        <translation>Remarque&#xa0;: {key}</translation>
+    </message>
+</context>
+<context>
+    <name>ProvenanceDialog</name>
+    <message>
+        <source>Provenance: {title}</source>
+        <translation>Traçabilité&#xa0;: {title}</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Show JSON</source>
+        <translation>Afficher le JSON</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWorker</name>
+    <message>
+        <source>The report could not be started ({reason}); try again.</source>
+        <extracomment>seconds a cancelled report process gets to end before it is killed</extracomment>
+        <translation>Le rapport n&apos;a pas pu être lancé ({reason})&#xa0;; réessayez.</translation>
+    </message>
+    <message>
+        <source>The report failed.</source>
+        <translation>Le rapport a échoué.</translation>
+    </message>
+</context>
+<context>
+    <name>TableDialog</name>
+    <message>
+        <source>by key</source>
+        <translation>par clé</translation>
+    </message>
+    <message>
+        <source>by location</source>
+        <translation>par position</translation>
+    </message>
+    <message>
+        <source>(every column of numbers)</source>
+        <translation>(toutes les colonnes numériques)</translation>
+    </message>
+    <message>
+        <source>(none: one value per feature)</source>
+        <translation>(aucune&#xa0;: une valeur par entité)</translation>
+    </message>
+    <message>
+        <source>refuse repeated keys</source>
+        <translation>refuser les clés répétées</translation>
+    </message>
+    <message>
+        <source>sum</source>
+        <translation>somme</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>moyenne</translation>
+    </message>
+    <message>
+        <source>Import table</source>
+        <translation>Importer un tableau</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tableau</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.txt *.gpkg *.geojson *.json);;All files (*)</source>
+        <translation>Tableaux (*.csv *.txt *.gpkg *.geojson *.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>times carry their UTC offset (the city&apos;s zone is {zone})</source>
+        <translation>les heures portent leur décalage UTC (le fuseau de la ville est {zone})</translation>
+    </message>
+    <message>
+        <source>times carry their UTC offset</source>
+        <translation>les heures portent leur décalage UTC</translation>
+    </message>
+    <message>
+        <source>The IANA time zone (e.g. Europe/Helsinki) of times written without an offset.</source>
+        <translation>Le fuseau horaire IANA (p. ex. Europe/Helsinki) des heures écrites sans décalage.</translation>
+    </message>
+    <message>
+        <source>Observation store</source>
+        <translation>Stock d&apos;observations</translation>
+    </message>
+    <message>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>Fichier GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>Choose a table.</source>
+        <translation>Choisissez un tableau.</translation>
+    </message>
+    <message>
+        <source>Table file</source>
+        <translation>Fichier du tableau</translation>
+    </message>
+    <message>
+        <source>Join to layer</source>
+        <translation>Joindre à la couche</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Jointure</translation>
+    </message>
+    <message>
+        <source>Layer key column</source>
+        <translation>Colonne clé de la couche</translation>
+    </message>
+    <message>
+        <source>Table key column</source>
+        <translation>Colonne clé du tableau</translation>
+    </message>
+    <message>
+        <source>Value column</source>
+        <translation>Colonne des valeurs</translation>
+    </message>
+    <message>
+        <source>Rows sharing a key or feature</source>
+        <translation>Lignes partageant une clé ou une entité</translation>
+    </message>
+    <message>
+        <source>Time column</source>
+        <translation>Colonne de temps</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Fuseau horaire</translation>
+    </message>
+    <message>
+        <source>Store time series in</source>
+        <translation>Stocker les séries temporelles dans</translation>
+    </message>
+    <message>
+        <source>{rows} rows will be placed in the features of &apos;{layer}&apos; by their coordinates.</source>
+        <translation>{rows} lignes seront placées dans les entités de «&#xa0;{layer}&#xa0;» d&apos;après leurs coordonnées.</translation>
+    </message>
+    <message>
+        <source>Choose the key columns.</source>
+        <translation>Choisissez les colonnes clés.</translation>
+    </message>
+    <message>
+        <source>{matched} of {total} buildings matched; {unmatched} key(s) of the table match none.</source>
+        <translation>{matched} bâtiments sur {total} correspondent&#xa0;; {unmatched} clé(s) du tableau ne correspondent à aucun.</translation>
+    </message>
+    <message>
+        <source>{matched} of {total} buildings matched.</source>
+        <translation>{matched} bâtiments sur {total} correspondent.</translation>
+    </message>
+    <message>
+        <source>{matched} of {total} features matched; {unmatched} key(s) of the table match none.</source>
+        <translation>{matched} entités sur {total} correspondent&#xa0;; {unmatched} clé(s) du tableau ne correspondent à aucune.</translation>
+    </message>
+    <message>
+        <source>{matched} of {total} features matched.</source>
+        <translation>{matched} entités sur {total} correspondent.</translation>
+    </message>
+    <message>
+        <source>Choose a table file and the layer to join it to.</source>
+        <translation>Choisissez un fichier de tableau et la couche à laquelle le joindre.</translation>
+    </message>
+    <message>
+        <source>Not ready</source>
+        <translation>Pas encore prêt</translation>
+    </message>
+    <message>
+        <source>Wait until the city has finished loading, then import the table.</source>
+        <translation>Attendez la fin du chargement de la ville, puis importez le tableau.</translation>
+    </message>
+    <message>
+        <source>The table could not be joined</source>
+        <translation>Le tableau n&apos;a pas pu être joint</translation>
+    </message>
+    <message>
+        <source>Importing {table}</source>
+        <translation>Import de {table}</translation>
+    </message>
+</context>
+<context>
+    <name>TableJoinWorker</name>
+    <message>
+        <source>Joining {table}…</source>
+        <translation>Jointure de {table}…</translation>
+    </message>
+    <message>
+        <source>The table &apos;{table}&apos; could not be joined</source>
+        <translation>Le tableau «&#xa0;{table}&#xa0;» n&apos;a pas pu être joint</translation>
+    </message>
+</context>
+<context>
+    <name>TimeBar</name>
+    <message>
+        <source>&apos;{text}&apos; is not a time: type 17:30, 17:30:15 or 2022-02-22 17:30.</source>
+        <translation>«&#xa0;{text}&#xa0;» n&apos;est pas une heure&#xa0;: tapez 17:30, 17:30:15 ou 2022-02-22 17:30.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a time that exists: {reason}.</source>
+        <translation>«&#xa0;{text}&#xa0;» n&apos;est pas une heure qui existe&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <source>Replay speed (× real time)</source>
+        <extracomment>the user moved the clock (play, pause, speed, jump, live): the window shows the new time at once</extracomment>
+        <translation>Vitesse de relecture (× temps réel)</translation>
+    </message>
+    <message>
+        <source>Drag to any moment the store holds</source>
+        <translation>Faites glisser vers n&apos;importe quel moment du stock</translation>
+    </message>
+    <message>
+        <source>jump to 17:30</source>
+        <translation>aller à 17:30</translation>
+    </message>
+    <message>
+        <source>Type a time (17:30, or 2022-02-22 17:30) in the city&apos;s time zone, then Enter</source>
+        <translation>Tapez une heure (17:30 ou 2022-02-22 17:30) dans le fuseau horaire de la ville, puis Entrée</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>En direct</translation>
+    </message>
+    <message>
+        <source>Follow the newest data the feeds have stored</source>
+        <translation>Suivre les données les plus récentes stockées par les flux</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Play from here</source>
+        <translation>Lire à partir d&apos;ici</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1123 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja">
+<context>
+    <name>AnalysisWorker</name>
+    <message>
+        <source>The analysis stopped because of an unexpected error ({error}).</source>
+        <translation>予期しないエラーのため分析が停止しました({error})。</translation>
+    </message>
+</context>
+<context>
+    <name>BarChart</name>
+    <message>
+        <source>Run an analysis to see results</source>
+        <translation>結果を見るには分析を実行してください</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectFeedDialog</name>
+    <message>
+        <source>Connect feed</source>
+        <translation>フィードに接続</translation>
+    </message>
+    <message>
+        <source>{title} ({schemes}; built-in)</source>
+        <translation>{title}({schemes}、組み込み)</translation>
+    </message>
+    <message>
+        <source>{title} ({schemes}; from {package})</source>
+        <translation>{title}({schemes}、{package} より)</translation>
+    </message>
+    <message>
+        <source>{title} ({schemes}; plugin)</source>
+        <translation>{title}({schemes}、プラグイン)</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>ソース</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>アドレス</translation>
+    </message>
+    <message>
+        <source>shown in the feed panel and the layer list</source>
+        <translation>フィードパネルとレイヤー一覧に表示されます</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>接続</translation>
+    </message>
+    <message>
+        <source>Give the feed&apos;s address, such as {example}.</source>
+        <translation>フィードのアドレスを入力してください(例: {example})。</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictPanel</name>
+    <message>
+        <source>All selected</source>
+        <extracomment>the row of the whole selection (English source, as a district key; shown translated)</extracomment>
+        <translation>選択全体</translation>
+    </message>
+    <message>
+        <source>Districts (none ticked = all)</source>
+        <translation>地区(チェックなし = すべて)</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>グラフ</translation>
+    </message>
+    <message>
+        <source>Provenance…</source>
+        <translation>来歴…</translation>
+    </message>
+    <message>
+        <source>No analysis run yet.</source>
+        <translation>まだ分析を実行していません。</translation>
+    </message>
+    <message>
+        <source>{definition}
+(key: {key})</source>
+        <translation>{definition}
+(キー: {key})</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>1280×720 (HD)</source>
+        <extracomment>the sizes offered besides the view&apos;s own (the largest is the export limit)</extracomment>
+        <translation>1280×720(HD画質)</translation>
+    </message>
+    <message>
+        <source>1920×1080 (Full HD, slides)</source>
+        <translation>1920×1080(フルHD、スライド)</translation>
+    </message>
+    <message>
+        <source>3840×2160 (4K, posters)</source>
+        <translation>3840×2160(4K、ポスター)</translation>
+    </message>
+    <message>
+        <source>As the view ({width}×{height})</source>
+        <translation>ビューと同じ({width}×{height})</translation>
+    </message>
+    <message>
+        <source>Export view</source>
+        <translation>ビューのエクスポート</translation>
+    </message>
+    <message>
+        <source>Image size (text scales with it):</source>
+        <translation>画像サイズ(文字もそれに合わせて拡大縮小されます):</translation>
+    </message>
+</context>
+<context>
+    <name>FeedPanel</name>
+    <message>
+        <source>Feed</source>
+        <extracomment>at most this often (ms): twice a second reads as live and costs nothing under a flood a rate worked out from counts is averaged over this many seconds (feeds deliver in bursts) the columns, by their English names (``row_texts``&apos; keys); the headers show them translated</extracomment>
+        <translation>フィード</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>msg/s</source>
+        <translation>件/秒</translation>
+    </message>
+    <message>
+        <source>Stored</source>
+        <translation>保存済み</translation>
+    </message>
+    <message>
+        <source>Malformed</source>
+        <translation>不正な形式</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <extracomment>what ``row_texts`` calls the line under a feed&apos;s row that shows its last error each state as the panel says it</extracomment>
+        <translation>接続中</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>接続済み</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>再接続中</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>{title}
+source: {source}
+stored as: {id}</source>
+        <extracomment>each feed&apos;s (monotonic time, messages received) over the last RATE_WINDOW_S (for a rate)</extracomment>
+        <translation>{title}
+ソース: {source}
+保存名: {id}</translation>
+    </message>
+    <message>
+        <source>Simulated: {statement}</source>
+        <translation>シミュレーション: {statement}</translation>
+    </message>
+    <message>
+        <source>Malformed messages: {count}. For example:
+{samples}</source>
+        <translation>不正な形式のメッセージ: {count} 件。例:
+{samples}</translation>
+    </message>
+    <message>
+        <source>Last error: {error}</source>
+        <translation>最後のエラー: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>FileField</name>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWorker</name>
+    <message>
+        <source>Building the city &apos;{name}&apos;…</source>
+        <translation>都市「{name}」を作成しています…</translation>
+    </message>
+    <message>
+        <source>The city &apos;{name}&apos; could not be built</source>
+        <translation>都市「{name}」を作成できませんでした</translation>
+    </message>
+</context>
+<context>
+    <name>InfoPanel</name>
+    <message>
+        <source>Attribute</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+</context>
+<context>
+    <name>JobRunner</name>
+    <message>
+        <source>Cancel</source>
+        <extracomment>(level, source, text) for the messages panel</extracomment>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Stop the running job (and drop the waiting ones)</source>
+        <translation>実行中の処理を止めます(待機中の処理は取り消されます)</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>キャンセルしました。</translation>
+    </message>
+    <message>
+        <source>Cancelling {job}…</source>
+        <translation>{job} をキャンセルしています…</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>処理</translation>
+    </message>
+    <message>
+        <source>Waiting jobs dropped: {count}.</source>
+        <translation>取り消した待機中の処理: {count} 件。</translation>
+    </message>
+    <message>
+        <source>{job} (+{count} waiting)</source>
+        <translation>{job}(待機 {count} 件)</translation>
+    </message>
+    <message>
+        <source>Running: {job}</source>
+        <translation>実行中: {job}</translation>
+    </message>
+    <message>
+        <source>Waiting: {job}</source>
+        <translation>待機中: {job}</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <source>No installed font has the letters of {language}, so its text may show as empty boxes. Install a CJK font (on Debian or Ubuntu: sudo apt-get install fonts-noto-cjk), then start twin_app again.</source>
+        <extracomment>the compiled Qt translations of twin_app&apos;s own texts where the chosen language is kept between runs (QSettings organisation, application, key) the writing system each language needs a font for (Latin ones are in every font) Qt&apos;s locale for each code (the one whose ``qtbase_*.qm`` and number formats fit) the dynamic property on which :func:`keep_translated` keeps a widget&apos;s source texts Qt ships some of its own translations only for one country&apos;s variant</extracomment>
+        <translation>{language}の文字を含むフォントがインストールされていないため、文字が空の四角で表示されることがあります。CJK フォントをインストールしてから(Debian または Ubuntu の場合: sudo apt-get install fonts-noto-cjk)、twin_app を再起動してください。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>言語(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>LayerPanel</name>
+    <message>
+        <source>(single colour)</source>
+        <extracomment>the colour-by choice that means &quot;no column&quot; (English source; shown translated)</extracomment>
+        <translation>(単色)</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>レイヤー</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>地物</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>不透明度</translation>
+    </message>
+    <message>
+        <source>Colour by</source>
+        <translation>色分けの基準</translation>
+    </message>
+</context>
+<context>
+    <name>LegendDock</name>
+    <message>
+        <source>Legend</source>
+        <translation>凡例</translation>
+    </message>
+</context>
+<context>
+    <name>LegendPanel</name>
+    <message>
+        <source>What the colours on the map mean</source>
+        <extracomment>the dock keeps at least this height (pixels) for its first entry</extracomment>
+        <translation>地図の色の意味</translation>
+    </message>
+    <message>
+        <source>No coloured layer is shown.</source>
+        <translation>色分けされたレイヤーは表示されていません。</translation>
+    </message>
+</context>
+<context>
+    <name>LiveSession</name>
+    <message>
+        <source>{station} reads {reading} at {time}: beyond {rule}.</source>
+        <extracomment>tests and portable installs put the live stores here instead of the user&apos;s data folder how far behind the newest observation live mode shows (s): two fixes of a 1 Hz feed and some slack the feed panel is refreshed this often (s), by the frame timer: at most twice a second the span the slider covers is read again this often (s): it grows as the feeds store more extra references to None, topped up while the live timer runs (see :func:`keep_none_alive`) the duration of the last frames&apos; work on the clock and playback (s) the duration of the last redraws of the view (s), whatever asked for them</extracomment>
+        <translation>{station} は {time} に {reading} を示し、{rule} を超えました。</translation>
+    </message>
+    <message>
+        <source>{station} reads {reading} at {time}: beyond its threshold.</source>
+        <translation>{station} は {time} に {reading} を示し、しきい値を超えました。</translation>
+    </message>
+</context>
+<context>
+    <name>LoadWorker</name>
+    <message>
+        <source>Opening {file}…</source>
+        <translation>{file} を開いています…</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; could not be opened</source>
+        <translation>「{path}」を開けませんでした</translation>
+    </message>
+    <message>
+        <source>Loading the city &apos;{city}&apos; stopped</source>
+        <translation>都市「{city}」の読み込みが止まりました</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Preparing the 3D view…</source>
+        <extracomment>while a city loads, redraw at most this often (a small city is drawn once, at the end)</extracomment>
+        <translation>3D ビューを準備しています…</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>レイヤー</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>地物</translation>
+    </message>
+    <message>
+        <source>Districts and results</source>
+        <translation>地区と結果</translation>
+    </message>
+    <message>
+        <source>Data sources</source>
+        <translation>データの出典</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>メッセージ</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;city…</source>
+        <translation>都市を開く(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open file…</source>
+        <translation>ファイルを開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;New city from files…</source>
+        <translation>ファイルから新しい都市を作成(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Import &amp;table…</source>
+        <translation>表をインポート(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Connect &amp;feed…</source>
+        <translation>フィードに接続(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export view as PNG…</source>
+        <translation>ビューを PNG でエクスポート(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export scene as &amp;glTF…</source>
+        <translation>シーンを glTF でエクスポート(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>&amp;Report…</source>
+        <translation>レポート(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Analyses</source>
+        <translation>分析(&amp;A)</translation>
+    </message>
+    <message>
+        <source>{name} (could not be loaded)</source>
+        <translation>{name}(読み込めませんでした)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Data sources and licences</source>
+        <translation>データの出典とライセンス</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>表示</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>全体表示</translation>
+    </message>
+    <message>
+        <source>Frame the whole city again (Home, H or R in the 3D view)</source>
+        <translation>都市全体を表示し直します(3D ビューで Home、H または R)</translation>
+    </message>
+    <message>
+        <source>Screenshot</source>
+        <translation>スクリーンショット</translation>
+    </message>
+    <message>
+        <source>Save the 3D view as a PNG image</source>
+        <translation>3D ビューを PNG 画像として保存します</translation>
+    </message>
+    <message>
+        <source>Identify</source>
+        <translation>情報を表示</translation>
+    </message>
+    <message>
+        <source>Click a feature to see its attributes and results</source>
+        <translation>地物をクリックすると属性と結果が表示されます</translation>
+    </message>
+    <message>
+        <source>Select districts</source>
+        <translation>地区を選択</translation>
+    </message>
+    <message>
+        <source>While on, clicking in the 3D view ticks or unticks a district.</source>
+        <translation>オンの間は、3D ビューをクリックすると地区のチェックが切り替わります。</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>計測</translation>
+    </message>
+    <message>
+        <source>Click two or more points to measure the distance along them on the map; Esc clears</source>
+        <translation>地図上で 2 点以上をクリックすると、それらを結ぶ距離を計測します。Esc で消去します</translation>
+    </message>
+    <message>
+        <source>Click on the city to measure.</source>
+        <translation>計測するには都市をクリックしてください。</translation>
+    </message>
+    <message>
+        <source>Measure: click the next point (Esc clears).</source>
+        <translation>計測: 次の点をクリックしてください(Esc で消去)。</translation>
+    </message>
+    <message>
+        <source>Distance on the map: {distance} (Esc clears)</source>
+        <translation>地図上の距離: {distance}(Esc で消去)</translation>
+    </message>
+    <message>
+        <source>Measurement cleared.</source>
+        <translation>計測を消去しました。</translation>
+    </message>
+    <message>
+        <source>Starting the 3D view…</source>
+        <translation>3D ビューを起動しています…</translation>
+    </message>
+    <message>
+        <source>Districts: {names}</source>
+        <translation>地区: {names}</translation>
+    </message>
+    <message>
+        <source>Districts: all</source>
+        <translation>地区: すべて</translation>
+    </message>
+    <message>
+        <source>Nothing to identify there.</source>
+        <translation>そこには表示できる地物がありません。</translation>
+    </message>
+    <message>
+        <source>{layer}: feature {feature}</source>
+        <translation>{layer}: 地物 {feature}</translation>
+    </message>
+    <message>
+        <source>The city could not be opened</source>
+        <translation>都市を開けませんでした</translation>
+    </message>
+    <message>
+        <source>Loading {city}</source>
+        <translation>{city} を読み込み中</translation>
+    </message>
+    <message>
+        <source>Opening {files}</source>
+        <translation>{files} を開いています</translation>
+    </message>
+    <message>
+        <source>Not ready</source>
+        <translation>まだ準備ができていません</translation>
+    </message>
+    <message>
+        <source>Wait until the city has finished loading, then run the analysis.</source>
+        <translation>都市の読み込みが終わるまで待ってから、分析を実行してください。</translation>
+    </message>
+    <message>
+        <source>The analysis is not available</source>
+        <translation>この分析は利用できません</translation>
+    </message>
+    <message>
+        <source>Analysis {name}</source>
+        <translation>分析 {name}</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <source>The analysis could not finish</source>
+        <translation>分析を完了できませんでした</translation>
+    </message>
+    <message>
+        <source>Analysis cancelled.</source>
+        <translation>分析をキャンセルしました。</translation>
+    </message>
+    <message>
+        <source>Analysis finished.</source>
+        <translation>分析が完了しました。</translation>
+    </message>
+    <message>
+        <source>Loading cancelled.</source>
+        <translation>読み込みをキャンセルしました。</translation>
+    </message>
+    <message>
+        <source>Ready. Layers: {count}.</source>
+        <translation>準備完了。レイヤー: {count} 件。</translation>
+    </message>
+    <message>
+        <source>Some data could not be loaded</source>
+        <translation>一部のデータを読み込めませんでした</translation>
+    </message>
+    <message>
+        <source>Open a city folder (with city.toml)</source>
+        <translation>都市フォルダーを開く(city.toml を含むもの)</translation>
+    </message>
+    <message>
+        <source>Open data files</source>
+        <translation>データファイルを開く</translation>
+    </message>
+    <message>
+        <source>Data ({patterns});;All files (*)</source>
+        <translation>データ ({patterns});;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Feeds</source>
+        <translation>フィード</translation>
+    </message>
+    <message>
+        <source>This window cannot start feeds yet; ingest it with &apos;twin-app feed ingest&apos;.</source>
+        <translation>このウィンドウではまだフィードを開始できません。「twin-app feed ingest」で取り込んでください。</translation>
+    </message>
+    <message>
+        <source>Building the city {name}</source>
+        <translation>都市 {name} を作成中</translation>
+    </message>
+    <message>
+        <source>New city</source>
+        <translation>新しい都市</translation>
+    </message>
+    <message>
+        <source>The city could not be created</source>
+        <translation>都市を作成できませんでした</translation>
+    </message>
+    <message>
+        <source>Export view</source>
+        <translation>ビューのエクスポート</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 画像 (*.png)</translation>
+    </message>
+    <message>
+        <source>The view could not be exported</source>
+        <translation>ビューをエクスポートできませんでした</translation>
+    </message>
+    <message>
+        <source>There is no view to export yet: open a city first.</source>
+        <translation>エクスポートするビューがまだありません。先に都市を開いてください。</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>保存しました: {path}</translation>
+    </message>
+    <message>
+        <source>Export scene</source>
+        <translation>シーンのエクスポート</translation>
+    </message>
+    <message>
+        <source>Binary glTF (*.glb)</source>
+        <translation>バイナリ glTF (*.glb)</translation>
+    </message>
+    <message>
+        <source>The scene could not be exported</source>
+        <translation>シーンをエクスポートできませんでした</translation>
+    </message>
+    <message>
+        <source>The scene was saved to {path}.</source>
+        <translation>シーンを {path} に保存しました。</translation>
+    </message>
+    <message>
+        <source>Wait until the city has finished loading, then make the report.</source>
+        <translation>都市の読み込みが終わるまで待ってから、レポートを作成してください。</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>レポート</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文書 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The report was saved to {path}.</source>
+        <translation>レポートを {path} に保存しました。</translation>
+    </message>
+    <message>
+        <source>The report could not be made</source>
+        <translation>レポートを作成できませんでした</translation>
+    </message>
+    <message>
+        <source>No city is open.</source>
+        <translation>都市が開かれていません。</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>source and licence not stated: see the file&apos;s own notes</source>
+        <translation>出典とライセンスの記載なし: ファイル自体の注記を参照してください</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>ライセンス</translation>
+    </message>
+    <message>
+        <source>Live feeds</source>
+        <translation>ライブフィード</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時刻</translation>
+    </message>
+    <message>
+        <source>No city is open</source>
+        <translation>都市が開かれていません</translation>
+    </message>
+    <message>
+        <source>Open a city first, then connect the feed to it.</source>
+        <translation>先に都市を開いてから、フィードを接続してください。</translation>
+    </message>
+    <message>
+        <source>The feed {name} could not start: {reason}</source>
+        <translation>フィード {name} を開始できませんでした: {reason}</translation>
+    </message>
+    <message>
+        <source>Simulated data shown, not real-time: {feeds}</source>
+        <translation>リアルタイムではなくシミュレーションのデータを表示中: {feeds}</translation>
+    </message>
+</context>
+<context>
+    <name>NewCityDialog</name>
+    <message>
+        <source>New city from files</source>
+        <translation>ファイルから新しい都市を作成</translation>
+    </message>
+    <message>
+        <source>Vector files (*.gpkg *.geojson *.shp *.fgb)</source>
+        <translation>ベクターファイル (*.gpkg *.geojson *.shp *.fgb)</translation>
+    </message>
+    <message>
+        <source>OpenStreetMap extract</source>
+        <translation>OpenStreetMap の抽出データ</translation>
+    </message>
+    <message>
+        <source>OSM (*.osm *.osm.bz2 *.osm.pbf *.pbf)</source>
+        <translation>OSM データ (*.osm *.osm.bz2 *.osm.pbf *.pbf)</translation>
+    </message>
+    <message>
+        <source>GTFS feed</source>
+        <translation>GTFS フィード</translation>
+    </message>
+    <message>
+        <source>GTFS (*.zip)</source>
+        <translation>GTFS データ (*.zip)</translation>
+    </message>
+    <message>
+        <source>Population grid</source>
+        <translation>人口メッシュ</translation>
+    </message>
+    <message>
+        <source>Districts</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>The column of the districts file that holds their names.</source>
+        <translation>地区ファイルのうち、地区名が入っている列です。</translation>
+    </message>
+    <message>
+        <source>chosen from the OSM file</source>
+        <translation>OSM ファイルから選ばれます</translation>
+    </message>
+    <message>
+        <source>Without a districts file: the OSM admin_level of the districts.</source>
+        <translation>地区ファイルがない場合に使う、地区の OSM admin_level です。</translation>
+    </message>
+    <message>
+        <source>Raster (e.g. heat)</source>
+        <translation>ラスター(例: 暑さ)</translation>
+    </message>
+    <message>
+        <source>Raster (*.tif *.tiff)</source>
+        <translation>ラスター (*.tif *.tiff)</translation>
+    </message>
+    <message>
+        <source>as the raster states (e.g. °C)</source>
+        <translation>ラスターの記載どおり(例: °C)</translation>
+    </message>
+    <message>
+        <source>© OpenStreetMap contributors (ODbL)</source>
+        <extracomment>a credit per given file; empty means &quot;what the file itself says&quot;</extracomment>
+        <translation>© OpenStreetMap 寄稿者 (ODbL)</translation>
+    </message>
+    <message>
+        <source>as the file states, if it does</source>
+        <translation>ファイルに記載があればそのとおり</translation>
+    </message>
+    <message>
+        <source>by building type (docs/buildings.md)</source>
+        <translation>建物の種類ごと(docs/buildings.md)</translation>
+    </message>
+    <message>
+        <source>Parent folder</source>
+        <translation>親フォルダー</translation>
+    </message>
+    <message>
+        <source>credit</source>
+        <translation>クレジット</translation>
+    </message>
+    <message>
+        <source>City name</source>
+        <translation>都市名</translation>
+    </message>
+    <message>
+        <source>OSM file (required)</source>
+        <translation>OSM ファイル(必須)</translation>
+    </message>
+    <message>
+        <source>District name column</source>
+        <translation>地区名の列</translation>
+    </message>
+    <message>
+        <source>District admin level</source>
+        <translation>地区の行政レベル</translation>
+    </message>
+    <message>
+        <source>Raster</source>
+        <translation>ラスター</translation>
+    </message>
+    <message>
+        <source>Raster label</source>
+        <translation>ラスターのラベル</translation>
+    </message>
+    <message>
+        <source>Raster units</source>
+        <translation>ラスターの単位</translation>
+    </message>
+    <message>
+        <source>Storey height (m)</source>
+        <translation>階高(m)</translation>
+    </message>
+    <message>
+        <source>Default building height (m)</source>
+        <translation>既定の建物の高さ(m)</translation>
+    </message>
+    <message>
+        <source>Save in</source>
+        <translation>保存先</translation>
+    </message>
+    <message>
+        <source>The storey height must be a number of metres, like 3 or 2.8, not &apos;{text}&apos;.</source>
+        <translation>階高は 3 や 2.8 のようなメートル単位の数値で入力してください。「{text}」は使えません。</translation>
+    </message>
+    <message>
+        <source>The default building height must be a number of metres, like 3 or 2.8, not &apos;{text}&apos;.</source>
+        <translation>既定の建物の高さは 3 や 2.8 のようなメートル単位の数値で入力してください。「{text}」は使えません。</translation>
+    </message>
+</context>
+<context>
+    <name>ParamDialog</name>
+    <message>
+        <source>Run</source>
+        <translation>実行</translation>
+    </message>
+</context>
+<context>
+    <name>ParamForm</name>
+    <message>
+        <source>Tick districts to analyse; none ticked means all.</source>
+        <translation>分析する地区にチェックを入れてください。チェックがなければすべてを分析します。</translation>
+    </message>
+</context>
+<context>
+    <name>Problems</name>
+    <message>
+        <source>Layers that could not be shown: {count}. The others are loaded.</source>
+        <translation>表示できなかったレイヤー: {count} 件。ほかのレイヤーは読み込まれています。</translation>
+    </message>
+</context>
+<context>
+    <name>Provenance</name>
+    <message>
+        <source>Analysis</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <source>{title} ({analysis} {version})</source>
+        <translation>{title}({analysis}、バージョン {version})</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>都市</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <source>{started} to {finished}</source>
+        <translation>{started} ~ {finished}</translation>
+    </message>
+    <message>
+        <source>Parameter: {name}</source>
+        <translation>パラメーター: {name}</translation>
+    </message>
+    <message>
+        <source>{path}, SHA-256 {digest}…</source>
+        <translation>{path}、SHA-256: {digest}…</translation>
+    </message>
+    <message>
+        <source>made in the app (no file), SHA-256 {digest}…</source>
+        <translation>アプリ内で作成(ファイルなし)、SHA-256: {digest}…</translation>
+    </message>
+    <message>
+        <source>made in the app (no file)</source>
+        <translation>アプリ内で作成(ファイルなし)</translation>
+    </message>
+    <message>
+        <source>Input: {layer}</source>
+        <translation>入力: {layer}</translation>
+    </message>
+    <message>
+        <source>Note: {key}</source>
+        <translation>注記: {key}</translation>
+    </message>
+</context>
+<context>
+    <name>ProvenanceDialog</name>
+    <message>
+        <source>Provenance: {title}</source>
+        <translation>来歴: {title}</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>Show JSON</source>
+        <translation>JSON を表示</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWorker</name>
+    <message>
+        <source>The report could not be started ({reason}); try again.</source>
+        <extracomment>seconds a cancelled report process gets to end before it is killed</extracomment>
+        <translation>レポートの作成を開始できませんでした({reason})。もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The report failed.</source>
+        <translation>レポートの作成に失敗しました。</translation>
+    </message>
+</context>
+<context>
+    <name>TableDialog</name>
+    <message>
+        <source>by key</source>
+        <translation>キーで</translation>
+    </message>
+    <message>
+        <source>by location</source>
+        <translation>位置で</translation>
+    </message>
+    <message>
+        <source>(every column of numbers)</source>
+        <translation>(数値のすべての列)</translation>
+    </message>
+    <message>
+        <source>(none: one value per feature)</source>
+        <translation>(なし: 地物ごとに 1 つの値)</translation>
+    </message>
+    <message>
+        <source>refuse repeated keys</source>
+        <translation>重複するキーを拒否</translation>
+    </message>
+    <message>
+        <source>sum</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>Import table</source>
+        <translation>表のインポート</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.txt *.gpkg *.geojson *.json);;All files (*)</source>
+        <translation>表 (*.csv *.txt *.gpkg *.geojson *.json);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>times carry their UTC offset (the city&apos;s zone is {zone})</source>
+        <translation>時刻に UTC オフセットが含まれます(都市のタイムゾーン: {zone})</translation>
+    </message>
+    <message>
+        <source>times carry their UTC offset</source>
+        <translation>時刻に UTC オフセットが含まれます</translation>
+    </message>
+    <message>
+        <source>The IANA time zone (e.g. Europe/Helsinki) of times written without an offset.</source>
+        <translation>オフセットなしで書かれた時刻の IANA タイムゾーンです(例: Europe/Helsinki)。</translation>
+    </message>
+    <message>
+        <source>Observation store</source>
+        <translation>観測データの保存先</translation>
+    </message>
+    <message>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage ファイル (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>Choose a table.</source>
+        <translation>表を選んでください。</translation>
+    </message>
+    <message>
+        <source>Table file</source>
+        <translation>表のファイル</translation>
+    </message>
+    <message>
+        <source>Join to layer</source>
+        <translation>結合先のレイヤー</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>結合方法</translation>
+    </message>
+    <message>
+        <source>Layer key column</source>
+        <translation>レイヤーのキー列</translation>
+    </message>
+    <message>
+        <source>Table key column</source>
+        <translation>表のキー列</translation>
+    </message>
+    <message>
+        <source>Value column</source>
+        <translation>値の列</translation>
+    </message>
+    <message>
+        <source>Rows sharing a key or feature</source>
+        <translation>キーや地物が同じ行</translation>
+    </message>
+    <message>
+        <source>Time column</source>
+        <translation>時刻の列</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>タイムゾーン</translation>
+    </message>
+    <message>
+        <source>Store time series in</source>
+        <translation>時系列の保存先</translation>
+    </message>
+    <message>
+        <source>{rows} rows will be placed in the features of &apos;{layer}&apos; by their coordinates.</source>
+        <translation>{rows} 行を座標に基づいて「{layer}」の地物に割り当てます。</translation>
+    </message>
+    <message>
+        <source>Choose the key columns.</source>
+        <translation>キー列を選んでください。</translation>
+    </message>
+    <message>
+        <source>{matched} of {total} buildings matched; {unmatched} key(s) of the table match none.</source>
+        <translation>建物 {total} 件中 {matched} 件が一致しました。表のキー {unmatched} 件はどれにも一致しません。</translation>
+    </message>
+    <message>
+        <source>{matched} of {total} buildings matched.</source>
+        <translation>建物 {total} 件中 {matched} 件が一致しました。</translation>
+    </message>
+    <message>
+        <source>{matched} of {total} features matched; {unmatched} key(s) of the table match none.</source>
+        <translation>地物 {total} 件中 {matched} 件が一致しました。表のキー {unmatched} 件はどれにも一致しません。</translation>
+    </message>
+    <message>
+        <source>{matched} of {total} features matched.</source>
+        <translation>地物 {total} 件中 {matched} 件が一致しました。</translation>
+    </message>
+    <message>
+        <source>Choose a table file and the layer to join it to.</source>
+        <translation>表のファイルと、結合先のレイヤーを選んでください。</translation>
+    </message>
+    <message>
+        <source>Not ready</source>
+        <translation>まだ準備ができていません</translation>
+    </message>
+    <message>
+        <source>Wait until the city has finished loading, then import the table.</source>
+        <translation>都市の読み込みが終わるまで待ってから、表をインポートしてください。</translation>
+    </message>
+    <message>
+        <source>The table could not be joined</source>
+        <translation>表を結合できませんでした</translation>
+    </message>
+    <message>
+        <source>Importing {table}</source>
+        <translation>{table} をインポート中</translation>
+    </message>
+</context>
+<context>
+    <name>TableJoinWorker</name>
+    <message>
+        <source>Joining {table}…</source>
+        <translation>{table} を結合しています…</translation>
+    </message>
+    <message>
+        <source>The table &apos;{table}&apos; could not be joined</source>
+        <translation>表「{table}」を結合できませんでした</translation>
+    </message>
+</context>
+<context>
+    <name>TimeBar</name>
+    <message>
+        <source>&apos;{text}&apos; is not a time: type 17:30, 17:30:15 or 2022-02-22 17:30.</source>
+        <translation>「{text}」は時刻ではありません。17:30、17:30:15、2022-02-22 17:30 のように入力してください。</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a time that exists: {reason}.</source>
+        <translation>「{text}」は存在しない時刻です: {reason}。</translation>
+    </message>
+    <message>
+        <source>Replay speed (× real time)</source>
+        <extracomment>the user moved the clock (play, pause, speed, jump, live): the window shows the new time at once</extracomment>
+        <translation>再生速度(実時間の何倍か)</translation>
+    </message>
+    <message>
+        <source>Drag to any moment the store holds</source>
+        <translation>保存されている任意の時点までドラッグできます</translation>
+    </message>
+    <message>
+        <source>jump to 17:30</source>
+        <translation>17:30 へ移動</translation>
+    </message>
+    <message>
+        <source>Type a time (17:30, or 2022-02-22 17:30) in the city&apos;s time zone, then Enter</source>
+        <translation>都市のタイムゾーンで時刻(17:30 または 2022-02-22 17:30)を入力し、Enter キーを押してください</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>ライブ</translation>
+    </message>
+    <message>
+        <source>Follow the newest data the feeds have stored</source>
+        <translation>フィードが保存した最新のデータを追います</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <source>Play from here</source>
+        <translation>ここから再生</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1123 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko">
+<context>
+    <name>AnalysisWorker</name>
+    <message>
+        <source>The analysis stopped because of an unexpected error ({error}).</source>
+        <translation>예기치 않은 오류로 분석이 중단되었습니다({error}).</translation>
+    </message>
+</context>
+<context>
+    <name>BarChart</name>
+    <message>
+        <source>Run an analysis to see results</source>
+        <translation>결과를 보려면 분석을 실행하세요</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectFeedDialog</name>
+    <message>
+        <source>Connect feed</source>
+        <translation>피드 연결</translation>
+    </message>
+    <message>
+        <source>{title} ({schemes}; built-in)</source>
+        <translation>{title} ({schemes}; 기본 제공)</translation>
+    </message>
+    <message>
+        <source>{title} ({schemes}; from {package})</source>
+        <translation>{title} ({schemes}; {package} 제공)</translation>
+    </message>
+    <message>
+        <source>{title} ({schemes}; plugin)</source>
+        <translation>{title} ({schemes}; 플러그인)</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>소스</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>주소</translation>
+    </message>
+    <message>
+        <source>shown in the feed panel and the layer list</source>
+        <translation>피드 패널과 레이어 목록에 표시됩니다</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>연결</translation>
+    </message>
+    <message>
+        <source>Give the feed&apos;s address, such as {example}.</source>
+        <translation>피드 주소를 입력하세요(예: {example}).</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictPanel</name>
+    <message>
+        <source>All selected</source>
+        <extracomment>the row of the whole selection (English source, as a district key; shown translated)</extracomment>
+        <translation>선택 전체</translation>
+    </message>
+    <message>
+        <source>Districts (none ticked = all)</source>
+        <translation>지구(선택하지 않으면 전체)</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>차트</translation>
+    </message>
+    <message>
+        <source>Provenance…</source>
+        <translation>출처 정보…</translation>
+    </message>
+    <message>
+        <source>No analysis run yet.</source>
+        <translation>아직 실행한 분석이 없습니다.</translation>
+    </message>
+    <message>
+        <source>{definition}
+(key: {key})</source>
+        <translation>{definition}
+(키: {key})</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>1280×720 (HD)</source>
+        <extracomment>the sizes offered besides the view&apos;s own (the largest is the export limit)</extracomment>
+        <translation>1280×720(HD 화질)</translation>
+    </message>
+    <message>
+        <source>1920×1080 (Full HD, slides)</source>
+        <translation>1920×1080(풀 HD, 슬라이드)</translation>
+    </message>
+    <message>
+        <source>3840×2160 (4K, posters)</source>
+        <translation>3840×2160(4K, 포스터)</translation>
+    </message>
+    <message>
+        <source>As the view ({width}×{height})</source>
+        <translation>현재 보기와 같게({width}×{height})</translation>
+    </message>
+    <message>
+        <source>Export view</source>
+        <translation>보기 내보내기</translation>
+    </message>
+    <message>
+        <source>Image size (text scales with it):</source>
+        <translation>이미지 크기(글자 크기도 함께 조정됩니다):</translation>
+    </message>
+</context>
+<context>
+    <name>FeedPanel</name>
+    <message>
+        <source>Feed</source>
+        <extracomment>at most this often (ms): twice a second reads as live and costs nothing under a flood a rate worked out from counts is averaged over this many seconds (feeds deliver in bursts) the columns, by their English names (``row_texts``&apos; keys); the headers show them translated</extracomment>
+        <translation>피드</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>msg/s</source>
+        <translation>메시지/초</translation>
+    </message>
+    <message>
+        <source>Stored</source>
+        <translation>저장됨</translation>
+    </message>
+    <message>
+        <source>Malformed</source>
+        <translation>형식 오류</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <extracomment>what ``row_texts`` calls the line under a feed&apos;s row that shows its last error each state as the panel says it</extracomment>
+        <translation>연결 중</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>연결됨</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>다시 연결 중</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>중지됨</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>{title}
+source: {source}
+stored as: {id}</source>
+        <extracomment>each feed&apos;s (monotonic time, messages received) over the last RATE_WINDOW_S (for a rate)</extracomment>
+        <translation>{title}
+소스: {source}
+저장 이름: {id}</translation>
+    </message>
+    <message>
+        <source>Simulated: {statement}</source>
+        <translation>시뮬레이션: {statement}</translation>
+    </message>
+    <message>
+        <source>Malformed messages: {count}. For example:
+{samples}</source>
+        <translation>형식이 잘못된 메시지: {count}개. 예:
+{samples}</translation>
+    </message>
+    <message>
+        <source>Last error: {error}</source>
+        <translation>마지막 오류: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>FileField</name>
+    <message>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWorker</name>
+    <message>
+        <source>Building the city &apos;{name}&apos;…</source>
+        <translation>도시 &apos;{name}&apos;을(를) 만드는 중…</translation>
+    </message>
+    <message>
+        <source>The city &apos;{name}&apos; could not be built</source>
+        <translation>도시 &apos;{name}&apos;을(를) 만들 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>InfoPanel</name>
+    <message>
+        <source>Attribute</source>
+        <translation>속성</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+</context>
+<context>
+    <name>JobRunner</name>
+    <message>
+        <source>Cancel</source>
+        <extracomment>(level, source, text) for the messages panel</extracomment>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Stop the running job (and drop the waiting ones)</source>
+        <translation>실행 중인 작업을 중지합니다(대기 중인 작업은 취소됩니다)</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>취소되었습니다.</translation>
+    </message>
+    <message>
+        <source>Cancelling {job}…</source>
+        <translation>{job} 취소 중…</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>작업</translation>
+    </message>
+    <message>
+        <source>Waiting jobs dropped: {count}.</source>
+        <translation>취소된 대기 작업: {count}개.</translation>
+    </message>
+    <message>
+        <source>{job} (+{count} waiting)</source>
+        <translation>{job}(대기 {count}개)</translation>
+    </message>
+    <message>
+        <source>Running: {job}</source>
+        <translation>실행 중: {job}</translation>
+    </message>
+    <message>
+        <source>Waiting: {job}</source>
+        <translation>대기 중: {job}</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <source>No installed font has the letters of {language}, so its text may show as empty boxes. Install a CJK font (on Debian or Ubuntu: sudo apt-get install fonts-noto-cjk), then start twin_app again.</source>
+        <extracomment>the compiled Qt translations of twin_app&apos;s own texts where the chosen language is kept between runs (QSettings organisation, application, key) the writing system each language needs a font for (Latin ones are in every font) Qt&apos;s locale for each code (the one whose ``qtbase_*.qm`` and number formats fit) the dynamic property on which :func:`keep_translated` keeps a widget&apos;s source texts Qt ships some of its own translations only for one country&apos;s variant</extracomment>
+        <translation>{language} 문자를 표시할 글꼴이 설치되어 있지 않아 글자가 빈 상자로 보일 수 있습니다. CJK 글꼴을 설치한 뒤(Debian 또는 Ubuntu: sudo apt-get install fonts-noto-cjk) twin_app을 다시 시작하세요.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>언어(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>LayerPanel</name>
+    <message>
+        <source>(single colour)</source>
+        <extracomment>the colour-by choice that means &quot;no column&quot; (English source; shown translated)</extracomment>
+        <translation>(단일 색상)</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>레이어</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>피처</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>불투명도</translation>
+    </message>
+    <message>
+        <source>Colour by</source>
+        <translation>색상 기준</translation>
+    </message>
+</context>
+<context>
+    <name>LegendDock</name>
+    <message>
+        <source>Legend</source>
+        <translation>범례</translation>
+    </message>
+</context>
+<context>
+    <name>LegendPanel</name>
+    <message>
+        <source>What the colours on the map mean</source>
+        <extracomment>the dock keeps at least this height (pixels) for its first entry</extracomment>
+        <translation>지도 색상의 의미</translation>
+    </message>
+    <message>
+        <source>No coloured layer is shown.</source>
+        <translation>표시된 색상 레이어가 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>LiveSession</name>
+    <message>
+        <source>{station} reads {reading} at {time}: beyond {rule}.</source>
+        <extracomment>tests and portable installs put the live stores here instead of the user&apos;s data folder how far behind the newest observation live mode shows (s): two fixes of a 1 Hz feed and some slack the feed panel is refreshed this often (s), by the frame timer: at most twice a second the span the slider covers is read again this often (s): it grows as the feeds store more extra references to None, topped up while the live timer runs (see :func:`keep_none_alive`) the duration of the last frames&apos; work on the clock and playback (s) the duration of the last redraws of the view (s), whatever asked for them</extracomment>
+        <translation>{station}의 측정값이 {time}에 {reading}(으)로 {rule}을(를) 벗어났습니다.</translation>
+    </message>
+    <message>
+        <source>{station} reads {reading} at {time}: beyond its threshold.</source>
+        <translation>{station}의 측정값이 {time}에 {reading}(으)로 임계값을 벗어났습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>LoadWorker</name>
+    <message>
+        <source>Opening {file}…</source>
+        <translation>{file} 여는 중…</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; could not be opened</source>
+        <translation>&apos;{path}&apos;을(를) 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Loading the city &apos;{city}&apos; stopped</source>
+        <translation>도시 &apos;{city}&apos; 불러오기가 중단되었습니다</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Preparing the 3D view…</source>
+        <extracomment>while a city loads, redraw at most this often (a small city is drawn once, at the end)</extracomment>
+        <translation>3D 보기를 준비하는 중…</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>레이어</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>피처</translation>
+    </message>
+    <message>
+        <source>Districts and results</source>
+        <translation>지구와 결과</translation>
+    </message>
+    <message>
+        <source>Data sources</source>
+        <translation>데이터 출처</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;city…</source>
+        <translation>도시 열기(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open file…</source>
+        <translation>파일 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;New city from files…</source>
+        <translation>파일로 새 도시 만들기(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Import &amp;table…</source>
+        <translation>표 가져오기(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Connect &amp;feed…</source>
+        <translation>피드 연결(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export view as PNG…</source>
+        <translation>보기를 PNG로 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export scene as &amp;glTF…</source>
+        <translation>장면을 glTF로 내보내기(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>&amp;Report…</source>
+        <translation>보고서(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>종료(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Analyses</source>
+        <translation>분석(&amp;A)</translation>
+    </message>
+    <message>
+        <source>{name} (could not be loaded)</source>
+        <translation>{name}(불러올 수 없음)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Data sources and licences</source>
+        <translation>데이터 출처와 라이선스</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>보기</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>처음 보기</translation>
+    </message>
+    <message>
+        <source>Frame the whole city again (Home, H or R in the 3D view)</source>
+        <translation>도시 전체가 다시 보이게 합니다(3D 보기에서 Home, H 또는 R)</translation>
+    </message>
+    <message>
+        <source>Screenshot</source>
+        <translation>화면 캡처</translation>
+    </message>
+    <message>
+        <source>Save the 3D view as a PNG image</source>
+        <translation>3D 보기를 PNG 이미지로 저장합니다</translation>
+    </message>
+    <message>
+        <source>Identify</source>
+        <translation>식별</translation>
+    </message>
+    <message>
+        <source>Click a feature to see its attributes and results</source>
+        <translation>피처를 클릭하면 속성과 결과가 표시됩니다</translation>
+    </message>
+    <message>
+        <source>Select districts</source>
+        <translation>지구 선택</translation>
+    </message>
+    <message>
+        <source>While on, clicking in the 3D view ticks or unticks a district.</source>
+        <translation>켜져 있는 동안 3D 보기를 클릭하면 지구가 선택되거나 선택 해제됩니다.</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>측정</translation>
+    </message>
+    <message>
+        <source>Click two or more points to measure the distance along them on the map; Esc clears</source>
+        <translation>지도에서 두 개 이상의 점을 클릭해 그 경로의 거리를 잽니다. Esc로 지웁니다</translation>
+    </message>
+    <message>
+        <source>Click on the city to measure.</source>
+        <translation>측정하려면 도시를 클릭하세요.</translation>
+    </message>
+    <message>
+        <source>Measure: click the next point (Esc clears).</source>
+        <translation>측정: 다음 점을 클릭하세요(Esc로 지움).</translation>
+    </message>
+    <message>
+        <source>Distance on the map: {distance} (Esc clears)</source>
+        <translation>지도상 거리: {distance}(Esc로 지움)</translation>
+    </message>
+    <message>
+        <source>Measurement cleared.</source>
+        <translation>측정을 지웠습니다.</translation>
+    </message>
+    <message>
+        <source>Starting the 3D view…</source>
+        <translation>3D 보기를 시작하는 중…</translation>
+    </message>
+    <message>
+        <source>Districts: {names}</source>
+        <translation>지구: {names}</translation>
+    </message>
+    <message>
+        <source>Districts: all</source>
+        <translation>지구: 전체</translation>
+    </message>
+    <message>
+        <source>Nothing to identify there.</source>
+        <translation>그곳에는 식별할 대상이 없습니다.</translation>
+    </message>
+    <message>
+        <source>{layer}: feature {feature}</source>
+        <translation>{layer}: 피처 {feature}</translation>
+    </message>
+    <message>
+        <source>The city could not be opened</source>
+        <translation>도시를 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Loading {city}</source>
+        <translation>{city} 불러오는 중</translation>
+    </message>
+    <message>
+        <source>Opening {files}</source>
+        <translation>{files} 여는 중</translation>
+    </message>
+    <message>
+        <source>Not ready</source>
+        <translation>아직 준비되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>Wait until the city has finished loading, then run the analysis.</source>
+        <translation>도시를 다 불러올 때까지 기다린 뒤 분석을 실행하세요.</translation>
+    </message>
+    <message>
+        <source>The analysis is not available</source>
+        <translation>이 분석을 사용할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Analysis {name}</source>
+        <translation>분석 {name}</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>분석</translation>
+    </message>
+    <message>
+        <source>The analysis could not finish</source>
+        <translation>분석을 끝낼 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Analysis cancelled.</source>
+        <translation>분석을 취소했습니다.</translation>
+    </message>
+    <message>
+        <source>Analysis finished.</source>
+        <translation>분석이 끝났습니다.</translation>
+    </message>
+    <message>
+        <source>Loading cancelled.</source>
+        <translation>불러오기를 취소했습니다.</translation>
+    </message>
+    <message>
+        <source>Ready. Layers: {count}.</source>
+        <translation>준비 완료. 레이어: {count}개.</translation>
+    </message>
+    <message>
+        <source>Some data could not be loaded</source>
+        <translation>일부 데이터를 불러올 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Open a city folder (with city.toml)</source>
+        <translation>도시 폴더 열기(city.toml 포함)</translation>
+    </message>
+    <message>
+        <source>Open data files</source>
+        <translation>데이터 파일 열기</translation>
+    </message>
+    <message>
+        <source>Data ({patterns});;All files (*)</source>
+        <translation>데이터 ({patterns});;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Feeds</source>
+        <translation>피드</translation>
+    </message>
+    <message>
+        <source>This window cannot start feeds yet; ingest it with &apos;twin-app feed ingest&apos;.</source>
+        <translation>이 창에서는 아직 피드를 시작할 수 없습니다. &apos;twin-app feed ingest&apos;로 수집하세요.</translation>
+    </message>
+    <message>
+        <source>Building the city {name}</source>
+        <translation>도시 {name} 만드는 중</translation>
+    </message>
+    <message>
+        <source>New city</source>
+        <translation>새 도시</translation>
+    </message>
+    <message>
+        <source>The city could not be created</source>
+        <translation>도시를 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Export view</source>
+        <translation>보기 내보내기</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <source>The view could not be exported</source>
+        <translation>보기를 내보낼 수 없습니다</translation>
+    </message>
+    <message>
+        <source>There is no view to export yet: open a city first.</source>
+        <translation>아직 내보낼 보기가 없습니다. 먼저 도시를 여세요.</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>저장함: {path}</translation>
+    </message>
+    <message>
+        <source>Export scene</source>
+        <translation>장면 내보내기</translation>
+    </message>
+    <message>
+        <source>Binary glTF (*.glb)</source>
+        <translation>바이너리 glTF (*.glb)</translation>
+    </message>
+    <message>
+        <source>The scene could not be exported</source>
+        <translation>장면을 내보낼 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The scene was saved to {path}.</source>
+        <translation>장면을 {path}에 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Wait until the city has finished loading, then make the report.</source>
+        <translation>도시를 다 불러올 때까지 기다린 뒤 보고서를 만드세요.</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>보고서</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 문서 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The report was saved to {path}.</source>
+        <translation>보고서를 {path}에 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>The report could not be made</source>
+        <translation>보고서를 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>No city is open.</source>
+        <translation>열린 도시가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>source and licence not stated: see the file&apos;s own notes</source>
+        <translation>출처와 라이선스가 명시되지 않았습니다. 파일 자체의 설명을 확인하세요</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>라이선스</translation>
+    </message>
+    <message>
+        <source>Live feeds</source>
+        <translation>실시간 피드</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시간</translation>
+    </message>
+    <message>
+        <source>No city is open</source>
+        <translation>열린 도시가 없습니다</translation>
+    </message>
+    <message>
+        <source>Open a city first, then connect the feed to it.</source>
+        <translation>먼저 도시를 연 다음 피드를 연결하세요.</translation>
+    </message>
+    <message>
+        <source>The feed {name} could not start: {reason}</source>
+        <translation>피드 {name}을(를) 시작할 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>Simulated data shown, not real-time: {feeds}</source>
+        <translation>실시간이 아닌 시뮬레이션 데이터를 표시 중: {feeds}</translation>
+    </message>
+</context>
+<context>
+    <name>NewCityDialog</name>
+    <message>
+        <source>New city from files</source>
+        <translation>파일로 새 도시 만들기</translation>
+    </message>
+    <message>
+        <source>Vector files (*.gpkg *.geojson *.shp *.fgb)</source>
+        <translation>벡터 파일 (*.gpkg *.geojson *.shp *.fgb)</translation>
+    </message>
+    <message>
+        <source>OpenStreetMap extract</source>
+        <translation>OpenStreetMap 추출 파일</translation>
+    </message>
+    <message>
+        <source>OSM (*.osm *.osm.bz2 *.osm.pbf *.pbf)</source>
+        <translation>OSM 데이터 (*.osm *.osm.bz2 *.osm.pbf *.pbf)</translation>
+    </message>
+    <message>
+        <source>GTFS feed</source>
+        <translation>GTFS 피드</translation>
+    </message>
+    <message>
+        <source>GTFS (*.zip)</source>
+        <translation>GTFS 데이터 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Population grid</source>
+        <translation>인구 격자</translation>
+    </message>
+    <message>
+        <source>Districts</source>
+        <translation>지구</translation>
+    </message>
+    <message>
+        <source>The column of the districts file that holds their names.</source>
+        <translation>지구 파일에서 지구 이름이 들어 있는 열입니다.</translation>
+    </message>
+    <message>
+        <source>chosen from the OSM file</source>
+        <translation>OSM 파일에서 선택됨</translation>
+    </message>
+    <message>
+        <source>Without a districts file: the OSM admin_level of the districts.</source>
+        <translation>지구 파일이 없을 때 사용할 지구의 OSM admin_level입니다.</translation>
+    </message>
+    <message>
+        <source>Raster (e.g. heat)</source>
+        <translation>래스터(예: 열)</translation>
+    </message>
+    <message>
+        <source>Raster (*.tif *.tiff)</source>
+        <translation>래스터 (*.tif *.tiff)</translation>
+    </message>
+    <message>
+        <source>as the raster states (e.g. °C)</source>
+        <translation>래스터에 적힌 대로(예: °C)</translation>
+    </message>
+    <message>
+        <source>© OpenStreetMap contributors (ODbL)</source>
+        <extracomment>a credit per given file; empty means &quot;what the file itself says&quot;</extracomment>
+        <translation>© OpenStreetMap 기여자 (ODbL)</translation>
+    </message>
+    <message>
+        <source>as the file states, if it does</source>
+        <translation>파일에 적혀 있으면 그대로</translation>
+    </message>
+    <message>
+        <source>by building type (docs/buildings.md)</source>
+        <translation>건물 유형별(docs/buildings.md)</translation>
+    </message>
+    <message>
+        <source>Parent folder</source>
+        <translation>상위 폴더</translation>
+    </message>
+    <message>
+        <source>credit</source>
+        <translation>출처 표기</translation>
+    </message>
+    <message>
+        <source>City name</source>
+        <translation>도시 이름</translation>
+    </message>
+    <message>
+        <source>OSM file (required)</source>
+        <translation>OSM 파일(필수)</translation>
+    </message>
+    <message>
+        <source>District name column</source>
+        <translation>지구 이름 열</translation>
+    </message>
+    <message>
+        <source>District admin level</source>
+        <translation>지구 행정 단계</translation>
+    </message>
+    <message>
+        <source>Raster</source>
+        <translation>래스터</translation>
+    </message>
+    <message>
+        <source>Raster label</source>
+        <translation>래스터 이름표</translation>
+    </message>
+    <message>
+        <source>Raster units</source>
+        <translation>래스터 단위</translation>
+    </message>
+    <message>
+        <source>Storey height (m)</source>
+        <translation>층고(m)</translation>
+    </message>
+    <message>
+        <source>Default building height (m)</source>
+        <translation>기본 건물 높이(m)</translation>
+    </message>
+    <message>
+        <source>Save in</source>
+        <translation>저장 위치</translation>
+    </message>
+    <message>
+        <source>The storey height must be a number of metres, like 3 or 2.8, not &apos;{text}&apos;.</source>
+        <translation>층고는 3이나 2.8처럼 미터 단위 숫자여야 합니다. &apos;{text}&apos;은(는) 사용할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The default building height must be a number of metres, like 3 or 2.8, not &apos;{text}&apos;.</source>
+        <translation>기본 건물 높이는 3이나 2.8처럼 미터 단위 숫자여야 합니다. &apos;{text}&apos;은(는) 사용할 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ParamDialog</name>
+    <message>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+</context>
+<context>
+    <name>ParamForm</name>
+    <message>
+        <source>Tick districts to analyse; none ticked means all.</source>
+        <translation>분석할 지구를 선택하세요. 선택하지 않으면 전체를 분석합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Problems</name>
+    <message>
+        <source>Layers that could not be shown: {count}. The others are loaded.</source>
+        <translation>표시할 수 없는 레이어: {count}개. 나머지는 불러왔습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Provenance</name>
+    <message>
+        <source>Analysis</source>
+        <translation>분석</translation>
+    </message>
+    <message>
+        <source>{title} ({analysis} {version})</source>
+        <translation>{title}({analysis}, 버전 {version})</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>도시</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>{started} to {finished}</source>
+        <translation>{started} ~ {finished}</translation>
+    </message>
+    <message>
+        <source>Parameter: {name}</source>
+        <translation>매개변수: {name}</translation>
+    </message>
+    <message>
+        <source>{path}, SHA-256 {digest}…</source>
+        <translation>{path}, SHA-256: {digest}…</translation>
+    </message>
+    <message>
+        <source>made in the app (no file), SHA-256 {digest}…</source>
+        <translation>앱에서 만듦(파일 없음), SHA-256: {digest}…</translation>
+    </message>
+    <message>
+        <source>made in the app (no file)</source>
+        <translation>앱에서 만듦(파일 없음)</translation>
+    </message>
+    <message>
+        <source>Input: {layer}</source>
+        <translation>입력: {layer}</translation>
+    </message>
+    <message>
+        <source>Note: {key}</source>
+        <translation>참고: {key}</translation>
+    </message>
+</context>
+<context>
+    <name>ProvenanceDialog</name>
+    <message>
+        <source>Provenance: {title}</source>
+        <translation>출처 정보: {title}</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>Show JSON</source>
+        <translation>JSON 보기</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWorker</name>
+    <message>
+        <source>The report could not be started ({reason}); try again.</source>
+        <extracomment>seconds a cancelled report process gets to end before it is killed</extracomment>
+        <translation>보고서 작성을 시작할 수 없습니다({reason}). 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The report failed.</source>
+        <translation>보고서 작성에 실패했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>TableDialog</name>
+    <message>
+        <source>by key</source>
+        <translation>키로</translation>
+    </message>
+    <message>
+        <source>by location</source>
+        <translation>위치로</translation>
+    </message>
+    <message>
+        <source>(every column of numbers)</source>
+        <translation>(숫자로 된 모든 열)</translation>
+    </message>
+    <message>
+        <source>(none: one value per feature)</source>
+        <translation>(없음: 피처마다 값 하나)</translation>
+    </message>
+    <message>
+        <source>refuse repeated keys</source>
+        <translation>중복 키 거부</translation>
+    </message>
+    <message>
+        <source>sum</source>
+        <translation>합계</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>평균</translation>
+    </message>
+    <message>
+        <source>Import table</source>
+        <translation>표 가져오기</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>표</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.txt *.gpkg *.geojson *.json);;All files (*)</source>
+        <translation>표 (*.csv *.txt *.gpkg *.geojson *.json);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>times carry their UTC offset (the city&apos;s zone is {zone})</source>
+        <translation>시각에 UTC 오프셋이 포함됨(도시의 시간대: {zone})</translation>
+    </message>
+    <message>
+        <source>times carry their UTC offset</source>
+        <translation>시각에 UTC 오프셋이 포함됨</translation>
+    </message>
+    <message>
+        <source>The IANA time zone (e.g. Europe/Helsinki) of times written without an offset.</source>
+        <translation>오프셋 없이 적힌 시각의 IANA 시간대입니다(예: Europe/Helsinki).</translation>
+    </message>
+    <message>
+        <source>Observation store</source>
+        <translation>관측 저장소</translation>
+    </message>
+    <message>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage 파일 (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>Choose a table.</source>
+        <translation>표를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Table file</source>
+        <translation>표 파일</translation>
+    </message>
+    <message>
+        <source>Join to layer</source>
+        <translation>결합할 레이어</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>결합 방식</translation>
+    </message>
+    <message>
+        <source>Layer key column</source>
+        <translation>레이어 키 열</translation>
+    </message>
+    <message>
+        <source>Table key column</source>
+        <translation>표 키 열</translation>
+    </message>
+    <message>
+        <source>Value column</source>
+        <translation>값 열</translation>
+    </message>
+    <message>
+        <source>Rows sharing a key or feature</source>
+        <translation>키나 피처가 같은 행</translation>
+    </message>
+    <message>
+        <source>Time column</source>
+        <translation>시각 열</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>시간대</translation>
+    </message>
+    <message>
+        <source>Store time series in</source>
+        <translation>시계열 저장 위치</translation>
+    </message>
+    <message>
+        <source>{rows} rows will be placed in the features of &apos;{layer}&apos; by their coordinates.</source>
+        <translation>{rows}개 행을 좌표에 따라 &apos;{layer}&apos;의 피처에 배치합니다.</translation>
+    </message>
+    <message>
+        <source>Choose the key columns.</source>
+        <translation>키 열을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>{matched} of {total} buildings matched; {unmatched} key(s) of the table match none.</source>
+        <translation>건물 {total}개 중 {matched}개가 일치합니다. 표의 키 {unmatched}개는 일치하는 건물이 없습니다.</translation>
+    </message>
+    <message>
+        <source>{matched} of {total} buildings matched.</source>
+        <translation>건물 {total}개 중 {matched}개가 일치합니다.</translation>
+    </message>
+    <message>
+        <source>{matched} of {total} features matched; {unmatched} key(s) of the table match none.</source>
+        <translation>피처 {total}개 중 {matched}개가 일치합니다. 표의 키 {unmatched}개는 일치하는 피처가 없습니다.</translation>
+    </message>
+    <message>
+        <source>{matched} of {total} features matched.</source>
+        <translation>피처 {total}개 중 {matched}개가 일치합니다.</translation>
+    </message>
+    <message>
+        <source>Choose a table file and the layer to join it to.</source>
+        <translation>표 파일과 결합할 레이어를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Not ready</source>
+        <translation>아직 준비되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>Wait until the city has finished loading, then import the table.</source>
+        <translation>도시를 다 불러올 때까지 기다린 뒤 표를 가져오세요.</translation>
+    </message>
+    <message>
+        <source>The table could not be joined</source>
+        <translation>표를 결합할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Importing {table}</source>
+        <translation>{table} 가져오는 중</translation>
+    </message>
+</context>
+<context>
+    <name>TableJoinWorker</name>
+    <message>
+        <source>Joining {table}…</source>
+        <translation>{table} 결합 중…</translation>
+    </message>
+    <message>
+        <source>The table &apos;{table}&apos; could not be joined</source>
+        <translation>표 &apos;{table}&apos;을(를) 결합할 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>TimeBar</name>
+    <message>
+        <source>&apos;{text}&apos; is not a time: type 17:30, 17:30:15 or 2022-02-22 17:30.</source>
+        <translation>&apos;{text}&apos;은(는) 시각이 아닙니다. 17:30, 17:30:15 또는 2022-02-22 17:30처럼 입력하세요.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a time that exists: {reason}.</source>
+        <translation>&apos;{text}&apos;은(는) 존재하지 않는 시각입니다: {reason}.</translation>
+    </message>
+    <message>
+        <source>Replay speed (× real time)</source>
+        <extracomment>the user moved the clock (play, pause, speed, jump, live): the window shows the new time at once</extracomment>
+        <translation>재생 속도(실제 시간의 배수)</translation>
+    </message>
+    <message>
+        <source>Drag to any moment the store holds</source>
+        <translation>저장소에 있는 원하는 시점으로 끌어 옮기세요</translation>
+    </message>
+    <message>
+        <source>jump to 17:30</source>
+        <translation>17:30으로 이동</translation>
+    </message>
+    <message>
+        <source>Type a time (17:30, or 2022-02-22 17:30) in the city&apos;s time zone, then Enter</source>
+        <translation>도시 시간대 기준 시각(17:30 또는 2022-02-22 17:30)을 입력하고 Enter를 누르세요</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>실시간</translation>
+    </message>
+    <message>
+        <source>Follow the newest data the feeds have stored</source>
+        <translation>피드가 저장한 최신 데이터를 따라갑니다</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <source>Play from here</source>
+        <translation>여기서부터 재생</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1123 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="pt">
+<context>
+    <name>AnalysisWorker</name>
+    <message>
+        <source>The analysis stopped because of an unexpected error ({error}).</source>
+        <translation>A análise parou devido a um erro inesperado ({error}).</translation>
+    </message>
+</context>
+<context>
+    <name>BarChart</name>
+    <message>
+        <source>Run an analysis to see results</source>
+        <translation>Execute uma análise para ver os resultados</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectFeedDialog</name>
+    <message>
+        <source>Connect feed</source>
+        <translation>Ligar fluxo de dados</translation>
+    </message>
+    <message>
+        <source>{title} ({schemes}; built-in)</source>
+        <translation>{title} ({schemes}; incorporada)</translation>
+    </message>
+    <message>
+        <source>{title} ({schemes}; from {package})</source>
+        <translation>{title} ({schemes}; de {package})</translation>
+    </message>
+    <message>
+        <source>{title} ({schemes}; plugin)</source>
+        <translation>{title} ({schemes}; extensão)</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Origem</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Endereço</translation>
+    </message>
+    <message>
+        <source>shown in the feed panel and the layer list</source>
+        <translation>mostrado no painel de fluxos e na lista de camadas</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Ligar</translation>
+    </message>
+    <message>
+        <source>Give the feed&apos;s address, such as {example}.</source>
+        <translation>Indique o endereço do fluxo, por exemplo {example}.</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictPanel</name>
+    <message>
+        <source>All selected</source>
+        <extracomment>the row of the whole selection (English source, as a district key; shown translated)</extracomment>
+        <translation>Toda a seleção</translation>
+    </message>
+    <message>
+        <source>Districts (none ticked = all)</source>
+        <translation>Bairros (nenhum assinalado = todos)</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Gráfico</translation>
+    </message>
+    <message>
+        <source>Provenance…</source>
+        <translation>Proveniência…</translation>
+    </message>
+    <message>
+        <source>No analysis run yet.</source>
+        <translation>Ainda não foi executada nenhuma análise.</translation>
+    </message>
+    <message>
+        <source>{definition}
+(key: {key})</source>
+        <translation>{definition}
+(chave: {key})</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>1280×720 (HD)</source>
+        <extracomment>the sizes offered besides the view&apos;s own (the largest is the export limit)</extracomment>
+        <translation>1280×720 (alta definição)</translation>
+    </message>
+    <message>
+        <source>1920×1080 (Full HD, slides)</source>
+        <translation>1920×1080 (Full HD, diapositivos)</translation>
+    </message>
+    <message>
+        <source>3840×2160 (4K, posters)</source>
+        <translation>3840×2160 (4K, cartazes)</translation>
+    </message>
+    <message>
+        <source>As the view ({width}×{height})</source>
+        <translation>Como a vista ({width}×{height})</translation>
+    </message>
+    <message>
+        <source>Export view</source>
+        <translation>Exportar vista</translation>
+    </message>
+    <message>
+        <source>Image size (text scales with it):</source>
+        <translation>Tamanho da imagem (o texto acompanha-o):</translation>
+    </message>
+</context>
+<context>
+    <name>FeedPanel</name>
+    <message>
+        <source>Feed</source>
+        <extracomment>at most this often (ms): twice a second reads as live and costs nothing under a flood a rate worked out from counts is averaged over this many seconds (feeds deliver in bursts) the columns, by their English names (``row_texts``&apos; keys); the headers show them translated</extracomment>
+        <translation>Fluxo</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>msg/s</source>
+        <translation>msg/s</translation>
+    </message>
+    <message>
+        <source>Stored</source>
+        <translation>Guardados</translation>
+    </message>
+    <message>
+        <source>Malformed</source>
+        <translation>Malformados</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <extracomment>what ``row_texts`` calls the line under a feed&apos;s row that shows its last error each state as the panel says it</extracomment>
+        <translation>a ligar</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>ligado</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>a religar</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>parado</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>falhou</translation>
+    </message>
+    <message>
+        <source>{title}
+source: {source}
+stored as: {id}</source>
+        <extracomment>each feed&apos;s (monotonic time, messages received) over the last RATE_WINDOW_S (for a rate)</extracomment>
+        <translation>{title}
+origem: {source}
+guardado como: {id}</translation>
+    </message>
+    <message>
+        <source>Simulated: {statement}</source>
+        <translation>Simulado: {statement}</translation>
+    </message>
+    <message>
+        <source>Malformed messages: {count}. For example:
+{samples}</source>
+        <translation>Mensagens malformadas: {count}. Por exemplo:
+{samples}</translation>
+    </message>
+    <message>
+        <source>Last error: {error}</source>
+        <translation>Último erro: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>FileField</name>
+    <message>
+        <source>Browse…</source>
+        <translation>Procurar…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWorker</name>
+    <message>
+        <source>Building the city &apos;{name}&apos;…</source>
+        <translation>A criar a cidade «{name}»…</translation>
+    </message>
+    <message>
+        <source>The city &apos;{name}&apos; could not be built</source>
+        <translation>Não foi possível criar a cidade «{name}»</translation>
+    </message>
+</context>
+<context>
+    <name>InfoPanel</name>
+    <message>
+        <source>Attribute</source>
+        <translation>Atributo</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+</context>
+<context>
+    <name>JobRunner</name>
+    <message>
+        <source>Cancel</source>
+        <extracomment>(level, source, text) for the messages panel</extracomment>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Stop the running job (and drop the waiting ones)</source>
+        <translation>Parar a tarefa em curso (e descartar as que estão em espera)</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelado.</translation>
+    </message>
+    <message>
+        <source>Cancelling {job}…</source>
+        <translation>A cancelar {job}…</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Tarefas</translation>
+    </message>
+    <message>
+        <source>Waiting jobs dropped: {count}.</source>
+        <translation>Tarefas em espera descartadas: {count}.</translation>
+    </message>
+    <message>
+        <source>{job} (+{count} waiting)</source>
+        <translation>{job} (+{count} em espera)</translation>
+    </message>
+    <message>
+        <source>Running: {job}</source>
+        <translation>Em curso: {job}</translation>
+    </message>
+    <message>
+        <source>Waiting: {job}</source>
+        <translation>Em espera: {job}</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <source>No installed font has the letters of {language}, so its text may show as empty boxes. Install a CJK font (on Debian or Ubuntu: sudo apt-get install fonts-noto-cjk), then start twin_app again.</source>
+        <extracomment>the compiled Qt translations of twin_app&apos;s own texts where the chosen language is kept between runs (QSettings organisation, application, key) the writing system each language needs a font for (Latin ones are in every font) Qt&apos;s locale for each code (the one whose ``qtbase_*.qm`` and number formats fit) the dynamic property on which :func:`keep_translated` keeps a widget&apos;s source texts Qt ships some of its own translations only for one country&apos;s variant</extracomment>
+        <translation>Nenhum tipo de letra instalado tem os caracteres de {language}, por isso o texto pode aparecer como quadrados vazios. Instale um tipo de letra CJK (em Debian ou Ubuntu: sudo apt-get install fonts-noto-cjk) e volte a iniciar o twin_app.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+</context>
+<context>
+    <name>LayerPanel</name>
+    <message>
+        <source>(single colour)</source>
+        <extracomment>the colour-by choice that means &quot;no column&quot; (English source; shown translated)</extracomment>
+        <translation>(cor única)</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Camada</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>Elementos</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>Opacidade</translation>
+    </message>
+    <message>
+        <source>Colour by</source>
+        <translation>Colorir por</translation>
+    </message>
+</context>
+<context>
+    <name>LegendDock</name>
+    <message>
+        <source>Legend</source>
+        <translation>Legenda</translation>
+    </message>
+</context>
+<context>
+    <name>LegendPanel</name>
+    <message>
+        <source>What the colours on the map mean</source>
+        <extracomment>the dock keeps at least this height (pixels) for its first entry</extracomment>
+        <translation>O que significam as cores do mapa</translation>
+    </message>
+    <message>
+        <source>No coloured layer is shown.</source>
+        <translation>Não é mostrada nenhuma camada colorida.</translation>
+    </message>
+</context>
+<context>
+    <name>LiveSession</name>
+    <message>
+        <source>{station} reads {reading} at {time}: beyond {rule}.</source>
+        <extracomment>tests and portable installs put the live stores here instead of the user&apos;s data folder how far behind the newest observation live mode shows (s): two fixes of a 1 Hz feed and some slack the feed panel is refreshed this often (s), by the frame timer: at most twice a second the span the slider covers is read again this often (s): it grows as the feeds store more extra references to None, topped up while the live timer runs (see :func:`keep_none_alive`) the duration of the last frames&apos; work on the clock and playback (s) the duration of the last redraws of the view (s), whatever asked for them</extracomment>
+        <translation>{station} indica {reading} às {time}: além de {rule}.</translation>
+    </message>
+    <message>
+        <source>{station} reads {reading} at {time}: beyond its threshold.</source>
+        <translation>{station} indica {reading} às {time}: acima do seu limiar.</translation>
+    </message>
+</context>
+<context>
+    <name>LoadWorker</name>
+    <message>
+        <source>Opening {file}…</source>
+        <translation>A abrir {file}…</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; could not be opened</source>
+        <translation>Não foi possível abrir «{path}»</translation>
+    </message>
+    <message>
+        <source>Loading the city &apos;{city}&apos; stopped</source>
+        <translation>O carregamento da cidade «{city}» parou</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Preparing the 3D view…</source>
+        <extracomment>while a city loads, redraw at most this often (a small city is drawn once, at the end)</extracomment>
+        <translation>A preparar a vista 3D…</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Camadas</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>Elemento</translation>
+    </message>
+    <message>
+        <source>Districts and results</source>
+        <translation>Bairros e resultados</translation>
+    </message>
+    <message>
+        <source>Data sources</source>
+        <translation>Fontes de dados</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Mensagens</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Ficheiro</translation>
+    </message>
+    <message>
+        <source>Open &amp;city…</source>
+        <translation>Abrir &amp;cidade…</translation>
+    </message>
+    <message>
+        <source>&amp;Open file…</source>
+        <translation>&amp;Abrir ficheiro…</translation>
+    </message>
+    <message>
+        <source>&amp;New city from files…</source>
+        <translation>&amp;Nova cidade a partir de ficheiros…</translation>
+    </message>
+    <message>
+        <source>Import &amp;table…</source>
+        <translation>Importar &amp;tabela…</translation>
+    </message>
+    <message>
+        <source>Connect &amp;feed…</source>
+        <translation>Ligar &amp;fluxo de dados…</translation>
+    </message>
+    <message>
+        <source>&amp;Export view as PNG…</source>
+        <translation>&amp;Exportar vista como PNG…</translation>
+    </message>
+    <message>
+        <source>Export scene as &amp;glTF…</source>
+        <translation>Exportar cena como &amp;glTF…</translation>
+    </message>
+    <message>
+        <source>&amp;Report…</source>
+        <translation>&amp;Relatório…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Sair</translation>
+    </message>
+    <message>
+        <source>&amp;Analyses</source>
+        <translation>&amp;Análises</translation>
+    </message>
+    <message>
+        <source>{name} (could not be loaded)</source>
+        <translation>{name} (não foi possível carregar)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Aj&amp;uda</translation>
+    </message>
+    <message>
+        <source>Data sources and licences</source>
+        <translation>Fontes de dados e licenças</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Vista</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Início</translation>
+    </message>
+    <message>
+        <source>Frame the whole city again (Home, H or R in the 3D view)</source>
+        <translation>Voltar a enquadrar toda a cidade (Home, H ou R na vista 3D)</translation>
+    </message>
+    <message>
+        <source>Screenshot</source>
+        <translation>Captura de ecrã</translation>
+    </message>
+    <message>
+        <source>Save the 3D view as a PNG image</source>
+        <translation>Guardar a vista 3D como imagem PNG</translation>
+    </message>
+    <message>
+        <source>Identify</source>
+        <translation>Identificar</translation>
+    </message>
+    <message>
+        <source>Click a feature to see its attributes and results</source>
+        <translation>Clique num elemento para ver os seus atributos e resultados</translation>
+    </message>
+    <message>
+        <source>Select districts</source>
+        <translation>Selecionar bairros</translation>
+    </message>
+    <message>
+        <source>While on, clicking in the 3D view ticks or unticks a district.</source>
+        <translation>Enquanto ativo, clicar na vista 3D assinala ou desassinala um bairro.</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Medir</translation>
+    </message>
+    <message>
+        <source>Click two or more points to measure the distance along them on the map; Esc clears</source>
+        <translation>Clique em dois ou mais pontos para medir a distância ao longo deles no mapa; Esc limpa</translation>
+    </message>
+    <message>
+        <source>Click on the city to measure.</source>
+        <translation>Clique na cidade para medir.</translation>
+    </message>
+    <message>
+        <source>Measure: click the next point (Esc clears).</source>
+        <translation>Medir: clique no ponto seguinte (Esc limpa).</translation>
+    </message>
+    <message>
+        <source>Distance on the map: {distance} (Esc clears)</source>
+        <translation>Distância no mapa: {distance} (Esc limpa)</translation>
+    </message>
+    <message>
+        <source>Measurement cleared.</source>
+        <translation>Medição limpa.</translation>
+    </message>
+    <message>
+        <source>Starting the 3D view…</source>
+        <translation>A iniciar a vista 3D…</translation>
+    </message>
+    <message>
+        <source>Districts: {names}</source>
+        <translation>Bairros: {names}</translation>
+    </message>
+    <message>
+        <source>Districts: all</source>
+        <translation>Bairros: todos</translation>
+    </message>
+    <message>
+        <source>Nothing to identify there.</source>
+        <translation>Não há nada para identificar aí.</translation>
+    </message>
+    <message>
+        <source>{layer}: feature {feature}</source>
+        <translation>{layer}: elemento {feature}</translation>
+    </message>
+    <message>
+        <source>The city could not be opened</source>
+        <translation>Não foi possível abrir a cidade</translation>
+    </message>
+    <message>
+        <source>Loading {city}</source>
+        <translation>A carregar {city}</translation>
+    </message>
+    <message>
+        <source>Opening {files}</source>
+        <translation>A abrir {files}</translation>
+    </message>
+    <message>
+        <source>Not ready</source>
+        <translation>Ainda não está pronto</translation>
+    </message>
+    <message>
+        <source>Wait until the city has finished loading, then run the analysis.</source>
+        <translation>Aguarde até a cidade terminar de carregar e depois execute a análise.</translation>
+    </message>
+    <message>
+        <source>The analysis is not available</source>
+        <translation>A análise não está disponível</translation>
+    </message>
+    <message>
+        <source>Analysis {name}</source>
+        <translation>Análise {name}</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Análise</translation>
+    </message>
+    <message>
+        <source>The analysis could not finish</source>
+        <translation>A análise não conseguiu terminar</translation>
+    </message>
+    <message>
+        <source>Analysis cancelled.</source>
+        <translation>Análise cancelada.</translation>
+    </message>
+    <message>
+        <source>Analysis finished.</source>
+        <translation>Análise concluída.</translation>
+    </message>
+    <message>
+        <source>Loading cancelled.</source>
+        <translation>Carregamento cancelado.</translation>
+    </message>
+    <message>
+        <source>Ready. Layers: {count}.</source>
+        <translation>Pronto. Camadas: {count}.</translation>
+    </message>
+    <message>
+        <source>Some data could not be loaded</source>
+        <translation>Não foi possível carregar alguns dados</translation>
+    </message>
+    <message>
+        <source>Open a city folder (with city.toml)</source>
+        <translation>Abrir uma pasta de cidade (com city.toml)</translation>
+    </message>
+    <message>
+        <source>Open data files</source>
+        <translation>Abrir ficheiros de dados</translation>
+    </message>
+    <message>
+        <source>Data ({patterns});;All files (*)</source>
+        <translation>Dados ({patterns});;Todos os ficheiros (*)</translation>
+    </message>
+    <message>
+        <source>Feeds</source>
+        <translation>Fluxos de dados</translation>
+    </message>
+    <message>
+        <source>This window cannot start feeds yet; ingest it with &apos;twin-app feed ingest&apos;.</source>
+        <translation>Esta janela ainda não consegue iniciar fluxos; importe-o com «twin-app feed ingest».</translation>
+    </message>
+    <message>
+        <source>Building the city {name}</source>
+        <translation>A criar a cidade {name}</translation>
+    </message>
+    <message>
+        <source>New city</source>
+        <translation>Nova cidade</translation>
+    </message>
+    <message>
+        <source>The city could not be created</source>
+        <translation>Não foi possível criar a cidade</translation>
+    </message>
+    <message>
+        <source>Export view</source>
+        <translation>Exportar vista</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>Imagem PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>The view could not be exported</source>
+        <translation>Não foi possível exportar a vista</translation>
+    </message>
+    <message>
+        <source>There is no view to export yet: open a city first.</source>
+        <translation>Ainda não há nenhuma vista para exportar: abra primeiro uma cidade.</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Guardado: {path}</translation>
+    </message>
+    <message>
+        <source>Export scene</source>
+        <translation>Exportar cena</translation>
+    </message>
+    <message>
+        <source>Binary glTF (*.glb)</source>
+        <translation>glTF binário (*.glb)</translation>
+    </message>
+    <message>
+        <source>The scene could not be exported</source>
+        <translation>Não foi possível exportar a cena</translation>
+    </message>
+    <message>
+        <source>The scene was saved to {path}.</source>
+        <translation>A cena foi guardada em {path}.</translation>
+    </message>
+    <message>
+        <source>Wait until the city has finished loading, then make the report.</source>
+        <translation>Aguarde até a cidade terminar de carregar e depois crie o relatório.</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Relatório</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Documento PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The report was saved to {path}.</source>
+        <translation>O relatório foi guardado em {path}.</translation>
+    </message>
+    <message>
+        <source>The report could not be made</source>
+        <translation>Não foi possível criar o relatório</translation>
+    </message>
+    <message>
+        <source>No city is open.</source>
+        <translation>Não há nenhuma cidade aberta.</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Ficheiros</translation>
+    </message>
+    <message>
+        <source>source and licence not stated: see the file&apos;s own notes</source>
+        <translation>origem e licença não indicadas: consulte as notas do próprio ficheiro</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>Licenças</translation>
+    </message>
+    <message>
+        <source>Live feeds</source>
+        <translation>Fluxos em direto</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <source>No city is open</source>
+        <translation>Não há nenhuma cidade aberta</translation>
+    </message>
+    <message>
+        <source>Open a city first, then connect the feed to it.</source>
+        <translation>Abra primeiro uma cidade e depois ligue-lhe o fluxo.</translation>
+    </message>
+    <message>
+        <source>The feed {name} could not start: {reason}</source>
+        <translation>Não foi possível iniciar o fluxo {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>Simulated data shown, not real-time: {feeds}</source>
+        <translation>São mostrados dados simulados, não em tempo real: {feeds}</translation>
+    </message>
+</context>
+<context>
+    <name>NewCityDialog</name>
+    <message>
+        <source>New city from files</source>
+        <translation>Nova cidade a partir de ficheiros</translation>
+    </message>
+    <message>
+        <source>Vector files (*.gpkg *.geojson *.shp *.fgb)</source>
+        <translation>Ficheiros vetoriais (*.gpkg *.geojson *.shp *.fgb)</translation>
+    </message>
+    <message>
+        <source>OpenStreetMap extract</source>
+        <translation>Extrato do OpenStreetMap</translation>
+    </message>
+    <message>
+        <source>OSM (*.osm *.osm.bz2 *.osm.pbf *.pbf)</source>
+        <translation>Dados OSM (*.osm *.osm.bz2 *.osm.pbf *.pbf)</translation>
+    </message>
+    <message>
+        <source>GTFS feed</source>
+        <translation>Dados GTFS</translation>
+    </message>
+    <message>
+        <source>GTFS (*.zip)</source>
+        <translation>Dados GTFS (*.zip)</translation>
+    </message>
+    <message>
+        <source>Population grid</source>
+        <translation>Grelha de população</translation>
+    </message>
+    <message>
+        <source>Districts</source>
+        <translation>Bairros</translation>
+    </message>
+    <message>
+        <source>The column of the districts file that holds their names.</source>
+        <translation>A coluna do ficheiro de bairros que contém os respetivos nomes.</translation>
+    </message>
+    <message>
+        <source>chosen from the OSM file</source>
+        <translation>escolhido a partir do ficheiro OSM</translation>
+    </message>
+    <message>
+        <source>Without a districts file: the OSM admin_level of the districts.</source>
+        <translation>Sem ficheiro de bairros: o admin_level OSM dos bairros.</translation>
+    </message>
+    <message>
+        <source>Raster (e.g. heat)</source>
+        <translation>Raster (p. ex. calor)</translation>
+    </message>
+    <message>
+        <source>Raster (*.tif *.tiff)</source>
+        <translation>Imagens raster (*.tif *.tiff)</translation>
+    </message>
+    <message>
+        <source>as the raster states (e.g. °C)</source>
+        <translation>conforme indicado no raster (p. ex. °C)</translation>
+    </message>
+    <message>
+        <source>© OpenStreetMap contributors (ODbL)</source>
+        <extracomment>a credit per given file; empty means &quot;what the file itself says&quot;</extracomment>
+        <translation>© contribuidores do OpenStreetMap (ODbL)</translation>
+    </message>
+    <message>
+        <source>as the file states, if it does</source>
+        <translation>o que o ficheiro indicar, se o fizer</translation>
+    </message>
+    <message>
+        <source>by building type (docs/buildings.md)</source>
+        <translation>conforme o tipo de edifício (docs/buildings.md)</translation>
+    </message>
+    <message>
+        <source>Parent folder</source>
+        <translation>Pasta principal</translation>
+    </message>
+    <message>
+        <source>credit</source>
+        <translation>crédito</translation>
+    </message>
+    <message>
+        <source>City name</source>
+        <translation>Nome da cidade</translation>
+    </message>
+    <message>
+        <source>OSM file (required)</source>
+        <translation>Ficheiro OSM (obrigatório)</translation>
+    </message>
+    <message>
+        <source>District name column</source>
+        <translation>Coluna do nome do bairro</translation>
+    </message>
+    <message>
+        <source>District admin level</source>
+        <translation>Nível administrativo dos bairros</translation>
+    </message>
+    <message>
+        <source>Raster</source>
+        <translation>Raster</translation>
+    </message>
+    <message>
+        <source>Raster label</source>
+        <translation>Rótulo do raster</translation>
+    </message>
+    <message>
+        <source>Raster units</source>
+        <translation>Unidades do raster</translation>
+    </message>
+    <message>
+        <source>Storey height (m)</source>
+        <translation>Altura do piso (m)</translation>
+    </message>
+    <message>
+        <source>Default building height (m)</source>
+        <translation>Altura predefinida dos edifícios (m)</translation>
+    </message>
+    <message>
+        <source>Save in</source>
+        <translation>Guardar em</translation>
+    </message>
+    <message>
+        <source>The storey height must be a number of metres, like 3 or 2.8, not &apos;{text}&apos;.</source>
+        <translation>A altura do piso deve ser um número de metros, como 3 ou 2,8, e não «{text}».</translation>
+    </message>
+    <message>
+        <source>The default building height must be a number of metres, like 3 or 2.8, not &apos;{text}&apos;.</source>
+        <translation>A altura predefinida dos edifícios deve ser um número de metros, como 3 ou 2,8, e não «{text}».</translation>
+    </message>
+</context>
+<context>
+    <name>ParamDialog</name>
+    <message>
+        <source>Run</source>
+        <translation>Executar</translation>
+    </message>
+</context>
+<context>
+    <name>ParamForm</name>
+    <message>
+        <source>Tick districts to analyse; none ticked means all.</source>
+        <translation>Assinale os bairros a analisar; se nenhum for assinalado, são analisados todos.</translation>
+    </message>
+</context>
+<context>
+    <name>Problems</name>
+    <message>
+        <source>Layers that could not be shown: {count}. The others are loaded.</source>
+        <translation>Camadas que não foi possível mostrar: {count}. As restantes estão carregadas.</translation>
+    </message>
+</context>
+<context>
+    <name>Provenance</name>
+    <message>
+        <source>Analysis</source>
+        <translation>Análise</translation>
+    </message>
+    <message>
+        <source>{title} ({analysis} {version})</source>
+        <translation>{title} ({analysis}, versão {version})</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Cidade</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Executar</translation>
+    </message>
+    <message>
+        <source>{started} to {finished}</source>
+        <translation>De {started} a {finished}</translation>
+    </message>
+    <message>
+        <source>Parameter: {name}</source>
+        <translation>Parâmetro: {name}</translation>
+    </message>
+    <message>
+        <source>{path}, SHA-256 {digest}…</source>
+        <translation>{path}, SHA-256: {digest}…</translation>
+    </message>
+    <message>
+        <source>made in the app (no file), SHA-256 {digest}…</source>
+        <translation>criado na aplicação (sem ficheiro), SHA-256: {digest}…</translation>
+    </message>
+    <message>
+        <source>made in the app (no file)</source>
+        <translation>criado na aplicação (sem ficheiro)</translation>
+    </message>
+    <message>
+        <source>Input: {layer}</source>
+        <translation>Entrada: {layer}</translation>
+    </message>
+    <message>
+        <source>Note: {key}</source>
+        <translation>Nota: {key}</translation>
+    </message>
+</context>
+<context>
+    <name>ProvenanceDialog</name>
+    <message>
+        <source>Provenance: {title}</source>
+        <translation>Proveniência: {title}</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Show JSON</source>
+        <translation>Mostrar JSON</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWorker</name>
+    <message>
+        <source>The report could not be started ({reason}); try again.</source>
+        <extracomment>seconds a cancelled report process gets to end before it is killed</extracomment>
+        <translation>Não foi possível iniciar o relatório ({reason}); tente novamente.</translation>
+    </message>
+    <message>
+        <source>The report failed.</source>
+        <translation>O relatório falhou.</translation>
+    </message>
+</context>
+<context>
+    <name>TableDialog</name>
+    <message>
+        <source>by key</source>
+        <translation>por chave</translation>
+    </message>
+    <message>
+        <source>by location</source>
+        <translation>por localização</translation>
+    </message>
+    <message>
+        <source>(every column of numbers)</source>
+        <translation>(todas as colunas numéricas)</translation>
+    </message>
+    <message>
+        <source>(none: one value per feature)</source>
+        <translation>(nenhuma: um valor por elemento)</translation>
+    </message>
+    <message>
+        <source>refuse repeated keys</source>
+        <translation>recusar chaves repetidas</translation>
+    </message>
+    <message>
+        <source>sum</source>
+        <translation>soma</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>média</translation>
+    </message>
+    <message>
+        <source>Import table</source>
+        <translation>Importar tabela</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabela</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.txt *.gpkg *.geojson *.json);;All files (*)</source>
+        <translation>Tabelas (*.csv *.txt *.gpkg *.geojson *.json);;Todos os ficheiros (*)</translation>
+    </message>
+    <message>
+        <source>times carry their UTC offset (the city&apos;s zone is {zone})</source>
+        <translation>as horas indicam o seu desvio UTC (o fuso da cidade é {zone})</translation>
+    </message>
+    <message>
+        <source>times carry their UTC offset</source>
+        <translation>as horas indicam o seu desvio UTC</translation>
+    </message>
+    <message>
+        <source>The IANA time zone (e.g. Europe/Helsinki) of times written without an offset.</source>
+        <translation>O fuso horário IANA (p. ex. Europe/Helsinki) das horas escritas sem desvio.</translation>
+    </message>
+    <message>
+        <source>Observation store</source>
+        <translation>Arquivo de observações</translation>
+    </message>
+    <message>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>Ficheiro GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>Choose a table.</source>
+        <translation>Escolha uma tabela.</translation>
+    </message>
+    <message>
+        <source>Table file</source>
+        <translation>Ficheiro da tabela</translation>
+    </message>
+    <message>
+        <source>Join to layer</source>
+        <translation>Associar à camada</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Associação</translation>
+    </message>
+    <message>
+        <source>Layer key column</source>
+        <translation>Coluna-chave da camada</translation>
+    </message>
+    <message>
+        <source>Table key column</source>
+        <translation>Coluna-chave da tabela</translation>
+    </message>
+    <message>
+        <source>Value column</source>
+        <translation>Coluna de valores</translation>
+    </message>
+    <message>
+        <source>Rows sharing a key or feature</source>
+        <translation>Linhas que partilham chave ou elemento</translation>
+    </message>
+    <message>
+        <source>Time column</source>
+        <translation>Coluna de tempo</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Fuso horário</translation>
+    </message>
+    <message>
+        <source>Store time series in</source>
+        <translation>Guardar as séries temporais em</translation>
+    </message>
+    <message>
+        <source>{rows} rows will be placed in the features of &apos;{layer}&apos; by their coordinates.</source>
+        <translation>{rows} linhas serão colocadas nos elementos de «{layer}» segundo as suas coordenadas.</translation>
+    </message>
+    <message>
+        <source>Choose the key columns.</source>
+        <translation>Escolha as colunas-chave.</translation>
+    </message>
+    <message>
+        <source>{matched} of {total} buildings matched; {unmatched} key(s) of the table match none.</source>
+        <translation>{matched} de {total} edifícios correspondem; {unmatched} chave(s) da tabela não correspondem a nenhum.</translation>
+    </message>
+    <message>
+        <source>{matched} of {total} buildings matched.</source>
+        <translation>{matched} de {total} edifícios correspondem.</translation>
+    </message>
+    <message>
+        <source>{matched} of {total} features matched; {unmatched} key(s) of the table match none.</source>
+        <translation>{matched} de {total} elementos correspondem; {unmatched} chave(s) da tabela não correspondem a nenhum.</translation>
+    </message>
+    <message>
+        <source>{matched} of {total} features matched.</source>
+        <translation>{matched} de {total} elementos correspondem.</translation>
+    </message>
+    <message>
+        <source>Choose a table file and the layer to join it to.</source>
+        <translation>Escolha um ficheiro de tabela e a camada a que o associar.</translation>
+    </message>
+    <message>
+        <source>Not ready</source>
+        <translation>Ainda não está pronto</translation>
+    </message>
+    <message>
+        <source>Wait until the city has finished loading, then import the table.</source>
+        <translation>Aguarde até a cidade terminar de carregar e depois importe a tabela.</translation>
+    </message>
+    <message>
+        <source>The table could not be joined</source>
+        <translation>Não foi possível associar a tabela</translation>
+    </message>
+    <message>
+        <source>Importing {table}</source>
+        <translation>A importar {table}</translation>
+    </message>
+</context>
+<context>
+    <name>TableJoinWorker</name>
+    <message>
+        <source>Joining {table}…</source>
+        <translation>A associar {table}…</translation>
+    </message>
+    <message>
+        <source>The table &apos;{table}&apos; could not be joined</source>
+        <translation>Não foi possível associar a tabela «{table}»</translation>
+    </message>
+</context>
+<context>
+    <name>TimeBar</name>
+    <message>
+        <source>&apos;{text}&apos; is not a time: type 17:30, 17:30:15 or 2022-02-22 17:30.</source>
+        <translation>«{text}» não é uma hora: escreva 17:30, 17:30:15 ou 2022-02-22 17:30.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a time that exists: {reason}.</source>
+        <translation>«{text}» não é uma hora que exista: {reason}.</translation>
+    </message>
+    <message>
+        <source>Replay speed (× real time)</source>
+        <extracomment>the user moved the clock (play, pause, speed, jump, live): the window shows the new time at once</extracomment>
+        <translation>Velocidade de reprodução (× tempo real)</translation>
+    </message>
+    <message>
+        <source>Drag to any moment the store holds</source>
+        <translation>Arraste para qualquer momento guardado no arquivo</translation>
+    </message>
+    <message>
+        <source>jump to 17:30</source>
+        <translation>ir para as 17:30</translation>
+    </message>
+    <message>
+        <source>Type a time (17:30, or 2022-02-22 17:30) in the city&apos;s time zone, then Enter</source>
+        <translation>Escreva uma hora (17:30 ou 2022-02-22 17:30) no fuso horário da cidade e prima Enter</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Em direto</translation>
+    </message>
+    <message>
+        <source>Follow the newest data the feeds have stored</source>
+        <translation>Acompanhar os dados mais recentes guardados pelos fluxos</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausar</translation>
+    </message>
+    <message>
+        <source>Play from here</source>
+        <translation>Reproduzir a partir daqui</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1123 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh">
+<context>
+    <name>AnalysisWorker</name>
+    <message>
+        <source>The analysis stopped because of an unexpected error ({error}).</source>
+        <translation>分析因意外错误而停止({error})。</translation>
+    </message>
+</context>
+<context>
+    <name>BarChart</name>
+    <message>
+        <source>Run an analysis to see results</source>
+        <translation>运行分析以查看结果</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectFeedDialog</name>
+    <message>
+        <source>Connect feed</source>
+        <translation>连接数据流</translation>
+    </message>
+    <message>
+        <source>{title} ({schemes}; built-in)</source>
+        <translation>{title}({schemes};内置)</translation>
+    </message>
+    <message>
+        <source>{title} ({schemes}; from {package})</source>
+        <translation>{title}({schemes};来自 {package})</translation>
+    </message>
+    <message>
+        <source>{title} ({schemes}; plugin)</source>
+        <translation>{title}({schemes};插件)</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>shown in the feed panel and the layer list</source>
+        <translation>显示在数据流面板和图层列表中</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Give the feed&apos;s address, such as {example}.</source>
+        <translation>请输入数据流的地址,例如 {example}。</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictPanel</name>
+    <message>
+        <source>All selected</source>
+        <extracomment>the row of the whole selection (English source, as a district key; shown translated)</extracomment>
+        <translation>全部所选</translation>
+    </message>
+    <message>
+        <source>Districts (none ticked = all)</source>
+        <translation>街区(不勾选 = 全部)</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Provenance…</source>
+        <translation>来源追溯…</translation>
+    </message>
+    <message>
+        <source>No analysis run yet.</source>
+        <translation>尚未运行任何分析。</translation>
+    </message>
+    <message>
+        <source>{definition}
+(key: {key})</source>
+        <translation>{definition}
+(键:{key})</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>1280×720 (HD)</source>
+        <extracomment>the sizes offered besides the view&apos;s own (the largest is the export limit)</extracomment>
+        <translation>1280×720(高清)</translation>
+    </message>
+    <message>
+        <source>1920×1080 (Full HD, slides)</source>
+        <translation>1920×1080(全高清,幻灯片)</translation>
+    </message>
+    <message>
+        <source>3840×2160 (4K, posters)</source>
+        <translation>3840×2160(4K,海报)</translation>
+    </message>
+    <message>
+        <source>As the view ({width}×{height})</source>
+        <translation>与视图相同({width}×{height})</translation>
+    </message>
+    <message>
+        <source>Export view</source>
+        <translation>导出视图</translation>
+    </message>
+    <message>
+        <source>Image size (text scales with it):</source>
+        <translation>图像尺寸(文字随之缩放):</translation>
+    </message>
+</context>
+<context>
+    <name>FeedPanel</name>
+    <message>
+        <source>Feed</source>
+        <extracomment>at most this often (ms): twice a second reads as live and costs nothing under a flood a rate worked out from counts is averaged over this many seconds (feeds deliver in bursts) the columns, by their English names (``row_texts``&apos; keys); the headers show them translated</extracomment>
+        <translation>数据流</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>msg/s</source>
+        <translation>条/秒</translation>
+    </message>
+    <message>
+        <source>Stored</source>
+        <translation>已存储</translation>
+    </message>
+    <message>
+        <source>Malformed</source>
+        <translation>格式错误</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <extracomment>what ``row_texts`` calls the line under a feed&apos;s row that shows its last error each state as the panel says it</extracomment>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>正在重新连接</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>{title}
+source: {source}
+stored as: {id}</source>
+        <extracomment>each feed&apos;s (monotonic time, messages received) over the last RATE_WINDOW_S (for a rate)</extracomment>
+        <translation>{title}
+来源:{source}
+存储为:{id}</translation>
+    </message>
+    <message>
+        <source>Simulated: {statement}</source>
+        <translation>模拟数据:{statement}</translation>
+    </message>
+    <message>
+        <source>Malformed messages: {count}. For example:
+{samples}</source>
+        <translation>格式错误的消息:{count} 条。例如:
+{samples}</translation>
+    </message>
+    <message>
+        <source>Last error: {error}</source>
+        <translation>最近的错误:{error}</translation>
+    </message>
+</context>
+<context>
+    <name>FileField</name>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWorker</name>
+    <message>
+        <source>Building the city &apos;{name}&apos;…</source>
+        <translation>正在创建城市“{name}”…</translation>
+    </message>
+    <message>
+        <source>The city &apos;{name}&apos; could not be built</source>
+        <translation>无法创建城市“{name}”</translation>
+    </message>
+</context>
+<context>
+    <name>InfoPanel</name>
+    <message>
+        <source>Attribute</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+</context>
+<context>
+    <name>JobRunner</name>
+    <message>
+        <source>Cancel</source>
+        <extracomment>(level, source, text) for the messages panel</extracomment>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop the running job (and drop the waiting ones)</source>
+        <translation>停止正在运行的任务(并放弃等待中的任务)</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Cancelling {job}…</source>
+        <translation>正在取消 {job}…</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Waiting jobs dropped: {count}.</source>
+        <translation>已放弃的等待任务:{count} 个。</translation>
+    </message>
+    <message>
+        <source>{job} (+{count} waiting)</source>
+        <translation>{job}(另有 {count} 个等待)</translation>
+    </message>
+    <message>
+        <source>Running: {job}</source>
+        <translation>正在运行:{job}</translation>
+    </message>
+    <message>
+        <source>Waiting: {job}</source>
+        <translation>等待中:{job}</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <source>No installed font has the letters of {language}, so its text may show as empty boxes. Install a CJK font (on Debian or Ubuntu: sudo apt-get install fonts-noto-cjk), then start twin_app again.</source>
+        <extracomment>the compiled Qt translations of twin_app&apos;s own texts where the chosen language is kept between runs (QSettings organisation, application, key) the writing system each language needs a font for (Latin ones are in every font) Qt&apos;s locale for each code (the one whose ``qtbase_*.qm`` and number formats fit) the dynamic property on which :func:`keep_translated` keeps a widget&apos;s source texts Qt ships some of its own translations only for one country&apos;s variant</extracomment>
+        <translation>没有已安装的字体包含{language}的字符,文字可能显示为空白方框。请安装 CJK 字体(Debian 或 Ubuntu:sudo apt-get install fonts-noto-cjk),然后重新启动 twin_app。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>LayerPanel</name>
+    <message>
+        <source>(single colour)</source>
+        <extracomment>the colour-by choice that means &quot;no column&quot; (English source; shown translated)</extracomment>
+        <translation>(单一颜色)</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>要素</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>不透明度</translation>
+    </message>
+    <message>
+        <source>Colour by</source>
+        <translation>着色依据</translation>
+    </message>
+</context>
+<context>
+    <name>LegendDock</name>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+</context>
+<context>
+    <name>LegendPanel</name>
+    <message>
+        <source>What the colours on the map mean</source>
+        <extracomment>the dock keeps at least this height (pixels) for its first entry</extracomment>
+        <translation>地图上各颜色的含义</translation>
+    </message>
+    <message>
+        <source>No coloured layer is shown.</source>
+        <translation>未显示任何着色图层。</translation>
+    </message>
+</context>
+<context>
+    <name>LiveSession</name>
+    <message>
+        <source>{station} reads {reading} at {time}: beyond {rule}.</source>
+        <extracomment>tests and portable installs put the live stores here instead of the user&apos;s data folder how far behind the newest observation live mode shows (s): two fixes of a 1 Hz feed and some slack the feed panel is refreshed this often (s), by the frame timer: at most twice a second the span the slider covers is read again this often (s): it grows as the feeds store more extra references to None, topped up while the live timer runs (see :func:`keep_none_alive`) the duration of the last frames&apos; work on the clock and playback (s) the duration of the last redraws of the view (s), whatever asked for them</extracomment>
+        <translation>{station} 在 {time} 的读数为 {reading},超出 {rule}。</translation>
+    </message>
+    <message>
+        <source>{station} reads {reading} at {time}: beyond its threshold.</source>
+        <translation>{station} 在 {time} 的读数为 {reading},超出其阈值。</translation>
+    </message>
+</context>
+<context>
+    <name>LoadWorker</name>
+    <message>
+        <source>Opening {file}…</source>
+        <translation>正在打开 {file}…</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; could not be opened</source>
+        <translation>无法打开“{path}”</translation>
+    </message>
+    <message>
+        <source>Loading the city &apos;{city}&apos; stopped</source>
+        <translation>城市“{city}”的加载已停止</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Preparing the 3D view…</source>
+        <extracomment>while a city loads, redraw at most this often (a small city is drawn once, at the end)</extracomment>
+        <translation>正在准备 3D 视图…</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>要素</translation>
+    </message>
+    <message>
+        <source>Districts and results</source>
+        <translation>街区与结果</translation>
+    </message>
+    <message>
+        <source>Data sources</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;city…</source>
+        <translation>打开城市(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open file…</source>
+        <translation>打开文件(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;New city from files…</source>
+        <translation>从文件新建城市(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Import &amp;table…</source>
+        <translation>导入表格(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Connect &amp;feed…</source>
+        <translation>连接数据流(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export view as PNG…</source>
+        <translation>将视图导出为 PNG(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export scene as &amp;glTF…</source>
+        <translation>将场景导出为 glTF(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>&amp;Report…</source>
+        <translation>报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Analyses</source>
+        <translation>分析(&amp;A)</translation>
+    </message>
+    <message>
+        <source>{name} (could not be loaded)</source>
+        <translation>{name}(无法加载)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Data sources and licences</source>
+        <translation>数据来源与许可</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>复位</translation>
+    </message>
+    <message>
+        <source>Frame the whole city again (Home, H or R in the 3D view)</source>
+        <translation>重新显示整座城市(在 3D 视图中按 Home、H 或 R)</translation>
+    </message>
+    <message>
+        <source>Screenshot</source>
+        <translation>截图</translation>
+    </message>
+    <message>
+        <source>Save the 3D view as a PNG image</source>
+        <translation>将 3D 视图保存为 PNG 图像</translation>
+    </message>
+    <message>
+        <source>Identify</source>
+        <translation>识别</translation>
+    </message>
+    <message>
+        <source>Click a feature to see its attributes and results</source>
+        <translation>单击要素以查看其属性和结果</translation>
+    </message>
+    <message>
+        <source>Select districts</source>
+        <translation>选择街区</translation>
+    </message>
+    <message>
+        <source>While on, clicking in the 3D view ticks or unticks a district.</source>
+        <translation>开启时,在 3D 视图中单击可勾选或取消勾选街区。</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>测量</translation>
+    </message>
+    <message>
+        <source>Click two or more points to measure the distance along them on the map; Esc clears</source>
+        <translation>在地图上单击两个或更多点,测量沿这些点的距离;按 Esc 清除</translation>
+    </message>
+    <message>
+        <source>Click on the city to measure.</source>
+        <translation>请单击城市进行测量。</translation>
+    </message>
+    <message>
+        <source>Measure: click the next point (Esc clears).</source>
+        <translation>测量:请单击下一个点(按 Esc 清除)。</translation>
+    </message>
+    <message>
+        <source>Distance on the map: {distance} (Esc clears)</source>
+        <translation>地图上的距离:{distance}(按 Esc 清除)</translation>
+    </message>
+    <message>
+        <source>Measurement cleared.</source>
+        <translation>已清除测量。</translation>
+    </message>
+    <message>
+        <source>Starting the 3D view…</source>
+        <translation>正在启动 3D 视图…</translation>
+    </message>
+    <message>
+        <source>Districts: {names}</source>
+        <translation>街区:{names}</translation>
+    </message>
+    <message>
+        <source>Districts: all</source>
+        <translation>街区:全部</translation>
+    </message>
+    <message>
+        <source>Nothing to identify there.</source>
+        <translation>该处没有可识别的对象。</translation>
+    </message>
+    <message>
+        <source>{layer}: feature {feature}</source>
+        <translation>{layer}:要素 {feature}</translation>
+    </message>
+    <message>
+        <source>The city could not be opened</source>
+        <translation>无法打开城市</translation>
+    </message>
+    <message>
+        <source>Loading {city}</source>
+        <translation>正在加载 {city}</translation>
+    </message>
+    <message>
+        <source>Opening {files}</source>
+        <translation>正在打开 {files}</translation>
+    </message>
+    <message>
+        <source>Not ready</source>
+        <translation>尚未就绪</translation>
+    </message>
+    <message>
+        <source>Wait until the city has finished loading, then run the analysis.</source>
+        <translation>请等待城市加载完毕,然后再运行分析。</translation>
+    </message>
+    <message>
+        <source>The analysis is not available</source>
+        <translation>该分析不可用</translation>
+    </message>
+    <message>
+        <source>Analysis {name}</source>
+        <translation>分析 {name}</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <source>The analysis could not finish</source>
+        <translation>分析未能完成</translation>
+    </message>
+    <message>
+        <source>Analysis cancelled.</source>
+        <translation>分析已取消。</translation>
+    </message>
+    <message>
+        <source>Analysis finished.</source>
+        <translation>分析已完成。</translation>
+    </message>
+    <message>
+        <source>Loading cancelled.</source>
+        <translation>加载已取消。</translation>
+    </message>
+    <message>
+        <source>Ready. Layers: {count}.</source>
+        <translation>就绪。图层:{count} 个。</translation>
+    </message>
+    <message>
+        <source>Some data could not be loaded</source>
+        <translation>部分数据无法加载</translation>
+    </message>
+    <message>
+        <source>Open a city folder (with city.toml)</source>
+        <translation>打开城市文件夹(含 city.toml)</translation>
+    </message>
+    <message>
+        <source>Open data files</source>
+        <translation>打开数据文件</translation>
+    </message>
+    <message>
+        <source>Data ({patterns});;All files (*)</source>
+        <translation>数据 ({patterns});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Feeds</source>
+        <translation>数据流</translation>
+    </message>
+    <message>
+        <source>This window cannot start feeds yet; ingest it with &apos;twin-app feed ingest&apos;.</source>
+        <translation>此窗口尚不能启动数据流;请使用“twin-app feed ingest”导入。</translation>
+    </message>
+    <message>
+        <source>Building the city {name}</source>
+        <translation>正在创建城市 {name}</translation>
+    </message>
+    <message>
+        <source>New city</source>
+        <translation>新城市</translation>
+    </message>
+    <message>
+        <source>The city could not be created</source>
+        <translation>无法创建城市</translation>
+    </message>
+    <message>
+        <source>Export view</source>
+        <translation>导出视图</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>The view could not be exported</source>
+        <translation>无法导出视图</translation>
+    </message>
+    <message>
+        <source>There is no view to export yet: open a city first.</source>
+        <translation>还没有可导出的视图:请先打开一座城市。</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存:{path}</translation>
+    </message>
+    <message>
+        <source>Export scene</source>
+        <translation>导出场景</translation>
+    </message>
+    <message>
+        <source>Binary glTF (*.glb)</source>
+        <translation>二进制 glTF (*.glb)</translation>
+    </message>
+    <message>
+        <source>The scene could not be exported</source>
+        <translation>无法导出场景</translation>
+    </message>
+    <message>
+        <source>The scene was saved to {path}.</source>
+        <translation>场景已保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>Wait until the city has finished loading, then make the report.</source>
+        <translation>请等待城市加载完毕,然后再生成报告。</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The report was saved to {path}.</source>
+        <translation>报告已保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>The report could not be made</source>
+        <translation>无法生成报告</translation>
+    </message>
+    <message>
+        <source>No city is open.</source>
+        <translation>尚未打开任何城市。</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>source and licence not stated: see the file&apos;s own notes</source>
+        <translation>未注明来源和许可:请查看文件本身的说明</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>许可</translation>
+    </message>
+    <message>
+        <source>Live feeds</source>
+        <translation>实时数据流</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>No city is open</source>
+        <translation>尚未打开任何城市</translation>
+    </message>
+    <message>
+        <source>Open a city first, then connect the feed to it.</source>
+        <translation>请先打开一座城市,再为其连接数据流。</translation>
+    </message>
+    <message>
+        <source>The feed {name} could not start: {reason}</source>
+        <translation>数据流 {name} 无法启动:{reason}</translation>
+    </message>
+    <message>
+        <source>Simulated data shown, not real-time: {feeds}</source>
+        <translation>当前显示的是模拟数据,并非实时数据:{feeds}</translation>
+    </message>
+</context>
+<context>
+    <name>NewCityDialog</name>
+    <message>
+        <source>New city from files</source>
+        <translation>从文件新建城市</translation>
+    </message>
+    <message>
+        <source>Vector files (*.gpkg *.geojson *.shp *.fgb)</source>
+        <translation>矢量文件 (*.gpkg *.geojson *.shp *.fgb)</translation>
+    </message>
+    <message>
+        <source>OpenStreetMap extract</source>
+        <translation>OpenStreetMap 提取文件</translation>
+    </message>
+    <message>
+        <source>OSM (*.osm *.osm.bz2 *.osm.pbf *.pbf)</source>
+        <translation>OSM 数据 (*.osm *.osm.bz2 *.osm.pbf *.pbf)</translation>
+    </message>
+    <message>
+        <source>GTFS feed</source>
+        <translation>GTFS 数据</translation>
+    </message>
+    <message>
+        <source>GTFS (*.zip)</source>
+        <translation>GTFS 数据 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Population grid</source>
+        <translation>人口格网</translation>
+    </message>
+    <message>
+        <source>Districts</source>
+        <translation>街区</translation>
+    </message>
+    <message>
+        <source>The column of the districts file that holds their names.</source>
+        <translation>街区文件中存放街区名称的列。</translation>
+    </message>
+    <message>
+        <source>chosen from the OSM file</source>
+        <translation>根据 OSM 文件选择</translation>
+    </message>
+    <message>
+        <source>Without a districts file: the OSM admin_level of the districts.</source>
+        <translation>没有街区文件时:街区在 OSM 中的 admin_level。</translation>
+    </message>
+    <message>
+        <source>Raster (e.g. heat)</source>
+        <translation>栅格(如高温)</translation>
+    </message>
+    <message>
+        <source>Raster (*.tif *.tiff)</source>
+        <translation>栅格 (*.tif *.tiff)</translation>
+    </message>
+    <message>
+        <source>as the raster states (e.g. °C)</source>
+        <translation>按栅格自身说明(如 °C)</translation>
+    </message>
+    <message>
+        <source>© OpenStreetMap contributors (ODbL)</source>
+        <extracomment>a credit per given file; empty means &quot;what the file itself says&quot;</extracomment>
+        <translation>© OpenStreetMap 贡献者 (ODbL)</translation>
+    </message>
+    <message>
+        <source>as the file states, if it does</source>
+        <translation>如文件有说明,则按文件所述</translation>
+    </message>
+    <message>
+        <source>by building type (docs/buildings.md)</source>
+        <translation>按建筑类型(docs/buildings.md)</translation>
+    </message>
+    <message>
+        <source>Parent folder</source>
+        <translation>上级文件夹</translation>
+    </message>
+    <message>
+        <source>credit</source>
+        <translation>署名</translation>
+    </message>
+    <message>
+        <source>City name</source>
+        <translation>城市名称</translation>
+    </message>
+    <message>
+        <source>OSM file (required)</source>
+        <translation>OSM 文件(必填)</translation>
+    </message>
+    <message>
+        <source>District name column</source>
+        <translation>街区名称列</translation>
+    </message>
+    <message>
+        <source>District admin level</source>
+        <translation>街区行政级别</translation>
+    </message>
+    <message>
+        <source>Raster</source>
+        <translation>栅格</translation>
+    </message>
+    <message>
+        <source>Raster label</source>
+        <translation>栅格标签</translation>
+    </message>
+    <message>
+        <source>Raster units</source>
+        <translation>栅格单位</translation>
+    </message>
+    <message>
+        <source>Storey height (m)</source>
+        <translation>层高(米)</translation>
+    </message>
+    <message>
+        <source>Default building height (m)</source>
+        <translation>默认建筑高度(米)</translation>
+    </message>
+    <message>
+        <source>Save in</source>
+        <translation>保存到</translation>
+    </message>
+    <message>
+        <source>The storey height must be a number of metres, like 3 or 2.8, not &apos;{text}&apos;.</source>
+        <translation>层高必须是以米为单位的数字,例如 3 或 2.8,而不是“{text}”。</translation>
+    </message>
+    <message>
+        <source>The default building height must be a number of metres, like 3 or 2.8, not &apos;{text}&apos;.</source>
+        <translation>默认建筑高度必须是以米为单位的数字,例如 3 或 2.8,而不是“{text}”。</translation>
+    </message>
+</context>
+<context>
+    <name>ParamDialog</name>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+</context>
+<context>
+    <name>ParamForm</name>
+    <message>
+        <source>Tick districts to analyse; none ticked means all.</source>
+        <translation>勾选要分析的街区;不勾选则分析全部。</translation>
+    </message>
+</context>
+<context>
+    <name>Problems</name>
+    <message>
+        <source>Layers that could not be shown: {count}. The others are loaded.</source>
+        <translation>无法显示的图层:{count} 个。其余图层已加载。</translation>
+    </message>
+</context>
+<context>
+    <name>Provenance</name>
+    <message>
+        <source>Analysis</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <source>{title} ({analysis} {version})</source>
+        <translation>{title}({analysis},版本 {version})</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>{started} to {finished}</source>
+        <translation>{started} 至 {finished}</translation>
+    </message>
+    <message>
+        <source>Parameter: {name}</source>
+        <translation>参数:{name}</translation>
+    </message>
+    <message>
+        <source>{path}, SHA-256 {digest}…</source>
+        <translation>{path},SHA-256:{digest}…</translation>
+    </message>
+    <message>
+        <source>made in the app (no file), SHA-256 {digest}…</source>
+        <translation>在应用中生成(无文件),SHA-256:{digest}…</translation>
+    </message>
+    <message>
+        <source>made in the app (no file)</source>
+        <translation>在应用中生成(无文件)</translation>
+    </message>
+    <message>
+        <source>Input: {layer}</source>
+        <translation>输入:{layer}</translation>
+    </message>
+    <message>
+        <source>Note: {key}</source>
+        <translation>注:{key}</translation>
+    </message>
+</context>
+<context>
+    <name>ProvenanceDialog</name>
+    <message>
+        <source>Provenance: {title}</source>
+        <translation>来源追溯:{title}</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Show JSON</source>
+        <translation>显示 JSON</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWorker</name>
+    <message>
+        <source>The report could not be started ({reason}); try again.</source>
+        <extracomment>seconds a cancelled report process gets to end before it is killed</extracomment>
+        <translation>无法开始生成报告({reason});请重试。</translation>
+    </message>
+    <message>
+        <source>The report failed.</source>
+        <translation>报告生成失败。</translation>
+    </message>
+</context>
+<context>
+    <name>TableDialog</name>
+    <message>
+        <source>by key</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>by location</source>
+        <translation>按位置</translation>
+    </message>
+    <message>
+        <source>(every column of numbers)</source>
+        <translation>(所有数值列)</translation>
+    </message>
+    <message>
+        <source>(none: one value per feature)</source>
+        <translation>(无:每个要素一个值)</translation>
+    </message>
+    <message>
+        <source>refuse repeated keys</source>
+        <translation>拒绝重复的键</translation>
+    </message>
+    <message>
+        <source>sum</source>
+        <translation>求和</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>平均值</translation>
+    </message>
+    <message>
+        <source>Import table</source>
+        <translation>导入表格</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.txt *.gpkg *.geojson *.json);;All files (*)</source>
+        <translation>表格 (*.csv *.txt *.gpkg *.geojson *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>times carry their UTC offset (the city&apos;s zone is {zone})</source>
+        <translation>时间带有 UTC 偏移(城市时区为 {zone})</translation>
+    </message>
+    <message>
+        <source>times carry their UTC offset</source>
+        <translation>时间带有 UTC 偏移</translation>
+    </message>
+    <message>
+        <source>The IANA time zone (e.g. Europe/Helsinki) of times written without an offset.</source>
+        <translation>未写偏移的时间所用的 IANA 时区(如 Europe/Helsinki)。</translation>
+    </message>
+    <message>
+        <source>Observation store</source>
+        <translation>观测数据存储</translation>
+    </message>
+    <message>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage 文件 (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>Choose a table.</source>
+        <translation>请选择一个表格。</translation>
+    </message>
+    <message>
+        <source>Table file</source>
+        <translation>表格文件</translation>
+    </message>
+    <message>
+        <source>Join to layer</source>
+        <translation>连接到图层</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>连接方式</translation>
+    </message>
+    <message>
+        <source>Layer key column</source>
+        <translation>图层键列</translation>
+    </message>
+    <message>
+        <source>Table key column</source>
+        <translation>表格键列</translation>
+    </message>
+    <message>
+        <source>Value column</source>
+        <translation>值列</translation>
+    </message>
+    <message>
+        <source>Rows sharing a key or feature</source>
+        <translation>共用同一键或要素的行</translation>
+    </message>
+    <message>
+        <source>Time column</source>
+        <translation>时间列</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <source>Store time series in</source>
+        <translation>时间序列存储位置</translation>
+    </message>
+    <message>
+        <source>{rows} rows will be placed in the features of &apos;{layer}&apos; by their coordinates.</source>
+        <translation>将根据坐标把 {rows} 行放入“{layer}”的要素中。</translation>
+    </message>
+    <message>
+        <source>Choose the key columns.</source>
+        <translation>请选择键列。</translation>
+    </message>
+    <message>
+        <source>{matched} of {total} buildings matched; {unmatched} key(s) of the table match none.</source>
+        <translation>{total} 栋建筑中有 {matched} 栋匹配;表格中有 {unmatched} 个键没有匹配。</translation>
+    </message>
+    <message>
+        <source>{matched} of {total} buildings matched.</source>
+        <translation>{total} 栋建筑中有 {matched} 栋匹配。</translation>
+    </message>
+    <message>
+        <source>{matched} of {total} features matched; {unmatched} key(s) of the table match none.</source>
+        <translation>{total} 个要素中有 {matched} 个匹配;表格中有 {unmatched} 个键没有匹配。</translation>
+    </message>
+    <message>
+        <source>{matched} of {total} features matched.</source>
+        <translation>{total} 个要素中有 {matched} 个匹配。</translation>
+    </message>
+    <message>
+        <source>Choose a table file and the layer to join it to.</source>
+        <translation>请选择表格文件以及要连接到的图层。</translation>
+    </message>
+    <message>
+        <source>Not ready</source>
+        <translation>尚未就绪</translation>
+    </message>
+    <message>
+        <source>Wait until the city has finished loading, then import the table.</source>
+        <translation>请等待城市加载完毕,然后再导入表格。</translation>
+    </message>
+    <message>
+        <source>The table could not be joined</source>
+        <translation>无法连接表格</translation>
+    </message>
+    <message>
+        <source>Importing {table}</source>
+        <translation>正在导入 {table}</translation>
+    </message>
+</context>
+<context>
+    <name>TableJoinWorker</name>
+    <message>
+        <source>Joining {table}…</source>
+        <translation>正在连接 {table}…</translation>
+    </message>
+    <message>
+        <source>The table &apos;{table}&apos; could not be joined</source>
+        <translation>无法连接表格“{table}”</translation>
+    </message>
+</context>
+<context>
+    <name>TimeBar</name>
+    <message>
+        <source>&apos;{text}&apos; is not a time: type 17:30, 17:30:15 or 2022-02-22 17:30.</source>
+        <translation>“{text}”不是时间:请输入 17:30、17:30:15 或 2022-02-22 17:30。</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a time that exists: {reason}.</source>
+        <translation>“{text}”不是一个存在的时间:{reason}。</translation>
+    </message>
+    <message>
+        <source>Replay speed (× real time)</source>
+        <extracomment>the user moved the clock (play, pause, speed, jump, live): the window shows the new time at once</extracomment>
+        <translation>回放速度(实时的倍数)</translation>
+    </message>
+    <message>
+        <source>Drag to any moment the store holds</source>
+        <translation>拖动到存储中的任意时刻</translation>
+    </message>
+    <message>
+        <source>jump to 17:30</source>
+        <translation>跳到 17:30</translation>
+    </message>
+    <message>
+        <source>Type a time (17:30, or 2022-02-22 17:30) in the city&apos;s time zone, then Enter</source>
+        <translation>输入城市时区的时间(17:30 或 2022-02-22 17:30),然后按 Enter</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>Follow the newest data the feeds have stored</source>
+        <translation>跟随数据流存储的最新数据</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Play from here</source>
+        <translation>从此处播放</translation>
+    </message>
+</context>
+</TS>
