@@ -1,0 +1,143 @@
+"""The real window switches language at run time: menus, docks, panels and Qt's own buttons follow.
+
+The expected texts are the translations as written by hand in the catalogues
+(tests/test_i18n_qt.py checks those are complete); here the point is that a
+switch reaches every widget that is already on screen, and that switching
+back to English restores the English texts.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.gui
+
+if not os.environ.get("DISPLAY"):
+    pytest.skip("GUI tests need an X display (run them under xvfb-run)", allow_module_level=True)
+
+MENUS = {
+    "en": ["&File", "&Analyses", "&View", "&Help"],
+    "fr": ["&Fichier", "A&nalyses", "A&ffichage", "&Aide"],
+    "ja": ["ファイル(&F)", "分析(&A)", "表示(&V)", "ヘルプ(&H)"],
+    "ko": ["파일(&F)", "분석(&A)", "보기(&V)", "도움말(&H)"],
+}
+DOCKS = {  # object name → title in en, fr, ja
+    "layers_dock": ("Layers", "Couches", "レイヤー"),
+    "results_dock": ("Districts and results", "Quartiers et résultats", "地区と結果"),
+    "legend_dock": ("Legend", "Légende", "凡例"),
+    "feeds_dock": ("Live feeds", "Flux en direct", "ライブフィード"),
+}
+
+
+@pytest.fixture
+def win(tmp_path: Path):
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from twin_app.qt.i18n import switch_language
+    from twin_app.qt.window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    # the remembered choice goes to this test's folder, never to the user's settings
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
+    switch_language("en", remember=False)
+    window = MainWindow()
+    window.show()
+    app.processEvents()
+    yield window
+    switch_language("en", remember=False)
+    window.close()
+    app.processEvents()
+
+
+def _menus(window) -> list[str]:
+    return [a.text() for a in window.menuBar().actions() if a.menu() is not None][:4]
+
+
+def _switch(window, code: str) -> None:
+    """Choose ``code`` in View → Language, as a person does."""
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    menu = window.findChild(QMenu, "language_menu")
+    (action,) = [a for a in menu.actions() if a.data() == code]
+    action.trigger()
+    QApplication.processEvents()
+
+
+def _dock(window, name: str) -> str:
+    from PySide6.QtWidgets import QDockWidget
+
+    return window.findChild(QDockWidget, name).windowTitle()
+
+
+def test_the_language_menu_lists_each_language_by_its_own_name(win) -> None:
+    from PySide6.QtWidgets import QMenu
+
+    menu = win.findChild(QMenu, "language_menu")
+    names = [a.text() for a in menu.actions()]
+    assert names == ["English", "Español", "Français", "Português", "한국어", "日本語", "中文"]
+    assert menu.title() == "&Language"
+    assert [a.text() for a in menu.actions() if a.isChecked()] == ["English"]  # the current one
+
+
+def test_switching_at_run_time_changes_what_is_on_screen_and_back(win) -> None:
+    from PySide6.QtWidgets import QMenu
+
+    from twin_app.core.i18n import language
+
+    assert _menus(win) == MENUS["en"]
+    for code, column in (("fr", 1), ("ja", 2), ("en", 0)):
+        _switch(win, code)
+        assert language() == code  # the core's sentences switch with the window's
+        assert _menus(win) == MENUS[code], code
+        for name, titles in DOCKS.items():
+            assert _dock(win, name) == titles[column], (code, name)
+    _switch(win, "ko")
+    assert _menus(win) == MENUS["ko"]
+    assert win.findChild(QMenu, "language_menu").title() == "언어(&L)"
+    _switch(win, "en")
+    assert _menus(win) == MENUS["en"] and _dock(win, "layers_dock") == "Layers"
+
+
+def test_panels_toolbars_and_the_status_bar_follow_too(win) -> None:
+    _switch(win, "es")
+    assert win.home_action.text() == "Inicio" and win.measure_action.text() == "Medir"
+    assert win.measure_action.toolTip().startswith("Haga clic en dos o más puntos")
+    assert win.layers.tree.headerItem().text(0) == "Capa"
+    assert win.layers.opacity_label.text() == "Opacidad"
+    assert win.info.horizontalHeaderItem(0).text() == "Atributo"
+    assert win.districts.title.text() == "Todavía no se ha ejecutado ningún análisis."
+    assert win.cancel_button.text() == "Cancelar"  # the job runner's, in the status bar
+    assert win.timebar.live_button.text() == "En directo"
+    assert win.feed_panel.headerItem().text(1) == "Estado"
+    assert win.legend_dock.panel.toolTip() == "Qué significan los colores del mapa"
+    _switch(win, "en")
+    assert win.home_action.text() == "Home" and win.layers.tree.headerItem().text(0) == "Layer"
+    assert win.cancel_button.text() == "Cancel" and win.timebar.live_button.text() == "Live"
+
+
+def test_qt_s_own_buttons_speak_the_language(win) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    _switch(win, "zh")
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
+    _switch(win, "en")
+
+
+def test_the_choice_is_remembered_for_the_next_start(win) -> None:
+    from twin_app.qt.i18n import saved_language, start_language
+
+    _switch(win, "pt")
+    assert saved_language() == "pt" and start_language(None) == "pt"
+    _switch(win, "en")
+    assert saved_language() == "en"
+
+
+def test_a_cjk_language_has_a_font_so_the_messages_panel_stays_quiet(win) -> None:
+    _switch(win, "ja")
+    assert win.messages.texts("warning") == []  # fonts-noto-cjk is installed: no font warning
+    _switch(win, "en")
