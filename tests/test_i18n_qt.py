@@ -120,8 +120,8 @@ EXPECTED = {
     "fr": ("&Fichier", "Couches", "Distance sur la carte\u00a0: {distance} (Échap efface)"),
     "pt": ("&Ficheiro", "Camadas", "Distância no mapa: {distance} (Esc limpa)"),
     "ko": ("파일(&F)", "레이어", "지도상 거리: {distance}(Esc로 지움)"),
-    "ja": ("ファイル(&F)", "レイヤー", "地図上の距離: {distance}(Esc で消去)"),
-    "zh": ("文件(&F)", "图层", "地图上的距离:{distance}(按 Esc 清除)"),
+    "ja": ("ファイル(&F)", "レイヤー", "地図上の距離：{distance}（Esc で消去）"),
+    "zh": ("文件(&F)", "图层", "地图上的距离：{distance}（按 Esc 清除）"),
 }
 
 

@@ -768,7 +768,7 @@ stocké sous&#xa0;: {id}</translation>
     </message>
     <message>
         <source>credit</source>
-        <translation>mention</translation>
+        <translation>crédit</translation>
     </message>
     <message>
         <source>City name</source>

@@ -5,7 +5,7 @@
     <name>AnalysisWorker</name>
     <message>
         <source>The analysis stopped because of an unexpected error ({error}).</source>
-        <translation>予期しないエラーのため分析が停止しました({error})。</translation>
+        <translation>予期しないエラーのため分析が停止しました（{error}）。</translation>
     </message>
 </context>
 <context>
@@ -23,15 +23,15 @@
     </message>
     <message>
         <source>{title} ({schemes}; built-in)</source>
-        <translation>{title}({schemes}、組み込み)</translation>
+        <translation>{title}（{schemes}、組み込み）</translation>
     </message>
     <message>
         <source>{title} ({schemes}; from {package})</source>
-        <translation>{title}({schemes}、{package} より)</translation>
+        <translation>{title}（{schemes}、{package} より）</translation>
     </message>
     <message>
         <source>{title} ({schemes}; plugin)</source>
-        <translation>{title}({schemes}、プラグイン)</translation>
+        <translation>{title}（{schemes}、プラグイン）</translation>
     </message>
     <message>
         <source>Source</source>
@@ -55,7 +55,7 @@
     </message>
     <message>
         <source>Give the feed&apos;s address, such as {example}.</source>
-        <translation>フィードのアドレスを入力してください(例: {example})。</translation>
+        <translation>フィードのアドレスを入力してください（例：{example}）。</translation>
     </message>
 </context>
 <context>
@@ -67,7 +67,7 @@
     </message>
     <message>
         <source>Districts (none ticked = all)</source>
-        <translation>地区(チェックなし = すべて)</translation>
+        <translation>地区（チェックなし = すべて）</translation>
     </message>
     <message>
         <source>Chart</source>
@@ -85,7 +85,7 @@
         <source>{definition}
 (key: {key})</source>
         <translation>{definition}
-(キー: {key})</translation>
+（キー：{key}）</translation>
     </message>
 </context>
 <context>
@@ -93,19 +93,19 @@
     <message>
         <source>1280×720 (HD)</source>
         <extracomment>the sizes offered besides the view&apos;s own (the largest is the export limit)</extracomment>
-        <translation>1280×720(HD画質)</translation>
+        <translation>1280×720（HD画質）</translation>
     </message>
     <message>
         <source>1920×1080 (Full HD, slides)</source>
-        <translation>1920×1080(フルHD、スライド)</translation>
+        <translation>1920×1080（フルHD、スライド）</translation>
     </message>
     <message>
         <source>3840×2160 (4K, posters)</source>
-        <translation>3840×2160(4K、ポスター)</translation>
+        <translation>3840×2160（4K、ポスター）</translation>
     </message>
     <message>
         <source>As the view ({width}×{height})</source>
-        <translation>ビューと同じ({width}×{height})</translation>
+        <translation>ビューと同じ（{width}×{height}）</translation>
     </message>
     <message>
         <source>Export view</source>
@@ -113,7 +113,7 @@
     </message>
     <message>
         <source>Image size (text scales with it):</source>
-        <translation>画像サイズ(文字もそれに合わせて拡大縮小されます):</translation>
+        <translation>画像サイズ（文字もそれに合わせて拡大縮小されます）：</translation>
     </message>
 </context>
 <context>
@@ -166,22 +166,22 @@ source: {source}
 stored as: {id}</source>
         <extracomment>each feed&apos;s (monotonic time, messages received) over the last RATE_WINDOW_S (for a rate)</extracomment>
         <translation>{title}
-ソース: {source}
-保存名: {id}</translation>
+ソース：{source}
+保存名：{id}</translation>
     </message>
     <message>
         <source>Simulated: {statement}</source>
-        <translation>シミュレーション: {statement}</translation>
+        <translation>シミュレーション：{statement}</translation>
     </message>
     <message>
         <source>Malformed messages: {count}. For example:
 {samples}</source>
-        <translation>不正な形式のメッセージ: {count} 件。例:
+        <translation>不正な形式のメッセージ：{count} 件。例：
 {samples}</translation>
     </message>
     <message>
         <source>Last error: {error}</source>
-        <translation>最後のエラー: {error}</translation>
+        <translation>最後のエラー：{error}</translation>
     </message>
 </context>
 <context>
@@ -222,7 +222,7 @@ stored as: {id}</source>
     </message>
     <message>
         <source>Stop the running job (and drop the waiting ones)</source>
-        <translation>実行中の処理を止めます(待機中の処理は取り消されます)</translation>
+        <translation>実行中の処理を止めます（待機中の処理は取り消されます）</translation>
     </message>
     <message>
         <source>Cancelled.</source>
@@ -238,19 +238,19 @@ stored as: {id}</source>
     </message>
     <message>
         <source>Waiting jobs dropped: {count}.</source>
-        <translation>取り消した待機中の処理: {count} 件。</translation>
+        <translation>取り消した待機中の処理：{count} 件。</translation>
     </message>
     <message>
         <source>{job} (+{count} waiting)</source>
-        <translation>{job}(待機 {count} 件)</translation>
+        <translation>{job}（待機 {count} 件）</translation>
     </message>
     <message>
         <source>Running: {job}</source>
-        <translation>実行中: {job}</translation>
+        <translation>実行中：{job}</translation>
     </message>
     <message>
         <source>Waiting: {job}</source>
-        <translation>待機中: {job}</translation>
+        <translation>待機中：{job}</translation>
     </message>
 </context>
 <context>
@@ -258,7 +258,7 @@ stored as: {id}</source>
     <message>
         <source>No installed font has the letters of {language}, so its text may show as empty boxes. Install a CJK font (on Debian or Ubuntu: sudo apt-get install fonts-noto-cjk), then start twin_app again.</source>
         <extracomment>the compiled Qt translations of twin_app&apos;s own texts where the chosen language is kept between runs (QSettings organisation, application, key) the writing system each language needs a font for (Latin ones are in every font) Qt&apos;s locale for each code (the one whose ``qtbase_*.qm`` and number formats fit) the dynamic property on which :func:`keep_translated` keeps a widget&apos;s source texts Qt ships some of its own translations only for one country&apos;s variant</extracomment>
-        <translation>{language}の文字を含むフォントがインストールされていないため、文字が空の四角で表示されることがあります。CJK フォントをインストールしてから(Debian または Ubuntu の場合: sudo apt-get install fonts-noto-cjk)、twin_app を再起動してください。</translation>
+        <translation>{language}の文字を含むフォントがインストールされていないため、文字が空の四角で表示されることがあります。CJK フォントをインストールしてから（Debian または Ubuntu の場合：sudo apt-get install fonts-noto-cjk）、twin_app を再起動してください。</translation>
     </message>
     <message>
         <source>Language</source>
@@ -274,7 +274,7 @@ stored as: {id}</source>
     <message>
         <source>(single colour)</source>
         <extracomment>the colour-by choice that means &quot;no column&quot; (English source; shown translated)</extracomment>
-        <translation>(単色)</translation>
+        <translation>（単色）</translation>
     </message>
     <message>
         <source>Layer</source>
@@ -412,7 +412,7 @@ stored as: {id}</source>
     </message>
     <message>
         <source>{name} (could not be loaded)</source>
-        <translation>{name}(読み込めませんでした)</translation>
+        <translation>{name}（読み込めませんでした）</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -436,7 +436,7 @@ stored as: {id}</source>
     </message>
     <message>
         <source>Frame the whole city again (Home, H or R in the 3D view)</source>
-        <translation>都市全体を表示し直します(3D ビューで Home、H または R)</translation>
+        <translation>都市全体を表示し直します（3D ビューで Home、H または R）</translation>
     </message>
     <message>
         <source>Screenshot</source>
@@ -476,11 +476,11 @@ stored as: {id}</source>
     </message>
     <message>
         <source>Measure: click the next point (Esc clears).</source>
-        <translation>計測: 次の点をクリックしてください(Esc で消去)。</translation>
+        <translation>計測：次の点をクリックしてください（Esc で消去）。</translation>
     </message>
     <message>
         <source>Distance on the map: {distance} (Esc clears)</source>
-        <translation>地図上の距離: {distance}(Esc で消去)</translation>
+        <translation>地図上の距離：{distance}（Esc で消去）</translation>
     </message>
     <message>
         <source>Measurement cleared.</source>
@@ -492,11 +492,11 @@ stored as: {id}</source>
     </message>
     <message>
         <source>Districts: {names}</source>
-        <translation>地区: {names}</translation>
+        <translation>地区：{names}</translation>
     </message>
     <message>
         <source>Districts: all</source>
-        <translation>地区: すべて</translation>
+        <translation>地区：すべて</translation>
     </message>
     <message>
         <source>Nothing to identify there.</source>
@@ -556,7 +556,7 @@ stored as: {id}</source>
     </message>
     <message>
         <source>Ready. Layers: {count}.</source>
-        <translation>準備完了。レイヤー: {count} 件。</translation>
+        <translation>準備完了。レイヤー：{count} 件。</translation>
     </message>
     <message>
         <source>Some data could not be loaded</source>
@@ -564,7 +564,7 @@ stored as: {id}</source>
     </message>
     <message>
         <source>Open a city folder (with city.toml)</source>
-        <translation>都市フォルダーを開く(city.toml を含むもの)</translation>
+        <translation>都市フォルダーを開く（city.toml を含むもの）</translation>
     </message>
     <message>
         <source>Open data files</source>
@@ -612,7 +612,7 @@ stored as: {id}</source>
     </message>
     <message>
         <source>Saved {path}</source>
-        <translation>保存しました: {path}</translation>
+        <translation>保存しました：{path}</translation>
     </message>
     <message>
         <source>Export scene</source>
@@ -660,7 +660,7 @@ stored as: {id}</source>
     </message>
     <message>
         <source>source and licence not stated: see the file&apos;s own notes</source>
-        <translation>出典とライセンスの記載なし: ファイル自体の注記を参照してください</translation>
+        <translation>出典とライセンスの記載なし：ファイル自体の注記を参照してください</translation>
     </message>
     <message>
         <source>Licences</source>
@@ -684,11 +684,11 @@ stored as: {id}</source>
     </message>
     <message>
         <source>The feed {name} could not start: {reason}</source>
-        <translation>フィード {name} を開始できませんでした: {reason}</translation>
+        <translation>フィード {name} を開始できませんでした：{reason}</translation>
     </message>
     <message>
         <source>Simulated data shown, not real-time: {feeds}</source>
-        <translation>リアルタイムではなくシミュレーションのデータを表示中: {feeds}</translation>
+        <translation>リアルタイムではなくシミュレーションのデータを表示中：{feeds}</translation>
     </message>
 </context>
 <context>
@@ -739,7 +739,7 @@ stored as: {id}</source>
     </message>
     <message>
         <source>Raster (e.g. heat)</source>
-        <translation>ラスター(例: 暑さ)</translation>
+        <translation>ラスター（例：暑さ）</translation>
     </message>
     <message>
         <source>Raster (*.tif *.tiff)</source>
@@ -747,7 +747,7 @@ stored as: {id}</source>
     </message>
     <message>
         <source>as the raster states (e.g. °C)</source>
-        <translation>ラスターの記載どおり(例: °C)</translation>
+        <translation>ラスターの記載どおり（例：°C）</translation>
     </message>
     <message>
         <source>© OpenStreetMap contributors (ODbL)</source>
@@ -760,7 +760,7 @@ stored as: {id}</source>
     </message>
     <message>
         <source>by building type (docs/buildings.md)</source>
-        <translation>建物の種類ごと(docs/buildings.md)</translation>
+        <translation>建物の種類ごと（docs/buildings.md）</translation>
     </message>
     <message>
         <source>Parent folder</source>
@@ -776,7 +776,7 @@ stored as: {id}</source>
     </message>
     <message>
         <source>OSM file (required)</source>
-        <translation>OSM ファイル(必須)</translation>
+        <translation>OSM ファイル（必須）</translation>
     </message>
     <message>
         <source>District name column</source>
@@ -800,11 +800,11 @@ stored as: {id}</source>
     </message>
     <message>
         <source>Storey height (m)</source>
-        <translation>階高(m)</translation>
+        <translation>階高（m）</translation>
     </message>
     <message>
         <source>Default building height (m)</source>
-        <translation>既定の建物の高さ(m)</translation>
+        <translation>既定の建物の高さ（m）</translation>
     </message>
     <message>
         <source>Save in</source>
@@ -837,7 +837,7 @@ stored as: {id}</source>
     <name>Problems</name>
     <message>
         <source>Layers that could not be shown: {count}. The others are loaded.</source>
-        <translation>表示できなかったレイヤー: {count} 件。ほかのレイヤーは読み込まれています。</translation>
+        <translation>表示できなかったレイヤー：{count} 件。ほかのレイヤーは読み込まれています。</translation>
     </message>
 </context>
 <context>
@@ -848,7 +848,7 @@ stored as: {id}</source>
     </message>
     <message>
         <source>{title} ({analysis} {version})</source>
-        <translation>{title}({analysis}、バージョン {version})</translation>
+        <translation>{title}（{analysis}、バージョン {version}）</translation>
     </message>
     <message>
         <source>City</source>
@@ -864,7 +864,7 @@ stored as: {id}</source>
     </message>
     <message>
         <source>Parameter: {name}</source>
-        <translation>パラメーター: {name}</translation>
+        <translation>パラメーター：{name}</translation>
     </message>
     <message>
         <source>{path}, SHA-256 {digest}…</source>
@@ -872,26 +872,26 @@ stored as: {id}</source>
     </message>
     <message>
         <source>made in the app (no file), SHA-256 {digest}…</source>
-        <translation>アプリ内で作成(ファイルなし)、SHA-256: {digest}…</translation>
+        <translation>アプリ内で作成（ファイルなし）、SHA-256: {digest}…</translation>
     </message>
     <message>
         <source>made in the app (no file)</source>
-        <translation>アプリ内で作成(ファイルなし)</translation>
+        <translation>アプリ内で作成（ファイルなし）</translation>
     </message>
     <message>
         <source>Input: {layer}</source>
-        <translation>入力: {layer}</translation>
+        <translation>入力：{layer}</translation>
     </message>
     <message>
         <source>Note: {key}</source>
-        <translation>注記: {key}</translation>
+        <translation>注記：{key}</translation>
     </message>
 </context>
 <context>
     <name>ProvenanceDialog</name>
     <message>
         <source>Provenance: {title}</source>
-        <translation>来歴: {title}</translation>
+        <translation>来歴：{title}</translation>
     </message>
     <message>
         <source>Value</source>
@@ -907,7 +907,7 @@ stored as: {id}</source>
     <message>
         <source>The report could not be started ({reason}); try again.</source>
         <extracomment>seconds a cancelled report process gets to end before it is killed</extracomment>
-        <translation>レポートの作成を開始できませんでした({reason})。もう一度お試しください。</translation>
+        <translation>レポートの作成を開始できませんでした（{reason}）。もう一度お試しください。</translation>
     </message>
     <message>
         <source>The report failed.</source>
@@ -926,11 +926,11 @@ stored as: {id}</source>
     </message>
     <message>
         <source>(every column of numbers)</source>
-        <translation>(数値のすべての列)</translation>
+        <translation>（数値のすべての列）</translation>
     </message>
     <message>
         <source>(none: one value per feature)</source>
-        <translation>(なし: 地物ごとに 1 つの値)</translation>
+        <translation>（なし：地物ごとに 1 つの値）</translation>
     </message>
     <message>
         <source>refuse repeated keys</source>
@@ -958,7 +958,7 @@ stored as: {id}</source>
     </message>
     <message>
         <source>times carry their UTC offset (the city&apos;s zone is {zone})</source>
-        <translation>時刻に UTC オフセットが含まれます(都市のタイムゾーン: {zone})</translation>
+        <translation>時刻に UTC オフセットが含まれます（都市のタイムゾーン：{zone}）</translation>
     </message>
     <message>
         <source>times carry their UTC offset</source>
@@ -966,7 +966,7 @@ stored as: {id}</source>
     </message>
     <message>
         <source>The IANA time zone (e.g. Europe/Helsinki) of times written without an offset.</source>
-        <translation>オフセットなしで書かれた時刻の IANA タイムゾーンです(例: Europe/Helsinki)。</translation>
+        <translation>オフセットなしで書かれた時刻の IANA タイムゾーンです（例：Europe/Helsinki）。</translation>
     </message>
     <message>
         <source>Observation store</source>
@@ -1084,12 +1084,12 @@ stored as: {id}</source>
     </message>
     <message>
         <source>&apos;{text}&apos; is not a time that exists: {reason}.</source>
-        <translation>「{text}」は存在しない時刻です: {reason}。</translation>
+        <translation>「{text}」は存在しない時刻です：{reason}。</translation>
     </message>
     <message>
         <source>Replay speed (× real time)</source>
         <extracomment>the user moved the clock (play, pause, speed, jump, live): the window shows the new time at once</extracomment>
-        <translation>再生速度(実時間の何倍か)</translation>
+        <translation>再生速度（実時間の何倍か）</translation>
     </message>
     <message>
         <source>Drag to any moment the store holds</source>
@@ -1101,7 +1101,7 @@ stored as: {id}</source>
     </message>
     <message>
         <source>Type a time (17:30, or 2022-02-22 17:30) in the city&apos;s time zone, then Enter</source>
-        <translation>都市のタイムゾーンで時刻(17:30 または 2022-02-22 17:30)を入力し、Enter キーを押してください</translation>
+        <translation>都市のタイムゾーンで時刻（17:30 または 2022-02-22 17:30）を入力し、Enter キーを押してください</translation>
     </message>
     <message>
         <source>Live</source>

@@ -5,7 +5,7 @@
     <name>AnalysisWorker</name>
     <message>
         <source>The analysis stopped because of an unexpected error ({error}).</source>
-        <translation>分析因意外错误而停止({error})。</translation>
+        <translation>分析因意外错误而停止（{error}）。</translation>
     </message>
 </context>
 <context>
@@ -23,15 +23,15 @@
     </message>
     <message>
         <source>{title} ({schemes}; built-in)</source>
-        <translation>{title}({schemes};内置)</translation>
+        <translation>{title}（{schemes}；内置）</translation>
     </message>
     <message>
         <source>{title} ({schemes}; from {package})</source>
-        <translation>{title}({schemes};来自 {package})</translation>
+        <translation>{title}（{schemes}；来自 {package}）</translation>
     </message>
     <message>
         <source>{title} ({schemes}; plugin)</source>
-        <translation>{title}({schemes};插件)</translation>
+        <translation>{title}（{schemes}；插件）</translation>
     </message>
     <message>
         <source>Source</source>
@@ -55,7 +55,7 @@
     </message>
     <message>
         <source>Give the feed&apos;s address, such as {example}.</source>
-        <translation>请输入数据流的地址,例如 {example}。</translation>
+        <translation>请输入数据流的地址，例如 {example}。</translation>
     </message>
 </context>
 <context>
@@ -67,7 +67,7 @@
     </message>
     <message>
         <source>Districts (none ticked = all)</source>
-        <translation>街区(不勾选 = 全部)</translation>
+        <translation>街区（不勾选 = 全部）</translation>
     </message>
     <message>
         <source>Chart</source>
@@ -85,7 +85,7 @@
         <source>{definition}
 (key: {key})</source>
         <translation>{definition}
-(键:{key})</translation>
+（键：{key}）</translation>
     </message>
 </context>
 <context>
@@ -93,19 +93,19 @@
     <message>
         <source>1280×720 (HD)</source>
         <extracomment>the sizes offered besides the view&apos;s own (the largest is the export limit)</extracomment>
-        <translation>1280×720(高清)</translation>
+        <translation>1280×720（高清）</translation>
     </message>
     <message>
         <source>1920×1080 (Full HD, slides)</source>
-        <translation>1920×1080(全高清,幻灯片)</translation>
+        <translation>1920×1080（全高清，幻灯片）</translation>
     </message>
     <message>
         <source>3840×2160 (4K, posters)</source>
-        <translation>3840×2160(4K,海报)</translation>
+        <translation>3840×2160（4K，海报）</translation>
     </message>
     <message>
         <source>As the view ({width}×{height})</source>
-        <translation>与视图相同({width}×{height})</translation>
+        <translation>与视图相同（{width}×{height}）</translation>
     </message>
     <message>
         <source>Export view</source>
@@ -113,7 +113,7 @@
     </message>
     <message>
         <source>Image size (text scales with it):</source>
-        <translation>图像尺寸(文字随之缩放):</translation>
+        <translation>图像尺寸（文字随之缩放）：</translation>
     </message>
 </context>
 <context>
@@ -166,22 +166,22 @@ source: {source}
 stored as: {id}</source>
         <extracomment>each feed&apos;s (monotonic time, messages received) over the last RATE_WINDOW_S (for a rate)</extracomment>
         <translation>{title}
-来源:{source}
-存储为:{id}</translation>
+来源：{source}
+存储为：{id}</translation>
     </message>
     <message>
         <source>Simulated: {statement}</source>
-        <translation>模拟数据:{statement}</translation>
+        <translation>模拟数据：{statement}</translation>
     </message>
     <message>
         <source>Malformed messages: {count}. For example:
 {samples}</source>
-        <translation>格式错误的消息:{count} 条。例如:
+        <translation>格式错误的消息：{count} 条。例如：
 {samples}</translation>
     </message>
     <message>
         <source>Last error: {error}</source>
-        <translation>最近的错误:{error}</translation>
+        <translation>最近的错误：{error}</translation>
     </message>
 </context>
 <context>
@@ -222,7 +222,7 @@ stored as: {id}</source>
     </message>
     <message>
         <source>Stop the running job (and drop the waiting ones)</source>
-        <translation>停止正在运行的任务(并放弃等待中的任务)</translation>
+        <translation>停止正在运行的任务（并放弃等待中的任务）</translation>
     </message>
     <message>
         <source>Cancelled.</source>
@@ -238,19 +238,19 @@ stored as: {id}</source>
     </message>
     <message>
         <source>Waiting jobs dropped: {count}.</source>
-        <translation>已放弃的等待任务:{count} 个。</translation>
+        <translation>已放弃的等待任务：{count} 个。</translation>
     </message>
     <message>
         <source>{job} (+{count} waiting)</source>
-        <translation>{job}(另有 {count} 个等待)</translation>
+        <translation>{job}（另有 {count} 个等待）</translation>
     </message>
     <message>
         <source>Running: {job}</source>
-        <translation>正在运行:{job}</translation>
+        <translation>正在运行：{job}</translation>
     </message>
     <message>
         <source>Waiting: {job}</source>
-        <translation>等待中:{job}</translation>
+        <translation>等待中：{job}</translation>
     </message>
 </context>
 <context>
@@ -258,7 +258,7 @@ stored as: {id}</source>
     <message>
         <source>No installed font has the letters of {language}, so its text may show as empty boxes. Install a CJK font (on Debian or Ubuntu: sudo apt-get install fonts-noto-cjk), then start twin_app again.</source>
         <extracomment>the compiled Qt translations of twin_app&apos;s own texts where the chosen language is kept between runs (QSettings organisation, application, key) the writing system each language needs a font for (Latin ones are in every font) Qt&apos;s locale for each code (the one whose ``qtbase_*.qm`` and number formats fit) the dynamic property on which :func:`keep_translated` keeps a widget&apos;s source texts Qt ships some of its own translations only for one country&apos;s variant</extracomment>
-        <translation>没有已安装的字体包含{language}的字符,文字可能显示为空白方框。请安装 CJK 字体(Debian 或 Ubuntu:sudo apt-get install fonts-noto-cjk),然后重新启动 twin_app。</translation>
+        <translation>没有已安装的字体包含{language}的字符，文字可能显示为空白方框。请安装 CJK 字体（Debian 或 Ubuntu：sudo apt-get install fonts-noto-cjk），然后重新启动 twin_app。</translation>
     </message>
     <message>
         <source>Language</source>
@@ -274,7 +274,7 @@ stored as: {id}</source>
     <message>
         <source>(single colour)</source>
         <extracomment>the colour-by choice that means &quot;no column&quot; (English source; shown translated)</extracomment>
-        <translation>(单一颜色)</translation>
+        <translation>（单一颜色）</translation>
     </message>
     <message>
         <source>Layer</source>
@@ -317,11 +317,11 @@ stored as: {id}</source>
     <message>
         <source>{station} reads {reading} at {time}: beyond {rule}.</source>
         <extracomment>tests and portable installs put the live stores here instead of the user&apos;s data folder how far behind the newest observation live mode shows (s): two fixes of a 1 Hz feed and some slack the feed panel is refreshed this often (s), by the frame timer: at most twice a second the span the slider covers is read again this often (s): it grows as the feeds store more extra references to None, topped up while the live timer runs (see :func:`keep_none_alive`) the duration of the last frames&apos; work on the clock and playback (s) the duration of the last redraws of the view (s), whatever asked for them</extracomment>
-        <translation>{station} 在 {time} 的读数为 {reading},超出 {rule}。</translation>
+        <translation>{station} 在 {time} 的读数为 {reading}，超出 {rule}。</translation>
     </message>
     <message>
         <source>{station} reads {reading} at {time}: beyond its threshold.</source>
-        <translation>{station} 在 {time} 的读数为 {reading},超出其阈值。</translation>
+        <translation>{station} 在 {time} 的读数为 {reading}，超出其阈值。</translation>
     </message>
 </context>
 <context>
@@ -412,7 +412,7 @@ stored as: {id}</source>
     </message>
     <message>
         <source>{name} (could not be loaded)</source>
-        <translation>{name}(无法加载)</translation>
+        <translation>{name}（无法加载）</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -436,7 +436,7 @@ stored as: {id}</source>
     </message>
     <message>
         <source>Frame the whole city again (Home, H or R in the 3D view)</source>
-        <translation>重新显示整座城市(在 3D 视图中按 Home、H 或 R)</translation>
+        <translation>重新显示整座城市（在 3D 视图中按 Home、H 或 R）</translation>
     </message>
     <message>
         <source>Screenshot</source>
@@ -460,7 +460,7 @@ stored as: {id}</source>
     </message>
     <message>
         <source>While on, clicking in the 3D view ticks or unticks a district.</source>
-        <translation>开启时,在 3D 视图中单击可勾选或取消勾选街区。</translation>
+        <translation>开启时，在 3D 视图中单击可勾选或取消勾选街区。</translation>
     </message>
     <message>
         <source>Measure</source>
@@ -468,7 +468,7 @@ stored as: {id}</source>
     </message>
     <message>
         <source>Click two or more points to measure the distance along them on the map; Esc clears</source>
-        <translation>在地图上单击两个或更多点,测量沿这些点的距离;按 Esc 清除</translation>
+        <translation>在地图上单击两个或更多点，测量沿这些点的距离；按 Esc 清除</translation>
     </message>
     <message>
         <source>Click on the city to measure.</source>
@@ -476,11 +476,11 @@ stored as: {id}</source>
     </message>
     <message>
         <source>Measure: click the next point (Esc clears).</source>
-        <translation>测量:请单击下一个点(按 Esc 清除)。</translation>
+        <translation>测量：请单击下一个点（按 Esc 清除）。</translation>
     </message>
     <message>
         <source>Distance on the map: {distance} (Esc clears)</source>
-        <translation>地图上的距离:{distance}(按 Esc 清除)</translation>
+        <translation>地图上的距离：{distance}（按 Esc 清除）</translation>
     </message>
     <message>
         <source>Measurement cleared.</source>
@@ -492,11 +492,11 @@ stored as: {id}</source>
     </message>
     <message>
         <source>Districts: {names}</source>
-        <translation>街区:{names}</translation>
+        <translation>街区：{names}</translation>
     </message>
     <message>
         <source>Districts: all</source>
-        <translation>街区:全部</translation>
+        <translation>街区：全部</translation>
     </message>
     <message>
         <source>Nothing to identify there.</source>
@@ -504,7 +504,7 @@ stored as: {id}</source>
     </message>
     <message>
         <source>{layer}: feature {feature}</source>
-        <translation>{layer}:要素 {feature}</translation>
+        <translation>{layer}：要素 {feature}</translation>
     </message>
     <message>
         <source>The city could not be opened</source>
@@ -524,7 +524,7 @@ stored as: {id}</source>
     </message>
     <message>
         <source>Wait until the city has finished loading, then run the analysis.</source>
-        <translation>请等待城市加载完毕,然后再运行分析。</translation>
+        <translation>请等待城市加载完毕，然后再运行分析。</translation>
     </message>
     <message>
         <source>The analysis is not available</source>
@@ -556,7 +556,7 @@ stored as: {id}</source>
     </message>
     <message>
         <source>Ready. Layers: {count}.</source>
-        <translation>就绪。图层:{count} 个。</translation>
+        <translation>就绪。图层：{count} 个。</translation>
     </message>
     <message>
         <source>Some data could not be loaded</source>
@@ -564,7 +564,7 @@ stored as: {id}</source>
     </message>
     <message>
         <source>Open a city folder (with city.toml)</source>
-        <translation>打开城市文件夹(含 city.toml)</translation>
+        <translation>打开城市文件夹（含 city.toml）</translation>
     </message>
     <message>
         <source>Open data files</source>
@@ -580,7 +580,7 @@ stored as: {id}</source>
     </message>
     <message>
         <source>This window cannot start feeds yet; ingest it with &apos;twin-app feed ingest&apos;.</source>
-        <translation>此窗口尚不能启动数据流;请使用“twin-app feed ingest”导入。</translation>
+        <translation>此窗口尚不能启动数据流；请使用“twin-app feed ingest”导入。</translation>
     </message>
     <message>
         <source>Building the city {name}</source>
@@ -608,11 +608,11 @@ stored as: {id}</source>
     </message>
     <message>
         <source>There is no view to export yet: open a city first.</source>
-        <translation>还没有可导出的视图:请先打开一座城市。</translation>
+        <translation>还没有可导出的视图：请先打开一座城市。</translation>
     </message>
     <message>
         <source>Saved {path}</source>
-        <translation>已保存:{path}</translation>
+        <translation>已保存：{path}</translation>
     </message>
     <message>
         <source>Export scene</source>
@@ -632,7 +632,7 @@ stored as: {id}</source>
     </message>
     <message>
         <source>Wait until the city has finished loading, then make the report.</source>
-        <translation>请等待城市加载完毕,然后再生成报告。</translation>
+        <translation>请等待城市加载完毕，然后再生成报告。</translation>
     </message>
     <message>
         <source>Report</source>
@@ -660,7 +660,7 @@ stored as: {id}</source>
     </message>
     <message>
         <source>source and licence not stated: see the file&apos;s own notes</source>
-        <translation>未注明来源和许可:请查看文件本身的说明</translation>
+        <translation>未注明来源和许可：请查看文件本身的说明</translation>
     </message>
     <message>
         <source>Licences</source>
@@ -680,15 +680,15 @@ stored as: {id}</source>
     </message>
     <message>
         <source>Open a city first, then connect the feed to it.</source>
-        <translation>请先打开一座城市,再为其连接数据流。</translation>
+        <translation>请先打开一座城市，再为其连接数据流。</translation>
     </message>
     <message>
         <source>The feed {name} could not start: {reason}</source>
-        <translation>数据流 {name} 无法启动:{reason}</translation>
+        <translation>数据流 {name} 无法启动：{reason}</translation>
     </message>
     <message>
         <source>Simulated data shown, not real-time: {feeds}</source>
-        <translation>当前显示的是模拟数据,并非实时数据:{feeds}</translation>
+        <translation>当前显示的是模拟数据，并非实时数据：{feeds}</translation>
     </message>
 </context>
 <context>
@@ -735,11 +735,11 @@ stored as: {id}</source>
     </message>
     <message>
         <source>Without a districts file: the OSM admin_level of the districts.</source>
-        <translation>没有街区文件时:街区在 OSM 中的 admin_level。</translation>
+        <translation>没有街区文件时：街区在 OSM 中的 admin_level。</translation>
     </message>
     <message>
         <source>Raster (e.g. heat)</source>
-        <translation>栅格(如高温)</translation>
+        <translation>栅格（如高温）</translation>
     </message>
     <message>
         <source>Raster (*.tif *.tiff)</source>
@@ -747,7 +747,7 @@ stored as: {id}</source>
     </message>
     <message>
         <source>as the raster states (e.g. °C)</source>
-        <translation>按栅格自身说明(如 °C)</translation>
+        <translation>按栅格自身说明（如 °C）</translation>
     </message>
     <message>
         <source>© OpenStreetMap contributors (ODbL)</source>
@@ -756,11 +756,11 @@ stored as: {id}</source>
     </message>
     <message>
         <source>as the file states, if it does</source>
-        <translation>如文件有说明,则按文件所述</translation>
+        <translation>如文件有说明，则按文件所述</translation>
     </message>
     <message>
         <source>by building type (docs/buildings.md)</source>
-        <translation>按建筑类型(docs/buildings.md)</translation>
+        <translation>按建筑类型（docs/buildings.md）</translation>
     </message>
     <message>
         <source>Parent folder</source>
@@ -776,7 +776,7 @@ stored as: {id}</source>
     </message>
     <message>
         <source>OSM file (required)</source>
-        <translation>OSM 文件(必填)</translation>
+        <translation>OSM 文件（必填）</translation>
     </message>
     <message>
         <source>District name column</source>
@@ -800,11 +800,11 @@ stored as: {id}</source>
     </message>
     <message>
         <source>Storey height (m)</source>
-        <translation>层高(米)</translation>
+        <translation>层高（米）</translation>
     </message>
     <message>
         <source>Default building height (m)</source>
-        <translation>默认建筑高度(米)</translation>
+        <translation>默认建筑高度（米）</translation>
     </message>
     <message>
         <source>Save in</source>
@@ -812,11 +812,11 @@ stored as: {id}</source>
     </message>
     <message>
         <source>The storey height must be a number of metres, like 3 or 2.8, not &apos;{text}&apos;.</source>
-        <translation>层高必须是以米为单位的数字,例如 3 或 2.8,而不是“{text}”。</translation>
+        <translation>层高必须是以米为单位的数字，例如 3 或 2.8，而不是“{text}”。</translation>
     </message>
     <message>
         <source>The default building height must be a number of metres, like 3 or 2.8, not &apos;{text}&apos;.</source>
-        <translation>默认建筑高度必须是以米为单位的数字,例如 3 或 2.8,而不是“{text}”。</translation>
+        <translation>默认建筑高度必须是以米为单位的数字，例如 3 或 2.8，而不是“{text}”。</translation>
     </message>
 </context>
 <context>
@@ -830,14 +830,14 @@ stored as: {id}</source>
     <name>ParamForm</name>
     <message>
         <source>Tick districts to analyse; none ticked means all.</source>
-        <translation>勾选要分析的街区;不勾选则分析全部。</translation>
+        <translation>勾选要分析的街区；不勾选则分析全部。</translation>
     </message>
 </context>
 <context>
     <name>Problems</name>
     <message>
         <source>Layers that could not be shown: {count}. The others are loaded.</source>
-        <translation>无法显示的图层:{count} 个。其余图层已加载。</translation>
+        <translation>无法显示的图层：{count} 个。其余图层已加载。</translation>
     </message>
 </context>
 <context>
@@ -848,7 +848,7 @@ stored as: {id}</source>
     </message>
     <message>
         <source>{title} ({analysis} {version})</source>
-        <translation>{title}({analysis},版本 {version})</translation>
+        <translation>{title}（{analysis}，版本 {version}）</translation>
     </message>
     <message>
         <source>City</source>
@@ -864,34 +864,34 @@ stored as: {id}</source>
     </message>
     <message>
         <source>Parameter: {name}</source>
-        <translation>参数:{name}</translation>
+        <translation>参数：{name}</translation>
     </message>
     <message>
         <source>{path}, SHA-256 {digest}…</source>
-        <translation>{path},SHA-256:{digest}…</translation>
+        <translation>{path}，SHA-256：{digest}…</translation>
     </message>
     <message>
         <source>made in the app (no file), SHA-256 {digest}…</source>
-        <translation>在应用中生成(无文件),SHA-256:{digest}…</translation>
+        <translation>在应用中生成（无文件），SHA-256：{digest}…</translation>
     </message>
     <message>
         <source>made in the app (no file)</source>
-        <translation>在应用中生成(无文件)</translation>
+        <translation>在应用中生成（无文件）</translation>
     </message>
     <message>
         <source>Input: {layer}</source>
-        <translation>输入:{layer}</translation>
+        <translation>输入：{layer}</translation>
     </message>
     <message>
         <source>Note: {key}</source>
-        <translation>注:{key}</translation>
+        <translation>注：{key}</translation>
     </message>
 </context>
 <context>
     <name>ProvenanceDialog</name>
     <message>
         <source>Provenance: {title}</source>
-        <translation>来源追溯:{title}</translation>
+        <translation>来源追溯：{title}</translation>
     </message>
     <message>
         <source>Value</source>
@@ -907,7 +907,7 @@ stored as: {id}</source>
     <message>
         <source>The report could not be started ({reason}); try again.</source>
         <extracomment>seconds a cancelled report process gets to end before it is killed</extracomment>
-        <translation>无法开始生成报告({reason});请重试。</translation>
+        <translation>无法开始生成报告（{reason}）；请重试。</translation>
     </message>
     <message>
         <source>The report failed.</source>
@@ -926,11 +926,11 @@ stored as: {id}</source>
     </message>
     <message>
         <source>(every column of numbers)</source>
-        <translation>(所有数值列)</translation>
+        <translation>（所有数值列）</translation>
     </message>
     <message>
         <source>(none: one value per feature)</source>
-        <translation>(无:每个要素一个值)</translation>
+        <translation>（无：每个要素一个值）</translation>
     </message>
     <message>
         <source>refuse repeated keys</source>
@@ -958,7 +958,7 @@ stored as: {id}</source>
     </message>
     <message>
         <source>times carry their UTC offset (the city&apos;s zone is {zone})</source>
-        <translation>时间带有 UTC 偏移(城市时区为 {zone})</translation>
+        <translation>时间带有 UTC 偏移（城市时区为 {zone}）</translation>
     </message>
     <message>
         <source>times carry their UTC offset</source>
@@ -966,7 +966,7 @@ stored as: {id}</source>
     </message>
     <message>
         <source>The IANA time zone (e.g. Europe/Helsinki) of times written without an offset.</source>
-        <translation>未写偏移的时间所用的 IANA 时区(如 Europe/Helsinki)。</translation>
+        <translation>未写偏移的时间所用的 IANA 时区（如 Europe/Helsinki）。</translation>
     </message>
     <message>
         <source>Observation store</source>
@@ -1030,7 +1030,7 @@ stored as: {id}</source>
     </message>
     <message>
         <source>{matched} of {total} buildings matched; {unmatched} key(s) of the table match none.</source>
-        <translation>{total} 栋建筑中有 {matched} 栋匹配;表格中有 {unmatched} 个键没有匹配。</translation>
+        <translation>{total} 栋建筑中有 {matched} 栋匹配；表格中有 {unmatched} 个键没有匹配。</translation>
     </message>
     <message>
         <source>{matched} of {total} buildings matched.</source>
@@ -1038,7 +1038,7 @@ stored as: {id}</source>
     </message>
     <message>
         <source>{matched} of {total} features matched; {unmatched} key(s) of the table match none.</source>
-        <translation>{total} 个要素中有 {matched} 个匹配;表格中有 {unmatched} 个键没有匹配。</translation>
+        <translation>{total} 个要素中有 {matched} 个匹配；表格中有 {unmatched} 个键没有匹配。</translation>
     </message>
     <message>
         <source>{matched} of {total} features matched.</source>
@@ -1054,7 +1054,7 @@ stored as: {id}</source>
     </message>
     <message>
         <source>Wait until the city has finished loading, then import the table.</source>
-        <translation>请等待城市加载完毕,然后再导入表格。</translation>
+        <translation>请等待城市加载完毕，然后再导入表格。</translation>
     </message>
     <message>
         <source>The table could not be joined</source>
@@ -1080,16 +1080,16 @@ stored as: {id}</source>
     <name>TimeBar</name>
     <message>
         <source>&apos;{text}&apos; is not a time: type 17:30, 17:30:15 or 2022-02-22 17:30.</source>
-        <translation>“{text}”不是时间:请输入 17:30、17:30:15 或 2022-02-22 17:30。</translation>
+        <translation>“{text}”不是时间：请输入 17:30、17:30:15 或 2022-02-22 17:30。</translation>
     </message>
     <message>
         <source>&apos;{text}&apos; is not a time that exists: {reason}.</source>
-        <translation>“{text}”不是一个存在的时间:{reason}。</translation>
+        <translation>“{text}”不是一个存在的时间：{reason}。</translation>
     </message>
     <message>
         <source>Replay speed (× real time)</source>
         <extracomment>the user moved the clock (play, pause, speed, jump, live): the window shows the new time at once</extracomment>
-        <translation>回放速度(实时的倍数)</translation>
+        <translation>回放速度（实时的倍数）</translation>
     </message>
     <message>
         <source>Drag to any moment the store holds</source>
@@ -1101,7 +1101,7 @@ stored as: {id}</source>
     </message>
     <message>
         <source>Type a time (17:30, or 2022-02-22 17:30) in the city&apos;s time zone, then Enter</source>
-        <translation>输入城市时区的时间(17:30 或 2022-02-22 17:30),然后按 Enter</translation>
+        <translation>输入城市时区的时间（17:30 或 2022-02-22 17:30），然后按 Enter</translation>
     </message>
     <message>
         <source>Live</source>
