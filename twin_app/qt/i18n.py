@@ -33,6 +33,7 @@ from typing import TypeVar
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
+    QEvent,
     QLibraryInfo,
     QLocale,
     QObject,
@@ -121,6 +122,9 @@ def switch_language(code: str, *, remember: bool = True) -> str:
     send ``LanguageChange`` to every widget, which re-set their texts.
     """
     code = core_i18n.set_language(code)
+    from twin_app.qt.live import keep_none_alive
+
+    keep_none_alive()  # every widget sets its texts again: each setter call costs this binding a None
     app = QCoreApplication.instance()
     if app is not None:
         for translator in _installed:
@@ -141,7 +145,6 @@ def switch_language(code: str, *, remember: bool = True) -> str:
             app.installTranslator(translator)
         if not _installed:
             # English has no translator to install: say the change ourselves, so the texts go back
-            from PySide6.QtCore import QEvent
             from PySide6.QtWidgets import QApplication
 
             if isinstance(app, QApplication):
@@ -208,6 +211,28 @@ def retranslate_kept(root: QObject) -> None:
             _apply(obj, texts)
 
 
+class _LanguageWatch(QObject):
+    """Calls back when its widget is told the language changed (see :func:`on_language_change`)."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], object]) -> None:
+        super().__init__(widget)
+        self.callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.callback()
+        return False
+
+
+def on_language_change(widget: QWidget, callback: Callable[[], object]) -> None:
+    """Call ``callback`` whenever the language changes, for texts built in code outside a widget class.
+
+    (A widget class of one's own answers in its ``changeEvent`` instead.)
+    """
+    _LanguageWatch(widget, callback)
+
+
 # -- View → Language --------------------------------------------------------------------------
 def say_font_problem(window: QWidget, code: str) -> str | None:
     """Put :func:`font_problem`'s sentence in the window's Messages panel (and return it)."""
@@ -264,6 +289,7 @@ __all__ = [
     "current_language",
     "font_problem",
     "keep_translated",
+    "on_language_change",
     "qm_path",
     "retranslate_kept",
     "saved_language",

@@ -10,18 +10,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QFileDialog, QInputDialog, QLabel, QMenu
 
-CONTEXT = "Workshop"
+from twin_app.qt.i18n import keep_translated, on_language_change
+
 #: the chooser's entry for "no scenario"
 BASELINE = None
 NEW_SCENARIO = "\0new"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 def build_workshop_ui(window: Any, file_menu: QMenu) -> None:
@@ -30,7 +27,7 @@ def build_workshop_ui(window: Any, file_menu: QMenu) -> None:
     file_menu.addSeparator()
 
     def add(menu: QMenu, text: str, slot: Any, shortcut: Any = None, name: str = "") -> QAction:
-        act = QAction(text, window)
+        act = keep_translated(QAction(window), "Workshop", text=text)  # set again at a language change
         act.triggered.connect(slot)
         if shortcut is not None:
             act.setShortcut(shortcut)
@@ -39,26 +36,69 @@ def build_workshop_ui(window: Any, file_menu: QMenu) -> None:
         menu.addAction(act)
         return act
 
-    add(file_menu, tr("New &project…"), lambda: ask_new_project(window), name="project:new")
-    add(file_menu, tr("Open p&roject…"), lambda: ask_open_project(window), name="project:open")
-    save = add(file_menu, tr("&Save project"), session.save, QKeySequence.StandardKey.Save, "project:save")
+    add(
+        file_menu,
+        QT_TRANSLATE_NOOP("Workshop", "New &project…"),
+        lambda: ask_new_project(window),
+        name="project:new",
+    )
+    add(
+        file_menu,
+        QT_TRANSLATE_NOOP("Workshop", "Open p&roject…"),
+        lambda: ask_open_project(window),
+        name="project:open",
+    )
+    save = add(
+        file_menu,
+        QT_TRANSLATE_NOOP("Workshop", "&Save project"),
+        session.save,
+        QKeySequence.StandardKey.Save,
+        "project:save",
+    )
     save_as = add(
-        file_menu, tr("Save project &as…"), lambda: ask_save_project_as(window), name="project:save_as"
+        file_menu,
+        QT_TRANSLATE_NOOP("Workshop", "Save project &as…"),
+        lambda: ask_save_project_as(window),
+        name="project:save_as",
     )
 
-    edit_menu = window.menuBar().addMenu(tr("&Edit"))
+    edit_menu = keep_translated(
+        window.menuBar().addMenu(""), "Workshop", title=QT_TRANSLATE_NOOP("Workshop", "&Edit")
+    )
     edit_menu.setObjectName("edit_menu")
-    undo = add(edit_menu, tr("&Undo"), session.undo, QKeySequence.StandardKey.Undo, "edit:undo")
-    redo = add(edit_menu, tr("&Redo"), session.redo, QKeySequence("Ctrl+Shift+Z"), "edit:redo")
+    undo = add(
+        edit_menu,
+        QT_TRANSLATE_NOOP("Workshop", "&Undo"),
+        session.undo,
+        QKeySequence.StandardKey.Undo,
+        "edit:undo",
+    )
+    redo = add(
+        edit_menu,
+        QT_TRANSLATE_NOOP("Workshop", "&Redo"),
+        session.redo,
+        QKeySequence("Ctrl+Shift+Z"),
+        "edit:redo",
+    )
     window.undo_action, window.redo_action = undo, redo
 
-    bar = window.addToolBar(tr("Workshop"))
+    bar = keep_translated(
+        window.addToolBar(""), "Workshop", windowTitle=QT_TRANSLATE_NOOP("Workshop", "Workshop")
+    )
     bar.setObjectName("workshop_toolbar")
-    bar.addWidget(QLabel(tr("Scenario:") + " "))
+    label = keep_translated(QLabel(), "Workshop", text=QT_TRANSLATE_NOOP("Workshop", "Scenario:"))
+    label.setContentsMargins(0, 0, 4, 0)
+    bar.addWidget(label)
     chooser = QComboBox()
     chooser.setObjectName("scenario_chooser")
     chooser.setMinimumContentsLength(14)
-    chooser.setToolTip(tr("The scenario shown in 3D and edited; Baseline is the city as it is."))
+    keep_translated(
+        chooser,
+        "Workshop",
+        toolTip=QT_TRANSLATE_NOOP(
+            "Workshop", "The scenario shown in 3D and edited; Baseline is the city as it is."
+        ),
+    )
     bar.addWidget(chooser)
     window.scenario_chooser = chooser
 
@@ -66,11 +106,11 @@ def build_workshop_ui(window: Any, file_menu: QMenu) -> None:
         project = session.project
         chooser.blockSignals(True)
         chooser.clear()
-        chooser.addItem(tr("Baseline"), BASELINE)
+        chooser.addItem(QCoreApplication.translate("Workshop", "Baseline"), BASELINE)
         if project is not None:
             for scenario in project.scenarios:
                 chooser.addItem(scenario.name, scenario.name)
-            chooser.addItem(tr("New scenario…"), NEW_SCENARIO)
+            chooser.addItem(QCoreApplication.translate("Workshop", "New scenario…"), NEW_SCENARIO)
         chooser.setCurrentIndex(max(chooser.findData(session.scenario), 0))
         chooser.setEnabled(project is not None)
         chooser.blockSignals(False)
@@ -82,8 +122,16 @@ def build_workshop_ui(window: Any, file_menu: QMenu) -> None:
         stack = session.undo_stack
         undo.setEnabled(stack.can_undo)
         redo.setEnabled(stack.can_redo)
-        undo.setText(tr("&Undo {what}").format(what=stack.undo_label) if stack.can_undo else tr("&Undo"))
-        redo.setText(tr("&Redo {what}").format(what=stack.redo_label) if stack.can_redo else tr("&Redo"))
+        undo.setText(
+            QCoreApplication.translate("Workshop", "&Undo {what}").format(what=stack.undo_label)
+            if stack.can_undo
+            else QCoreApplication.translate("Workshop", "&Undo")
+        )
+        redo.setText(
+            QCoreApplication.translate("Workshop", "&Redo {what}").format(what=stack.redo_label)
+            if stack.can_redo
+            else QCoreApplication.translate("Workshop", "&Redo")
+        )
 
     def chosen(index: int) -> None:
         data = chooser.itemData(index)
@@ -97,11 +145,12 @@ def build_workshop_ui(window: Any, file_menu: QMenu) -> None:
     session.project_changed.connect(refresh)
     session.scenario_changed.connect(refresh)
     session.edited.connect(refresh_undo)
+    on_language_change(chooser, refresh)  # "Baseline" and Undo/Redo with what they undo
     refresh()
 
 
 def project_filter() -> str:
-    return tr("twin_app project (*.twinproj.gpkg *.gpkg)")
+    return QCoreApplication.translate("Workshop", "twin_app project (*.twinproj.gpkg *.gpkg)")
 
 
 def ask_new_project(window: Any) -> None:
@@ -109,25 +158,35 @@ def ask_new_project(window: Any) -> None:
         window.workshop.new_project("")  # says "open a city first"
         return
     default = f"{window.model.manifest.name}-workshop.twinproj.gpkg"
-    name, _ = QFileDialog.getSaveFileName(window, tr("New project"), default, project_filter())
+    name, _ = QFileDialog.getSaveFileName(
+        window, QCoreApplication.translate("Workshop", "New project"), default, project_filter()
+    )
     if name:
         window.workshop.new_project(Path(name))
 
 
 def ask_open_project(window: Any) -> None:
-    name, _ = QFileDialog.getOpenFileName(window, tr("Open project"), "", project_filter())
+    name, _ = QFileDialog.getOpenFileName(
+        window, QCoreApplication.translate("Workshop", "Open project"), "", project_filter()
+    )
     if name:
         window.workshop.open_project(Path(name))
 
 
 def ask_save_project_as(window: Any) -> None:
-    name, _ = QFileDialog.getSaveFileName(window, tr("Save project as"), "", project_filter())
+    name, _ = QFileDialog.getSaveFileName(
+        window, QCoreApplication.translate("Workshop", "Save project as"), "", project_filter()
+    )
     if name:
         window.workshop.save_as(Path(name))
 
 
 def ask_new_scenario(window: Any) -> bool:
-    name, ok = QInputDialog.getText(window, tr("New scenario"), tr("Name of the new scenario:"))
+    name, ok = QInputDialog.getText(
+        window,
+        QCoreApplication.translate("Workshop", "New scenario"),
+        QCoreApplication.translate("Workshop", "Name of the new scenario:"),
+    )
     if not ok or not name.strip():
         return False
     return bool(window.workshop.add_scenario(name.strip()))
