@@ -343,7 +343,7 @@ guardado como: {id}</translation>
     <name>MainWindow</name>
     <message>
         <source>Preparing the 3D view…</source>
-        <extracomment>while a city loads, redraw at most this often (a small city is drawn once, at the end)</extracomment>
+        <extracomment>while a city loads, redraw at most this often (a small city is drawn once, at the end) the city&apos;s layers have all been loaded (a scenario is shown on them only then)</extracomment>
         <translation>Preparando la vista 3D…</translation>
     </message>
     <message>
@@ -368,6 +368,7 @@ guardado como: {id}</translation>
     </message>
     <message>
         <source>&amp;File</source>
+        <extracomment>click tools added by panels (pins, scenario editing): action → handler(x, y)</extracomment>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
@@ -1118,6 +1119,126 @@ guardado como: {id}</translation>
     <message>
         <source>Play from here</source>
         <translation>Reproducir desde aquí</translation>
+    </message>
+</context>
+<context>
+    <name>Workshop</name>
+    <message>
+        <source>New &amp;project…</source>
+        <extracomment>the chooser&apos;s entry for &quot;no scenario&quot;</extracomment>
+        <translation>Nuevo &amp;proyecto…</translation>
+    </message>
+    <message>
+        <source>Open p&amp;roject…</source>
+        <translation>Abrir p&amp;royecto…</translation>
+    </message>
+    <message>
+        <source>&amp;Save project</source>
+        <translation>&amp;Guardar proyecto</translation>
+    </message>
+    <message>
+        <source>Save project &amp;as…</source>
+        <translation>Guardar proyecto co&amp;mo…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <source>Workshop</source>
+        <translation>Taller</translation>
+    </message>
+    <message>
+        <source>Scenario:</source>
+        <translation>Escenario:</translation>
+    </message>
+    <message>
+        <source>The scenario shown in 3D and edited; Baseline is the city as it is.</source>
+        <translation>El escenario que se muestra en 3D y se edita; «Situación actual» es la ciudad tal como es.</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Situación actual</translation>
+    </message>
+    <message>
+        <source>New scenario…</source>
+        <translation>Nuevo escenario…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo {what}</source>
+        <translation>&amp;Deshacer: {what}</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {what}</source>
+        <translation>&amp;Rehacer: {what}</translation>
+    </message>
+    <message>
+        <source>twin_app project (*.twinproj.gpkg *.gpkg)</source>
+        <translation>Proyecto de twin_app (*.twinproj.gpkg *.gpkg)</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>Nuevo proyecto</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>Abrir proyecto</translation>
+    </message>
+    <message>
+        <source>Save project as</source>
+        <translation>Guardar proyecto como</translation>
+    </message>
+    <message>
+        <source>New scenario</source>
+        <translation>Nuevo escenario</translation>
+    </message>
+    <message>
+        <source>Name of the new scenario:</source>
+        <translation>Nombre del nuevo escenario:</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopSession</name>
+    <message>
+        <source>Start or open a project first (File → New project…).</source>
+        <extracomment>milliseconds between autosaves (a checkpoint of the journalled changes) after an edit, undo or redo of the active scenario, once the shown model is in sync the city&apos;s own layers, kept aside while a scenario shows its copies ids of the layers the scenario put in the shown model (copies, or layers it added)</extracomment>
+        <translation>Empiece o abra primero un proyecto (Archivo → Nuevo proyecto…).</translation>
+    </message>
+    <message>
+        <source>Open a city first; a project belongs to a city.</source>
+        <translation>Abra primero una ciudad; cada proyecto pertenece a una ciudad.</translation>
+    </message>
+    <message>
+        <source>Recover unsaved changes?</source>
+        <translation>¿Recuperar los cambios sin guardar?</translation>
+    </message>
+    <message>
+        <source>The project {name} has {count} changes made after it was last saved (the app did not close normally). Recover them? No drops them and opens the project as last saved.</source>
+        <translation>El proyecto {name} tiene {count} cambios hechos después de guardarlo por última vez (la aplicación no se cerró con normalidad). ¿Recuperarlos? «No» los descarta y abre el proyecto tal como se guardó por última vez.</translation>
+    </message>
+    <message>
+        <source>The project could not be saved: {why}</source>
+        <translation>No se pudo guardar el proyecto: {why}</translation>
+    </message>
+    <message>
+        <source>The baseline is never changed: choose or create a scenario to edit.</source>
+        <translation>La situación actual nunca se modifica: elija o cree un escenario para editar.</translation>
+    </message>
+    <message>
+        <source>Open a city first; a viewpoint is a view of it.</source>
+        <translation>Abra primero una ciudad; un punto de vista es una vista de ella.</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Proyecto</translation>
     </message>
 </context>
 </TS>

@@ -343,7 +343,7 @@ stocké sous&#xa0;: {id}</translation>
     <name>MainWindow</name>
     <message>
         <source>Preparing the 3D view…</source>
-        <extracomment>while a city loads, redraw at most this often (a small city is drawn once, at the end)</extracomment>
+        <extracomment>while a city loads, redraw at most this often (a small city is drawn once, at the end) the city&apos;s layers have all been loaded (a scenario is shown on them only then)</extracomment>
         <translation>Préparation de la vue 3D…</translation>
     </message>
     <message>
@@ -368,6 +368,7 @@ stocké sous&#xa0;: {id}</translation>
     </message>
     <message>
         <source>&amp;File</source>
+        <extracomment>click tools added by panels (pins, scenario editing): action → handler(x, y)</extracomment>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
@@ -1118,6 +1119,126 @@ stocké sous&#xa0;: {id}</translation>
     <message>
         <source>Play from here</source>
         <translation>Lire à partir d&apos;ici</translation>
+    </message>
+</context>
+<context>
+    <name>Workshop</name>
+    <message>
+        <source>New &amp;project…</source>
+        <extracomment>the chooser&apos;s entry for &quot;no scenario&quot;</extracomment>
+        <translation>Nouveau &amp;projet…</translation>
+    </message>
+    <message>
+        <source>Open p&amp;roject…</source>
+        <translation>Ouvrir un pro&amp;jet…</translation>
+    </message>
+    <message>
+        <source>&amp;Save project</source>
+        <translation>Enregi&amp;strer le projet</translation>
+    </message>
+    <message>
+        <source>Save project &amp;as…</source>
+        <translation>Enregistrer le projet s&amp;ous…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Édition</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>Workshop</source>
+        <translation>Atelier</translation>
+    </message>
+    <message>
+        <source>Scenario:</source>
+        <translation>Scénario&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The scenario shown in 3D and edited; Baseline is the city as it is.</source>
+        <translation>Le scénario affiché en 3D et modifié&#xa0;; «&#xa0;État actuel&#xa0;» est la ville telle qu&apos;elle est.</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>État actuel</translation>
+    </message>
+    <message>
+        <source>New scenario…</source>
+        <translation>Nouveau scénario…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo {what}</source>
+        <translation>&amp;Annuler&#xa0;: {what}</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {what}</source>
+        <translation>&amp;Rétablir&#xa0;: {what}</translation>
+    </message>
+    <message>
+        <source>twin_app project (*.twinproj.gpkg *.gpkg)</source>
+        <translation>Projet twin_app (*.twinproj.gpkg *.gpkg)</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>Nouveau projet</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>Ouvrir un projet</translation>
+    </message>
+    <message>
+        <source>Save project as</source>
+        <translation>Enregistrer le projet sous</translation>
+    </message>
+    <message>
+        <source>New scenario</source>
+        <translation>Nouveau scénario</translation>
+    </message>
+    <message>
+        <source>Name of the new scenario:</source>
+        <translation>Nom du nouveau scénario&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopSession</name>
+    <message>
+        <source>Start or open a project first (File → New project…).</source>
+        <extracomment>milliseconds between autosaves (a checkpoint of the journalled changes) after an edit, undo or redo of the active scenario, once the shown model is in sync the city&apos;s own layers, kept aside while a scenario shows its copies ids of the layers the scenario put in the shown model (copies, or layers it added)</extracomment>
+        <translation>Commencez ou ouvrez d&apos;abord un projet (Fichier → Nouveau projet…).</translation>
+    </message>
+    <message>
+        <source>Open a city first; a project belongs to a city.</source>
+        <translation>Ouvrez d&apos;abord une ville&#xa0;; un projet appartient à une ville.</translation>
+    </message>
+    <message>
+        <source>Recover unsaved changes?</source>
+        <translation>Récupérer les modifications non enregistrées&#xa0;?</translation>
+    </message>
+    <message>
+        <source>The project {name} has {count} changes made after it was last saved (the app did not close normally). Recover them? No drops them and opens the project as last saved.</source>
+        <translation>Le projet {name} contient {count} modifications faites après son dernier enregistrement (l&apos;application ne s&apos;est pas fermée normalement). Les récupérer&#xa0;? «&#xa0;Non&#xa0;» les abandonne et ouvre le projet tel qu&apos;il a été enregistré en dernier.</translation>
+    </message>
+    <message>
+        <source>The project could not be saved: {why}</source>
+        <translation>Le projet n&apos;a pas pu être enregistré&#xa0;: {why}</translation>
+    </message>
+    <message>
+        <source>The baseline is never changed: choose or create a scenario to edit.</source>
+        <translation>L&apos;état actuel n&apos;est jamais modifié&#xa0;: choisissez ou créez un scénario à modifier.</translation>
+    </message>
+    <message>
+        <source>Open a city first; a viewpoint is a view of it.</source>
+        <translation>Ouvrez d&apos;abord une ville&#xa0;; un point de vue en est une vue.</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projet</translation>
     </message>
 </context>
 </TS>

@@ -343,7 +343,7 @@ stored as: {id}</source>
     <name>MainWindow</name>
     <message>
         <source>Preparing the 3D view…</source>
-        <extracomment>while a city loads, redraw at most this often (a small city is drawn once, at the end)</extracomment>
+        <extracomment>while a city loads, redraw at most this often (a small city is drawn once, at the end) the city&apos;s layers have all been loaded (a scenario is shown on them only then)</extracomment>
         <translation>3D ビューを準備しています…</translation>
     </message>
     <message>
@@ -368,6 +368,7 @@ stored as: {id}</source>
     </message>
     <message>
         <source>&amp;File</source>
+        <extracomment>click tools added by panels (pins, scenario editing): action → handler(x, y)</extracomment>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
@@ -1118,6 +1119,126 @@ stored as: {id}</source>
     <message>
         <source>Play from here</source>
         <translation>ここから再生</translation>
+    </message>
+</context>
+<context>
+    <name>Workshop</name>
+    <message>
+        <source>New &amp;project…</source>
+        <extracomment>the chooser&apos;s entry for &quot;no scenario&quot;</extracomment>
+        <translation>新しいプロジェクト(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Open p&amp;roject…</source>
+        <translation>プロジェクトを開く(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save project</source>
+        <translation>プロジェクトを保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save project &amp;as…</source>
+        <translation>名前を付けてプロジェクトを保存(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>やり直し(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Workshop</source>
+        <translation>ワークショップ</translation>
+    </message>
+    <message>
+        <source>Scenario:</source>
+        <translation>シナリオ：</translation>
+    </message>
+    <message>
+        <source>The scenario shown in 3D and edited; Baseline is the city as it is.</source>
+        <translation>3D で表示・編集するシナリオです。「現況」は都市の今の姿です。</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>現況</translation>
+    </message>
+    <message>
+        <source>New scenario…</source>
+        <translation>新しいシナリオ…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo {what}</source>
+        <translation>{what} を元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {what}</source>
+        <translation>{what} をやり直す(&amp;R)</translation>
+    </message>
+    <message>
+        <source>twin_app project (*.twinproj.gpkg *.gpkg)</source>
+        <translation>twin_app プロジェクト (*.twinproj.gpkg *.gpkg)</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>新しいプロジェクト</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>プロジェクトを開く</translation>
+    </message>
+    <message>
+        <source>Save project as</source>
+        <translation>名前を付けてプロジェクトを保存</translation>
+    </message>
+    <message>
+        <source>New scenario</source>
+        <translation>新しいシナリオ</translation>
+    </message>
+    <message>
+        <source>Name of the new scenario:</source>
+        <translation>新しいシナリオの名前：</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopSession</name>
+    <message>
+        <source>Start or open a project first (File → New project…).</source>
+        <extracomment>milliseconds between autosaves (a checkpoint of the journalled changes) after an edit, undo or redo of the active scenario, once the shown model is in sync the city&apos;s own layers, kept aside while a scenario shows its copies ids of the layers the scenario put in the shown model (copies, or layers it added)</extracomment>
+        <translation>先にプロジェクトを作成するか開いてください（ファイル → 新しいプロジェクト…）。</translation>
+    </message>
+    <message>
+        <source>Open a city first; a project belongs to a city.</source>
+        <translation>先に都市を開いてください。プロジェクトは都市に属します。</translation>
+    </message>
+    <message>
+        <source>Recover unsaved changes?</source>
+        <translation>保存されていない変更を復元しますか?</translation>
+    </message>
+    <message>
+        <source>The project {name} has {count} changes made after it was last saved (the app did not close normally). Recover them? No drops them and opens the project as last saved.</source>
+        <translation>プロジェクト {name} には、最後に保存した後の変更が {count} 件あります（アプリが正常に終了しませんでした）。復元しますか?「いいえ」を選ぶと変更を破棄し、最後に保存した状態でプロジェクトを開きます。</translation>
+    </message>
+    <message>
+        <source>The project could not be saved: {why}</source>
+        <translation>プロジェクトを保存できませんでした：{why}</translation>
+    </message>
+    <message>
+        <source>The baseline is never changed: choose or create a scenario to edit.</source>
+        <translation>現況は変更されません。編集するシナリオを選ぶか作成してください。</translation>
+    </message>
+    <message>
+        <source>Open a city first; a viewpoint is a view of it.</source>
+        <translation>先に都市を開いてください。視点は都市の眺めです。</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>プロジェクト</translation>
     </message>
 </context>
 </TS>

@@ -343,7 +343,7 @@ stored as: {id}</source>
     <name>MainWindow</name>
     <message>
         <source>Preparing the 3D view…</source>
-        <extracomment>while a city loads, redraw at most this often (a small city is drawn once, at the end)</extracomment>
+        <extracomment>while a city loads, redraw at most this often (a small city is drawn once, at the end) the city&apos;s layers have all been loaded (a scenario is shown on them only then)</extracomment>
         <translation>3D 보기를 준비하는 중…</translation>
     </message>
     <message>
@@ -368,6 +368,7 @@ stored as: {id}</source>
     </message>
     <message>
         <source>&amp;File</source>
+        <extracomment>click tools added by panels (pins, scenario editing): action → handler(x, y)</extracomment>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
@@ -1118,6 +1119,126 @@ stored as: {id}</source>
     <message>
         <source>Play from here</source>
         <translation>여기서부터 재생</translation>
+    </message>
+</context>
+<context>
+    <name>Workshop</name>
+    <message>
+        <source>New &amp;project…</source>
+        <extracomment>the chooser&apos;s entry for &quot;no scenario&quot;</extracomment>
+        <translation>새 프로젝트(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Open p&amp;roject…</source>
+        <translation>프로젝트 열기(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save project</source>
+        <translation>프로젝트 저장(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save project &amp;as…</source>
+        <translation>다른 이름으로 프로젝트 저장(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>실행 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>다시 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Workshop</source>
+        <translation>워크숍</translation>
+    </message>
+    <message>
+        <source>Scenario:</source>
+        <translation>시나리오:</translation>
+    </message>
+    <message>
+        <source>The scenario shown in 3D and edited; Baseline is the city as it is.</source>
+        <translation>3D로 표시되고 편집되는 시나리오입니다. &apos;현재 상태&apos;는 도시의 지금 모습입니다.</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>현재 상태</translation>
+    </message>
+    <message>
+        <source>New scenario…</source>
+        <translation>새 시나리오…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo {what}</source>
+        <translation>{what} 실행 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {what}</source>
+        <translation>{what} 다시 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <source>twin_app project (*.twinproj.gpkg *.gpkg)</source>
+        <translation>twin_app 프로젝트 (*.twinproj.gpkg *.gpkg)</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>새 프로젝트</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>프로젝트 열기</translation>
+    </message>
+    <message>
+        <source>Save project as</source>
+        <translation>다른 이름으로 프로젝트 저장</translation>
+    </message>
+    <message>
+        <source>New scenario</source>
+        <translation>새 시나리오</translation>
+    </message>
+    <message>
+        <source>Name of the new scenario:</source>
+        <translation>새 시나리오 이름:</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopSession</name>
+    <message>
+        <source>Start or open a project first (File → New project…).</source>
+        <extracomment>milliseconds between autosaves (a checkpoint of the journalled changes) after an edit, undo or redo of the active scenario, once the shown model is in sync the city&apos;s own layers, kept aside while a scenario shows its copies ids of the layers the scenario put in the shown model (copies, or layers it added)</extracomment>
+        <translation>먼저 프로젝트를 시작하거나 여세요(파일 → 새 프로젝트…).</translation>
+    </message>
+    <message>
+        <source>Open a city first; a project belongs to a city.</source>
+        <translation>먼저 도시를 여세요. 프로젝트는 도시에 속합니다.</translation>
+    </message>
+    <message>
+        <source>Recover unsaved changes?</source>
+        <translation>저장하지 않은 변경 사항을 복구할까요?</translation>
+    </message>
+    <message>
+        <source>The project {name} has {count} changes made after it was last saved (the app did not close normally). Recover them? No drops them and opens the project as last saved.</source>
+        <translation>프로젝트 {name}에 마지막 저장 이후의 변경 사항이 {count}개 있습니다(앱이 정상적으로 종료되지 않았습니다). 복구할까요? &apos;아니요&apos;를 누르면 변경 사항을 버리고 마지막으로 저장한 상태로 프로젝트를 엽니다.</translation>
+    </message>
+    <message>
+        <source>The project could not be saved: {why}</source>
+        <translation>프로젝트를 저장할 수 없습니다: {why}</translation>
+    </message>
+    <message>
+        <source>The baseline is never changed: choose or create a scenario to edit.</source>
+        <translation>현재 상태는 절대 바뀌지 않습니다. 편집할 시나리오를 선택하거나 새로 만드세요.</translation>
+    </message>
+    <message>
+        <source>Open a city first; a viewpoint is a view of it.</source>
+        <translation>먼저 도시를 여세요. 시점은 도시를 바라보는 보기입니다.</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>프로젝트</translation>
     </message>
 </context>
 </TS>

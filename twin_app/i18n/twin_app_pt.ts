@@ -343,7 +343,7 @@ guardado como: {id}</translation>
     <name>MainWindow</name>
     <message>
         <source>Preparing the 3D view…</source>
-        <extracomment>while a city loads, redraw at most this often (a small city is drawn once, at the end)</extracomment>
+        <extracomment>while a city loads, redraw at most this often (a small city is drawn once, at the end) the city&apos;s layers have all been loaded (a scenario is shown on them only then)</extracomment>
         <translation>A preparar a vista 3D…</translation>
     </message>
     <message>
@@ -368,6 +368,7 @@ guardado como: {id}</translation>
     </message>
     <message>
         <source>&amp;File</source>
+        <extracomment>click tools added by panels (pins, scenario editing): action → handler(x, y)</extracomment>
         <translation>&amp;Ficheiro</translation>
     </message>
     <message>
@@ -1118,6 +1119,126 @@ guardado como: {id}</translation>
     <message>
         <source>Play from here</source>
         <translation>Reproduzir a partir daqui</translation>
+    </message>
+</context>
+<context>
+    <name>Workshop</name>
+    <message>
+        <source>New &amp;project…</source>
+        <extracomment>the chooser&apos;s entry for &quot;no scenario&quot;</extracomment>
+        <translation>Novo &amp;projeto…</translation>
+    </message>
+    <message>
+        <source>Open p&amp;roject…</source>
+        <translation>Abrir pro&amp;jeto…</translation>
+    </message>
+    <message>
+        <source>&amp;Save project</source>
+        <translation>&amp;Guardar projeto</translation>
+    </message>
+    <message>
+        <source>Save project &amp;as…</source>
+        <translation>Guardar projeto c&amp;omo…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Anular</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Refazer</translation>
+    </message>
+    <message>
+        <source>Workshop</source>
+        <translation>Oficina participativa</translation>
+    </message>
+    <message>
+        <source>Scenario:</source>
+        <translation>Cenário:</translation>
+    </message>
+    <message>
+        <source>The scenario shown in 3D and edited; Baseline is the city as it is.</source>
+        <translation>O cenário mostrado em 3D e editado; «Situação atual» é a cidade tal como é.</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Situação atual</translation>
+    </message>
+    <message>
+        <source>New scenario…</source>
+        <translation>Novo cenário…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo {what}</source>
+        <translation>&amp;Anular: {what}</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {what}</source>
+        <translation>&amp;Refazer: {what}</translation>
+    </message>
+    <message>
+        <source>twin_app project (*.twinproj.gpkg *.gpkg)</source>
+        <translation>Projeto do twin_app (*.twinproj.gpkg *.gpkg)</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>Novo projeto</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>Abrir projeto</translation>
+    </message>
+    <message>
+        <source>Save project as</source>
+        <translation>Guardar projeto como</translation>
+    </message>
+    <message>
+        <source>New scenario</source>
+        <translation>Novo cenário</translation>
+    </message>
+    <message>
+        <source>Name of the new scenario:</source>
+        <translation>Nome do novo cenário:</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopSession</name>
+    <message>
+        <source>Start or open a project first (File → New project…).</source>
+        <extracomment>milliseconds between autosaves (a checkpoint of the journalled changes) after an edit, undo or redo of the active scenario, once the shown model is in sync the city&apos;s own layers, kept aside while a scenario shows its copies ids of the layers the scenario put in the shown model (copies, or layers it added)</extracomment>
+        <translation>Comece ou abra primeiro um projeto (Ficheiro → Novo projeto…).</translation>
+    </message>
+    <message>
+        <source>Open a city first; a project belongs to a city.</source>
+        <translation>Abra primeiro uma cidade; cada projeto pertence a uma cidade.</translation>
+    </message>
+    <message>
+        <source>Recover unsaved changes?</source>
+        <translation>Recuperar as alterações não guardadas?</translation>
+    </message>
+    <message>
+        <source>The project {name} has {count} changes made after it was last saved (the app did not close normally). Recover them? No drops them and opens the project as last saved.</source>
+        <translation>O projeto {name} tem {count} alterações feitas depois de ter sido guardado pela última vez (a aplicação não fechou normalmente). Recuperá-las? «Não» descarta-as e abre o projeto tal como foi guardado pela última vez.</translation>
+    </message>
+    <message>
+        <source>The project could not be saved: {why}</source>
+        <translation>Não foi possível guardar o projeto: {why}</translation>
+    </message>
+    <message>
+        <source>The baseline is never changed: choose or create a scenario to edit.</source>
+        <translation>A situação atual nunca é alterada: escolha ou crie um cenário para editar.</translation>
+    </message>
+    <message>
+        <source>Open a city first; a viewpoint is a view of it.</source>
+        <translation>Abra primeiro uma cidade; um ponto de vista é uma vista dela.</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projeto</translation>
     </message>
 </context>
 </TS>

@@ -343,7 +343,7 @@ stored as: {id}</source>
     <name>MainWindow</name>
     <message>
         <source>Preparing the 3D view…</source>
-        <extracomment>while a city loads, redraw at most this often (a small city is drawn once, at the end)</extracomment>
+        <extracomment>while a city loads, redraw at most this often (a small city is drawn once, at the end) the city&apos;s layers have all been loaded (a scenario is shown on them only then)</extracomment>
         <translation>正在准备 3D 视图…</translation>
     </message>
     <message>
@@ -368,6 +368,7 @@ stored as: {id}</source>
     </message>
     <message>
         <source>&amp;File</source>
+        <extracomment>click tools added by panels (pins, scenario editing): action → handler(x, y)</extracomment>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
@@ -1118,6 +1119,126 @@ stored as: {id}</source>
     <message>
         <source>Play from here</source>
         <translation>从此处播放</translation>
+    </message>
+</context>
+<context>
+    <name>Workshop</name>
+    <message>
+        <source>New &amp;project…</source>
+        <extracomment>the chooser&apos;s entry for &quot;no scenario&quot;</extracomment>
+        <translation>新建项目(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Open p&amp;roject…</source>
+        <translation>打开项目(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save project</source>
+        <translation>保存项目(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save project &amp;as…</source>
+        <translation>项目另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Workshop</source>
+        <translation>工作坊</translation>
+    </message>
+    <message>
+        <source>Scenario:</source>
+        <translation>方案：</translation>
+    </message>
+    <message>
+        <source>The scenario shown in 3D and edited; Baseline is the city as it is.</source>
+        <translation>在 3D 中显示和编辑的方案；“现状”即城市的当前面貌。</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>现状</translation>
+    </message>
+    <message>
+        <source>New scenario…</source>
+        <translation>新建方案…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo {what}</source>
+        <translation>撤销 {what}(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {what}</source>
+        <translation>重做 {what}(&amp;R)</translation>
+    </message>
+    <message>
+        <source>twin_app project (*.twinproj.gpkg *.gpkg)</source>
+        <translation>twin_app 项目 (*.twinproj.gpkg *.gpkg)</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>Save project as</source>
+        <translation>项目另存为</translation>
+    </message>
+    <message>
+        <source>New scenario</source>
+        <translation>新建方案</translation>
+    </message>
+    <message>
+        <source>Name of the new scenario:</source>
+        <translation>新方案的名称：</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopSession</name>
+    <message>
+        <source>Start or open a project first (File → New project…).</source>
+        <extracomment>milliseconds between autosaves (a checkpoint of the journalled changes) after an edit, undo or redo of the active scenario, once the shown model is in sync the city&apos;s own layers, kept aside while a scenario shows its copies ids of the layers the scenario put in the shown model (copies, or layers it added)</extracomment>
+        <translation>请先新建或打开一个项目（文件 → 新建项目…）。</translation>
+    </message>
+    <message>
+        <source>Open a city first; a project belongs to a city.</source>
+        <translation>请先打开一座城市；项目隶属于城市。</translation>
+    </message>
+    <message>
+        <source>Recover unsaved changes?</source>
+        <translation>要恢复未保存的更改吗?</translation>
+    </message>
+    <message>
+        <source>The project {name} has {count} changes made after it was last saved (the app did not close normally). Recover them? No drops them and opens the project as last saved.</source>
+        <translation>项目 {name} 有 {count} 处在上次保存后所做的更改（应用未正常关闭）。要恢复吗?选择“否”将放弃这些更改，并按上次保存的状态打开项目。</translation>
+    </message>
+    <message>
+        <source>The project could not be saved: {why}</source>
+        <translation>无法保存项目：{why}</translation>
+    </message>
+    <message>
+        <source>The baseline is never changed: choose or create a scenario to edit.</source>
+        <translation>现状永远不会被修改：请选择或新建一个方案进行编辑。</translation>
+    </message>
+    <message>
+        <source>Open a city first; a viewpoint is a view of it.</source>
+        <translation>请先打开一座城市；视点是对城市的一个视角。</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
     </message>
 </context>
 </TS>
