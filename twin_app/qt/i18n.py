@@ -143,13 +143,6 @@ def switch_language(code: str, *, remember: bool = True) -> str:
                 _installed.append(ours)
         for translator in _installed:
             app.installTranslator(translator)
-        if not _installed:
-            # English has no translator to install: say the change ourselves, so the texts go back
-            from PySide6.QtWidgets import QApplication
-
-            if isinstance(app, QApplication):
-                for widget in QApplication.topLevelWidgets():
-                    QCoreApplication.sendEvent(widget, QEvent(QEvent.Type.LanguageChange))
     if remember:
         settings().setValue(SETTINGS_KEY, code)
     return code
