@@ -143,3 +143,56 @@ def test_a_cjk_language_has_a_font_so_the_messages_panel_stays_quiet(win) -> Non
     _switch(win, "ja")
     assert win.messages.texts("warning") == []  # fonts-noto-cjk is installed: no font warning
     _switch(win, "en")
+
+
+_START_DRIVER = """
+import json
+import sys
+
+from PySide6.QtCore import QTimer
+
+from twin_app.cli.main import main
+from twin_app.core.i18n import language
+from twin_app.qt.window import MainWindow
+
+seen = {}
+shown = MainWindow.show
+
+
+def show(win):
+    shown(win)
+
+    def look():
+        seen["menus"] = [a.text() for a in win.menuBar().actions() if a.menu() is not None]
+        seen["core"] = language()
+        win.close()
+
+    QTimer.singleShot(200, look)
+
+
+MainWindow.show = show
+code = main(sys.argv[1:])
+print(json.dumps({"exit": code, **seen}))
+"""
+
+
+def test_twin_app_lang_starts_the_window_in_that_language_without_remembering_it(tmp_path: Path) -> None:
+    """``twin-app --lang ja`` (a real process, the app's own event loop): menus and core in Japanese."""
+    import json
+    import subprocess
+    import sys
+
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path), "TWIN_APP_LIVE_DIR": str(tmp_path / "live")}
+    done = subprocess.run(
+        [sys.executable, "-c", _START_DRIVER, "--lang", "ja", "open", "helsinki"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["exit"] == 0 and seen["core"] == "ja"
+    assert set(MENUS["ja"]) <= set(seen["menus"])
+    settings = list(tmp_path.rglob("*.conf"))
+    assert all("language" not in p.read_text(encoding="utf-8") for p in settings)  # --lang is for this start
