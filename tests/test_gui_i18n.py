@@ -196,3 +196,19 @@ def test_twin_app_lang_starts_the_window_in_that_language_without_remembering_it
     assert set(MENUS["ja"]) <= set(seen["menus"])
     settings = list(tmp_path.rglob("*.conf"))
     assert all("language" not in p.read_text(encoding="utf-8") for p in settings)  # --lang is for this start
+
+
+def test_a_language_without_a_font_is_said_in_the_messages_panel(win, monkeypatch) -> None:
+    """As if Japanese needed Ogham, which no installed font has: the panel says so, and how to fix it."""
+    from PySide6.QtGui import QFontDatabase
+
+    from twin_app.qt import i18n
+
+    assert QFontDatabase.families(QFontDatabase.WritingSystem.Ogham) == []  # the premise, on this machine
+    monkeypatch.setitem(i18n.WRITING_SYSTEMS, "ja", QFontDatabase.WritingSystem.Ogham)
+    _switch(win, "ja")
+    (warning,) = win.messages.texts("warning")
+    assert "日本語" in warning and "sudo apt-get install fonts-noto-cjk" in warning
+    assert "twin_app を再起動してください" in warning  # said in the language chosen,
+    assert "then start twin_app again." in warning  # and in English, which any font can show
+    _switch(win, "en")

@@ -149,16 +149,25 @@ def switch_language(code: str, *, remember: bool = True) -> str:
 
 
 def font_problem(code: str) -> str | None:
-    """A sentence when no installed font can show ``code``'s writing system (else None)."""
+    """A sentence when no installed font can show ``code``'s writing system (else None).
+
+    Said in the chosen language and in English too: without a font, the
+    chosen language's own sentence is the one thing that cannot be read.
+    """
     system = WRITING_SYSTEMS.get(code)
     if system is None or QFontDatabase.families(system):
         return None
-    return QCoreApplication.translate(
-        "Language",
-        "No installed font has the letters of {language}, so its text may show as empty boxes. "
-        "Install a CJK font (on Debian or Ubuntu: sudo apt-get install fonts-noto-cjk), "
-        "then start twin_app again.",
-    ).format(language=LANGUAGES[code])
+    said = QCoreApplication.translate("Language", _NO_FONT).format(language=LANGUAGES[code])
+    english = _NO_FONT.format(language=LANGUAGES[code])
+    return said if said == english else f"{said}\n{english}"
+
+
+_NO_FONT = QT_TRANSLATE_NOOP(
+    "Language",
+    "No installed font has the letters of {language}, so its text may show as empty boxes. "
+    "Install a CJK font (on Debian or Ubuntu: sudo apt-get install fonts-noto-cjk), "
+    "then start twin_app again.",
+)
 
 
 # -- texts kept on their objects ------------------------------------------------------------
