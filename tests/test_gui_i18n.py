@@ -212,3 +212,21 @@ def test_a_language_without_a_font_is_said_in_the_messages_panel(win, monkeypatc
     assert "twin_app を再起動してください" in warning  # said in the language chosen,
     assert "then start twin_app again." in warning  # and in English, which any font can show
     _switch(win, "en")
+
+
+def test_the_feed_panel_says_states_and_simulations_in_the_language(win) -> None:
+    from twin_app.core.live.feeds import FeedSpec
+
+    spec = FeedSpec(
+        id="buses", title="Buses", source="sim://timetable", simulated="positions from the timetable"
+    )
+    win.feed_panel.add_feed(spec)
+    _switch(win, "es")
+    row = win.feed_panel.row_texts("buses")  # keyed by the English column names, shown translated
+    assert row["State"] == "conectando" and row["note"] == "Simulado: positions from the timetable"
+    assert [win.feed_panel.headerItem().text(i) for i in range(5)] == [
+        "Flujo", "Estado", "msj/s", "Guardados", "Mal formados"
+    ]  # fmt: skip
+    _switch(win, "en")
+    row = win.feed_panel.row_texts("buses")
+    assert row["State"] == "connecting" and row["note"] == "Simulated: positions from the timetable"

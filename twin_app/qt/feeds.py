@@ -87,13 +87,24 @@ class FeedPanel(QTreeWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
             self.refresh()
+            for row in self._rows.values():
+                row.setText(1, state_label(SourceState(row.data(1, Qt.ItemDataRole.UserRole))))
+            for note in self._notes.values():
+                note.setText(0, self._simulated_note(note.toolTip(0)))
         super().changeEvent(event)
+
+    def _simulated_note(self, statement: str) -> str:
+        """The feed's own statement, said to be a simulation unless it says so itself."""
+        if statement.lower().startswith("simulated"):
+            return statement
+        return self.tr("Simulated: {statement}").format(statement=statement)
 
     def add_feed(self, spec: FeedSpec) -> None:
         """A row for ``spec`` (again for a feed already listed: its row is kept)."""
         if spec.id in self._rows:
             return
         row = QTreeWidgetItem([spec.title, state_label(SourceState.CONNECTING), "–", "0", "0"])
+        row.setData(1, Qt.ItemDataRole.UserRole, SourceState.CONNECTING.value)
         row.setToolTip(
             0,
             self.tr("{title}\nsource: {source}\nstored as: {id}").format(
@@ -104,10 +115,7 @@ class FeedPanel(QTreeWidget):
             row.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.addTopLevelItem(row)
         if spec.simulated:
-            statement = spec.simulated
-            if not statement.lower().startswith("simulated"):
-                statement = self.tr("Simulated: {statement}").format(statement=statement)
-            note = QTreeWidgetItem([statement])
+            note = QTreeWidgetItem([self._simulated_note(spec.simulated)])
             note.setForeground(0, QBrush(QColor("#5a4a00")))
             note.setToolTip(0, spec.simulated)
             note.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -163,6 +171,7 @@ class FeedPanel(QTreeWidget):
             return
         state = SourceState(status.state)
         row.setText(1, state_label(state))
+        row.setData(1, Qt.ItemDataRole.UserRole, state.value)
         row.setForeground(1, QBrush(QColor(STATE_COLOURS.get(state, "#222222"))))
         row.setText(2, f"{self._rate(status):,.1f}")
         row.setText(3, f"{status.stored:,}")

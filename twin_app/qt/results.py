@@ -50,6 +50,11 @@ class BarChart(QWidget):
         self.unit = ""
         self.setMinimumHeight(160)
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.update()  # its empty sentence and the whole selection's name are painted
+        super().changeEvent(event)
+
     def set_bars(self, bars: list[tuple[str, float]], unit: str) -> None:
         self.bars, self.unit = bars, unit
         self.setMinimumHeight(24 + 18 * len(bars))
