@@ -230,3 +230,20 @@ def test_the_feed_panel_says_states_and_simulations_in_the_language(win) -> None
     _switch(win, "en")
     row = win.feed_panel.row_texts("buses")
     assert row["State"] == "connecting" and row["note"] == "Simulated: positions from the timetable"
+
+
+def test_the_analyses_menu_names_each_analysis_from_the_shared_catalogue(win) -> None:
+    """The analyses' titles come from the gettext catalogue (their manifests'), and switch with the rest."""
+    from PySide6.QtGui import QAction
+
+    def entry() -> str:
+        (action,) = [a for a in win.findChildren(QAction) if a.objectName() == "run:transit-access"]
+        return action.text()
+
+    assert entry() == "Access to public transport (SDG 11.2.1)…"
+    _switch(win, "fr")
+    assert entry() == "Accès aux transports publics (ODD 11.2.1)…"
+    _switch(win, "ja")
+    assert entry() == "公共交通へのアクセス（SDG 11.2.1）…"
+    _switch(win, "en")
+    assert entry() == "Access to public transport (SDG 11.2.1)…"

@@ -164,13 +164,13 @@
         <source>{title}
 source: {source}
 stored as: {id}</source>
-        <extracomment>each feed&apos;s (monotonic time, messages received) over the last RATE_WINDOW_S (for a rate)</extracomment>
         <translation>{title}
 origen: {source}
 guardado como: {id}</translation>
     </message>
     <message>
         <source>Simulated: {statement}</source>
+        <extracomment>each feed&apos;s (monotonic time, messages received) over the last RATE_WINDOW_S (for a rate)</extracomment>
         <translation>Simulado: {statement}</translation>
     </message>
     <message>

@@ -26,9 +26,9 @@ says so in words (and how to install them) instead of showing boxes.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -235,6 +235,26 @@ def on_language_change(widget: QWidget, callback: Callable[[], object]) -> None:
     _LanguageWatch(widget, callback)
 
 
+def name_analyses(menu: QMenu, manifests: Iterable[Any]) -> None:
+    """Name each analysis's entry (``run:<id>``) of ``menu`` in the current language, again at each change.
+
+    The names and descriptions are the analyses' manifests', translated by
+    the gettext catalogue (``PluginManifest.shown_title``): an analysis
+    installed later, that no catalogue holds, keeps its author's words.
+    """
+    by_id = {f"run:{m.id}": m for m in manifests}
+
+    def name() -> None:
+        for action in menu.actions():
+            manifest = by_id.get(action.objectName())
+            if manifest is not None:
+                action.setText(f"{manifest.shown_title()}…")  # the ellipsis of a menu entry that asks
+                action.setToolTip(manifest.shown_description())
+
+    name()
+    on_language_change(menu, name)
+
+
 # -- View → Language --------------------------------------------------------------------------
 def say_font_problem(window: QWidget, code: str) -> str | None:
     """Put :func:`font_problem`'s sentence in the window's Messages panel (and return it)."""
@@ -291,6 +311,7 @@ __all__ = [
     "current_language",
     "font_problem",
     "keep_translated",
+    "name_analyses",
     "on_language_change",
     "qm_path",
     "retranslate_kept",

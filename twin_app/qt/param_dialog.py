@@ -67,10 +67,10 @@ class ParamForm(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         for param in self.parameters:
             widget = self._widget_for(param, selected_districts or [])
-            widget.setToolTip(param.describe())
+            widget.setToolTip(param.shown_help or param.describe())
             widget.setObjectName(param.name)
             self.widgets[param.name] = widget
-            form.addRow(param.label, widget)
+            form.addRow(param.shown_label, widget)
 
     def _widget_for(self, param: Param, selected: list[str]) -> QWidget:
         default = param.default_for(self.model)
@@ -187,11 +187,11 @@ class ParamDialog(QDialog):
         super().__init__(parent)
         self.manifest = manifest
         self.model = model
-        self.setWindowTitle(manifest.title)
+        self.setWindowTitle(manifest.shown_title())
         self.validated: dict[str, Any] | None = None
         layout = QVBoxLayout(self)
         if manifest.description:
-            about = QLabel(manifest.description)
+            about = QLabel(manifest.shown_description())
             about.setWordWrap(True)
             layout.addWidget(about)
         self.form = ParamForm(manifest.parameters, model, selected_districts=selected_districts)

@@ -191,11 +191,13 @@ class MainWindow(QMainWindow):
 
         registry = default_plugins()
         for manifest in registry.manifests():
-            act = QAction(f"{manifest.title}…", self)
+            act = QAction(self)  # named in the current language by name_analyses, below
             act.setObjectName(f"run:{manifest.id}")
-            act.setToolTip(manifest.description)
             act.triggered.connect(lambda _=False, aid=manifest.id: self.ask_run_analysis(aid))
             self.analysis_menu.addAction(act)
+        from twin_app.qt.i18n import name_analyses
+
+        name_analyses(self.analysis_menu, registry.manifests())
         for name, why in registry.failures.items():
             act = QAction(self.tr("{name} (could not be loaded)").format(name=name), self)
             act.setEnabled(False)
