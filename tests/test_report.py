@@ -336,3 +336,21 @@ def test_a_step_of_the_work_stops_with_it_or_at_its_own_limit_without_stopping_i
     other = whole.share(0.0, 1.0)
     whole.cancel()
     assert other.cancelled and not other.timed_out
+
+
+def test_a_parameters_file_is_read_and_a_bad_one_is_refused_in_words(tmp_path: Path) -> None:
+    from twin_app.cli.report import _params_file
+    from twin_app.core.errors import ParameterError
+
+    good = tmp_path / "p.json"
+    good.write_text('{"transit-access": {"low_capacity_distance": 150, "districts": ["A", "B"]}}')
+    assert _params_file(good) == {"transit-access": {"low_capacity_distance": 150, "districts": ["A", "B"]}}
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"transit-access": 150}')
+    with pytest.raises(ParameterError, match="one object per analysis"):
+        _params_file(bad)
+    bad.write_text("{not json")
+    with pytest.raises(ParameterError, match="is not a JSON parameters file"):
+        _params_file(bad)
+    code, _ = _run("report", "--out", str(tmp_path / "r.pdf"), "--params-file", str(tmp_path / "none.json"))
+    assert code != 0

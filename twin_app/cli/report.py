@@ -91,8 +91,35 @@ def add_report_parser(sub: Any, size_type: Any) -> None:
         help="how long each analysis may run before it is stopped and left out "
         f"(default {ANALYSIS_TIME_LIMIT_S / 60:g}; 0: no limit)",
     )
+    p.add_argument(
+        "--params-file",
+        type=Path,
+        metavar="FILE.json",
+        help='parameters of several analyses as JSON: {"transit-access": {"low_capacity_distance": 300}}; '
+        "--param options override it",
+    )
     # for the window, which runs the report in a process of its own: progress lines on stderr
     p.add_argument("--progress", action="store_true", help=argparse.SUPPRESS)
+
+
+def _params_file(path: Path) -> dict[str, dict[str, Any]]:
+    """``{analysis: {parameter: value}}`` from a JSON file, or a sentence saying what is wrong with it."""
+    import json
+
+    from twin_app.core.errors import MissingFileError
+
+    if not path.is_file():
+        raise MissingFileError(path, what="parameters file")
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ParameterError(f"'{path}' is not a JSON parameters file ({exc}).") from None
+    if not isinstance(raw, dict) or not all(isinstance(v, dict) for v in raw.values()):
+        raise ParameterError(
+            f"'{path}' must hold one object per analysis, e.g. "
+            '{"transit-access": {"low_capacity_distance": 300}}.'
+        )
+    return {str(k): dict(v) for k, v in raw.items()}
 
 
 def _print_progress(fraction: float, text: str) -> None:
@@ -109,11 +136,13 @@ def cmd_report(args: argparse.Namespace) -> int:
     check_report_path(args.out)  # before loading the city and minutes of analysis, not after
     set_language(check_language(args.lang))  # the city's problems are said in the report's language too
     check_opengl()
-    params: dict[str, dict[str, str]] = {}
+    params: dict[str, dict[str, Any]] = _params_file(args.params_file) if args.params_file else {}
+    given: set[tuple[str, str]] = set()
     for analysis, name, value in args.param:
-        if name in params.setdefault(analysis, {}):
+        if (analysis, name) in given:
             raise ParameterError(f"The parameter {analysis}.{name} is given twice; keep one --param for it.")
-        params[analysis][name] = value
+        given.add((analysis, name))
+        params.setdefault(analysis, {})[name] = value
     analyses = [a.strip() for a in args.analyses.split(",") if a.strip()] if args.analyses else None
     project = None
     if args.city and Path(args.city).is_file():

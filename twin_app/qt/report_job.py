@@ -17,6 +17,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -34,14 +35,23 @@ class ReportWorker(QObject):
     finished = Signal(bool)  # True when cancelled
 
     def __init__(
-        self, source: Path, out: Path, *, scenario: str | None = None, lang: str | None = None
+        self,
+        source: Path,
+        out: Path,
+        *,
+        scenario: str | None = None,
+        lang: str | None = None,
+        params: dict[str, dict[str, Any]] | None = None,
     ) -> None:
-        """``source``: a city folder or a saved project file; ``scenario``: beside the baseline."""
+        """``source``: a city folder or a saved project file; ``scenario``: beside the baseline;
+        ``params``: per analysis, the raw parameters it was run with in the window."""
         super().__init__()
         self.source = source
         self.out = out
         self.scenario = scenario
         self.lang = lang
+        self.params = params or {}
+        self._params_file: Path | None = None
         self.feedback = Feedback(on_progress=lambda f, t: self.progress.emit(f, t))
 
     def command(self) -> list[str]:
@@ -51,9 +61,26 @@ class ReportWorker(QObject):
             command += ["--scenario", self.scenario]
         if self.lang is not None:
             command += ["--lang", self.lang]
+        if self.params:
+            import json
+            import tempfile
+
+            with tempfile.NamedTemporaryFile(
+                "w", suffix=".json", prefix="twin_app-report-params-", delete=False, encoding="utf-8"
+            ) as handle:
+                json.dump(self.params, handle)
+            self._params_file = Path(handle.name)
+            command += ["--params-file", handle.name]
         return command
 
     def run(self) -> None:
+        try:
+            self._run()
+        finally:
+            if self._params_file is not None:
+                self._params_file.unlink(missing_ok=True)
+
+    def _run(self) -> None:
         lines: queue.Queue[str | None] = queue.Queue()
         try:
             process = subprocess.Popen(

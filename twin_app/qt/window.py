@@ -58,6 +58,8 @@ class MainWindow(QMainWindow):
         self.model: CityModel | None = None
         #: the city's layers have all been loaded (a scenario is shown on them only then)
         self.city_ready = False
+        #: the raw parameters each analysis was last run with in this window (the report uses them)
+        self.analysis_params: dict[str, dict[str, Any]] = {}
         self.view: Any = None
         self.plotter: Any = None
         self.problems: list[LayerProblem] = []
@@ -485,6 +487,7 @@ class MainWindow(QMainWindow):
                 self.workshop.close_project(save=True)  # a project belongs to its city
         self.model = model
         self.city_ready = False
+        self.analysis_params: dict[str, dict[str, Any]] = {}
         self.problems = []
         # Starting the loader before the 3D view was measured not to help: the
         # view's import holds the GIL, so both just take longer (benchmarks/bench_startup.py).
@@ -564,6 +567,7 @@ class MainWindow(QMainWindow):
 
         assert self.model is not None
         worker = AnalysisWorker(analysis_id, self.model, raw_params)
+        self.analysis_params[analysis_id] = dict(raw_params)
         self.last_analysis_error: str | None = None
         self.jobs.submit(
             worker,
@@ -816,7 +820,8 @@ class MainWindow(QMainWindow):
             source, scenario = session.project.path, session.scenario
         from twin_app.core.i18n import language
 
-        worker = ReportWorker(source, out, scenario=scenario, lang=language())
+        # the parameters each analysis was last run with here: the report's numbers are the window's
+        worker = ReportWorker(source, out, scenario=scenario, lang=language(), params=self.analysis_params)
         return self.jobs.submit(worker, self.tr("Report"), done=saved, failed=failed)
 
     def _show_sources(self) -> None:
