@@ -42,12 +42,15 @@ from vtkmodules.vtkRenderingCore import (
     vtkTextRenderer,
 )
 
+from twin_app.core.i18n import language, pgettext
 from twin_app.core.model import CityModel
+from twin_app.scene.fonts import font_warnings, use_font
 from twin_app.scene.layout import (
     SCALE_BAR_THICK_PX,
     Layout,
     Rect,
     compute_layout,
+    scale_label,
 )
 from twin_app.scene.palettes import LegendEntry, colormap
 from twin_app.scene.style import TEXT_COLOR
@@ -69,17 +72,25 @@ def _rgb(hex_colour: str) -> tuple[float, float, float]:
 
 
 class TextMeasurer:
-    """Measure text exactly as VTK will draw it (same font, size and DPI)."""
+    """Measure text exactly as VTK will draw it (same font file, size and DPI).
 
-    def __init__(self, dpi: int = 72) -> None:
+    ``sample`` is all the text of the pieces measured together (the furniture's
+    title, credits, legend...): one font is chosen for it, and both the measure
+    and the drawn actors use it (:func:`set_text`), so a credits line measured
+    alone is measured in the font the whole credits block is drawn in.
+    """
+
+    def __init__(self, dpi: int = 72, sample: str = "") -> None:
         self._renderer = vtkTextRenderer()
         self._prop = vtkTextProperty()
         _font(self._prop, 12)
         self.dpi = dpi
-        self._cache: dict[tuple[str, int, bool, int], tuple[float, float]] = {}
+        self.sample = sample
+        self._cache: dict[tuple[str, int, bool, int, str | None], tuple[float, float]] = {}
 
     def __call__(self, text: str, font_px: int, bold: bool = False) -> tuple[float, float]:
-        key = (text, font_px, bold, self.dpi)
+        path = use_font(self._prop, self.sample + text, bold=bold).path
+        key = (text, font_px, bold, self.dpi, str(path) if path else None)
         if key not in self._cache:
             self._prop.SetFontSize(font_px)
             self._prop.SetBold(bold)
@@ -100,15 +111,30 @@ def _font(prop: Any, size: int, *, bold: bool = False, colour: str = TEXT_COLOR)
     prop.SetColor(*_rgb(colour))
 
 
-def text_actor(text: str = "", *, size: int = 12, bold: bool = False, colour: str = TEXT_COLOR) -> Any:
+def set_text(actor: Any, text: str, sample: str = "") -> None:
+    """Show ``text`` in a text actor, in the font that draws it (and the rest of ``sample``)."""
+    actor.SetInput(text)
+    use_font(actor.GetTextProperty(), sample + text)
+
+
+def text_actor(
+    text: str = "", *, size: int = 12, bold: bool = False, colour: str = TEXT_COLOR, sample: str = ""
+) -> Any:
     """A text actor placed by its display-pixel position, drawn at exactly ``size`` px."""
     actor = vtkTextActor()
-    actor.SetInput(text)
     actor.SetTextScaleModeToNone()
     actor.GetPositionCoordinate().SetCoordinateSystemToDisplay()
     _font(actor.GetTextProperty(), size, bold=bold, colour=colour)
+    set_text(actor, text, sample)
     actor.SetPickable(False)
     return actor
+
+
+def north_letter() -> str:
+    """The letter on the north arrow, as maps in the current language write it."""
+    # TRANSLATORS: the letter on a map's north arrow. Keep "N" where the language's maps do
+    # (Korean and Japanese maps mostly print a Latin N); Chinese maps commonly print 北.
+    return pgettext("north arrow", "N")
 
 
 def polygon_actor(opacity: float = 1.0) -> tuple[Any, Any]:
@@ -185,10 +211,6 @@ def nice_scale_length(metres_per_pixel: float, max_px: float) -> tuple[float, fl
     return length, length / metres_per_pixel
 
 
-def scale_label(metres: float) -> str:
-    return f"{metres / 1000:g} km" if metres >= 1000 else f"{metres:g} m"
-
-
 def metres_per_pixel(camera: Any, height_px: int) -> float:
     """Metres one screen pixel covers at the focal point (perspective or parallel projection)."""
     if camera.GetParallelProjection():
@@ -239,6 +261,8 @@ class Furniture:
         self.title = model.manifest.title
         self.credits: list[str] = list(model.credits())
         self.legend: list[LegendEntry] = []
+        #: every text the furniture draws, so that one font is chosen for all of it
+        self.sample = ""
         self.layout: Layout | None = None
         self._layout_key: tuple[Any, ...] = ()
         self._north = (0.0, 1.0)
@@ -305,8 +329,10 @@ class Furniture:
         if window is not None and int(window.GetDPI()) != self.measure.dpi:
             self.measure.dpi = int(window.GetDPI())
         legend_key = tuple((e.heading, e.tick_labels, e.cmap, e.limits) for e in self.legend)
-        key = (width, height, self.measure.dpi, self.title, tuple(self.credits), legend_key)
+        key = (width, height, self.measure.dpi, self.title, tuple(self.credits), legend_key, language())
         if self.layout is None or key != self._layout_key:
+            self.sample = self._all_text()
+            self.measure.sample = self.sample
             self.layout = compute_layout(
                 max(width, 1),
                 max(height, 1),
@@ -319,16 +345,27 @@ class Furniture:
             self._place_static(self.layout)
         return self.layout
 
+    def _all_text(self) -> str:
+        """Every character the furniture may draw: its one font must have them all."""
+        legend = [e.heading + "".join(e.tick_labels) for e in self.legend]
+        return "".join(
+            [self.title, *self.credits, *legend, north_letter(), scale_label(5000), scale_label(500)]
+        )
+
+    def font_warnings(self) -> list[str]:
+        """Sentences about characters no installed font draws (none where every text is drawn)."""
+        return font_warnings()
+
     def _place_static(self, layout: Layout) -> None:
         """Title, credits and legend: they change with the size, not with the camera."""
-        self.title_actor.SetInput(layout.title_text)
+        set_text(self.title_actor, layout.title_text, self.sample)
         self.title_actor.GetTextProperty().SetFontSize(layout.title_px)
         self.title_actor.GetTextProperty().SetVerticalJustificationToTop()
         self.title_actor.SetDisplayPosition(round(layout.title.x), round(layout.title.top))
 
         c = layout.credits
         pad = 0.4 * layout.credits_px
-        self.credits_actor.SetInput(layout.credits_text)
+        set_text(self.credits_actor, layout.credits_text, self.sample)
         prop = self.credits_actor.GetTextProperty()
         prop.SetFontSize(layout.credits_px)
         prop.SetJustificationToRight()
@@ -357,7 +394,7 @@ class Furniture:
         lines: list[np.ndarray] = []
         for slot in layout.legend_slots:
             entry = self.legend[slot.index]
-            heading = text_actor(slot.heading, size=slot.title_px, bold=True)
+            heading = text_actor(slot.heading, size=slot.title_px, bold=True, sample=self.sample)
             heading.GetTextProperty().SetVerticalJustificationToTop()
             heading.SetDisplayPosition(round(slot.heading_box.x), round(slot.heading_box.top))
             self.legend_texts.append(heading)
@@ -376,7 +413,7 @@ class Furniture:
                     continue
                 y = ramp.y + ramp.h * (value - lo) / (hi - lo)
                 lines.append(np.array([[ramp.right, y], [ramp.right + 0.3 * ramp.w, y]]))
-                tick = text_actor(label, size=slot.tick_px)
+                tick = text_actor(label, size=slot.tick_px, sample=self.sample)
                 tick.GetTextProperty().SetVerticalJustificationToCentered()
                 tick.SetDisplayPosition(round(slot.tick_x), round(y))
                 self.legend_texts.append(tick)
@@ -418,7 +455,7 @@ class Furniture:
             [np.array([tip, left, tail, right, tip])],
             line_colour=NORTH_COLOR,
         )
-        self.north_text.SetInput("N")
+        set_text(self.north_text, north_letter(), self.sample)
         self.north_text.SetDisplayPosition(round(cx + dx * 0.34 * side), round(cy + dy * 0.34 * side))
 
     def _draw_scale_bar(self, layout: Layout) -> None:
@@ -439,7 +476,7 @@ class Furniture:
             [(0.13, 0.13, 0.13), (1.0, 1.0, 1.0)],
             [outline],
         )
-        self.scale_text.SetInput(scale_label(self.scale_metres))
+        set_text(self.scale_text, scale_label(self.scale_metres), self.sample)
         self.scale_text.SetDisplayPosition(round(x0), round(y0 + thick + 0.3 * layout.scale_label_px))
 
     # -- what tests and exports read -------------------------------------------
@@ -493,6 +530,8 @@ __all__ = [
     "metres_per_pixel",
     "nice_scale_length",
     "north_direction",
+    "north_letter",
     "scale_label",
+    "set_text",
     "world_to_display",
 ]

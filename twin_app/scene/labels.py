@@ -66,8 +66,10 @@ class DistrictLabels:
         self.assembly = vtkPropAssembly()
         self.assembly.SetPickable(False)
         self.actors = []
+        # one font for every name of the layer, the one the measure below uses (Greek, CJK... names)
+        sample = "".join(names)
         for name in names:
-            actor = text_actor(name, size=LABEL_PX, colour="#1a1a1a")
+            actor = text_actor(name, size=LABEL_PX, colour="#1a1a1a", sample=sample)
             prop = actor.GetTextProperty()
             prop.SetJustificationToCentered()
             prop.SetVerticalJustificationToCentered()
@@ -80,7 +82,7 @@ class DistrictLabels:
         self.boxes: list[Rect | None] = []
         self._font = 0
         self._measure = TextMeasurer(
-            int(plotter.render_window.GetDPI()) if plotter.render_window is not None else 72
+            int(plotter.render_window.GetDPI()) if plotter.render_window is not None else 72, sample
         )
         self._observer = self.renderer.AddObserver("StartEvent", self._on_render)
 

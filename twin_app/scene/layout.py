@@ -24,6 +24,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from twin_app.core.i18n import _, format_number
+
 #: image height at which the base sizes below are given
 REFERENCE_HEIGHT = 1080
 
@@ -96,6 +98,14 @@ class Rect:
 
     def grown(self, by: float) -> Rect:
         return Rect(self.x - by, self.y - by, self.w + 2 * by, self.h + 2 * by)
+
+
+def scale_label(metres: float) -> str:
+    """The scale bar's length as the current language writes it ("500 m", "1,5 km")."""
+    if metres >= 1000:
+        # TRANSLATORS: a scale bar's length in kilometres; {distance} is already written the language's way
+        return _("{distance} km").format(distance=format_number(metres / 1000))
+    return _("{distance} m").format(distance=format_number(metres))
 
 
 def text_scale(height: int) -> float:
@@ -326,7 +336,7 @@ def compute_layout(
 
     scale_label_px = font_px(SCALE_LABEL_PX, height)
     bar_max = min(SCALE_BAR_MAX_PX * s_box, 0.3 * width)
-    label_w, label_h = measure("10,000 km", scale_label_px)
+    label_w, label_h = measure(scale_label(10_000_000), scale_label_px)
     scale_w = max(bar_max, label_w) + 0.5 * label_w  # the label centres on the bar's end
     scale_h = SCALE_BAR_THICK_PX * s_box + 0.5 * gap + label_h
     scale_bar = Rect(m, m, scale_w, scale_h)
@@ -389,4 +399,13 @@ def compute_layout(
     return layout
 
 
-__all__ = ["Layout", "LegendSlot", "Rect", "TextMeasure", "compute_layout", "estimate_text", "font_px"]
+__all__ = [
+    "Layout",
+    "LegendSlot",
+    "Rect",
+    "TextMeasure",
+    "compute_layout",
+    "estimate_text",
+    "font_px",
+    "scale_label",
+]

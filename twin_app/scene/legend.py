@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from twin_app.core.i18n import _
 from twin_app.core.layers import Layer, RasterLayer, VectorLayer
 from twin_app.core.model import CityModel
 from twin_app.core.quantities import Quantity, quantity_of
@@ -53,7 +54,12 @@ def entry_for_layer(layer: Layer) -> LegendEntry | None:
         quantity = quantity_of(column, units, declared=declared)
         if quantity is Quantity.HEIGHT and not units:
             units = "m"
-        title = layer.title if own else f"{layer.title}: {column.replace('_', ' ')}"
+        # TRANSLATORS: a legend title for a layer coloured by one of its columns ("Buildings: floor area")
+        title = (
+            layer.title
+            if own
+            else _("{layer}: {column}").format(layer=layer.title, column=column.replace("_", " "))
+        )
         return legend_entry(layer.id, title, units, quantity, *limits)
     return None
 

@@ -37,10 +37,12 @@ from vtkmodules.vtkCommonDataModel import vtkPolyData
 from vtkmodules.vtkRenderingCore import vtkActor, vtkActor2D, vtkPolyDataMapper
 from vtkmodules.vtkRenderingLabel import vtkLabeledDataMapper
 
+from twin_app.core.i18n import _, format_number
 from twin_app.core.layers import FEATURE_ID_COLUMN, LiveLayer
 from twin_app.core.live.frames import SensorFrame, Threshold, VehicleFrame
 from twin_app.core.model import CityModel
 from twin_app.core.quantities import quantity_of
+from twin_app.scene.fonts import use_font
 from twin_app.scene.palettes import LegendEntry, colormap, legend_entry, palette_for
 
 #: one clear colour for vehicles, unlike every layer style (stops are blue, parks green, buildings sand)
@@ -190,21 +192,35 @@ def _nice_range(low: float, high: float) -> tuple[float, float]:
 
 
 def format_reading(value: float, units: str | None) -> str:
+    """A reading as the current language writes numbers, with its units ("31,2 °C" in French)."""
     if not np.isfinite(value):
-        return "no reading"
+        return _("no reading")
     magnitude = abs(value)
     decimals = 0 if magnitude >= 100 else 1 if magnitude >= 1 else 2
-    return f"{value:.{decimals}f} {units}".strip() if units else f"{value:.{decimals}f}"
+    number = format_number(value, decimals)
+    # TRANSLATORS: a sensor's reading and its units, e.g. "31.2 °C"
+    return _("{value} {units}").format(value=number, units=units) if units else number
 
 
 def alert_text(station: str, value: float, units: str | None, threshold: Threshold | None) -> str:
-    """An alert label: which station, what it reads, and the level it is beyond ("s17: 31.2 °C > 30")."""
-    text = f"{station}: {format_reading(value, units)}"
+    """An alert label: which station, what it reads, and the level it is beyond ("s17: 31.2 °C > 30").
+
+    Each form is one whole sentence for translators: a language may put the
+    station after the reading, or write the comparison in words.
+    """
+    reading = format_reading(value, units)
     if threshold is not None and threshold.above is not None and value > threshold.above:
-        text += f" > {threshold.above:g}"
-    elif threshold is not None and threshold.below is not None and value < threshold.below:
-        text += f" < {threshold.below:g}"
-    return text
+        # TRANSLATORS: an alert label over a sensor: station, its reading, and the level it is above
+        return _("{station}: {reading} > {threshold}").format(
+            station=station, reading=reading, threshold=format_number(threshold.above)
+        )
+    if threshold is not None and threshold.below is not None and value < threshold.below:
+        # TRANSLATORS: an alert label over a sensor: station, its reading, and the level it is below
+        return _("{station}: {reading} < {threshold}").format(
+            station=station, reading=reading, threshold=format_number(threshold.below)
+        )
+    # TRANSLATORS: a label over a sensor: the station and its reading
+    return _("{station}: {reading}").format(station=station, reading=reading)
 
 
 class LiveVisual:
@@ -344,6 +360,7 @@ class SensorVisual(LiveVisual):
         label_mapper.SetInputData(self.label_points)
         label_mapper.SetLabelModeToLabelFieldData()
         label_mapper.SetFieldDataName("alert")
+        self.label_mapper = label_mapper
         text = label_mapper.GetLabelTextProperty()
         text.SetColor(pv.Color(ALERT_COLOUR).float_rgb)
         text.SetFontSize(ALERT_LABEL_PX)
@@ -412,6 +429,11 @@ class SensorVisual(LiveVisual):
                 k, alert_text(frame.ids[i], float(values[i]), layer.units, layer.threshold)
             )
         self.label_points.GetPointData().AddArray(self.label_text)
+        # the labels share one text property: its font must draw every label (a station named in Greek...)
+        use_font(
+            self.label_mapper.GetLabelTextProperty(),
+            "".join(self.label_text.GetValue(k) for k in range(len(hot))),
+        )
         self.label_text.Modified()
         self.label_points.Modified()
         self.actors[2].SetVisibility(bool(len(hot)) and layer.visible)

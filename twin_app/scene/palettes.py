@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
+from twin_app.core.i18n import _
 from twin_app.core.quantities import Quantity, format_tick, is_fraction, nice_ticks, unit_label
 
 if TYPE_CHECKING:
@@ -99,7 +100,8 @@ class LegendEntry:
 
     @property
     def heading(self) -> str:
-        return f"{self.title} ({self.units})" if self.units else self.title
+        # TRANSLATORS: a legend's heading: what the colours show and their units, e.g. "Height (m)"
+        return _("{title} ({units})").format(title=self.title, units=self.units) if self.units else self.title
 
 
 def legend_entry(

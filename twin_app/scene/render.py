@@ -81,7 +81,7 @@ def left_out_warnings(view: SceneView) -> list[str]:
             f"The image is too small for every data credit: the last {layout.credits_left_out} are "
             "counted as 'more sources' instead of named; make the image larger (--size) before publishing it."
         )
-    return out
+    return out + view.furniture.font_warnings()  # characters no installed font draws
 
 
 def export_view(view: SceneView, out: Path | str) -> Path:
