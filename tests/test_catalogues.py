@@ -31,6 +31,8 @@ SAME_AS_ENGLISH = {
     "{page} / {pages}",
     "{number} %",
     "{seconds} s",
+    "{distance} km",
+    "{distance} m",
     "{minutes} min",
     "{minutes} min {seconds} s",
     "bus",
