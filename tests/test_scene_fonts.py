@@ -224,3 +224,70 @@ def test_vtks_own_font_would_have_drawn_nothing_of_that_title() -> None:
     """What the checks above catch: VTK's Arial draws no ink at all for Kanji, Kana and Hangul."""
     assert not any(fonts.default_covers(c) for c in JAPANESE_TITLE + KOREAN_TITLE.replace(" ", ""))
     assert all(fonts.default_covers(c) for c in "Helsinki 500 m")
+
+
+def test_an_export_says_which_package_draws_the_characters_it_could_not(tmp_path: Path, monkeypatch) -> None:
+    """A city named in Ethiopic on a machine without fonts for it: the export's warnings say what to do."""
+    from toy_city import grid_city
+
+    from twin_app.scene.render import render_city
+
+    monkeypatch.setattr(fonts, "FONT_FOLDERS", (tmp_path / "no fonts",))  # only matplotlib's DejaVu is left
+    fonts.clear_caches()
+    try:
+        model = grid_city(tmp_path, [(100, 100, 50)])
+        model.manifest = dataclasses.replace(model.manifest, title="ሰላም Town")
+        said: list[str] = []
+        with pytest.warns(fonts.FontWarning):
+            render_city(model, tmp_path / "city.png", size=(800, 600), warnings=said)
+        assert any("ሰ ላ ም" in s or set("ሰላም") <= set(s) for s in said)
+        assert any("sudo apt install fonts-noto-core" in s for s in said)
+    finally:
+        monkeypatch.undo()
+        fonts.clear_caches()
+
+
+def test_district_names_and_alert_labels_get_a_font_for_their_script(tmp_path: Path) -> None:
+    import numpy as np
+    import pyvista as pv
+
+    from twin_app.scene.labels import DistrictLabels
+
+    plotter = pv.Plotter(off_screen=True, window_size=[400, 300])
+    try:
+        names = ["Πλάκα", "Kallio"]
+        labels = DistrictLabels(plotter, np.zeros((2, 3)), names, np.ones(2))
+        for actor in labels.actors:  # one font for the whole layer: the one that has Greek
+            assert Path(actor.GetTextProperty().GetFontFile()).name == "DejaVuSans.ttf"
+    finally:
+        plotter.close()
+
+
+def test_an_alert_label_over_a_station_named_in_japanese_is_drawn_in_japanese() -> None:
+    import datetime as dt
+
+    from twin_app.core.layers import LiveLayer
+    from twin_app.core.live.frames import SensorFrame, Threshold
+    from twin_app.scene.live import SensorVisual
+
+    i18n.set_language("ja")
+    threshold = Threshold(above=25.0)
+    values = np.array([31.24, 20.0])
+    frame = SensorFrame(
+        time=dt.datetime(2026, 6, 1, 12, tzinfo=dt.UTC),
+        ids=("新宿", "渋谷"),
+        xy=np.array([[100.0, 100.0], [300.0, 300.0]]),
+        values=values,
+        unit="°C",
+        alert=threshold.exceeded(values),
+    )
+    layer = LiveLayer(
+        id="temp", title="気温", crs="EPSG:3067", feed="temp", observation_kind="sensor",
+        quantity="heat", units="°C", threshold=threshold, frame=frame,
+    )  # fmt: skip
+    visual = SensorVisual(layer, (0.0, 0.0), 30.0)
+    assert visual.label_text.GetNumberOfValues() == 1
+    assert visual.label_text.GetValue(0) == "新宿：31.2 °C（25 を超過）"
+    prop = visual.label_mapper.GetLabelTextProperty()
+    assert prop.GetFontFamily() == fonts.VTK_FONT_FILE
+    assert Path(prop.GetFontFile()).name == "NotoSansCJK-Bold.ttc"  # the labels are bold, face 0 is Japanese

@@ -11,7 +11,8 @@ with_test=0
 # fonts-noto-cjk: the window in Korean, Japanese or Chinese needs a font that has their letters
 apt_packages=(libgl1 libegl1 libgl1-mesa-dri libglib2.0-0 libfontconfig1 fonts-noto-cjk libdbus-1-3 libxkbcommon0
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
-  libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1)
+  libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1
+  fonts-noto-cjk)   # Chinese, Japanese and Korean in the 3D view, its exports and the PDF report
 [ "$with_test" = 1 ] && apt_packages+=(xvfb xauth mosquitto openssl)   # the live-feed tests start a real broker, with TLS
 python3 -c 'import ensurepip, venv' 2>/dev/null || apt_packages+=(python3-venv)
 

@@ -75,7 +75,7 @@ class FontChoice:
 
 def _blank(char: str) -> bool:
     """Characters drawn without ink in every font: spaces, line breaks, joiners."""
-    return unicodedata.category(char)[0] in "ZC"
+    return unicodedata.category(char) in {"Zs", "Zl", "Zp", "Cc", "Cf"}
 
 
 _lock = threading.Lock()
@@ -247,15 +247,20 @@ def font_for(text: str, *, bold: bool = False, lang: str | None = None) -> FontC
     return choice
 
 
-def _warn(missing: str) -> None:
+def missing_font_sentence(missing: str) -> str:
+    """What to install so that the characters ``missing`` are drawn, as a sentence."""
     from twin_app.core.i18n import _
 
     package = CJK_PACKAGE if any(_is_cjk(c) for c in missing) else OTHER_PACKAGE
-    sentence = _(
+    return _(
         "No font on this machine draws the characters {characters}, so the 3D view and its exports "
         "leave them out. Install the package {package} (on Debian or Ubuntu: sudo apt install {package}) "
         "and open the view again."
     ).format(characters=" ".join(missing[:12]), package=package)
+
+
+def _warn(missing: str) -> None:
+    sentence = missing_font_sentence(missing)
     if sentence not in _warned:
         _warned.append(sentence)
         warnings.warn(sentence, FontWarning, stacklevel=3)
@@ -297,5 +302,6 @@ __all__ = [
     "face_file",
     "font_for",
     "font_warnings",
+    "missing_font_sentence",
     "use_font",
 ]

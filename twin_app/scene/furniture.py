@@ -44,7 +44,7 @@ from vtkmodules.vtkRenderingCore import (
 
 from twin_app.core.i18n import language, pgettext
 from twin_app.core.model import CityModel
-from twin_app.scene.fonts import font_warnings, use_font
+from twin_app.scene.fonts import font_for, missing_font_sentence, use_font
 from twin_app.scene.layout import (
     SCALE_BAR_THICK_PX,
     Layout,
@@ -353,8 +353,13 @@ class Furniture:
         )
 
     def font_warnings(self) -> list[str]:
-        """Sentences about characters no installed font draws (none where every text is drawn)."""
-        return font_warnings()
+        """Sentences about characters of this furniture that no installed font draws (usually none)."""
+        sentences: list[str] = []
+        for bold in (False, True):
+            missing = font_for(self.sample, bold=bold).missing
+            if missing and missing_font_sentence(missing) not in sentences:
+                sentences.append(missing_font_sentence(missing))
+        return sentences
 
     def _place_static(self, layout: Layout) -> None:
         """Title, credits and legend: they change with the size, not with the camera."""
