@@ -72,7 +72,8 @@ def test_layout_keeps_every_piece_in_the_frame_and_apart(size, n_entries, credit
     assert len(layout.legend_slots) + layout.legend_left_out == n_entries
     # each credit is in the text, in order, only broken between words; those left out are counted
     kept = len(credits) - layout.credits_left_out
-    note = [f"and {layout.credits_left_out} more sources"] if layout.credits_left_out else []
+    n = layout.credits_left_out
+    note = [f"and {n} more source{'s' if n != 1 else ''}"] if n else []
     assert layout.credits_text.replace("\n", " ").replace(" · ", " ") == " ".join(credits[:kept] + note)
     if size[1] >= 600:
         assert layout.credits_left_out == 0, "an image of this size has room for every credit"

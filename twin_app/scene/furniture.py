@@ -50,6 +50,7 @@ from twin_app.scene.layout import (
     Layout,
     Rect,
     compute_layout,
+    more_sources,
     scale_label,
 )
 from twin_app.scene.palettes import LegendEntry, colormap
@@ -349,7 +350,15 @@ class Furniture:
         """Every character the furniture may draw: its one font must have them all."""
         legend = [e.heading + "".join(e.tick_labels) for e in self.legend]
         return "".join(
-            [self.title, *self.credits, *legend, north_letter(), scale_label(5000), scale_label(500)]
+            [
+                self.title,
+                *self.credits,
+                *legend,
+                north_letter(),
+                scale_label(5000),
+                scale_label(500),
+                more_sources(2),
+            ]
         )
 
     def font_warnings(self) -> list[str]:

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from twin_app.core.i18n import _, format_number
+from twin_app.core.i18n import _, format_number, ngettext
 
 #: image height at which the base sizes below are given
 REFERENCE_HEIGHT = 1080
@@ -106,6 +106,12 @@ def scale_label(metres: float) -> str:
         # TRANSLATORS: a scale bar's length in kilometres; {distance} is already written the language's way
         return _("{distance} km").format(distance=format_number(metres / 1000))
     return _("{distance} m").format(distance=format_number(metres))
+
+
+def more_sources(count: int) -> str:
+    """The credits' last part when the image has room to name only the first sources."""
+    # TRANSLATORS: the end of an image's data credits, when the last {count} sources did not fit
+    return ngettext("and {count} more source", "and {count} more sources", count).format(count=count)
 
 
 def text_scale(height: int) -> float:
@@ -349,7 +355,7 @@ def compute_layout(
     kept = list(credits)
     beside = True
     while True:
-        note = [f"and {len(credits) - len(kept)} more sources"] if len(kept) < len(credits) else []
+        note = [more_sources(len(credits) - len(kept))] if len(kept) < len(credits) else []
         room = width - 2 * m - (scale_w + gap if beside else 0)
         text = wrap_parts(kept + note, room - pad, credits_px, measure)
         cw, ch = measure(text, credits_px)

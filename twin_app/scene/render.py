@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from twin_app.core.errors import ExportSizeError, NoOpenGLError
+from twin_app.core.i18n import _
 from twin_app.core.model import CityModel
 from twin_app.core.outputs import check_output_file
 
@@ -73,13 +74,17 @@ def left_out_warnings(view: SceneView) -> list[str]:
     if layout.legend_left_out:
         total = layout.legend_left_out + len(layout.legend_slots)
         out.append(
-            f"The image is too small for the whole legend: {layout.legend_left_out} of its {total} "
-            "entries were left out; make the image larger (--size) or show fewer layers."
+            _(
+                "The image is too small for the whole legend: {left_out} of its {total} entries were "
+                "left out; make the image larger (--size) or show fewer layers."
+            ).format(left_out=layout.legend_left_out, total=total)
         )
     if layout.credits_left_out:
         out.append(
-            f"The image is too small for every data credit: the last {layout.credits_left_out} are "
-            "counted as 'more sources' instead of named; make the image larger (--size) before publishing it."
+            _(
+                "The image is too small for every data credit: the last {count} are counted as "
+                "'more sources' instead of named; make the image larger (--size) before publishing it."
+            ).format(count=layout.credits_left_out)
         )
     return out + view.furniture.font_warnings()  # characters no installed font draws
 
