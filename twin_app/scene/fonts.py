@@ -157,7 +157,7 @@ def face_file(collection: Path, face: int) -> Path:
     from fontTools.ttLib.sfnt import SFNTReader, SFNTWriter
 
     out.parent.mkdir(parents=True, exist_ok=True)
-    part = out.with_name(f"{out.name}.{os.getpid()}.part")
+    part = out.with_name(f"{out.name}.{os.getpid()}.{threading.get_ident()}.part")
     with collection.open("rb") as source, part.open("wb") as target:
         reader = SFNTReader(source, fontNumber=face)
         writer = SFNTWriter(target, len(reader.tables), reader.sfntVersion)
