@@ -29,6 +29,7 @@ STYLES: dict[str, Style] = {
     "routes": Style(color="#c2185b", z=5.5, line_width=2.5),
     "stops": Style(color="#0072b2", z=0.0),
     "green": Style(color="#8cc084", z=1.5),
+    "trees": Style(color="#2e7d32", z=0.0),
     "water": Style(color="#7fb8e6", z=1.0),
     "landuse": Style(color="#d9cfc1", z=0.5),
     "population": Style(color="#9e9ac8", z=3.5, opacity=0.6),
