@@ -142,6 +142,9 @@ class MainWindow(QMainWindow):
         #: click tools added by panels (pins, scenario editing): action → handler(x, y)
         self._click_modes: dict[QAction, Callable[[int, int], None]] = {}
         self._build_menus()
+        from twin_app.qt.edit_tools import install_editing
+
+        self.edit_tools, self.scenario_dock = install_editing(self)
 
     # -- menus ------------------------------------------------------------
     def _build_menus(self) -> None:
