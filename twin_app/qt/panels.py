@@ -90,8 +90,9 @@ class LayerPanel(QWidget):
             self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(item))
         elif change in (Change.OPACITY, Change.COLOUR) and layer is self.current_layer():
             self._show_style(layer)  # changed elsewhere (a script, a reset): the controls follow
-        elif change is Change.DATA and (item := self.item(layer.id)) is not None:
-            count = f"{layer.feature_count:,}"  # a live layer's vehicles come and go
+        elif change in (Change.DATA, Change.STYLE) and (item := self.item(layer.id)) is not None:
+            # a live layer's vehicles come and go; a scenario's copy of a layer has its own count
+            count = f"{layer.feature_count:,}"
             if item.text(1) != count:  # set only when it changed: a live feed updates ten times a second
                 self._updating = True
                 item.setText(1, count)
