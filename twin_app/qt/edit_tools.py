@@ -87,6 +87,8 @@ class EditTools(QObject):
 
         bar = self.toolbar = QToolBar(self.tr("Edit scenario"), window)
         bar.setObjectName("edit_toolbar")
+        # a row of its own: beside the view and workshop tools its last tools fell into the overflow menu
+        window.addToolBarBreak()
         window.addToolBar(bar)
         self.actions: dict[str, QAction] = {}
         tools: list[tuple[str, str, str, Callable[[int, int], None]]] = [
