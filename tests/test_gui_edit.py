@@ -344,3 +344,37 @@ def test_the_scenario_panel_makes_renames_and_deletes_scenarios(win, qtbot) -> N
     panel.scenarios.setCurrentRow(1)
     assert win.workshop.scenario == "Edits" and len(panel.edit_texts()) == edits
     assert win.edit_tools.toolbar.isVisible()
+
+
+def test_a_marker_shows_where_the_stop_would_go_and_follows_the_mouse_when_redraws_are_cheap(
+    win, qtbot
+) -> None:
+    from PySide6.QtCore import QPoint
+
+    from twin_app.scene.quality import is_software
+    from twin_app.scene.sketch import MARKER_ACTOR
+
+    _look_down(win)
+    _tool(win, "add_stop")
+    tools = win.edit_tools
+    tools.hover_preview = None
+    assert tools._wants_hover() is (not is_software(win.plotter.render_window))
+    spot = tools.preview(*_pixel(win, 300.0, 212.0))
+    assert spot is not None and spot[1] == pytest.approx(Y0 + 200.0, abs=0.01)
+    assert spot[0] == pytest.approx(X0 + 300.0, abs=3.0)
+    assert MARKER_ACTOR in win.plotter.actors
+    # the middle of a block is 100 m from every street: no marker
+    assert tools.preview(*_pixel(win, 300.0, 300.0)) is None
+    assert MARKER_ACTOR not in win.plotter.actors
+    # where redraws are cheap the marker follows mouse moves
+    tools.hover_preview = True
+    x, y = _pixel(win, 110.0, 395.0)  # 5 m from the street y = Y0 + 400
+    widget = win.plotter.interactor
+    ratio = widget.devicePixelRatioF()
+    qtbot.mouseMove(widget, QPoint(int(x / ratio), int(widget.height() - y / ratio)))
+    qtbot.waitUntil(lambda: tools._hover is not None, timeout=3000)
+    assert tools._hover[1] == pytest.approx(Y0 + 400.0, abs=0.01)
+    assert MARKER_ACTOR in win.plotter.actors
+    win.identify_action.trigger()  # leaving the tool takes the marker away
+    assert MARKER_ACTOR not in win.plotter.actors
+    tools.hover_preview = None

@@ -14,9 +14,11 @@ a tree picks it.  The tolerance is a few metres, or a few pixels' worth when
 the camera is far away, so a click still finds the street on a zoomed-out
 view of the whole city.
 
-The snapped position is shown on the click (the stop appears at once where
-it was snapped to): a marker following the mouse would cost a redraw per
-mouse move, about a second on the software OpenGL of many hall laptops.
+Where a stop would go is shown before the click by a marker that follows
+the mouse (snapped, as the click will be), when the OpenGL draws in
+hardware; on a software OpenGL (many hall laptops, virtual machines) each
+redraw takes about a second, so there the stop is shown on the click, where
+it appears at once at its snapped place.
 
 Several-click tools (a line, a green area) draw their points as they come;
 a double-click or Enter finishes them, Esc drops them.  The toolbar is shown
@@ -30,7 +32,7 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QToolBar
 
@@ -61,6 +63,8 @@ from twin_app.core.snapping import (
 )
 from twin_app.qt.edit_dialogs import MODES, BuildingDialog, LineDialog, mode_title
 
+#: the marker following the mouse moves at most this often (milliseconds)
+HOVER_MS = 40
 #: a click within this many pixels of a street, stop or tree finds it even when that is many metres
 SNAP_PIXELS = 14
 
@@ -81,6 +85,15 @@ class EditTools(QObject):
         self._moving: FeatureHit | None = None
         self._double_clicked = False
         self._watching = False
+        #: a marker follows the mouse where a click would put a stop; None: decided by the OpenGL
+        #: (off on a software one, where each redraw takes about a second)
+        self.hover_preview: bool | None = None
+        self._hover: tuple[float, float] | None = None
+        self._hover_at: tuple[int, int] | None = None
+        self._hover_timer = QTimer(self)
+        self._hover_timer.setSingleShot(True)
+        self._hover_timer.setInterval(HOVER_MS)
+        self._hover_timer.timeout.connect(self._hover_now)
         self._counter = 0
         self.line_dialog: LineDialog | None = None
         self.building_dialog: BuildingDialog | None = None
@@ -183,7 +196,7 @@ class EditTools(QObject):
     def update_visibility(self) -> None:
         """Show the toolbar only when there is a scenario to edit; leave any edit tool when hidden."""
         editing = self.editing
-        self._watch_double_clicks()
+        self._watch_view()
         self.toolbar.setVisible(editing)
         for act in self.actions.values():
             act.setEnabled(editing)
@@ -273,16 +286,57 @@ class EditTools(QObject):
 
     def _double_click(self) -> bool:
         """True when this click is the second of a double-click, as Qt judged it (see :meth:`eventFilter`)."""
-        self._watch_double_clicks()
+        self._watch_view()
         seen, self._double_clicked = self._double_clicked, False
         return seen
 
-    def _watch_double_clicks(self) -> None:
-        """Watch the 3D view for double-clicks (the view is made when the first city opens)."""
+    def _watch_view(self) -> None:
+        """Watch the 3D view for double-clicks and mouse moves (it is made when the first city opens)."""
         plotter = self.window.plotter
         if plotter is not None and not self._watching:
             plotter.interactor.installEventFilter(self)
+            plotter.iren.add_observer("MouseMoveEvent", self._on_mouse_move)
             self._watching = True
+
+    # -- the marker following the mouse ----------------------------------------------------------
+    def _wants_hover(self) -> bool:
+        tool = self.active_tool()
+        if not (tool in ("add_stop", "add_line") or (tool == "move_stop" and self._moving is not None)):
+            return False
+        if self.hover_preview is None:
+            from twin_app.scene.quality import is_software
+
+            render_window = getattr(self.window.plotter, "render_window", None)
+            self.hover_preview = render_window is not None and not is_software(render_window)
+        return bool(self.hover_preview)
+
+    def _on_mouse_move(self, *_: Any) -> None:
+        if not self._wants_hover():
+            return
+        x, y = self.window.plotter.iren.interactor.GetEventPosition()
+        self._hover_at = (int(x), int(y))
+        if not self._hover_timer.isActive():  # at most one preview per interval, at the latest place
+            self._hover_timer.start()
+
+    def _hover_now(self) -> None:
+        if self._hover_at is not None and self._wants_hover():
+            self.preview(*self._hover_at)
+
+    def preview(self, x: int, y: int) -> tuple[float, float] | None:
+        """Draw the marker where a click at (x, y) would put a stop (snapped); None and no marker: nowhere."""
+        point = self.window.map_point_at(x, y)
+        spot: tuple[float, float] | None = None
+        if point is not None:
+            if self.active_tool() == "add_line":
+                hit = self.snapper.stop(*point, tolerance=self._tolerance(x, y, STOP_TOLERANCE_M))
+                spot = (hit.x, hit.y) if hit is not None else None
+            if spot is None:
+                tolerance = self._tolerance(x, y, STREET_TOLERANCE_M)
+                snap = self.snapper.street(*point, tolerance=tolerance)
+                spot = (snap.x, snap.y) if snap is not None else None
+        self._hover = spot
+        self._draw()
+        return spot
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Note a double-click on the 3D view, and let it through.
@@ -299,16 +353,17 @@ class EditTools(QObject):
             self._double_clicked = False
         return False
 
-    def _draw(self, closed: bool = False) -> None:
+    def _draw(self) -> None:
+        """Draw the points clicked so far (or the stop being moved) and the marker following the mouse."""
         from twin_app.scene.sketch import draw_marker, draw_sketch
 
         plotter = self.window.plotter
         model = self.window.model
         if plotter is None or model is None:
             return
-        draw_sketch(plotter, self._points, model.origin, closed=closed)
-        marker = (self._moving.x, self._moving.y) if self._moving is not None else None
-        draw_marker(plotter, marker, model.origin)
+        points = [(self._moving.x, self._moving.y)] if self._moving is not None else self._points
+        draw_sketch(plotter, points, model.origin, closed=self.active_tool() == "green_area")
+        draw_marker(plotter, self._hover, model.origin)
         self.window.request_render()
 
     def _update_sketch_actions(self) -> None:
@@ -439,7 +494,7 @@ class EditTools(QObject):
                 count=len(self._points)
             )
         )
-        self._draw(closed=True)
+        self._draw()
         self._update_sketch_actions()
 
     def _finish_area(self) -> None:
@@ -526,10 +581,12 @@ class EditTools(QObject):
 
     def cancel(self) -> None:
         """Esc: drop the points clicked so far and the stop being moved."""
-        had = bool(self._points) or self._moving is not None
+        had = bool(self._points) or self._moving is not None or self._hover is not None
         self._points = []
         self._line = []
         self._moving = None
+        self._hover = None
+        self._hover_at = None
         if had and self.window.plotter is not None:
             from twin_app.scene.sketch import clear
 
