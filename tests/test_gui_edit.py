@@ -160,12 +160,12 @@ def test_a_stop_clicked_beside_a_street_is_put_on_it_and_undo_redo_bring_it_and_
 
     panel = win.scenario_dock.panel
     assert panel.edit_texts() == [f"1. {edit.describe()}"]
-    assert panel.undo_button.text() == f"Undo: {edit.describe()}" and not panel.redo_button.isEnabled()
+    assert panel.undo_button.label() == f"Undo: {edit.describe()}" and not panel.redo_button.isEnabled()
     from PySide6.QtCore import Qt
 
     qtbot.mouseClick(panel.undo_button, Qt.MouseButton.LeftButton)
     assert _edits(win) == [] and _stops(win.model) is base_stops and _drawn_stops(win) == n
-    assert panel.redo_button.text() == f"Redo: {edit.describe()}"
+    assert panel.redo_button.label() == f"Redo: {edit.describe()}"
     qtbot.mouseClick(panel.redo_button, Qt.MouseButton.LeftButton)
     assert _edits(win) == [edit] and _drawn_stops(win) == n + 1
     assert panel.edit_texts() == [f"1. {edit.describe()}"]

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +34,38 @@ from twin_app.core.errors import TwinError
 
 #: the item data role holding a scenario's name (None for the baseline)
 NAME_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ElidedButton(QPushButton):
+    """A button whose label is shortened with "…" to fit; the whole label is its tooltip.
+
+    "Undo: add the stop 'Market square'" must not widen the side panel (and
+    with it shrink the 3D view) on a small screen.
+    """
+
+    def __init__(self, label: str = "") -> None:
+        super().__init__()
+        self._label = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("W…") + 16)
+        self.set_label(label)
+
+    def label(self) -> str:
+        """The whole label (the text shown may be shortened)."""
+        return self._label
+
+    def set_label(self, label: str) -> None:
+        self._label = label
+        self.setToolTip(label)
+        self._fit()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        room = max(self.width() - 16, 8)
+        self.setText(self.fontMetrics().elidedText(self._label, Qt.TextElideMode.ElideRight, room))
 
 
 class ScenarioPanel(QWidget):
@@ -52,13 +85,13 @@ class ScenarioPanel(QWidget):
         self.scenarios.currentItemChanged.connect(self._on_current)
         layout.addWidget(self.scenarios)
         row = QHBoxLayout()
-        self.new_button = QPushButton(self.tr("New…"))
+        self.new_button = ElidedButton(self.tr("New…"))
         self.new_button.setObjectName("scenario_new")
         self.new_button.clicked.connect(lambda: self.ask_new())
-        self.rename_button = QPushButton(self.tr("Rename…"))
+        self.rename_button = ElidedButton(self.tr("Rename…"))
         self.rename_button.setObjectName("scenario_rename")
         self.rename_button.clicked.connect(lambda: self.ask_rename())
-        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.delete_button = ElidedButton(self.tr("Delete…"))
         self.delete_button.setObjectName("scenario_delete")
         self.delete_button.clicked.connect(lambda: self.ask_delete())
         for button in (self.new_button, self.rename_button, self.delete_button):
@@ -71,10 +104,10 @@ class ScenarioPanel(QWidget):
         self.edits.setObjectName("edit_list")
         layout.addWidget(self.edits)
         row = QHBoxLayout()
-        self.undo_button = QPushButton()
+        self.undo_button = ElidedButton()
         self.undo_button.setObjectName("scenario_undo")
         self.undo_button.clicked.connect(self.workshop.undo)
-        self.redo_button = QPushButton()
+        self.redo_button = ElidedButton()
         self.redo_button.setObjectName("scenario_redo")
         self.redo_button.clicked.connect(self.workshop.redo)
         row.addWidget(self.undo_button)
@@ -132,8 +165,8 @@ class ScenarioPanel(QWidget):
             self.edits_label.setText(self.tr("Choose or make a scenario to edit the city."))
         stack = self.workshop.undo_stack
         undo, redo = stack.undo_label, stack.redo_label
-        self.undo_button.setText(self.tr("Undo: {edit}").format(edit=undo) if undo else self.tr("Undo"))
-        self.redo_button.setText(self.tr("Redo: {edit}").format(edit=redo) if redo else self.tr("Redo"))
+        self.undo_button.set_label(self.tr("Undo: {edit}").format(edit=undo) if undo else self.tr("Undo"))
+        self.redo_button.set_label(self.tr("Redo: {edit}").format(edit=redo) if redo else self.tr("Redo"))
         self.undo_button.setEnabled(stack.can_undo)
         self.redo_button.setEnabled(stack.can_redo)
 
