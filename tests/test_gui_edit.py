@@ -378,3 +378,44 @@ def test_a_marker_shows_where_the_stop_would_go_and_follows_the_mouse_when_redra
     win.identify_action.trigger()  # leaving the tool takes the marker away
     assert MARKER_ACTOR not in win.plotter.actors
     tools.hover_preview = None
+
+
+def test_the_toolbar_and_the_panel_follow_a_language_change(win, tmp_path: Path) -> None:
+    """A translator with two of their texts in French, compiled here, switched in at run time."""
+    import shutil
+    import subprocess
+    import sys
+
+    from PySide6.QtCore import QCoreApplication, QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    ts = tmp_path / "edit_fr.ts"
+    ts.write_text(
+        """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS><TS version="2.1" language="fr">
+<context><name>EditTools</name>
+<message><source>Add stop</source><translation>Ajouter un arrêt</translation></message>
+</context>
+<context><name>ScenarioPanel</name>
+<message><source>Scenario</source><translation>Scénario</translation></message>
+</context>
+</TS>
+""",
+        encoding="utf-8",
+    )
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    command = str(lrelease) if lrelease.is_file() else shutil.which("pyside6-lrelease")
+    assert command is not None
+    subprocess.run([command, "-silent", str(ts), "-qm", str(tmp_path / "edit_fr.qm")], check=True)
+    translator = QTranslator()
+    assert translator.load(str(tmp_path / "edit_fr.qm"))
+    QCoreApplication.installTranslator(translator)
+    try:
+        QApplication.processEvents()
+        assert win.edit_tools.actions["add_stop"].text() == "Ajouter un arrêt"
+        assert win.scenario_dock.windowTitle() == "Scénario"
+    finally:
+        QCoreApplication.removeTranslator(translator)
+        QApplication.processEvents()
+    assert win.edit_tools.actions["add_stop"].text() == "Add stop"
+    assert win.scenario_dock.windowTitle() == "Scenario"

@@ -98,94 +98,101 @@ class EditTools(QObject):
         self.line_dialog: LineDialog | None = None
         self.building_dialog: BuildingDialog | None = None
 
-        bar = self.toolbar = QToolBar(self.tr("Edit scenario"), window)
+        bar = self.toolbar = QToolBar(window)
         bar.setObjectName("edit_toolbar")
         # a row of its own: beside the view and workshop tools its last tools fell into the overflow menu
         window.addToolBarBreak()
         window.addToolBar(bar)
+        handlers: dict[str, Callable[[int, int], None]] = {
+            "add_stop": self.add_stop,
+            "move_stop": self.move_stop,
+            "remove_stop": self.remove_stop,
+            "add_line": self.add_line_point,
+            "add_trees": self.add_tree,
+            "remove_trees": self.remove_tree,
+            "green_area": self.add_area_point,
+            "remove_green": self.remove_green_area,
+            "building": self.edit_building,
+            "car_free": self.car_free,
+        }
         self.actions: dict[str, QAction] = {}
-        tools: list[tuple[str, str, str, Callable[[int, int], None]]] = [
-            (
-                "add_stop",
-                self.tr("Add stop"),
-                self.tr("Click near a street: a new stop is placed on it"),
-                self.add_stop,
-            ),
-            (
-                "move_stop",
-                self.tr("Move stop"),
-                self.tr("Click a stop, then its new place on a street"),
-                self.move_stop,
-            ),
-            ("remove_stop", self.tr("Remove stop"), self.tr("Click a stop to remove it"), self.remove_stop),
-            (
-                "add_line",
-                self.tr("Add line"),
-                self.tr("Click stops or street points in order; double-click or Enter finishes, Esc cancels"),
-                self.add_line_point,
-            ),
-            ("add_trees", self.tr("Add trees"), self.tr("Each click plants a tree"), self.add_tree),
-            ("remove_trees", self.tr("Remove trees"), self.tr("Click a tree to remove it"), self.remove_tree),
-            (
-                "green_area",
-                self.tr("Draw green area"),
-                self.tr("Click the corners of a park; double-click or Enter closes it, Esc cancels"),
-                self.add_area_point,
-            ),
-            (
-                "remove_green",
-                self.tr("Remove green area"),
-                self.tr("Click a park or green area to remove it"),
-                self.remove_green_area,
-            ),
-            (
-                "building",
-                self.tr("Building height / use"),
-                self.tr("Click a building to change its height or use"),
-                self.edit_building,
-            ),
-            (
-                "car_free",
-                self.tr("Car-free street"),
-                self.tr("Click a street to make it car-free"),
-                self.car_free,
-            ),
-        ]
-        for name, text, tip, handler in tools:
-            act = QAction(text, window)
+        for name, handler in handlers.items():
+            act = QAction(window)
             act.setObjectName(f"edit:{name}")
-            act.setToolTip(tip)
-            act.setStatusTip(tip)
             window.add_click_mode(act, handler)
             act.toggled.connect(self._on_tool_toggled)
             bar.addAction(act)
             self.actions[name] = act
         bar.addSeparator()
-        bar.addWidget(QLabel(self.tr("New stops:")))
+        self.mode_label = QLabel()
+        bar.addWidget(self.mode_label)
         self.mode = QComboBox()
         self.mode.setObjectName("edit_stop_mode")
-        self.mode.setToolTip(self.tr("The mode of the stops the Add stop tool places"))
         for mode in MODES:
-            self.mode.addItem(mode_title(mode), mode)
+            self.mode.addItem(mode, mode)
         bar.addWidget(self.mode)
-        self.finish_action = QAction(self.tr("Finish"), window)
+        self.finish_action = QAction(window)
         self.finish_action.setObjectName("edit:finish")
-        self.finish_action.setToolTip(self.tr("Finish the line or the green area being drawn (Enter)"))
         self.finish_action.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
         self.finish_action.triggered.connect(self.finish)
-        self.cancel_action = QAction(self.tr("Cancel"), window)
+        self.cancel_action = QAction(window)
         self.cancel_action.setObjectName("edit:cancel")
-        self.cancel_action.setToolTip(self.tr("Drop what is being drawn (Esc)"))
         self.cancel_action.setShortcut(QKeySequence("Escape"))
         self.cancel_action.triggered.connect(self.cancel)
         bar.addAction(self.finish_action)
         bar.addAction(self.cancel_action)
+        self.retranslate()
+        window.installEventFilter(self)  # its LanguageChange: the toolbar's texts follow
         self._update_sketch_actions()
 
         self.workshop.project_changed.connect(self.update_visibility)
         self.workshop.scenario_changed.connect(self.update_visibility)
         self.workshop.edited.connect(self._on_edited)
         self.update_visibility()
+
+    def _texts(self) -> dict[str, tuple[str, str]]:
+        """Each tool's name and what it does, in the current language."""
+        return {
+            "add_stop": (self.tr("Add stop"), self.tr("Click near a street: a new stop is placed on it")),
+            "move_stop": (self.tr("Move stop"), self.tr("Click a stop, then its new place on a street")),
+            "remove_stop": (self.tr("Remove stop"), self.tr("Click a stop to remove it")),
+            "add_line": (
+                self.tr("Add line"),
+                self.tr("Click stops or street points in order; double-click or Enter finishes, Esc cancels"),
+            ),
+            "add_trees": (self.tr("Add trees"), self.tr("Each click plants a tree")),
+            "remove_trees": (self.tr("Remove trees"), self.tr("Click a tree to remove it")),
+            "green_area": (
+                self.tr("Draw green area"),
+                self.tr("Click the corners of a park; double-click or Enter closes it, Esc cancels"),
+            ),
+            "remove_green": (
+                self.tr("Remove green area"),
+                self.tr("Click a park or green area to remove it"),
+            ),
+            "building": (
+                self.tr("Building height / use"),
+                self.tr("Click a building to change its height or use"),
+            ),
+            "car_free": (self.tr("Car-free street"), self.tr("Click a street to make it car-free")),
+        }
+
+    def retranslate(self) -> None:
+        """Set every text of the toolbar in the current language (at start and at each language change)."""
+        self.toolbar.setWindowTitle(self.tr("Edit scenario"))
+        for name, (text, tip) in self._texts().items():
+            act = self.actions[name]
+            act.setText(text)
+            act.setToolTip(tip)
+            act.setStatusTip(tip)
+        self.mode_label.setText(self.tr("New stops:"))
+        self.mode.setToolTip(self.tr("The mode of the stops the Add stop tool places"))
+        for i in range(self.mode.count()):
+            self.mode.setItemText(i, mode_title(str(self.mode.itemData(i))))
+        self.finish_action.setText(self.tr("Finish"))
+        self.finish_action.setToolTip(self.tr("Finish the line or the green area being drawn (Enter)"))
+        self.cancel_action.setText(self.tr("Cancel"))
+        self.cancel_action.setToolTip(self.tr("Drop what is being drawn (Esc)"))
 
     # -- state -----------------------------------------------------------------------------------
     @property
@@ -339,7 +346,7 @@ class EditTools(QObject):
         return spot
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Note a double-click on the 3D view, and let it through.
+        """Follow the window's language changes; note a double-click on the 3D view, and let it through.
 
         Qt sends a double-click as press, release, double-click press,
         release; the view (VTK) turns the second pair into one more click,
@@ -347,6 +354,10 @@ class EditTools(QObject):
         system's interval, the event times) is used, not the time the click
         is handled: a redraw on a slow machine may hold the second click back.
         """
+        if watched is self.window:
+            if event.type() == QEvent.Type.LanguageChange:
+                self.retranslate()
+            return False
         if event.type() == QEvent.Type.MouseButtonDblClick:
             self._double_clicked = True
         elif event.type() == QEvent.Type.MouseButtonPress:

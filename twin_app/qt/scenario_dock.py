@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -85,13 +85,13 @@ class ScenarioPanel(QWidget):
         self.scenarios.currentItemChanged.connect(self._on_current)
         layout.addWidget(self.scenarios)
         row = QHBoxLayout()
-        self.new_button = ElidedButton(self.tr("New…"))
+        self.new_button = ElidedButton()
         self.new_button.setObjectName("scenario_new")
         self.new_button.clicked.connect(lambda: self.ask_new())
-        self.rename_button = ElidedButton(self.tr("Rename…"))
+        self.rename_button = ElidedButton()
         self.rename_button.setObjectName("scenario_rename")
         self.rename_button.clicked.connect(lambda: self.ask_rename())
-        self.delete_button = ElidedButton(self.tr("Delete…"))
+        self.delete_button = ElidedButton()
         self.delete_button.setObjectName("scenario_delete")
         self.delete_button.clicked.connect(lambda: self.ask_delete())
         for button in (self.new_button, self.rename_button, self.delete_button):
@@ -116,7 +116,22 @@ class ScenarioPanel(QWidget):
         self.workshop.project_changed.connect(self.refresh)
         self.workshop.scenario_changed.connect(self.refresh)
         self.workshop.edited.connect(self.refresh)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set the panel's texts in the current language (at start and at each language change)."""
+        self.new_button.set_label(self.tr("New…"))
+        self.rename_button.set_label(self.tr("Rename…"))
+        self.delete_button.set_label(self.tr("Delete…"))
+        dock = self.parentWidget()
+        if isinstance(dock, QDockWidget):
+            dock.setWindowTitle(self.tr("Scenario"))
         self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- showing ---------------------------------------------------------------------------------
     def scenario_names(self) -> list[str | None]:
@@ -256,10 +271,10 @@ class ScenarioPanel(QWidget):
 def scenario_dock(window: Any) -> QDockWidget:
     """The Scenario panel in a dock (``dock.panel``), on the window's left under the layers."""
     dock = QDockWidget(window)
-    dock.setWindowTitle(QCoreApplication.translate("ScenarioPanel", "Scenario"))
     dock.setObjectName("scenario_dock")
     panel = ScenarioPanel(window)
     dock.setWidget(panel)
+    panel.retranslate()  # the dock's title, now that the panel is in it
     dock.panel = panel  # type: ignore[attr-defined]
     window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
     return dock
