@@ -175,7 +175,7 @@ class ScenarioPanel(QWidget):
                 ).format(scenario=active)
             )
             for number, edit in enumerate(edits, start=1):
-                self.edits.addItem(self.tr("{number}. {edit}").format(number=number, edit=edit.describe()))
+                self.edits.addItem(f"{number}. {edit.describe()}")
         else:
             self.edits_label.setText(self.tr("Choose or make a scenario to edit the city."))
         stack = self.workshop.undo_stack
