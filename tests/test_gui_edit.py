@@ -291,15 +291,19 @@ def test_a_building_dialog_shows_the_height_and_sets_a_new_one(win, qtbot) -> No
     assert dialog is not None and dialog.isVisible()
     assert f"{height:g} m" in dialog.current.text() and "house" in dialog.current.text()
     dialog.height.setValue(30.0)
+    dialog.use.setCurrentText("school")
     dialog.accept()
-    edit = _edits(win)[-1]
+    edit, use = _edits(win)[-2:]
     assert type(edit).__name__ == "SetBuildingHeight" and edit.height_m == 30.0
+    assert type(use).__name__ == "SetBuildingUse" and use.use == "school" and use.building == edit.building
+    assert win.model.buildings.frame["building"].iloc[row] == "school"
     assert float(win.model.buildings.frame["height_m"].iloc[row]) == 30.0
     assert float(win.workshop.baseline.buildings.frame["height_m"].iloc[row]) == height
 
 
 def test_a_street_clicked_becomes_car_free(win, qtbot) -> None:
     from twin_app.core.scenario import CAR_FREE_COLUMN
+    from twin_app.scene.sketch import CAR_FREE_ACTOR
 
     _look_down(win)
     _tool(win, "car_free")
@@ -310,6 +314,12 @@ def test_a_street_clicked_becomes_car_free(win, qtbot) -> None:
     frame = network.frame
     chosen = frame[frame[CAR_FREE_COLUMN].fillna(False).astype(bool)]
     assert len(chosen) >= 1
+    # marked in 3D as a band over the street, until the edit is undone
+    assert CAR_FREE_ACTOR in win.plotter.actors and win.edit_tools.show_car_free() == len(chosen)
+    assert win.workshop.undo() is not None
+    assert CAR_FREE_ACTOR not in win.plotter.actors
+    assert win.workshop.redo() is not None
+    assert CAR_FREE_ACTOR in win.plotter.actors
     for geometry in chosen.geometry:
         (x0, y0), (x1, y1) = geometry.coords[0], geometry.coords[-1]
         assert (y0 - Y0, y1 - Y0) == pytest.approx((200, 200), abs=1.0)

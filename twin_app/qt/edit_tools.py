@@ -148,6 +148,7 @@ class EditTools(QObject):
         self.workshop.project_changed.connect(self.update_visibility)
         self.workshop.scenario_changed.connect(self.update_visibility)
         self.workshop.edited.connect(self._on_edited)
+        self.workshop.scenario_changed.connect(self.show_car_free)
         self.update_visibility()
 
     def _texts(self) -> dict[str, tuple[str, str]]:
@@ -219,6 +220,28 @@ class EditTools(QObject):
 
     def _on_edited(self) -> None:
         self._update_sketch_actions()
+        self.show_car_free()
+
+    def show_car_free(self) -> int:
+        """Mark the shown model's car-free streets in 3D (the street mesh itself has no such colour).
+
+        Returns how many street edges are marked.
+        """
+        from twin_app.core.layers import NetworkLayer
+        from twin_app.core.scenario import CAR_FREE_COLUMN
+        from twin_app.scene.sketch import draw_car_free
+
+        plotter, model = self.window.plotter, self.window.model
+        if plotter is None or model is None:
+            return 0
+        geometries: list[Any] = []
+        for layer in model.layers.values():
+            if isinstance(layer, NetworkLayer) and CAR_FREE_COLUMN in layer.frame.columns:
+                chosen = layer.frame[CAR_FREE_COLUMN].fillna(False).to_numpy(dtype=bool)
+                geometries.extend(layer.frame.geometry.to_numpy()[chosen])
+        draw_car_free(plotter, geometries, model.origin)
+        self.window.request_render()
+        return len(geometries)
 
     @property
     def snapper(self) -> Snapper:

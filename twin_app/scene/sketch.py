@@ -21,7 +21,11 @@ import pyvista as pv
 
 SKETCH_ACTOR = "__edit_sketch"
 MARKER_ACTOR = "__edit_marker"
+CAR_FREE_ACTOR = "__car_free"
 SKETCH_COLOUR = "#ff7f0e"
+#: car-free streets: a broad green band over the street, so the room sees which ones
+CAR_FREE_COLOUR = "#1b9e77"
+CAR_FREE_WIDTH_PX = 7
 #: drawn this far above the ground (metres): above street ribbons and park fills
 LIFT_M = 3.0
 
@@ -73,10 +77,37 @@ def draw_marker(plotter: Any, point: tuple[float, float] | None, origin: tuple[f
     )
 
 
+def draw_car_free(plotter: Any, geometries: Sequence[Any], origin: tuple[float, float]) -> None:
+    """Draw the car-free streets (line geometries in the city's CRS) as a broad band; none removes it."""
+    from twin_app.scene.meshes import lines_mesh
+
+    plotter.remove_actor(CAR_FREE_ACTOR, reset_camera=False, render=False)
+    if len(geometries) == 0:
+        return
+    mesh = lines_mesh(np.asarray(list(geometries), dtype=object), origin, LIFT_M + 2.0)
+    plotter.add_mesh(
+        mesh,
+        name=CAR_FREE_ACTOR,
+        color=CAR_FREE_COLOUR,
+        line_width=CAR_FREE_WIDTH_PX,
+        pickable=False,
+        reset_camera=False,
+        lighting=False,
+    )
+
+
 def clear(plotter: Any) -> None:
     """Remove the sketch and the marker."""
     for name in (SKETCH_ACTOR, MARKER_ACTOR):
         plotter.remove_actor(name, reset_camera=False, render=False)
 
 
-__all__ = ["MARKER_ACTOR", "SKETCH_ACTOR", "clear", "draw_marker", "draw_sketch"]
+__all__ = [
+    "CAR_FREE_ACTOR",
+    "MARKER_ACTOR",
+    "SKETCH_ACTOR",
+    "clear",
+    "draw_car_free",
+    "draw_marker",
+    "draw_sketch",
+]
