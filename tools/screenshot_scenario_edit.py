@@ -4,7 +4,7 @@ Run under a display (``xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python
 tools/screenshot_scenario_edit.py [CITY] [OUT.png]``).  It opens the city,
 starts a project in a temporary folder, makes a scenario, and uses the Edit
 scenario tools through the same handlers a click calls: stops placed near
-streets (snapped onto them), a row of trees, a line, and a green area left
+streets (snapped onto them), a row of trees, a line, a car-free street, and a green area left
 half drawn so its outline shows; then grabs the whole window.
 """
 
@@ -20,6 +20,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from twin_app.core.camera import CameraView
+    from twin_app.core.snapping import Snapper
     from twin_app.qt.window import MainWindow
 
     city = sys.argv[1] if len(sys.argv) > 1 else "helsinki"
@@ -69,6 +70,7 @@ def main() -> int:
         "add_trees": tools.add_tree,
         "add_line": tools.add_line_point,
         "green_area": tools.add_area_point,
+        "car_free": tools.car_free,
     }
 
     def use(tool: str, points: list[tuple[float, float]]) -> None:
@@ -87,6 +89,10 @@ def main() -> int:
         tools.line_dialog.mode.setCurrentIndex(tools.line_dialog.mode.findData("tram"))
         tools.line_dialog.frequency.setValue(10)
         tools.line_dialog.accept()
+    # a street cars drive on, found near a spot south-east of the middle
+    street = Snapper(win.model).street(cx + 150.0, cy - 10.0, tolerance=300.0, prefer="drive")
+    if street is not None:
+        use("car_free", [(street.x - cx, street.y - cy)])
     use("green_area", [(-50.0, 30.0), (40.0, 35.0), (35.0, -10.0), (-45.0, -15.0)])
     win._render_now()
     for _ in range(20):
