@@ -16,6 +16,29 @@
     </message>
 </context>
 <context>
+    <name>BuildingDialog</name>
+    <message>
+        <source>Building {key}</source>
+        <translation>Edificio {key}</translation>
+    </message>
+    <message>
+        <source>Now {height} m tall, used as: {use}.</source>
+        <translation>Ahora mide {height} m de alto; uso: {use}.</translation>
+    </message>
+    <message>
+        <source>Height unknown, used as: {use}.</source>
+        <translation>Altura desconocida; uso: {use}.</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Altura</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>Uso</translation>
+    </message>
+</context>
+<context>
     <name>ConnectFeedDialog</name>
     <message>
         <source>Connect feed</source>
@@ -86,6 +109,182 @@
 (key: {key})</source>
         <translation>{definition}
 (clave: {key})</translation>
+    </message>
+</context>
+<context>
+    <name>EditTools</name>
+    <message>
+        <source>Add stop</source>
+        <extracomment>the marker following the mouse moves at most this often (milliseconds) a click within this many pixels of a street, stop or tree finds it even when that is many metres an edit was handed to the workshop (accepted or refused): the tool&apos;s name a marker follows the mouse where a click would put a stop; None: decided by the OpenGL (off on a software one, where each redraw takes about a second)</extracomment>
+        <translation>Añadir parada</translation>
+    </message>
+    <message>
+        <source>Click near a street: a new stop is placed on it</source>
+        <translation>Haga clic cerca de una calle: se coloca en ella una parada nueva</translation>
+    </message>
+    <message>
+        <source>Move stop</source>
+        <translation>Mover parada</translation>
+    </message>
+    <message>
+        <source>Click a stop, then its new place on a street</source>
+        <translation>Haga clic en una parada y luego en su nuevo lugar en una calle</translation>
+    </message>
+    <message>
+        <source>Remove stop</source>
+        <translation>Quitar parada</translation>
+    </message>
+    <message>
+        <source>Click a stop to remove it</source>
+        <translation>Haga clic en una parada para quitarla</translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation>Añadir línea</translation>
+    </message>
+    <message>
+        <source>Click stops or street points in order; double-click or Enter finishes, Esc cancels</source>
+        <translation>Haga clic en paradas o puntos de calle por orden; doble clic o Intro termina, Esc cancela</translation>
+    </message>
+    <message>
+        <source>Add trees</source>
+        <translation>Añadir árboles</translation>
+    </message>
+    <message>
+        <source>Each click plants a tree</source>
+        <translation>Cada clic planta un árbol</translation>
+    </message>
+    <message>
+        <source>Remove trees</source>
+        <translation>Quitar árboles</translation>
+    </message>
+    <message>
+        <source>Click a tree to remove it</source>
+        <translation>Haga clic en un árbol para quitarlo</translation>
+    </message>
+    <message>
+        <source>Draw green area</source>
+        <translation>Dibujar zona verde</translation>
+    </message>
+    <message>
+        <source>Click the corners of a park; double-click or Enter closes it, Esc cancels</source>
+        <translation>Haga clic en las esquinas de un parque; doble clic o Intro lo cierra, Esc cancela</translation>
+    </message>
+    <message>
+        <source>Remove green area</source>
+        <translation>Quitar zona verde</translation>
+    </message>
+    <message>
+        <source>Click a park or green area to remove it</source>
+        <translation>Haga clic en un parque o zona verde para quitarlo</translation>
+    </message>
+    <message>
+        <source>Building height / use</source>
+        <translation>Altura / uso del edificio</translation>
+    </message>
+    <message>
+        <source>Click a building to change its height or use</source>
+        <translation>Haga clic en un edificio para cambiar su altura o su uso</translation>
+    </message>
+    <message>
+        <source>Car-free street</source>
+        <translation>Calle sin coches</translation>
+    </message>
+    <message>
+        <source>Click a street to make it car-free</source>
+        <translation>Haga clic en una calle para cerrarla a los coches</translation>
+    </message>
+    <message>
+        <source>Edit scenario</source>
+        <translation>Editar escenario</translation>
+    </message>
+    <message>
+        <source>New stops:</source>
+        <translation>Paradas nuevas:</translation>
+    </message>
+    <message>
+        <source>The mode of the stops the Add stop tool places</source>
+        <translation>El modo de transporte de las paradas que coloca la herramienta Añadir parada</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Terminar</translation>
+    </message>
+    <message>
+        <source>Finish the line or the green area being drawn (Enter)</source>
+        <translation>Terminar la línea o la zona verde que se está dibujando (Intro)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Drop what is being drawn (Esc)</source>
+        <translation>Descartar lo que se está dibujando (Esc)</translation>
+    </message>
+    <message>
+        <source>Click on the city, not the sky.</source>
+        <translation>Haga clic en la ciudad, no en el cielo.</translation>
+    </message>
+    <message>
+        <source>Done: {what}. Undo with Ctrl+Z.</source>
+        <translation>Hecho: {what}. Deshaga con Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>No street within {metres} m of the click; click nearer a street.</source>
+        <translation>No hay ninguna calle a menos de {metres} m del clic; haga clic más cerca de una calle.</translation>
+    </message>
+    <message>
+        <source>No stop there; click on a stop.</source>
+        <translation>Ahí no hay ninguna parada; haga clic en una parada.</translation>
+    </message>
+    <message>
+        <source>New stop {number}</source>
+        <translation>Parada nueva {number}</translation>
+    </message>
+    <message>
+        <source>Now click the new place of the stop {stop}.</source>
+        <translation>Ahora haga clic en el nuevo lugar de la parada {stop}.</translation>
+    </message>
+    <message>
+        <source>{count} stops so far; double-click or press Enter to finish.</source>
+        <translation>Paradas hasta ahora: {count}; haga doble clic o pulse Intro para terminar.</translation>
+    </message>
+    <message>
+        <source>A line needs at least two stops; click another one.</source>
+        <translation>Una línea necesita al menos dos paradas; haga clic en otra.</translation>
+    </message>
+    <message>
+        <source>New line {number}</source>
+        <translation>Línea nueva {number}</translation>
+    </message>
+    <message>
+        <source>No tree there; click on a tree.</source>
+        <translation>Ahí no hay ningún árbol; haga clic en un árbol.</translation>
+    </message>
+    <message>
+        <source>{count} corners so far; double-click or press Enter to close the area.</source>
+        <translation>Esquinas hasta ahora: {count}; haga doble clic o pulse Intro para cerrar la zona.</translation>
+    </message>
+    <message>
+        <source>A green area needs at least three corners; click another one.</source>
+        <translation>Una zona verde necesita al menos tres esquinas; haga clic en otra.</translation>
+    </message>
+    <message>
+        <source>This outline crosses itself or encloses nothing, so it cannot be a green area; press Esc and draw it again without crossing lines.</source>
+        <translation>Este contorno se cruza consigo mismo o no encierra nada, así que no puede ser una zona verde; pulse Esc y dibújelo de nuevo sin cruzar líneas.</translation>
+    </message>
+    <message>
+        <source>New green area</source>
+        <translation>Zona verde nueva</translation>
+    </message>
+    <message>
+        <source>No park or green area there; click inside one.</source>
+        <translation>Ahí no hay ningún parque ni zona verde; haga clic dentro de uno.</translation>
+    </message>
+    <message>
+        <source>No building there; click on a building.</source>
+        <translation>Ahí no hay ningún edificio; haga clic en un edificio.</translation>
     </message>
 </context>
 <context>
@@ -310,6 +509,34 @@ guardado como: {id}</translation>
     <message>
         <source>No coloured layer is shown.</source>
         <translation>No se muestra ninguna capa coloreada.</translation>
+    </message>
+</context>
+<context>
+    <name>LineDialog</name>
+    <message>
+        <source>New line</source>
+        <extracomment>the transit modes a new stop or line may have (the names ``timetable.mode_name`` gives GTFS routes) building uses offered first (any other OSM ``building`` value can be typed)</extracomment>
+        <translation>Línea nueva</translation>
+    </message>
+    <message>
+        <source>A line through {count} stops.</source>
+        <translation>Una línea por {count} paradas.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modo</translation>
+    </message>
+    <message>
+        <source> per hour</source>
+        <translation> por hora</translation>
+    </message>
+    <message>
+        <source>Departures each way</source>
+        <translation>Salidas en cada sentido</translation>
     </message>
 </context>
 <context>
@@ -916,6 +1143,98 @@ guardado como: {id}</translation>
     </message>
 </context>
 <context>
+    <name>ScenarioPanel</name>
+    <message>
+        <source>New…</source>
+        <extracomment>the item data role holding a scenario&apos;s name (None for the baseline)</extracomment>
+        <translation>Nuevo…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Renombrar…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Eliminar…</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Escenario</translation>
+    </message>
+    <message>
+        <source>No project is open: File → New project… starts one.</source>
+        <translation>No hay ningún proyecto abierto: Archivo → Nuevo proyecto… crea uno.</translation>
+    </message>
+    <message>
+        <source>Click a scenario to show it; the baseline is never changed.</source>
+        <translation>Haga clic en un escenario para mostrarlo; la situación de base nunca se modifica.</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Situación de base</translation>
+    </message>
+    <message>
+        <source>Edits of {scenario} (first to last):</source>
+        <translation>Cambios de {scenario} (del primero al último):</translation>
+    </message>
+    <message>
+        <source>{scenario} has no edits yet: choose a tool in the Edit scenario toolbar.</source>
+        <translation>{scenario} aún no tiene cambios: elija una herramienta en la barra Editar escenario.</translation>
+    </message>
+    <message>
+        <source>Choose or make a scenario to edit the city.</source>
+        <translation>Elija o cree un escenario para editar la ciudad.</translation>
+    </message>
+    <message>
+        <source>Undo: {edit}</source>
+        <translation>Deshacer: {edit}</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Redo: {edit}</source>
+        <translation>Rehacer: {edit}</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rehacer</translation>
+    </message>
+    <message>
+        <source>New scenario</source>
+        <translation>Escenario nuevo</translation>
+    </message>
+    <message>
+        <source>Name of the new scenario:</source>
+        <translation>Nombre del escenario nuevo:</translation>
+    </message>
+    <message>
+        <source>Rename scenario</source>
+        <translation>Renombrar escenario</translation>
+    </message>
+    <message>
+        <source>New name of {scenario}:</source>
+        <translation>Nuevo nombre de {scenario}:</translation>
+    </message>
+    <message>
+        <source>The scenario could not be renamed</source>
+        <translation>No se pudo renombrar el escenario</translation>
+    </message>
+    <message>
+        <source>Delete scenario</source>
+        <translation>Eliminar escenario</translation>
+    </message>
+    <message>
+        <source>Delete the scenario {scenario}? Its edits ({count}) are lost; this cannot be undone.</source>
+        <translation>¿Eliminar el escenario {scenario}? Se pierden sus cambios ({count}); no se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>The scenario could not be deleted</source>
+        <translation>No se pudo eliminar el escenario</translation>
+    </message>
+</context>
+<context>
     <name>TableDialog</name>
     <message>
         <source>by key</source>
@@ -1119,6 +1438,29 @@ guardado como: {id}</translation>
     <message>
         <source>Play from here</source>
         <translation>Reproducir desde aquí</translation>
+    </message>
+</context>
+<context>
+    <name>TransitMode</name>
+    <message>
+        <source>Bus</source>
+        <translation>Autobús</translation>
+    </message>
+    <message>
+        <source>Tram</source>
+        <translation>Tranvía</translation>
+    </message>
+    <message>
+        <source>Rail</source>
+        <translation>Tren</translation>
+    </message>
+    <message>
+        <source>Metro</source>
+        <translation>Metropolitano</translation>
+    </message>
+    <message>
+        <source>Ferry</source>
+        <translation>Ferri</translation>
     </message>
 </context>
 <context>

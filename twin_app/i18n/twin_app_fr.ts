@@ -16,6 +16,29 @@
     </message>
 </context>
 <context>
+    <name>BuildingDialog</name>
+    <message>
+        <source>Building {key}</source>
+        <translation>Bâtiment {key}</translation>
+    </message>
+    <message>
+        <source>Now {height} m tall, used as: {use}.</source>
+        <translation>Hauteur actuelle : {height} m ; usage : {use}.</translation>
+    </message>
+    <message>
+        <source>Height unknown, used as: {use}.</source>
+        <translation>Hauteur inconnue ; usage : {use}.</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Hauteur</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>Usage</translation>
+    </message>
+</context>
+<context>
     <name>ConnectFeedDialog</name>
     <message>
         <source>Connect feed</source>
@@ -86,6 +109,182 @@
 (key: {key})</source>
         <translation>{definition}
 (clé&#xa0;: {key})</translation>
+    </message>
+</context>
+<context>
+    <name>EditTools</name>
+    <message>
+        <source>Add stop</source>
+        <extracomment>the marker following the mouse moves at most this often (milliseconds) a click within this many pixels of a street, stop or tree finds it even when that is many metres an edit was handed to the workshop (accepted or refused): the tool&apos;s name a marker follows the mouse where a click would put a stop; None: decided by the OpenGL (off on a software one, where each redraw takes about a second)</extracomment>
+        <translation>Ajouter un arrêt</translation>
+    </message>
+    <message>
+        <source>Click near a street: a new stop is placed on it</source>
+        <translation>Cliquez près d&apos;une rue : un nouvel arrêt y est placé</translation>
+    </message>
+    <message>
+        <source>Move stop</source>
+        <translation>Déplacer un arrêt</translation>
+    </message>
+    <message>
+        <source>Click a stop, then its new place on a street</source>
+        <translation>Cliquez sur un arrêt, puis sur sa nouvelle place dans une rue</translation>
+    </message>
+    <message>
+        <source>Remove stop</source>
+        <translation>Supprimer un arrêt</translation>
+    </message>
+    <message>
+        <source>Click a stop to remove it</source>
+        <translation>Cliquez sur un arrêt pour le supprimer</translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation>Ajouter une ligne</translation>
+    </message>
+    <message>
+        <source>Click stops or street points in order; double-click or Enter finishes, Esc cancels</source>
+        <translation>Cliquez dans l&apos;ordre sur des arrêts ou des points de rue ; un double-clic ou Entrée termine, Échap annule</translation>
+    </message>
+    <message>
+        <source>Add trees</source>
+        <translation>Ajouter des arbres</translation>
+    </message>
+    <message>
+        <source>Each click plants a tree</source>
+        <translation>Chaque clic plante un arbre</translation>
+    </message>
+    <message>
+        <source>Remove trees</source>
+        <translation>Supprimer des arbres</translation>
+    </message>
+    <message>
+        <source>Click a tree to remove it</source>
+        <translation>Cliquez sur un arbre pour le supprimer</translation>
+    </message>
+    <message>
+        <source>Draw green area</source>
+        <translation>Dessiner un espace vert</translation>
+    </message>
+    <message>
+        <source>Click the corners of a park; double-click or Enter closes it, Esc cancels</source>
+        <translation>Cliquez sur les coins d&apos;un parc ; un double-clic ou Entrée le ferme, Échap annule</translation>
+    </message>
+    <message>
+        <source>Remove green area</source>
+        <translation>Supprimer un espace vert</translation>
+    </message>
+    <message>
+        <source>Click a park or green area to remove it</source>
+        <translation>Cliquez sur un parc ou un espace vert pour le supprimer</translation>
+    </message>
+    <message>
+        <source>Building height / use</source>
+        <translation>Hauteur / usage du bâtiment</translation>
+    </message>
+    <message>
+        <source>Click a building to change its height or use</source>
+        <translation>Cliquez sur un bâtiment pour changer sa hauteur ou son usage</translation>
+    </message>
+    <message>
+        <source>Car-free street</source>
+        <translation>Rue sans voitures</translation>
+    </message>
+    <message>
+        <source>Click a street to make it car-free</source>
+        <translation>Cliquez sur une rue pour la fermer aux voitures</translation>
+    </message>
+    <message>
+        <source>Edit scenario</source>
+        <translation>Modifier le scénario</translation>
+    </message>
+    <message>
+        <source>New stops:</source>
+        <translation>Nouveaux arrêts :</translation>
+    </message>
+    <message>
+        <source>The mode of the stops the Add stop tool places</source>
+        <translation>Le mode de transport des arrêts que place l&apos;outil Ajouter un arrêt</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Terminer</translation>
+    </message>
+    <message>
+        <source>Finish the line or the green area being drawn (Enter)</source>
+        <translation>Terminer la ligne ou l&apos;espace vert en cours de dessin (Entrée)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Drop what is being drawn (Esc)</source>
+        <translation>Abandonner le dessin en cours (Échap)</translation>
+    </message>
+    <message>
+        <source>Click on the city, not the sky.</source>
+        <translation>Cliquez sur la ville, pas sur le ciel.</translation>
+    </message>
+    <message>
+        <source>Done: {what}. Undo with Ctrl+Z.</source>
+        <translation>Fait : {what}. Annulez avec Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>No street within {metres} m of the click; click nearer a street.</source>
+        <translation>Aucune rue à moins de {metres} m du clic ; cliquez plus près d&apos;une rue.</translation>
+    </message>
+    <message>
+        <source>No stop there; click on a stop.</source>
+        <translation>Il n&apos;y a pas d&apos;arrêt ici ; cliquez sur un arrêt.</translation>
+    </message>
+    <message>
+        <source>New stop {number}</source>
+        <translation>Nouvel arrêt {number}</translation>
+    </message>
+    <message>
+        <source>Now click the new place of the stop {stop}.</source>
+        <translation>Cliquez maintenant sur la nouvelle place de l&apos;arrêt {stop}.</translation>
+    </message>
+    <message>
+        <source>{count} stops so far; double-click or press Enter to finish.</source>
+        <translation>Arrêts jusqu&apos;ici : {count} ; double-cliquez ou appuyez sur Entrée pour terminer.</translation>
+    </message>
+    <message>
+        <source>A line needs at least two stops; click another one.</source>
+        <translation>Une ligne a besoin d&apos;au moins deux arrêts ; cliquez sur un autre.</translation>
+    </message>
+    <message>
+        <source>New line {number}</source>
+        <translation>Nouvelle ligne {number}</translation>
+    </message>
+    <message>
+        <source>No tree there; click on a tree.</source>
+        <translation>Il n&apos;y a pas d&apos;arbre ici ; cliquez sur un arbre.</translation>
+    </message>
+    <message>
+        <source>{count} corners so far; double-click or press Enter to close the area.</source>
+        <translation>Coins jusqu&apos;ici : {count} ; double-cliquez ou appuyez sur Entrée pour fermer l&apos;espace.</translation>
+    </message>
+    <message>
+        <source>A green area needs at least three corners; click another one.</source>
+        <translation>Un espace vert a besoin d&apos;au moins trois coins ; cliquez sur un autre.</translation>
+    </message>
+    <message>
+        <source>This outline crosses itself or encloses nothing, so it cannot be a green area; press Esc and draw it again without crossing lines.</source>
+        <translation>Ce contour se croise lui-même ou n&apos;entoure rien : il ne peut pas être un espace vert ; appuyez sur Échap et redessinez-le sans croiser de lignes.</translation>
+    </message>
+    <message>
+        <source>New green area</source>
+        <translation>Nouvel espace vert</translation>
+    </message>
+    <message>
+        <source>No park or green area there; click inside one.</source>
+        <translation>Il n&apos;y a ni parc ni espace vert ici ; cliquez à l&apos;intérieur de l&apos;un d&apos;eux.</translation>
+    </message>
+    <message>
+        <source>No building there; click on a building.</source>
+        <translation>Il n&apos;y a pas de bâtiment ici ; cliquez sur un bâtiment.</translation>
     </message>
 </context>
 <context>
@@ -310,6 +509,34 @@ stocké sous&#xa0;: {id}</translation>
     <message>
         <source>No coloured layer is shown.</source>
         <translation>Aucune couche colorée n&apos;est affichée.</translation>
+    </message>
+</context>
+<context>
+    <name>LineDialog</name>
+    <message>
+        <source>New line</source>
+        <extracomment>the transit modes a new stop or line may have (the names ``timetable.mode_name`` gives GTFS routes) building uses offered first (any other OSM ``building`` value can be typed)</extracomment>
+        <translation>Nouvelle ligne</translation>
+    </message>
+    <message>
+        <source>A line through {count} stops.</source>
+        <translation>Une ligne desservant {count} arrêts.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Mode de transport</translation>
+    </message>
+    <message>
+        <source> per hour</source>
+        <translation> par heure</translation>
+    </message>
+    <message>
+        <source>Departures each way</source>
+        <translation>Départs dans chaque sens</translation>
     </message>
 </context>
 <context>
@@ -916,6 +1143,98 @@ stocké sous&#xa0;: {id}</translation>
     </message>
 </context>
 <context>
+    <name>ScenarioPanel</name>
+    <message>
+        <source>New…</source>
+        <extracomment>the item data role holding a scenario&apos;s name (None for the baseline)</extracomment>
+        <translation>Nouveau…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Renommer…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Scénario</translation>
+    </message>
+    <message>
+        <source>No project is open: File → New project… starts one.</source>
+        <translation>Aucun projet n&apos;est ouvert : Fichier → Nouveau projet… en crée un.</translation>
+    </message>
+    <message>
+        <source>Click a scenario to show it; the baseline is never changed.</source>
+        <translation>Cliquez sur un scénario pour l&apos;afficher ; la situation de référence n&apos;est jamais modifiée.</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Situation de référence</translation>
+    </message>
+    <message>
+        <source>Edits of {scenario} (first to last):</source>
+        <translation>Modifications de {scenario} (de la première à la dernière) :</translation>
+    </message>
+    <message>
+        <source>{scenario} has no edits yet: choose a tool in the Edit scenario toolbar.</source>
+        <translation>{scenario} n&apos;a encore aucune modification : choisissez un outil dans la barre Modifier le scénario.</translation>
+    </message>
+    <message>
+        <source>Choose or make a scenario to edit the city.</source>
+        <translation>Choisissez ou créez un scénario pour modifier la ville.</translation>
+    </message>
+    <message>
+        <source>Undo: {edit}</source>
+        <translation>Annuler : {edit}</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Redo: {edit}</source>
+        <translation>Rétablir : {edit}</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
+        <source>New scenario</source>
+        <translation>Nouveau scénario</translation>
+    </message>
+    <message>
+        <source>Name of the new scenario:</source>
+        <translation>Nom du nouveau scénario :</translation>
+    </message>
+    <message>
+        <source>Rename scenario</source>
+        <translation>Renommer le scénario</translation>
+    </message>
+    <message>
+        <source>New name of {scenario}:</source>
+        <translation>Nouveau nom de {scenario} :</translation>
+    </message>
+    <message>
+        <source>The scenario could not be renamed</source>
+        <translation>Le scénario n&apos;a pas pu être renommé</translation>
+    </message>
+    <message>
+        <source>Delete scenario</source>
+        <translation>Supprimer le scénario</translation>
+    </message>
+    <message>
+        <source>Delete the scenario {scenario}? Its edits ({count}) are lost; this cannot be undone.</source>
+        <translation>Supprimer le scénario {scenario} ? Ses modifications ({count}) seront perdues ; c&apos;est irréversible.</translation>
+    </message>
+    <message>
+        <source>The scenario could not be deleted</source>
+        <translation>Le scénario n&apos;a pas pu être supprimé</translation>
+    </message>
+</context>
+<context>
     <name>TableDialog</name>
     <message>
         <source>by key</source>
@@ -1119,6 +1438,29 @@ stocké sous&#xa0;: {id}</translation>
     <message>
         <source>Play from here</source>
         <translation>Lire à partir d&apos;ici</translation>
+    </message>
+</context>
+<context>
+    <name>TransitMode</name>
+    <message>
+        <source>Bus</source>
+        <translation>Autobus</translation>
+    </message>
+    <message>
+        <source>Tram</source>
+        <translation>Tramway</translation>
+    </message>
+    <message>
+        <source>Rail</source>
+        <translation>Train</translation>
+    </message>
+    <message>
+        <source>Metro</source>
+        <translation>Métro</translation>
+    </message>
+    <message>
+        <source>Ferry</source>
+        <translation>Bac</translation>
     </message>
 </context>
 <context>

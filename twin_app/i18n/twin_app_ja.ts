@@ -16,6 +16,29 @@
     </message>
 </context>
 <context>
+    <name>BuildingDialog</name>
+    <message>
+        <source>Building {key}</source>
+        <translation>建物 {key}</translation>
+    </message>
+    <message>
+        <source>Now {height} m tall, used as: {use}.</source>
+        <translation>現在の高さ {height} m、用途: {use}。</translation>
+    </message>
+    <message>
+        <source>Height unknown, used as: {use}.</source>
+        <translation>高さは不明、用途: {use}。</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>高さ</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>用途</translation>
+    </message>
+</context>
+<context>
     <name>ConnectFeedDialog</name>
     <message>
         <source>Connect feed</source>
@@ -86,6 +109,182 @@
 (key: {key})</source>
         <translation>{definition}
 （キー：{key}）</translation>
+    </message>
+</context>
+<context>
+    <name>EditTools</name>
+    <message>
+        <source>Add stop</source>
+        <extracomment>the marker following the mouse moves at most this often (milliseconds) a click within this many pixels of a street, stop or tree finds it even when that is many metres an edit was handed to the workshop (accepted or refused): the tool&apos;s name a marker follows the mouse where a click would put a stop; None: decided by the OpenGL (off on a software one, where each redraw takes about a second)</extracomment>
+        <translation>停留所を追加</translation>
+    </message>
+    <message>
+        <source>Click near a street: a new stop is placed on it</source>
+        <translation>通りの近くをクリックすると、その通りの上に新しい停留所が置かれます</translation>
+    </message>
+    <message>
+        <source>Move stop</source>
+        <translation>停留所を移動</translation>
+    </message>
+    <message>
+        <source>Click a stop, then its new place on a street</source>
+        <translation>停留所をクリックし、次に通り上の新しい位置をクリックします</translation>
+    </message>
+    <message>
+        <source>Remove stop</source>
+        <translation>停留所を削除</translation>
+    </message>
+    <message>
+        <source>Click a stop to remove it</source>
+        <translation>削除する停留所をクリックします</translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation>路線を追加</translation>
+    </message>
+    <message>
+        <source>Click stops or street points in order; double-click or Enter finishes, Esc cancels</source>
+        <translation>停留所または通り上の点を順にクリックします。ダブルクリックか Enter で終了、Esc で取り消します</translation>
+    </message>
+    <message>
+        <source>Add trees</source>
+        <translation>樹木を追加</translation>
+    </message>
+    <message>
+        <source>Each click plants a tree</source>
+        <translation>クリックするたびに木を 1 本植えます</translation>
+    </message>
+    <message>
+        <source>Remove trees</source>
+        <translation>樹木を削除</translation>
+    </message>
+    <message>
+        <source>Click a tree to remove it</source>
+        <translation>削除する木をクリックします</translation>
+    </message>
+    <message>
+        <source>Draw green area</source>
+        <translation>緑地を描く</translation>
+    </message>
+    <message>
+        <source>Click the corners of a park; double-click or Enter closes it, Esc cancels</source>
+        <translation>公園の角をクリックします。ダブルクリックか Enter で閉じ、Esc で取り消します</translation>
+    </message>
+    <message>
+        <source>Remove green area</source>
+        <translation>緑地を削除</translation>
+    </message>
+    <message>
+        <source>Click a park or green area to remove it</source>
+        <translation>削除する公園または緑地をクリックします</translation>
+    </message>
+    <message>
+        <source>Building height / use</source>
+        <translation>建物の高さ / 用途</translation>
+    </message>
+    <message>
+        <source>Click a building to change its height or use</source>
+        <translation>高さや用途を変える建物をクリックします</translation>
+    </message>
+    <message>
+        <source>Car-free street</source>
+        <translation>車のない通り</translation>
+    </message>
+    <message>
+        <source>Click a street to make it car-free</source>
+        <translation>車両通行止めにする通りをクリックします</translation>
+    </message>
+    <message>
+        <source>Edit scenario</source>
+        <translation>シナリオの編集</translation>
+    </message>
+    <message>
+        <source>New stops:</source>
+        <translation>新しい停留所:</translation>
+    </message>
+    <message>
+        <source>The mode of the stops the Add stop tool places</source>
+        <translation>「停留所を追加」ツールが置く停留所の交通手段</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Finish the line or the green area being drawn (Enter)</source>
+        <translation>描いている路線または緑地を完了します (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取り消し</translation>
+    </message>
+    <message>
+        <source>Drop what is being drawn (Esc)</source>
+        <translation>描いているものを破棄します (Esc)</translation>
+    </message>
+    <message>
+        <source>Click on the city, not the sky.</source>
+        <translation>空ではなく街をクリックしてください。</translation>
+    </message>
+    <message>
+        <source>Done: {what}. Undo with Ctrl+Z.</source>
+        <translation>完了: {what}。Ctrl+Z で元に戻せます。</translation>
+    </message>
+    <message>
+        <source>No street within {metres} m of the click; click nearer a street.</source>
+        <translation>クリックした場所から {metres} m 以内に通りがありません。通りの近くをクリックしてください。</translation>
+    </message>
+    <message>
+        <source>No stop there; click on a stop.</source>
+        <translation>そこに停留所はありません。停留所をクリックしてください。</translation>
+    </message>
+    <message>
+        <source>New stop {number}</source>
+        <translation>新しい停留所 {number}</translation>
+    </message>
+    <message>
+        <source>Now click the new place of the stop {stop}.</source>
+        <translation>次に停留所 {stop} の新しい位置をクリックしてください。</translation>
+    </message>
+    <message>
+        <source>{count} stops so far; double-click or press Enter to finish.</source>
+        <translation>ここまでの停留所: {count}。ダブルクリックするか Enter を押すと終了します。</translation>
+    </message>
+    <message>
+        <source>A line needs at least two stops; click another one.</source>
+        <translation>路線には少なくとも 2 つの停留所が必要です。もう 1 つクリックしてください。</translation>
+    </message>
+    <message>
+        <source>New line {number}</source>
+        <translation>新しい路線 {number}</translation>
+    </message>
+    <message>
+        <source>No tree there; click on a tree.</source>
+        <translation>そこに木はありません。木をクリックしてください。</translation>
+    </message>
+    <message>
+        <source>{count} corners so far; double-click or press Enter to close the area.</source>
+        <translation>ここまでの角: {count}。ダブルクリックするか Enter を押すと区域を閉じます。</translation>
+    </message>
+    <message>
+        <source>A green area needs at least three corners; click another one.</source>
+        <translation>緑地には少なくとも 3 つの角が必要です。もう 1 つクリックしてください。</translation>
+    </message>
+    <message>
+        <source>This outline crosses itself or encloses nothing, so it cannot be a green area; press Esc and draw it again without crossing lines.</source>
+        <translation>この輪郭は自分自身と交差しているか何も囲んでいないため、緑地にできません。Esc を押し、線が交差しないように描き直してください。</translation>
+    </message>
+    <message>
+        <source>New green area</source>
+        <translation>新しい緑地</translation>
+    </message>
+    <message>
+        <source>No park or green area there; click inside one.</source>
+        <translation>そこに公園や緑地はありません。その内側をクリックしてください。</translation>
+    </message>
+    <message>
+        <source>No building there; click on a building.</source>
+        <translation>そこに建物はありません。建物をクリックしてください。</translation>
     </message>
 </context>
 <context>
@@ -310,6 +509,34 @@ stored as: {id}</source>
     <message>
         <source>No coloured layer is shown.</source>
         <translation>色分けされたレイヤーは表示されていません。</translation>
+    </message>
+</context>
+<context>
+    <name>LineDialog</name>
+    <message>
+        <source>New line</source>
+        <extracomment>the transit modes a new stop or line may have (the names ``timetable.mode_name`` gives GTFS routes) building uses offered first (any other OSM ``building`` value can be typed)</extracomment>
+        <translation>新しい路線</translation>
+    </message>
+    <message>
+        <source>A line through {count} stops.</source>
+        <translation>{count} か所の停留所を通る路線です。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>交通手段</translation>
+    </message>
+    <message>
+        <source> per hour</source>
+        <translation> 本/時</translation>
+    </message>
+    <message>
+        <source>Departures each way</source>
+        <translation>片方向あたりの発車本数</translation>
     </message>
 </context>
 <context>
@@ -916,6 +1143,98 @@ stored as: {id}</source>
     </message>
 </context>
 <context>
+    <name>ScenarioPanel</name>
+    <message>
+        <source>New…</source>
+        <extracomment>the item data role holding a scenario&apos;s name (None for the baseline)</extracomment>
+        <translation>新規…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>名前を変更…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>削除…</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>シナリオ</translation>
+    </message>
+    <message>
+        <source>No project is open: File → New project… starts one.</source>
+        <translation>開いているプロジェクトはありません。ファイル → 新しいプロジェクト… で作成します。</translation>
+    </message>
+    <message>
+        <source>Click a scenario to show it; the baseline is never changed.</source>
+        <translation>シナリオをクリックすると表示されます。現況は決して変更されません。</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>現況</translation>
+    </message>
+    <message>
+        <source>Edits of {scenario} (first to last):</source>
+        <translation>{scenario} の編集 (最初から最後まで):</translation>
+    </message>
+    <message>
+        <source>{scenario} has no edits yet: choose a tool in the Edit scenario toolbar.</source>
+        <translation>{scenario} にはまだ編集がありません。「シナリオの編集」ツールバーからツールを選んでください。</translation>
+    </message>
+    <message>
+        <source>Choose or make a scenario to edit the city.</source>
+        <translation>街を編集するには、シナリオを選ぶか作成してください。</translation>
+    </message>
+    <message>
+        <source>Undo: {edit}</source>
+        <translation>元に戻す: {edit}</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>元に戻す</translation>
+    </message>
+    <message>
+        <source>Redo: {edit}</source>
+        <translation>やり直す: {edit}</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>やり直す</translation>
+    </message>
+    <message>
+        <source>New scenario</source>
+        <translation>新しいシナリオ</translation>
+    </message>
+    <message>
+        <source>Name of the new scenario:</source>
+        <translation>新しいシナリオの名前:</translation>
+    </message>
+    <message>
+        <source>Rename scenario</source>
+        <translation>シナリオの名前を変更</translation>
+    </message>
+    <message>
+        <source>New name of {scenario}:</source>
+        <translation>{scenario} の新しい名前:</translation>
+    </message>
+    <message>
+        <source>The scenario could not be renamed</source>
+        <translation>シナリオの名前を変更できませんでした</translation>
+    </message>
+    <message>
+        <source>Delete scenario</source>
+        <translation>シナリオを削除</translation>
+    </message>
+    <message>
+        <source>Delete the scenario {scenario}? Its edits ({count}) are lost; this cannot be undone.</source>
+        <translation>シナリオ {scenario} を削除しますか? その編集 ({count} 件) は失われ、元に戻せません。</translation>
+    </message>
+    <message>
+        <source>The scenario could not be deleted</source>
+        <translation>シナリオを削除できませんでした</translation>
+    </message>
+</context>
+<context>
     <name>TableDialog</name>
     <message>
         <source>by key</source>
@@ -1119,6 +1438,29 @@ stored as: {id}</source>
     <message>
         <source>Play from here</source>
         <translation>ここから再生</translation>
+    </message>
+</context>
+<context>
+    <name>TransitMode</name>
+    <message>
+        <source>Bus</source>
+        <translation>バス</translation>
+    </message>
+    <message>
+        <source>Tram</source>
+        <translation>路面電車</translation>
+    </message>
+    <message>
+        <source>Rail</source>
+        <translation>鉄道</translation>
+    </message>
+    <message>
+        <source>Metro</source>
+        <translation>地下鉄</translation>
+    </message>
+    <message>
+        <source>Ferry</source>
+        <translation>フェリー</translation>
     </message>
 </context>
 <context>

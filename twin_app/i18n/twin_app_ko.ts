@@ -16,6 +16,29 @@
     </message>
 </context>
 <context>
+    <name>BuildingDialog</name>
+    <message>
+        <source>Building {key}</source>
+        <translation>건물 {key}</translation>
+    </message>
+    <message>
+        <source>Now {height} m tall, used as: {use}.</source>
+        <translation>현재 높이 {height} m, 용도: {use}.</translation>
+    </message>
+    <message>
+        <source>Height unknown, used as: {use}.</source>
+        <translation>높이를 알 수 없음, 용도: {use}.</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>높이</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>용도</translation>
+    </message>
+</context>
+<context>
     <name>ConnectFeedDialog</name>
     <message>
         <source>Connect feed</source>
@@ -86,6 +109,182 @@
 (key: {key})</source>
         <translation>{definition}
 (키: {key})</translation>
+    </message>
+</context>
+<context>
+    <name>EditTools</name>
+    <message>
+        <source>Add stop</source>
+        <extracomment>the marker following the mouse moves at most this often (milliseconds) a click within this many pixels of a street, stop or tree finds it even when that is many metres an edit was handed to the workshop (accepted or refused): the tool&apos;s name a marker follows the mouse where a click would put a stop; None: decided by the OpenGL (off on a software one, where each redraw takes about a second)</extracomment>
+        <translation>정류장 추가</translation>
+    </message>
+    <message>
+        <source>Click near a street: a new stop is placed on it</source>
+        <translation>거리 근처를 클릭하면 그 거리 위에 새 정류장이 놓입니다</translation>
+    </message>
+    <message>
+        <source>Move stop</source>
+        <translation>정류장 이동</translation>
+    </message>
+    <message>
+        <source>Click a stop, then its new place on a street</source>
+        <translation>정류장을 클릭한 다음 거리 위의 새 위치를 클릭하세요</translation>
+    </message>
+    <message>
+        <source>Remove stop</source>
+        <translation>정류장 삭제</translation>
+    </message>
+    <message>
+        <source>Click a stop to remove it</source>
+        <translation>삭제할 정류장을 클릭하세요</translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation>노선 추가</translation>
+    </message>
+    <message>
+        <source>Click stops or street points in order; double-click or Enter finishes, Esc cancels</source>
+        <translation>정류장이나 거리 지점을 순서대로 클릭하세요. 더블클릭 또는 Enter로 끝내고 Esc로 취소합니다</translation>
+    </message>
+    <message>
+        <source>Add trees</source>
+        <translation>나무 추가</translation>
+    </message>
+    <message>
+        <source>Each click plants a tree</source>
+        <translation>클릭할 때마다 나무를 한 그루 심습니다</translation>
+    </message>
+    <message>
+        <source>Remove trees</source>
+        <translation>나무 삭제</translation>
+    </message>
+    <message>
+        <source>Click a tree to remove it</source>
+        <translation>삭제할 나무를 클릭하세요</translation>
+    </message>
+    <message>
+        <source>Draw green area</source>
+        <translation>녹지 그리기</translation>
+    </message>
+    <message>
+        <source>Click the corners of a park; double-click or Enter closes it, Esc cancels</source>
+        <translation>공원의 모서리를 클릭하세요. 더블클릭 또는 Enter로 닫고 Esc로 취소합니다</translation>
+    </message>
+    <message>
+        <source>Remove green area</source>
+        <translation>녹지 삭제</translation>
+    </message>
+    <message>
+        <source>Click a park or green area to remove it</source>
+        <translation>삭제할 공원이나 녹지를 클릭하세요</translation>
+    </message>
+    <message>
+        <source>Building height / use</source>
+        <translation>건물 높이 / 용도</translation>
+    </message>
+    <message>
+        <source>Click a building to change its height or use</source>
+        <translation>높이나 용도를 바꿀 건물을 클릭하세요</translation>
+    </message>
+    <message>
+        <source>Car-free street</source>
+        <translation>차 없는 거리</translation>
+    </message>
+    <message>
+        <source>Click a street to make it car-free</source>
+        <translation>차 없는 거리로 만들 거리를 클릭하세요</translation>
+    </message>
+    <message>
+        <source>Edit scenario</source>
+        <translation>시나리오 편집</translation>
+    </message>
+    <message>
+        <source>New stops:</source>
+        <translation>새 정류장:</translation>
+    </message>
+    <message>
+        <source>The mode of the stops the Add stop tool places</source>
+        <translation>정류장 추가 도구가 놓는 정류장의 교통수단</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Finish the line or the green area being drawn (Enter)</source>
+        <translation>그리고 있는 노선이나 녹지를 완료합니다 (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Drop what is being drawn (Esc)</source>
+        <translation>그리고 있는 것을 버립니다 (Esc)</translation>
+    </message>
+    <message>
+        <source>Click on the city, not the sky.</source>
+        <translation>하늘이 아니라 도시를 클릭하세요.</translation>
+    </message>
+    <message>
+        <source>Done: {what}. Undo with Ctrl+Z.</source>
+        <translation>완료: {what}. Ctrl+Z로 되돌릴 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>No street within {metres} m of the click; click nearer a street.</source>
+        <translation>클릭한 곳에서 {metres} m 안에 거리가 없습니다. 거리에 더 가까이 클릭하세요.</translation>
+    </message>
+    <message>
+        <source>No stop there; click on a stop.</source>
+        <translation>그곳에는 정류장이 없습니다. 정류장을 클릭하세요.</translation>
+    </message>
+    <message>
+        <source>New stop {number}</source>
+        <translation>새 정류장 {number}</translation>
+    </message>
+    <message>
+        <source>Now click the new place of the stop {stop}.</source>
+        <translation>이제 정류장 {stop}의 새 위치를 클릭하세요.</translation>
+    </message>
+    <message>
+        <source>{count} stops so far; double-click or press Enter to finish.</source>
+        <translation>지금까지 정류장 {count}개. 끝내려면 더블클릭하거나 Enter를 누르세요.</translation>
+    </message>
+    <message>
+        <source>A line needs at least two stops; click another one.</source>
+        <translation>노선에는 정류장이 두 개 이상 필요합니다. 하나 더 클릭하세요.</translation>
+    </message>
+    <message>
+        <source>New line {number}</source>
+        <translation>새 노선 {number}</translation>
+    </message>
+    <message>
+        <source>No tree there; click on a tree.</source>
+        <translation>그곳에는 나무가 없습니다. 나무를 클릭하세요.</translation>
+    </message>
+    <message>
+        <source>{count} corners so far; double-click or press Enter to close the area.</source>
+        <translation>지금까지 모서리 {count}개. 영역을 닫으려면 더블클릭하거나 Enter를 누르세요.</translation>
+    </message>
+    <message>
+        <source>A green area needs at least three corners; click another one.</source>
+        <translation>녹지에는 모서리가 세 개 이상 필요합니다. 하나 더 클릭하세요.</translation>
+    </message>
+    <message>
+        <source>This outline crosses itself or encloses nothing, so it cannot be a green area; press Esc and draw it again without crossing lines.</source>
+        <translation>이 윤곽선은 스스로 교차하거나 아무것도 둘러싸지 않아 녹지가 될 수 없습니다. Esc를 누르고 선이 교차하지 않게 다시 그리세요.</translation>
+    </message>
+    <message>
+        <source>New green area</source>
+        <translation>새 녹지</translation>
+    </message>
+    <message>
+        <source>No park or green area there; click inside one.</source>
+        <translation>그곳에는 공원이나 녹지가 없습니다. 그 안쪽을 클릭하세요.</translation>
+    </message>
+    <message>
+        <source>No building there; click on a building.</source>
+        <translation>그곳에는 건물이 없습니다. 건물을 클릭하세요.</translation>
     </message>
 </context>
 <context>
@@ -310,6 +509,34 @@ stored as: {id}</source>
     <message>
         <source>No coloured layer is shown.</source>
         <translation>표시된 색상 레이어가 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>LineDialog</name>
+    <message>
+        <source>New line</source>
+        <extracomment>the transit modes a new stop or line may have (the names ``timetable.mode_name`` gives GTFS routes) building uses offered first (any other OSM ``building`` value can be typed)</extracomment>
+        <translation>새 노선</translation>
+    </message>
+    <message>
+        <source>A line through {count} stops.</source>
+        <translation>정류장 {count}개를 지나는 노선입니다.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>교통수단</translation>
+    </message>
+    <message>
+        <source> per hour</source>
+        <translation> 회/시간</translation>
+    </message>
+    <message>
+        <source>Departures each way</source>
+        <translation>방향별 출발 횟수</translation>
     </message>
 </context>
 <context>
@@ -916,6 +1143,98 @@ stored as: {id}</source>
     </message>
 </context>
 <context>
+    <name>ScenarioPanel</name>
+    <message>
+        <source>New…</source>
+        <extracomment>the item data role holding a scenario&apos;s name (None for the baseline)</extracomment>
+        <translation>새로 만들기…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>이름 바꾸기…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>삭제…</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>시나리오</translation>
+    </message>
+    <message>
+        <source>No project is open: File → New project… starts one.</source>
+        <translation>열린 프로젝트가 없습니다. 파일 → 새 프로젝트…로 시작하세요.</translation>
+    </message>
+    <message>
+        <source>Click a scenario to show it; the baseline is never changed.</source>
+        <translation>시나리오를 클릭하면 표시됩니다. 기준 상태는 절대 바뀌지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>기준 상태</translation>
+    </message>
+    <message>
+        <source>Edits of {scenario} (first to last):</source>
+        <translation>{scenario}의 편집 (처음부터 마지막까지):</translation>
+    </message>
+    <message>
+        <source>{scenario} has no edits yet: choose a tool in the Edit scenario toolbar.</source>
+        <translation>{scenario}에는 아직 편집이 없습니다. 시나리오 편집 도구 모음에서 도구를 고르세요.</translation>
+    </message>
+    <message>
+        <source>Choose or make a scenario to edit the city.</source>
+        <translation>도시를 편집하려면 시나리오를 고르거나 만드세요.</translation>
+    </message>
+    <message>
+        <source>Undo: {edit}</source>
+        <translation>실행 취소: {edit}</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>실행 취소</translation>
+    </message>
+    <message>
+        <source>Redo: {edit}</source>
+        <translation>다시 실행: {edit}</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>다시 실행</translation>
+    </message>
+    <message>
+        <source>New scenario</source>
+        <translation>새 시나리오</translation>
+    </message>
+    <message>
+        <source>Name of the new scenario:</source>
+        <translation>새 시나리오의 이름:</translation>
+    </message>
+    <message>
+        <source>Rename scenario</source>
+        <translation>시나리오 이름 바꾸기</translation>
+    </message>
+    <message>
+        <source>New name of {scenario}:</source>
+        <translation>{scenario}의 새 이름:</translation>
+    </message>
+    <message>
+        <source>The scenario could not be renamed</source>
+        <translation>시나리오의 이름을 바꿀 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Delete scenario</source>
+        <translation>시나리오 삭제</translation>
+    </message>
+    <message>
+        <source>Delete the scenario {scenario}? Its edits ({count}) are lost; this cannot be undone.</source>
+        <translation>시나리오 {scenario}을(를) 삭제할까요? 편집 {count}개가 사라지며 되돌릴 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The scenario could not be deleted</source>
+        <translation>시나리오를 삭제할 수 없습니다</translation>
+    </message>
+</context>
+<context>
     <name>TableDialog</name>
     <message>
         <source>by key</source>
@@ -1119,6 +1438,29 @@ stored as: {id}</source>
     <message>
         <source>Play from here</source>
         <translation>여기서부터 재생</translation>
+    </message>
+</context>
+<context>
+    <name>TransitMode</name>
+    <message>
+        <source>Bus</source>
+        <translation>버스</translation>
+    </message>
+    <message>
+        <source>Tram</source>
+        <translation>트램</translation>
+    </message>
+    <message>
+        <source>Rail</source>
+        <translation>철도</translation>
+    </message>
+    <message>
+        <source>Metro</source>
+        <translation>지하철</translation>
+    </message>
+    <message>
+        <source>Ferry</source>
+        <translation>페리</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,29 @@
     </message>
 </context>
 <context>
+    <name>BuildingDialog</name>
+    <message>
+        <source>Building {key}</source>
+        <translation>Edifício {key}</translation>
+    </message>
+    <message>
+        <source>Now {height} m tall, used as: {use}.</source>
+        <translation>Tem agora {height} m de altura; uso: {use}.</translation>
+    </message>
+    <message>
+        <source>Height unknown, used as: {use}.</source>
+        <translation>Altura desconhecida; uso: {use}.</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Altura</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>Uso</translation>
+    </message>
+</context>
+<context>
     <name>ConnectFeedDialog</name>
     <message>
         <source>Connect feed</source>
@@ -86,6 +109,182 @@
 (key: {key})</source>
         <translation>{definition}
 (chave: {key})</translation>
+    </message>
+</context>
+<context>
+    <name>EditTools</name>
+    <message>
+        <source>Add stop</source>
+        <extracomment>the marker following the mouse moves at most this often (milliseconds) a click within this many pixels of a street, stop or tree finds it even when that is many metres an edit was handed to the workshop (accepted or refused): the tool&apos;s name a marker follows the mouse where a click would put a stop; None: decided by the OpenGL (off on a software one, where each redraw takes about a second)</extracomment>
+        <translation>Adicionar paragem</translation>
+    </message>
+    <message>
+        <source>Click near a street: a new stop is placed on it</source>
+        <translation>Clique perto de uma rua: é colocada nela uma nova paragem</translation>
+    </message>
+    <message>
+        <source>Move stop</source>
+        <translation>Mover paragem</translation>
+    </message>
+    <message>
+        <source>Click a stop, then its new place on a street</source>
+        <translation>Clique numa paragem e depois no seu novo lugar numa rua</translation>
+    </message>
+    <message>
+        <source>Remove stop</source>
+        <translation>Remover paragem</translation>
+    </message>
+    <message>
+        <source>Click a stop to remove it</source>
+        <translation>Clique numa paragem para a remover</translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation>Adicionar linha</translation>
+    </message>
+    <message>
+        <source>Click stops or street points in order; double-click or Enter finishes, Esc cancels</source>
+        <translation>Clique por ordem em paragens ou pontos de rua; duplo clique ou Enter termina, Esc cancela</translation>
+    </message>
+    <message>
+        <source>Add trees</source>
+        <translation>Adicionar árvores</translation>
+    </message>
+    <message>
+        <source>Each click plants a tree</source>
+        <translation>Cada clique planta uma árvore</translation>
+    </message>
+    <message>
+        <source>Remove trees</source>
+        <translation>Remover árvores</translation>
+    </message>
+    <message>
+        <source>Click a tree to remove it</source>
+        <translation>Clique numa árvore para a remover</translation>
+    </message>
+    <message>
+        <source>Draw green area</source>
+        <translation>Desenhar zona verde</translation>
+    </message>
+    <message>
+        <source>Click the corners of a park; double-click or Enter closes it, Esc cancels</source>
+        <translation>Clique nos cantos de um parque; duplo clique ou Enter fecha-o, Esc cancela</translation>
+    </message>
+    <message>
+        <source>Remove green area</source>
+        <translation>Remover zona verde</translation>
+    </message>
+    <message>
+        <source>Click a park or green area to remove it</source>
+        <translation>Clique num parque ou zona verde para o remover</translation>
+    </message>
+    <message>
+        <source>Building height / use</source>
+        <translation>Altura / uso do edifício</translation>
+    </message>
+    <message>
+        <source>Click a building to change its height or use</source>
+        <translation>Clique num edifício para mudar a sua altura ou o seu uso</translation>
+    </message>
+    <message>
+        <source>Car-free street</source>
+        <translation>Rua sem carros</translation>
+    </message>
+    <message>
+        <source>Click a street to make it car-free</source>
+        <translation>Clique numa rua para a fechar aos carros</translation>
+    </message>
+    <message>
+        <source>Edit scenario</source>
+        <translation>Editar cenário</translation>
+    </message>
+    <message>
+        <source>New stops:</source>
+        <translation>Novas paragens:</translation>
+    </message>
+    <message>
+        <source>The mode of the stops the Add stop tool places</source>
+        <translation>O modo de transporte das paragens que a ferramenta Adicionar paragem coloca</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Terminar</translation>
+    </message>
+    <message>
+        <source>Finish the line or the green area being drawn (Enter)</source>
+        <translation>Terminar a linha ou a zona verde que está a ser desenhada (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Drop what is being drawn (Esc)</source>
+        <translation>Descartar o que está a ser desenhado (Esc)</translation>
+    </message>
+    <message>
+        <source>Click on the city, not the sky.</source>
+        <translation>Clique na cidade, não no céu.</translation>
+    </message>
+    <message>
+        <source>Done: {what}. Undo with Ctrl+Z.</source>
+        <translation>Feito: {what}. Desfaça com Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>No street within {metres} m of the click; click nearer a street.</source>
+        <translation>Não há nenhuma rua a menos de {metres} m do clique; clique mais perto de uma rua.</translation>
+    </message>
+    <message>
+        <source>No stop there; click on a stop.</source>
+        <translation>Não há nenhuma paragem aí; clique numa paragem.</translation>
+    </message>
+    <message>
+        <source>New stop {number}</source>
+        <translation>Nova paragem {number}</translation>
+    </message>
+    <message>
+        <source>Now click the new place of the stop {stop}.</source>
+        <translation>Agora clique no novo lugar da paragem {stop}.</translation>
+    </message>
+    <message>
+        <source>{count} stops so far; double-click or press Enter to finish.</source>
+        <translation>Paragens até agora: {count}; faça duplo clique ou prima Enter para terminar.</translation>
+    </message>
+    <message>
+        <source>A line needs at least two stops; click another one.</source>
+        <translation>Uma linha precisa de pelo menos duas paragens; clique noutra.</translation>
+    </message>
+    <message>
+        <source>New line {number}</source>
+        <translation>Nova linha {number}</translation>
+    </message>
+    <message>
+        <source>No tree there; click on a tree.</source>
+        <translation>Não há nenhuma árvore aí; clique numa árvore.</translation>
+    </message>
+    <message>
+        <source>{count} corners so far; double-click or press Enter to close the area.</source>
+        <translation>Cantos até agora: {count}; faça duplo clique ou prima Enter para fechar a zona.</translation>
+    </message>
+    <message>
+        <source>A green area needs at least three corners; click another one.</source>
+        <translation>Uma zona verde precisa de pelo menos três cantos; clique noutro.</translation>
+    </message>
+    <message>
+        <source>This outline crosses itself or encloses nothing, so it cannot be a green area; press Esc and draw it again without crossing lines.</source>
+        <translation>Este contorno cruza-se a si próprio ou não delimita nada, por isso não pode ser uma zona verde; prima Esc e desenhe-o de novo sem cruzar linhas.</translation>
+    </message>
+    <message>
+        <source>New green area</source>
+        <translation>Nova zona verde</translation>
+    </message>
+    <message>
+        <source>No park or green area there; click inside one.</source>
+        <translation>Não há nenhum parque nem zona verde aí; clique dentro de um.</translation>
+    </message>
+    <message>
+        <source>No building there; click on a building.</source>
+        <translation>Não há nenhum edifício aí; clique num edifício.</translation>
     </message>
 </context>
 <context>
@@ -310,6 +509,34 @@ guardado como: {id}</translation>
     <message>
         <source>No coloured layer is shown.</source>
         <translation>Não é mostrada nenhuma camada colorida.</translation>
+    </message>
+</context>
+<context>
+    <name>LineDialog</name>
+    <message>
+        <source>New line</source>
+        <extracomment>the transit modes a new stop or line may have (the names ``timetable.mode_name`` gives GTFS routes) building uses offered first (any other OSM ``building`` value can be typed)</extracomment>
+        <translation>Nova linha</translation>
+    </message>
+    <message>
+        <source>A line through {count} stops.</source>
+        <translation>Uma linha que passa por {count} paragens.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modo</translation>
+    </message>
+    <message>
+        <source> per hour</source>
+        <translation> por hora</translation>
+    </message>
+    <message>
+        <source>Departures each way</source>
+        <translation>Partidas em cada sentido</translation>
     </message>
 </context>
 <context>
@@ -916,6 +1143,98 @@ guardado como: {id}</translation>
     </message>
 </context>
 <context>
+    <name>ScenarioPanel</name>
+    <message>
+        <source>New…</source>
+        <extracomment>the item data role holding a scenario&apos;s name (None for the baseline)</extracomment>
+        <translation>Novo…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Mudar o nome…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Eliminar…</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Cenário</translation>
+    </message>
+    <message>
+        <source>No project is open: File → New project… starts one.</source>
+        <translation>Não há nenhum projeto aberto: Ficheiro → Novo projeto… cria um.</translation>
+    </message>
+    <message>
+        <source>Click a scenario to show it; the baseline is never changed.</source>
+        <translation>Clique num cenário para o mostrar; a situação de base nunca é alterada.</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Situação de base</translation>
+    </message>
+    <message>
+        <source>Edits of {scenario} (first to last):</source>
+        <translation>Alterações de {scenario} (da primeira à última):</translation>
+    </message>
+    <message>
+        <source>{scenario} has no edits yet: choose a tool in the Edit scenario toolbar.</source>
+        <translation>{scenario} ainda não tem alterações: escolha uma ferramenta na barra Editar cenário.</translation>
+    </message>
+    <message>
+        <source>Choose or make a scenario to edit the city.</source>
+        <translation>Escolha ou crie um cenário para editar a cidade.</translation>
+    </message>
+    <message>
+        <source>Undo: {edit}</source>
+        <translation>Desfazer: {edit}</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Desfazer</translation>
+    </message>
+    <message>
+        <source>Redo: {edit}</source>
+        <translation>Refazer: {edit}</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Refazer</translation>
+    </message>
+    <message>
+        <source>New scenario</source>
+        <translation>Novo cenário</translation>
+    </message>
+    <message>
+        <source>Name of the new scenario:</source>
+        <translation>Nome do novo cenário:</translation>
+    </message>
+    <message>
+        <source>Rename scenario</source>
+        <translation>Mudar o nome do cenário</translation>
+    </message>
+    <message>
+        <source>New name of {scenario}:</source>
+        <translation>Novo nome de {scenario}:</translation>
+    </message>
+    <message>
+        <source>The scenario could not be renamed</source>
+        <translation>Não foi possível mudar o nome do cenário</translation>
+    </message>
+    <message>
+        <source>Delete scenario</source>
+        <translation>Eliminar cenário</translation>
+    </message>
+    <message>
+        <source>Delete the scenario {scenario}? Its edits ({count}) are lost; this cannot be undone.</source>
+        <translation>Eliminar o cenário {scenario}? As suas alterações ({count}) perdem-se; não é possível desfazer.</translation>
+    </message>
+    <message>
+        <source>The scenario could not be deleted</source>
+        <translation>Não foi possível eliminar o cenário</translation>
+    </message>
+</context>
+<context>
     <name>TableDialog</name>
     <message>
         <source>by key</source>
@@ -1119,6 +1438,29 @@ guardado como: {id}</translation>
     <message>
         <source>Play from here</source>
         <translation>Reproduzir a partir daqui</translation>
+    </message>
+</context>
+<context>
+    <name>TransitMode</name>
+    <message>
+        <source>Bus</source>
+        <translation>Autocarro</translation>
+    </message>
+    <message>
+        <source>Tram</source>
+        <translation>Elétrico</translation>
+    </message>
+    <message>
+        <source>Rail</source>
+        <translation>Comboio</translation>
+    </message>
+    <message>
+        <source>Metro</source>
+        <translation>Metropolitano</translation>
+    </message>
+    <message>
+        <source>Ferry</source>
+        <translation>Barco</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,29 @@
     </message>
 </context>
 <context>
+    <name>BuildingDialog</name>
+    <message>
+        <source>Building {key}</source>
+        <translation>建筑 {key}</translation>
+    </message>
+    <message>
+        <source>Now {height} m tall, used as: {use}.</source>
+        <translation>当前高度 {height} 米，用途：{use}。</translation>
+    </message>
+    <message>
+        <source>Height unknown, used as: {use}.</source>
+        <translation>高度未知，用途：{use}。</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>高度</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>用途</translation>
+    </message>
+</context>
+<context>
     <name>ConnectFeedDialog</name>
     <message>
         <source>Connect feed</source>
@@ -86,6 +109,182 @@
 (key: {key})</source>
         <translation>{definition}
 （键：{key}）</translation>
+    </message>
+</context>
+<context>
+    <name>EditTools</name>
+    <message>
+        <source>Add stop</source>
+        <extracomment>the marker following the mouse moves at most this often (milliseconds) a click within this many pixels of a street, stop or tree finds it even when that is many metres an edit was handed to the workshop (accepted or refused): the tool&apos;s name a marker follows the mouse where a click would put a stop; None: decided by the OpenGL (off on a software one, where each redraw takes about a second)</extracomment>
+        <translation>添加站点</translation>
+    </message>
+    <message>
+        <source>Click near a street: a new stop is placed on it</source>
+        <translation>在街道附近点击：新站点会放在该街道上</translation>
+    </message>
+    <message>
+        <source>Move stop</source>
+        <translation>移动站点</translation>
+    </message>
+    <message>
+        <source>Click a stop, then its new place on a street</source>
+        <translation>先点击一个站点，再点击它在街道上的新位置</translation>
+    </message>
+    <message>
+        <source>Remove stop</source>
+        <translation>删除站点</translation>
+    </message>
+    <message>
+        <source>Click a stop to remove it</source>
+        <translation>点击要删除的站点</translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation>添加线路</translation>
+    </message>
+    <message>
+        <source>Click stops or street points in order; double-click or Enter finishes, Esc cancels</source>
+        <translation>依次点击站点或街道上的点；双击或按 Enter 完成，按 Esc 取消</translation>
+    </message>
+    <message>
+        <source>Add trees</source>
+        <translation>添加树木</translation>
+    </message>
+    <message>
+        <source>Each click plants a tree</source>
+        <translation>每次点击种一棵树</translation>
+    </message>
+    <message>
+        <source>Remove trees</source>
+        <translation>删除树木</translation>
+    </message>
+    <message>
+        <source>Click a tree to remove it</source>
+        <translation>点击要删除的树</translation>
+    </message>
+    <message>
+        <source>Draw green area</source>
+        <translation>绘制绿地</translation>
+    </message>
+    <message>
+        <source>Click the corners of a park; double-click or Enter closes it, Esc cancels</source>
+        <translation>点击公园的各个角；双击或按 Enter 闭合，按 Esc 取消</translation>
+    </message>
+    <message>
+        <source>Remove green area</source>
+        <translation>删除绿地</translation>
+    </message>
+    <message>
+        <source>Click a park or green area to remove it</source>
+        <translation>点击要删除的公园或绿地</translation>
+    </message>
+    <message>
+        <source>Building height / use</source>
+        <translation>建筑高度 / 用途</translation>
+    </message>
+    <message>
+        <source>Click a building to change its height or use</source>
+        <translation>点击建筑以更改其高度或用途</translation>
+    </message>
+    <message>
+        <source>Car-free street</source>
+        <translation>无车街道</translation>
+    </message>
+    <message>
+        <source>Click a street to make it car-free</source>
+        <translation>点击街道，使其禁止机动车通行</translation>
+    </message>
+    <message>
+        <source>Edit scenario</source>
+        <translation>编辑情景</translation>
+    </message>
+    <message>
+        <source>New stops:</source>
+        <translation>新站点：</translation>
+    </message>
+    <message>
+        <source>The mode of the stops the Add stop tool places</source>
+        <translation>“添加站点”工具放置的站点的交通方式</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Finish the line or the green area being drawn (Enter)</source>
+        <translation>完成正在绘制的线路或绿地（Enter）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Drop what is being drawn (Esc)</source>
+        <translation>放弃正在绘制的内容（Esc）</translation>
+    </message>
+    <message>
+        <source>Click on the city, not the sky.</source>
+        <translation>请点击城市，而不是天空。</translation>
+    </message>
+    <message>
+        <source>Done: {what}. Undo with Ctrl+Z.</source>
+        <translation>已完成：{what}。按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>No street within {metres} m of the click; click nearer a street.</source>
+        <translation>点击处 {metres} 米内没有街道；请在更靠近街道的地方点击。</translation>
+    </message>
+    <message>
+        <source>No stop there; click on a stop.</source>
+        <translation>那里没有站点；请点击一个站点。</translation>
+    </message>
+    <message>
+        <source>New stop {number}</source>
+        <translation>新站点 {number}</translation>
+    </message>
+    <message>
+        <source>Now click the new place of the stop {stop}.</source>
+        <translation>现在点击站点 {stop} 的新位置。</translation>
+    </message>
+    <message>
+        <source>{count} stops so far; double-click or press Enter to finish.</source>
+        <translation>目前已有 {count} 个站点；双击或按 Enter 完成。</translation>
+    </message>
+    <message>
+        <source>A line needs at least two stops; click another one.</source>
+        <translation>线路至少需要两个站点；请再点击一个。</translation>
+    </message>
+    <message>
+        <source>New line {number}</source>
+        <translation>新线路 {number}</translation>
+    </message>
+    <message>
+        <source>No tree there; click on a tree.</source>
+        <translation>那里没有树；请点击一棵树。</translation>
+    </message>
+    <message>
+        <source>{count} corners so far; double-click or press Enter to close the area.</source>
+        <translation>目前已有 {count} 个角；双击或按 Enter 闭合该区域。</translation>
+    </message>
+    <message>
+        <source>A green area needs at least three corners; click another one.</source>
+        <translation>绿地至少需要三个角；请再点击一个。</translation>
+    </message>
+    <message>
+        <source>This outline crosses itself or encloses nothing, so it cannot be a green area; press Esc and draw it again without crossing lines.</source>
+        <translation>该轮廓自相交或未围成任何区域，不能作为绿地；请按 Esc，不交叉地重新绘制。</translation>
+    </message>
+    <message>
+        <source>New green area</source>
+        <translation>新绿地</translation>
+    </message>
+    <message>
+        <source>No park or green area there; click inside one.</source>
+        <translation>那里没有公园或绿地；请在其内部点击。</translation>
+    </message>
+    <message>
+        <source>No building there; click on a building.</source>
+        <translation>那里没有建筑；请点击一栋建筑。</translation>
     </message>
 </context>
 <context>
@@ -310,6 +509,34 @@ stored as: {id}</source>
     <message>
         <source>No coloured layer is shown.</source>
         <translation>未显示任何着色图层。</translation>
+    </message>
+</context>
+<context>
+    <name>LineDialog</name>
+    <message>
+        <source>New line</source>
+        <extracomment>the transit modes a new stop or line may have (the names ``timetable.mode_name`` gives GTFS routes) building uses offered first (any other OSM ``building`` value can be typed)</extracomment>
+        <translation>新线路</translation>
+    </message>
+    <message>
+        <source>A line through {count} stops.</source>
+        <translation>经过 {count} 个站点的线路。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>交通方式</translation>
+    </message>
+    <message>
+        <source> per hour</source>
+        <translation> 班/小时</translation>
+    </message>
+    <message>
+        <source>Departures each way</source>
+        <translation>每个方向的发车班次</translation>
     </message>
 </context>
 <context>
@@ -916,6 +1143,98 @@ stored as: {id}</source>
     </message>
 </context>
 <context>
+    <name>ScenarioPanel</name>
+    <message>
+        <source>New…</source>
+        <extracomment>the item data role holding a scenario&apos;s name (None for the baseline)</extracomment>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>情景</translation>
+    </message>
+    <message>
+        <source>No project is open: File → New project… starts one.</source>
+        <translation>没有打开的项目：用 文件 → 新建项目… 创建一个。</translation>
+    </message>
+    <message>
+        <source>Click a scenario to show it; the baseline is never changed.</source>
+        <translation>点击情景即可显示；基准状态永远不会被修改。</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基准状态</translation>
+    </message>
+    <message>
+        <source>Edits of {scenario} (first to last):</source>
+        <translation>{scenario} 的编辑（从第一项到最后一项）：</translation>
+    </message>
+    <message>
+        <source>{scenario} has no edits yet: choose a tool in the Edit scenario toolbar.</source>
+        <translation>{scenario} 还没有编辑：请在“编辑情景”工具栏中选择一个工具。</translation>
+    </message>
+    <message>
+        <source>Choose or make a scenario to edit the city.</source>
+        <translation>请选择或新建一个情景来编辑城市。</translation>
+    </message>
+    <message>
+        <source>Undo: {edit}</source>
+        <translation>撤销：{edit}</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo: {edit}</source>
+        <translation>重做：{edit}</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>New scenario</source>
+        <translation>新建情景</translation>
+    </message>
+    <message>
+        <source>Name of the new scenario:</source>
+        <translation>新情景的名称：</translation>
+    </message>
+    <message>
+        <source>Rename scenario</source>
+        <translation>重命名情景</translation>
+    </message>
+    <message>
+        <source>New name of {scenario}:</source>
+        <translation>{scenario} 的新名称：</translation>
+    </message>
+    <message>
+        <source>The scenario could not be renamed</source>
+        <translation>无法重命名该情景</translation>
+    </message>
+    <message>
+        <source>Delete scenario</source>
+        <translation>删除情景</translation>
+    </message>
+    <message>
+        <source>Delete the scenario {scenario}? Its edits ({count}) are lost; this cannot be undone.</source>
+        <translation>删除情景 {scenario}？其编辑（{count} 项）将丢失，且无法撤销。</translation>
+    </message>
+    <message>
+        <source>The scenario could not be deleted</source>
+        <translation>无法删除该情景</translation>
+    </message>
+</context>
+<context>
     <name>TableDialog</name>
     <message>
         <source>by key</source>
@@ -1119,6 +1438,29 @@ stored as: {id}</source>
     <message>
         <source>Play from here</source>
         <translation>从此处播放</translation>
+    </message>
+</context>
+<context>
+    <name>TransitMode</name>
+    <message>
+        <source>Bus</source>
+        <translation>公交车</translation>
+    </message>
+    <message>
+        <source>Tram</source>
+        <translation>有轨电车</translation>
+    </message>
+    <message>
+        <source>Rail</source>
+        <translation>铁路</translation>
+    </message>
+    <message>
+        <source>Metro</source>
+        <translation>地铁</translation>
+    </message>
+    <message>
+        <source>Ferry</source>
+        <translation>渡轮</translation>
     </message>
 </context>
 <context>
