@@ -1,7 +1,7 @@
 """Make docs/images/scenario-edit.png: the window editing a scenario on a city, with real tool clicks.
 
 Run under a display (``xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python
-tools/screenshot_scenario_edit.py [CITY] [OUT.png]``).  It opens the city,
+tools/screenshot_scenario_edit.py [CITY] [OUT.png] [LANGUAGE]``).  It opens the city,
 starts a project in a temporary folder, makes a scenario, and uses the Edit
 scenario tools through the same handlers a click calls: stops placed near
 streets (snapped onto them), a row of trees, a line, a car-free street, and a green area left
@@ -25,9 +25,13 @@ def main() -> int:
 
     city = sys.argv[1] if len(sys.argv) > 1 else "helsinki"
     out = Path(sys.argv[2] if len(sys.argv) > 2 else "docs/images/scenario-edit.png")
+    language = sys.argv[3] if len(sys.argv) > 3 else "en"
     app = QApplication.instance() or QApplication([])
     win = MainWindow()
     win.resize(1600, 1000)
+    from twin_app.qt.i18n import switch_language
+
+    switch_language(language, remember=False)
     win.show()
     app.processEvents()
     if not win.open_city(city):
