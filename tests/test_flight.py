@@ -142,3 +142,27 @@ def test_the_duration_grows_with_the_distance_within_bounds() -> None:
     turned = CameraView(position=(300.0, 0.0, 400.0), focal_point=(0.0, 0.0, 0.0))
     assert flight_duration(here, turned) == pytest.approx(1 + 0.5 * math.log2(1 + math.hypot(300, 300) / 100))
     assert Flight.between(here, here).at(0.0) == here
+
+
+def test_a_touch_orbit_turns_round_the_focal_point_and_stays_above_the_ground() -> None:
+    from twin_app.scene.flight import MAX_ELEVATION_DEG, MIN_ELEVATION_DEG, orbit
+
+    south = CameraView(position=(10.0, -300.0, 400.0), focal_point=(10.0, 0.0, 0.0))
+    east = orbit(south, 90.0, 0.0)  # a quarter turn anticlockwise: from the south to the east
+    _close(east.position, (310.0, 0.0, 400.0))
+    _close(east.up, (-0.8, 0.0, 0.6))  # tilted towards the focal point, sky at the top
+    assert east.focal_point == south.focal_point
+    level = orbit(south, 0.0, -80.0)  # from 53.13° down by 80°: stopped at the lowest elevation
+    assert math.degrees(math.asin(level.position[2] / 500.0)) == pytest.approx(MIN_ELEVATION_DEG)
+    top = orbit(south, 0.0, 80.0)
+    assert math.degrees(math.asin(top.position[2] / 500.0)) == pytest.approx(MAX_ELEVATION_DEG)
+    assert math.dist(top.position, top.focal_point) == pytest.approx(500.0)
+
+
+def test_a_pinch_zooms_along_the_line_of_sight() -> None:
+    from twin_app.scene.flight import MIN_DISTANCE_M, zoom
+
+    view = CameraView(position=(0.0, -300.0, 400.0), focal_point=(0.0, 0.0, 0.0))
+    _close(zoom(view, 2.0).position, (0.0, -150.0, 200.0))
+    _close(zoom(view, 0.5).position, (0.0, -600.0, 800.0))
+    assert math.dist(zoom(view, 1000.0).position, view.focal_point) == pytest.approx(MIN_DISTANCE_M)

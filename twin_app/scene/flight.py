@@ -153,4 +153,45 @@ class Flight:
         return elapsed >= self.duration
 
 
-__all__ = ["Flight", "camera_between", "ease_in_out", "flight_duration", "travel"]
+#: the orbit keeps the camera between these elevations (degrees above the focal point's horizon)
+MIN_ELEVATION_DEG = 2.0
+MAX_ELEVATION_DEG = 89.0
+#: the nearest a zoom brings the camera to its focal point (m)
+MIN_DISTANCE_M = 5.0
+
+
+def orbit(view: CameraView, azimuth_deg: float, elevation_deg: float) -> CameraView:
+    """Turn the camera round its focal point: ``azimuth_deg`` anticlockwise seen from above, then up.
+
+    The elevation stays between ``MIN_ELEVATION_DEG`` and ``MAX_ELEVATION_DEG``
+    (a touch orbit never goes under the ground or over the top), the distance
+    stays, and the image keeps the sky at the top (the up vector is made again
+    from world-up).
+    """
+    focal = np.array(view.focal_point)
+    r, azimuth, elevation = _spherical(np.array(view.position) - focal)
+    azimuth += math.radians(azimuth_deg)
+    low, high = math.radians(MIN_ELEVATION_DEG), math.radians(MAX_ELEVATION_DEG)
+    elevation = min(max(elevation + math.radians(elevation_deg), low), high)
+    direction = np.array(
+        [
+            math.cos(elevation) * math.cos(azimuth),
+            math.cos(elevation) * math.sin(azimuth),
+            math.sin(elevation),
+        ]
+    )
+    up = np.array([0.0, 0.0, 1.0]) - math.sin(elevation) * direction
+    up /= np.linalg.norm(up)
+    return CameraView(_vec(focal + direction * r), view.focal_point, _vec(up), view.view_angle)
+
+
+def zoom(view: CameraView, factor: float) -> CameraView:
+    """Bring the camera ``factor`` times closer to its focal point (a pinch; < 1 goes away)."""
+    focal = np.array(view.focal_point)
+    offset = np.array(view.position) - focal
+    r = float(np.linalg.norm(offset))
+    new_r = max(r / max(factor, 1e-3), MIN_DISTANCE_M)
+    return CameraView(_vec(focal + offset * (new_r / r)), view.focal_point, view.up, view.view_angle)
+
+
+__all__ = ["Flight", "camera_between", "ease_in_out", "flight_duration", "orbit", "travel", "zoom"]
