@@ -32,7 +32,9 @@ from twin_app.qt.jobs import JobRunner
 from twin_app.qt.legend import legend_dock
 from twin_app.qt.messages import MessagesPanel
 from twin_app.qt.panels import InfoPanel, LayerPanel
+from twin_app.qt.presentation import install_presentation
 from twin_app.qt.results import DistrictPanel
+from twin_app.qt.story import story_dock
 from twin_app.qt.workers import LoadWorker
 from twin_app.qt.workshop import WorkshopSession
 from twin_app.qt.workshop_ui import build_workshop_ui
@@ -141,6 +143,7 @@ class MainWindow(QMainWindow):
         self.workshop = WorkshopSession(self)
         #: click tools added by panels (pins, scenario editing): action → handler(x, y)
         self._click_modes: dict[QAction, Callable[[int, int], None]] = {}
+        self.docks.append(story_dock(self))
         self._build_menus()
         from twin_app.qt.edit_tools import install_editing
 
@@ -214,6 +217,7 @@ class MainWindow(QMainWindow):
         view_menu.setObjectName("view_menu")
         for dock in self.docks:  # a closed panel comes back from here
             view_menu.addAction(dock.toggleViewAction())
+        install_presentation(self, view_menu)
         from twin_app.qt.i18n import add_language_menu
 
         add_language_menu(self, view_menu)
