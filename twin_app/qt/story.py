@@ -22,7 +22,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
-    QHBoxLayout,
+    QGridLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -249,14 +249,17 @@ class StoryPanel(QWidget):
         rows.addWidget(self.notice)
         rows.addWidget(self.list, 1)
         rows.addWidget(self.note)
-        for group in (
-            (self.add_button, self.rename_button, self.fly_button),
-            (self.up_button, self.down_button, self.delete_button),
-        ):
-            line = QHBoxLayout()
-            for b in group:
-                line.addWidget(b)
-            rows.addLayout(line)
+        # two buttons a row: the panel shares the left side with the layers in a small window
+        grid = QGridLayout()
+        buttons = (
+            (self.add_button, self.fly_button),
+            (self.rename_button, self.delete_button),
+            (self.up_button, self.down_button),
+        )
+        for r, pair in enumerate(buttons):
+            for col, b in enumerate(pair):
+                grid.addWidget(b, r, col)
+        rows.addLayout(grid)
         self.session.project_changed.connect(self.refresh)
         self.session.story_changed.connect(self.refresh)
         self.refresh()
