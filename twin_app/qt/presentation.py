@@ -10,8 +10,10 @@ screen only makes it larger, and no control covers it (the bar sits under
 the view, not on it).
 
 Residents and facilitators use it on a touch screen: the buttons are large,
-a pinch zooms, a two-finger pan orbits and a swipe goes to the next or
-previous step (gestures grabbed on the 3D widget).  Keys: Right, Page Down
+a pinch zooms, a two-finger drag orbits and a three-finger swipe (Qt's
+swipe gesture) goes to the next or previous step: gestures grabbed on the
+3D widget, whose touches are taken from it so they are not also turned into
+mouse drags.  Keys: Right, Page Down
 and Space go on; Left and Page Up go back; Home frames the city; Esc leaves.
 
 Leaving restores the working window exactly as it was: the geometry and
@@ -54,6 +56,9 @@ MIN_POINT_SIZE = 18.0
 TOUCH_PX = 64
 #: a two-finger pan of one pixel turns the camera this many degrees
 ORBIT_DEG_PER_PX = 0.25
+
+
+_TOUCH = (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel)
 
 
 @dataclass(frozen=True)
@@ -137,6 +142,12 @@ class Presentation(QObject):
         self.controls: ControlBar | None = None
         self._shortcuts: list[QShortcut] = []
         self._gesture_widget: QWidget | None = None
+        #: a touch gesture under way: the camera it started from, its zoom and its drag so far
+        self._touch_from: CameraView | None = None
+        self._touch_scale = 1.0
+        self._touch_offset = (0.0, 0.0)
+        #: the most fingers on the screen since the last touch began
+        self._fingers = 0
         #: the story step shown (an index into the project's story); -1 before the first
         self.step = -1
         self.session.story_changed.connect(self._refresh)
@@ -363,6 +374,16 @@ class Presentation(QObject):
             widget.ungrabGesture(kind)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _TOUCH:
+            # the gestures are made from these touches before the view sees them; taken here, they
+            # are not turned into mouse drags as well, which would turn the camera a second time
+            fingers = len(event.points())  # type: ignore[attr-defined]
+            first = event.type() == QEvent.Type.TouchBegin
+            self._fingers = fingers if first else max(self._fingers, fingers)
+            if first:  # a new touch: whatever the last one left is done
+                self._touch_from, self._touch_scale, self._touch_offset = None, 1.0, (0.0, 0.0)
+            event.accept()
+            return True
         if event.type() != QEvent.Type.Gesture:
             return False
         handled = False
@@ -370,31 +391,45 @@ class Presentation(QObject):
         if swipe is not None and swipe.state() == Qt.GestureState.GestureFinished:
             handled = self.swipe(swipe.horizontalDirection() == swipe.SwipeDirection.Left)
         pinch = event.gesture(Qt.GestureType.PinchGesture)  # type: ignore[attr-defined]
-        if pinch is not None:
-            flags = pinch.changeFlags()
-            if flags & pinch.ChangeFlag.ScaleFactorChanged:
-                self.pinch(pinch.scaleFactor())
-            handled = True
         pan = event.gesture(Qt.GestureType.PanGesture)  # type: ignore[attr-defined]
-        if pan is not None:
-            delta = pan.delta()
-            self.pan(delta.x(), delta.y())
+        moving = [g for g in (pinch, pan) if g is not None]
+        if moving and self._fingers >= 3:
+            handled = True  # three fingers swipe: they neither zoom nor turn the city
+        elif moving:
+            # from the camera where the fingers came down, by the gestures' totals so far: an event
+            # repeated (Qt sends the last change again when a gesture finishes) moves nothing twice
+            if self._touch_from is None:
+                self._touch_from = self.window.view.camera_view() if self.window.view is not None else None
+            if pinch is not None:
+                self._touch_scale = pinch.totalScaleFactor()
+            if pan is not None:
+                offset = pan.offset()
+                self._touch_offset = (offset.x(), offset.y())
+            self.touch(self._touch_scale, *self._touch_offset)
+            ended = (Qt.GestureState.GestureFinished, Qt.GestureState.GestureCanceled)
+            if all(g.state() in ended for g in moving):
+                self._touch_from, self._touch_scale, self._touch_offset = None, 1.0, (0.0, 0.0)
             handled = True
         if handled:
             event.accept()  # type: ignore[attr-defined]
         return handled
 
+    def touch(self, scale: float, dx: float, dy: float) -> None:
+        """The camera where the fingers came down, zoomed ``scale`` times and orbited by a (dx, dy) px drag.
+
+        Fingers apart (``scale`` > 1) bring the city closer; two fingers dragged right turn the
+        city with them, dragged down look from higher.
+        """
+        start = self._touch_from
+        if start is None:
+            return
+        self._move_camera(
+            lambda _view: orbit(zoom(start, scale), -dx * ORBIT_DEG_PER_PX, dy * ORBIT_DEG_PER_PX)
+        )
+
     def swipe(self, to_left: bool) -> bool:
         """A swipe to the left turns the page forward (next), to the right back (previous)."""
         return self.next() if to_left else self.previous()
-
-    def pinch(self, factor: float) -> None:
-        """Fingers apart (``factor`` > 1) bring the city closer."""
-        self._move_camera(lambda view: zoom(view, factor))
-
-    def pan(self, dx: float, dy: float) -> None:
-        """Two fingers dragged right turn the city with them; dragged down look from higher."""
-        self._move_camera(lambda view: orbit(view, -dx * ORBIT_DEG_PER_PX, dy * ORBIT_DEG_PER_PX))
 
     def _move_camera(self, change: Any) -> None:
         view = self.window.view
