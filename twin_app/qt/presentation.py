@@ -31,7 +31,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence, QScreen, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -446,9 +446,8 @@ def choose_screen(window: Any) -> QScreen | None:
     current = window.screen()
     if len(screens) <= 1:
         return current
-    tr = window.presentation.tr
     labels = [
-        tr("{name} ({width} × {height})").format(
+        QCoreApplication.translate("Presentation", "{name} ({width} × {height})").format(
             name=s.name(), width=s.geometry().width(), height=s.geometry().height()
         )
         for s in screens
@@ -456,8 +455,8 @@ def choose_screen(window: Any) -> QScreen | None:
     index = screens.index(current) if current in screens else 0
     label, ok = QInputDialog.getItem(
         window,
-        tr("Presentation mode"),
-        tr("Show the presentation on:"),
+        QCoreApplication.translate("Presentation", "Presentation mode"),
+        QCoreApplication.translate("Presentation", "Show the presentation on:"),
         labels,
         index,
         False,
@@ -468,10 +467,14 @@ def choose_screen(window: Any) -> QScreen | None:
 def install_presentation(window: Any, view_menu: QMenu) -> Presentation:
     """View → Presentation mode (F5); ``window.presentation`` is the mode."""
     presentation = window.presentation = Presentation(window)
-    act = QAction(presentation.tr("&Presentation mode"), window)
+    act = QAction(QCoreApplication.translate("Presentation", "&Presentation mode"), window)
     act.setObjectName("view:presentation")
     act.setShortcut(QKeySequence(Qt.Key.Key_F5))
-    act.setToolTip(presentation.tr("The city full screen with the story's controls (Esc leaves)"))
+    act.setToolTip(
+        QCoreApplication.translate(
+            "Presentation", "The city full screen with the story's controls (Esc leaves)"
+        )
+    )
     act.triggered.connect(presentation.ask_enter)
     view_menu.addSeparator()
     view_menu.addAction(act)

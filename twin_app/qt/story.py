@@ -408,7 +408,7 @@ class StoryPanel(QWidget):
 def story_dock(window: Any) -> QDockWidget:
     """The "Story" dock, left under the layers; ``window.story`` is its panel."""
     panel = StoryPanel(window)
-    dock = QDockWidget(panel.tr("Story"), window)
+    dock = QDockWidget(QCoreApplication.translate("StoryPanel", "Story"), window)
     dock.setObjectName("story_dock")
     dock.setWidget(panel)
     window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
