@@ -331,3 +331,29 @@ def test_touch_gestures_zoom_orbit_and_turn_the_page(win, project) -> None:
     assert _same(win.view.camera_view(), home)
     p.leave()
     _settle()
+
+
+def test_the_story_and_presentation_follow_a_language_change(win, project) -> None:
+    from twin_app.qt.i18n import switch_language
+
+    project.set_viewpoint("Home", win.view.camera_view(), "")
+    win.workshop.story_changed.emit()
+    dock = win.story.parentWidget()
+    try:
+        switch_language("fr", remember=False)
+        _settle(0.2)
+        assert dock.windowTitle() == "Parcours"
+        assert win.story.add_button.text() == "Ajouter la vue"
+        assert win.presentation_action.text() == "Mode &présentation"
+        win.presentation.enter()
+        _settle()
+        c = win.presentation.controls
+        assert c.next.text() == "Suivant ▶" and c.title.text() == "Vues du parcours\u00a0: 1"
+        switch_language("ja", remember=False)  # while presenting: the bar follows
+        _settle(0.2)
+        assert c.next.text() == "次へ ▶" and c.title.text() == "ストーリーのビュー: 1 件"
+    finally:
+        win.presentation.leave()
+        switch_language("en", remember=False)
+        _settle()
+    assert win.story.add_button.text() == "Add view" and dock.windowTitle() == "Story"

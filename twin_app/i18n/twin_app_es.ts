@@ -82,6 +82,25 @@
     </message>
 </context>
 <context>
+    <name>ControlBar</name>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Anterior</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Siguiente ▶</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>Salir</translation>
+    </message>
+</context>
+<context>
     <name>DistrictPanel</name>
     <message>
         <source>All selected</source>
@@ -1059,6 +1078,57 @@ guardado como: {id}</translation>
     <message>
         <source>Tick districts to analyse; none ticked means all.</source>
         <translation>Marque los distritos que analizar; si no marca ninguno, se analizan todos.</translation>
+    </message>
+</context>
+<context>
+    <name>Presentation</name>
+    <message>
+        <source>Presentation</source>
+        <translation>Presentación</translation>
+    </message>
+    <message>
+        <source>No story yet</source>
+        <translation>Todavía no hay recorrido</translation>
+    </message>
+    <message>
+        <source>Save views in the Story panel to play them here, one after another.</source>
+        <translation>Guarde vistas en el panel Recorrido para mostrarlas aquí, una tras otra.</translation>
+    </message>
+    <message>
+        <source>Views in the story: {count}</source>
+        <translation>Vistas del recorrido: {count}</translation>
+    </message>
+    <message>
+        <source>Next flies to the first: {name}.</source>
+        <translation>«Siguiente» vuela a la primera: {name}.</translation>
+    </message>
+    <message>
+        <source>{index} of {count}: {name}</source>
+        <translation>{index} de {count}: {name}</translation>
+    </message>
+    <message>
+        <source>Show scenario: {name}</source>
+        <translation>Mostrar escenario: {name}</translation>
+    </message>
+    <message>
+        <source>Show baseline</source>
+        <translation>Mostrar situación actual</translation>
+    </message>
+    <message>
+        <source>Presentation mode</source>
+        <translation>Modo presentación</translation>
+    </message>
+    <message>
+        <source>Show the presentation on:</source>
+        <translation>Mostrar la presentación en:</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation mode</source>
+        <translation>Modo &amp;presentación</translation>
+    </message>
+    <message>
+        <source>The city full screen with the story&apos;s controls (Esc leaves)</source>
+        <translation>La ciudad a pantalla completa con los controles del recorrido (Esc para salir)</translation>
     </message>
 </context>
 <context>

@@ -82,6 +82,25 @@
     </message>
 </context>
 <context>
+    <name>ControlBar</name>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Précédent</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Suivant ▶</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Accueil</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>Quitter</translation>
+    </message>
+</context>
+<context>
     <name>DistrictPanel</name>
     <message>
         <source>All selected</source>
@@ -1059,6 +1078,57 @@ stocké sous&#xa0;: {id}</translation>
     <message>
         <source>Tick districts to analyse; none ticked means all.</source>
         <translation>Cochez les quartiers à analyser&#xa0;; si aucun n&apos;est coché, tous le sont.</translation>
+    </message>
+</context>
+<context>
+    <name>Presentation</name>
+    <message>
+        <source>Presentation</source>
+        <translation>Présentation</translation>
+    </message>
+    <message>
+        <source>No story yet</source>
+        <translation>Pas encore de parcours</translation>
+    </message>
+    <message>
+        <source>Save views in the Story panel to play them here, one after another.</source>
+        <translation>Enregistrez des vues dans le panneau Parcours pour les montrer ici, l’une après l’autre.</translation>
+    </message>
+    <message>
+        <source>Views in the story: {count}</source>
+        <translation>Vues du parcours&#xa0;: {count}</translation>
+    </message>
+    <message>
+        <source>Next flies to the first: {name}.</source>
+        <translation>«&#xa0;Suivant&#xa0;» vole vers la première&#xa0;: {name}.</translation>
+    </message>
+    <message>
+        <source>{index} of {count}: {name}</source>
+        <translation>{index} sur {count}&#xa0;: {name}</translation>
+    </message>
+    <message>
+        <source>Show scenario: {name}</source>
+        <translation>Montrer le scénario&#xa0;: {name}</translation>
+    </message>
+    <message>
+        <source>Show baseline</source>
+        <translation>Montrer l’état actuel</translation>
+    </message>
+    <message>
+        <source>Presentation mode</source>
+        <translation>Mode présentation</translation>
+    </message>
+    <message>
+        <source>Show the presentation on:</source>
+        <translation>Afficher la présentation sur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation mode</source>
+        <translation>Mode &amp;présentation</translation>
+    </message>
+    <message>
+        <source>The city full screen with the story&apos;s controls (Esc leaves)</source>
+        <translation>La ville en plein écran avec les commandes du parcours (Échap pour quitter)</translation>
     </message>
 </context>
 <context>

@@ -82,6 +82,25 @@
     </message>
 </context>
 <context>
+    <name>ControlBar</name>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ 前へ</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>次へ ▶</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>全体表示</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>終了</translation>
+    </message>
+</context>
+<context>
     <name>DistrictPanel</name>
     <message>
         <source>All selected</source>
@@ -1059,6 +1078,57 @@ stored as: {id}</source>
     <message>
         <source>Tick districts to analyse; none ticked means all.</source>
         <translation>分析する地区にチェックを入れてください。チェックがなければすべてを分析します。</translation>
+    </message>
+</context>
+<context>
+    <name>Presentation</name>
+    <message>
+        <source>Presentation</source>
+        <translation>プレゼンテーション</translation>
+    </message>
+    <message>
+        <source>No story yet</source>
+        <translation>ストーリーはまだありません</translation>
+    </message>
+    <message>
+        <source>Save views in the Story panel to play them here, one after another.</source>
+        <translation>ストーリーパネルにビューを保存すると、ここで順番に再生できます。</translation>
+    </message>
+    <message>
+        <source>Views in the story: {count}</source>
+        <translation>ストーリーのビュー: {count} 件</translation>
+    </message>
+    <message>
+        <source>Next flies to the first: {name}.</source>
+        <translation>「次へ」で最初のビューへ移動します: {name}。</translation>
+    </message>
+    <message>
+        <source>{index} of {count}: {name}</source>
+        <translation>{index} / {count}: {name}</translation>
+    </message>
+    <message>
+        <source>Show scenario: {name}</source>
+        <translation>シナリオを表示: {name}</translation>
+    </message>
+    <message>
+        <source>Show baseline</source>
+        <translation>現況を表示</translation>
+    </message>
+    <message>
+        <source>Presentation mode</source>
+        <translation>プレゼンテーションモード</translation>
+    </message>
+    <message>
+        <source>Show the presentation on:</source>
+        <translation>プレゼンテーションを表示する画面:</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation mode</source>
+        <translation>プレゼンテーションモード(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The city full screen with the story&apos;s controls (Esc leaves)</source>
+        <translation>ストーリーの操作ボタン付きで都市を全画面表示します（Esc で終了）</translation>
     </message>
 </context>
 <context>

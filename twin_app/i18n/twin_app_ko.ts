@@ -82,6 +82,25 @@
     </message>
 </context>
 <context>
+    <name>ControlBar</name>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ 이전</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>다음 ▶</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>처음 보기</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>나가기</translation>
+    </message>
+</context>
+<context>
     <name>DistrictPanel</name>
     <message>
         <source>All selected</source>
@@ -1059,6 +1078,57 @@ stored as: {id}</source>
     <message>
         <source>Tick districts to analyse; none ticked means all.</source>
         <translation>분석할 지구를 선택하세요. 선택하지 않으면 전체를 분석합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Presentation</name>
+    <message>
+        <source>Presentation</source>
+        <translation>발표</translation>
+    </message>
+    <message>
+        <source>No story yet</source>
+        <translation>아직 스토리가 없습니다</translation>
+    </message>
+    <message>
+        <source>Save views in the Story panel to play them here, one after another.</source>
+        <translation>스토리 패널에 보기를 저장하면 여기에서 하나씩 차례로 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Views in the story: {count}</source>
+        <translation>스토리의 보기: {count}개</translation>
+    </message>
+    <message>
+        <source>Next flies to the first: {name}.</source>
+        <translation>다음을 누르면 첫 번째 보기로 이동합니다: {name}.</translation>
+    </message>
+    <message>
+        <source>{index} of {count}: {name}</source>
+        <translation>{count}개 중 {index}번째: {name}</translation>
+    </message>
+    <message>
+        <source>Show scenario: {name}</source>
+        <translation>시나리오 보기: {name}</translation>
+    </message>
+    <message>
+        <source>Show baseline</source>
+        <translation>현재 상태 보기</translation>
+    </message>
+    <message>
+        <source>Presentation mode</source>
+        <translation>발표 모드</translation>
+    </message>
+    <message>
+        <source>Show the presentation on:</source>
+        <translation>발표를 표시할 화면:</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation mode</source>
+        <translation>발표 모드(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The city full screen with the story&apos;s controls (Esc leaves)</source>
+        <translation>스토리 조작 버튼과 함께 도시를 전체 화면으로 표시합니다(Esc로 나가기)</translation>
     </message>
 </context>
 <context>

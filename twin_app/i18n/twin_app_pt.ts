@@ -82,6 +82,25 @@
     </message>
 </context>
 <context>
+    <name>ControlBar</name>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Anterior</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Seguinte ▶</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Início</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>Sair</translation>
+    </message>
+</context>
+<context>
     <name>DistrictPanel</name>
     <message>
         <source>All selected</source>
@@ -1059,6 +1078,57 @@ guardado como: {id}</translation>
     <message>
         <source>Tick districts to analyse; none ticked means all.</source>
         <translation>Assinale os bairros a analisar; se nenhum for assinalado, são analisados todos.</translation>
+    </message>
+</context>
+<context>
+    <name>Presentation</name>
+    <message>
+        <source>Presentation</source>
+        <translation>Apresentação</translation>
+    </message>
+    <message>
+        <source>No story yet</source>
+        <translation>Ainda não há percurso</translation>
+    </message>
+    <message>
+        <source>Save views in the Story panel to play them here, one after another.</source>
+        <translation>Guarde vistas no painel Percurso para as mostrar aqui, uma após a outra.</translation>
+    </message>
+    <message>
+        <source>Views in the story: {count}</source>
+        <translation>Vistas do percurso: {count}</translation>
+    </message>
+    <message>
+        <source>Next flies to the first: {name}.</source>
+        <translation>«Seguinte» voa para a primeira: {name}.</translation>
+    </message>
+    <message>
+        <source>{index} of {count}: {name}</source>
+        <translation>{index} de {count}: {name}</translation>
+    </message>
+    <message>
+        <source>Show scenario: {name}</source>
+        <translation>Mostrar cenário: {name}</translation>
+    </message>
+    <message>
+        <source>Show baseline</source>
+        <translation>Mostrar situação atual</translation>
+    </message>
+    <message>
+        <source>Presentation mode</source>
+        <translation>Modo de apresentação</translation>
+    </message>
+    <message>
+        <source>Show the presentation on:</source>
+        <translation>Mostrar a apresentação em:</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation mode</source>
+        <translation>Modo de a&amp;presentação</translation>
+    </message>
+    <message>
+        <source>The city full screen with the story&apos;s controls (Esc leaves)</source>
+        <translation>A cidade em ecrã inteiro com os controlos do percurso (Esc para sair)</translation>
     </message>
 </context>
 <context>

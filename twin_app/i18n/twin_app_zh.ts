@@ -82,6 +82,25 @@
     </message>
 </context>
 <context>
+    <name>ControlBar</name>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ 上一个</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>下一个 ▶</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>全景</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
     <name>DistrictPanel</name>
     <message>
         <source>All selected</source>
@@ -1059,6 +1078,57 @@ stored as: {id}</source>
     <message>
         <source>Tick districts to analyse; none ticked means all.</source>
         <translation>勾选要分析的街区；不勾选则分析全部。</translation>
+    </message>
+</context>
+<context>
+    <name>Presentation</name>
+    <message>
+        <source>Presentation</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <source>No story yet</source>
+        <translation>还没有故事</translation>
+    </message>
+    <message>
+        <source>Save views in the Story panel to play them here, one after another.</source>
+        <translation>在“故事”面板中保存视图，即可在此逐一播放。</translation>
+    </message>
+    <message>
+        <source>Views in the story: {count}</source>
+        <translation>故事中的视图：{count} 个</translation>
+    </message>
+    <message>
+        <source>Next flies to the first: {name}.</source>
+        <translation>按“下一个”飞往第一个视图：{name}。</translation>
+    </message>
+    <message>
+        <source>{index} of {count}: {name}</source>
+        <translation>第 {index} 个，共 {count} 个：{name}</translation>
+    </message>
+    <message>
+        <source>Show scenario: {name}</source>
+        <translation>显示方案：{name}</translation>
+    </message>
+    <message>
+        <source>Show baseline</source>
+        <translation>显示现状</translation>
+    </message>
+    <message>
+        <source>Presentation mode</source>
+        <translation>演示模式</translation>
+    </message>
+    <message>
+        <source>Show the presentation on:</source>
+        <translation>在此屏幕上演示：</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation mode</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The city full screen with the story&apos;s controls (Esc leaves)</source>
+        <translation>全屏显示城市及故事控制按钮（按 Esc 退出）</translation>
     </message>
 </context>
 <context>

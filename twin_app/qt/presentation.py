@@ -31,7 +31,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence, QScreen, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -49,12 +49,12 @@ from twin_app.core.camera import CameraView
 from twin_app.qt.story import flyer_of
 from twin_app.scene.flight import orbit, zoom
 
-#: the control bar's type is this many times the window's, and at least ``MIN_POINT_SIZE``
+# the control bar's type is this many times the window's, and at least ``MIN_POINT_SIZE``
 FONT_SCALE = 1.8
 MIN_POINT_SIZE = 18.0
-#: the smallest side of a button a finger hits reliably, in pixels (about 12 mm on a 96 dpi screen)
+# the smallest side of a button a finger hits reliably, in pixels (about 12 mm on a 96 dpi screen)
 TOUCH_PX = 64
-#: a two-finger pan of one pixel turns the camera this many degrees
+# a two-finger pan of one pixel turns the camera this many degrees
 ORBIT_DEG_PER_PX = 0.25
 
 
@@ -81,11 +81,13 @@ class ControlBar(QWidget):
     def __init__(self, presentation: Presentation) -> None:
         super().__init__()
         self.setObjectName("presentation_controls")
-        self.previous = self._button(self.tr("◀ Previous"), presentation.previous, "presentation:previous")
-        self.next = self._button(self.tr("Next ▶"), presentation.next, "presentation:next")
-        self.home = self._button(self.tr("Home"), presentation.home, "presentation:home")
-        self.scenario = self._button("", presentation.toggle_scenario, "presentation:scenario")
-        self.exit = self._button(self.tr("Exit"), presentation.leave, "presentation:exit")
+        self.presentation = presentation
+        self.previous = self._button(presentation.previous, "presentation:previous")
+        self.next = self._button(presentation.next, "presentation:next")
+        self.home = self._button(presentation.home, "presentation:home")
+        self.scenario = self._button(presentation.toggle_scenario, "presentation:scenario")
+        self.exit = self._button(presentation.leave, "presentation:exit")
+        self.retranslate()
         self.title = QLabel()
         self.title.setObjectName("presentation_step")
         self.title.setWordWrap(True)
@@ -95,7 +97,7 @@ class ControlBar(QWidget):
         self.note = QLabel()
         self.note.setObjectName("presentation_note")
         self.note.setWordWrap(True)
-        #: the window's "simulated data" notice, kept in sight: the status bar that shows it is hidden
+        # the window's "simulated data" notice, kept in sight: the status bar that shows it is hidden
         self.simulated = QLabel()
         self.simulated.setObjectName("presentation_simulated")
         self.simulated.setWordWrap(True)
@@ -120,8 +122,21 @@ class ControlBar(QWidget):
         row.addSpacing(24)
         row.addWidget(self.exit)
 
-    def _button(self, text: str, slot: Any, name: str) -> QPushButton:
-        button = QPushButton(text)
+    def retranslate(self) -> None:
+        """The buttons' words in the current language (the step's words: :meth:`Presentation._refresh`)."""
+        self.previous.setText(self.tr("◀ Previous"))
+        self.next.setText(self.tr("Next ▶"))
+        self.home.setText(self.tr("Home"))
+        self.exit.setText(self.tr("Exit"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "exit"):
+            self.retranslate()
+            self.presentation._refresh()
+        super().changeEvent(event)
+
+    def _button(self, slot: Any, name: str) -> QPushButton:
+        button = QPushButton()
         button.setObjectName(name)
         button.setMinimumSize(TOUCH_PX * 2, TOUCH_PX)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space must go to Next, not "press" a button
@@ -142,13 +157,13 @@ class Presentation(QObject):
         self.controls: ControlBar | None = None
         self._shortcuts: list[QShortcut] = []
         self._gesture_widget: QWidget | None = None
-        #: a touch gesture under way: the camera it started from, its zoom and its drag so far
+        # a touch gesture under way: the camera it started from, its zoom and its drag so far
         self._touch_from: CameraView | None = None
         self._touch_scale = 1.0
         self._touch_offset = (0.0, 0.0)
-        #: the most fingers on the screen since the last touch began
+        # the most fingers on the screen since the last touch began
         self._fingers = 0
-        #: the story step shown (an index into the project's story); -1 before the first
+        # the story step shown (an index into the project's story); -1 before the first
         self.step = -1
         self.session.story_changed.connect(self._refresh)
         self.session.scenario_changed.connect(self._refresh)
@@ -309,7 +324,7 @@ class Presentation(QObject):
             c.title.setText(self.tr("No story yet"))
             c.note.setText(self.tr("Save views in the Story panel to play them here, one after another."))
         elif self.step < 0:
-            c.title.setText(self.tr("The story has %n view(s)", "", len(story)))
+            c.title.setText(self.tr("Views in the story: {count}").format(count=len(story)))
             c.note.setText(self.tr("Next flies to the first: {name}.").format(name=story[0].name))
         else:
             step = story[self.step]
@@ -446,12 +461,7 @@ def choose_screen(window: Any) -> QScreen | None:
     current = window.screen()
     if len(screens) <= 1:
         return current
-    labels = [
-        QCoreApplication.translate("Presentation", "{name} ({width} × {height})").format(
-            name=s.name(), width=s.geometry().width(), height=s.geometry().height()
-        )
-        for s in screens
-    ]
+    labels = [f"{s.name()} ({s.geometry().width()} × {s.geometry().height()})" for s in screens]
     index = screens.index(current) if current in screens else 0
     label, ok = QInputDialog.getItem(
         window,
@@ -466,15 +476,19 @@ def choose_screen(window: Any) -> QScreen | None:
 
 def install_presentation(window: Any, view_menu: QMenu) -> Presentation:
     """View → Presentation mode (F5); ``window.presentation`` is the mode."""
+    from twin_app.qt.i18n import keep_translated
+
     presentation = window.presentation = Presentation(window)
-    act = QAction(QCoreApplication.translate("Presentation", "&Presentation mode"), window)
+    act = keep_translated(
+        QAction(window),
+        "Presentation",
+        text=QT_TRANSLATE_NOOP("Presentation", "&Presentation mode"),
+        toolTip=QT_TRANSLATE_NOOP(
+            "Presentation", "The city full screen with the story's controls (Esc leaves)"
+        ),
+    )
     act.setObjectName("view:presentation")
     act.setShortcut(QKeySequence(Qt.Key.Key_F5))
-    act.setToolTip(
-        QCoreApplication.translate(
-            "Presentation", "The city full screen with the story's controls (Esc leaves)"
-        )
-    )
     act.triggered.connect(presentation.ask_enter)
     view_menu.addSeparator()
     view_menu.addAction(act)

@@ -19,7 +19,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QElapsedTimer,
+    QEvent,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QDockWidget,
     QGridLayout,
@@ -38,7 +47,7 @@ from twin_app.core.errors import TwinError
 from twin_app.core.project import Viewpoint
 from twin_app.scene.flight import Flight
 
-#: milliseconds between flight frames (about 30 a second where the renderer keeps up)
+# milliseconds between flight frames (about 30 a second where the renderer keeps up)
 FRAME_MS = 33
 
 
@@ -198,52 +207,30 @@ class StoryPanel(QWidget):
         self.setObjectName("story_panel")
         self.window = window
         self.session = window.workshop
-        self.notice = QLabel(
-            self.tr("Open or start a project (File → New project…) to save views and play them as a story.")
-        )
+        self.notice = QLabel()
         self.notice.setObjectName("story_notice")
         self.notice.setWordWrap(True)
         self.list = QListWidget()
         self.list.setObjectName("story_list")
-        self.list.setToolTip(self.tr("Double-click a view to fly there."))
         self.list.itemDoubleClicked.connect(lambda item: self.fly_to(item.data(Qt.ItemDataRole.UserRole)))
         self.list.currentItemChanged.connect(lambda *_: self._show_note())
         self.note = QLineEdit()
         self.note.setObjectName("story_note")
-        self.note.setPlaceholderText(self.tr("What to say at this view"))
         self.note.editingFinished.connect(self._note_edited)
 
-        def button(text: str, tip: str, slot: Any, name: str) -> QPushButton:
-            b = QPushButton(text)
+        def button(slot: Any, name: str) -> QPushButton:
+            b = QPushButton()
             b.setObjectName(name)
-            b.setToolTip(tip)
             b.clicked.connect(slot)
             return b
 
-        self.add_button = button(
-            self.tr("Add view"),
-            self.tr("Save the 3D view as it is now as the story's next step"),
-            self.ask_add,
-            "story:add",
-        )
-        self.rename_button = button(
-            self.tr("Rename"), self.tr("Give the chosen view another name"), self.ask_rename, "story:rename"
-        )
-        self.up_button = button(
-            self.tr("Up"), self.tr("Show the chosen view earlier"), lambda: self._move(-1), "story:up"
-        )
-        self.down_button = button(
-            self.tr("Down"), self.tr("Show the chosen view later"), lambda: self._move(1), "story:down"
-        )
-        self.delete_button = button(
-            self.tr("Delete"), self.tr("Remove the chosen view from the story"), self._delete, "story:delete"
-        )
-        self.fly_button = button(
-            self.tr("Fly there"),
-            self.tr("Fly the camera to the chosen view"),
-            lambda: self.fly_to(self.current()),
-            "story:fly",
-        )
+        self.add_button = button(self.ask_add, "story:add")
+        self.rename_button = button(self.ask_rename, "story:rename")
+        self.up_button = button(lambda: self._move(-1), "story:up")
+        self.down_button = button(lambda: self._move(1), "story:down")
+        self.delete_button = button(self._delete, "story:delete")
+        self.fly_button = button(lambda: self.fly_to(self.current()), "story:fly")
+        self.retranslate()
         rows = QVBoxLayout(self)
         rows.setContentsMargins(4, 4, 4, 4)
         rows.addWidget(self.notice)
@@ -263,6 +250,35 @@ class StoryPanel(QWidget):
         self.session.project_changed.connect(self.refresh)
         self.session.story_changed.connect(self.refresh)
         self.refresh()
+
+    def retranslate(self) -> None:
+        """Every text of the panel in the current language (again at each language change)."""
+        self.notice.setText(
+            self.tr("Open or start a project (File → New project…) to save views and play them as a story.")
+        )
+        self.list.setToolTip(self.tr("Double-click a view to fly there."))
+        self.note.setPlaceholderText(self.tr("What to say at this view"))
+        for b, text, tip in (
+            (
+                self.add_button,
+                self.tr("Add view"),
+                self.tr("Save the 3D view as it is now as the story's next step"),
+            ),
+            (self.rename_button, self.tr("Rename"), self.tr("Give the chosen view another name")),
+            (self.up_button, self.tr("Up"), self.tr("Show the chosen view earlier")),
+            (self.down_button, self.tr("Down"), self.tr("Show the chosen view later")),
+            (self.delete_button, self.tr("Delete"), self.tr("Remove the chosen view from the story")),
+            (self.fly_button, self.tr("Fly there"), self.tr("Fly the camera to the chosen view")),
+        ):
+            b.setText(text)
+            b.setToolTip(tip)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            if hasattr(self, "list"):
+                self.refresh()  # the numbered entries
+        super().changeEvent(event)
 
     # -- what is shown ---------------------------------------------------------------------------
     def names(self) -> list[str]:
@@ -284,7 +300,7 @@ class StoryPanel(QWidget):
         self.list.clear()
         story = project.story() if project is not None else []
         for index, step in enumerate(story, start=1):
-            item = QListWidgetItem(self.tr("{index}. {name}").format(index=index, name=step.name))
+            item = QListWidgetItem(f"{index}. {step.name}")
             item.setData(Qt.ItemDataRole.UserRole, step.name)
             item.setToolTip(step.note)
             self.list.addItem(item)
@@ -407,8 +423,12 @@ class StoryPanel(QWidget):
 
 def story_dock(window: Any) -> QDockWidget:
     """The "Story" dock, left under the layers; ``window.story`` is its panel."""
+    from twin_app.qt.i18n import keep_translated
+
     panel = StoryPanel(window)
-    dock = QDockWidget(QCoreApplication.translate("StoryPanel", "Story"), window)
+    dock = keep_translated(
+        QDockWidget(window), "StoryPanel", windowTitle=QT_TRANSLATE_NOOP("StoryPanel", "Story")
+    )
     dock.setObjectName("story_dock")
     dock.setWidget(panel)
     window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
