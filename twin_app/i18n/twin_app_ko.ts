@@ -589,7 +589,7 @@ stored as: {id}</source>
     <name>MainWindow</name>
     <message>
         <source>Preparing the 3D view…</source>
-        <extracomment>while a city loads, redraw at most this often (a small city is drawn once, at the end) the city&apos;s layers have all been loaded (a scenario is shown on them only then)</extracomment>
+        <extracomment>while a city loads, redraw at most this often (a small city is drawn once, at the end) the city&apos;s layers have all been loaded (a scenario is shown on them only then) the raw parameters each analysis was last run with in this window (the report uses them)</extracomment>
         <translation>3D 보기를 준비하는 중…</translation>
     </message>
     <message>
