@@ -1305,6 +1305,105 @@ guardado como: {id}</translation>
     </message>
 </context>
 <context>
+    <name>StoryPanel</name>
+    <message>
+        <source>The story has no viewpoint called &apos;{name}&apos;.</source>
+        <translation>El recorrido no tiene ninguna vista llamada «{name}».</translation>
+    </message>
+    <message>
+        <source>Start or open a project first (File → New project…).</source>
+        <translation>Primero cree o abra un proyecto (Archivo → Nuevo proyecto…).</translation>
+    </message>
+    <message>
+        <source>A viewpoint needs a name; give one, such as &apos;The harbour&apos;.</source>
+        <translation>Una vista necesita un nombre; póngale uno, por ejemplo «El puerto».</translation>
+    </message>
+    <message>
+        <source>The story already has a viewpoint called &apos;{name}&apos;; choose another name.</source>
+        <translation>El recorrido ya tiene una vista llamada «{name}»; elija otro nombre.</translation>
+    </message>
+    <message>
+        <source>Open or start a project (File → New project…) to save views and play them as a story.</source>
+        <translation>Abra o cree un proyecto (Archivo → Nuevo proyecto…) para guardar vistas y mostrarlas como un recorrido.</translation>
+    </message>
+    <message>
+        <source>Double-click a view to fly there.</source>
+        <translation>Haga doble clic en una vista para volar hasta ella.</translation>
+    </message>
+    <message>
+        <source>What to say at this view</source>
+        <translation>Qué decir en esta vista</translation>
+    </message>
+    <message>
+        <source>Add view</source>
+        <translation>Añadir vista</translation>
+    </message>
+    <message>
+        <source>Save the 3D view as it is now as the story&apos;s next step</source>
+        <translation>Guardar la vista 3D tal como está ahora como el siguiente paso del recorrido</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Renombrar</translation>
+    </message>
+    <message>
+        <source>Give the chosen view another name</source>
+        <translation>Dar otro nombre a la vista elegida</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Subir</translation>
+    </message>
+    <message>
+        <source>Show the chosen view earlier</source>
+        <translation>Mostrar antes la vista elegida</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Bajar</translation>
+    </message>
+    <message>
+        <source>Show the chosen view later</source>
+        <translation>Mostrar después la vista elegida</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Remove the chosen view from the story</source>
+        <translation>Quitar la vista elegida del recorrido</translation>
+    </message>
+    <message>
+        <source>Fly there</source>
+        <translation>Volar allí</translation>
+    </message>
+    <message>
+        <source>Fly the camera to the chosen view</source>
+        <translation>Llevar la cámara en vuelo a la vista elegida</translation>
+    </message>
+    <message>
+        <source>View {n}</source>
+        <translation>Vista {n}</translation>
+    </message>
+    <message>
+        <source>Name of this view:</source>
+        <translation>Nombre de esta vista:</translation>
+    </message>
+    <message>
+        <source>Rename view</source>
+        <translation>Renombrar vista</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Nombre nuevo:</translation>
+    </message>
+    <message>
+        <source>Story</source>
+        <translation>Recorrido</translation>
+    </message>
+</context>
+<context>
     <name>TableDialog</name>
     <message>
         <source>by key</source>

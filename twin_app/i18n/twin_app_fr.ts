@@ -1305,6 +1305,105 @@ stocké sous&#xa0;: {id}</translation>
     </message>
 </context>
 <context>
+    <name>StoryPanel</name>
+    <message>
+        <source>The story has no viewpoint called &apos;{name}&apos;.</source>
+        <translation>Le parcours n’a aucune vue nommée «&#xa0;{name}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Start or open a project first (File → New project…).</source>
+        <translation>Créez ou ouvrez d’abord un projet (Fichier → Nouveau projet…).</translation>
+    </message>
+    <message>
+        <source>A viewpoint needs a name; give one, such as &apos;The harbour&apos;.</source>
+        <translation>Une vue a besoin d’un nom&#xa0;; donnez-en un, par exemple «&#xa0;Le port&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The story already has a viewpoint called &apos;{name}&apos;; choose another name.</source>
+        <translation>Le parcours a déjà une vue nommée «&#xa0;{name}&#xa0;»&#xa0;; choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>Open or start a project (File → New project…) to save views and play them as a story.</source>
+        <translation>Ouvrez ou créez un projet (Fichier → Nouveau projet…) pour enregistrer des vues et les montrer comme un parcours.</translation>
+    </message>
+    <message>
+        <source>Double-click a view to fly there.</source>
+        <translation>Double-cliquez sur une vue pour vous y rendre en vol.</translation>
+    </message>
+    <message>
+        <source>What to say at this view</source>
+        <translation>Ce qu’il faut dire à cette vue</translation>
+    </message>
+    <message>
+        <source>Add view</source>
+        <translation>Ajouter la vue</translation>
+    </message>
+    <message>
+        <source>Save the 3D view as it is now as the story&apos;s next step</source>
+        <translation>Enregistrer la vue 3D telle qu’elle est comme prochaine étape du parcours</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Renommer</translation>
+    </message>
+    <message>
+        <source>Give the chosen view another name</source>
+        <translation>Donner un autre nom à la vue choisie</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <source>Show the chosen view earlier</source>
+        <translation>Montrer plus tôt la vue choisie</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <source>Show the chosen view later</source>
+        <translation>Montrer plus tard la vue choisie</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Remove the chosen view from the story</source>
+        <translation>Retirer la vue choisie du parcours</translation>
+    </message>
+    <message>
+        <source>Fly there</source>
+        <translation>S’y rendre</translation>
+    </message>
+    <message>
+        <source>Fly the camera to the chosen view</source>
+        <translation>Amener la caméra en vol vers la vue choisie</translation>
+    </message>
+    <message>
+        <source>View {n}</source>
+        <translation>Vue {n}</translation>
+    </message>
+    <message>
+        <source>Name of this view:</source>
+        <translation>Nom de cette vue&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Rename view</source>
+        <translation>Renommer la vue</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Nouveau nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Story</source>
+        <translation>Parcours</translation>
+    </message>
+</context>
+<context>
     <name>TableDialog</name>
     <message>
         <source>by key</source>

@@ -1305,6 +1305,105 @@ stored as: {id}</source>
     </message>
 </context>
 <context>
+    <name>StoryPanel</name>
+    <message>
+        <source>The story has no viewpoint called &apos;{name}&apos;.</source>
+        <translation>ストーリーに「{name}」というビューはありません。</translation>
+    </message>
+    <message>
+        <source>Start or open a project first (File → New project…).</source>
+        <translation>先にプロジェクトを作成するか開いてください（ファイル → 新しいプロジェクト…）。</translation>
+    </message>
+    <message>
+        <source>A viewpoint needs a name; give one, such as &apos;The harbour&apos;.</source>
+        <translation>ビューには名前が必要です。「港」のような名前を付けてください。</translation>
+    </message>
+    <message>
+        <source>The story already has a viewpoint called &apos;{name}&apos;; choose another name.</source>
+        <translation>ストーリーには「{name}」というビューが既にあります。別の名前を選んでください。</translation>
+    </message>
+    <message>
+        <source>Open or start a project (File → New project…) to save views and play them as a story.</source>
+        <translation>プロジェクトを開くか作成すると（ファイル → 新しいプロジェクト…）、ビューを保存してストーリーとして再生できます。</translation>
+    </message>
+    <message>
+        <source>Double-click a view to fly there.</source>
+        <translation>ビューをダブルクリックするとそこへ移動します。</translation>
+    </message>
+    <message>
+        <source>What to say at this view</source>
+        <translation>このビューで話すこと</translation>
+    </message>
+    <message>
+        <source>Add view</source>
+        <translation>ビューを追加</translation>
+    </message>
+    <message>
+        <source>Save the 3D view as it is now as the story&apos;s next step</source>
+        <translation>現在の 3D ビューをストーリーの次のステップとして保存します</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>名前を変更</translation>
+    </message>
+    <message>
+        <source>Give the chosen view another name</source>
+        <translation>選んだビューの名前を変更します</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上へ</translation>
+    </message>
+    <message>
+        <source>Show the chosen view earlier</source>
+        <translation>選んだビューを前に移動します</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下へ</translation>
+    </message>
+    <message>
+        <source>Show the chosen view later</source>
+        <translation>選んだビューを後ろに移動します</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Remove the chosen view from the story</source>
+        <translation>選んだビューをストーリーから削除します</translation>
+    </message>
+    <message>
+        <source>Fly there</source>
+        <translation>そこへ移動</translation>
+    </message>
+    <message>
+        <source>Fly the camera to the chosen view</source>
+        <translation>カメラを選んだビューへ移動します</translation>
+    </message>
+    <message>
+        <source>View {n}</source>
+        <translation>ビュー {n}</translation>
+    </message>
+    <message>
+        <source>Name of this view:</source>
+        <translation>このビューの名前:</translation>
+    </message>
+    <message>
+        <source>Rename view</source>
+        <translation>ビューの名前を変更</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新しい名前:</translation>
+    </message>
+    <message>
+        <source>Story</source>
+        <translation>ストーリー</translation>
+    </message>
+</context>
+<context>
     <name>TableDialog</name>
     <message>
         <source>by key</source>

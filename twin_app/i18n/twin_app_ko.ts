@@ -1305,6 +1305,105 @@ stored as: {id}</source>
     </message>
 </context>
 <context>
+    <name>StoryPanel</name>
+    <message>
+        <source>The story has no viewpoint called &apos;{name}&apos;.</source>
+        <translation>스토리에 &apos;{name}&apos;(이)라는 보기가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Start or open a project first (File → New project…).</source>
+        <translation>먼저 프로젝트를 만들거나 여십시오(파일 → 새 프로젝트…).</translation>
+    </message>
+    <message>
+        <source>A viewpoint needs a name; give one, such as &apos;The harbour&apos;.</source>
+        <translation>보기에는 이름이 필요합니다. &apos;항구&apos;처럼 이름을 지정하십시오.</translation>
+    </message>
+    <message>
+        <source>The story already has a viewpoint called &apos;{name}&apos;; choose another name.</source>
+        <translation>스토리에 이미 &apos;{name}&apos;(이)라는 보기가 있습니다. 다른 이름을 고르십시오.</translation>
+    </message>
+    <message>
+        <source>Open or start a project (File → New project…) to save views and play them as a story.</source>
+        <translation>프로젝트를 열거나 만들면(파일 → 새 프로젝트…) 보기를 저장하고 스토리로 재생할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Double-click a view to fly there.</source>
+        <translation>보기를 두 번 클릭하면 그곳으로 이동합니다.</translation>
+    </message>
+    <message>
+        <source>What to say at this view</source>
+        <translation>이 보기에서 할 말</translation>
+    </message>
+    <message>
+        <source>Add view</source>
+        <translation>보기 추가</translation>
+    </message>
+    <message>
+        <source>Save the 3D view as it is now as the story&apos;s next step</source>
+        <translation>현재 3D 보기를 스토리의 다음 단계로 저장합니다</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>이름 바꾸기</translation>
+    </message>
+    <message>
+        <source>Give the chosen view another name</source>
+        <translation>선택한 보기의 이름을 바꿉니다</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>위로</translation>
+    </message>
+    <message>
+        <source>Show the chosen view earlier</source>
+        <translation>선택한 보기를 더 앞에 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>아래로</translation>
+    </message>
+    <message>
+        <source>Show the chosen view later</source>
+        <translation>선택한 보기를 더 뒤에 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Remove the chosen view from the story</source>
+        <translation>선택한 보기를 스토리에서 뺍니다</translation>
+    </message>
+    <message>
+        <source>Fly there</source>
+        <translation>이동하기</translation>
+    </message>
+    <message>
+        <source>Fly the camera to the chosen view</source>
+        <translation>카메라를 선택한 보기로 이동합니다</translation>
+    </message>
+    <message>
+        <source>View {n}</source>
+        <translation>보기 {n}</translation>
+    </message>
+    <message>
+        <source>Name of this view:</source>
+        <translation>이 보기의 이름:</translation>
+    </message>
+    <message>
+        <source>Rename view</source>
+        <translation>보기 이름 바꾸기</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>새 이름:</translation>
+    </message>
+    <message>
+        <source>Story</source>
+        <translation>스토리</translation>
+    </message>
+</context>
+<context>
     <name>TableDialog</name>
     <message>
         <source>by key</source>

@@ -1305,6 +1305,105 @@ guardado como: {id}</translation>
     </message>
 </context>
 <context>
+    <name>StoryPanel</name>
+    <message>
+        <source>The story has no viewpoint called &apos;{name}&apos;.</source>
+        <translation>O percurso não tem nenhuma vista chamada «{name}».</translation>
+    </message>
+    <message>
+        <source>Start or open a project first (File → New project…).</source>
+        <translation>Primeiro crie ou abra um projeto (Ficheiro → Novo projeto…).</translation>
+    </message>
+    <message>
+        <source>A viewpoint needs a name; give one, such as &apos;The harbour&apos;.</source>
+        <translation>Uma vista precisa de um nome; dê-lhe um, por exemplo «O porto».</translation>
+    </message>
+    <message>
+        <source>The story already has a viewpoint called &apos;{name}&apos;; choose another name.</source>
+        <translation>O percurso já tem uma vista chamada «{name}»; escolha outro nome.</translation>
+    </message>
+    <message>
+        <source>Open or start a project (File → New project…) to save views and play them as a story.</source>
+        <translation>Abra ou crie um projeto (Ficheiro → Novo projeto…) para guardar vistas e mostrá-las como um percurso.</translation>
+    </message>
+    <message>
+        <source>Double-click a view to fly there.</source>
+        <translation>Faça duplo clique numa vista para voar até ela.</translation>
+    </message>
+    <message>
+        <source>What to say at this view</source>
+        <translation>O que dizer nesta vista</translation>
+    </message>
+    <message>
+        <source>Add view</source>
+        <translation>Adicionar vista</translation>
+    </message>
+    <message>
+        <source>Save the 3D view as it is now as the story&apos;s next step</source>
+        <translation>Guardar a vista 3D tal como está agora como o próximo passo do percurso</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Mudar o nome</translation>
+    </message>
+    <message>
+        <source>Give the chosen view another name</source>
+        <translation>Dar outro nome à vista escolhida</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Subir</translation>
+    </message>
+    <message>
+        <source>Show the chosen view earlier</source>
+        <translation>Mostrar mais cedo a vista escolhida</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Descer</translation>
+    </message>
+    <message>
+        <source>Show the chosen view later</source>
+        <translation>Mostrar mais tarde a vista escolhida</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Remove the chosen view from the story</source>
+        <translation>Retirar a vista escolhida do percurso</translation>
+    </message>
+    <message>
+        <source>Fly there</source>
+        <translation>Voar até lá</translation>
+    </message>
+    <message>
+        <source>Fly the camera to the chosen view</source>
+        <translation>Levar a câmara em voo até à vista escolhida</translation>
+    </message>
+    <message>
+        <source>View {n}</source>
+        <translation>Vista {n}</translation>
+    </message>
+    <message>
+        <source>Name of this view:</source>
+        <translation>Nome desta vista:</translation>
+    </message>
+    <message>
+        <source>Rename view</source>
+        <translation>Mudar o nome da vista</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Novo nome:</translation>
+    </message>
+    <message>
+        <source>Story</source>
+        <translation>Percurso</translation>
+    </message>
+</context>
+<context>
     <name>TableDialog</name>
     <message>
         <source>by key</source>

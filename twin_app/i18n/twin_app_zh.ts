@@ -1305,6 +1305,105 @@ stored as: {id}</source>
     </message>
 </context>
 <context>
+    <name>StoryPanel</name>
+    <message>
+        <source>The story has no viewpoint called &apos;{name}&apos;.</source>
+        <translation>故事中没有名为“{name}”的视图。</translation>
+    </message>
+    <message>
+        <source>Start or open a project first (File → New project…).</source>
+        <translation>请先新建或打开一个项目（文件 → 新建项目…）。</translation>
+    </message>
+    <message>
+        <source>A viewpoint needs a name; give one, such as &apos;The harbour&apos;.</source>
+        <translation>视图需要一个名称，请起一个名字，例如“港口”。</translation>
+    </message>
+    <message>
+        <source>The story already has a viewpoint called &apos;{name}&apos;; choose another name.</source>
+        <translation>故事中已有名为“{name}”的视图，请换一个名称。</translation>
+    </message>
+    <message>
+        <source>Open or start a project (File → New project…) to save views and play them as a story.</source>
+        <translation>打开或新建项目（文件 → 新建项目…）后，即可保存视图并作为故事播放。</translation>
+    </message>
+    <message>
+        <source>Double-click a view to fly there.</source>
+        <translation>双击视图即可飞到那里。</translation>
+    </message>
+    <message>
+        <source>What to say at this view</source>
+        <translation>在此视图要讲的内容</translation>
+    </message>
+    <message>
+        <source>Add view</source>
+        <translation>添加视图</translation>
+    </message>
+    <message>
+        <source>Save the 3D view as it is now as the story&apos;s next step</source>
+        <translation>将当前的三维视图保存为故事的下一步</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Give the chosen view another name</source>
+        <translation>给所选视图换个名称</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Show the chosen view earlier</source>
+        <translation>把所选视图提前</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Show the chosen view later</source>
+        <translation>把所选视图推后</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove the chosen view from the story</source>
+        <translation>从故事中删除所选视图</translation>
+    </message>
+    <message>
+        <source>Fly there</source>
+        <translation>飞过去</translation>
+    </message>
+    <message>
+        <source>Fly the camera to the chosen view</source>
+        <translation>将相机飞到所选视图</translation>
+    </message>
+    <message>
+        <source>View {n}</source>
+        <translation>视图 {n}</translation>
+    </message>
+    <message>
+        <source>Name of this view:</source>
+        <translation>此视图的名称：</translation>
+    </message>
+    <message>
+        <source>Rename view</source>
+        <translation>重命名视图</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <source>Story</source>
+        <translation>故事</translation>
+    </message>
+</context>
+<context>
     <name>TableDialog</name>
     <message>
         <source>by key</source>
