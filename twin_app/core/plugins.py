@@ -75,6 +75,8 @@ def parse_plugin_manifest(raw: Mapping[str, Any], *, source: str, distribution: 
             "label": str(item.get("label", "")),
             # what the figure means, in words a resident understands (the definition is the method's)
             "explanation": str(item.get("explanation", "")),
+            # "higher" or "lower": which way is better, so a comparison can say so (else just up/down)
+            **({"better": str(item["better"])} if item.get("better") in ("higher", "lower") else {}),
         }
         for item in outputs.get("indicators", [])
     }
