@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from twin_app.core.errors import TwinError
 from twin_app.core.model import CityModel, LayerProblem
+from twin_app.qt.comparison import build_comparison
 from twin_app.qt.i18n import keep_translated as kept
 from twin_app.qt.jobs import JobRunner
 from twin_app.qt.legend import legend_dock
@@ -359,7 +360,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Starting the 3D view…"))
             self.plotter = CityViewWidget(self, auto_update=False)
             self.plotter.files_dropped.connect(self.handle_dropped)
-            self.setCentralWidget(self.plotter.interactor)
+            self.setCentralWidget(self.compare_views.holder(self.plotter.interactor))
             self.plotter.iren.add_observer("LeftButtonPressEvent", self._on_press)
             self.plotter.iren.add_observer("LeftButtonReleaseEvent", self._on_release)
             from twin_app.scene.keys import install_safe_keys
@@ -482,6 +483,8 @@ class MainWindow(QMainWindow):
 
         self.cancel_loading(wait=False)
         self._stop_live()
+        self.compare_views.leave()
+        self.comparison.forget()
         try:
             model = open_city_model(city)
             check_opengl()
@@ -575,6 +578,7 @@ class MainWindow(QMainWindow):
         assert self.model is not None
         worker = AnalysisWorker(analysis_id, self.model, raw_params)
         self.analysis_params[analysis_id] = dict(raw_params)
+        self.comparison.started(analysis_id, raw_params)  # followed through the scenario's edits
         self.last_analysis_error: str | None = None
         self.jobs.submit(
             worker,
@@ -590,6 +594,7 @@ class MainWindow(QMainWindow):
         for layer in result.layers:
             self.model.add_result_layer(layer)  # replaces an earlier result, never a city layer
         self.last_result = result
+        self.comparison.finished(result)
         self.districts.show_result(result)
         self.districts.parentWidget().raise_()
 

@@ -35,6 +35,8 @@ STYLES: dict[str, Style] = {
     "population": Style(color="#9e9ac8", z=3.5, opacity=0.6),
     "districts": Style(color="#3a3a3a", z=0.2, line_width=2.5),
     "service_area": Style(color="#56b4e9", z=3.2, opacity=0.6),
+    # districts filled by a scenario's change (diverging palette); grey where a district has no value
+    "difference": Style(color="#bdbdbd", z=2.8, opacity=0.85),
     "raster": Style(color="#ffffff", z=2.5),
     "": Style(color="#b07aa1", z=3.0),
 }
