@@ -257,15 +257,19 @@ def test_an_added_stop_reruns_only_transit_access_and_the_poorer_district_moves_
     assert south.baseline == south.scenario == 1.0
 
     # the panel says it in words: baseline, scenario, points, better
-    rows = win.comparison.panel.rows()
-    (line,) = [r for r in rows if r[0] == "North" and r[1] == "Share of residents within walking distance"]
-    assert line[2:5] == ["0.0%", "100.0%", "+100.0 percentage points"]
-    assert line[5] == "▲ better"
+    panel = win.comparison.panel
+    assert panel.chosen() == (TRANSIT, "share_served")  # a share first: what a workshop asks about
+    assert panel.indicator_box.currentText() == "Share of residents within walking distance"
+    rows = {r[0]: r[1:] for r in panel.rows()}
+    assert panel.unit_note.text() == "Changes are in percentage points."
+    assert rows["North"] == ["0.0%", "100.0%", "+100.0", "▲ better"]
+    assert rows["South"] == ["100.0%", "100.0%", "0.0", "= no change"]
+    assert rows["Whole city"][3] == "▲ better"
 
     # the difference layer is on, in the 3D view, with a positive value in the North
     layer = win.comparison.difference_layer()
     assert layer is not None and layer.id == f"{TRANSIT}:share_served:difference" and layer.visible
-    values = dict(zip(layer.frame["name"], layer.frame["difference"], strict=True))
+    values = dict(zip(layer.frame["district"], layer.frame["difference"], strict=True))
     assert values["North"] == pytest.approx(100.0) and values["South"] == 0.0
     colouring = win.view.colouring(win.view._restyled.get(layer.id, layer.id))
     assert colouring is not None and colouring.column == "difference"
@@ -273,6 +277,12 @@ def test_an_added_stop_reruns_only_transit_access_and_the_poorer_district_moves_
     assert lo == pytest.approx(-hi) and hi >= values["North"]  # diverging, centred on zero
     (entry,) = [e for e in win.legend.entries if e.title.startswith("Change in")]
     assert entry.units == "percentage points" and entry.limits[0] == pytest.approx(-entry.limits[1])
+
+    # another indicator chosen in the panel: its difference layer is the one in 3D
+    panel.choose(TRANSIT, "population_served")
+    assert win.comparison.difference_layer().id == f"{TRANSIT}:population_served:difference"
+    assert {r[0]: r[4] for r in panel.rows()}["North"] == "▲ better"
+    panel.choose(TRANSIT, "share_served")
 
     # two quick edits: one re-run, which repairs the previous result (only stops changed)
     assert session.edit(AddStop("N2", "North west", X0 + 0.0, Y0 + 400.0, ("bus",)))

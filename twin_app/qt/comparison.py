@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -404,13 +405,14 @@ class ComparisonSession(QObject):
             for item in self.tracked.values():
                 item.baseline, item.base_past = item.scenario, item.past  # the shown city is the baseline
         self.deltas = outcome.deltas
-        self._show_layers(outcome)
+        wanted = None
+        if self.panel is not None:
+            self.panel.show_deltas(outcome.deltas, self.definitions(), outcome.plan.scenario_name)
+            wanted = self.panel.chosen_layer()
+        self._show_layers(outcome, wanted)
         last = self.window.districts.result
         if last is not None and last.analysis in outcome.results:
             self.window.districts.show_result(outcome.results[last.analysis])
-        if self.panel is not None:
-            self.panel.show_deltas(outcome.deltas, self.definitions(), outcome.plan.scenario_name)
-            self.panel.set_layers(self._layer_choices())
         self.updated.emit()
 
     def definitions(self) -> dict[tuple[str, str], dict[str, str]]:
@@ -422,8 +424,8 @@ class ComparisonSession(QObject):
         return out
 
     # -- difference layers ----------------------------------------------------
-    def _show_layers(self, outcome: Outcome) -> None:
-        """Put the difference layers in the city: one shown (the first share), the others in the list."""
+    def _show_layers(self, outcome: Outcome, wanted: str | None) -> None:
+        """Put the difference layers in the city: ``wanted`` shown (else none), the others listed, hidden."""
         model = self.window.model
         for layer_id in self.difference_ids:
             if layer_id in model.layers:
@@ -432,27 +434,15 @@ class ComparisonSession(QObject):
         if not outcome.layers:
             return
         definitions = self.definitions()
-        shown = next(
-            (layer for layer in outcome.layers if layer.id.split(":")[1].startswith("share")),
-            outcome.layers[0],
-        )
         for layer in outcome.layers:
             analysis, key = layer.id.split(":")[:2]
             label = definitions.get((analysis, key), {}).get("label") or key
             layer.title = self.tr("Change in {indicator}").format(indicator=label)
             # filled and coloured by its values (the city's "districts" style is an outline on a pale wash)
             layer.style = "difference"
-            layer.visible = layer is shown
+            layer.visible = layer.id == wanted
             model.add_result_layer(layer)
             self.difference_ids.append(layer.id)
-
-    def _layer_choices(self) -> list[tuple[str, str, bool]]:
-        model = self.window.model
-        return [
-            (lid, model.layers[lid].title, model.layers[lid].visible)
-            for lid in self.difference_ids
-            if lid in model.layers
-        ]
 
     def show_difference(self, layer_id: str | None) -> None:
         """Show one difference layer in 3D (None: none), hiding the others."""
@@ -479,9 +469,13 @@ def signed(value: float, digits: int) -> str:
 
 
 class ComparisonPanel(QWidget):
-    """Per district and indicator: baseline, scenario, change with its unit, and which way it went."""
+    """Per district: one indicator's baseline, scenario, change with its unit, and which way it went.
 
-    #: a difference layer chosen to be shown in 3D (its id, or "" for none)
+    The indicator chooser drives both the table and the difference layer in
+    3D, so what the table says is what the map shows.
+    """
+
+    #: a difference layer chosen to be shown in 3D (its id, or None for none)
     layer_chosen = Signal(object)
 
     BETTER = QColor("#1a7f37")
@@ -489,15 +483,26 @@ class ComparisonPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.deltas: list[Delta] = []
+        self.definitions: dict[tuple[str, str], dict[str, str]] = {}
         self.heading = QLabel(self.tr("Run an analysis, then choose or edit a scenario to compare it."))
         self.heading.setWordWrap(True)
-        self.table = QTableWidget(0, 6)
+        self.indicator_box = QComboBox()
+        self.indicator_box.setObjectName("comparison_indicator")
+        self.indicator_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.indicator_box.setMinimumContentsLength(12)
+        self.indicator_box.currentIndexChanged.connect(self._chosen)
+        self.show_3d = QCheckBox(self.tr("Show the change in 3D"))
+        self.show_3d.setChecked(True)
+        self.show_3d.toggled.connect(lambda _on: self.layer_chosen.emit(self.chosen_layer()))
+        self.table = QTableWidget(0, 5)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("District"),
-                self.tr("Indicator"),
                 self.tr("Baseline"),
                 self.tr("Scenario"),
                 self.tr("Change"),
@@ -507,47 +512,85 @@ class ComparisonPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        self.layer_box = QComboBox()
-        self.layer_box.setObjectName("difference_layer")
-        self.layer_box.currentIndexChanged.connect(self._chosen)
         row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Show in 3D")))
-        row.addWidget(self.layer_box, 1)
+        row.addWidget(QLabel(self.tr("Indicator")))
+        row.addWidget(self.indicator_box, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addWidget(self.table, 1)
         layout.addLayout(row)
+        layout.addWidget(self.show_3d)
+        self.unit_note = QLabel()
+        self.unit_note.setObjectName("comparison_unit")
+        self.unit_note.hide()
+        layout.addWidget(self.unit_note)
+        layout.addWidget(self.table, 1)
 
-    def _chosen(self, index: int) -> None:
-        data = self.layer_box.itemData(index)
-        self.layer_chosen.emit(data or None)
+    def chosen(self) -> tuple[str, str] | None:
+        """The (analysis, indicator key) shown."""
+        data = self.indicator_box.currentData()
+        return None if not data else (str(data[0]), str(data[1]))
 
-    def set_layers(self, choices: list[tuple[str, str, bool]]) -> None:
-        self.layer_box.blockSignals(True)
-        self.layer_box.clear()
-        self.layer_box.addItem(self.tr("No difference layer"), "")
-        for layer_id, title, visible in choices:
-            self.layer_box.addItem(title, layer_id)
-            if visible:
-                self.layer_box.setCurrentIndex(self.layer_box.count() - 1)
-        self.layer_box.blockSignals(False)
+    def chosen_layer(self) -> str | None:
+        """The id of the difference layer to show in 3D (None: none)."""
+        chosen = self.chosen()
+        if chosen is None or not self.show_3d.isChecked():
+            return None
+        return f"{chosen[0]}:{chosen[1]}:difference"
+
+    def choose(self, analysis: str, key: str) -> None:
+        for i in range(self.indicator_box.count()):
+            if tuple(self.indicator_box.itemData(i) or ()) == (analysis, key):
+                self.indicator_box.setCurrentIndex(i)
+
+    def _chosen(self, _index: int) -> None:
+        self._fill()
+        self.layer_chosen.emit(self.chosen_layer())
 
     def show_deltas(
         self, deltas: list[Delta], definitions: dict[tuple[str, str], dict[str, str]], scenario: str | None
     ) -> None:
+        """New numbers: keep the chosen indicator if it is still there (else the first share)."""
         if scenario is None:
             self.heading.setText(self.tr("The baseline is shown: choose or create a scenario to compare."))
         else:
             self.heading.setText(
                 self.tr("Scenario “{scenario}” against the baseline").format(scenario=scenario)
             )
-        rows = [d for d in deltas if d.district is not None] + [d for d in deltas if d.district is None]
+        self.deltas, self.definitions = deltas, definitions
+        before = self.chosen()
+        keys = list(dict.fromkeys((d.analysis, d.key) for d in deltas))
+        self.indicator_box.blockSignals(True)
+        self.indicator_box.clear()
+        for analysis, key in keys:
+            label = definitions.get((analysis, key), {}).get("label") or key
+            self.indicator_box.addItem(label, [analysis, key])
+            self.indicator_box.setItemData(
+                self.indicator_box.count() - 1, analysis, Qt.ItemDataRole.ToolTipRole
+            )
+        pick = before if before in keys else next((k for k in keys if k[1].startswith("share")), None)
+        if pick is None and keys:
+            pick = keys[0]
+        if pick is not None:
+            self.indicator_box.setCurrentIndex(keys.index(pick))
+        self.indicator_box.blockSignals(False)
+        self._fill()
+
+    def _fill(self) -> None:
+        chosen = self.chosen()
+        rows = [d for d in self.deltas if chosen is not None and (d.analysis, d.key) == chosen]
+        rows = [d for d in rows if d.district is not None] + [d for d in rows if d.district is None]
+        spec = self.definitions.get(chosen, {}) if chosen is not None else {}
+        unit = rows[0].unit if rows else ""
+        shown_unit = self.tr("percentage points") if unit == SHARE_UNIT else unit
+        # the unit said once above the table: in every cell it would push the arrows out of sight
+        self.unit_note.setText(
+            self.tr("Changes are in {unit}.").format(unit=shown_unit) if shown_unit else ""
+        )
+        self.unit_note.setVisible(bool(shown_unit))
         self.table.setRowCount(len(rows))
         for r, d in enumerate(rows):
-            spec = definitions.get((d.analysis, d.key), {})
             cells = [
                 d.district if d.district is not None else self.tr("Whole city"),
-                spec.get("label") or d.key,
                 self.value_text(d.baseline, d.unit),
                 self.value_text(d.scenario, d.unit),
                 self.change_text(d),
@@ -555,12 +598,11 @@ class ComparisonPanel(QWidget):
             trend, colour = self.trend(d, spec.get("better"))
             for c, text in enumerate([*cells, trend]):
                 item = QTableWidgetItem(text)
-                if c >= 2:
+                if c >= 1:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if c == 5 and colour is not None:
+                if c == 4 and colour is not None:
                     item.setForeground(colour)
-                if c == 1:
-                    item.setToolTip(spec.get("definition", ""))
+                item.setToolTip(spec.get("definition", ""))
                 self.table.setItem(r, c, item)
 
     def value_text(self, value: float | None, unit: str) -> str:
@@ -573,15 +615,13 @@ class ComparisonPanel(QWidget):
         return f"{text} {unit}" if unit and unit not in ("ratio",) else text
 
     def change_text(self, delta: Delta) -> str:
-        """The change in the indicator's unit: percentage points for shares."""
+        """The change in the indicator's unit (the column's heading names it): points for shares."""
         if delta.difference is None:
             return self.tr("no value")
         if delta.unit == SHARE_UNIT:
             assert delta.points is not None
-            return self.tr("{value} percentage points").format(value=signed(delta.points, 1))
-        digits = 0 if abs(delta.difference) >= 100 else 2
-        value = signed(delta.difference, digits)
-        return f"{value} {delta.unit}" if delta.unit else value
+            return signed(delta.points, 1)
+        return signed(delta.difference, 0 if abs(delta.difference) >= 100 else 2)
 
     def trend(self, delta: Delta, better: str | None) -> tuple[str, QColor | None]:
         """An arrow a planner reads at a glance, and better or worse where the manifest says which is."""
