@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
 from twin_app.core.compare import SHARE_UNIT, Delta, district_difference_layers, indicator_deltas
 from twin_app.core.errors import TwinError
 from twin_app.core.feedback import CancelledError, Feedback
-from twin_app.core.i18n import format_number, format_percent
+from twin_app.core.i18n import format_number, format_percent, manifest_text
 
 if TYPE_CHECKING:
     from twin_app.core.analysis import AnalysisResult
@@ -436,7 +436,7 @@ class ComparisonSession(QObject):
         definitions = self.definitions()
         for layer in outcome.layers:
             analysis, key = layer.id.split(":")[:2]
-            label = definitions.get((analysis, key), {}).get("label") or key
+            label = manifest_text(definitions.get((analysis, key), {}).get("label") or key)
             layer.title = self.tr("Change in {indicator}").format(indicator=label)
             # filled and coloured by its values (the city's "districts" style is an outline on a pale wash)
             layer.style = "difference"
@@ -562,7 +562,7 @@ class ComparisonPanel(QWidget):
         self.indicator_box.blockSignals(True)
         self.indicator_box.clear()
         for analysis, key in keys:
-            label = definitions.get((analysis, key), {}).get("label") or key
+            label = manifest_text(definitions.get((analysis, key), {}).get("label") or key)
             self.indicator_box.addItem(label, [analysis, key])
             self.indicator_box.setItemData(
                 self.indicator_box.count() - 1, analysis, Qt.ItemDataRole.ToolTipRole
@@ -602,7 +602,7 @@ class ComparisonPanel(QWidget):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if c == 4 and colour is not None:
                     item.setForeground(colour)
-                item.setToolTip(spec.get("definition", ""))
+                item.setToolTip(manifest_text(spec.get("definition", "")))
                 self.table.setItem(r, c, item)
 
     def value_text(self, value: float | None, unit: str) -> str:
