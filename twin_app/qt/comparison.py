@@ -300,7 +300,8 @@ class ComparisonSession(QObject):
             result if on_baseline else None,
             past if on_baseline else None,
         )
-        self.schedule()
+        if not on_baseline:
+            self.schedule()  # its baseline side is still to be computed
 
     def forget(self) -> None:
         """Another city was opened: nothing tracked belongs to it."""
