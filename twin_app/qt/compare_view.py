@@ -24,7 +24,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QSplitter, QWidget
 
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 SIDE = "side"
 SWIPE = "swipe"
 LABEL_ACTOR = "__compare_label"
-#: the divider's width in swipe mode, in pixels: easy to grab, thin enough not to hide the city
+# the divider's width in swipe mode, in pixels: easy to grab, thin enough not to hide the city
 SWIPE_HANDLE_PX = 6
 
 
@@ -91,7 +91,7 @@ class CompareViews(QObject):
         self._main: QWidget | None = None
         self._observers: list[tuple[Any, int]] = []
         self._syncing = False
-        #: seconds the last few redraws of both views took (``frame_time``)
+        # seconds the last few redraws of both views took (``frame_time``)
         self.frame_times: list[float] = []
         self._redraw = QTimer(self)
         self._redraw.setSingleShot(True)
@@ -100,22 +100,28 @@ class CompareViews(QObject):
         self.group = QActionGroup(self)
         self.group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
         self.side_action = self._action(
-            self.tr("Compare side by side"),
-            self.tr("The baseline in a second view beside the scenario, cameras linked"),
+            QT_TRANSLATE_NOOP("CompareViews", "Compare side by side"),
+            QT_TRANSLATE_NOOP(
+                "CompareViews", "The baseline in a second view beside the scenario, cameras linked"
+            ),
             SIDE,
         )
         self.swipe_action = self._action(
-            self.tr("Swipe baseline and scenario"),
-            self.tr("One picture: the baseline left of a divider you drag, the scenario right of it"),
+            QT_TRANSLATE_NOOP("CompareViews", "Swipe baseline and scenario"),
+            QT_TRANSLATE_NOOP(
+                "CompareViews",
+                "One picture: the baseline left of a divider you drag, the scenario right of it",
+            ),
             SWIPE,
         )
 
     def _action(self, text: str, tip: str, mode: str) -> QAction:
-        act = QAction(text, self)
+        from twin_app.qt.i18n import keep_translated
+
+        # kept: set again in the new language when the language changes at run time
+        act = keep_translated(QAction(self), "CompareViews", text=text, toolTip=tip, statusTip=tip)
         act.setObjectName(f"compare:{mode}")
         act.setCheckable(True)
-        act.setToolTip(tip)
-        act.setStatusTip(tip)
         act.toggled.connect(lambda on: self._toggled(mode, on))
         self.group.addAction(act)
         return act

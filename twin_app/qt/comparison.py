@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -59,7 +59,7 @@ if TYPE_CHECKING:
     from twin_app.core.model import CityModel
     from twin_app.core.rerun import PastRun
 
-#: quick edits within this long of each other share one re-run
+# quick edits within this long of each other share one re-run
 COALESCE_MS = 400
 
 
@@ -83,13 +83,13 @@ class Tracked:
 
     analysis: str
     params: dict[str, Any]
-    #: the inputs' stamps in the shown model when ``scenario`` was computed
+    # the inputs' stamps in the shown model when ``scenario`` was computed
     past: PastRun
-    #: its result on the shown city (the baseline while no scenario is active)
+    # its result on the shown city (the baseline while no scenario is active)
     scenario: AnalysisResult
-    #: its result on the baseline (None until computed)
+    # its result on the baseline (None until computed)
     baseline: AnalysisResult | None = None
-    #: the inputs' stamps in the shown model when ``baseline`` was computed there (None: elsewhere)
+    # the inputs' stamps in the shown model when ``baseline`` was computed there (None: elsewhere)
     base_past: PastRun | None = None
 
 
@@ -109,13 +109,13 @@ class Outcome:
     """What one re-run job returns, applied on the GUI thread."""
 
     plan: Plan
-    #: analysis -> new result on the shown city (only those that ran or were updated)
+    # analysis -> new result on the shown city (only those that ran or were updated)
     results: dict[str, AnalysisResult]
-    #: analysis -> its run as it now stands
+    # analysis -> its run as it now stands
     runs: dict[str, PastRun]
-    #: analysis -> baseline result computed in this job
+    # analysis -> baseline result computed in this job
     baselines: dict[str, AnalysisResult]
-    #: analysis -> "run" or "update" for those that were computed again
+    # analysis -> "run" or "update" for those that were computed again
     how: dict[str, str]
     deltas: list[Delta]
     layers: list[Layer]
@@ -217,7 +217,7 @@ class ComparisonSession(QObject):
     every analysis computed again after an edit ("run" or "update").
     """
 
-    #: emitted after each re-run has been applied (tests and the panel wait on it)
+    # emitted after each re-run has been applied (tests and the panel wait on it)
     updated = Signal()
 
     def __init__(self, window: Any, panel: ComparisonPanel | None = None) -> None:
@@ -227,7 +227,7 @@ class ComparisonSession(QObject):
         self.tracked: dict[str, Tracked] = {}
         self.counts: Counter[tuple[str, str]] = Counter()
         self.deltas: list[Delta] = []
-        #: ids in the city of the difference layers shown now
+        # ids in the city of the difference layers shown now
         self.difference_ids: list[str] = []
         self._pending: dict[str, PastRun] = {}
         self._job: Any = None
@@ -476,7 +476,7 @@ class ComparisonPanel(QWidget):
     3D, so what the table says is what the map shows.
     """
 
-    #: a difference layer chosen to be shown in 3D (its id, or None for none)
+    # a difference layer chosen to be shown in 3D (its id, or None for none)
     layer_chosen = Signal(object)
 
     BETTER = QColor("#1a7f37")
@@ -655,7 +655,13 @@ def build_comparison(window: Any) -> None:
     from twin_app.qt.compare_view import CompareViews
 
     panel = ComparisonPanel()
-    dock = QDockWidget(QCoreApplication.translate("Comparison", "Scenario comparison"), window)
+    from twin_app.qt.i18n import keep_translated
+
+    dock = keep_translated(
+        QDockWidget(window),
+        "Comparison",
+        windowTitle=QT_TRANSLATE_NOOP("Comparison", "Scenario comparison"),
+    )
     dock.setObjectName("comparison_dock")
     dock.setWidget(panel)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
