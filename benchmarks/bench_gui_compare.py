@@ -120,6 +120,7 @@ def main() -> None:
     parser.add_argument("--shots", type=Path)
     parser.add_argument("--width", type=int, default=1600)
     parser.add_argument("--height", type=int, default=1000)
+    parser.add_argument("--lang", default="en", help="the window's language (en es fr pt ko ja zh)")
     args = parser.parse_args()
 
     from PySide6.QtWidgets import QApplication
@@ -128,6 +129,9 @@ def main() -> None:
     from twin_app.qt.window import MainWindow
 
     app = QApplication.instance() or QApplication([])
+    from twin_app.qt.i18n import switch_language
+
+    switch_language(args.lang, remember=False)
     window = MainWindow()
     window.resize(args.width, args.height)
     window.show()

@@ -64,6 +64,23 @@ def copy_camera(src: Any, dst: Any) -> None:
     dst.SetClippingRange(src.GetClippingRange())
 
 
+def _font_file(text: str) -> str | None:
+    """A font file with the letters of ``text`` when VTK's Latin fonts lack them (None: they suffice)."""
+    try:
+        text.encode("latin-1")
+        return None
+    except UnicodeEncodeError:
+        pass
+    from twin_app.core.errors import TwinError
+    from twin_app.qt.i18n import current_language
+    from twin_app.report.fonts import font_for
+
+    try:
+        return str(font_for(current_language()).regular)
+    except TwinError:
+        return None  # the window has said which fonts to install (twin_app.qt.i18n.font_problem)
+
+
 def _label(plotter: Any, text: str, x: float, justify: str) -> None:
     """A caption near the top of a view, on a light box so it reads over any part of the city."""
     plotter.remove_actor(LABEL_ACTOR, reset_camera=False, render=False)
@@ -71,6 +88,10 @@ def _label(plotter: Any, text: str, x: float, justify: str) -> None:
         f" {text} ", position=(x, 0.9), viewport=True, font_size=13, color="#111111", name=LABEL_ACTOR
     )
     prop = actor.GetTextProperty()
+    font = _font_file(text)
+    if font is not None:
+        prop.SetFontFamily(4)  # VTK_FONT_FILE: VTK's own fonts have no CJK or Hangul letters
+        prop.SetFontFile(font)
     prop.SetJustification({"left": 0, "centered": 1, "right": 2}[justify])
     prop.SetBold(True)
     prop.SetBackgroundColor(1.0, 1.0, 1.0)
