@@ -39,6 +39,150 @@
     </message>
 </context>
 <context>
+    <name>CompareViews</name>
+    <message>
+        <source>Compare side by side</source>
+        <translation>Comparar lado a lado</translation>
+    </message>
+    <message>
+        <source>The baseline in a second view beside the scenario, cameras linked</source>
+        <translation>La situación actual en una segunda vista junto al escenario, con las cámaras enlazadas</translation>
+    </message>
+    <message>
+        <source>Swipe baseline and scenario</source>
+        <translation>Deslizar entre situación actual y escenario</translation>
+    </message>
+    <message>
+        <source>One picture: the baseline left of a divider you drag, the scenario right of it</source>
+        <translation>Una sola imagen: la situación actual a la izquierda de un divisor que se arrastra, el escenario a su derecha</translation>
+    </message>
+    <message>
+        <source>Open a city first, then compare.</source>
+        <translation>Abra primero una ciudad y luego compare.</translation>
+    </message>
+    <message>
+        <source>Scenario: {name}</source>
+        <translation>Escenario: {name}</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Escenario</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Situación actual</translation>
+    </message>
+</context>
+<context>
+    <name>Comparison</name>
+    <message>
+        <source>Scenario comparison</source>
+        <translation>Comparación de escenarios</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonPanel</name>
+    <message>
+        <source>Run an analysis, then choose or edit a scenario to compare it.</source>
+        <translation>Ejecute un análisis y luego elija o edite un escenario para compararlo.</translation>
+    </message>
+    <message>
+        <source>Show the change in 3D</source>
+        <translation>Mostrar el cambio en 3D</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>Distrito</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Situación actual</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Escenario</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>Tendencia</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Indicador</translation>
+    </message>
+    <message>
+        <source>The baseline is shown: choose or create a scenario to compare.</source>
+        <translation>Se muestra la situación actual: elija o cree un escenario para comparar.</translation>
+    </message>
+    <message>
+        <source>Scenario “{scenario}” against the baseline</source>
+        <translation>Escenario «{scenario}» frente a la situación actual</translation>
+    </message>
+    <message>
+        <source>percentage points</source>
+        <translation>puntos porcentuales</translation>
+    </message>
+    <message>
+        <source>Changes are in {unit}.</source>
+        <translation>Los cambios se expresan en {unit}.</translation>
+    </message>
+    <message>
+        <source>Whole city</source>
+        <translation>Toda la ciudad</translation>
+    </message>
+    <message>
+        <source>no value</source>
+        <translation>sin valor</translation>
+    </message>
+    <message>
+        <source>= no change</source>
+        <translation>= sin cambio</translation>
+    </message>
+    <message>
+        <source>▲ up</source>
+        <translation>▲ sube</translation>
+    </message>
+    <message>
+        <source>▼ down</source>
+        <translation>▼ baja</translation>
+    </message>
+    <message>
+        <source>▲ better</source>
+        <translation>▲ mejor</translation>
+    </message>
+    <message>
+        <source>▲ worse</source>
+        <translation>▲ peor</translation>
+    </message>
+    <message>
+        <source>▼ better</source>
+        <translation>▼ mejor</translation>
+    </message>
+    <message>
+        <source>▼ worse</source>
+        <translation>▼ peor</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonSession</name>
+    <message>
+        <source>Updating the indicators</source>
+        <translation>Actualizando los indicadores</translation>
+    </message>
+    <message>
+        <source>Scenario comparison</source>
+        <translation>Comparación de escenarios</translation>
+    </message>
+    <message>
+        <source>Change in {indicator}</source>
+        <translation>Cambio en: {indicator}</translation>
+    </message>
+</context>
+<context>
     <name>ConnectFeedDialog</name>
     <message>
         <source>Connect feed</source>

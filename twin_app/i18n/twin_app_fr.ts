@@ -39,6 +39,150 @@
     </message>
 </context>
 <context>
+    <name>CompareViews</name>
+    <message>
+        <source>Compare side by side</source>
+        <translation>Comparer côte à côte</translation>
+    </message>
+    <message>
+        <source>The baseline in a second view beside the scenario, cameras linked</source>
+        <translation>L&apos;état actuel dans une seconde vue à côté du scénario, caméras liées</translation>
+    </message>
+    <message>
+        <source>Swipe baseline and scenario</source>
+        <translation>Balayer entre situation actuelle et scénario</translation>
+    </message>
+    <message>
+        <source>One picture: the baseline left of a divider you drag, the scenario right of it</source>
+        <translation>Une seule image : l&apos;état actuel à gauche d&apos;un séparateur que l&apos;on fait glisser, le scénario à sa droite</translation>
+    </message>
+    <message>
+        <source>Open a city first, then compare.</source>
+        <translation>Ouvrez d&apos;abord une ville, puis comparez.</translation>
+    </message>
+    <message>
+        <source>Scenario: {name}</source>
+        <translation>Scénario : {name}</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Scénario</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>État actuel</translation>
+    </message>
+</context>
+<context>
+    <name>Comparison</name>
+    <message>
+        <source>Scenario comparison</source>
+        <translation>Comparaison de scénarios</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonPanel</name>
+    <message>
+        <source>Run an analysis, then choose or edit a scenario to compare it.</source>
+        <translation>Lancez une analyse, puis choisissez ou modifiez un scénario pour le comparer.</translation>
+    </message>
+    <message>
+        <source>Show the change in 3D</source>
+        <translation>Afficher le changement en 3D</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>Quartier</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>État actuel</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Scénario</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Changement</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>Tendance</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Indicateur</translation>
+    </message>
+    <message>
+        <source>The baseline is shown: choose or create a scenario to compare.</source>
+        <translation>L&apos;état actuel est affichée : choisissez ou créez un scénario à comparer.</translation>
+    </message>
+    <message>
+        <source>Scenario “{scenario}” against the baseline</source>
+        <translation>Scénario « {scenario} » par rapport à l&apos;état actuel</translation>
+    </message>
+    <message>
+        <source>percentage points</source>
+        <translation>points de pourcentage</translation>
+    </message>
+    <message>
+        <source>Changes are in {unit}.</source>
+        <translation>Les changements sont exprimés en {unit}.</translation>
+    </message>
+    <message>
+        <source>Whole city</source>
+        <translation>Ville entière</translation>
+    </message>
+    <message>
+        <source>no value</source>
+        <translation>aucune valeur</translation>
+    </message>
+    <message>
+        <source>= no change</source>
+        <translation>= aucun changement</translation>
+    </message>
+    <message>
+        <source>▲ up</source>
+        <translation>▲ en hausse</translation>
+    </message>
+    <message>
+        <source>▼ down</source>
+        <translation>▼ en baisse</translation>
+    </message>
+    <message>
+        <source>▲ better</source>
+        <translation>▲ mieux</translation>
+    </message>
+    <message>
+        <source>▲ worse</source>
+        <translation>▲ moins bien</translation>
+    </message>
+    <message>
+        <source>▼ better</source>
+        <translation>▼ mieux</translation>
+    </message>
+    <message>
+        <source>▼ worse</source>
+        <translation>▼ moins bien</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonSession</name>
+    <message>
+        <source>Updating the indicators</source>
+        <translation>Mise à jour des indicateurs</translation>
+    </message>
+    <message>
+        <source>Scenario comparison</source>
+        <translation>Comparaison de scénarios</translation>
+    </message>
+    <message>
+        <source>Change in {indicator}</source>
+        <translation>Changement : {indicator}</translation>
+    </message>
+</context>
+<context>
     <name>ConnectFeedDialog</name>
     <message>
         <source>Connect feed</source>

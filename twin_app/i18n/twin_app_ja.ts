@@ -39,6 +39,150 @@
     </message>
 </context>
 <context>
+    <name>CompareViews</name>
+    <message>
+        <source>Compare side by side</source>
+        <translation>並べて比較</translation>
+    </message>
+    <message>
+        <source>The baseline in a second view beside the scenario, cameras linked</source>
+        <translation>シナリオの横の2つ目のビューに現況を表示し、カメラを連動させます</translation>
+    </message>
+    <message>
+        <source>Swipe baseline and scenario</source>
+        <translation>現況とシナリオをスワイプで比較</translation>
+    </message>
+    <message>
+        <source>One picture: the baseline left of a divider you drag, the scenario right of it</source>
+        <translation>1枚の画面：ドラッグできる区切り線の左が現況、右がシナリオ</translation>
+    </message>
+    <message>
+        <source>Open a city first, then compare.</source>
+        <translation>まず都市を開いてから比較してください。</translation>
+    </message>
+    <message>
+        <source>Scenario: {name}</source>
+        <translation>シナリオ：{name}</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>シナリオ</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>現況</translation>
+    </message>
+</context>
+<context>
+    <name>Comparison</name>
+    <message>
+        <source>Scenario comparison</source>
+        <translation>シナリオ比較</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonPanel</name>
+    <message>
+        <source>Run an analysis, then choose or edit a scenario to compare it.</source>
+        <translation>分析を実行してから、比較するシナリオを選ぶか編集してください。</translation>
+    </message>
+    <message>
+        <source>Show the change in 3D</source>
+        <translation>変化を3Dで表示</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>現況</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>シナリオ</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>変化</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>傾向</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指標</translation>
+    </message>
+    <message>
+        <source>The baseline is shown: choose or create a scenario to compare.</source>
+        <translation>現況を表示しています。比較するシナリオを選ぶか作成してください。</translation>
+    </message>
+    <message>
+        <source>Scenario “{scenario}” against the baseline</source>
+        <translation>現況と比べたシナリオ「{scenario}」</translation>
+    </message>
+    <message>
+        <source>percentage points</source>
+        <translation>パーセントポイント</translation>
+    </message>
+    <message>
+        <source>Changes are in {unit}.</source>
+        <translation>変化の単位は{unit}です。</translation>
+    </message>
+    <message>
+        <source>Whole city</source>
+        <translation>市全体</translation>
+    </message>
+    <message>
+        <source>no value</source>
+        <translation>値なし</translation>
+    </message>
+    <message>
+        <source>= no change</source>
+        <translation>＝ 変化なし</translation>
+    </message>
+    <message>
+        <source>▲ up</source>
+        <translation>▲ 上昇</translation>
+    </message>
+    <message>
+        <source>▼ down</source>
+        <translation>▼ 低下</translation>
+    </message>
+    <message>
+        <source>▲ better</source>
+        <translation>▲ 改善</translation>
+    </message>
+    <message>
+        <source>▲ worse</source>
+        <translation>▲ 悪化</translation>
+    </message>
+    <message>
+        <source>▼ better</source>
+        <translation>▼ 改善</translation>
+    </message>
+    <message>
+        <source>▼ worse</source>
+        <translation>▼ 悪化</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonSession</name>
+    <message>
+        <source>Updating the indicators</source>
+        <translation>指標を更新しています</translation>
+    </message>
+    <message>
+        <source>Scenario comparison</source>
+        <translation>シナリオ比較</translation>
+    </message>
+    <message>
+        <source>Change in {indicator}</source>
+        <translation>{indicator}の変化</translation>
+    </message>
+</context>
+<context>
     <name>ConnectFeedDialog</name>
     <message>
         <source>Connect feed</source>

@@ -39,6 +39,150 @@
     </message>
 </context>
 <context>
+    <name>CompareViews</name>
+    <message>
+        <source>Compare side by side</source>
+        <translation>나란히 비교</translation>
+    </message>
+    <message>
+        <source>The baseline in a second view beside the scenario, cameras linked</source>
+        <translation>시나리오 옆 두 번째 화면에 현재 상태를 표시하며, 카메라가 연동됩니다</translation>
+    </message>
+    <message>
+        <source>Swipe baseline and scenario</source>
+        <translation>현재 상태와 시나리오 스와이프 비교</translation>
+    </message>
+    <message>
+        <source>One picture: the baseline left of a divider you drag, the scenario right of it</source>
+        <translation>하나의 화면: 끌어서 옮기는 구분선 왼쪽은 현재 상태, 오른쪽은 시나리오</translation>
+    </message>
+    <message>
+        <source>Open a city first, then compare.</source>
+        <translation>먼저 도시를 연 다음 비교하세요.</translation>
+    </message>
+    <message>
+        <source>Scenario: {name}</source>
+        <translation>시나리오: {name}</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>시나리오</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>현재 상태</translation>
+    </message>
+</context>
+<context>
+    <name>Comparison</name>
+    <message>
+        <source>Scenario comparison</source>
+        <translation>시나리오 비교</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonPanel</name>
+    <message>
+        <source>Run an analysis, then choose or edit a scenario to compare it.</source>
+        <translation>분석을 실행한 다음 비교할 시나리오를 선택하거나 편집하세요.</translation>
+    </message>
+    <message>
+        <source>Show the change in 3D</source>
+        <translation>변화를 3D로 표시</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>지구</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>현재 상태</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>시나리오</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>변화</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>추세</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>지표</translation>
+    </message>
+    <message>
+        <source>The baseline is shown: choose or create a scenario to compare.</source>
+        <translation>현재 상태가 표시되어 있습니다. 비교할 시나리오를 선택하거나 만드세요.</translation>
+    </message>
+    <message>
+        <source>Scenario “{scenario}” against the baseline</source>
+        <translation>현재 상태 대비 시나리오 “{scenario}”</translation>
+    </message>
+    <message>
+        <source>percentage points</source>
+        <translation>퍼센트포인트</translation>
+    </message>
+    <message>
+        <source>Changes are in {unit}.</source>
+        <translation>변화의 단위는 {unit}입니다.</translation>
+    </message>
+    <message>
+        <source>Whole city</source>
+        <translation>도시 전체</translation>
+    </message>
+    <message>
+        <source>no value</source>
+        <translation>값 없음</translation>
+    </message>
+    <message>
+        <source>= no change</source>
+        <translation>= 변화 없음</translation>
+    </message>
+    <message>
+        <source>▲ up</source>
+        <translation>▲ 상승</translation>
+    </message>
+    <message>
+        <source>▼ down</source>
+        <translation>▼ 하락</translation>
+    </message>
+    <message>
+        <source>▲ better</source>
+        <translation>▲ 개선</translation>
+    </message>
+    <message>
+        <source>▲ worse</source>
+        <translation>▲ 악화</translation>
+    </message>
+    <message>
+        <source>▼ better</source>
+        <translation>▼ 개선</translation>
+    </message>
+    <message>
+        <source>▼ worse</source>
+        <translation>▼ 악화</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonSession</name>
+    <message>
+        <source>Updating the indicators</source>
+        <translation>지표를 업데이트하는 중</translation>
+    </message>
+    <message>
+        <source>Scenario comparison</source>
+        <translation>시나리오 비교</translation>
+    </message>
+    <message>
+        <source>Change in {indicator}</source>
+        <translation>{indicator}의 변화</translation>
+    </message>
+</context>
+<context>
     <name>ConnectFeedDialog</name>
     <message>
         <source>Connect feed</source>

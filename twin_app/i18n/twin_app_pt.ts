@@ -39,6 +39,150 @@
     </message>
 </context>
 <context>
+    <name>CompareViews</name>
+    <message>
+        <source>Compare side by side</source>
+        <translation>Comparar lado a lado</translation>
+    </message>
+    <message>
+        <source>The baseline in a second view beside the scenario, cameras linked</source>
+        <translation>A situação atual numa segunda vista ao lado do cenário, com as câmaras ligadas</translation>
+    </message>
+    <message>
+        <source>Swipe baseline and scenario</source>
+        <translation>Deslizar entre situação atual e cenário</translation>
+    </message>
+    <message>
+        <source>One picture: the baseline left of a divider you drag, the scenario right of it</source>
+        <translation>Uma só imagem: a situação atual à esquerda de um divisor que se arrasta, o cenário à direita</translation>
+    </message>
+    <message>
+        <source>Open a city first, then compare.</source>
+        <translation>Abra primeiro uma cidade e depois compare.</translation>
+    </message>
+    <message>
+        <source>Scenario: {name}</source>
+        <translation>Cenário: {name}</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Cenário</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Situação atual</translation>
+    </message>
+</context>
+<context>
+    <name>Comparison</name>
+    <message>
+        <source>Scenario comparison</source>
+        <translation>Comparação de cenários</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonPanel</name>
+    <message>
+        <source>Run an analysis, then choose or edit a scenario to compare it.</source>
+        <translation>Execute uma análise e depois escolha ou edite um cenário para o comparar.</translation>
+    </message>
+    <message>
+        <source>Show the change in 3D</source>
+        <translation>Mostrar a alteração em 3D</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>Bairro</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Situação atual</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Cenário</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Alteração</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>Tendência</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Indicador</translation>
+    </message>
+    <message>
+        <source>The baseline is shown: choose or create a scenario to compare.</source>
+        <translation>Mostra-se a situação atual: escolha ou crie um cenário para comparar.</translation>
+    </message>
+    <message>
+        <source>Scenario “{scenario}” against the baseline</source>
+        <translation>Cenário «{scenario}» face à situação atual</translation>
+    </message>
+    <message>
+        <source>percentage points</source>
+        <translation>pontos percentuais</translation>
+    </message>
+    <message>
+        <source>Changes are in {unit}.</source>
+        <translation>As alterações estão em {unit}.</translation>
+    </message>
+    <message>
+        <source>Whole city</source>
+        <translation>Cidade inteira</translation>
+    </message>
+    <message>
+        <source>no value</source>
+        <translation>sem valor</translation>
+    </message>
+    <message>
+        <source>= no change</source>
+        <translation>= sem alteração</translation>
+    </message>
+    <message>
+        <source>▲ up</source>
+        <translation>▲ sobe</translation>
+    </message>
+    <message>
+        <source>▼ down</source>
+        <translation>▼ desce</translation>
+    </message>
+    <message>
+        <source>▲ better</source>
+        <translation>▲ melhor</translation>
+    </message>
+    <message>
+        <source>▲ worse</source>
+        <translation>▲ pior</translation>
+    </message>
+    <message>
+        <source>▼ better</source>
+        <translation>▼ melhor</translation>
+    </message>
+    <message>
+        <source>▼ worse</source>
+        <translation>▼ pior</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonSession</name>
+    <message>
+        <source>Updating the indicators</source>
+        <translation>A atualizar os indicadores</translation>
+    </message>
+    <message>
+        <source>Scenario comparison</source>
+        <translation>Comparação de cenários</translation>
+    </message>
+    <message>
+        <source>Change in {indicator}</source>
+        <translation>Alteração em: {indicator}</translation>
+    </message>
+</context>
+<context>
     <name>ConnectFeedDialog</name>
     <message>
         <source>Connect feed</source>

@@ -39,6 +39,150 @@
     </message>
 </context>
 <context>
+    <name>CompareViews</name>
+    <message>
+        <source>Compare side by side</source>
+        <translation>并排比较</translation>
+    </message>
+    <message>
+        <source>The baseline in a second view beside the scenario, cameras linked</source>
+        <translation>在情景旁边的第二个视图中显示现状状态，两个相机联动</translation>
+    </message>
+    <message>
+        <source>Swipe baseline and scenario</source>
+        <translation>滑动对比现状与情景</translation>
+    </message>
+    <message>
+        <source>One picture: the baseline left of a divider you drag, the scenario right of it</source>
+        <translation>同一画面：可拖动分隔线的左侧为现状，右侧为情景</translation>
+    </message>
+    <message>
+        <source>Open a city first, then compare.</source>
+        <translation>请先打开一个城市，再进行比较。</translation>
+    </message>
+    <message>
+        <source>Scenario: {name}</source>
+        <translation>情景：{name}</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>情景</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>现状</translation>
+    </message>
+</context>
+<context>
+    <name>Comparison</name>
+    <message>
+        <source>Scenario comparison</source>
+        <translation>情景比较</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonPanel</name>
+    <message>
+        <source>Run an analysis, then choose or edit a scenario to compare it.</source>
+        <translation>请先运行一项分析，然后选择或编辑一个情景进行比较。</translation>
+    </message>
+    <message>
+        <source>Show the change in 3D</source>
+        <translation>在三维视图中显示变化</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>街区</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>现状</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>情景</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>The baseline is shown: choose or create a scenario to compare.</source>
+        <translation>当前显示的是现状状态：请选择或创建一个情景进行比较。</translation>
+    </message>
+    <message>
+        <source>Scenario “{scenario}” against the baseline</source>
+        <translation>情景“{scenario}”与现状的比较</translation>
+    </message>
+    <message>
+        <source>percentage points</source>
+        <translation>个百分点</translation>
+    </message>
+    <message>
+        <source>Changes are in {unit}.</source>
+        <translation>变化的单位为{unit}。</translation>
+    </message>
+    <message>
+        <source>Whole city</source>
+        <translation>全市</translation>
+    </message>
+    <message>
+        <source>no value</source>
+        <translation>无数值</translation>
+    </message>
+    <message>
+        <source>= no change</source>
+        <translation>＝ 无变化</translation>
+    </message>
+    <message>
+        <source>▲ up</source>
+        <translation>▲ 上升</translation>
+    </message>
+    <message>
+        <source>▼ down</source>
+        <translation>▼ 下降</translation>
+    </message>
+    <message>
+        <source>▲ better</source>
+        <translation>▲ 改善</translation>
+    </message>
+    <message>
+        <source>▲ worse</source>
+        <translation>▲ 恶化</translation>
+    </message>
+    <message>
+        <source>▼ better</source>
+        <translation>▼ 改善</translation>
+    </message>
+    <message>
+        <source>▼ worse</source>
+        <translation>▼ 恶化</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonSession</name>
+    <message>
+        <source>Updating the indicators</source>
+        <translation>正在更新指标</translation>
+    </message>
+    <message>
+        <source>Scenario comparison</source>
+        <translation>情景比较</translation>
+    </message>
+    <message>
+        <source>Change in {indicator}</source>
+        <translation>{indicator}的变化</translation>
+    </message>
+</context>
+<context>
     <name>ConnectFeedDialog</name>
     <message>
         <source>Connect feed</source>

@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         from twin_app.qt.edit_tools import install_editing
 
         self.edit_tools, self.scenario_dock = install_editing(self)
+        build_comparison(self)  # the scenario comparison's dock, and View → compare modes
 
     # -- menus ------------------------------------------------------------
     def _build_menus(self) -> None:
