@@ -172,3 +172,25 @@ def test_selecting_a_pin_highlights_only_that_pin(scene) -> None:
     assert (sel.bounds[2] + sel.bounds[3]) / 2 == pytest.approx(700.0, abs=0.01)
     pins.select(99)  # a pin not shown (filtered out): nothing highlighted
     assert not pins.actors[SELECTED_ACTOR].GetVisibility()
+
+
+def test_a_click_on_bare_ground_finds_the_ground_point_and_the_sky_none(scene) -> None:
+    from twin_app.scene.measure import ground_at
+
+    plotter, view, _pins = scene
+    view.plotter.camera.position = (500.0, -900.0, 600.0)
+    view.plotter.camera.focal_point = (500.0, 500.0, 0.0)
+    view.plotter.camera.up = (0.0, 0.0, 1.0)
+    plotter.reset_camera_clipping_range()
+    plotter.render()
+    renderer = plotter.renderer
+    for x, y in [(200.0, 300.0), (800.0, 900.0)]:
+        renderer.SetWorldPoint(x, y, 0.0, 1.0)
+        renderer.WorldToDisplay()
+        dx, dy, _ = renderer.GetDisplayPoint()
+        gx, gy, gz = ground_at(plotter, round(dx), round(dy))
+        # one pixel spans a few metres at that distance
+        assert abs(gx - x) < 6 and abs(gy - y) < 6 and gz == 0.0
+    view.plotter.camera.position = (500.0, -900.0, 100.0)  # almost level: the top half is sky
+    plotter.reset_camera_clipping_range()
+    assert ground_at(plotter, 300, 440) is None

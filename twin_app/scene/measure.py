@@ -25,6 +25,31 @@ def world_at(plotter: Any, x: int, y: int) -> tuple[float, float, float] | None:
     return (float(px), float(py), float(pz))
 
 
+def ground_at(plotter: Any, x: int, y: int, z: float = 0.0) -> tuple[float, float, float] | None:
+    """Where the line of sight through display pixel (x, y) meets the ground (height ``z``); None: sky.
+
+    The ground plane is drawn but not pickable (clicking it identifies
+    nothing), so a click on an empty lot finds no surface with a picker;
+    the ray's crossing of the plane is the point a person meant.
+    """
+    renderer = plotter.renderer
+    ends = []
+    for depth in (0.0, 1.0):
+        renderer.SetDisplayPoint(float(x), float(y), depth)
+        renderer.DisplayToWorld()
+        wx, wy, wz, w = renderer.GetWorldPoint()
+        if w == 0:
+            return None
+        ends.append((wx / w, wy / w, wz / w))
+    (nx, ny, nz), (fx, fy, fz) = ends
+    if fz == nz:
+        return None  # looking level with the ground
+    t = (z - nz) / (fz - nz)
+    if not 0.0 <= t <= 1.0:
+        return None  # the ground is behind the camera or beyond the far plane: sky
+    return (nx + t * (fx - nx), ny + t * (fy - ny), z)
+
+
 def ground_distance(a: tuple[float, float, float], b: tuple[float, float, float]) -> float:
     """Distance on the map (metres in the city's CRS), as a planner measures it: heights ignored."""
     return math.hypot(b[0] - a[0], b[1] - a[1])
@@ -58,4 +83,4 @@ def draw_measure(plotter: Any, points: list[tuple[float, float, float]]) -> None
     )
 
 
-__all__ = ["describe_distance", "draw_measure", "ground_distance", "world_at"]
+__all__ = ["describe_distance", "draw_measure", "ground_at", "ground_distance", "world_at"]
