@@ -425,11 +425,11 @@ class MainWindow(QMainWindow):
 
     def map_point_at(self, x: int, y: int) -> tuple[float, float] | None:
         """The ground point under display pixel (x, y) in the city's CRS; None over the sky."""
-        from twin_app.scene.measure import world_at
+        from twin_app.scene.measure import ground_at, world_at
 
         if self.plotter is None or self.model is None:
             return None
-        point = world_at(self.plotter, x, y)
+        point = world_at(self.plotter, x, y) or ground_at(self.plotter, x, y)  # an empty lot: the ground
         if point is None:
             return None
         return point[0] + self.model.origin[0], point[1] + self.model.origin[1]
