@@ -194,3 +194,22 @@ def test_a_click_on_bare_ground_finds_the_ground_point_and_the_sky_none(scene) -
     view.plotter.camera.position = (500.0, -900.0, 100.0)  # almost level: the top half is sky
     plotter.reset_camera_clipping_range()
     assert ground_at(plotter, 300, 440) is None
+
+
+def test_markers_keep_their_size_on_screen_as_the_camera_zooms(scene) -> None:
+    from twin_app.scene.pins import ACTOR_PREFIX, follow_size
+
+    # 2 × 1000 m × tan(15°) = 535.9 m seen at the focal point; a twelfth of it
+    assert follow_size(1000.0, 30.0) == pytest.approx(44.66, abs=0.01)
+    plotter, view, pins = scene
+    pins.set_pins([_pin(1, "like", 500, 500)])
+    actors = dict(pins.actors)
+    for distance in (2000.0, 250.0):
+        view.plotter.camera.focal_point = (500.0, 500.0, 0.0)
+        view.plotter.camera.position = (500.0, 500.0 - distance * 0.8, distance * 0.6)
+        plotter.reset_camera_clipping_range()
+        view.screenshot()
+        assert pins.size == pytest.approx(follow_size(distance, 30.0), rel=0.21)
+        mesh = pins.meshes[ACTOR_PREFIX + "like"]
+        assert mesh.bounds[5] == pytest.approx(0.96 * pins.size, rel=0.02)  # the cube's top: 0.8 + 0.16
+    assert pins.actors == actors

@@ -10,7 +10,9 @@ list in the window and the legend draw the same shapes as symbols
 (● ▼ ■), so a pin in the view and its row in the list look alike.
 
 Each category is one mesh (one actor) holding all its pins, built with
-numpy from a template marker; the selected pin has one more actor, an
+numpy from a template marker, as tall as a twelfth of the view (rebuilt
+in steps as the camera zooms, so a pin reads the same from the whole city
+down to a street corner); the selected pin has one more actor, a
 halo over its head and a ring at its foot.  Adding, moving or
 deleting a pin swaps those meshes' points and cells in place: the number
 of actors never changes, however many pins residents drop (thousands of
@@ -44,6 +46,12 @@ STALK_RADIUS = 0.035
 MARKER_FRACTION = 1 / 30
 MARKER_MIN_M = 12.0
 MARKER_MAX_M = 80.0
+#: following the camera: a marker is this share of the view's height at the point looked at
+SCREEN_SHARE = 1 / 12
+#: ... kept within these heights (metres), and rebuilt only when it is off by more than this factor
+FOLLOW_MIN_M = 2.0
+FOLLOW_MAX_M = 600.0
+FOLLOW_STEP = 1.2
 
 
 @dataclass(frozen=True)
@@ -102,6 +110,14 @@ def marker_size(extent: tuple[float, float, float, float] | None) -> float:
         return 30.0
     side = max(extent[2] - extent[0], extent[3] - extent[1])
     return float(np.clip(side * MARKER_FRACTION, MARKER_MIN_M, MARKER_MAX_M))
+
+
+def follow_size(distance: float, view_angle_deg: float) -> float:
+    """A marker's height that looks the same on screen from ``distance`` (metres) at this view angle."""
+    import math
+
+    visible = 2.0 * distance * math.tan(math.radians(view_angle_deg) / 2.0)
+    return float(np.clip(visible * SCREEN_SHARE, FOLLOW_MIN_M, FOLLOW_MAX_M))
 
 
 def _head(shape: str, size: float) -> pv.PolyData:
@@ -179,7 +195,9 @@ class PinsVisual:
         *,
         size: float = 30.0,
         ground: float = 0.0,
+        follow_camera: bool = False,
     ) -> None:
+        """``follow_camera``: markers keep their size on screen as the camera zooms (rebuilt in steps)."""
         import vtk
 
         self.plotter = plotter
@@ -196,6 +214,23 @@ class PinsVisual:
             self._add_actor(ACTOR_PREFIX + category.value, style.colour, vtk)
         self._add_actor(SELECTED_ACTOR, SELECTED_COLOUR, vtk)
         self.actors[SELECTED_ACTOR].GetProperty().LightingOff()
+        self._observer: int | None = None
+        if follow_camera:
+            # before each frame: a big screen across a hall needs pins as visible zoomed out as in
+            self._observer = plotter.renderer.AddObserver("StartEvent", lambda *_: self._follow_camera())
+
+    def _follow_camera(self) -> None:
+        camera = self.plotter.renderer.GetActiveCamera()
+        wanted = follow_size(camera.GetDistance(), camera.GetViewAngle())
+        if max(wanted / self.size, self.size / wanted) > FOLLOW_STEP:
+            self.resize(wanted)
+
+    def resize(self, size: float) -> None:
+        """Make every marker ``size`` metres tall (the same actors, new points)."""
+        self.size = size
+        self._templates = {c: template(s.shape, size) for c, s in STYLES.items()}
+        self._highlight = highlight(size)
+        self.set_pins(list(self.pins.values()), selected=self.selected)
 
     def _add_actor(self, name: str, colour: str, vtk: Any) -> None:
         """An actor whose mesh may be empty (pyvista refuses to add an empty mesh, VTK does not)."""
@@ -275,6 +310,9 @@ class PinsVisual:
         return (pin.x - ox, pin.y - oy, self.ground + 0.8 * self.size)
 
     def remove(self) -> None:
+        if self._observer is not None:
+            self.plotter.renderer.RemoveObserver(self._observer)
+            self._observer = None
         for name in list(self.actors):
             self.plotter.remove_actor(name, reset_camera=False, render=False)
         self.actors.clear()
@@ -282,7 +320,7 @@ class PinsVisual:
 
 
 def pins_visual(plotter: Any, model: Any) -> PinsVisual:
-    """The pins' visual for a city model's scene (its origin, markers sized to its extent)."""
+    """The pins' visual for a city model's scene: its origin; markers sized to the city, then the view."""
     extent: tuple[float, float, float, float] | None = None
     box = model.extent  # the manifest's box: known before any layer has loaded
     if box is not None:
@@ -291,7 +329,7 @@ def pins_visual(plotter: Any, model: Any) -> PinsVisual:
     else:
         extent = model.data_extent()
     ox, oy = model.origin
-    return PinsVisual(plotter, (float(ox), float(oy)), size=marker_size(extent))
+    return PinsVisual(plotter, (float(ox), float(oy)), size=marker_size(extent), follow_camera=True)
 
 
 __all__ = [
@@ -302,6 +340,7 @@ __all__ = [
     "PinsVisual",
     "label",
     "legend_items",
+    "follow_size",
     "marker_size",
     "pins_visual",
     "style_of",
