@@ -177,7 +177,7 @@ def test_pins_dropped_with_real_clicks_are_stored_listed_moved_deleted_and_expor
     assert panel.table.rowCount() == 3
     assert panel.table.item(0, 1).text() == "A bench under the trees"
     assert panel.table.item(0, 2).text() == "Aino"
-    assert panel.table.item(0, 3).text() == "Baseline"
+    assert panel.table.isColumnHidden(3)  # one scenario listed: no column saying which
     assert "Idea (1)" in panel.legend.text().replace("&nbsp;", " ")
     visual = win.feedback.visual
     assert sorted(visual.pins) == [1, 2, 3]
@@ -195,6 +195,7 @@ def test_pins_dropped_with_real_clicks_are_stored_listed_moved_deleted_and_expor
     assert [p["scenario"] for p in _journal_pins(path)][-1] == "Trees on the avenue"
     panel.scenario_filter.setCurrentIndex(panel.scenario_filter.findData("__all__"))
     assert panel.table.rowCount() == 4 and sorted(visual.pins) == [1, 2, 3, 4]
+    assert not panel.table.isColumnHidden(3)
     scenarios = [panel.table.item(r, 3).text() for r in range(4)]
     assert scenarios == ["Baseline", "Baseline", "Baseline", "Trees on the avenue"]
 
@@ -265,3 +266,16 @@ def test_pins_dropped_with_real_clicks_are_stored_listed_moved_deleted_and_expor
         rows = list(csv.DictReader(fh))
     assert [r["name"] for r in rows] == ["Aino", "", ""]
     win.workshop.set_scenario(None)
+
+
+def test_a_pin_of_today_shows_its_time_an_older_one_its_date_too() -> None:
+    import datetime as dt
+
+    from twin_app.qt.pins import _when
+
+    local = dt.datetime(2026, 3, 1, 9, 7, tzinfo=dt.UTC).astimezone()
+    clock = f"{local.hour % 12 or 12}:{local.minute:02d} {'AM' if local.hour < 12 else 'PM'}"
+    assert _when("2026-03-01T09:07:00Z", today=local.date()).replace("\u202f", " ") == clock
+    older = _when("2026-03-01T09:07:00Z", today=local.date() + dt.timedelta(days=1)).replace("\u202f", " ")
+    assert older.endswith(clock) and older.startswith(f"{local.month}/{local.day}/26")
+    assert _when("not a time") == "not a time"

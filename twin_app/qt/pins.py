@@ -61,15 +61,22 @@ ALL = "__all__"
 ACTIVE = "__active__"
 
 
-def _when(created: str) -> str:
-    """A pin's time (stored in UTC, ISO 8601) in local time as the current language writes it."""
-    from twin_app.core.i18n import format_datetime
+def _when(created: str, today: dt.date | None = None) -> str:
+    """A pin's time (stored in UTC, ISO 8601) in local time as the current language writes it.
+
+    A workshop is an evening: a pin of today shows its time only, an older one its date too.
+    """
+    from babel.dates import format_time
+
+    from twin_app.core.i18n import babel_locale, format_datetime
 
     try:
-        moment = dt.datetime.fromisoformat(created.replace("Z", "+00:00"))
+        moment = dt.datetime.fromisoformat(created.replace("Z", "+00:00")).astimezone()
     except ValueError:
         return created
-    return format_datetime(moment.astimezone(), "short")
+    if moment.date() == (today or dt.date.today()):
+        return str(format_time(moment, "short", locale=babel_locale()))
+    return format_datetime(moment, "short")
 
 
 class PinDialog(QDialog):
@@ -348,6 +355,9 @@ class FeedbackPanel(QWidget):
                 if col == 1:
                     item.setToolTip(pin.comment)
                 self.table.setItem(row, col, item)
+        # one scenario listed: its name on every row would only take the comment's room
+        self.table.setColumnHidden(COLUMNS.index("scenario"), not self.all_scenarios)
+        self.table.resizeRowsToContents()
         self.table.clearSelection()
         if selected is not None:
             for row, pin in enumerate(pins):
