@@ -74,12 +74,17 @@ def _pump(seconds: float = 0.2) -> None:
 
 def _click_map(win, qtbot, x: float, y: float) -> None:
     """A real left click on the 3D view where the map point (x, y) (city CRS, ground) is drawn."""
+    ox, oy = win.model.origin
+    _click_scene(win, qtbot, (x - ox, y - oy, 0.0))
+
+
+def _click_scene(win, qtbot, xyz: tuple[float, float, float]) -> None:
+    """A real left click on the 3D view where the scene point ``xyz`` is drawn."""
     from PySide6.QtCore import QPoint, Qt
 
     win.plotter.render()
     renderer = win.plotter.renderer
-    ox, oy = win.model.origin
-    renderer.SetWorldPoint(x - ox, y - oy, 0.0, 1.0)
+    renderer.SetWorldPoint(*xyz, 1.0)
     renderer.WorldToDisplay()
     dx, dy, _ = renderer.GetDisplayPoint()
     widget = win.plotter.interactor
@@ -182,6 +187,18 @@ def test_pins_dropped_with_real_clicks_are_stored_listed_moved_deleted_and_expor
     visual = win.feedback.visual
     assert sorted(visual.pins) == [1, 2, 3]
     assert visual.actors[ACTOR_PREFIX + "like"].GetVisibility()
+
+    # the Legend dock has the pins' key too
+    key = win.feedback.legend
+    assert not key.isHidden()
+    assert "Idea: 1" in key.text() and "Problem: 1" in key.text() and "Like: 1" in key.text()
+
+    # in Identify mode, a click on a pin selects it in the list
+    win.identify_action.trigger()
+    panel.table.clearSelection()
+    _click_scene(win, qtbot, visual.centre_of(3))
+    assert win.feedback.selected == 3 and panel.selected() == 3
+    assert "Love the square" in win.statusBar().currentMessage()
 
     # filter by kind: the list and the map show only problems
     panel.category_filter.setCurrentIndex(panel.category_filter.findData("problem"))

@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QLinearGradient, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QDockWidget, QScrollArea, QSizePolicy, QWidget
+from PySide6.QtWidgets import QDockWidget, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from twin_app.scene.legend import legend_entries
 from twin_app.scene.palettes import LegendEntry, colormap
@@ -139,7 +139,12 @@ class LegendDock(QDockWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(self.panel)
+        body = QWidget()
+        self._sections = QVBoxLayout(body)
+        self._sections.setContentsMargins(0, 0, 0, 0)
+        self._sections.setSpacing(0)
+        self._sections.addWidget(self.panel)
+        scroll.setWidget(body)
         self.setWidget(scroll)
         self._view: Any = None
 
@@ -150,6 +155,10 @@ class LegendDock(QDockWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def add_section(self, widget: QWidget) -> None:
+        """Another key above the colour ramps (the feedback pins' symbols), shown while it is visible."""
+        self._sections.insertWidget(self._sections.count() - 1, widget)
 
     def follow(self, view: Any) -> None:
         """Show ``view``'s entries now and whenever its layers change."""

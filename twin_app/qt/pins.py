@@ -390,6 +390,37 @@ class FeedbackPanel(QWidget):
         self.export_button.setEnabled(bool(self.pins))
 
 
+class PinsLegend(QLabel):
+    """The pins' key in the Legend dock: each kind's symbol in its colour, and how many are shown."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pins_legend")
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setWordWrap(True)
+        self.setContentsMargins(8, 8, 8, 0)
+        self.hide()
+
+    def show_pins(self, pins: list[Pin]) -> None:
+        from html import escape
+
+        from twin_app.scene.pins import legend_items
+
+        names = {
+            PinCategory.IDEA: self.tr("Idea"),
+            PinCategory.PROBLEM: self.tr("Problem"),
+            PinCategory.LIKE: self.tr("Like"),
+        }
+        lines = [f"<b>{escape(self.tr('Feedback pins'))}</b>"]
+        for item in legend_items(pins):
+            lines.append(
+                f'<span style="color:{item.colour}; font-size:large">{item.symbol}</span>&nbsp; '
+                + escape(self.tr("{kind}: {count}").format(kind=names[item.category], count=item.count))
+            )
+        self.setText("<br>".join(lines))
+        self.setVisible(bool(pins))
+
+
 class FeedbackDock(QDockWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -427,6 +458,7 @@ class PinsController(QObject):
 
         self.dock = FeedbackDock(window)
         self.panel = self.dock.panel
+        self.legend = PinsLegend()
         panel = self.panel
         panel.category_filter.currentIndexChanged.connect(lambda *_: self.refresh())
         panel.scenario_filter.currentIndexChanged.connect(lambda *_: self.refresh())
@@ -466,6 +498,7 @@ class PinsController(QObject):
         scope = self.shown_pins_of_scope()
         counts = {c: sum(1 for p in scope if p.category == c) for c in PinCategory}
         self.panel.show_pins(pins, counts, self.selected)
+        self.legend.show_pins(pins)
         visual = self._visual()
         if visual is not None:
             visual.set_pins(pins, selected=self.selected)
@@ -521,6 +554,21 @@ class PinsController(QObject):
         return pin
 
     # -- selecting --------------------------------------------------------------------------------
+    def pick(self, x: int, y: int) -> bool:
+        """Identify mode's click on a pin selects it (True); anywhere else, False (the window identifies)."""
+        visual = self.visual if self._view is self.window.view else None
+        if visual is None or not visual.pins:
+            return False
+        pin_id = visual.pin_at(x, y)
+        if pin_id is None:
+            return False
+        self.dock.show()
+        self.dock.raise_()
+        self.select(pin_id)
+        pin = visual.pins[pin_id]
+        self._say(self.tr("Pin {number}: {comment}").format(number=pin_id, comment=pin.comment))
+        return True
+
     def select(self, pin_id: int | None) -> None:
         """Select a pin: highlighted in 3D, its row selected, the view centred on it."""
         self.panel.select(pin_id)
@@ -674,10 +722,19 @@ def install_pins(window: Any) -> PinsController:
     if info is not None:
         window.tabifyDockWidget(info, controller.dock)
     window.docks.append(controller.dock)
+    window.legend_dock.add_section(controller.legend)
     view_menu = window.findChild(QMenu, "view_menu")
     if view_menu is not None:
         view_menu.addAction(controller.dock.toggleViewAction())
     return controller
 
 
-__all__ = ["ExportPinsDialog", "FeedbackDock", "FeedbackPanel", "PinDialog", "PinsController", "install_pins"]
+__all__ = [
+    "ExportPinsDialog",
+    "FeedbackDock",
+    "FeedbackPanel",
+    "PinDialog",
+    "PinsController",
+    "PinsLegend",
+    "install_pins",
+]

@@ -457,6 +457,8 @@ class MainWindow(QMainWindow):
                     5000,
                 )
             return None
+        if self.feedback.pick(x, y):  # a resident's pin: its row in the Feedback dock
+            return None
         picked = self.view.pick_at(x, y)
         if picked is None:
             self.statusBar().showMessage(self.tr("Nothing to identify there."), 3000)
