@@ -90,7 +90,7 @@ def _click_scene(win, qtbot, xyz: tuple[float, float, float]) -> None:
     widget = win.plotter.interactor
     ratio = widget.devicePixelRatioF()
     pos = QPoint(round(dx / ratio), round(widget.height() - dy / ratio))
-    assert widget.rect().contains(pos), f"{(x, y)} is not in view"
+    assert widget.rect().contains(pos), f"{xyz} is not in view"
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos)
 
 
