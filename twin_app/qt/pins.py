@@ -411,7 +411,8 @@ class PinsLegend(QLabel):
             PinCategory.PROBLEM: self.tr("Problem"),
             PinCategory.LIKE: self.tr("Like"),
         }
-        lines = [f"<b>{escape(self.tr('Feedback pins'))}</b>"]
+        heading = self.tr("Feedback pins")
+        lines = [f"<b>{escape(heading)}</b>"]
         for item in legend_items(pins):
             lines.append(
                 f'<span style="color:{item.colour}; font-size:large">{item.symbol}</span>&nbsp; '
