@@ -524,6 +524,8 @@ class PinsController(QObject):
         if view is not self._view or self.visual is None:
             from twin_app.scene.pins import pins_visual
 
+            if self.visual is not None:  # the old view's markers (and its camera observer) go
+                self.visual.remove()
             self.visual = pins_visual(view.plotter, view.model)
             self._view = view
         return self.visual
