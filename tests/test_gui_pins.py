@@ -226,7 +226,11 @@ def test_pins_dropped_with_real_clicks_are_stored_listed_moved_deleted_and_expor
     assert focal[0] == pytest.approx(stored[1]["x"] - ox, abs=0.01)
     assert focal[1] == pytest.approx(stored[1]["y"] - oy, abs=0.01)
 
-    # move: a mode, then a click at the new place
+    # move: a mode, then a click at the new place (pressing Move again changes one's mind)
+    qtbot.mouseClick(panel.move_button, Qt.MouseButton.LeftButton)
+    assert win.feedback.move_action.isChecked()
+    qtbot.mouseClick(panel.move_button, Qt.MouseButton.LeftButton)
+    assert win.identify_action.isChecked() and not win.feedback.move_action.isChecked()
     qtbot.mouseClick(panel.move_button, Qt.MouseButton.LeftButton)
     assert win.feedback.move_action.isChecked()
     target = (X0 + 700.0, Y0 + 150.0)

@@ -603,11 +603,10 @@ class PinsController(QObject):
         if on and self.selected is None:
             self.panel.move_button.setChecked(False)
             return
-        if on != self.move_action.isChecked():
-            if on:
-                self.move_action.trigger() if not self.move_action.isChecked() else None
-            else:
-                self.window.identify_action.trigger()
+        if on and not self.move_action.isChecked():
+            self.move_action.trigger()
+        elif not on and self.move_action.isChecked():
+            self.window.identify_action.trigger()
         if on:
             self._say(self.tr("Click the pin's new place in the 3D view."))
 
