@@ -25,7 +25,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -237,16 +237,11 @@ class FeedbackPanel(QWidget):
         # no project: say how to start one
         empty = QWidget()
         empty_layout = QVBoxLayout(empty)
-        self.empty_label = QLabel(
-            self.tr(
-                "Feedback pins are kept in a project. Start one with File → New project… "
-                "(or open one), then drop pins on the map."
-            )
-        )
+        self.empty_label = QLabel()
         self.empty_label.setObjectName("feedback_empty")
         self.empty_label.setWordWrap(True)
         empty_layout.addWidget(self.empty_label)
-        self.new_project_button = QPushButton(self.tr("New project…"))
+        self.new_project_button = QPushButton()
         self.new_project_button.setObjectName("feedback_new_project")
         empty_layout.addWidget(self.new_project_button)
         empty_layout.addStretch(1)
@@ -264,21 +259,18 @@ class FeedbackPanel(QWidget):
         filters = QHBoxLayout()
         self.category_filter = QComboBox()
         self.category_filter.setObjectName("feedback_category")
-        self.category_filter.addItem(self.tr("All kinds"), ALL)
-        for category, name in self._category_names().items():
-            self.category_filter.addItem(f"{STYLES[category].symbol} {name}", category.value)
+        self.category_filter.addItem("", ALL)
+        for category in PinCategory:
+            self.category_filter.addItem("", category.value)
         self.scenario_filter = QComboBox()
         self.scenario_filter.setObjectName("feedback_scenario")
-        self.scenario_filter.addItem(self.tr("Active scenario"), ACTIVE)
-        self.scenario_filter.addItem(self.tr("All scenarios"), ALL)
+        self.scenario_filter.addItem("", ACTIVE)
+        self.scenario_filter.addItem("", ALL)
         filters.addWidget(self.category_filter, 1)
         filters.addWidget(self.scenario_filter, 1)
         layout.addLayout(filters)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("feedback_table")
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Kind"), self.tr("Comment"), self.tr("Name"), self.tr("Scenario"), self.tr("Time")]
-        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -290,21 +282,50 @@ class FeedbackPanel(QWidget):
         self.table.itemSelectionChanged.connect(self._on_selection)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
-        self.move_button = QPushButton(self.tr("Move"))
+        self.move_button = QPushButton()
         self.move_button.setObjectName("feedback_move")
         self.move_button.setCheckable(True)
-        self.move_button.setToolTip(self.tr("Then click the pin's new place in the 3D view"))
-        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button = QPushButton()
         self.delete_button.setObjectName("feedback_delete")
-        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button = QPushButton()
         self.export_button.setObjectName("feedback_export")
         for button in (self.move_button, self.delete_button, self.export_button):
             buttons.addWidget(button)
         layout.addLayout(buttons)
         self.stack.addWidget(page)
         self.pins: list[Pin] = []
+        self._counts: dict[PinCategory, int] = {}
+        self.retranslate()
         self.set_project_open(False)
         self._enable()
+
+    def retranslate(self) -> None:
+        """Every text of the panel in the current language (at start and at each language change)."""
+        self.empty_label.setText(
+            self.tr(
+                "Feedback pins are kept in a project. Start one with File → New project… "
+                "(or open one), then drop pins on the map."
+            )
+        )
+        self.new_project_button.setText(self.tr("New project…"))
+        self.category_filter.setItemText(0, self.tr("All kinds"))
+        for index, (category, name) in enumerate(self._category_names().items(), start=1):
+            self.category_filter.setItemText(index, f"{STYLES[category].symbol} {name}")
+        self.scenario_filter.setItemText(0, self.tr("Active scenario"))
+        self.scenario_filter.setItemText(1, self.tr("All scenarios"))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Kind"), self.tr("Comment"), self.tr("Name"), self.tr("Scenario"), self.tr("Time")]
+        )
+        self.move_button.setText(self.tr("Move"))
+        self.move_button.setToolTip(self.tr("Then click the pin's new place in the 3D view"))
+        self.delete_button.setText(self.tr("Delete"))
+        self.export_button.setText(self.tr("Export…"))
+        self.show_pins(self.pins, self._counts, self.selected())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _category_names(self) -> dict[PinCategory, str]:
         return {
@@ -327,11 +348,14 @@ class FeedbackPanel(QWidget):
 
     def show_pins(self, pins: list[Pin], counts: dict[PinCategory, int], selected: int | None) -> None:
         """List ``pins`` (already filtered); ``counts``: how many of each kind the legend says."""
+        from html import escape
+
         self.pins = list(pins)
+        self._counts = dict(counts)
         names = self._category_names()
         parts = [
             f'<span style="color:{STYLES[c].colour}; font-size:large">{STYLES[c].symbol}</span>&nbsp;'
-            f"{names[c]}&nbsp;({counts.get(c, 0)})"
+            + escape(self.tr("{kind} ({count})").format(kind=names[c], count=counts.get(c, 0)))
             for c in PinCategory
         ]
         self.legend.setText("&nbsp;&nbsp; ".join(parts))
@@ -399,10 +423,18 @@ class PinsLegend(QLabel):
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setWordWrap(True)
         self.setContentsMargins(8, 8, 8, 0)
+        self.pins: list[Pin] = []
         self.hide()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.show_pins(self.pins)
+        super().changeEvent(event)
 
     def show_pins(self, pins: list[Pin]) -> None:
         from html import escape
+
+        self.pins = list(pins)
 
         from twin_app.scene.pins import legend_items
 
@@ -423,12 +455,25 @@ class PinsLegend(QLabel):
 
 
 class FeedbackDock(QDockWidget):
+    """The Feedback panel's dock; says when the language changes (the tools' texts follow it)."""
+
+    language_changed = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("feedback_dock")
-        self.setWindowTitle(self.tr("Feedback"))
         self.panel = FeedbackPanel()
         self.setWidget(self.panel)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Feedback"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.language_changed.emit()
+        super().changeEvent(event)
 
 
 class PinsController(QObject):
@@ -446,18 +491,18 @@ class PinsController(QObject):
         self.export_dialog: ExportPinsDialog | None = None
         self.confirm_box: QMessageBox | None = None
 
-        drop = QAction(self.tr("Drop pin"), window)
+        drop = QAction(window)
         drop.setObjectName("mode:drop_pin")
-        drop.setToolTip(self.tr("Click in the 3D view where a resident points, then say what they said"))
         self.drop_action = window.add_click_mode(drop, self.drop_at)
-        move = QAction(self.tr("Move pin"), window)
+        move = QAction(window)
         move.setObjectName("mode:move_pin")
-        move.setToolTip(self.tr("Click the selected pin's new place in the 3D view"))
         self.move_action = window.add_click_mode(move, self.move_to)
         self.move_action.setVisible(False)  # the dock's Move button turns it on
         self.move_action.toggled.connect(self._on_move_mode)
 
         self.dock = FeedbackDock(window)
+        self.dock.language_changed.connect(self.retranslate)
+        self.retranslate()
         self.panel = self.dock.panel
         self.legend = PinsLegend()
         panel = self.panel
@@ -475,6 +520,15 @@ class PinsController(QObject):
         ):
             signal.connect(self.refresh)
         self.refresh()
+
+    def retranslate(self) -> None:
+        """The tools' texts in the current language."""
+        self.drop_action.setText(self.tr("Drop pin"))
+        self.drop_action.setToolTip(
+            self.tr("Click in the 3D view where a resident points, then say what they said")
+        )
+        self.move_action.setText(self.tr("Move pin"))
+        self.move_action.setToolTip(self.tr("Click the selected pin's new place in the 3D view"))
 
     # -- what is shown ----------------------------------------------------------------------------
     def shown_pins(self) -> list[Pin]:
