@@ -183,7 +183,7 @@ def test_pins_dropped_with_real_clicks_are_stored_listed_moved_deleted_and_expor
     assert panel.table.item(0, 1).text() == "A bench under the trees"
     assert panel.table.item(0, 2).text() == "Aino"
     assert panel.table.isColumnHidden(3)  # one scenario listed: no column saying which
-    assert "Idea (1)" in panel.legend.text().replace("&nbsp;", " ")
+    assert "Idea: 1" in panel.legend.text()
     visual = win.feedback.visual
     assert sorted(visual.pins) == [1, 2, 3]
     assert visual.actors[ACTOR_PREFIX + "like"].GetVisibility()

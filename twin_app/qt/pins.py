@@ -355,7 +355,7 @@ class FeedbackPanel(QWidget):
         names = self._category_names()
         parts = [
             f'<span style="color:{STYLES[c].colour}; font-size:large">{STYLES[c].symbol}</span>&nbsp;'
-            + escape(self.tr("{kind} ({count})").format(kind=names[c], count=counts.get(c, 0)))
+            + escape(self.tr("{kind}: {count}").format(kind=names[c], count=counts.get(c, 0)))
             for c in PinCategory
         ]
         self.legend.setText("&nbsp;&nbsp; ".join(parts))
