@@ -40,6 +40,7 @@ SAME_AS_ENGLISH = {
     "ferry",
     "trolleybus",
     "idea",
+    "Idea",
     "no",
     "table",
     "{size} bytes",

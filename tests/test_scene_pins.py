@@ -213,3 +213,14 @@ def test_markers_keep_their_size_on_screen_as_the_camera_zooms(scene) -> None:
         mesh = pins.meshes[ACTOR_PREFIX + "like"]
         assert mesh.bounds[5] == pytest.approx(0.96 * pins.size, rel=0.02)  # the cube's top: 0.8 + 0.16
     assert pins.actors == actors
+
+
+def test_the_kinds_are_named_in_the_language_chosen() -> None:
+    from twin_app.core.i18n import speaking
+    from twin_app.scene.pins import label, legend_items
+
+    with speaking("fr"):
+        assert [label(c) for c in PinCategory] == ["Idée", "Problème", "J'aime"]
+    with speaking("ja"):
+        assert [i.label for i in legend_items([])] == ["アイデア", "問題", "いいね"]
+    assert label("like") == "Like"
