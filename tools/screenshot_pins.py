@@ -1,18 +1,20 @@
 """The screenshots of docs/projects.md's feedback section: the window with residents' pins on a city.
 
 Usage (an X display is needed; xvfb-run gives one):
-    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python tools/screenshot_pins.py [CITY] [OUT_FOLDER]
+    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python tools/screenshot_pins.py \
+        [CITY] [OUT_FOLDER] [--lang CODE]
 
 Opens the city (the bundled sample by default) in the real window, starts a
 project in a temporary folder, drops pins where the 3D view shows the city
 at a few places on screen (through the window's own picking, as a click
 would), selects one, and grabs the whole window: ``pins.png``; then opens
-the Drop pin dialog over it: ``pins-dialog.png``.
+the Drop pin dialog over it: ``pins-dialog.png``.  With ``--lang`` the
+window speaks that language and the files are ``pins-CODE.png`` and
+``pins-dialog-CODE.png``.
 """
 
 from __future__ import annotations
 
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -37,11 +39,22 @@ def pump(app: QApplication, seconds: float) -> None:
 
 
 def main() -> None:
+    import argparse
+
     from twin_app.qt.window import MainWindow
 
-    city = sys.argv[1] if len(sys.argv) > 1 else "helsinki"
-    out = Path(sys.argv[2] if len(sys.argv) > 2 else "docs/images")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("city", nargs="?", default="helsinki")
+    parser.add_argument("out", nargs="?", default="docs/images", type=Path)
+    parser.add_argument("--lang", default=None, help="a language code (es fr pt ko ja zh)")
+    args = parser.parse_args()
+    city, out = args.city, args.out
+    suffix = f"-{args.lang}" if args.lang else ""
     app = QApplication.instance() or QApplication([])
+    if args.lang:
+        from twin_app.qt.i18n import switch_language
+
+        switch_language(args.lang, remember=False)
     window = MainWindow()
     window.resize(1600, 1000)
     window.show()
@@ -72,20 +85,20 @@ def main() -> None:
     pump(app, 1.0)
     out.mkdir(parents=True, exist_ok=True)
     screen = app.primaryScreen()
-    screen.grabWindow(0).save(str(out / "pins.png"))
+    screen.grabWindow(0).save(str(out / f"pins{suffix}.png"))
     controller.drop_action.trigger()
     dialog = controller.drop_at(int(0.45 * width), int(0.5 * height))
     assert dialog is not None
     dialog.category_buttons[next(iter(dialog.category_buttons))].setChecked(True)
     dialog.comment.setPlainText("A bench in the shade, facing the square")
     pump(app, 1.0)
-    screen.grabWindow(0).save(str(out / "pins-dialog.png"))
+    screen.grabWindow(0).save(str(out / f"pins-dialog{suffix}.png"))
     dialog.reject()
     for other in window.findChildren(QDockWidget):
         other.setFloating(False)
     session.close_project(save=True)
     window.close()
-    print(f"Saved {out / 'pins.png'} and {out / 'pins-dialog.png'}")
+    print(f"Saved {out / f'pins{suffix}.png'} and {out / f'pins-dialog{suffix}.png'}")
 
 
 if __name__ == "__main__":
