@@ -26,6 +26,7 @@ CODES = update_ts.LANGUAGES
 SAME_AS_ENGLISH: dict[str, set[str]] = {
     "fr": {"Source", "Messages", "Raster", "Licences", "Pause", "msg/s"},
     "pt": {"Raster", "msg/s"},
+    "es": {"Idea"},
 }
 _PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 _ACCELERATOR = re.compile(r"&[^&\s]")

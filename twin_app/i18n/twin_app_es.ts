@@ -479,6 +479,45 @@
     </message>
 </context>
 <context>
+    <name>ExportPinsDialog</name>
+    <message>
+        <source>Export feedback pins</source>
+        <translation>Exportar marcadores de opinión</translation>
+    </message>
+    <message>
+        <source>The {count} pins listed are exported. The file&apos;s ending chooses its format: .gpkg (GeoPackage), .geojson (GeoJSON) or .csv (a table).</source>
+        <translation>Se exportan los {count} marcadores de la lista. La terminación del archivo elige el formato: .gpkg (GeoPackage), .geojson (GeoJSON) o .csv (una tabla).</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>Include residents&apos; names</source>
+        <translation>Incluir los nombres de los vecinos</translation>
+    </message>
+    <message>
+        <source>Names are personal data: export them only where residents agreed.</source>
+        <translation>Los nombres son datos personales: expórtelos solo si los vecinos lo aceptaron.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>Archivo GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>GeoJSON (*.geojson)</source>
+        <translation>Archivo GeoJSON (*.geojson)</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>Tabla CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>FeedPanel</name>
     <message>
         <source>Feed</source>
@@ -544,6 +583,92 @@ guardado como: {id}</translation>
     <message>
         <source>Last error: {error}</source>
         <translation>Último error: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackDock</name>
+    <message>
+        <source>Feedback</source>
+        <translation>Opiniones</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackPanel</name>
+    <message>
+        <source>Feedback pins are kept in a project. Start one with File → New project… (or open one), then drop pins on the map.</source>
+        <translation>Los marcadores de opinión se guardan en un proyecto. Cree uno con Archivo → Nuevo proyecto… (o abra uno) y luego coloque marcadores en el mapa.</translation>
+    </message>
+    <message>
+        <source>New project…</source>
+        <translation>Nuevo proyecto…</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Todos los tipos</translation>
+    </message>
+    <message>
+        <source>Active scenario</source>
+        <translation>Escenario activo</translation>
+    </message>
+    <message>
+        <source>All scenarios</source>
+        <translation>Todos los escenarios</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comentario</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Escenario</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Mover</translation>
+    </message>
+    <message>
+        <source>Then click the pin&apos;s new place in the 3D view</source>
+        <translation>Después haga clic en el nuevo lugar del marcador en la vista 3D</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportar…</translation>
+    </message>
+    <message>
+        <source>Idea</source>
+        <translation>Idea</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>Like</source>
+        <translation>Me gusta</translation>
+    </message>
+    <message>
+        <source>{kind}: {count}</source>
+        <translation>{kind}: {count} marcadores</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Situación actual</translation>
     </message>
 </context>
 <context>

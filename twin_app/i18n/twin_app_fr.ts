@@ -479,6 +479,45 @@
     </message>
 </context>
 <context>
+    <name>ExportPinsDialog</name>
+    <message>
+        <source>Export feedback pins</source>
+        <translation>Exporter les épingles d&apos;avis</translation>
+    </message>
+    <message>
+        <source>The {count} pins listed are exported. The file&apos;s ending chooses its format: .gpkg (GeoPackage), .geojson (GeoJSON) or .csv (a table).</source>
+        <translation>Les {count} épingles de la liste sont exportées. L&apos;extension du fichier choisit le format : .gpkg (GeoPackage), .geojson (GeoJSON) ou .csv (un tableau).</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Include residents&apos; names</source>
+        <translation>Inclure les noms des habitants</translation>
+    </message>
+    <message>
+        <source>Names are personal data: export them only where residents agreed.</source>
+        <translation>Les noms sont des données personnelles : ne les exportez que si les habitants l&apos;ont accepté.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>Fichier GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>GeoJSON (*.geojson)</source>
+        <translation>Fichier GeoJSON (*.geojson)</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>Tableau CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>FeedPanel</name>
     <message>
         <source>Feed</source>
@@ -544,6 +583,92 @@ stocké sous&#xa0;: {id}</translation>
     <message>
         <source>Last error: {error}</source>
         <translation>Dernière erreur&#xa0;: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackDock</name>
+    <message>
+        <source>Feedback</source>
+        <translation>Avis</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackPanel</name>
+    <message>
+        <source>Feedback pins are kept in a project. Start one with File → New project… (or open one), then drop pins on the map.</source>
+        <translation>Les épingles d&apos;avis sont conservées dans un projet. Créez-en un avec Fichier → Nouveau projet… (ou ouvrez-en un), puis déposez des épingles sur la carte.</translation>
+    </message>
+    <message>
+        <source>New project…</source>
+        <translation>Nouveau projet…</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Tous les types</translation>
+    </message>
+    <message>
+        <source>Active scenario</source>
+        <translation>Scénario actif</translation>
+    </message>
+    <message>
+        <source>All scenarios</source>
+        <translation>Tous les scénarios</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Scénario</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Déplacer</translation>
+    </message>
+    <message>
+        <source>Then click the pin&apos;s new place in the 3D view</source>
+        <translation>Cliquez ensuite sur le nouvel emplacement de l&apos;épingle dans la vue 3D</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <source>Idea</source>
+        <translation>Idée</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Like</source>
+        <translation>J&apos;aime</translation>
+    </message>
+    <message>
+        <source>{kind}: {count}</source>
+        <translation>{kind} : {count}</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Situation actuelle</translation>
     </message>
 </context>
 <context>

@@ -479,6 +479,45 @@
     </message>
 </context>
 <context>
+    <name>ExportPinsDialog</name>
+    <message>
+        <source>Export feedback pins</source>
+        <translation>意見ピンの書き出し</translation>
+    </message>
+    <message>
+        <source>The {count} pins listed are exported. The file&apos;s ending chooses its format: .gpkg (GeoPackage), .geojson (GeoJSON) or .csv (a table).</source>
+        <translation>一覧の {count} 件のピンを書き出します。ファイルの拡張子で形式が決まります：.gpkg（GeoPackage）、.geojson（GeoJSON）、.csv（表）。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Include residents&apos; names</source>
+        <translation>住民の名前を含める</translation>
+    </message>
+    <message>
+        <source>Names are personal data: export them only where residents agreed.</source>
+        <translation>名前は個人情報です。住民が同意した場合にのみ書き出してください。</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>書き出し</translation>
+    </message>
+    <message>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage ファイル (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>GeoJSON (*.geojson)</source>
+        <translation>GeoJSON ファイル (*.geojson)</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV 表 (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>FeedPanel</name>
     <message>
         <source>Feed</source>
@@ -544,6 +583,92 @@ stored as: {id}</source>
     <message>
         <source>Last error: {error}</source>
         <translation>最後のエラー：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackDock</name>
+    <message>
+        <source>Feedback</source>
+        <translation>意見</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackPanel</name>
+    <message>
+        <source>Feedback pins are kept in a project. Start one with File → New project… (or open one), then drop pins on the map.</source>
+        <translation>意見ピンはプロジェクトに保存されます。ファイル → 新しいプロジェクト… でプロジェクトを作成する（または開く）と、地図にピンを置けます。</translation>
+    </message>
+    <message>
+        <source>New project…</source>
+        <translation>新しいプロジェクト…</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>すべての種類</translation>
+    </message>
+    <message>
+        <source>Active scenario</source>
+        <translation>現在のシナリオ</translation>
+    </message>
+    <message>
+        <source>All scenarios</source>
+        <translation>すべてのシナリオ</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>コメント</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>シナリオ</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時刻</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>移動</translation>
+    </message>
+    <message>
+        <source>Then click the pin&apos;s new place in the 3D view</source>
+        <translation>次に 3D ビューでピンの新しい場所をクリックしてください</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>書き出し…</translation>
+    </message>
+    <message>
+        <source>Idea</source>
+        <translation>アイデア</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <source>Like</source>
+        <translation>いいね</translation>
+    </message>
+    <message>
+        <source>{kind}: {count}</source>
+        <translation>{kind}：{count} 件</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>現状</translation>
     </message>
 </context>
 <context>

@@ -479,6 +479,45 @@
     </message>
 </context>
 <context>
+    <name>ExportPinsDialog</name>
+    <message>
+        <source>Export feedback pins</source>
+        <translation>의견 핀 내보내기</translation>
+    </message>
+    <message>
+        <source>The {count} pins listed are exported. The file&apos;s ending chooses its format: .gpkg (GeoPackage), .geojson (GeoJSON) or .csv (a table).</source>
+        <translation>목록의 핀 {count}개를 내보냅니다. 파일 확장자에 따라 형식이 정해집니다: .gpkg(GeoPackage), .geojson(GeoJSON), .csv(표).</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <source>Include residents&apos; names</source>
+        <translation>주민 이름 포함</translation>
+    </message>
+    <message>
+        <source>Names are personal data: export them only where residents agreed.</source>
+        <translation>이름은 개인정보입니다. 주민이 동의한 경우에만 내보내세요.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage 파일 (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>GeoJSON (*.geojson)</source>
+        <translation>GeoJSON 파일 (*.geojson)</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV 표 (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>FeedPanel</name>
     <message>
         <source>Feed</source>
@@ -544,6 +583,92 @@ stored as: {id}</source>
     <message>
         <source>Last error: {error}</source>
         <translation>마지막 오류: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackDock</name>
+    <message>
+        <source>Feedback</source>
+        <translation>의견</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackPanel</name>
+    <message>
+        <source>Feedback pins are kept in a project. Start one with File → New project… (or open one), then drop pins on the map.</source>
+        <translation>의견 핀은 프로젝트에 저장됩니다. 파일 → 새 프로젝트…로 프로젝트를 만들거나 연 다음 지도에 핀을 놓으세요.</translation>
+    </message>
+    <message>
+        <source>New project…</source>
+        <translation>새 프로젝트…</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>모든 종류</translation>
+    </message>
+    <message>
+        <source>Active scenario</source>
+        <translation>현재 시나리오</translation>
+    </message>
+    <message>
+        <source>All scenarios</source>
+        <translation>모든 시나리오</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>코멘트</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>시나리오</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시간</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>이동</translation>
+    </message>
+    <message>
+        <source>Then click the pin&apos;s new place in the 3D view</source>
+        <translation>그런 다음 3D 보기에서 핀의 새 위치를 클릭하세요</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>내보내기…</translation>
+    </message>
+    <message>
+        <source>Idea</source>
+        <translation>아이디어</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>문제</translation>
+    </message>
+    <message>
+        <source>Like</source>
+        <translation>좋아요</translation>
+    </message>
+    <message>
+        <source>{kind}: {count}</source>
+        <translation>{kind}: {count}개</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>현재 상태</translation>
     </message>
 </context>
 <context>

@@ -479,6 +479,45 @@
     </message>
 </context>
 <context>
+    <name>ExportPinsDialog</name>
+    <message>
+        <source>Export feedback pins</source>
+        <translation>导出意见图钉</translation>
+    </message>
+    <message>
+        <source>The {count} pins listed are exported. The file&apos;s ending chooses its format: .gpkg (GeoPackage), .geojson (GeoJSON) or .csv (a table).</source>
+        <translation>将导出列表中的 {count} 个图钉。文件扩展名决定格式：.gpkg（GeoPackage）、.geojson（GeoJSON）或 .csv（表格）。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Include residents&apos; names</source>
+        <translation>包含居民姓名</translation>
+    </message>
+    <message>
+        <source>Names are personal data: export them only where residents agreed.</source>
+        <translation>姓名属于个人数据：仅在居民同意时才导出。</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage 文件 (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>GeoJSON (*.geojson)</source>
+        <translation>GeoJSON 文件 (*.geojson)</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>FeedPanel</name>
     <message>
         <source>Feed</source>
@@ -544,6 +583,92 @@ stored as: {id}</source>
     <message>
         <source>Last error: {error}</source>
         <translation>最近的错误：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackDock</name>
+    <message>
+        <source>Feedback</source>
+        <translation>意见</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackPanel</name>
+    <message>
+        <source>Feedback pins are kept in a project. Start one with File → New project… (or open one), then drop pins on the map.</source>
+        <translation>意见图钉保存在项目中。请通过“文件 → 新建项目…”创建项目（或打开一个）,然后在地图上放置图钉。</translation>
+    </message>
+    <message>
+        <source>New project…</source>
+        <translation>新建项目…</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>所有类型</translation>
+    </message>
+    <message>
+        <source>Active scenario</source>
+        <translation>当前情景</translation>
+    </message>
+    <message>
+        <source>All scenarios</source>
+        <translation>所有情景</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>情景</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>移动</translation>
+    </message>
+    <message>
+        <source>Then click the pin&apos;s new place in the 3D view</source>
+        <translation>然后在三维视图中点击图钉的新位置</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Idea</source>
+        <translation>想法</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Like</source>
+        <translation>赞</translation>
+    </message>
+    <message>
+        <source>{kind}: {count}</source>
+        <translation>{kind}：{count} 个</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>现状</translation>
     </message>
 </context>
 <context>
