@@ -300,3 +300,31 @@ def test_a_pin_of_today_shows_its_time_an_older_one_its_date_too() -> None:
     older = _when("2026-03-01T09:07:00Z", today=local.date() + dt.timedelta(days=1)).replace("\u202f", " ")
     assert older.endswith(clock) and older.startswith(f"{local.month}/{local.day}/26")
     assert _when("not a time") == "not a time"
+
+
+def test_the_feedback_dock_and_the_pin_tools_follow_a_language_change(win, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from twin_app.qt.i18n import switch_language
+
+    # the remembered choice goes to this test's folder, never to the user's settings
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
+    controller, panel = win.feedback, win.feedback.panel
+    try:
+        switch_language("ja", remember=False)
+        _pump(0.3)
+        # the translations as written by hand in twin_app/i18n/twin_app_ja.ts
+        assert controller.dock.windowTitle() == "意見"
+        assert controller.drop_action.text() == "ピンを置く"
+        assert panel.move_button.text() == "移動" and panel.delete_button.text() == "削除"
+        assert panel.scenario_filter.itemText(1) == "すべてのシナリオ"
+        assert panel.table.horizontalHeaderItem(1).text() == "コメント"
+        assert "意見ピン" in controller.legend.text() or controller.legend.isHidden()
+        switch_language("fr", remember=False)
+        _pump(0.3)
+        assert controller.dock.windowTitle() == "Avis" and panel.export_button.text() == "Exporter…"
+    finally:
+        switch_language("en", remember=False)
+        _pump(0.3)
+    assert controller.dock.windowTitle() == "Feedback" and controller.drop_action.text() == "Drop pin"
+    assert panel.table.horizontalHeaderItem(1).text() == "Comment"
