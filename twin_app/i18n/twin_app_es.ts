@@ -1350,6 +1350,149 @@ guardado como: {id}</translation>
     </message>
 </context>
 <context>
+    <name>PinDialog</name>
+    <message>
+        <source>Drop a feedback pin</source>
+        <extracomment>the list&apos;s columns what a filter combo holds for &quot;every category&quot; / &quot;every scenario&quot;</extracomment>
+        <translation>Colocar un marcador de opinión</translation>
+    </message>
+    <message>
+        <source>What kind of remark is it?</source>
+        <translation>¿Qué tipo de comentario es?</translation>
+    </message>
+    <message>
+        <source>Idea</source>
+        <translation>Idea</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>I like this</source>
+        <translation>Me gusta esto</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comentario</translation>
+    </message>
+    <message>
+        <source>What the resident said, in a few words</source>
+        <translation>Lo que dijo el vecino, en pocas palabras</translation>
+    </message>
+    <message>
+        <source>Name (optional)</source>
+        <translation>Nombre (opcional)</translation>
+    </message>
+    <message>
+        <source>Only if the resident wants to give it</source>
+        <translation>Solo si el vecino quiere darlo</translation>
+    </message>
+    <message>
+        <source>Drop pin</source>
+        <translation>Colocar marcador</translation>
+    </message>
+    <message>
+        <source>{count} of {limit} characters</source>
+        <translation>{count} de {limit} caracteres</translation>
+    </message>
+</context>
+<context>
+    <name>PinsController</name>
+    <message>
+        <source>Drop pin</source>
+        <extracomment>the dialogs open now (tests drive them)</extracomment>
+        <translation>Colocar marcador</translation>
+    </message>
+    <message>
+        <source>Click in the 3D view where a resident points, then say what they said</source>
+        <translation>Haga clic en la vista 3D donde señala un vecino y anote lo que dijo</translation>
+    </message>
+    <message>
+        <source>Move pin</source>
+        <translation>Mover marcador</translation>
+    </message>
+    <message>
+        <source>Click the selected pin&apos;s new place in the 3D view</source>
+        <translation>Haga clic en el nuevo lugar del marcador seleccionado en la vista 3D</translation>
+    </message>
+    <message>
+        <source>Start a project first (File → New project…): pins are kept in it.</source>
+        <translation>Primero cree un proyecto (Archivo → Nuevo proyecto…): los marcadores se guardan en él.</translation>
+    </message>
+    <message>
+        <source>Click on the city, not the sky, to drop a pin.</source>
+        <translation>Haga clic en la ciudad, no en el cielo, para colocar un marcador.</translation>
+    </message>
+    <message>
+        <source>Pin {number} dropped and saved in the project.</source>
+        <translation>Marcador {number} colocado y guardado en el proyecto.</translation>
+    </message>
+    <message>
+        <source>Pin {number}: {comment}</source>
+        <translation>Marcador {number}: {comment}</translation>
+    </message>
+    <message>
+        <source>Click the pin&apos;s new place in the 3D view.</source>
+        <translation>Haga clic en el nuevo lugar del marcador en la vista 3D.</translation>
+    </message>
+    <message>
+        <source>Click on the city, not the sky, to move the pin.</source>
+        <translation>Haga clic en la ciudad, no en el cielo, para mover el marcador.</translation>
+    </message>
+    <message>
+        <source>Pin {number} moved.</source>
+        <translation>Marcador {number} movido.</translation>
+    </message>
+    <message>
+        <source>Delete the pin?</source>
+        <translation>¿Eliminar el marcador?</translation>
+    </message>
+    <message>
+        <source>Delete pin {number} (“{comment}”)? This cannot be undone.</source>
+        <translation>¿Eliminar el marcador {number} («{comment}»)? No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Pin {number} deleted.</source>
+        <translation>Marcador {number} eliminado.</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Opiniones</translation>
+    </message>
+    <message>
+        <source>The pins could not be exported</source>
+        <translation>No se pudieron exportar los marcadores</translation>
+    </message>
+    <message>
+        <source>The pins were saved to {path}.</source>
+        <translation>Los marcadores se guardaron en {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>PinsLegend</name>
+    <message>
+        <source>Idea</source>
+        <translation>Idea</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>Like</source>
+        <translation>Me gusta</translation>
+    </message>
+    <message>
+        <source>Feedback pins</source>
+        <translation>Marcadores de opinión</translation>
+    </message>
+    <message>
+        <source>{kind}: {count}</source>
+        <translation>{kind}: {count} marcadores</translation>
+    </message>
+</context>
+<context>
     <name>Presentation</name>
     <message>
         <source>Presentation</source>

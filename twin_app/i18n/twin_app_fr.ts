@@ -1350,6 +1350,149 @@ stocké sous&#xa0;: {id}</translation>
     </message>
 </context>
 <context>
+    <name>PinDialog</name>
+    <message>
+        <source>Drop a feedback pin</source>
+        <extracomment>the list&apos;s columns what a filter combo holds for &quot;every category&quot; / &quot;every scenario&quot;</extracomment>
+        <translation>Déposer une épingle d&apos;avis</translation>
+    </message>
+    <message>
+        <source>What kind of remark is it?</source>
+        <translation>De quel type de remarque s&apos;agit-il ?</translation>
+    </message>
+    <message>
+        <source>Idea</source>
+        <translation>Idée</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>I like this</source>
+        <translation>J&apos;aime ceci</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>What the resident said, in a few words</source>
+        <translation>Ce que l&apos;habitant a dit, en quelques mots</translation>
+    </message>
+    <message>
+        <source>Name (optional)</source>
+        <translation>Nom (facultatif)</translation>
+    </message>
+    <message>
+        <source>Only if the resident wants to give it</source>
+        <translation>Seulement si l&apos;habitant souhaite le donner</translation>
+    </message>
+    <message>
+        <source>Drop pin</source>
+        <translation>Déposer l&apos;épingle</translation>
+    </message>
+    <message>
+        <source>{count} of {limit} characters</source>
+        <translation>{count} sur {limit} caractères</translation>
+    </message>
+</context>
+<context>
+    <name>PinsController</name>
+    <message>
+        <source>Drop pin</source>
+        <extracomment>the dialogs open now (tests drive them)</extracomment>
+        <translation>Déposer l&apos;épingle</translation>
+    </message>
+    <message>
+        <source>Click in the 3D view where a resident points, then say what they said</source>
+        <translation>Cliquez dans la vue 3D là où un habitant montre, puis notez ce qu&apos;il a dit</translation>
+    </message>
+    <message>
+        <source>Move pin</source>
+        <translation>Déplacer l&apos;épingle</translation>
+    </message>
+    <message>
+        <source>Click the selected pin&apos;s new place in the 3D view</source>
+        <translation>Cliquez sur le nouvel emplacement de l&apos;épingle sélectionnée dans la vue 3D</translation>
+    </message>
+    <message>
+        <source>Start a project first (File → New project…): pins are kept in it.</source>
+        <translation>Créez d&apos;abord un projet (Fichier → Nouveau projet…) : les épingles y sont conservées.</translation>
+    </message>
+    <message>
+        <source>Click on the city, not the sky, to drop a pin.</source>
+        <translation>Cliquez sur la ville, pas sur le ciel, pour déposer une épingle.</translation>
+    </message>
+    <message>
+        <source>Pin {number} dropped and saved in the project.</source>
+        <translation>Épingle {number} déposée et enregistrée dans le projet.</translation>
+    </message>
+    <message>
+        <source>Pin {number}: {comment}</source>
+        <translation>Épingle {number} : {comment}</translation>
+    </message>
+    <message>
+        <source>Click the pin&apos;s new place in the 3D view.</source>
+        <translation>Cliquez sur le nouvel emplacement de l&apos;épingle dans la vue 3D.</translation>
+    </message>
+    <message>
+        <source>Click on the city, not the sky, to move the pin.</source>
+        <translation>Cliquez sur la ville, pas sur le ciel, pour déplacer l&apos;épingle.</translation>
+    </message>
+    <message>
+        <source>Pin {number} moved.</source>
+        <translation>Épingle {number} déplacée.</translation>
+    </message>
+    <message>
+        <source>Delete the pin?</source>
+        <translation>Supprimer l&apos;épingle ?</translation>
+    </message>
+    <message>
+        <source>Delete pin {number} (“{comment}”)? This cannot be undone.</source>
+        <translation>Supprimer l&apos;épingle {number} (« {comment} ») ? Cette action est irréversible.</translation>
+    </message>
+    <message>
+        <source>Pin {number} deleted.</source>
+        <translation>Épingle {number} supprimée.</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Avis</translation>
+    </message>
+    <message>
+        <source>The pins could not be exported</source>
+        <translation>Les épingles n&apos;ont pas pu être exportées</translation>
+    </message>
+    <message>
+        <source>The pins were saved to {path}.</source>
+        <translation>Les épingles ont été enregistrées dans {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>PinsLegend</name>
+    <message>
+        <source>Idea</source>
+        <translation>Idée</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Like</source>
+        <translation>J&apos;aime</translation>
+    </message>
+    <message>
+        <source>Feedback pins</source>
+        <translation>Épingles d&apos;avis</translation>
+    </message>
+    <message>
+        <source>{kind}: {count}</source>
+        <translation>{kind} : {count}</translation>
+    </message>
+</context>
+<context>
     <name>Presentation</name>
     <message>
         <source>Presentation</source>

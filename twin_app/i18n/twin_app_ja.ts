@@ -1350,6 +1350,149 @@ stored as: {id}</source>
     </message>
 </context>
 <context>
+    <name>PinDialog</name>
+    <message>
+        <source>Drop a feedback pin</source>
+        <extracomment>the list&apos;s columns what a filter combo holds for &quot;every category&quot; / &quot;every scenario&quot;</extracomment>
+        <translation>意見ピンを置く</translation>
+    </message>
+    <message>
+        <source>What kind of remark is it?</source>
+        <translation>どの種類の意見ですか？</translation>
+    </message>
+    <message>
+        <source>Idea</source>
+        <translation>アイデア</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <source>I like this</source>
+        <translation>ここが好き</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>コメント</translation>
+    </message>
+    <message>
+        <source>What the resident said, in a few words</source>
+        <translation>住民の言葉を短く</translation>
+    </message>
+    <message>
+        <source>Name (optional)</source>
+        <translation>名前（任意）</translation>
+    </message>
+    <message>
+        <source>Only if the resident wants to give it</source>
+        <translation>住民が希望する場合のみ</translation>
+    </message>
+    <message>
+        <source>Drop pin</source>
+        <translation>ピンを置く</translation>
+    </message>
+    <message>
+        <source>{count} of {limit} characters</source>
+        <translation>{count} / {limit} 文字</translation>
+    </message>
+</context>
+<context>
+    <name>PinsController</name>
+    <message>
+        <source>Drop pin</source>
+        <extracomment>the dialogs open now (tests drive them)</extracomment>
+        <translation>ピンを置く</translation>
+    </message>
+    <message>
+        <source>Click in the 3D view where a resident points, then say what they said</source>
+        <translation>住民が指す場所を 3D ビューでクリックし、その意見を入力します</translation>
+    </message>
+    <message>
+        <source>Move pin</source>
+        <translation>ピンを移動</translation>
+    </message>
+    <message>
+        <source>Click the selected pin&apos;s new place in the 3D view</source>
+        <translation>3D ビューで選択したピンの新しい場所をクリックしてください</translation>
+    </message>
+    <message>
+        <source>Start a project first (File → New project…): pins are kept in it.</source>
+        <translation>まずプロジェクトを作成してください（ファイル → 新しいプロジェクト…）。ピンはプロジェクトに保存されます。</translation>
+    </message>
+    <message>
+        <source>Click on the city, not the sky, to drop a pin.</source>
+        <translation>ピンを置くには、空ではなく街をクリックしてください。</translation>
+    </message>
+    <message>
+        <source>Pin {number} dropped and saved in the project.</source>
+        <translation>ピン {number} を置き、プロジェクトに保存しました。</translation>
+    </message>
+    <message>
+        <source>Pin {number}: {comment}</source>
+        <translation>ピン {number}：{comment}</translation>
+    </message>
+    <message>
+        <source>Click the pin&apos;s new place in the 3D view.</source>
+        <translation>3D ビューでピンの新しい場所をクリックしてください。</translation>
+    </message>
+    <message>
+        <source>Click on the city, not the sky, to move the pin.</source>
+        <translation>ピンを移動するには、空ではなく街をクリックしてください。</translation>
+    </message>
+    <message>
+        <source>Pin {number} moved.</source>
+        <translation>ピン {number} を移動しました。</translation>
+    </message>
+    <message>
+        <source>Delete the pin?</source>
+        <translation>ピンを削除しますか？</translation>
+    </message>
+    <message>
+        <source>Delete pin {number} (“{comment}”)? This cannot be undone.</source>
+        <translation>ピン {number}（「{comment}」）を削除しますか？ 元に戻せません。</translation>
+    </message>
+    <message>
+        <source>Pin {number} deleted.</source>
+        <translation>ピン {number} を削除しました。</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>意見</translation>
+    </message>
+    <message>
+        <source>The pins could not be exported</source>
+        <translation>ピンを書き出せませんでした</translation>
+    </message>
+    <message>
+        <source>The pins were saved to {path}.</source>
+        <translation>ピンを {path} に保存しました。</translation>
+    </message>
+</context>
+<context>
+    <name>PinsLegend</name>
+    <message>
+        <source>Idea</source>
+        <translation>アイデア</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <source>Like</source>
+        <translation>いいね</translation>
+    </message>
+    <message>
+        <source>Feedback pins</source>
+        <translation>意見ピン</translation>
+    </message>
+    <message>
+        <source>{kind}: {count}</source>
+        <translation>{kind}：{count} 件</translation>
+    </message>
+</context>
+<context>
     <name>Presentation</name>
     <message>
         <source>Presentation</source>

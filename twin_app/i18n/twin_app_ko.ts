@@ -1350,6 +1350,149 @@ stored as: {id}</source>
     </message>
 </context>
 <context>
+    <name>PinDialog</name>
+    <message>
+        <source>Drop a feedback pin</source>
+        <extracomment>the list&apos;s columns what a filter combo holds for &quot;every category&quot; / &quot;every scenario&quot;</extracomment>
+        <translation>의견 핀 놓기</translation>
+    </message>
+    <message>
+        <source>What kind of remark is it?</source>
+        <translation>어떤 종류의 의견인가요?</translation>
+    </message>
+    <message>
+        <source>Idea</source>
+        <translation>아이디어</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>문제</translation>
+    </message>
+    <message>
+        <source>I like this</source>
+        <translation>마음에 들어요</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>코멘트</translation>
+    </message>
+    <message>
+        <source>What the resident said, in a few words</source>
+        <translation>주민이 한 말을 간단히 적어 주세요</translation>
+    </message>
+    <message>
+        <source>Name (optional)</source>
+        <translation>이름(선택)</translation>
+    </message>
+    <message>
+        <source>Only if the resident wants to give it</source>
+        <translation>주민이 원할 때만 적어 주세요</translation>
+    </message>
+    <message>
+        <source>Drop pin</source>
+        <translation>핀 놓기</translation>
+    </message>
+    <message>
+        <source>{count} of {limit} characters</source>
+        <translation>{limit}자 중 {count}자</translation>
+    </message>
+</context>
+<context>
+    <name>PinsController</name>
+    <message>
+        <source>Drop pin</source>
+        <extracomment>the dialogs open now (tests drive them)</extracomment>
+        <translation>핀 놓기</translation>
+    </message>
+    <message>
+        <source>Click in the 3D view where a resident points, then say what they said</source>
+        <translation>주민이 가리키는 곳을 3D 보기에서 클릭한 뒤 주민의 말을 적으세요</translation>
+    </message>
+    <message>
+        <source>Move pin</source>
+        <translation>핀 이동</translation>
+    </message>
+    <message>
+        <source>Click the selected pin&apos;s new place in the 3D view</source>
+        <translation>3D 보기에서 선택한 핀의 새 위치를 클릭하세요</translation>
+    </message>
+    <message>
+        <source>Start a project first (File → New project…): pins are kept in it.</source>
+        <translation>먼저 프로젝트를 시작하세요(파일 → 새 프로젝트…). 핀은 프로젝트에 저장됩니다.</translation>
+    </message>
+    <message>
+        <source>Click on the city, not the sky, to drop a pin.</source>
+        <translation>핀을 놓으려면 하늘이 아니라 도시를 클릭하세요.</translation>
+    </message>
+    <message>
+        <source>Pin {number} dropped and saved in the project.</source>
+        <translation>핀 {number}을(를) 놓고 프로젝트에 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Pin {number}: {comment}</source>
+        <translation>핀 {number}: {comment}</translation>
+    </message>
+    <message>
+        <source>Click the pin&apos;s new place in the 3D view.</source>
+        <translation>3D 보기에서 핀의 새 위치를 클릭하세요.</translation>
+    </message>
+    <message>
+        <source>Click on the city, not the sky, to move the pin.</source>
+        <translation>핀을 옮기려면 하늘이 아니라 도시를 클릭하세요.</translation>
+    </message>
+    <message>
+        <source>Pin {number} moved.</source>
+        <translation>핀 {number}을(를) 옮겼습니다.</translation>
+    </message>
+    <message>
+        <source>Delete the pin?</source>
+        <translation>핀을 삭제할까요?</translation>
+    </message>
+    <message>
+        <source>Delete pin {number} (“{comment}”)? This cannot be undone.</source>
+        <translation>핀 {number}(“{comment}”)을(를) 삭제할까요? 되돌릴 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Pin {number} deleted.</source>
+        <translation>핀 {number}을(를) 삭제했습니다.</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>의견</translation>
+    </message>
+    <message>
+        <source>The pins could not be exported</source>
+        <translation>핀을 내보내지 못했습니다</translation>
+    </message>
+    <message>
+        <source>The pins were saved to {path}.</source>
+        <translation>핀을 {path}에 저장했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>PinsLegend</name>
+    <message>
+        <source>Idea</source>
+        <translation>아이디어</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>문제</translation>
+    </message>
+    <message>
+        <source>Like</source>
+        <translation>좋아요</translation>
+    </message>
+    <message>
+        <source>Feedback pins</source>
+        <translation>의견 핀</translation>
+    </message>
+    <message>
+        <source>{kind}: {count}</source>
+        <translation>{kind}: {count}개</translation>
+    </message>
+</context>
+<context>
     <name>Presentation</name>
     <message>
         <source>Presentation</source>

@@ -1350,6 +1350,149 @@ guardado como: {id}</translation>
     </message>
 </context>
 <context>
+    <name>PinDialog</name>
+    <message>
+        <source>Drop a feedback pin</source>
+        <extracomment>the list&apos;s columns what a filter combo holds for &quot;every category&quot; / &quot;every scenario&quot;</extracomment>
+        <translation>Colocar um marcador de opinião</translation>
+    </message>
+    <message>
+        <source>What kind of remark is it?</source>
+        <translation>Que tipo de observação é?</translation>
+    </message>
+    <message>
+        <source>Idea</source>
+        <translation>Ideia</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>I like this</source>
+        <translation>Gosto disto</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comentário</translation>
+    </message>
+    <message>
+        <source>What the resident said, in a few words</source>
+        <translation>O que o morador disse, em poucas palavras</translation>
+    </message>
+    <message>
+        <source>Name (optional)</source>
+        <translation>Nome (opcional)</translation>
+    </message>
+    <message>
+        <source>Only if the resident wants to give it</source>
+        <translation>Só se o morador o quiser dar</translation>
+    </message>
+    <message>
+        <source>Drop pin</source>
+        <translation>Colocar marcador</translation>
+    </message>
+    <message>
+        <source>{count} of {limit} characters</source>
+        <translation>{count} de {limit} carateres</translation>
+    </message>
+</context>
+<context>
+    <name>PinsController</name>
+    <message>
+        <source>Drop pin</source>
+        <extracomment>the dialogs open now (tests drive them)</extracomment>
+        <translation>Colocar marcador</translation>
+    </message>
+    <message>
+        <source>Click in the 3D view where a resident points, then say what they said</source>
+        <translation>Clique na vista 3D onde um morador aponta e registe o que disse</translation>
+    </message>
+    <message>
+        <source>Move pin</source>
+        <translation>Mover marcador</translation>
+    </message>
+    <message>
+        <source>Click the selected pin&apos;s new place in the 3D view</source>
+        <translation>Clique no novo lugar do marcador selecionado na vista 3D</translation>
+    </message>
+    <message>
+        <source>Start a project first (File → New project…): pins are kept in it.</source>
+        <translation>Crie primeiro um projeto (Ficheiro → Novo projeto…): os marcadores são guardados nele.</translation>
+    </message>
+    <message>
+        <source>Click on the city, not the sky, to drop a pin.</source>
+        <translation>Clique na cidade, não no céu, para colocar um marcador.</translation>
+    </message>
+    <message>
+        <source>Pin {number} dropped and saved in the project.</source>
+        <translation>Marcador {number} colocado e guardado no projeto.</translation>
+    </message>
+    <message>
+        <source>Pin {number}: {comment}</source>
+        <translation>Marcador {number}: {comment}</translation>
+    </message>
+    <message>
+        <source>Click the pin&apos;s new place in the 3D view.</source>
+        <translation>Clique no novo lugar do marcador na vista 3D.</translation>
+    </message>
+    <message>
+        <source>Click on the city, not the sky, to move the pin.</source>
+        <translation>Clique na cidade, não no céu, para mover o marcador.</translation>
+    </message>
+    <message>
+        <source>Pin {number} moved.</source>
+        <translation>Marcador {number} movido.</translation>
+    </message>
+    <message>
+        <source>Delete the pin?</source>
+        <translation>Eliminar o marcador?</translation>
+    </message>
+    <message>
+        <source>Delete pin {number} (“{comment}”)? This cannot be undone.</source>
+        <translation>Eliminar o marcador {number} («{comment}»)? Não é possível anular.</translation>
+    </message>
+    <message>
+        <source>Pin {number} deleted.</source>
+        <translation>Marcador {number} eliminado.</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Opiniões</translation>
+    </message>
+    <message>
+        <source>The pins could not be exported</source>
+        <translation>Não foi possível exportar os marcadores</translation>
+    </message>
+    <message>
+        <source>The pins were saved to {path}.</source>
+        <translation>Os marcadores foram guardados em {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>PinsLegend</name>
+    <message>
+        <source>Idea</source>
+        <translation>Ideia</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>Like</source>
+        <translation>Gosto</translation>
+    </message>
+    <message>
+        <source>Feedback pins</source>
+        <translation>Marcadores de opinião</translation>
+    </message>
+    <message>
+        <source>{kind}: {count}</source>
+        <translation>{kind}: {count} marcadores</translation>
+    </message>
+</context>
+<context>
     <name>Presentation</name>
     <message>
         <source>Presentation</source>

@@ -1350,6 +1350,149 @@ stored as: {id}</source>
     </message>
 </context>
 <context>
+    <name>PinDialog</name>
+    <message>
+        <source>Drop a feedback pin</source>
+        <extracomment>the list&apos;s columns what a filter combo holds for &quot;every category&quot; / &quot;every scenario&quot;</extracomment>
+        <translation>放置意见图钉</translation>
+    </message>
+    <message>
+        <source>What kind of remark is it?</source>
+        <translation>这是哪一类意见？</translation>
+    </message>
+    <message>
+        <source>Idea</source>
+        <translation>想法</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>I like this</source>
+        <translation>我喜欢这里</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>What the resident said, in a few words</source>
+        <translation>用几句话记下居民所说的</translation>
+    </message>
+    <message>
+        <source>Name (optional)</source>
+        <translation>姓名（可选）</translation>
+    </message>
+    <message>
+        <source>Only if the resident wants to give it</source>
+        <translation>仅在居民愿意提供时填写</translation>
+    </message>
+    <message>
+        <source>Drop pin</source>
+        <translation>放置图钉</translation>
+    </message>
+    <message>
+        <source>{count} of {limit} characters</source>
+        <translation>{count} / {limit} 个字符</translation>
+    </message>
+</context>
+<context>
+    <name>PinsController</name>
+    <message>
+        <source>Drop pin</source>
+        <extracomment>the dialogs open now (tests drive them)</extracomment>
+        <translation>放置图钉</translation>
+    </message>
+    <message>
+        <source>Click in the 3D view where a resident points, then say what they said</source>
+        <translation>在三维视图中点击居民所指的地方,然后记下他们的意见</translation>
+    </message>
+    <message>
+        <source>Move pin</source>
+        <translation>移动图钉</translation>
+    </message>
+    <message>
+        <source>Click the selected pin&apos;s new place in the 3D view</source>
+        <translation>在三维视图中点击所选图钉的新位置</translation>
+    </message>
+    <message>
+        <source>Start a project first (File → New project…): pins are kept in it.</source>
+        <translation>请先创建项目（文件 → 新建项目…）：图钉保存在项目中。</translation>
+    </message>
+    <message>
+        <source>Click on the city, not the sky, to drop a pin.</source>
+        <translation>请点击城市而不是天空来放置图钉。</translation>
+    </message>
+    <message>
+        <source>Pin {number} dropped and saved in the project.</source>
+        <translation>图钉 {number} 已放置并保存到项目中。</translation>
+    </message>
+    <message>
+        <source>Pin {number}: {comment}</source>
+        <translation>图钉 {number}：{comment}</translation>
+    </message>
+    <message>
+        <source>Click the pin&apos;s new place in the 3D view.</source>
+        <translation>在三维视图中点击图钉的新位置。</translation>
+    </message>
+    <message>
+        <source>Click on the city, not the sky, to move the pin.</source>
+        <translation>请点击城市而不是天空来移动图钉。</translation>
+    </message>
+    <message>
+        <source>Pin {number} moved.</source>
+        <translation>图钉 {number} 已移动。</translation>
+    </message>
+    <message>
+        <source>Delete the pin?</source>
+        <translation>删除该图钉？</translation>
+    </message>
+    <message>
+        <source>Delete pin {number} (“{comment}”)? This cannot be undone.</source>
+        <translation>删除图钉 {number}（“{comment}”）？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Pin {number} deleted.</source>
+        <translation>图钉 {number} 已删除。</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>The pins could not be exported</source>
+        <translation>无法导出图钉</translation>
+    </message>
+    <message>
+        <source>The pins were saved to {path}.</source>
+        <translation>图钉已保存到 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>PinsLegend</name>
+    <message>
+        <source>Idea</source>
+        <translation>想法</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Like</source>
+        <translation>赞</translation>
+    </message>
+    <message>
+        <source>Feedback pins</source>
+        <translation>意见图钉</translation>
+    </message>
+    <message>
+        <source>{kind}: {count}</source>
+        <translation>{kind}：{count} 个</translation>
+    </message>
+</context>
+<context>
     <name>Presentation</name>
     <message>
         <source>Presentation</source>

@@ -150,6 +150,9 @@ class MainWindow(QMainWindow):
 
         self.edit_tools, self.scenario_dock = install_editing(self)
         build_comparison(self)  # the scenario comparison's dock, and View → compare modes
+        from twin_app.qt.pins import install_pins
+
+        self.feedback = install_pins(self)  # the Drop pin tool and the Feedback dock
 
     # -- menus ------------------------------------------------------------
     def _build_menus(self) -> None:
