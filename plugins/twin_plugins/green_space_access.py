@@ -122,7 +122,7 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
             column="walk_to_green_m",
             threshold=limit,
             layer_id="walk_to_green",
-            title="Walk to the nearest open public space (m)",
+            title=_("Walk to the nearest open public space (m)"),
         )
         reps = gpd.GeoDataFrame(geometry=layer.frame.geometry.representative_point(), crs=layer.crs)
         in_space = reps.sjoin(

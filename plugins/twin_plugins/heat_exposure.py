@@ -160,7 +160,9 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
         layers.append(
             BuildingsLayer(
                 id="buildings_heat",
-                title=f"Buildings by mean {raster.label or raster.title} ({units})",
+                title=_("Buildings by mean {raster} ({units})").format(
+                    raster=raster.label or raster.title, units=units
+                ),
                 crs=bld.crs,
                 style=bld.style,
                 frame=frame,
@@ -257,7 +259,7 @@ def _population(
     frame[HEAT_COLUMN] = zonal.cached_index(cells.geometry.values, data.shape, transform, rule).mean(data)
     coloured = PolygonLayer(
         id="population_heat",
-        title=f"Population cells by mean heat ({units})",
+        title=_("Population cells by mean heat ({units})").format(units=units),
         crs=layer.crs,
         style=layer.style,
         frame=frame,

@@ -398,7 +398,7 @@ def service_areas(
     frame = gpd.GeoDataFrame(rows, geometry="geometry", crs=crs)
     return PolygonLayer(
         id="service_areas",
-        title="Stop service areas (streets within walking reach, ±25 m)",
+        title=_("Stop service areas (streets within walking reach, ±25 m)"),
         crs=crs,
         style="service_area",
         opacity=0.45,
@@ -478,7 +478,7 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
                 column="walk_to_stop_m",
                 threshold=low_m,
                 layer_id="walk_to_stop",
-                title="Walk to the nearest qualifying stop (m)",
+                title=_("Walk to the nearest qualifying stop (m)"),
             )
         )
     area_cache: list[AreaTiles] = []
@@ -828,7 +828,7 @@ def update(previous: AnalysisResult, ctx: AnalysisContext, change: Change) -> An
                 column="walk_to_stop_m",
                 threshold=low_m,
                 layer_id="walk_to_stop",
-                title="Walk to the nearest qualifying stop (m)",
+                title=_("Walk to the nearest qualifying stop (m)"),
                 snapped=st.buildings_snapped,
             )
         )
