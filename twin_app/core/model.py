@@ -8,6 +8,7 @@ tests.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -156,6 +157,19 @@ class CityModel:
         self._results = {k: v for k, v in self._results.items() if v != layer_id}
         self._people.clear()
         self._emit(Change.REMOVED, layer)
+
+    def snapshot(self) -> CityModel:
+        """The model as it is now, for a job: its own dict of the same layer objects, no listeners.
+
+        Not a new ``CityModel(...)``: that would wrap the districts layer again,
+        a new object whose stamp would make every district analysis look stale.
+        The allocation cache is shared (it is keyed by the layers it was made from).
+        """
+        out = copy.copy(self)
+        out.layers = dict(self.layers)
+        out._listeners = []
+        out._results = dict(self._results)
+        return out
 
     def replace_layer(self, layer: Layer) -> None:
         """Put ``layer`` in place of the layer of the same id (a scenario's copy, or the baseline's back).

@@ -185,13 +185,11 @@ class CompareViews(QObject):
 
     def _baseline(self) -> CityModel | None:
         """A snapshot of the baseline city (the shown city when no workshop holds one)."""
-        from twin_app.qt.comparison import snapshot
-
         workshop = getattr(self.window, "workshop", None)
         base = getattr(workshop, "baseline", None) if workshop is not None else None
         if base is None:
             base = self.window.model
-        return None if base is None else snapshot(base)
+        return None if base is None else base.snapshot()
 
     def enter(self, mode: str) -> bool:
         """Show the baseline beside (``"side"``) or under a divider with (``"swipe"``) the scenario."""

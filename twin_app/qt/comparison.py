@@ -27,7 +27,6 @@ go into the city as results, drawn with the diverging palette centred on zero.
 
 from __future__ import annotations
 
-import copy
 import math
 from collections import Counter
 from collections.abc import Sequence
@@ -61,20 +60,6 @@ if TYPE_CHECKING:
 
 # quick edits within this long of each other share one re-run
 COALESCE_MS = 400
-
-
-def snapshot(model: CityModel) -> CityModel:
-    """The model as it is now, for a job: its own dict of the same layer objects, no listeners.
-
-    Not a new ``CityModel(...)``: that would wrap the districts layer again,
-    a new object whose stamp would make every district analysis look stale.
-    The allocation cache is shared (it is keyed by the layers it was made from).
-    """
-    out = copy.copy(model)
-    out.layers = dict(model.layers)
-    out._listeners = []
-    out._results = dict(model._results)
-    return out
 
 
 @dataclass
@@ -343,7 +328,7 @@ class ComparisonSession(QObject):
             except TwinError:
                 continue
         plan = Plan(
-            model=snapshot(model),
+            model=model.snapshot(),
             baseline=self._baseline_model(),
             scenario_name=self._scenario_name(),
             tracked=list(self.tracked.values()),

@@ -77,13 +77,8 @@ class WorkshopSession(QObject):
         if model is None:
             return None
         layers = self._baseline_layers if self._baseline_layers is not None else self._city_layers(model)
-        base = CityModel(
-            manifest=model.manifest,
-            origin=model.origin,
-            layers=dict(layers),
-            problems=list(model.problems),
-            camera=model.camera,
-        )
+        base = model.snapshot()  # not a new CityModel: that would wrap the districts layer anew
+        base.layers = dict(layers)
         return base
 
     @staticmethod
