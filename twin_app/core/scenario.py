@@ -475,21 +475,32 @@ def _named(model: CityModel, layer_id: str, cls: type[Layer], what: str) -> Laye
     return layer
 
 
+def stops_layer(model: CityModel) -> StopsLayer | None:
+    """The layer stop edits change when they name none (``stops`` when there are several), if any."""
+    found = [layer for layer in model.layers.values() if isinstance(layer, StopsLayer)]
+    named = [layer for layer in found if layer.id == "stops"]
+    chosen = named or found
+    return chosen[0] if chosen else None
+
+
 def _stops_layer(model: CityModel, layer_id: str | None) -> str:
     if layer_id is not None:
         return _named(model, layer_id, StopsLayer, "edit stops").id
-    found = [layer.id for layer in model.layers.values() if isinstance(layer, StopsLayer)]
-    if not found:
+    layer = stops_layer(model)
+    if layer is None:
         raise ScenarioError(
             "The city has no transit stops layer for this scenario to edit; import the city with a GTFS "
             "feed or OpenStreetMap stops, or remove the stop edits."
         )
-    return "stops" if "stops" in found else found[0]
+    return layer.id
 
 
-def _is_green(layer: Layer) -> bool:
-    return isinstance(layer, PolygonLayer) and not isinstance(
-        layer, DistrictsLayer | PopulationLayer | BuildingsLayer
+def is_green_layer(layer: Layer) -> bool:
+    """A polygon layer of green space (called ``green`` or styled as green): what green edits change."""
+    return (
+        isinstance(layer, PolygonLayer)
+        and not isinstance(layer, DistrictsLayer | PopulationLayer | BuildingsLayer)
+        and (layer.id == "green" or layer.style == "green")
     )
 
 
@@ -497,7 +508,7 @@ def _green_layer(model: CityModel, layer_id: str | None) -> str:
     if layer_id is not None:
         return _named(model, layer_id, PolygonLayer, "edit green areas").id
     for layer in model.layers.values():
-        if _is_green(layer) and (layer.id == "green" or layer.style == "green"):
+        if is_green_layer(layer):
             return layer.id
     raise ScenarioError(
         "The city has no green-space layer (a polygon layer called 'green' or styled as green) for this "
@@ -838,4 +849,6 @@ __all__ = [
     "apply",
     "edit_from_json",
     "edit_layers",
+    "is_green_layer",
+    "stops_layer",
 ]

@@ -37,16 +37,11 @@ from typing import TYPE_CHECKING, Any
 from twin_app.core.layers import (
     FEATURE_ID_COLUMN,
     STOP_ID_COLUMN,
-    BuildingsLayer,
-    DistrictsLayer,
-    Layer,
     NetworkLayer,
     PointLayer,
-    PolygonLayer,
-    PopulationLayer,
-    StopsLayer,
     VectorLayer,
 )
+from twin_app.core.scenario import is_green_layer, stops_layer  # the layers edits change, found one way
 
 if TYPE_CHECKING:
     from twin_app.core.model import CityModel
@@ -112,24 +107,6 @@ def street_network(model: CityModel, layer_id: str | None = None, *, prefer: str
         raise LookupError("street network")
     preferred = [n for n in networks if n.network_type == prefer]
     return (preferred or networks)[0]
-
-
-def stops_layer(model: CityModel) -> StopsLayer | None:
-    """The layer scenario stop edits change (``stops`` when there are several), if the city has one."""
-    found = [layer for layer in model.layers.values() if isinstance(layer, StopsLayer)]
-    if not found:
-        return None
-    named = [layer for layer in found if layer.id == "stops"]
-    return (named or found)[0]
-
-
-def is_green_layer(layer: Layer) -> bool:
-    """A polygon layer of green space (called ``green`` or styled as green), as scenario edits find it."""
-    return (
-        isinstance(layer, PolygonLayer)
-        and not isinstance(layer, DistrictsLayer | PopulationLayer | BuildingsLayer)
-        and (layer.id == "green" or layer.style == "green")
-    )
 
 
 class _Index:
