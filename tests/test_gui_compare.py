@@ -26,6 +26,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from gui_wait import wait_idle
 from test_city_import import UTM, X0, Y0, write_town_extras, write_town_osm
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
@@ -89,17 +90,7 @@ def win(two_districts: Path):
 
 
 def _wait(window, seconds: float = 180) -> None:
-    from PySide6.QtWidgets import QApplication
-
-    start = time.monotonic()
-    while (
-        window.loading or not window.city_ready or window.comparison.busy
-    ) and time.monotonic() - start < seconds:
-        QApplication.processEvents()
-        time.sleep(0.05)
-    for _ in range(5):
-        QApplication.processEvents()
-    assert not window.loading and not window.comparison.busy, f"still busy after {seconds:.0f} s"
+    wait_idle(window, seconds)
 
 
 def _frame(plotter) -> np.ndarray:

@@ -11,11 +11,11 @@ are real mouse clicks on the render window.
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 
 import pytest
 import shapely
+from gui_wait import wait_idle
 from test_city_import import X0, Y0
 from test_report import town  # noqa: F401  (the module's fixture: the imported town)
 
@@ -50,14 +50,7 @@ def win(town: Path, tmp_path_factory):  # noqa: F811
 
 
 def _wait(window, seconds: float = 120) -> None:
-    from PySide6.QtWidgets import QApplication
-
-    start = time.monotonic()
-    while (window.loading or not window.city_ready) and time.monotonic() - start < seconds:
-        QApplication.processEvents()
-        time.sleep(0.05)
-    QApplication.processEvents()
-    assert not window.loading, f"still busy after {seconds:.0f} s"
+    wait_idle(window, seconds)
 
 
 def _look_down(win, cx: float = 200.0, cy: float = 200.0, height: float = 1100.0) -> None:

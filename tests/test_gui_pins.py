@@ -17,6 +17,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from gui_wait import wait_idle
 from workshop_city import CENTRE, X0, Y0, write_city
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
@@ -49,16 +50,7 @@ def win(tmp_path_factory):
 
 
 def _wait(window, seconds: float = 120) -> None:
-    import time
-
-    from PySide6.QtWidgets import QApplication
-
-    start = time.monotonic()
-    while (window.loading or not window.city_ready) and time.monotonic() - start < seconds:
-        QApplication.processEvents()
-        time.sleep(0.05)
-    QApplication.processEvents()
-    assert not window.loading and window.city_ready, f"still busy after {seconds:.0f} s"
+    wait_idle(window, seconds)
 
 
 def _pump(seconds: float = 0.2) -> None:

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from gui_wait import wait_idle
 from test_gltf import read_glb
 from test_report import town  # noqa: F401  (the module's fixture: the imported town)
 
@@ -34,16 +35,7 @@ def win(town: Path):  # noqa: F811
 
 
 def _wait(window, seconds: float) -> None:
-    import time
-
-    from PySide6.QtWidgets import QApplication
-
-    start = time.monotonic()
-    while window.loading and time.monotonic() - start < seconds:
-        QApplication.processEvents()
-        time.sleep(0.05)
-    QApplication.processEvents()
-    assert not window.loading, f"still busy after {seconds:.0f} s"
+    wait_idle(window, seconds)
 
 
 def _messages(window) -> list[str]:

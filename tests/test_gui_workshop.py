@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from gui_wait import wait_idle
 from test_city_import import X0, Y0
 from test_report import town  # noqa: F401  (the module's fixture: the imported town)
 
@@ -34,16 +35,7 @@ def win(town: Path):  # noqa: F811
 
 
 def _wait(window, seconds: float = 120) -> None:
-    import time
-
-    from PySide6.QtWidgets import QApplication
-
-    start = time.monotonic()
-    while (window.loading or not window.city_ready) and time.monotonic() - start < seconds:
-        QApplication.processEvents()
-        time.sleep(0.05)
-    QApplication.processEvents()
-    assert not window.loading, f"still busy after {seconds:.0f} s"
+    wait_idle(window, seconds)
 
 
 def _stops(model):

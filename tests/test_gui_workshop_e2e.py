@@ -23,6 +23,7 @@ import os
 from pathlib import Path
 
 import pytest
+from gui_wait import wait_idle
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
@@ -34,21 +35,7 @@ PARAMS = {"low_capacity_distance": 150.0, "high_capacity_distance": 300.0}
 
 
 def _wait(window, seconds: float = 300) -> None:
-    import time
-
-    from PySide6.QtWidgets import QApplication
-
-    start = time.monotonic()
-
-    def busy() -> bool:  # a re-run after an edit waits a moment for more edits before it starts
-        return window.loading or not window.city_ready or window.comparison.busy
-
-    while busy() and time.monotonic() - start < seconds:
-        QApplication.processEvents()
-        time.sleep(0.05)
-    for _ in range(5):
-        QApplication.processEvents()
-    assert not busy(), f"still busy after {time.monotonic() - start:.0f} s"
+    wait_idle(window, seconds)
 
 
 def _shares(result) -> dict[str, float]:

@@ -657,6 +657,15 @@ class MainWindow(QMainWindow):
         """True from the start of a load, import or analysis until the last queued one is applied."""
         return self.jobs.busy
 
+    @property
+    def idle(self) -> bool:
+        """Nothing left to happen by itself: the city loaded, no job running or queued, no re-run pending.
+
+        A re-run after a scenario edit waits a moment for more edits before it
+        becomes a job, so ``loading`` alone can be False just before work starts.
+        """
+        return self.city_ready and not self.loading and not self.comparison.busy
+
     def cancel_loading(self, *, wait: bool = True) -> None:
         """Stop the running job and drop the waiting ones; ``wait`` (closing, tests) joins their threads."""
         self.jobs.cancel_all(detach=True)
