@@ -35,6 +35,11 @@ extra=""
 [ "$with_test" = 1 ] && extra="[test]"
 stamp=".venv/.twin_app-installed$extra"
 full_stamp=".venv/.twin_app-installed[test]"   # the test install includes the app's
+# catalogues merge by entry (tools/merge_catalogues.py), in a git clone only
+if git rev-parse --git-dir >/dev/null 2>&1; then
+  git config merge.twin-catalogue.driver ".venv/bin/python tools/merge_catalogues.py %O %A %B %P"
+  git config merge.twin-binary-catalogue.driver true
+fi
 fresh() { [ -f "$1" ] && [ ! pyproject.toml -nt "$1" ]; }
 if ! fresh "$stamp" && ! fresh "$full_stamp"; then
   .venv/bin/python -m pip install -q --upgrade pip
