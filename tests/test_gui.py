@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -676,6 +677,32 @@ def test_results_words_for_people_and_provenance_table(window, qtbot) -> None:
     window.open_city("helsinki")
     _wait_loaded(window)
     assert window.districts.result is None and window.districts.table.columnCount() == 0
+
+
+def test_results_read_in_the_windows_language(window) -> None:
+    """In French the results panel names the analysis and its indicators in French, with French figures."""
+    from twin_app.core.runner import run_analysis
+    from twin_app.qt.i18n import switch_language
+
+    result = run_analysis("transit-access", window.model, {})
+    try:
+        switch_language("fr", remember=False)
+        window.districts.show_result(result)
+        table = window.districts.table
+        headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+        assert "Part des habitants à distance de marche (%)" in headers
+        assert "Habitants (personnes)" in headers
+        assert window.districts.title.text().startswith("<b>Accès aux transports publics (ODD 11.2.1)</b> — ")
+        share = headers.index("Part des habitants à distance de marche (%)")
+        cells = [table.item(r, share).text() for r in range(table.rowCount()) if table.item(r, share)]
+        shares = [c for c in cells if c != "n.d."]  # a district with no residents has no share
+        assert shares and all("," in c and c.endswith("\xa0%") for c in shares)  # 10,7 %, as French writes it
+        people = headers.index("Habitants (personnes)")
+        counts = [table.item(r, people).text() for r in range(table.rowCount()) if table.item(r, people)]
+        # 1 044, not 1,044: French groups thousands with a narrow no-break space
+        assert any("\u202f" in c for c in counts) and not any(re.search(r"\d,\d{3}\b", c) for c in counts)
+    finally:
+        switch_language("en", remember=False)
 
 
 def test_a_small_window_keeps_most_of_its_width_for_the_3d_view(window) -> None:

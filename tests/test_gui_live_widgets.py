@@ -129,6 +129,15 @@ def test_the_feed_panel_shows_each_sources_state_and_a_simulations_statement(app
     statuses[1] = SourceStatus(source="air", state=SourceState.CONNECTED, stored=9, malformed=2)
     panel.refresh()
     assert panel.row_texts("air")["State"] == "connected" and panel.row_texts("air")["Last error"] == ""
+    from twin_app.core import i18n
+
+    try:
+        i18n.set_language("fr")
+        panel.refresh()
+        row = panel.row_texts("buses")  # the figures as French writes them
+        assert row["Stored"] == "1\u202f234" and row["msg/s"] == "41,5"
+    finally:
+        i18n.set_language("en")
     panel.stop()
     panel.close()
 

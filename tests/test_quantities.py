@@ -90,3 +90,26 @@ def test_table_values_are_written_for_people() -> None:
     assert display_value(13_116.4, "people") == "13,116"
     assert display_value(0.1234, "index 0–1") == "0.123"
     assert display_value(None, "m") == "n/a"
+
+
+def test_a_figure_and_its_label_read_the_readers_way_in_the_window_and_the_report_alike() -> None:
+    from twin_app.core import i18n
+    from twin_app.core.quantities import display_units, display_value, indicator_label
+    from twin_app.report.numbers import local_value
+
+    spec = {"label": "Share of residents within walking distance", "unit": "ratio"}
+    try:
+        i18n.set_language("fr")
+        spaced = str.maketrans({"\u202f": " ", "\xa0": " "})  # French sets numbers with no-break spaces
+        assert display_value(0.1071, "ratio").translate(spaced) == "10,7 %"
+        assert display_value(13_116.4, "people").translate(spaced) == "13 116"
+        assert display_value(12.345, "m") == "12,3"
+        assert display_value(None, "m") == "n.d."
+        assert display_units("/h") == "par heure"
+        assert indicator_label("share_served", spec) == "Part des habitants à distance de marche (%)"
+        assert local_value(0.1071, "ratio") == display_value(0.1071, "ratio")  # one definition for both
+        i18n.set_language("ja")
+        assert display_value(13_116.4, "people") == "13,116"
+    finally:
+        i18n.set_language("en")
+    assert indicator_label("share_served", spec) == "Share of residents within walking distance (%)"

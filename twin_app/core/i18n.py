@@ -188,6 +188,18 @@ def format_datetime(moment: datetime, width: str = "medium") -> str:
     return babel_datetime(moment, format=width, locale=babel_locale())
 
 
+def format_moment(iso: str, width: str = "medium") -> str:
+    """A moment stored as ISO 8601 text (a run's start or end) as the current language writes it.
+
+    Text that is not ISO 8601 is shown as it is: it is still the best thing to show.
+    """
+    try:
+        moment = datetime.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return iso
+    return format_datetime(moment, width)
+
+
 def format_date(day: date, width: str = "medium") -> str:
     """A date as the current language writes it."""
     from babel.dates import format_date as babel_date

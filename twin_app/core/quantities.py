@@ -16,6 +16,8 @@ from __future__ import annotations
 import math
 from enum import StrEnum
 
+from twin_app.core.i18n import N_, _, format_number, manifest_text
+
 
 class Quantity(StrEnum):
     HEIGHT = "height"
@@ -123,15 +125,15 @@ def unit_label(quantity: Quantity, units: str | None) -> str:
 
 #: words for column names that are not self-explanatory; anything else is humanised from the key
 KNOWN_LABELS: dict[str, str] = {
-    "height_m": "Height",
-    "height_from": "Height from",
-    "feature_id": "Feature",
-    "osmid": "OSM id",
-    "share_served": "Share of residents served",
-    "population_served": "Residents served",
-    "population_weighted_mean": "Population-weighted mean",
-    "heat_p90": "Heat, 90th percentile",
-    "population_70plus": "Residents aged 70+",
+    "height_m": N_("Height"),
+    "height_from": N_("Height from"),
+    "feature_id": N_("Feature"),
+    "osmid": N_("OSM id"),
+    "share_served": N_("Share of residents served"),
+    "population_served": N_("Residents served"),
+    "population_weighted_mean": N_("Population-weighted mean"),
+    "heat_p90": N_("Heat, 90th percentile"),
+    "population_70plus": N_("Residents aged 70+"),
 }
 
 _ACRONYMS = {"osm": "OSM", "gtfs": "GTFS", "id": "id", "sdg": "SDG", "p90": "90th percentile"}
@@ -140,7 +142,7 @@ _ACRONYMS = {"osm": "OSM", "gtfs": "GTFS", "id": "id", "sdg": "SDG", "p90": "90t
 def humanise(key: str) -> str:
     """A key as a label: ``share_population_above_threshold`` → "Share population above threshold"."""
     if key in KNOWN_LABELS:
-        return KNOWN_LABELS[key]
+        return _(KNOWN_LABELS[key])
     words = [w for w in key.replace("-", "_").split("_") if w]
     if words and words[-1] in ("m", "m2", "km", "min", "s", "pct"):
         words = words[:-1]  # the unit goes in brackets, not in the name
@@ -153,22 +155,46 @@ def is_share_unit(units: str | None) -> bool:
     return (units or "").strip().lower() in ("ratio", "share", "fraction", "0-1", "0–1")
 
 
+#: unit words a reader sees, translated where shown (the other units are symbols: m, km², %)
+UNIT_WORDS = {"people": N_("people"), "per hour": N_("per hour"), "raster units": N_("raster units")}
+
+
 def display_units(units: str | None) -> str:
-    """Units as people read them: ratios are shown as %, m2 as m²."""
+    """Units as people read them, in their language: ratios are shown as %, m2 as m², /h as "per hour"."""
     if is_share_unit(units):
         return "%"
-    return {"m2": "m²", "km2": "km²", "/h": "per hour"}.get((units or "").strip(), units or "")
+    shown = {"m2": "m²", "km2": "km²", "/h": "per hour"}.get((units or "").strip(), units or "")
+    return _(UNIT_WORDS[shown]) if shown in UNIT_WORDS else shown
+
+
+def plain_number(value: float) -> str:
+    """A number the way every table shows it: whole from 100 up, else 3 significant digits, never 1.3e+04.
+
+    The digits are the same in every language; the decimal mark and the
+    grouping are the reader's (CLDR), so 1,044 in English is 1 044 in French.
+    """
+    if abs(value) >= 100:
+        return format_number(round(value), 0)
+    text = f"{value:.3g}"
+    if "e" in text:  # tiny values: as many decimals as three significant digits need
+        digits = min(12, max(0, 2 - math.floor(math.log10(abs(value)))))
+        return format_number(value, digits)
+    decimals = len(text.split(".")[1]) if "." in text else 0
+    return format_number(float(text), decimals)
+
+
+def percent(points: float) -> str:
+    """``points`` per cent (51.5 → "51.5 %"), to a tenth, with the language's decimal mark and sign."""
+    return _("{number} %").format(number=format_number(points, 1))
 
 
 def display_value(value: float | None, units: str | None = None) -> str:
-    """A value as a table cell: shares as %, counts with thousands separators, never 1.3e+04."""
+    """A table cell, the same in the window and the report: shares as %, counts grouped; "n/a" if none."""
     if value is None or not math.isfinite(value):
-        return "n/a"
+        return _("n/a")
     if is_share_unit(units):
-        return f"{value * 100:.1f} %"
-    if abs(value) >= 100:
-        return f"{value:,.0f}"
-    return f"{value:.3g}"
+        return percent(value * 100)
+    return plain_number(value)
 
 
 #: units a column name's last word gives (``height_m``, ``floor_area_m2``, ``walk_min``)
@@ -187,16 +213,29 @@ def label_with_units(key: str, units: str | None = None, label: str | None = Non
     return f"{text} ({shown})" if shown else text
 
 
+def indicator_label(key: str, definition: dict) -> str:
+    """An indicator's column or axis label, in the reader's language, from its manifest definition.
+
+    The window's tables, the comparison panel and the report all name an
+    indicator through this one function, so it reads the same everywhere.
+    """
+    label = manifest_text(str(definition.get("label") or ""))
+    return label_with_units(key, definition.get("unit"), label or None)
+
+
 __all__ = [
     "Quantity",
     "display_units",
     "display_value",
     "format_tick",
     "humanise",
+    "indicator_label",
     "is_fraction",
     "is_share_unit",
     "label_with_units",
     "nice_ticks",
+    "percent",
+    "plain_number",
     "quantity_of",
     "unit_label",
     "units_from_key",

@@ -18,6 +18,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTim
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
+from twin_app.core.i18n import format_number
 from twin_app.core.live.feeds import FeedSpec
 from twin_app.core.live.observation import SourceState, SourceStatus
 
@@ -173,9 +174,9 @@ class FeedPanel(QTreeWidget):
         row.setText(1, state_label(state))
         row.setData(1, Qt.ItemDataRole.UserRole, state.value)
         row.setForeground(1, QBrush(QColor(STATE_COLOURS.get(state, "#222222"))))
-        row.setText(2, f"{self._rate(status):,.1f}")
-        row.setText(3, f"{status.stored:,}")
-        row.setText(4, f"{status.malformed:,}")
+        row.setText(2, format_number(self._rate(status), 1))
+        row.setText(3, format_number(status.stored, 0))
+        row.setText(4, format_number(status.malformed, 0))
         if status.malformed:
             samples = "\n".join(status.malformed_samples[:3])
             row.setToolTip(

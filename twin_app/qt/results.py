@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from twin_app.core.analysis import AnalysisResult
-from twin_app.core.quantities import display_value, is_share_unit, label_with_units
+from twin_app.core.i18n import format_moment, manifest_text
+from twin_app.core.quantities import display_value, indicator_label, is_share_unit
 
 #: the row of the whole selection (English source, as a district key; shown translated)
 ALL = QT_TRANSLATE_NOOP("DistrictPanel", "All selected")
@@ -175,7 +176,8 @@ class DistrictPanel(QWidget):
         self.result = result
         keys = list(dict.fromkeys(i.key for i in result.indicators))
         rows = list(dict.fromkeys(i.district or ALL for i in result.indicators))
-        self.title.setText(f"<b>{result.title}</b> — {result.record.finished}")
+        title, finished = manifest_text(result.title), format_moment(result.record.finished)
+        self.title.setText(f"<b>{title}</b> — {finished}")  # markup and names only: nothing to translate
         self.warnings.setText("\n".join(f"⚠ {w}" for w in result.warnings))
         self.warnings.setVisible(bool(result.warnings))
         self.table.clear()
@@ -183,10 +185,10 @@ class DistrictPanel(QWidget):
         self.table.setColumnCount(len(keys))
         for c, key in enumerate(keys):
             spec = result.definitions.get(key, {})
-            header = QTableWidgetItem(label_with_units(key, spec.get("unit"), spec.get("label") or None))
+            header = QTableWidgetItem(indicator_label(key, spec))
             header.setToolTip(
                 self.tr("{definition}\n(key: {key})")
-                .format(definition=spec.get("definition", ""), key=key)
+                .format(definition=manifest_text(spec.get("definition", "")), key=key)
                 .strip()
             )
             self.table.setHorizontalHeaderItem(c, header)
@@ -195,7 +197,7 @@ class DistrictPanel(QWidget):
             r, c = rows.index(ind.district or ALL), keys.index(ind.key)
             text = display_value(ind.value, result.definitions.get(ind.key, {}).get("unit"))
             item = QTableWidgetItem(text)
-            item.setToolTip(result.definitions.get(ind.key, {}).get("definition", ""))
+            item.setToolTip(manifest_text(result.definitions.get(ind.key, {}).get("definition", "")))
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(r, c, item)
         chosen = self.chart_key.currentData()
@@ -203,7 +205,7 @@ class DistrictPanel(QWidget):
         self.chart_key.clear()
         for key in keys:
             spec = result.definitions.get(key, {})
-            self.chart_key.addItem(label_with_units(key, spec.get("unit"), spec.get("label") or None), key)
+            self.chart_key.addItem(indicator_label(key, spec), key)
         share = next(
             (k for k in keys if k.startswith("share") or k.endswith("mean")), keys[0] if keys else ""
         )
@@ -254,14 +256,14 @@ def provenance_rows(result: AnalysisResult) -> list[tuple[str, str]]:
         (
             QCoreApplication.translate("Provenance", "Analysis"),
             QCoreApplication.translate("Provenance", "{title} ({analysis} {version})").format(
-                title=result.title, analysis=record.analysis, version=record.version
+                title=manifest_text(result.title), analysis=record.analysis, version=record.version
             ),
         ),
         (QCoreApplication.translate("Provenance", "City"), str(record.city)),
         (
             QCoreApplication.translate("Provenance", "Run"),
             QCoreApplication.translate("Provenance", "{started} to {finished}").format(
-                started=record.started, finished=record.finished
+                started=format_moment(record.started), finished=format_moment(record.finished)
             ),
         ),
         ("twin_app", str(record.twin_app_version)),
@@ -287,8 +289,7 @@ def provenance_rows(result: AnalysisResult) -> list[tuple[str, str]]:
             (QCoreApplication.translate("Provenance", "Input: {layer}").format(layer=item.layer_id), where)
         )
     for key, spec in result.definitions.items():
-        label = label_with_units(key, spec.get("unit"), spec.get("label") or None)
-        rows.append((label, spec.get("definition", "")))
+        rows.append((indicator_label(key, spec), manifest_text(spec.get("definition", ""))))
     for key, value in result.notes.items():
         rows.append((QCoreApplication.translate("Provenance", "Note: {key}").format(key=key), str(value)))
     return rows
@@ -299,7 +300,7 @@ class ProvenanceDialog(QDialog):
 
     def __init__(self, result: AnalysisResult, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Provenance: {title}").format(title=result.title))
+        self.setWindowTitle(self.tr("Provenance: {title}").format(title=manifest_text(result.title)))
         self.resize(720, 480)
         rows = provenance_rows(result)
         self.table = QTableWidget(len(rows), 2)

@@ -21,7 +21,7 @@ from twin_app.core.feedback import Feedback
 from twin_app.core.i18n import _, manifest_text
 from twin_app.core.layers import Layer
 from twin_app.core.model import CityModel
-from twin_app.core.quantities import label_with_units
+from twin_app.core.quantities import indicator_label
 from twin_app.report.content import ALL_DISTRICTS, ReportContent, local_units
 from twin_app.report.numbers import local_difference, local_value
 
@@ -107,7 +107,7 @@ def compare_results(baseline: AnalysisResult, scenario: AnalysisResult) -> list[
         tables.append(
             ComparisonTable(
                 key=key,
-                label=label_with_units(key, local_units(unit), manifest_text(spec.get("label", "")) or None),
+                label=indicator_label(key, spec),
                 unit=local_units(unit),
                 declared_unit=unit,
                 definition=manifest_text(spec.get("definition", "")),

@@ -19,11 +19,11 @@ from typing import Any
 from twin_app.core.analysis import AnalysisResult
 from twin_app.core.errors import CancelledError, MissingLayerError, PluginError, ResultError, TwinError
 from twin_app.core.feedback import Feedback
-from twin_app.core.i18n import N_, _, manifest_text
+from twin_app.core.i18n import _, manifest_text
 from twin_app.core.model import CityModel
 from twin_app.core.params import validate_params
 from twin_app.core.plugins import PluginManifest, PluginRegistry, default_plugins
-from twin_app.core.quantities import display_units, label_with_units
+from twin_app.core.quantities import display_units, indicator_label
 from twin_app.report import ANALYSIS_TIME_LIMIT_S
 from twin_app.report.numbers import ALL_DISTRICTS, local_value
 
@@ -149,7 +149,7 @@ def indicator_tables(result: AnalysisResult) -> list[IndicatorTable]:
         tables.append(
             IndicatorTable(
                 key=key,
-                label=label_with_units(key, local_units(unit), manifest_text(spec.get("label", "")) or None),
+                label=indicator_label(key, spec),
                 unit=local_units(unit),
                 definition=manifest_text(spec.get("definition", "")),
                 rows=tuple(rows),
@@ -265,11 +265,5 @@ def _duration(seconds: float) -> str:
     return _("{minutes} min {seconds} s").format(minutes=minutes, seconds=rest)
 
 
-#: unit words a reader sees (the others are symbols: m, km², %)
-UNIT_WORDS = {"people": N_("people"), "per hour": N_("per hour"), "raster units": N_("raster units")}
-
-
-def local_units(units: str | None) -> str:
-    """The unit as the window shows it (``ratio`` → %, ``m2`` → m²), its words in the reader's language."""
-    shown = display_units(units)
-    return _(UNIT_WORDS[shown]) if shown in UNIT_WORDS else shown
+#: the unit as the window shows it, its words in the reader's language
+local_units = display_units

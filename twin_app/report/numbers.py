@@ -1,12 +1,13 @@
 """The report's figures as its reader's language writes them: "51.5 %", "51,5 %", "51.5%".
 
-The precision is the window's (:func:`twin_app.core.quantities.display_value`:
+The figures are the window's (:func:`twin_app.core.quantities.display_value`:
 shares to a tenth of a per cent, counts of 100 and more whole with their
 thousands grouped, smaller values to three significant digits), so a figure
 reads the same in every language and in the window; only the signs change:
 the decimal mark and digit grouping come from CLDR (Babel), and where the
 per cent sign goes (and whether a space comes before it) is the translator's
-choice in the catalogue.  In English the result is exactly ``display_value``'s.
+choice in the catalogue.  This module adds what only the report writes: signed
+differences and the row for all selected districts.
 """
 
 from __future__ import annotations
@@ -14,36 +15,14 @@ from __future__ import annotations
 import math
 
 from twin_app.core.i18n import _, format_number
-from twin_app.core.quantities import is_share_unit
+from twin_app.core.quantities import display_value, is_share_unit, plain_number
 
 #: the marker of the row for all selected districts together (in the data: English, translated when shown)
 ALL_DISTRICTS = "All selected"
 
 
-def _plain(value: float) -> str:
-    """A number the window's way (whole from 100 up, else 3 significant digits), in the language's signs."""
-    if abs(value) >= 100:
-        return format_number(round(value), 0)
-    text = f"{value:.3g}"
-    if "e" in text:  # tiny values: as many decimals as three significant digits need
-        digits = min(12, max(0, 2 - math.floor(math.log10(abs(value)))))
-        return format_number(value, digits)
-    decimals = len(text.split(".")[1]) if "." in text else 0
-    return format_number(float(text), decimals)
-
-
-def percent(points: float) -> str:
-    """``points`` per cent (51.5 → "51.5 %"), to a tenth, with the language's decimal mark and sign."""
-    return _("{number} %").format(number=format_number(points, 1))
-
-
-def local_value(value: float | None, units: str | None = None) -> str:
-    """A table cell: shares as per cent, counts grouped, never 1.3e+04; "n/a" (translated) for no value."""
-    if value is None or not math.isfinite(value):
-        return _("n/a")
-    if is_share_unit(units):
-        return percent(value * 100)
-    return _plain(value)
+#: a table cell as the window shows it (one definition of every figure a reader sees)
+local_value = display_value
 
 
 def local_difference(value: float | None, unit: str) -> str:
@@ -59,7 +38,7 @@ def local_difference(value: float | None, unit: str) -> str:
         return _("{sign}{number} pp").format(sign=sign, number=format_number(abs(points), 1))
     if value == 0:
         return format_number(0, 0)
-    return ("+" if value > 0 else "-") + _plain(abs(value))
+    return ("+" if value > 0 else "-") + plain_number(abs(value))
 
 
 def district_name(name: str) -> str:
