@@ -173,11 +173,14 @@ def format_number(value: float, digits: int | None = None) -> str:
 
 def format_percent(fraction: float, digits: int = 0) -> str:
     """``fraction`` (0..1) as a percentage the current language's way (``45 %`` in French)."""
+    from babel import Locale
     from babel.numbers import format_percent as babel_percent
 
     if digits <= 0:
         return babel_percent(fraction, locale=babel_locale())
-    pattern = "#,##0." + "0" * digits + "%"
+    # the language's own pattern with decimals added, so that French keeps its space before %
+    own = Locale.parse(babel_locale()).percent_formats[None].pattern
+    pattern = ";".join(part.replace("0", "0." + "0" * digits, 1) for part in own.split(";"))
     return babel_percent(fraction, format=pattern, locale=babel_locale())
 
 
