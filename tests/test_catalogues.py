@@ -44,6 +44,10 @@ SAME_AS_ENGLISH = {
     "no",
     "table",
     "{size} bytes",
+    # layer types' names: the same word in French or Portuguese GIS
+    "points",
+    "raster",
+    "population",
     # formulas: the same in every script
     "SDG 11.2.1: population_served / population, 0–1.",
     "SDG 11.7.1(b): population_served / population, 0–1.",

@@ -19,6 +19,7 @@ from typing import Any
 
 from twin_app.core.crs import check_metric_crs
 from twin_app.core.errors import CityNotFoundError, CRSError, ManifestError
+from twin_app.core.i18n import _
 from twin_app.core.kinds import BuildingRules
 from twin_app.core.live.city_feeds import parse_feeds
 from twin_app.core.live.feeds import FeedSpec
@@ -132,9 +133,10 @@ def resolve_city(name_or_path: str | Path | None) -> Path:
         if (root / str(name_or_path) / MANIFEST_NAME).is_file():
             return (root / str(name_or_path)).resolve()
     raise CityNotFoundError(
-        f"There is no city called '{name_or_path}': it is neither a bundled city "
-        f"({', '.join(bundled_city_names())}) nor a folder. "
-        "Give the path of a city folder, or create one with 'twin-app city import'."
+        _(
+            "There is no city called '{name}': it is neither a bundled city ({bundled}) nor a folder. "
+            "Give the path of a city folder, or create one with 'twin-app city import'."
+        ).format(name=name_or_path, bundled=", ".join(bundled_city_names()))
     )
 
 
@@ -143,8 +145,10 @@ def load_manifest(folder: Path) -> CityManifest:
     path = folder / MANIFEST_NAME
     if not path.exists():
         raise ManifestError(
-            f"The folder '{folder}' has no {MANIFEST_NAME}, so twin_app does not know what is in it. "
-            "Create the city with 'twin-app city import', or open a single data file instead.",
+            _(
+                "The folder '{folder}' has no {manifest}, so twin_app does not know what is in it. "
+                "Create the city with 'twin-app city import', or open a single data file instead."
+            ).format(folder=folder, manifest=MANIFEST_NAME),
             path=folder,
         )
     require_regular_file(path, what="city manifest", sidecars=False)  # a FIFO would block the read
@@ -152,19 +156,26 @@ def load_manifest(folder: Path) -> CityManifest:
         data = handle.read(MAX_MANIFEST_BYTES + 1)
     if len(data) > MAX_MANIFEST_BYTES:
         raise ManifestError(
-            f"The city manifest '{path}' is larger than {MAX_MANIFEST_BYTES // 2**20} MiB, far more than "
-            "any city needs: it is not a manifest twin_app wrote. Check the file, or recreate the city.",
+            _(
+                "The city manifest '{path}' is larger than {size} MiB, far more than any city needs: it is "
+                "not a manifest twin_app wrote. Check the file, or recreate the city."
+            ).format(path=path, size=MAX_MANIFEST_BYTES // 2**20),
             path=path,
         )
     try:
         raw = tomllib.loads(data.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ManifestError(
-            f"The city manifest '{path}' is not valid TOML ({exc}). Fix or recreate it.", path=path
+            _("The city manifest '{path}' is not valid TOML ({error}). Fix or recreate it.").format(
+                path=path, error=exc
+            ),
+            path=path,
         ) from None
     except RecursionError:  # tomllib recurses once per nested [ or {
         raise ManifestError(
-            f"The city manifest '{path}' nests lists or tables too deeply to be read. Fix or recreate it.",
+            _(
+                "The city manifest '{path}' nests lists or tables too deeply to be read. Fix or recreate it."
+            ).format(path=path),
             path=path,
         ) from None
     return parse_manifest(raw, folder=folder, path=path)
@@ -181,8 +192,8 @@ def parse_manifest(raw: dict[str, Any], *, folder: Path, path: Path | None = Non
     where = path or folder / MANIFEST_NAME
     notes = check_manifest(raw, where=where)
 
-    def fail(what: str) -> ManifestError:
-        return ManifestError(f"The city manifest '{where}' is incomplete: {what}.", path=where)
+    def fail(message: str) -> ManifestError:
+        return ManifestError(message, path=where)
 
     city = raw["city"]
     w, s, e, n = (float(v) for v in city["bbox"])
@@ -190,13 +201,20 @@ def parse_manifest(raw: dict[str, Any], *, folder: Path, path: Path | None = Non
         crs = check_metric_crs(city["crs"], (w, s, e, n))
     except CRSError as exc:
         raise ManifestError(
-            f"The city manifest '{where}' names an unsuitable CRS in [city] crs. {exc}", path=where
+            _("The city manifest '{path}' names an unsuitable CRS in [city] crs. {reason}").format(
+                path=where, reason=exc
+            ),
+            path=where,
         ) from None
     layers: list[LayerSpec] = []
     seen: set[str] = set()
     for entry in raw.get("layers", []):
         if entry["id"] in seen:
-            raise fail(f"two layers are called '{entry['id']}'")
+            raise fail(
+                _("The city manifest '{path}' is incomplete: two layers are called '{layer}'.").format(
+                    path=where, layer=entry["id"]
+                )
+            )
         if "crs" in entry:
             _check_layer_crs(entry["crs"], layer=entry["id"], where=where)
         seen.add(entry["id"])
@@ -218,7 +236,12 @@ def parse_manifest(raw: dict[str, Any], *, folder: Path, path: Path | None = Non
     rules = _building_rules(raw.get("buildings", {}))
     districts_layer = districts.get("layer")
     if districts_layer is not None and districts_layer not in seen:
-        raise fail(f"[districts] names the layer '{districts_layer}', which is not among the layers")
+        raise fail(
+            _(
+                "The city manifest '{path}' is incomplete: [districts] names the layer '{layer}', which is "
+                "not among the layers."
+            ).format(path=where, layer=districts_layer)
+        )
     return CityManifest(
         folder=folder,
         name=city["name"],
@@ -246,9 +269,11 @@ def _check_layer_crs(text: str, *, layer: str, where: Path) -> None:
         CRS.from_user_input(text.strip())
     except ProjCRSError:
         raise ManifestError(
-            f"The city manifest '{where}' is not valid: layer '{layer}': crs must be the code of a "
-            f'coordinate reference system, such as "EPSG:4326", not {text!r}. '
-            "Fix it and open the city again.",
+            _(
+                "The city manifest '{path}' is not valid: layer '{layer}': crs must be the code of a "
+                'coordinate reference system, such as "EPSG:4326", not {value}. Fix it and open the '
+                "city again."
+            ).format(path=where, layer=layer, value=repr(text)),
             path=where,
         ) from None
 

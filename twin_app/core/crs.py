@@ -17,6 +17,7 @@ import math
 from typing import TYPE_CHECKING
 
 from twin_app.core.errors import CRSError
+from twin_app.core.i18n import _, format_percent
 
 if TYPE_CHECKING:
     from pyproj import CRS
@@ -39,7 +40,9 @@ def local_utm_crs(bbox_lonlat: tuple[float, float, float, float]) -> str:
     )
     if not infos:
         raise CRSError(
-            "No UTM zone covers this city's area (it is near a pole); give a metric CRS with --crs EPSG:...."
+            _(
+                "No UTM zone covers this city's area (it is near a pole); give a metric CRS with {option}."
+            ).format(option="--crs EPSG:...")
         )
     return f"EPSG:{infos[0].code}"
 
@@ -51,22 +54,34 @@ def _parse(text: str, bbox_lonlat: tuple[float, float, float, float]) -> CRS:
     try:
         return CRS.from_user_input(text.strip())
     except ProjCRSError:
-        raise CRSError(
-            f"'{text}' is not a coordinate reference system twin_app knows. Give an EPSG code of a "
-            f"metric projection, for this city {_suggest(bbox_lonlat)} (its UTM zone)."
-        ) from None
+        zone = _suggest(bbox_lonlat)
+        if zone is None:
+            message = _(
+                "'{crs}' is not a coordinate reference system twin_app knows. Give an EPSG code of a "
+                "metric projection, such as a national grid or a UTM zone."
+            ).format(crs=text)
+        else:
+            message = _(
+                "'{crs}' is not a coordinate reference system twin_app knows. Give an EPSG code of a "
+                "metric projection, for this city {zone} (its UTM zone)."
+            ).format(crs=text, zone=zone)
+        raise CRSError(message) from None
 
 
-def _suggest(bbox_lonlat: tuple[float, float, float, float]) -> str:
+def _suggest(bbox_lonlat: tuple[float, float, float, float]) -> str | None:
     """The local UTM zone, looked up only when a sentence needs it (it is a database query)."""
     try:
         return local_utm_crs(bbox_lonlat)
     except CRSError:
-        return "a national grid or a UTM zone"
+        return None
 
 
 def _advice(bbox_lonlat: tuple[float, float, float, float]) -> str:
-    return f"Use a local metric projection instead, for this city {_suggest(bbox_lonlat)} (its UTM zone)."
+    """The sentence that ends every refusal: which CRS to use instead."""
+    zone = _suggest(bbox_lonlat)
+    if zone is None:
+        return _("Use a local metric projection instead, such as a national grid or a UTM zone.")
+    return _("Use a local metric projection instead, for this city {zone} (its UTM zone).").format(zone=zone)
 
 
 def _is_web_mercator(crs: CRS) -> bool:
@@ -87,21 +102,30 @@ def check_metric_crs(text: str, bbox_lonlat: tuple[float, float, float, float]) 
     crs = _parse(text, bbox_lonlat)
     if crs.is_geographic:
         raise CRSError(
-            f"The CRS '{text}' ({crs.name}) measures in degrees, so distances and areas would be "
-            f"meaningless. {_advice(bbox_lonlat)}"
+            _(
+                "The CRS '{crs}' ({name}) measures in degrees, so distances and areas would be "
+                "meaningless. {advice}"
+            ).format(crs=text, name=crs.name, advice=_advice(bbox_lonlat))
         )
     if not crs.is_projected:
-        raise CRSError(f"The CRS '{text}' ({crs.name}) is not a map projection. {_advice(bbox_lonlat)}")
+        raise CRSError(
+            _("The CRS '{crs}' ({name}) is not a map projection. {advice}").format(
+                crs=text, name=crs.name, advice=_advice(bbox_lonlat)
+            )
+        )
     if _is_web_mercator(crs):
         raise CRSError(
-            f"The CRS '{text}' is Web Mercator, made for web map tiles: it stretches lengths by "
-            f"1/cos(latitude), so 500 m would not be 500 m. {_advice(bbox_lonlat)}"
+            _(
+                "The CRS '{crs}' is Web Mercator, made for web map tiles: it stretches lengths by "
+                "1/cos(latitude), so 500 m would not be 500 m. {advice}"
+            ).format(crs=text, advice=_advice(bbox_lonlat))
         )
     units = {(axis.unit_name or "").lower() for axis in crs.axis_info}
     if not units <= {"metre", "meter"}:
         raise CRSError(
-            f"The CRS '{text}' ({crs.name}) measures in {', '.join(sorted(units))}, but twin_app "
-            f"measures in metres. {_advice(bbox_lonlat)}"
+            _(
+                "The CRS '{crs}' ({name}) measures in {units}, but twin_app measures in metres. {advice}"
+            ).format(crs=text, name=crs.name, units=", ".join(sorted(units)), advice=_advice(bbox_lonlat))
         )
     from pyproj import Proj
 
@@ -111,8 +135,15 @@ def check_metric_crs(text: str, bbox_lonlat: tuple[float, float, float, float]) 
     error = float("nan") if any(math.isnan(v) for v in errors) else max(errors)
     if not error <= MAX_SCALE_ERROR:  # NaN (outside the projection's domain) is refused too
         raise CRSError(
-            f"The CRS '{text}' ({crs.name}) distorts lengths by {error:.1%} at this city, so "
-            f"distances and areas measured in it would be wrong. {_advice(bbox_lonlat)}"
+            _(
+                "The CRS '{crs}' ({name}) distorts lengths by {error} at this city, so distances and areas "
+                "measured in it would be wrong. {advice}"
+            ).format(
+                crs=text,
+                name=crs.name,
+                error=format_percent(error, 1) if math.isfinite(error) else "?",
+                advice=_advice(bbox_lonlat),
+            )
         )
     authority = crs.to_authority(min_confidence=100)
     return f"{authority[0]}:{authority[1]}" if authority else text.strip()

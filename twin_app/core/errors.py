@@ -35,6 +35,7 @@ KNOWN_NOUNS = (
     N_("a GTFS feed (zip)"),
     N_("a GeoTIFF raster"),
     N_("OpenStreetMap extract"),
+    N_("city manifest"),
 )
 
 

@@ -62,7 +62,11 @@ def check_language(code: str) -> str:
         spoken = ", ".join(f"{c} ({name})" for c, name in LANGUAGES.items())
         from twin_app.core.errors import TwinError
 
-        raise TwinError(f"twin_app does not speak '{code}'; choose one of: {spoken}.")
+        raise TwinError(
+            gettext("twin_app does not speak '{code}'; choose one of: {languages}.").format(
+                code=code, languages=spoken
+            )
+        )
     return normalised
 
 

@@ -39,7 +39,7 @@ from twin_app.core.errors import (
     UnsupportedFormatError,
 )
 from twin_app.core.feedback import Feedback
-from twin_app.core.i18n import _
+from twin_app.core.i18n import _, ngettext
 from twin_app.core.layers import Layer
 
 if TYPE_CHECKING:
@@ -171,18 +171,26 @@ def parse_kind_manifest(raw: Mapping[str, Any], *, source: str, distribution: st
 
     def need(key: str) -> Any:
         if key not in raw:
-            raise PluginError(f"The layer kind manifest {source} has no '{key}'.")
+            raise PluginError(
+                _("The layer kind manifest {source} has no '{key}'.").format(source=source, key=key)
+            )
         return raw[key]
 
     patterns = raw.get("patterns", [])
     if not (isinstance(patterns, list) and all(isinstance(p, str) and p.startswith("*.") for p in patterns)):
         raise PluginError(
-            f'The layer kind manifest {source} must give its file patterns as patterns = ["*.suffix", ...].'
+            _("The layer kind manifest {source} must give its file patterns as {example}.").format(
+                source=source, example='patterns = ["*.suffix", ...]'
+            )
         )
     try:
         options = tuple(param_from_spec(p) for p in raw.get("options", []))
     except TwinError as exc:
-        raise PluginError(f"The layer kind manifest {source} declares a bad option: {exc}") from None
+        raise PluginError(
+            _("The layer kind manifest {source} declares a bad option: {error}").format(
+                source=source, error=exc
+            )
+        ) from None
     return KindManifest(
         id=str(need("id")),
         title=str(need("title")),
@@ -215,14 +223,16 @@ def manifest_of(
 def _read_entry_point(ep: EntryPoint) -> tuple[KindManifest, LayerKind | None]:
     dist = ep.dist.name if ep.dist is not None else ""
     version = ep.dist.version if ep.dist is not None else ""
-    package, _, resource = ep.value.partition(":")
+    package, _sep, resource = ep.value.partition(":")
     if resource.endswith(".toml"):
         text = (files(package) / resource).read_text(encoding="utf-8")
         manifest = parse_kind_manifest(tomllib.loads(text), source=f"{package}/{resource}", distribution=dist)
         if manifest.id != ep.name:
             raise PluginError(
-                f"The layer kind manifest {package}/{resource} has id '{manifest.id}' but its entry point "
-                f"is called '{ep.name}'; give both the same name."
+                _(
+                    "The layer kind manifest {source} has id '{id}' but its entry point is called '{name}'; "
+                    "give both the same name."
+                ).format(source=f"{package}/{resource}", id=manifest.id, name=ep.name)
             )
         return manifest, None
     kind = ep.load()
@@ -274,27 +284,35 @@ class KindRegistry:
         if name not in manifests:
             message = _("No layer kind called '{name}' is installed.").format(name=name)
             kinds = _("Installed kinds: {kinds}.").format(kinds=", ".join(sorted(manifests)))
-            raise TwinError(f"{message}{failure_hint(self.failures, name)} {kinds}")
+            raise TwinError(f"{message}{failure_hint(self.failures, name)} {kinds}")  # three sentences
         if name not in self._kinds:
             self._kinds[name] = self._import(manifests[name])
         return self._kinds[name]
 
     def _import(self, manifest: KindManifest) -> LayerKind:
-        module_name, _, attr = manifest.entry.partition(":")
+        module_name, _sep, attr = manifest.entry.partition(":")
         try:
             kind = getattr(importlib.import_module(module_name), attr)
         except Exception as exc:
             self.failures[manifest.id] = f"{type(exc).__name__}: {exc}"
             raise PluginError(
-                f"The layer kind '{manifest.id}' ({_who(manifest)}) could not be loaded: "
-                f"{type(exc).__name__}: {exc}. The other kinds still work; reinstall or update this plugin."
+                _(
+                    "The layer kind '{kind}' ({package}) could not be loaded: {error}. The other kinds still "
+                    "work; reinstall or update this plugin."
+                ).format(kind=manifest.id, package=_who(manifest), error=f"{type(exc).__name__}: {exc}")
             ) from exc
         if getattr(kind, "name", None) != manifest.id or not callable(getattr(kind, "load", None)):
             self.failures[manifest.id] = f"'{manifest.entry}' is not a layer kind named '{manifest.id}'"
             raise PluginError(
-                f"The layer kind '{manifest.id}' ({_who(manifest)}) names '{manifest.entry}', which is not a "
-                f"layer kind called '{manifest.id}' with load(source, options, ctx); report this to the "
-                "plugin's authors."
+                _(
+                    "The layer kind '{kind}' ({package}) names '{entry}', which is not a layer kind called "
+                    "'{kind}' with {signature}; report this to the plugin's authors."
+                ).format(
+                    kind=manifest.id,
+                    package=_who(manifest),
+                    entry=manifest.entry,
+                    signature="load(source, options, ctx)",
+                )
             )
         return kind
 
@@ -332,9 +350,15 @@ class KindRegistry:
                 continue  # recorded in failures; the other kinds may still read the file
         if not kinds:
             raise PluginError(
-                f"The only layer kinds that open '{path.name}' failed to load: "
-                + "; ".join(f"{n}: {why}" for n, why in sorted(self.failures.items()) if n in candidates)
-                + ". Reinstall or update those plugins."
+                _(
+                    "The only layer kinds that open '{file}' failed to load: {failures}. Reinstall or update "
+                    "those plugins."
+                ).format(
+                    file=path.name,
+                    failures="; ".join(
+                        f"{n}: {why}" for n, why in sorted(self.failures.items()) if n in candidates
+                    ),
+                )
             )
         if len(kinds) == 1:
             return kinds[0][2]
@@ -370,15 +394,18 @@ class KindRegistry:
         problem = check_layer(layer, ctx.crs)
         if problem is not None:
             raise PluginError(
-                f"The layer kind '{name}' ({_who(manifest)}) read '{source}' but returned {problem}, which "
-                "twin_app cannot show; report this to the plugin's authors.",
+                _(
+                    "The layer kind '{kind}' ({package}) read '{path}' but returned {problem}, which "
+                    "twin_app cannot show; report this to the plugin's authors."
+                ).format(kind=name, package=_who(manifest), path=source, problem=problem),
                 path=source,
             )
         return layer
 
 
 def _who(manifest: KindManifest) -> str:
-    return f"{manifest.distribution or 'unknown package'} {manifest.version}".strip()
+    package = manifest.distribution or _("unknown package")
+    return f"{package} {manifest.version}".strip()
 
 
 def kind_options(manifest: KindManifest, options: Mapping[str, Any]) -> dict[str, Any]:
@@ -395,7 +422,9 @@ def kind_options(manifest: KindManifest, options: Mapping[str, Any]) -> dict[str
     declared = {p.name for p in manifest.options}
     mine = {k: v for k, v in options.items() if k in declared}
     try:
-        values = validate_params(manifest.options, mine, None, subject=f"the layer kind '{manifest.id}'")
+        values = validate_params(
+            manifest.options, mine, None, subject=_("the layer kind '{kind}'").format(kind=manifest.id)
+        )
     except ParameterError as exc:
         raise ParameterError(
             _(
@@ -425,20 +454,20 @@ def check_layer(layer: Any, crs: str) -> str | None:
     from twin_app.core import layers as core_layers
 
     if not isinstance(layer, Layer):
-        return f"a {type(layer).__name__}, not a layer"
+        return _("a {type}, not a layer").format(type=type(layer).__name__)
     known = {
         cls
         for cls in vars(core_layers).values()
         if isinstance(cls, type) and issubclass(cls, Layer) and cls.__module__ == core_layers.__name__
     }
     if not any(isinstance(layer, cls) for cls in known - {Layer}):
-        return f"a {type(layer).__name__}, which is none of twin_app's layer types"
+        return _("a {type}, which is none of twin_app's layer types").format(type=type(layer).__name__)
     if not _same_crs(layer.crs, crs):
-        return f"a layer in {layer.crs}, not in the city's CRS {crs}"
+        return _("a layer in {found}, not in the city's CRS {crs}").format(found=layer.crs, crs=crs)
     if isinstance(layer, core_layers.RasterLayer):
         data = layer.data
         if not isinstance(data, np.ndarray) or data.ndim != 2 or data.size == 0:
-            return "a raster layer without a 2-D grid of values"
+            return _("a raster layer without a 2-D grid of values")
         return None
     if isinstance(layer, core_layers.LiveLayer):
         return None
@@ -455,26 +484,37 @@ def _check_frame(layer: Any, crs: str) -> str | None:
     frame = layer.frame
     kind = type(layer).__name__
     if not isinstance(frame, gpd.GeoDataFrame):
-        return f"a {kind} without a GeoDataFrame"
+        return _("a {type} without a GeoDataFrame").format(type=kind)
     if len(frame) == 0:
-        return f"an empty {kind} (a kind with nothing to show raises EmptyLayerError)"
+        return _("an empty {type} (a kind with nothing to show raises EmptyLayerError)").format(type=kind)
     if frame.crs is None or not _same_crs(str(frame.crs), crs):
-        return f"a {kind} whose frame is in {frame.crs}, not in the city's CRS {crs}"
+        return _("a {type} whose frame is in {found}, not in the city's CRS {crs}").format(
+            type=kind, found=frame.crs, crs=crs
+        )
     geometry = frame.geometry.values
     missing = shapely.is_missing(geometry) | shapely.is_empty(geometry)
     if missing.any():
-        return f"a {kind} with {int(missing.sum())} feature(s) without geometry"
+        count = int(missing.sum())
+        return ngettext(
+            "a {type} with {count} feature without geometry",
+            "a {type} with {count} features without geometry",
+            count,
+        ).format(type=kind, count=count)
     for cls_name, allowed in _GEOMETRY_TYPES.items():
         if any(c.__name__ == cls_name for c in type(layer).__mro__):
             types = set(frame.geom_type.unique())
             if not types <= set(allowed):
-                return f"a {kind} holding {', '.join(sorted(types - set(allowed)))} geometries"
+                return _("a {type} holding {geometries} geometries").format(
+                    type=kind, geometries=", ".join(sorted(types - set(allowed)))
+                )
             break
     if not np.isfinite(shapely.get_coordinates(geometry)).all():
-        return f"a {kind} with coordinates that are not finite numbers"
+        return _("a {type} with coordinates that are not finite numbers").format(type=kind)
     invalid = ~shapely.is_valid(geometry)
     if invalid.any():
-        return f"a {kind} with {int(invalid.sum())} invalid geometries (self-intersecting or unclosed)"
+        return _("a {type} with {count} invalid geometries (self-intersecting or unclosed)").format(
+            type=kind, count=int(invalid.sum())
+        )
     return None
 
 

@@ -57,6 +57,7 @@ from twin_app import __version__
 from twin_app.core import layer_store
 from twin_app.core.city import CityManifest, LayerSpec
 from twin_app.core.feedback import Feedback
+from twin_app.core.i18n import _
 from twin_app.core.kinds import ENTRY_POINT_GROUP
 from twin_app.core.layers import Layer
 
@@ -93,18 +94,21 @@ def cache_dir() -> Path:
 
 
 def folder_problem(folder: Path, uid: int | None = None) -> str | None:
-    """Why ``folder`` must not hold cache entries (None when it is this user's own, private one)."""
+    """Why ``folder`` must not hold cache entries (None when it is this user's own, private one).
+
+    A clause in the current language, said after "is not used because".
+    """
     uid = os.geteuid() if uid is None else uid
     try:
         st = folder.stat()
     except OSError as exc:
-        return f"it cannot be read ({exc.strerror})"
+        return _("it cannot be read ({error})").format(error=exc.strerror)
     if not stat.S_ISDIR(st.st_mode):
-        return "it is not a folder"
+        return _("it is not a folder")
     if st.st_uid != uid:
-        return "it belongs to another user"
+        return _("it belongs to another user")
     if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-        return "other users can write to it"
+        return _("other users can write to it")
     return None
 
 
@@ -122,9 +126,11 @@ def usable_dir(feedback: Feedback | None = None) -> Path | None:
             if str(place) not in _warned:
                 _warned.add(str(place))
                 (feedback or Feedback()).warning(
-                    f"The layer cache folder '{place}' is not used because {problem}; layers are read from "
-                    f"their files every time. Remove the folder or make it yours alone (chmod 700) to "
-                    f"open cities faster."
+                    _(
+                        "The layer cache folder '{folder}' is not used because {problem}; layers are read "
+                        "from their files every time. Remove the folder or make it yours alone (chmod 700) "
+                        "to open cities faster."
+                    ).format(folder=place, problem=problem)
                 )
             return None
     with contextlib.suppress(OSError):
@@ -355,7 +361,9 @@ def load(
         write_entry(folder, key, layer)
     if isinstance(found, str):
         layer.notes.append(
-            f"The cached copy of this layer was damaged ({found}) and was rebuilt from "
-            f"'{spec.source.name}'; the file itself is fine."
+            _(
+                "The cached copy of this layer was damaged ({reason}) and was rebuilt from '{file}'; the "
+                "file itself is fine."
+            ).format(reason=found, file=spec.source.name)
         )
     return layer

@@ -56,7 +56,7 @@ def load_layer(
             manifest.folder, spec.manifest_source, layer=spec.title, manifest=manifest.folder / MANIFEST_NAME
         )
     # before the cache key or any reader touches it: a FIFO would block them forever
-    require_regular_file(spec.source, what=f"data file of layer '{spec.title}'")
+    require_regular_file(spec.source, what=_("data file of layer '{layer}'").format(layer=spec.title))
     # Opened once here, so that a file we may not read is said to be one (see ``explain``):
     # readers that catch OSError would call it damaged, and blame the wrong party.
     with open(spec.source, "rb"):

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from twin_app.core.errors import MissingLayerError, ParameterError, TwinError
-from twin_app.core.i18n import manifest_text
+from twin_app.core.i18n import N_, _, babel_locale, manifest_text, pgettext
 from twin_app.core.layers import (
     BuildingsLayer,
     Layer,
@@ -42,23 +42,72 @@ LAYER_TYPES: dict[str, type[Layer]] = {
     "stops": StopsLayer,
 }
 
-#: how a user adds a layer of each type (the end of a "the city has no ... layer" sentence)
-LAYER_HINTS: dict[str, str] = {
-    "buildings": "import the city with 'twin-app city import NAME --osm FILE', which reads the buildings",
-    "network": "import the city with 'twin-app city import NAME --osm FILE', which reads the streets",
-    "points": "import a GTFS feed with 'twin-app city import NAME --gtfs FILE', or open a points file",
-    "lines": "open a file of lines with File → Open file",
-    "polygons": "open a file of polygons with File → Open file",
-    "raster": "import one with 'twin-app city import NAME --raster LABEL=FILE.tif', or open a GeoTIFF",
-    "population": (
-        "import one with 'twin-app city import NAME --population FILE', "
-        "or open a population grid with File → Open file"
+#: the sentence for a city without a layer of each type, saying how a user adds one; whole
+#: sentences (translated where shown), because the type's name and the advice take different
+#: places in other languages' grammar
+NO_LAYER: dict[str, str] = {
+    "buildings": N_(
+        "'{label}' ({option}) needs a buildings layer, and the city has none: import the city with "
+        "'twin-app city import NAME --osm FILE', which reads the buildings."
     ),
-    "stops": (
-        "a city takes its stops from a GTFS feed ('twin-app city import NAME --osm FILE --gtfs FEED.zip'), "
-        "or, without one, from the stops its OSM file maps, when it maps any"
+    "network": N_(
+        "'{label}' ({option}) needs a network layer, and the city has none: import the city with "
+        "'twin-app city import NAME --osm FILE', which reads the streets."
+    ),
+    "points": N_(
+        "'{label}' ({option}) needs a points layer, and the city has none: import a GTFS feed with "
+        "'twin-app city import NAME --gtfs FILE', or open a points file."
+    ),
+    "lines": N_(
+        "'{label}' ({option}) needs a lines layer, and the city has none: open a file of lines with "
+        "File → Open file."
+    ),
+    "polygons": N_(
+        "'{label}' ({option}) needs a polygons layer, and the city has none: open a file of polygons "
+        "with File → Open file."
+    ),
+    "raster": N_(
+        "'{label}' ({option}) needs a raster layer, and the city has none: import one with "
+        "'twin-app city import NAME --raster LABEL=FILE.tif', or open a GeoTIFF."
+    ),
+    "population": N_(
+        "'{label}' ({option}) needs a population layer, and the city has none: import one with "
+        "'twin-app city import NAME --population FILE', or open a population grid with File → Open file."
+    ),
+    "stops": N_(
+        "'{label}' ({option}) needs a stops layer, and the city has none: a city takes its stops from a "
+        "GTFS feed ('twin-app city import NAME --osm FILE --gtfs FEED.zip'), or, without one, from the "
+        "stops its OSM file maps, when it maps any."
     ),
 }
+
+
+def plain_number(value: float) -> str:
+    """``value`` as a person types it in a field, with the language's decimal sign (1.5, 1,5).
+
+    No digit grouping: the value echoes what was typed or what a field
+    accepts, and "2 000" would not parse back.
+    """
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, format="0.######", locale=babel_locale())
+
+
+def type_name(layer_type: str) -> str:
+    """A layer type's name in the current language (the identifier itself when it has none)."""
+    names = {
+        "buildings": pgettext("layer type", "buildings"),
+        "network": pgettext("layer type", "network"),
+        "points": pgettext("layer type", "points"),
+        "lines": pgettext("layer type", "lines"),
+        "polygons": pgettext("layer type", "polygons"),
+        "raster": pgettext("layer type", "raster"),
+        "population": pgettext("layer type", "population"),
+        "stops": pgettext("layer type", "stops"),
+        "districts": pgettext("layer type", "districts"),
+        "live": pgettext("layer type", "live"),
+    }
+    return names.get(layer_type, layer_type)
 
 
 @dataclass(frozen=True)
@@ -98,15 +147,17 @@ class Param:
 
     def describe(self) -> str:
         """One line for ``twin-app help``."""
-        default = "" if self.default is None else f" (default: {self.default})"
-        return f"{self.help}{default}"
+        if self.default is None:
+            return self.shown_help
+        return _("{help} (default: {default})").format(help=self.shown_help, default=self.default).strip()
 
-    def error(self, message: str) -> ParameterError:
-        return ParameterError(f"Parameter '{self.label}' ({self.option}): {message}")
+    def error(self, message: str, **fields: Any) -> ParameterError:
+        """``message`` (a translated sentence with ``{label}`` and ``{option}``) as the error to raise."""
+        return ParameterError(message.format(label=self.shown_label, option=self.option, **fields))
 
     def missing(self, model: CityModel | None) -> TwinError:
         """The error for a required parameter left without a value."""
-        return self.error("a value is required.")
+        return self.error(_("Parameter '{label}' ({option}): a value is required."))
 
 
 @dataclass(frozen=True)
@@ -125,26 +176,48 @@ class NumberParam(Param):
                 else float(raw)
             )
         except (TypeError, ValueError):
-            raise self.error(f"'{raw}' is not a number.") from None
+            raise self.error(
+                _("Parameter '{label}' ({option}): '{value}' is not a number."), value=raw
+            ) from None
         if not math.isfinite(value):
-            raise self.error("must be a finite number.")
+            raise self.error(_("Parameter '{label}' ({option}): must be a finite number."))
         if self.integer and value != int(value):
-            raise self.error(f"must be a whole number, not {raw}.")
-        unit = f" {self.unit}" if self.unit else ""
+            raise self.error(
+                _("Parameter '{label}' ({option}): must be a whole number, not {value}."), value=raw
+            )
         if self.minimum is not None and value < self.minimum:
-            raise self.error(f"{value:g}{unit} is below the minimum {self.minimum:g}{unit}.")
+            raise self.error(
+                _("Parameter '{label}' ({option}): {value} is below the minimum {minimum}."),
+                value=self._amount(value),
+                minimum=self._amount(self.minimum),
+            )
         if self.maximum is not None and value > self.maximum:
-            raise self.error(f"{value:g}{unit} is above the maximum {self.maximum:g}{unit}.")
+            raise self.error(
+                _("Parameter '{label}' ({option}): {value} is above the maximum {maximum}."),
+                value=self._amount(value),
+                maximum=self._amount(self.maximum),
+            )
         return int(value) if self.integer else value
+
+    def _amount(self, value: float) -> str:
+        """A value with its unit, as the sentences above name it ("2000 m")."""
+        number = plain_number(value)
+        return f"{number} {self.unit}" if self.unit else number
 
     def describe(self) -> str:
         rng = ""
         if self.minimum is not None or self.maximum is not None:
-            low = "" if self.minimum is None else f"{self.minimum:g}"
-            high = "" if self.maximum is None else f"{self.maximum:g}"
+            low = "" if self.minimum is None else plain_number(self.minimum)
+            high = "" if self.maximum is None else plain_number(self.maximum)
             rng = f" [{low}..{high}]"
-        unit = f", in {self.unit}" if self.unit else ""
-        return f"{self.help}{unit}{rng} (default: {self.default})"
+        default = "" if self.default is None else plain_number(self.default)
+        if self.unit:
+            return _("{help}, in {unit}{range} (default: {default})").format(
+                help=self.shown_help, unit=self.unit, range=rng, default=default
+            )
+        return _("{help}{range} (default: {default})").format(
+            help=self.shown_help, range=rng, default=default
+        )
 
 
 @dataclass(frozen=True)
@@ -155,11 +228,17 @@ class ChoiceParam(Param):
     def parse(self, raw: Any, model: CityModel | None) -> str:
         value = str(raw).strip()
         if value not in self.choices:
-            raise self.error(f"'{value}' is not one of: {', '.join(self.choices)}.")
+            raise self.error(
+                _("Parameter '{label}' ({option}): '{value}' is not one of: {choices}."),
+                value=value,
+                choices=", ".join(self.choices),
+            )
         return value
 
     def describe(self) -> str:
-        return f"{self.help} One of: {', '.join(self.choices)} (default: {self.default})"
+        return _("{help} One of: {choices} (default: {default})").format(
+            help=self.shown_help, choices=", ".join(self.choices), default=self.default
+        )
 
 
 _TRUE = {"1", "true", "yes", "on", "y"}
@@ -178,7 +257,7 @@ class FlagParam(Param):
             return True
         if text in _FALSE:
             return False
-        raise self.error(f"'{raw}' is not yes/no.")
+        raise self.error(_("Parameter '{label}' ({option}): '{value}' is not yes/no."), value=raw)
 
 
 @dataclass(frozen=True)
@@ -207,8 +286,8 @@ class LayerParam(Param):
 
     @property
     def wanted(self) -> str:
-        """The layer types in words ("population", "network/points")."""
-        return "/".join(self.layer_types) or "any"
+        """The layer types in words ("population", "network/points"), in the current language."""
+        return "/".join(type_name(t) for t in self.layer_types) or pgettext("layer type", "any")
 
     def missing(self, model: CityModel | None) -> TwinError:
         if model is not None and not self.candidates(model):
@@ -216,10 +295,17 @@ class LayerParam(Param):
         return super().missing(model)
 
     def _no_layer(self) -> MissingLayerError:
-        hints = [LAYER_HINTS[t] for t in self.layer_types if t in LAYER_HINTS]
-        how = f": {'; or '.join(hints)}" if hints else ""
+        names = {"label": self.shown_label, "option": self.option}
+        if len(self.layer_types) == 1 and self.layer_types[0] in NO_LAYER:
+            return MissingLayerError(_(NO_LAYER[self.layer_types[0]]).format(**names))
+        # several types (no built-in analysis asks for that): each type's sentence says how to add it
         return MissingLayerError(
-            f"'{self.label}' ({self.option}) needs a {self.wanted} layer, and the city has none{how}."
+            _(
+                "'{label}' ({option}) needs a layer of one of these types, and the city has none: {types}."
+            ).format(
+                types=", ".join(type_name(t) for t in self.layer_types) or pgettext("layer type", "any"),
+                **names,
+            )
         )
 
     def parse(self, raw: Any, model: CityModel | None) -> str:
@@ -231,16 +317,34 @@ class LayerParam(Param):
             raise self._no_layer()
         if layer_id not in ids:
             other = model.layers.get(layer_id)
-            kind = type(other).__name__.removesuffix("Layer").lower()
-            what = (
-                f"'{layer_id}' is a {kind} layer, not a {self.wanted} layer"
-                if other is not None
-                else f"the city has no layer called '{layer_id}'"
-            )
+            names = {
+                "label": self.shown_label,
+                "option": self.option,
+                "layer": layer_id,
+                "ids": ", ".join(ids),
+            }
+            if other is None:
+                raise MissingLayerError(
+                    _(
+                        "'{label}' ({option}): the city has no layer called '{layer}'; choose one of: {ids}."
+                    ).format(**names)
+                )
+            kind = _layer_type_of(other)
             raise MissingLayerError(
-                f"'{self.label}' ({self.option}): {what}; choose one of: {', '.join(ids)}."
+                _(
+                    "'{label}' ({option}): '{layer}' is a {kind} layer, not a {wanted} layer; choose one "
+                    "of: {ids}."
+                ).format(kind=type_name(kind), wanted=self.wanted, **names)
             )
         return layer_id
+
+
+def _layer_type_of(layer: Layer) -> str:
+    """The name of the parameter type a layer is ("buildings" for a BuildingsLayer), else its class's."""
+    for name, cls in LAYER_TYPES.items():
+        if type(layer) is cls:
+            return name
+    return type(layer).__name__.removesuffix("Layer").lower()
 
 
 @dataclass(frozen=True)
@@ -257,15 +361,22 @@ class DistrictsParam(Param):
         if model is not None:
             if model.districts is None:
                 raise MissingLayerError(
-                    f"'{self.label}' ({self.option}): the city has no districts layer to choose from; "
-                    "import the city with districts ('twin-app city import NAME --osm FILE', or "
-                    "'--districts FILE'), or leave the districts empty."
+                    _(
+                        "'{label}' ({option}): the city has no districts layer to choose from; "
+                        "import the city with districts ('twin-app city import NAME --osm FILE', or "
+                        "'--districts FILE'), or leave the districts empty."
+                    ).format(label=self.shown_label, option=self.option)
                 )
             known = district_names(model)
             unknown = [n for n in names if n not in known]
             if unknown:
                 raise self.error(
-                    f"no district called {', '.join(unknown)}; the city's districts are: {', '.join(known)}."
+                    _(
+                        "Parameter '{label}' ({option}): no district called {unknown}; the city's districts "
+                        "are: {known}."
+                    ),
+                    unknown=", ".join(unknown),
+                    known=", ".join(known),
                 )
         return names
 
@@ -308,16 +419,26 @@ class TimeWindowParam(Param):
             return raw
         match = _WINDOW.match(str(raw))
         if not match:
-            raise self.error(f"'{raw}' is not a date and time window like 2022-02-22 07:00-09:00.")
+            raise self.error(
+                _("Parameter '{label}' ({option}): '{value}' is not a date and time window like {example}."),
+                value=raw,
+                example="2022-02-22 07:00-09:00",
+            )
         try:
             date = dt.date.fromisoformat(match.group(1))
         except ValueError:
-            raise self.error(f"'{match.group(1)}' is not a valid date.") from None
+            raise self.error(
+                _("Parameter '{label}' ({option}): '{value}' is not a valid date."), value=match.group(1)
+            ) from None
         h1, m1, h2, m2 = (int(g) for g in match.groups()[1:])
         start, end = h1 * 3600 + m1 * 60, h2 * 3600 + m2 * 60
         if m1 > 59 or m2 > 59 or h1 > 47 or h2 > 47 or end <= start:
             raise self.error(
-                f"'{raw}' must end after it starts (times up to 47:59 for services past midnight)."
+                _(
+                    "Parameter '{label}' ({option}): '{value}' must end after it starts (times up to 47:59 "
+                    "for services past midnight)."
+                ),
+                value=raw,
             )
         return TimeWindow(date, start, end)
 
@@ -346,20 +467,31 @@ class MappingParam(Param):
                 if not part.strip():
                     continue
                 if "=" not in part:
-                    raise self.error(f"'{part}' should be KEY=VALUE.")
-                key, _, value = part.partition("=")
+                    raise self.error(
+                        _("Parameter '{label}' ({option}): '{value}' should be KEY=VALUE."), value=part
+                    )
+                key, _sep, value = part.partition("=")
                 items.append((key.strip(), value.strip()))
         for key, value in items:
             if key not in table:
-                raise self.error(f"unknown key '{key}'; keys are: {', '.join(table)}.")
+                raise self.error(
+                    _("Parameter '{label}' ({option}): unknown key '{key}'; keys are: {keys}."),
+                    key=key,
+                    keys=", ".join(table),
+                )
             if self.values and value not in self.values:
-                raise self.error(f"'{value}' for '{key}' is not one of: {', '.join(self.values)}.")
+                raise self.error(
+                    _("Parameter '{label}' ({option}): '{value}' for '{key}' is not one of: {values}."),
+                    value=value,
+                    key=key,
+                    values=", ".join(self.values),
+                )
             table[key] = value
         return table
 
     def describe(self) -> str:
-        return f"{self.help} KEY=VALUE pairs; defaults: " + ",".join(
-            f"{k}={v}" for k, v in self.defaults.items()
+        return _("{help} KEY=VALUE pairs; defaults: {defaults}").format(
+            help=self.shown_help, defaults=",".join(f"{k}={v}" for k, v in self.defaults.items())
         )
 
 
@@ -372,7 +504,7 @@ class TextParam(Param):
     def parse(self, raw: Any, model: CityModel | None) -> str:
         value = str(raw).strip()
         if not value and self.required:
-            raise self.error("a value is required.")
+            raise self.error(_("Parameter '{label}' ({option}): a value is required."))
         return value
 
 
@@ -396,14 +528,22 @@ def param_from_spec(spec: Mapping[str, Any]) -> Param:
     spec = dict(spec)
     kind = spec.pop("type", None)
     if kind not in PARAM_TYPES:
-        raise TwinError(f"Unknown parameter type '{kind}'; known: {', '.join(PARAM_TYPES)}.")
+        raise TwinError(
+            _("Unknown parameter type '{kind}'; known: {known}.").format(
+                kind=kind, known=", ".join(PARAM_TYPES)
+            )
+        )
     for key in ("choices", "layer_types", "prefer", "values"):
         if key in spec:
             spec[key] = tuple(spec[key])
     try:
         return PARAM_TYPES[kind](**spec)
     except TypeError as exc:
-        raise TwinError(f"Parameter '{spec.get('name')}' of type {kind} is badly declared: {exc}.") from None
+        raise TwinError(
+            _("Parameter '{name}' of type {kind} is badly declared: {error}.").format(
+                name=spec.get("name"), kind=kind, error=exc
+            )
+        ) from None
 
 
 def validate_params(
@@ -411,18 +551,24 @@ def validate_params(
     raw: Mapping[str, Any],
     model: CityModel | None,
     *,
-    subject: str = "this analysis",
+    subject: str | None = None,
 ) -> dict[str, Any]:
     """Parse and check every parameter; defaults fill what ``raw`` leaves out.
 
     ``subject`` names what takes the parameters in the sentence refusing an
-    unknown one ("this analysis", "the feed source 'aq-replay'").
+    unknown one ("the feed source 'aq-replay'", already in the current
+    language); None means "this analysis".
     """
+    subject = _("this analysis") if subject is None else subject
     names = {p.name for p in params}
     unknown = [k for k in raw if k not in names]
     if unknown:
         raise ParameterError(
-            f"Unknown parameter {', '.join(unknown)}; {subject} takes: {', '.join(sorted(names)) or 'none'}."
+            _("Unknown parameter {unknown}; {subject} takes: {known}.").format(
+                unknown=", ".join(unknown),
+                subject=subject,
+                known=", ".join(sorted(names)) or pgettext("parameters", "none"),
+            )
         )
     values: dict[str, Any] = {}
     # every missing layer is named at once: fixing one should not reveal the next
@@ -436,7 +582,9 @@ def validate_params(
         raise missing[0]
     if missing:
         raise MissingLayerError(
-            f"The city lacks {len(missing)} layers {subject} needs. " + " ".join(str(exc) for exc in missing)
+            _("The city lacks {count} layers {subject} needs. {reasons}").format(
+                count=len(missing), subject=subject, reasons=" ".join(str(exc) for exc in missing)
+            )
         )
     return values
 
