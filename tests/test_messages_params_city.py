@@ -269,3 +269,23 @@ def test_an_unsafe_cache_folder_is_said_in_the_language_spoken(tmp_path: Path) -
     assert layer_cache.folder_problem(tmp_path, uid=other) == "il appartient à un autre utilisateur"
     i18n.set_language("ja")
     assert layer_cache.folder_problem(tmp_path, uid=other) == "別のユーザーのものです"
+
+
+def test_errors_make_their_sentences_without_the_module_that_chooses_the_language() -> None:
+    """errors.py sits below i18n.py (which raises its errors): the two never import each other."""
+    import subprocess
+    import sys
+
+    lookups = (
+        "import sys\nimport twin_app.core.catalogues\n"
+        "print(sorted(m for m in sys.modules if m.startswith('twin_app.core.')))"
+    )
+    found = subprocess.run([sys.executable, "-c", lookups], check=True, capture_output=True, text=True)
+    assert found.stdout.strip() == "['twin_app.core.catalogues']"
+    errors = "import sys\nimport twin_app.core.errors\nprint('twin_app.core.i18n' in sys.modules)"
+    found = subprocess.run([sys.executable, "-c", errors], check=True, capture_output=True, text=True)
+    assert found.stdout.strip() == "False"
+    i18n.set_language("fr")
+    from twin_app.core.errors import CancelledError
+
+    assert str(CancelledError()) == "L'opération a été annulée."

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from twin_app.core.i18n import N_, _
+from twin_app.core.catalogues import N_, _
 
 #: the things callers name in these sentences, marked so the catalogue has them
 KNOWN_NOUNS = (

@@ -16,17 +16,60 @@ Mark a sentence where it is made: ``_("Some sentence about {name}.").format(name
 whole sentences with named fields, never fragments glued together, because
 word order differs between languages.  :func:`N_` marks a text that is
 translated later (a constant in a table).
+
+The lookups and the current language's catalogue are kept in
+:mod:`twin_app.core.catalogues`, below :mod:`twin_app.core.errors` (whose
+sentences use them); this module chooses the language, refusing an unknown
+one with a :class:`~twin_app.core.errors.TwinError`, and re-exports the
+lookups, so code imports them from here.
 """
 
 from __future__ import annotations
 
-import gettext as _gettext
-import io
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+from twin_app.core import catalogues
+from twin_app.core.catalogues import (
+    DOMAIN,
+    LOCALE_DIR,
+    N_,
+    SOURCE_LANGUAGE,
+    catalogue_path,
+    gettext,
+    ngettext,
+    pgettext,
+)
+from twin_app.core.errors import TwinError
+
+if TYPE_CHECKING:
+    import gettext as _gettext
+
+__all__ = [
+    "DOMAIN",
+    "LANGUAGES",
+    "LOCALE_DIR",
+    "N_",
+    "SOURCE_LANGUAGE",
+    "_",
+    "babel_locale",
+    "catalogue_path",
+    "check_language",
+    "format_date",
+    "format_datetime",
+    "format_number",
+    "format_percent",
+    "gettext",
+    "language",
+    "manifest_text",
+    "ngettext",
+    "pgettext",
+    "set_language",
+    "speaking",
+    "translations",
+]
 
 #: the languages twin_app speaks: code (as Qt and gettext name them) → the language's own name
 LANGUAGES: dict[str, str] = {
@@ -38,21 +81,6 @@ LANGUAGES: dict[str, str] = {
     "ja": "日本語",
     "zh": "中文",
 }
-#: the language the sentences are written in, in the code
-SOURCE_LANGUAGE = "en"
-DOMAIN = "twin_app"
-LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"
-#: Babel's locale for each language code (Chinese as written in mainland China)
-_BABEL_LOCALE = {"zh": "zh_Hans_CN", "pt": "pt_PT"}
-
-_lock = threading.Lock()
-_current = SOURCE_LANGUAGE
-_catalogues: dict[str, _gettext.NullTranslations] = {}
-
-
-def catalogue_path(code: str) -> Path:
-    """Where the gettext catalogue of language ``code`` is kept."""
-    return LOCALE_DIR / code / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
 def check_language(code: str) -> str:
@@ -60,8 +88,6 @@ def check_language(code: str) -> str:
     normalised = code.strip().replace("-", "_").split("_")[0].lower()
     if normalised not in LANGUAGES:
         spoken = ", ".join(f"{c} ({name})" for c, name in LANGUAGES.items())
-        from twin_app.core.errors import TwinError
-
         raise TwinError(
             gettext("twin_app does not speak '{code}'; choose one of: {languages}.").format(
                 code=code, languages=spoken
@@ -70,80 +96,35 @@ def check_language(code: str) -> str:
     return normalised
 
 
-def _load(code: str) -> _gettext.NullTranslations:
-    if code == SOURCE_LANGUAGE:
-        return _gettext.NullTranslations()
-    path = catalogue_path(code)
-    if not path.is_file():
-        return _gettext.NullTranslations()
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
-
-    with path.open("rb") as handle:
-        catalog = read_po(handle, locale=_BABEL_LOCALE.get(code, code), domain=DOMAIN)
-    buffer = io.BytesIO()
-    write_mo(buffer, catalog, use_fuzzy=False)
-    buffer.seek(0)
-    return _gettext.GNUTranslations(buffer)
-
-
 def translations(code: str | None = None) -> _gettext.NullTranslations:
     """The catalogue of ``code`` (default: the current language), read once."""
-    code = check_language(code) if code is not None else _current
-    with _lock:
-        if code not in _catalogues:
-            _catalogues[code] = _load(code)
-        return _catalogues[code]
+    return catalogues.catalogue(check_language(code) if code is not None else None)
 
 
 def set_language(code: str) -> str:
     """Make ``code`` the language of every sentence from now on; returns the normalised code."""
-    global _current
     code = check_language(code)
-    translations(code)  # read it now, so a broken catalogue is said when chosen
-    _current = code
+    catalogues.use(code)
     return code
 
 
 def language() -> str:
     """The current language code."""
-    return _current
+    return catalogues.current()
 
 
 @contextmanager
 def speaking(code: str) -> Iterator[str]:
     """For a ``with`` block (a report in another language): ``code``, then the previous language."""
-    previous = _current
+    previous = language()
     set_language(code)
     try:
-        yield _current
+        yield language()
     finally:
         set_language(previous)
 
 
-def gettext(message: str) -> str:
-    """``message`` in the current language (itself where no translation exists)."""
-    if not message:  # gettext's "" is the catalogue's header, never a sentence to show
-        return message
-    return translations().gettext(message)
-
-
-def ngettext(singular: str, plural: str, n: int) -> str:
-    """The singular or plural form for ``n``, as the current language counts."""
-    return translations().ngettext(singular, plural, n)
-
-
-def pgettext(context: str, message: str) -> str:
-    """``message`` translated in ``context`` (one English word, two meanings)."""
-    return translations().pgettext(context, message)
-
-
 _ = gettext
-
-
-def N_(message: str) -> str:  # the name gettext's tools look for
-    """Mark ``message`` for the catalogue without translating it now (it is translated where shown)."""
-    return message
 
 
 def manifest_text(text: str) -> str:
@@ -161,8 +142,8 @@ def manifest_text(text: str) -> str:
 
 def babel_locale(code: str | None = None) -> str:
     """Babel's name for the locale of ``code`` (default: the current language)."""
-    code = code or _current
-    return _BABEL_LOCALE.get(code, code)
+    code = code or language()
+    return catalogues.BABEL_LOCALE.get(code, code)
 
 
 def format_number(value: float, digits: int | None = None) -> str:
