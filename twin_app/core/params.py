@@ -210,7 +210,12 @@ class NumberParam(Param):
             low = "" if self.minimum is None else plain_number(self.minimum)
             high = "" if self.maximum is None else plain_number(self.maximum)
             rng = f" [{low}..{high}]"
-        default = "" if self.default is None else plain_number(self.default)
+        if self.default is None:
+            default = "—"
+        elif isinstance(self.default, int | float):
+            default = plain_number(self.default)
+        else:
+            default = str(self.default)
         if self.unit:
             return _("{help}, in {unit}{range} (default: {default})").format(
                 help=self.shown_help, unit=self.unit, range=rng, default=default
@@ -298,7 +303,7 @@ class LayerParam(Param):
         names = {"label": self.shown_label, "option": self.option}
         if len(self.layer_types) == 1 and self.layer_types[0] in NO_LAYER:
             return MissingLayerError(_(NO_LAYER[self.layer_types[0]]).format(**names))
-        # several types (no built-in analysis asks for that): each type's sentence says how to add it
+        # several types, or any (no built-in analysis asks for that): the types named, without advice
         return MissingLayerError(
             _(
                 "'{label}' ({option}) needs a layer of one of these types, and the city has none: {types}."
