@@ -25,6 +25,7 @@ from twin_app.core.live.city_feeds import parse_feeds
 from twin_app.core.live.feeds import FeedSpec
 from twin_app.core.manifest_schema import check_manifest
 from twin_app.core.sources import require_regular_file
+from twin_app.core.titles import shown_title, titles_of
 
 MANIFEST_NAME = "city.toml"
 DEFAULT_CITY = "helsinki"
@@ -33,7 +34,7 @@ MAX_MANIFEST_BYTES = 4 * 2**20
 #: extra folders searched for cities by name, separated like PATH
 CITY_PATH_ENV = "TWIN_APP_CITY_PATH"
 
-_LAYER_KEYS = {"id", "kind", "source", "title", "visible", "opacity", "attribution"}
+_LAYER_KEYS = {"id", "kind", "source", "title", "titles", "visible", "opacity", "attribution"}
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,12 @@ class LayerSpec:
     attribution: str | None = None
     #: ``source`` as a city.toml wrote it (confined to the city folder); None: a file the user opened
     manifest_source: str | None = None
+    #: the title in other languages, by language code (``titles = { fr = "..." }``)
+    titles: dict[str, str] = field(default_factory=dict)
+
+    def display_title(self) -> str:
+        """The title a person sees, in the current language (:mod:`twin_app.core.titles`)."""
+        return shown_title(self.title, self.titles)
 
 
 @dataclass(frozen=True)
@@ -74,6 +81,12 @@ class CityManifest:
     feeds: tuple[FeedSpec, ...] = ()
     #: the city's IANA time zone (``[city] timezone``); None: UTC
     timezone: str | None = None
+    #: the city's title in other languages, by language code (``[city] titles``)
+    titles: dict[str, str] = field(default_factory=dict)
+
+    def display_title(self) -> str:
+        """The city's title a person sees, in the current language (:mod:`twin_app.core.titles`)."""
+        return shown_title(self.title, self.titles)
 
     @property
     def attribution_text(self) -> str:
@@ -87,7 +100,7 @@ class CityManifest:
                 spec.source,
                 {"file": spec.source.name, "layers": [], "attribution": spec.attribution},
             )
-            entry["layers"].append(spec.title)
+            entry["layers"].append(spec.display_title())
             entry["attribution"] = entry["attribution"] or spec.attribution
         return [
             {"file": e["file"], "layers": ", ".join(e["layers"]), "attribution": e["attribution"]}
@@ -229,6 +242,7 @@ def parse_manifest(raw: dict[str, Any], *, folder: Path, path: Path | None = Non
                 options={k: v for k, v in entry.items() if k not in _LAYER_KEYS},
                 attribution=entry.get("attribution") or None,
                 manifest_source=entry["source"],
+                titles=titles_of(entry),
             )
         )
     timezone = city["timezone"].strip() if "timezone" in city else None
@@ -257,6 +271,7 @@ def parse_manifest(raw: dict[str, Any], *, folder: Path, path: Path | None = Non
         notes=tuple(notes),
         feeds=parse_feeds(raw.get("feeds", []), folder=folder, where=where, timezone=timezone),
         timezone=timezone,
+        titles=titles_of(city),
     )
 
 

@@ -87,6 +87,7 @@ def as_districts(layer: Layer, name_column: str, *, extent: shapely.Polygon | No
         units=polygons.units,
         outside_km2=outside_km2,
         attribution=polygons.attribution,
+        titles=dict(polygons.titles),
     )
 
 

@@ -68,6 +68,14 @@ class Layer:
     #: bumped by the model on every edit of the layer's data, so views and stored results
     #: can tell "changed since" with one comparison (see ``CityModel.update_values``)
     revision: int = 0
+    #: the title in other languages, by language code (``titles`` in city.toml); see display_title
+    titles: dict[str, str] = field(default_factory=dict)
+
+    def display_title(self) -> str:
+        """The title a person sees, in the current language (:mod:`twin_app.core.titles`)."""
+        from twin_app.core.titles import shown_title
+
+        return shown_title(self.title, self.titles)
 
     @property
     def feature_count(self) -> int:

@@ -73,6 +73,7 @@ def load_layer(
         shared=cache,
     )
     layer.id, layer.title = spec.id, spec.title
+    layer.titles = dict(spec.titles)
     layer.visible, layer.opacity = spec.visible, spec.opacity
     layer.source = spec.source
     layer.attribution = spec.attribution
@@ -116,7 +117,7 @@ def iter_layers(
             feedback.warning(note)
     for i, spec in enumerate(specs):
         feedback.check_cancelled()
-        feedback.progress(i / max(len(specs), 1), _("Loading {layer}…").format(layer=spec.title))
+        feedback.progress(i / max(len(specs), 1), _("Loading {layer}…").format(layer=spec.display_title()))
         try:
             yield load_layer(manifest, spec, registry=registry, feedback=feedback, cache=cache)
         except CancelledError:
@@ -125,18 +126,20 @@ def iter_layers(
             if spec.options.get("optional"):
                 # e.g. a city with no water: nothing to show is not a problem
                 feedback.info(
-                    _("'{layer}' has nothing to show in this city and is left out.").format(layer=spec.title)
+                    _("'{layer}' has nothing to show in this city and is left out.").format(
+                        layer=spec.display_title()
+                    )
                 )
                 continue
             feedback.warning(str(exc))
-            yield LayerProblem(spec.id, spec.title, str(exc))
+            yield LayerProblem(spec.id, spec.display_title(), str(exc))
         except TwinError as exc:
             feedback.warning(str(exc))
-            yield LayerProblem(spec.id, spec.title, str(exc))
+            yield LayerProblem(spec.id, spec.display_title(), str(exc))
         except Exception as exc:  # a layer kind's bug must not take the city down
             message = describe_unexpected(spec, exc)
             feedback.warning(message)
-            yield LayerProblem(spec.id, spec.title, message)
+            yield LayerProblem(spec.id, spec.display_title(), message)
     feedback.progress(1.0, _("Loaded"))
 
 

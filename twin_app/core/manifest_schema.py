@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from twin_app.core.errors import ManifestError
+from twin_app.core.titles import titles_expected, valid_titles
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,7 @@ NAME = "a non-empty string in quotes"
 CITY: dict[str, Key] = {
     "name": Key(_name, NAME, required=True),
     "title": Key(_text, TEXT),
+    "titles": Key(valid_titles, titles_expected()),
     "crs": Key(_name, 'the code of a metric CRS in quotes, such as "EPSG:3067"', required=True),
     "bbox": Key(
         _bbox,
@@ -162,6 +164,7 @@ LAYER: dict[str, Key] = {
         _name, "the path of a file inside the city folder, relative to it, in quotes", required=True
     ),
     "title": Key(_text, TEXT),
+    "titles": Key(valid_titles, titles_expected()),
     "visible": Key(_flag, "true or false"),
     "opacity": Key(_fraction, "a number from 0 to 1"),
     "attribution": Key(_text, TEXT),
@@ -199,6 +202,7 @@ FEED: dict[str, Key] = {
         required=True,
     ),
     "title": Key(_text, TEXT),
+    "titles": Key(valid_titles, titles_expected()),
     "kind": Key(_feed_kind, '"vehicle" or "sensor"'),
     "options": Key(_table, 'a table of the source\'s options, such as { date = "2022-02-22" }'),
     "simulated": Key(_text, TEXT),

@@ -382,7 +382,11 @@ class CityModel:
             if layer.source is not None and layer.source not in known:
                 known.add(layer.source)
                 out.append(
-                    {"file": layer.source.name, "layers": layer.title, "attribution": layer.attribution}
+                    {
+                        "file": layer.source.name,
+                        "layers": layer.display_title(),
+                        "attribution": layer.attribution,
+                    }
                 )
         return out
 

@@ -21,6 +21,7 @@ from twin_app.core.live.frames import Threshold
 from twin_app.core.live.replay import SUFFIXES
 from twin_app.core.live.sources import OFFLINE_SCHEMES, SCHEMES, offline_path
 from twin_app.core.sources import confined_source
+from twin_app.core.titles import titles_of
 
 #: what each offline scheme reports, when the entry does not say
 _KIND_OF = {"schedule": "vehicle", "sensor-sim": "sensor"}
@@ -97,6 +98,7 @@ def parse_feeds(
                     label=threshold.get("label", ""),
                 ),
                 visible=entry.get("visible", True),
+                titles=titles_of(entry),
             )
         )
     return tuple(specs)

@@ -39,6 +39,14 @@ class FeedSpec:
     units: str | None = None
     threshold: Threshold | None = None
     visible: bool = True
+    #: the title in other languages, by language code (``titles`` in city.toml)
+    titles: Mapping[str, str] = field(default_factory=dict)
+
+    def display_title(self) -> str:
+        """The title a person sees, in the current language (:mod:`twin_app.core.titles`)."""
+        from twin_app.core.titles import shown_title
+
+        return shown_title(self.title, self.titles)
 
     def __post_init__(self) -> None:
         if self.kind not in ("vehicle", "sensor"):

@@ -216,6 +216,7 @@ class FeedHub:
                 units=spec.units,
                 threshold=spec.threshold,
                 simulated=spec.simulated,
+                titles=dict(spec.titles),
             )
         ]
 
