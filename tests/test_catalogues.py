@@ -48,6 +48,8 @@ SAME_AS_ENGLISH = {
     "points",
     "raster",
     "population",
+    # a layer's title that French writes as English does
+    "Population",
     # formulas: the same in every script
     "SDG 11.2.1: population_served / population, 0–1.",
     "SDG 11.7.1(b): population_served / population, 0–1.",

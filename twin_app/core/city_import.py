@@ -24,6 +24,7 @@ from twin_app.core.city import MANIFEST_NAME, user_cities_dir
 from twin_app.core.crs import check_metric_crs, local_utm_crs
 from twin_app.core.errors import TwinError, UnreadableContentError
 from twin_app.core.feedback import Feedback
+from twin_app.core.i18n import N_
 from twin_app.core.kinds import KindRegistry, default_registry, kind_attribution
 from twin_app.core.outputs import check_output_folder, fsync_file, fsync_folder
 from twin_app.core.sources import require_regular_file
@@ -150,13 +151,13 @@ def _build_city(
                 "id": "districts",
                 "kind": "vector",
                 "source": copy("districts"),
-                "title": "Districts",
+                "title": N_("Districts"),
                 "style": "districts",
             }
         )
     else:
         osm_districts: dict[str, Any] = {"id": "districts", "kind": "osm-districts", "source": osm}
-        osm_districts["title"] = "Districts"
+        osm_districts["title"] = N_("Districts")
         if request.district_level is not None:
             osm_districts["admin_level"] = str(request.district_level)
         layers.append(osm_districts)
@@ -165,7 +166,7 @@ def _build_city(
             "id": "landuse",
             "kind": "osm-features",
             "source": osm,
-            "title": "Land use",
+            "title": N_("Land use"),
             "category": "landuse",
             "visible": False,
             "optional": True,
@@ -176,7 +177,7 @@ def _build_city(
             "id": "green",
             "kind": "osm-features",
             "source": osm,
-            "title": "Parks and green",
+            "title": N_("Parks and green"),
             "category": "green",
             "optional": True,
         }
@@ -186,7 +187,7 @@ def _build_city(
             "id": "water",
             "kind": "osm-features",
             "source": osm,
-            "title": "Water",
+            "title": N_("Water"),
             "category": "water",
             "optional": True,
         }
@@ -209,7 +210,7 @@ def _build_city(
                 "id": "population",
                 "kind": "population-grid",
                 "source": copy("population"),
-                "title": "Population",
+                "title": N_("Population"),
                 "column": request.population_column,
                 "visible": False,
                 "opacity": 0.6,
@@ -220,7 +221,7 @@ def _build_city(
             "id": "streets",
             "kind": "osm-network",
             "source": osm,
-            "title": "Streets (walk)",
+            "title": N_("Streets (walk)"),
             "network_type": "walk",
         }
     )
@@ -229,7 +230,7 @@ def _build_city(
             "id": "streets_drive",
             "kind": "osm-network",
             "source": osm,
-            "title": "Streets (drive)",
+            "title": N_("Streets (drive)"),
             "network_type": "drive",
             "visible": False,
         }
@@ -241,11 +242,11 @@ def _build_city(
                 "id": "routes",
                 "kind": "gtfs-routes",
                 "source": gtfs,
-                "title": "Transit routes",
+                "title": N_("Transit routes"),
                 "visible": False,
             }
         )
-        layers.append({"id": "stops", "kind": "gtfs-stops", "source": gtfs, "title": "Transit stops"})
+        layers.append({"id": "stops", "kind": "gtfs-stops", "source": gtfs, "title": N_("Transit stops")})
     else:
         # No feed: the stops mapped in OSM, so transit access still works (without a frequency filter).
         layers.append(
@@ -253,11 +254,11 @@ def _build_city(
                 "id": "stops",
                 "kind": "osm-stops",
                 "source": osm,
-                "title": "Transit stops (OpenStreetMap)",
+                "title": N_("Transit stops (OpenStreetMap)"),
                 "optional": True,
             }
         )
-    layers.append({"id": "buildings", "kind": "osm-buildings", "source": osm, "title": "Buildings"})
+    layers.append({"id": "buildings", "kind": "osm-buildings", "source": osm, "title": N_("Buildings")})
 
     attribution = credit_layers(request, layers, registry=registry, feedback=feedback)
     parts = [
