@@ -320,7 +320,7 @@ def cmd_city(args: argparse.Namespace) -> int:
     model = load_city(folder)
     print(f"Created {folder}")
     for lid, layer in model.layers.items():
-        print(f"  {lid:<16} {layer.feature_count:>7}  {layer.title}")
+        print(f"  {lid:<16} {layer.feature_count:>7}  {layer.display_title()}")
     for problem in model.problems:
         print(f"twin-app: warning: {problem.message}", file=sys.stderr)
     return 0
@@ -422,7 +422,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result.to_json(), indent=2, ensure_ascii=False, default=str))
         return 0
-    print(f"{result.title} on {model.manifest.title}")
+    print(f"{result.title} on {model.manifest.display_title()}")
     for ind in result.indicators:
         where = ind.district or "(all selected)"
         value = format_value(ind.value)

@@ -104,12 +104,12 @@ class FeedPanel(QTreeWidget):
         """A row for ``spec`` (again for a feed already listed: its row is kept)."""
         if spec.id in self._rows:
             return
-        row = QTreeWidgetItem([spec.title, state_label(SourceState.CONNECTING), "–", "0", "0"])
+        row = QTreeWidgetItem([spec.display_title(), state_label(SourceState.CONNECTING), "–", "0", "0"])
         row.setData(1, Qt.ItemDataRole.UserRole, SourceState.CONNECTING.value)
         row.setToolTip(
             0,
             self.tr("{title}\nsource: {source}\nstored as: {id}").format(
-                title=spec.title, source=spec.source, id=spec.id
+                title=spec.display_title(), source=spec.source, id=spec.id
             ),
         )
         for column in range(2, 5):

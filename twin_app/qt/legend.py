@@ -150,6 +150,12 @@ class LegendDock(QDockWidget):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Legend"))
+        view = getattr(self, "_view", None)
+        retitle = getattr(view, "retitle", None)
+        if callable(retitle):
+            retitle()  # the entries' titles in the new language (twin_app/core/titles.py)
+        if view is not None:
+            self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -165,7 +165,7 @@ class LiveSession(QObject):
         return [s.simulated for s in self.specs if s.simulated]
 
     def simulated_titles(self) -> list[str]:
-        return [s.title for s in self.specs if s.simulated]
+        return [s.display_title() for s in self.specs if s.simulated]
 
     # -- the frame timer ------------------------------------------------------------------------------
     def start(self) -> None:
@@ -238,7 +238,7 @@ class LiveSession(QObject):
                     text = self.tr("{station} reads {reading} at {time}: beyond its threshold.").format(
                         station=station, reading=reading, time=local
                     )
-                self.alert(layer.title, text)
+                self.alert(layer.display_title(), text)
             self._alerting[layer.id] = now
 
     def stop(self, timeout: float = 3.0) -> None:

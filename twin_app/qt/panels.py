@@ -70,6 +70,20 @@ class LayerPanel(QWidget):
             was, self._updating = getattr(self, "_updating", False), True
             self.colour_by.setItemText(0, no_colour())
             self._updating = was
+        self.retitle()
+
+    def retitle(self) -> None:
+        """Show each layer's title in the current language (twin_app/core/titles.py); ids stay."""
+        model = getattr(self, "model", None)
+        if model is None:
+            return
+        was, self._updating = getattr(self, "_updating", False), True
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            layer = model.layers.get(item.data(0, Qt.ItemDataRole.UserRole))
+            if layer is not None:
+                item.setText(0, layer.display_title())
+        self._updating = was
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -100,7 +114,7 @@ class LayerPanel(QWidget):
 
     def _add_item(self, layer: Layer) -> None:
         self._updating = True
-        item = QTreeWidgetItem([layer.title, f"{layer.feature_count:,}"])
+        item = QTreeWidgetItem([layer.display_title(), f"{layer.feature_count:,}"])
         item.setData(0, Qt.ItemDataRole.UserRole, layer.id)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(0, Qt.CheckState.Checked if layer.visible else Qt.CheckState.Unchecked)

@@ -98,7 +98,7 @@ class ParamForm(QWidget):
         if isinstance(param, LayerParam):
             combo = QComboBox()
             for layer in param.candidates(self.model):
-                combo.addItem(layer.title, layer.id)
+                combo.addItem(layer.display_title(), layer.id)
             if default is not None:
                 combo.setCurrentIndex(max(combo.findData(default), 0))
             return combo

@@ -86,7 +86,7 @@ class TableDialog(QDialog):
         ]
         vectors.sort(key=lambda lay: not isinstance(lay, BuildingsLayer))  # buildings first
         for lay in vectors:
-            self.layer.addItem(lay.title, lay.id)
+            self.layer.addItem(lay.display_title(), lay.id)
         self.how = QComboBox()
         self.how.addItems([_t(BY_KEY), _t(BY_LOCATION)])
         self.layer_key = QComboBox()
@@ -207,7 +207,7 @@ class TableDialog(QDialog):
         if self.how.currentIndex() == 1:
             return self.tr(
                 "{rows} rows will be placed in the features of '{layer}' by their coordinates."
-            ).format(rows=f"{len(self.table.frame):,}", layer=target.title)
+            ).format(rows=f"{len(self.table.frame):,}", layer=target.display_title())
         layer_col, table_col = self.layer_key.currentText(), self.table_key.currentText()
         if not layer_col or not table_col or table_col not in self.table.frame.columns:
             return self.tr("Choose the key columns.")

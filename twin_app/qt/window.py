@@ -469,7 +469,9 @@ class MainWindow(QMainWindow):
         self.info.show_attributes(picked.attributes)
         self.info.parentWidget().raise_()  # its tab may be behind the results
         self.statusBar().showMessage(
-            self.tr("{layer}: feature {feature}").format(layer=picked.layer.title, feature=picked.feature),
+            self.tr("{layer}: feature {feature}").format(
+                layer=picked.layer.display_title(), feature=picked.feature
+            ),
             5000,
         )
         return picked.attributes
@@ -519,9 +521,11 @@ class MainWindow(QMainWindow):
         self.districts.clear_result()
         self.last_result = None
         self.info.setRowCount(0)
-        self.setWindowTitle(f"{model.manifest.title} — twin_app")
+        self.setWindowTitle(f"{model.manifest.display_title()} — twin_app")
         self.attribution.setText("\n".join(model.credits()))
-        self._run(LoadWorker(model.manifest), self.tr("Loading {city}").format(city=model.manifest.title))
+        self._run(
+            LoadWorker(model.manifest), self.tr("Loading {city}").format(city=model.manifest.display_title())
+        )
         for spec in getattr(model.manifest, "feeds", ()):
             self.start_feed(spec, model.manifest.folder)  # stored while the city loads, drawn once it has
         return True
@@ -869,7 +873,7 @@ class MainWindow(QMainWindow):
         if self.model is None:
             return self.tr("No city is open.")
         m = self.model.manifest
-        lines = [f"<b>{escape(m.title)}</b>", *(escape(a) for a in m.attribution), ""]
+        lines = [f"<b>{escape(m.display_title())}</b>", *(escape(a) for a in m.attribution), ""]
         lines.append("<b>" + escape(self.tr("Files")) + "</b>")
         for src in self.model.sources():
             credit = (
@@ -1045,6 +1049,9 @@ class MainWindow(QMainWindow):
             from twin_app.qt.i18n import retranslate_kept
 
             retranslate_kept(self)  # menus, actions, docks, toolbars (twin_app/qt/i18n.py)
+            model = getattr(self, "model", None)
+            if model is not None:  # the city's title in the new language (twin_app/core/titles.py)
+                self.setWindowTitle(f"{model.manifest.display_title()} — twin_app")
             self._show_simulated()
         super().changeEvent(event)
 

@@ -195,7 +195,7 @@ def run_analyses(
         if not chosen:
             raise TwinError(
                 _("None of the installed analyses can run on {city}: {reasons}").format(
-                    city=model.manifest.title,
+                    city=model.manifest.display_title(),
                     reasons=" ".join(f"{aid}: {why}" for aid, why in skipped.items()),
                 )
             )
@@ -242,11 +242,12 @@ def run_analyses(
     if not sections:
         raise TwinError(
             _("None of the analyses could run on {city}: {reasons}").format(
-                city=model.manifest.title, reasons=" ".join(f"{aid}: {why}" for aid, why in skipped.items())
+                city=model.manifest.display_title(),
+                reasons=" ".join(f"{aid}: {why}" for aid, why in skipped.items()),
             )
         )
     return ReportContent(
-        city_title=model.manifest.title,
+        city_title=model.manifest.display_title(),
         city_name=model.manifest.name,
         sections=sections,
         skipped=skipped,

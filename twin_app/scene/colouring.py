@@ -15,7 +15,7 @@ without drawing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -67,10 +67,25 @@ def column_units(layer: VectorLayer, column: str) -> str | None:
 
 def column_title(layer: VectorLayer, column: str, units: str | None) -> str:
     """The layer's title (its column named when not the default one), without units repeated."""
-    title = layer.title
+    title = layer.display_title()
     if units:
         title = title.removesuffix(f" ({units})")
     return title if column == layer.default_column else f"{title}: {column}"
+
+
+def retitled(colouring: Colouring, source: Layer) -> Colouring:
+    """``colouring`` titled again from ``source`` (the layer its values come from) in the current language.
+
+    The title is the only part of a colouring that depends on the language, so
+    a language switch re-titles the legend without recomputing any value.
+    """
+    if isinstance(source, RasterLayer):
+        title = source.display_title().removesuffix(f" ({source.units_label})")
+    elif isinstance(source, VectorLayer):
+        title = column_title(source, colouring.column, colouring.units)
+    else:
+        return colouring
+    return replace(colouring, title=title)
 
 
 def column_values(layer: VectorLayer, column: str) -> np.ndarray:
@@ -120,7 +135,7 @@ def own_colouring(layer: Layer) -> Colouring | None:
     if isinstance(layer, RasterLayer):
         values = np.asarray(layer.data, dtype=float).ravel()
         quantity = quantity_of(layer.label or layer.title, layer.units, declared=layer.quantity)
-        title = layer.title.removesuffix(f" ({layer.units_label})")
+        title = layer.display_title().removesuffix(f" ({layer.units_label})")
         return Colouring(
             layer.id, layer.label or "value", values, quantity, layer.units_label, title, _range(values)
         )
@@ -171,4 +186,5 @@ __all__ = [
     "joined_values",
     "own_colouring",
     "result_colouring",
+    "retitled",
 ]

@@ -259,7 +259,7 @@ class Furniture:
         _BY_PLOTTER[plotter] = self
         self.plotter = plotter
         self.renderer = plotter.renderer
-        self.title = model.manifest.title
+        self._manifest = model.manifest
         self.credits: list[str] = list(model.credits())
         self.legend: list[LegendEntry] = []
         #: every text the furniture draws, so that one font is chosen for all of it
@@ -304,6 +304,12 @@ class Furniture:
         self._observer = self.renderer.AddObserver("StartEvent", self._on_render)
 
     # -- the model's side -----------------------------------------------------
+
+    @property
+    def title(self) -> str:
+        """The city's title in the current language, read at each draw (a language switch redraws)."""
+        return self._manifest.display_title()
+
     def set_credits(self, credits: Sequence[str]) -> None:
         self.credits = list(credits)
 

@@ -295,7 +295,7 @@ def view_layers(view: Any) -> list[tuple[str, str, list[Primitive]]]:
             if prim is not None:
                 prims.append(prim)
         if prims:
-            out.append((layer_id, layer.title if layer is not None else layer_id, prims))
+            out.append((layer_id, layer.display_title() if layer is not None else layer_id, prims))
     return out
 
 

@@ -36,7 +36,7 @@ def entry_for_layer(layer: Layer) -> LegendEntry | None:
         limits = _range(np.asarray(layer.data, dtype=float))
         if limits is None:
             return None
-        return legend_entry(layer.id, layer.title, layer.units_label, quantity, *limits)
+        return legend_entry(layer.id, layer.display_title(), layer.units_label, quantity, *limits)
     if isinstance(layer, VectorLayer):
         column = layer.value_column
         if not column or column not in layer.frame or layer.style == "districts":
@@ -56,9 +56,9 @@ def entry_for_layer(layer: Layer) -> LegendEntry | None:
             units = "m"
         # TRANSLATORS: a legend title for a layer coloured by one of its columns ("Buildings: floor area")
         title = (
-            layer.title
+            layer.display_title()
             if own
-            else _("{layer}: {column}").format(layer=layer.title, column=column.replace("_", " "))
+            else _("{layer}: {column}").format(layer=layer.display_title(), column=column.replace("_", " "))
         )
         return legend_entry(layer.id, title, units, quantity, *limits)
     return None

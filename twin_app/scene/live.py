@@ -309,7 +309,7 @@ class VehicleVisual(LiveVisual):
             return None
         i = int(self.owner[cell_id])
         heading = float(frame.heading_deg[i])
-        attrs: dict[str, Any] = {"layer": self.layer.title, "vehicle": frame.ids[i]}
+        attrs: dict[str, Any] = {"layer": self.layer.display_title(), "vehicle": frame.ids[i]}
         if frame.labels:
             attrs["route"] = frame.labels[i]
         attrs["heading"] = (
@@ -441,7 +441,9 @@ class SensorVisual(LiveVisual):
     def legend_entry(self) -> LegendEntry | None:
         if self.limits is None:
             return None
-        return legend_entry(self.layer.id, self.layer.title, self.layer.units, self.quantity, *self.limits)
+        return legend_entry(
+            self.layer.id, self.layer.display_title(), self.layer.units, self.quantity, *self.limits
+        )
 
     def attributes(self, cell_id: int) -> dict[str, Any] | None:
         frame = self.layer.frame
@@ -449,7 +451,7 @@ class SensorVisual(LiveVisual):
             return None
         i = int(self.owner[cell_id])
         attrs: dict[str, Any] = {
-            "layer": self.layer.title,
+            "layer": self.layer.display_title(),
             "station": frame.ids[i],
             "reading": format_reading(float(frame.values[i]), frame.unit or self.layer.units),
             "time (UTC)": frame.time.strftime("%Y-%m-%d %H:%M:%S"),

@@ -33,7 +33,7 @@ from twin_app.core.layers import (
 from twin_app.core.model import Change, CityModel
 from twin_app.core.quantities import Quantity, is_fraction
 from twin_app.scene import overlays
-from twin_app.scene.colouring import Colouring, joined_values, own_colouring, result_colouring
+from twin_app.scene.colouring import Colouring, joined_values, own_colouring, result_colouring, retitled
 from twin_app.scene.furniture import Furniture
 from twin_app.scene.live import LiveVisual, live_visual
 from twin_app.scene.meshes import DISTRICT_OUTLINE_Z, LayerVisual, district_outlines, visual_for
@@ -200,6 +200,18 @@ class SceneView:
                 continue
             out.append(colouring.legend())
         return out
+
+    def retitle(self) -> None:
+        """Title the legend's entries in the current language again (after a language switch).
+
+        Titles are decided at display time (twin_app/core/titles.py); a colouring
+        keeps the one it was made with, so a switch re-titles them, values untouched.
+        """
+        for layer_id, colouring in list(self._colourings.items()):
+            source = self.model.layers.get(colouring.source_id) if colouring is not None else None
+            if colouring is not None and source is not None:
+                self._colourings[layer_id] = retitled(colouring, source)
+        self._notify_legend()
 
     def on_legend_change(self, callback: LegendListener) -> None:
         """Call ``callback(entries)`` whenever the legend entries change (visibility, colour, data)."""
@@ -473,7 +485,7 @@ class SceneView:
             value = float(layer.data[r, c])
             a, _b, x0, _d, e, y0 = layer.transform
             attrs = {
-                "layer": layer.title,
+                "layer": layer.display_title(),
                 "value": None if np.isnan(value) else round(value, 4),
                 "units": layer.units_label,
                 "pixel (row, col)": f"{r}, {c}",
@@ -482,7 +494,7 @@ class SceneView:
             return Picked(layer, feature, attrs)
         if isinstance(layer, VectorLayer):
             row = layer.frame.iloc[feature]
-            attrs = {"layer": layer.title}
+            attrs = {"layer": layer.display_title()}
             for key, value in row.items():
                 if key == layer.frame.geometry.name:
                     continue
