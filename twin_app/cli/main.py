@@ -225,10 +225,10 @@ def cmd_info(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(info, indent=2, ensure_ascii=False, default=str))
         return 0
-    print(f"{info['title']}  ({info['folder']})")
+    print(f"{model.manifest.display_title()}  ({info['folder']})")  # --json keeps titles as written
     print(f"CRS {info['crs']}   bbox (lon/lat) {info['bbox_lonlat']}")
     for lid, layer in info["layers"].items():
-        print(f"  {lid:<16} {layer['type']:<9} {layer['count']:>7}  {layer['title']}")
+        print(f"  {lid:<16} {layer['type']:<9} {layer['count']:>7}  {model.layers[lid].display_title()}")
         for note in layer["notes"]:
             print(f"  {'':<16} note: {note}")
     b = info["buildings"]
