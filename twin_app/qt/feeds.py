@@ -71,6 +71,7 @@ class FeedPanel(QTreeWidget):
         for column in range(1, 5):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self._rows: dict[str, QTreeWidgetItem] = {}
+        self._specs: dict[str, FeedSpec] = {}
         self._notes: dict[str, QTreeWidgetItem] = {}
         self._errors: dict[str, QTreeWidgetItem] = {}
         #: each feed's (monotonic time, messages received) over the last RATE_WINDOW_S (for a rate)
@@ -88,8 +89,9 @@ class FeedPanel(QTreeWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
             self.refresh()
-            for row in self._rows.values():
+            for feed_id, row in self._rows.items():
                 row.setText(1, state_label(SourceState(row.data(1, Qt.ItemDataRole.UserRole))))
+                self._title_row(row, self._specs[feed_id])
             for note in self._notes.values():
                 note.setText(0, self._simulated_note(note.toolTip(0)))
         super().changeEvent(event)
@@ -100,18 +102,24 @@ class FeedPanel(QTreeWidget):
             return statement
         return self.tr("Simulated: {statement}").format(statement=statement)
 
-    def add_feed(self, spec: FeedSpec) -> None:
-        """A row for ``spec`` (again for a feed already listed: its row is kept)."""
-        if spec.id in self._rows:
-            return
-        row = QTreeWidgetItem([spec.display_title(), state_label(SourceState.CONNECTING), "–", "0", "0"])
-        row.setData(1, Qt.ItemDataRole.UserRole, SourceState.CONNECTING.value)
+    def _title_row(self, row: QTreeWidgetItem, spec: FeedSpec) -> None:
+        """The feed's title in the current language (twin_app/core/titles.py), at start and on a switch."""
+        row.setText(0, spec.display_title())
         row.setToolTip(
             0,
             self.tr("{title}\nsource: {source}\nstored as: {id}").format(
                 title=spec.display_title(), source=spec.source, id=spec.id
             ),
         )
+
+    def add_feed(self, spec: FeedSpec) -> None:
+        """A row for ``spec`` (again for a feed already listed: its row is kept)."""
+        if spec.id in self._rows:
+            return
+        row = QTreeWidgetItem(["", state_label(SourceState.CONNECTING), "–", "0", "0"])
+        row.setData(1, Qt.ItemDataRole.UserRole, SourceState.CONNECTING.value)
+        self._specs[spec.id] = spec
+        self._title_row(row, spec)
         for column in range(2, 5):
             row.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.addTopLevelItem(row)
