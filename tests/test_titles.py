@@ -16,6 +16,7 @@ import numpy as np
 import pytest
 import shapely
 from test_city_import import write_town_osm
+from toy_city import BBOX, CRS
 
 from twin_app.core.city import load_manifest
 from twin_app.core.errors import ManifestError
@@ -213,3 +214,55 @@ def test_an_imported_city_shows_its_titles_in_japanese(tmp_path: Path) -> None:
     with speaking("en"):
         assert model.layers["buildings"].display_title() == "Buildings"
     assert np.all([model.layers[lid].title.isascii() for lid in expected])
+
+
+def test_the_scene_shows_the_same_titles_and_follows_a_switch(tmp_path: Path) -> None:
+    """Off-screen: the 3D title, the legend and Identify name a layer as the layer list does."""
+    import pyvista as pv
+
+    from twin_app.core.city import CityManifest
+    from twin_app.core.layers import BuildingsLayer
+    from twin_app.core.model import CityModel
+    from twin_app.scene.view import SceneView
+
+    crs = CRS
+    manifest = CityManifest(
+        folder=tmp_path,
+        name="toy",
+        title="Toy town",
+        titles={"fr": "Ville jouet", "ja": "おもちゃの町"},
+        crs=crs,
+        bbox_lonlat=BBOX,
+        layers=(),
+    )
+    frame = gpd.GeoDataFrame(
+        {"height_m": [10.0, 40.0], "height_from": ["height_tag"] * 2},
+        geometry=[shapely.box(450, 400, 550, 500), shapely.box(800, 400, 900, 500)],
+        crs=crs,
+    )
+    buildings = BuildingsLayer(
+        id="buildings", title="Buildings", crs=crs, style="buildings", frame=frame, value_column="height_m"
+    )
+    model = CityModel(manifest=manifest, origin=(0.0, 0.0))
+    model.add_layer(buildings)
+    plotter = pv.Plotter(off_screen=True, window_size=[400, 300])
+    try:
+        with speaking("fr"):
+            view = SceneView(plotter, model)
+            plotter.render()
+            assert view.furniture.title == "Ville jouet"
+            assert [e.heading for e in view.legend_entries()] == ["Bâtiments (m)"]
+            renderer = plotter.renderer
+            renderer.SetWorldPoint(850.0, 450.0, 40.0, 1.0)  # the roof of the taller building
+            renderer.WorldToDisplay()
+            x, y, _ = renderer.GetDisplayPoint()
+            picked = view.pick_at(round(x), round(y))
+            assert picked is not None and picked.attributes["layer"] == "Bâtiments"
+        seen: list[list[str]] = []
+        view.on_legend_change(lambda entries: seen.append([e.heading for e in entries]))
+        with speaking("ja"):
+            view.retitle()
+            assert view.furniture.title == "おもちゃの町"
+        assert seen == [["建物（m）"]]
+    finally:
+        plotter.close()
