@@ -241,3 +241,10 @@ class ScenarioError(TwinError):
 
 class TableError(TwinError):
     """An imported table that cannot be joined as asked: a missing column, repeated keys, naive times."""
+
+
+class RasterGridError(TwinError, ValueError):
+    """A raster whose grid cannot be used as it is: rotated or sheared, or with pixels of no size.
+
+    Also a ``ValueError``, which code computing on grids has always caught.
+    """

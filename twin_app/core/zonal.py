@@ -59,6 +59,9 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 import shapely
 
+from twin_app.core.errors import RasterGridError
+from twin_app.core.i18n import _
+
 if TYPE_CHECKING:
     from numpy.typing import NDArray
 
@@ -584,9 +587,19 @@ def _check_transform(transform: Sequence[float]) -> Transform:
         raise ValueError("transform must be the affine 6-tuple (a, b, c, d, e, f)")
     a, b, c, d, e, f = t[:6]
     if b != 0.0 or d != 0.0:
-        raise ValueError("rotated or sheared rasters are not supported; warp to a north-up grid first")
+        raise RasterGridError(
+            _(
+                "The raster is rotated or sheared, and zonal statistics need a north-up grid; warp it to a "
+                "north-up grid first (for example with 'gdalwarp') and open it again."
+            )
+        )
     if a == 0.0 or e == 0.0:
-        raise ValueError("the transform has a zero pixel size")
+        raise RasterGridError(
+            _(
+                "The raster's pixels have no width or no height (its geotransform gives a pixel size of 0); "
+                "export the raster again with its georeferencing."
+            )
+        )
     return (a, b, c, d, e, f)
 
 
