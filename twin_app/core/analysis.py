@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from twin_app.core.errors import MissingLayerError, ResultError
 from twin_app.core.feedback import Feedback
+from twin_app.core.i18n import _
 from twin_app.core.kinds import BuildingRules
 from twin_app.core.layers import DISTRICT_COLUMN, Layer
 from twin_app.core.model import CityModel
@@ -170,16 +171,30 @@ class AnalysisContext:
         """
         layer = self._model.layers.get(layer_id)
         wanted = kind.__name__.removesuffix("Layer").lower() or "any"
+        others = [lay.id for lay in self.layers_of(kind)]
         if layer is None:
+            if others:
+                raise MissingLayerError(
+                    _(
+                        "The city has no layer called '{layer}'; choose one of its {kind} layers ({layers})."
+                    ).format(layer=layer_id, kind=wanted, layers=", ".join(others))
+                )
             raise MissingLayerError(
-                f"The city has no layer called '{layer_id}'; choose one of its {wanted} layers "
-                f"({', '.join(lay.id for lay in self.layers_of(kind)) or 'it has none'})."
+                _("The city has no layer called '{layer}', and no {kind} layer to choose instead.").format(
+                    layer=layer_id, kind=wanted
+                )
             )
         if not isinstance(layer, kind):
-            others = [lay.id for lay in self.layers_of(kind)]
+            if others:
+                raise MissingLayerError(
+                    _("The layer '{layer}' is not a {kind} layer; choose one of: {layers}.").format(
+                        layer=layer.title, kind=wanted, layers=", ".join(others)
+                    )
+                )
             raise MissingLayerError(
-                f"The layer '{layer.title}' is not a {wanted} layer; "
-                + (f"choose one of: {', '.join(others)}." if others else f"the city has no {wanted} layer.")
+                _("The layer '{layer}' is not a {kind} layer; the city has no {kind} layer.").format(
+                    layer=layer.title, kind=wanted
+                )
             )
         if layer_id not in self.used_layers:
             self.used_layers.append(layer_id)
@@ -193,9 +208,11 @@ class AnalysisContext:
         layer = self._model.districts
         if layer is None:
             raise MissingLayerError(
-                "This city has no districts layer, and the analysis gives its figures per district: "
-                "import the city again with 'twin-app city import NAME --osm FILE' (districts from "
-                "OpenStreetMap) or '--districts FILE' (your own district polygons)."
+                _(
+                    "This city has no districts layer, and the analysis gives its figures per district: "
+                    "import the city again with 'twin-app city import NAME --osm FILE' (districts from "
+                    "OpenStreetMap) or '--districts FILE' (your own district polygons)."
+                )
             )
         if layer.id not in self.used_layers:
             self.used_layers.append(layer.id)
@@ -271,26 +288,42 @@ def validate_output(
 ) -> AnalysisOutput:
     """Refuse malformed results before they reach the model."""
     if not isinstance(output, AnalysisOutput):
-        raise ResultError(f"returned {type(output).__name__}, not an AnalysisOutput")
+        raise ResultError(_("returned {type}, not an AnalysisOutput").format(type=type(output).__name__))
     known = set(district_names(model))
     for ind in output.indicators:
         if not isinstance(ind, Indicator):
-            raise ResultError(f"returned an indicator of type {type(ind).__name__}")
+            raise ResultError(_("returned an indicator of type {type}").format(type=type(ind).__name__))
         if ind.key not in declared:
-            raise ResultError(f"returned indicator '{ind.key}', which its manifest does not declare")
+            raise ResultError(
+                _("returned indicator '{key}', which its manifest does not declare").format(key=ind.key)
+            )
         unit = resolve_unit(declared[ind.key].get("unit", ""), params or {}, model)
         if ind.unit != unit:
-            raise ResultError(f"indicator '{ind.key}' has unit '{ind.unit}' but the manifest says '{unit}'")
+            raise ResultError(
+                _("indicator '{key}' has unit '{unit}' but the manifest says '{declared}'").format(
+                    key=ind.key, unit=ind.unit, declared=unit
+                )
+            )
         if ind.value is not None and (not isinstance(ind.value, int | float) or not math.isfinite(ind.value)):
-            raise ResultError(f"indicator '{ind.key}' has the non-numeric or infinite value {ind.value!r}")
+            raise ResultError(
+                _("indicator '{key}' has the non-numeric or infinite value {value}").format(
+                    key=ind.key, value=repr(ind.value)
+                )
+            )
         if ind.district is not None and ind.district not in known:
-            raise ResultError(f"indicator '{ind.key}' names an unknown district '{ind.district}'")
+            raise ResultError(
+                _("indicator '{key}' names an unknown district '{district}'").format(
+                    key=ind.key, district=ind.district
+                )
+            )
     for layer in output.layers:
         if not isinstance(layer, Layer):
-            raise ResultError(f"returned a result layer of type {type(layer).__name__}")
+            raise ResultError(_("returned a result layer of type {type}").format(type=type(layer).__name__))
         if layer.crs != model.manifest.crs:
             raise ResultError(
-                f"result layer '{layer.id}' is in {layer.crs}, not the city's {model.manifest.crs}"
+                _("result layer '{layer}' is in {crs}, not the city's {city_crs}").format(
+                    layer=layer.id, crs=layer.crs, city_crs=model.manifest.crs
+                )
             )
     return output
 

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from twin_app.core.analysis import AnalysisResult, Change, Indicator, RunRecord, now_iso
 from twin_app.core.errors import ParameterError
+from twin_app.core.i18n import _
 from twin_app.core.layers import DISTRICT_COLUMN, Layer, PolygonLayer, VectorLayer
 from twin_app.core.quantities import Quantity
 
@@ -119,8 +120,17 @@ class Comparison:
         for d in self.deltas:
             if d.analysis == analysis and d.key == key and d.district == district:
                 return d
-        where = f"district '{district}'" if district else "the whole city"
-        raise ParameterError(f"The comparison has no indicator '{key}' of '{analysis}' for {where}.")
+        if district:
+            raise ParameterError(
+                _(
+                    "The comparison has no indicator '{key}' of '{analysis}' for the district '{district}'."
+                ).format(key=key, analysis=analysis, district=district)
+            )
+        raise ParameterError(
+            _("The comparison has no indicator '{key}' of '{analysis}' for the whole city.").format(
+                key=key, analysis=analysis
+            )
+        )
 
     def provenance(self, analysis: str) -> dict[str, Any]:
         """Both sides' provenance, how the scenario's side was obtained, and the scenario's edits."""
@@ -270,7 +280,7 @@ def district_difference_layers(model: CityModel, analysis: str, deltas: Sequence
         out.append(
             PolygonLayer(
                 id=f"{analysis}:{key}:difference",
-                title=f"Change in {key} ({analysis})",
+                title=_("Change in {indicator} ({analysis})").format(indicator=key, analysis=analysis),
                 crs=districts.crs,
                 style="districts",
                 frame=frame,
@@ -278,7 +288,11 @@ def district_difference_layers(model: CityModel, analysis: str, deltas: Sequence
                 units=POINTS_UNIT if points else unit,
                 quantities={DIFFERENCE_COLUMN: Quantity.DIFFERENCE.value},
                 restyles=districts.id,
-                notes=[f"Scenario − baseline per district{' in percentage points' if points else ''}."],
+                notes=[
+                    _("Scenario − baseline per district in percentage points.")
+                    if points
+                    else _("Scenario − baseline per district.")
+                ],
             )
         )
     return out
@@ -310,7 +324,7 @@ def result_difference_layers(baseline: AnalysisResult, scenario: AnalysisResult)
         out.append(
             type(layer)(
                 id=f"{layer.id}:difference",
-                title=f"Change in {layer.title}",
+                title=_("Change in {layer}").format(layer=layer.title),
                 crs=layer.crs,
                 style=layer.style,
                 frame=frame,
@@ -319,7 +333,7 @@ def result_difference_layers(baseline: AnalysisResult, scenario: AnalysisResult)
                 quantities={**layer.quantities, DIFFERENCE_COLUMN: Quantity.DIFFERENCE.value},
                 restyles=layer.restyles,
                 join_on=layer.join_on,
-                notes=[f"Scenario − baseline of '{column}', feature by feature."],
+                notes=[_("Scenario − baseline of '{column}', feature by feature.").format(column=column)],
             )
         )
     return out
@@ -351,7 +365,9 @@ def comparison_result(comparison: Comparison, analysis: str) -> AnalysisResult:
     )
     return AnalysisResult(
         analysis=f"compare:{analysis}",
-        title=f"{scen.title}: scenario '{comparison.scenario.name}' − baseline",
+        title=_("{title}: scenario '{scenario}' − baseline").format(
+            title=scen.title, scenario=comparison.scenario.name
+        ),
         indicators=indicators,
         layers=[],
         record=record,
@@ -399,7 +415,9 @@ def write_comparison(comparison: Comparison, path: Path | str) -> Path:
     path = check_result_path(path)
     if path.suffix.lower() != ".gpkg":
         raise ParameterError(
-            f"A comparison is saved as a GeoPackage: give a file name ending in .gpkg, not '{path.name}'."
+            _(
+                "A comparison is saved as a GeoPackage: give a file name ending in .gpkg, not '{name}'."
+            ).format(name=path.name)
         )
     path.parent.mkdir(parents=True, exist_ok=True)
     clean_leftovers(path)

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from importlib.metadata import EntryPoint, entry_points
 from typing import TypeVar
 
+from twin_app.core.i18n import _
+
 T = TypeVar("T")
 
 
@@ -31,5 +33,12 @@ def discover(
 
 
 def failure_hint(failures: dict[str, str], name: str) -> str:
-    """' It failed to load: …' when ``name`` was found but broken, else ''."""
-    return f" It failed to load: {failures[name]}." if name in failures else ""
+    """' It failed to load: …' when ``name`` was found but broken, else ''.
+
+    A whole sentence of its own (with the space that separates it from the
+    sentence before), so a caller puts it between two sentences, never
+    inside one.
+    """
+    if name not in failures:
+        return ""
+    return " " + _("It failed to load: {reason}.").format(reason=failures[name])

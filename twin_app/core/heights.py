@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from importlib.resources import files
 from typing import TYPE_CHECKING
 
+from twin_app.core.i18n import N_, _, format_number
 from twin_app.core.kinds import BuildingRules
 from twin_app.core.layers import HeightFrom
 
@@ -176,46 +177,65 @@ def describe_height(rule: str, building_type: str | None, height_m: float, rules
     """Say in words which rule gave a building its height (shown when it is clicked)."""
     kind = building_type if building_type and building_type == building_type else UNKNOWN_TYPE
     storey = float(rules.storey_height_m)
-    storeys = f"{height_m / storey:g}" if storey > 0 else "?"
+    storeys = format_number(height_m / storey) if storey > 0 else "?"
+    fields = {"kind": kind, "storeys": storeys, "storey": format_number(storey)}
+    if rule == HeightFrom.DEFAULT.value:
+        if rules.default_height_m is not None:
+            return _(
+                "the city's default height {height} m "
+                "(building={kind} has no height, levels or typical height)"
+            ).format(height=format_number(rules.default_height_m), kind=kind)
+        generic = height_table().generic_storeys
+        return _(
+            "the generic default of {storeys} storeys × {storey} m = {height} m "
+            "(building={kind} has no height, levels or typical height)"
+        ).format(
+            storeys=format_number(generic),
+            storey=format_number(rules.storey_height_m),
+            height=format_number(generic * rules.storey_height_m),
+            kind=kind,
+        )
     words = {
-        HeightFrom.HEIGHT_TAG.value: "its own height tag",
-        HeightFrom.LEVELS.value: f"its own building:levels × {storey:g} m per storey",
-        HeightFrom.LEVELS_MEDIAN.value: (
-            f"median storeys of tagged building={kind} buildings in this file "
-            f"({storeys} × {storey:g} m); it has no height or levels of its own"
+        HeightFrom.HEIGHT_TAG.value: N_("its own height tag"),
+        HeightFrom.LEVELS.value: N_("its own building:levels × {storey} m per storey"),
+        HeightFrom.LEVELS_MEDIAN.value: N_(
+            "median storeys of tagged building={kind} buildings in this file "
+            "({storeys} × {storey} m); it has no height or levels of its own"
         ),
-        HeightFrom.TYPE_DEFAULT.value: (
-            f"typical height of building={kind} from the building-type table; "
+        HeightFrom.TYPE_DEFAULT.value: N_(
+            "typical height of building={kind} from the building-type table; "
             "it has no height or levels of its own"
         ),
-        HeightFrom.FOOTPRINT.value: (
-            f"capped at {storeys} storey(s) × {storey:g} m because its footprint is small; "
+        HeightFrom.FOOTPRINT.value: N_(
+            "capped at {storeys} storey(s) × {storey} m because its footprint is small; "
             "it has no height or levels of its own"
         ),
-        HeightFrom.DEFAULT.value: default_height_text(rules)
-        + f" (building={kind} has no height, levels or typical height)",
     }
-    return words.get(rule, rule)
+    if rule not in words:
+        return rule
+    return _(words[rule]).format(**fields)
 
 
 def default_height_text(rules: BuildingRules) -> str:
     """The last-resort height in words: the city's own figure, else the table's generic storeys."""
     if rules.default_height_m is not None:
-        return f"the city's default height {rules.default_height_m:g} m"
+        return _("the city's default height {height} m").format(height=format_number(rules.default_height_m))
     storeys = height_table().generic_storeys
-    return (
-        f"the generic default of {storeys:g} storeys × {rules.storey_height_m:g} m "
-        f"= {storeys * rules.storey_height_m:g} m"
+    return _("the generic default of {storeys} storeys × {storey} m = {height} m").format(
+        storeys=format_number(storeys),
+        storey=format_number(rules.storey_height_m),
+        height=format_number(storeys * rules.storey_height_m),
     )
 
 
 def height_rule_label(rule: str) -> str:
     """A short name for a rule, for counts in notes and ``info``."""
-    return {
-        HeightFrom.HEIGHT_TAG.value: "height tag",
-        HeightFrom.LEVELS.value: "levels tag",
-        HeightFrom.LEVELS_MEDIAN.value: "median of tagged buildings of the type",
-        HeightFrom.TYPE_DEFAULT.value: "building-type table",
-        HeightFrom.FOOTPRINT.value: "capped by a small footprint",
-        HeightFrom.DEFAULT.value: "default",
-    }.get(rule, rule)
+    label = {
+        HeightFrom.HEIGHT_TAG.value: N_("height tag"),
+        HeightFrom.LEVELS.value: N_("levels tag"),
+        HeightFrom.LEVELS_MEDIAN.value: N_("median of tagged buildings of the type"),
+        HeightFrom.TYPE_DEFAULT.value: N_("building-type table"),
+        HeightFrom.FOOTPRINT.value: N_("capped by a small footprint"),
+        HeightFrom.DEFAULT.value: N_("default"),
+    }.get(rule)
+    return _(label) if label is not None else rule

@@ -62,6 +62,7 @@ from typing import Any, Literal, TypeVar
 
 from twin_app.core.errors import CancelledError, TwinError
 from twin_app.core.feedback import Feedback
+from twin_app.core.i18n import _
 
 T = TypeVar("T")
 
@@ -211,11 +212,14 @@ def _how_it_ended(exitcode: int | None) -> str:
             name = signal.Signals(-exitcode).name
         except ValueError:
             name = str(-exitcode)
-        hint = " (perhaps the system ran out of memory and stopped it)" if name == "SIGKILL" else ""
-        return f"the process ended with signal {name}{hint}"
+        if name == "SIGKILL":
+            return _(
+                "the process ended with signal {signal} (perhaps the system ran out of memory and stopped it)"
+            ).format(signal=name)
+        return _("the process ended with signal {signal}").format(signal=name)
     if exitcode:
-        return f"the process exited with status {exitcode} without an answer"
-    return "the process ended without an answer"
+        return _("the process exited with status {status} without an answer").format(status=exitcode)
+    return _("the process ended without an answer")
 
 
 def _stop(process: Any, grace_s: float) -> None:
@@ -253,8 +257,10 @@ def run_in_child(
             process.start()
         except OSError as exc:
             raise AnalysisStartError(
-                f"The analysis could not be started in a process of its own ({exc.strerror or exc}). "
-                "Close other programs to free memory and run it again."
+                _(
+                    "The analysis could not be started in a process of its own ({reason}). "
+                    "Close other programs to free memory and run it again."
+                ).format(reason=exc.strerror or exc)
             ) from exc
         writer.close()  # the parent's copy: EOF on the reader then means the child is gone
         cancelled_at: float | None = None
@@ -278,7 +284,9 @@ def run_in_child(
                 return ChildFailure("died", _how_it_ended(process.exitcode))
             except Exception as exc:  # it sent something that cannot be rebuilt here
                 raise ResultError(
-                    f"returned a result that could not be read back ({type(exc).__name__}: {exc})"
+                    _("returned a result that could not be read back ({error})").format(
+                        error=f"{type(exc).__name__}: {exc}"
+                    )
                 ) from exc
             tag = message[0]
             if tag == "progress":
@@ -295,7 +303,11 @@ def run_in_child(
             if tag == "error":
                 raise _rebuild(message[1], message[2], message[3])
             if tag == "unsendable":
-                raise ResultError(f"returned a result that cannot be handed back to the app ({message[1]})")
+                raise ResultError(
+                    _("returned a result that cannot be handed back to the app ({reason})").format(
+                        reason=message[1]
+                    )
+                )
             return ChildFailure("exit" if tag == "exit" else "raised", message[1], message[2])
     finally:
         reader.close()

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from twin_app.core.camera import CameraView, data_extent
 from twin_app.core.city import CityManifest
+from twin_app.core.i18n import _
 from twin_app.core.layers import (
     DISTRICT_COLUMN,
     BuildingsLayer,
@@ -120,8 +121,10 @@ class CityModel:
         restyles = getattr(layer, "restyles", None)
         if restyles is not None and restyles == layer.id:
             raise ValueError(
-                f"The layer '{layer.id}' says it re-colours itself; a result must have its own id "
-                "and name the city layer it colours in 'restyles'."
+                _(
+                    "The layer '{layer}' says it re-colours itself; a result must have its own id "
+                    "and name the city layer it colours in 'restyles'."
+                ).format(layer=layer.id)
             )
         if layer.id == self.manifest.districts_layer and layer.id not in self.layers:
             # a layer made in code (not loaded from the manifest) is taken as it is, unclipped
@@ -205,9 +208,17 @@ class CityModel:
         if not isinstance(layer, VectorLayer):
             raise ValueError(f"layer {layer_id} cannot be coloured by an attribute")
         if column is not None and column not in layer.frame:
+            numeric = layer.numeric_columns()
+            if not numeric:
+                raise ValueError(
+                    _(
+                        "The layer '{layer}' has no column '{column}' to colour by, and no numeric column."
+                    ).format(layer=layer.title, column=column)
+                )
             raise ValueError(
-                f"The layer '{layer.title}' has no column '{column}' to colour by; "
-                f"choose one of: {', '.join(layer.numeric_columns()) or 'none'}."
+                _(
+                    "The layer '{layer}' has no column '{column}' to colour by; choose one of: {columns}."
+                ).format(layer=layer.title, column=column, columns=", ".join(numeric))
             )
         if layer.value_column != column:
             layer.value_column = column
@@ -231,8 +242,10 @@ class CityModel:
         if rows is None:
             if data.ndim != 1 or len(data) != len(frame):
                 raise ValueError(
-                    f"The layer '{layer.title}' has {len(frame)} features but {data.size} values were "
-                    f"given for '{column}'; give one value per feature, or the rows they belong to."
+                    _(
+                        "The layer '{layer}' has {features} features but {values} values were given for "
+                        "'{column}'; give one value per feature, or the rows they belong to."
+                    ).format(layer=layer.title, features=len(frame), values=data.size, column=column)
                 )
             frame[column] = data
         else:
@@ -241,13 +254,15 @@ class CityModel:
                 data = np.full(len(positions), data)
             if len(positions) != len(data):
                 raise ValueError(
-                    f"{len(data)} values were given for {len(positions)} rows of '{layer.title}'; "
-                    "give one value per row."
+                    _(
+                        "{values} values were given for {rows} rows of '{layer}'; give one value per row."
+                    ).format(values=len(data), rows=len(positions), layer=layer.title)
                 )
             if len(positions) and (positions.min() < 0 or positions.max() >= len(frame)):
                 raise ValueError(
-                    f"The layer '{layer.title}' has rows 0 to {len(frame) - 1}; "
-                    f"rows {positions.min()} to {positions.max()} were given."
+                    _("The layer '{layer}' has rows 0 to {last}; rows {low} to {high} were given.").format(
+                        layer=layer.title, last=len(frame) - 1, low=positions.min(), high=positions.max()
+                    )
                 )
             if column not in frame:
                 frame[column] = np.full(len(frame), np.nan)

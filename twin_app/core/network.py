@@ -42,6 +42,8 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.sparse.csgraph import dijkstra
 
+from twin_app.core.i18n import _
+
 if TYPE_CHECKING:
     from twin_app.core.layers import NetworkLayer
 
@@ -146,7 +148,12 @@ class StreetGraph:
             pos = np.searchsorted(sorted_ids, values)
             pos = np.clip(pos, 0, len(sorted_ids) - 1)
             if len(values) and not np.array_equal(sorted_ids[pos], values):
-                raise ValueError("the network layer has edges whose end nodes are not among its nodes")
+                raise ValueError(
+                    _(
+                        "The street network '{layer}' has streets whose end points are not among its nodes; "
+                        "the file is incomplete: export or download the network again."
+                    ).format(layer=layer.title)
+                )
             return np.asarray(order[pos], dtype=np.int64)
 
         u = index_of(edges["u"].to_numpy())
@@ -161,7 +168,7 @@ class StreetGraph:
         # one row per undirected street: same end nodes and the same length (to the millimetre)
         lo, hi = np.minimum(u, v), np.maximum(u, v)
         key = np.stack([lo, hi, np.round(length * 1000).astype(np.int64)], axis=1)
-        _, first = np.unique(key, axis=0, return_index=True)
+        _keys, first = np.unique(key, axis=0, return_index=True)
         first.sort()
         u, v, length, geometry, grade = u[first], v[first], length[first], geometry[first], grade[first]
         xy = np.column_stack([nodes.geometry.x.to_numpy(), nodes.geometry.y.to_numpy()])

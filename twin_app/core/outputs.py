@@ -16,6 +16,7 @@ import stat
 from pathlib import Path
 
 from twin_app.core.errors import TwinError
+from twin_app.core.i18n import N_, _
 
 
 def _nearest_existing(path: Path) -> Path:
@@ -31,13 +32,17 @@ def _check_place(folder: Path, target: Path) -> None:
     existing = _nearest_existing(folder)
     if not existing.is_dir():
         raise TwinError(
-            f"'{existing}' is a file, not a folder, so '{target}' cannot be created there; "
-            "choose another place."
+            _(
+                "'{path}' is a file, not a folder, so '{target}' cannot be created there; "
+                "choose another place."
+            ).format(path=existing, target=target)
         )
     if not os.access(existing, os.W_OK | os.X_OK):
         raise TwinError(
-            f"You are not allowed to write in the folder '{existing}', so '{target}' cannot be "
-            "created; choose another place."
+            _(
+                "You are not allowed to write in the folder '{folder}', so '{target}' cannot be created; "
+                "choose another place."
+            ).format(folder=existing, target=target)
         )
 
 
@@ -46,11 +51,17 @@ def check_output_file(path: Path | str, *, example: str = "result.gpkg") -> Path
     raw = str(path)
     path = Path(path)
     if raw.endswith(("/", os.sep)) or path.is_dir():
-        raise TwinError(f"'{path}' is a folder; give a file name inside it, such as '{path / example}'.")
+        raise TwinError(
+            _("'{path}' is a folder; give a file name inside it, such as '{example}'.").format(
+                path=path, example=path / example
+            )
+        )
     if os.path.lexists(path):
         mode = os.stat(path).st_mode if path.exists() else 0
         if not stat.S_ISREG(mode):
-            raise TwinError(f"'{path}' exists and is not a regular file; give the name of a new file.")
+            raise TwinError(
+                _("'{path}' exists and is not a regular file; give the name of a new file.").format(path=path)
+            )
     _check_place(path.parent, path)
     return path
 
@@ -59,23 +70,25 @@ def check_output_folder(path: Path | str) -> Path:
     """Refuse, with a sentence, a destination folder that is a file or cannot be written in."""
     path = Path(path)
     if os.path.lexists(path) and not path.is_dir():
-        raise TwinError(f"'{path}' is a file, not a folder; give a folder to create the city in.")
+        raise TwinError(
+            _("'{path}' is a file, not a folder; give a folder to create the city in.").format(path=path)
+        )
     _check_place(path, path)
     return path
 
 
-#: what a planner can do about an operating-system error, by its errno
+#: what a planner can do about an operating-system error, by its errno (a clause: "… because {advice}")
 _ADVICE: dict[int, str] = {
-    errno.ENOSPC: "the disk is full; free some space or choose another place, and try again",
-    errno.EDQUOT: "your disk quota is used up; free some space or choose another place, and try again",
-    errno.EROFS: "it is on a read-only disk; choose another place",
-    errno.EACCES: "you are not allowed to use it; choose another place or ask for access",
-    errno.EPERM: "you are not allowed to use it; choose another place or ask for access",
-    errno.EISDIR: "it is a folder where a file is needed; give a file name",
-    errno.ENOTDIR: "a file stands where a folder is needed on its path; choose another place",
-    errno.EEXIST: "it already exists; choose another name",
-    errno.ENOENT: "it does not exist; check the path",
-    errno.ENAMETOOLONG: "its name is too long; choose a shorter one",
+    errno.ENOSPC: N_("the disk is full; free some space or choose another place, and try again"),
+    errno.EDQUOT: N_("your disk quota is used up; free some space or choose another place, and try again"),
+    errno.EROFS: N_("it is on a read-only disk; choose another place"),
+    errno.EACCES: N_("you are not allowed to use it; choose another place or ask for access"),
+    errno.EPERM: N_("you are not allowed to use it; choose another place or ask for access"),
+    errno.EISDIR: N_("it is a folder where a file is needed; give a file name"),
+    errno.ENOTDIR: N_("a file stands where a folder is needed on its path; choose another place"),
+    errno.EEXIST: N_("it already exists; choose another name"),
+    errno.ENOENT: N_("it does not exist; check the path"),
+    errno.ENAMETOOLONG: N_("its name is too long; choose a shorter one"),
 }
 
 
@@ -86,11 +99,19 @@ def describe_os_error(exc: OSError) -> str:
     reason = exc.strerror or str(exc) or type(exc).__name__
     if where is None:
         if advice:
-            return f"The command could not finish because {advice} ({reason})."
-        return f"The command could not finish ({reason}); check the files and folders it uses."
+            return _("The command could not finish because {advice} ({reason}).").format(
+                advice=_(advice), reason=reason
+            )
+        return _("The command could not finish ({reason}); check the files and folders it uses.").format(
+            reason=reason
+        )
     if advice:
-        return f"'{where}' could not be used because {advice} ({reason})."
-    return f"'{where}' could not be used ({reason}); check the path and try again."
+        return _("'{path}' could not be used because {advice} ({reason}).").format(
+            path=where, advice=_(advice), reason=reason
+        )
+    return _("'{path}' could not be used ({reason}); check the path and try again.").format(
+        path=where, reason=reason
+    )
 
 
 def fsync_file(path: Path) -> None:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from twin_app.core.errors import TwinError
+from twin_app.core.i18n import _
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -94,8 +95,9 @@ def check_category(category: str | PinCategory) -> PinCategory:
         return PinCategory(str(category).strip().lower())
     except ValueError:
         raise TwinError(
-            f"'{category}' is not a kind of feedback; choose one of: "
-            f"{', '.join(c.value for c in PinCategory)}."
+            _("'{category}' is not a kind of feedback; choose one of: {kinds}.").format(
+                category=category, kinds=", ".join(c.value for c in PinCategory)
+            )
         ) from None
 
 
@@ -104,18 +106,26 @@ def check_text(comment: str, name: str | None) -> tuple[str, str | None]:
     comment = (comment or "").strip()
     if len(comment) > MAX_COMMENT_CHARS:
         raise TwinError(
-            f"The comment is {len(comment)} characters long; keep it under {MAX_COMMENT_CHARS} "
-            "(split a long one into several pins)."
+            _(
+                "The comment is {length} characters long; keep it under {most} "
+                "(split a long one into several pins)."
+            ).format(length=len(comment), most=MAX_COMMENT_CHARS)
         )
     cleaned = (name or "").strip() or None
     if cleaned is not None and len(cleaned) > MAX_NAME_CHARS:
-        raise TwinError(f"The name is longer than {MAX_NAME_CHARS} characters; shorten it.")
+        raise TwinError(
+            _("The name is longer than {most} characters; shorten it.").format(most=MAX_NAME_CHARS)
+        )
     return comment, cleaned
 
 
 def check_position(x: float, y: float) -> tuple[float, float]:
     if not all(isinstance(v, int | float) and math.isfinite(v) for v in (x, y)):
-        raise TwinError(f"A pin needs a position given as two finite numbers, not {x!r}, {y!r}.")
+        raise TwinError(
+            _("A pin needs a position given as two finite numbers, not {x}, {y}.").format(
+                x=repr(x), y=repr(y)
+            )
+        )
     return float(x), float(y)
 
 
@@ -172,8 +182,10 @@ def export_pins(pins: Sequence[Pin], out: Path | str, *, names: bool = True) -> 
     suffix = out.suffix.lower()
     if suffix not in EXPORT_SUFFIXES:
         raise TwinError(
-            f"Pins can be exported to {', '.join(EXPORT_SUFFIXES)} files, not '{out.name}'; "
-            "give a file name ending in one of those."
+            _(
+                "Pins can be exported to {formats} files, not '{name}'; "
+                "give a file name ending in one of those."
+            ).format(formats=", ".join(EXPORT_SUFFIXES), name=out.name)
         )
     check_output_file(out, example=f"pins{suffix}")
     frame = pins_frame(pins, names=names)

@@ -20,7 +20,7 @@ from typing import Any
 
 from twin_app.core.entry_points import discover, failure_hint
 from twin_app.core.errors import PluginError, TwinError
-from twin_app.core.i18n import manifest_text
+from twin_app.core.i18n import _, manifest_text
 from twin_app.core.params import Param, param_from_spec
 
 ENTRY_POINT_GROUP = "twin_app.analyses"
@@ -63,7 +63,9 @@ class PluginManifest:
 def parse_plugin_manifest(raw: Mapping[str, Any], *, source: str, distribution: str = "") -> PluginManifest:
     def need(key: str) -> Any:
         if key not in raw:
-            raise PluginError(f"The analysis manifest {source} has no '{key}'.")
+            raise PluginError(
+                _("The analysis manifest {source} has no '{key}'.").format(source=source, key=key)
+            )
         return raw[key]
 
     outputs = raw.get("outputs", {})
@@ -84,7 +86,11 @@ def parse_plugin_manifest(raw: Mapping[str, Any], *, source: str, distribution: 
     try:
         parameters = tuple(param_from_spec(p) for p in raw.get("parameters", []))
     except TwinError as exc:
-        raise PluginError(f"The analysis manifest {source} declares a bad parameter: {exc}") from None
+        raise PluginError(
+            _("The analysis manifest {source} declares a bad parameter: {problem}").format(
+                source=source, problem=exc
+            )
+        ) from None
     return PluginManifest(
         id=str(need("id")),
         title=str(need("title")),
@@ -102,9 +108,13 @@ def parse_plugin_manifest(raw: Mapping[str, Any], *, source: str, distribution: 
 
 
 def _read_entry_point(ep: EntryPoint) -> PluginManifest:
-    package, _, resource = ep.value.partition(":")
+    package, _sep, resource = ep.value.partition(":")
     if not resource.endswith(".toml"):
-        raise PluginError(f"Entry point '{ep.name}' should name a manifest like 'package:analysis.toml'.")
+        raise PluginError(
+            _("Entry point '{name}' should name a manifest like 'package:analysis.toml'.").format(
+                name=ep.name
+            )
+        )
     text = (files(package) / resource).read_text(encoding="utf-8")
     dist = ep.dist.name if ep.dist is not None else ""
     return parse_plugin_manifest(tomllib.loads(text), source=f"{package}/{resource}", distribution=dist)
@@ -120,7 +130,9 @@ class PluginRegistry:
 
     def _discover(self) -> dict[str, PluginManifest]:
         if self._manifests is None:
-            self._manifests, self.failures = discover(ENTRY_POINT_GROUP, _read_entry_point, lambda _, m: m.id)
+            self._manifests, self.failures = discover(
+                ENTRY_POINT_GROUP, _read_entry_point, lambda _ep, m: m.id
+            )
         return self._manifests
 
     def manifests(self) -> list[PluginManifest]:
@@ -129,25 +141,41 @@ class PluginRegistry:
     def get(self, analysis_id: str) -> PluginManifest:
         found = self._discover()
         if analysis_id not in found:
+            if not found:
+                raise PluginError(
+                    _(
+                        "No analysis called '{analysis}' is installed.{hint} No analyses are installed "
+                        "(see 'twin-app plugins list')."
+                    ).format(analysis=analysis_id, hint=failure_hint(self.failures, analysis_id))
+                )
             raise PluginError(
-                f"No analysis called '{analysis_id}' is installed.{failure_hint(self.failures, analysis_id)} "
-                f"Installed analyses: {', '.join(sorted(found)) or 'none'} (see 'twin-app plugins list')."
+                _(
+                    "No analysis called '{analysis}' is installed.{hint} Installed analyses: {installed} "
+                    "(see 'twin-app plugins list')."
+                ).format(
+                    analysis=analysis_id,
+                    hint=failure_hint(self.failures, analysis_id),
+                    installed=", ".join(sorted(found)),
+                )
             )
         return found[analysis_id]
 
     def function(self, manifest: PluginManifest) -> Callable[..., Any]:
         """Import the analysis function on first use; failures name the plugin."""
         if manifest.id not in self._functions:
-            module_name, _, attr = manifest.entry.partition(":")
+            module_name, _sep, attr = manifest.entry.partition(":")
             try:
                 module = importlib.import_module(module_name)
                 func = getattr(module, attr)
             except Exception as exc:
                 self.failures[manifest.id] = f"{type(exc).__name__}: {exc}"
                 raise PluginError(
-                    f"The analysis '{manifest.id}' ({manifest.distribution or 'unknown package'} "
-                    f"{manifest.version}) could not be loaded: {type(exc).__name__}: {exc}. "
-                    "The other analyses still work; reinstall or update this plugin."
+                    _(
+                        "The analysis '{analysis}' ({package}) could not be loaded: {error}. "
+                        "The other analyses still work; reinstall or update this plugin."
+                    ).format(
+                        analysis=manifest.id, package=_package(manifest), error=f"{type(exc).__name__}: {exc}"
+                    )
                 ) from exc
             self._functions[manifest.id] = func
         return self._functions[manifest.id]
@@ -158,16 +186,24 @@ class PluginRegistry:
             return None
         key = f"{manifest.id}:update"
         if key not in self._functions:
-            module_name, _, attr = manifest.update.partition(":")
+            module_name, _sep, attr = manifest.update.partition(":")
             try:
                 self._functions[key] = getattr(importlib.import_module(module_name), attr)
             except Exception as exc:
                 raise PluginError(
-                    f"The analysis '{manifest.id}' ({manifest.distribution or 'unknown package'} "
-                    f"{manifest.version}) could not load its update function: {type(exc).__name__}: {exc}. "
-                    "The other analyses still work; reinstall or update this plugin."
+                    _(
+                        "The analysis '{analysis}' ({package}) could not load its update function: {error}. "
+                        "The other analyses still work; reinstall or update this plugin."
+                    ).format(
+                        analysis=manifest.id, package=_package(manifest), error=f"{type(exc).__name__}: {exc}"
+                    )
                 ) from exc
         return self._functions[key]
+
+
+def _package(manifest: PluginManifest) -> str:
+    """The distribution and version an analysis came in, for sentences that ask to update it."""
+    return f"{manifest.distribution or _('unknown package')} {manifest.version}"
 
 
 _default: PluginRegistry | None = None

@@ -55,6 +55,7 @@ from twin_app.core.errors import (
     ScenarioError,
     TwinError,
 )
+from twin_app.core.i18n import _, ngettext
 from twin_app.core.pins import Pin, PinCategory, check_category, check_position, check_text, now_iso, select
 from twin_app.core.scenario import EDIT_FORMAT_VERSION, Edit, Scenario, edit_from_json
 
@@ -264,13 +265,18 @@ class Project:
         folder = Path(city_folder).resolve()
         if os.path.lexists(path):
             raise ProjectError(
-                f"'{path}' already exists; open it with 'twin-app project info {path}', or choose a new name."
+                _(
+                    "'{path}' already exists; open it with 'twin-app project info {path}', "
+                    "or choose a new name."
+                ).format(path=path)
             )
         manifest = load_manifest(folder)
         if path.resolve().is_relative_to(folder):
             raise ProjectError(
-                f"'{path}' lies inside the city folder '{folder}', and a project never writes into its "
-                "city's folder; save the project somewhere else."
+                _(
+                    "'{path}' lies inside the city folder '{folder}', and a project never writes into its "
+                    "city's folder; save the project somewhere else."
+                ).format(path=path, folder=folder)
             )
         state = _State(city=_city_ref(folder, manifest.name, manifest.crs, path), created=now_iso())
         project = cls(path, state, [], con=None)
@@ -287,7 +293,9 @@ class Project:
             con = _connect(path)
             check = con.execute("PRAGMA quick_check").fetchone()[0]
             if check != "ok":
-                raise CorruptFileError(path, fmt="a twin_app project", detail=f"SQLite reports: {check}")
+                raise CorruptFileError(
+                    path, fmt="a twin_app project", detail=_("SQLite reports: {check}").format(check=check)
+                )
             state, pending = _read(con, path)
         except sqlite3.DatabaseError as exc:
             raise CorruptFileError(path, fmt="a twin_app project (GeoPackage)", detail=str(exc)) from None
@@ -307,8 +315,10 @@ class Project:
             check_output_file(path, example="workshop.gpkg")
             if self.city_folder is not None and path.resolve().is_relative_to(self.city_folder.resolve()):
                 raise ProjectError(
-                    f"'{path}' lies inside the city folder '{self.city_folder}', and a project never writes "
-                    "into its city's folder; save the project somewhere else."
+                    _(
+                        "'{path}' lies inside the city folder '{folder}', and a project never writes "
+                        "into its city's folder; save the project somewhere else."
+                    ).format(path=path, folder=self.city_folder)
                 )
             folder = self.city_folder
             if folder is not None:
@@ -344,7 +354,9 @@ class Project:
             temp.unlink(missing_ok=True)
             if self._con is None and self.path.is_file():
                 self._con = _connect(self.path)
-            raise ProjectError(f"The project could not be saved: {describe_os_error(exc)}") from None
+            raise ProjectError(
+                _("The project could not be saved: {reason}").format(reason=describe_os_error(exc))
+            ) from None
         except BaseException:
             temp.unlink(missing_ok=True)
             if self._con is None and self.path.is_file():
@@ -382,8 +394,10 @@ class Project:
                 self._apply(entry.op, entry.payload)
             except (TwinError, KeyError, ValueError, TypeError) as exc:
                 raise ProjectError(
-                    f"The unsaved change number {entry.seq} ({entry.op}) of '{self.path}' could not be "
-                    f"recovered ({exc}); discard the unsaved changes to open the project as last saved."
+                    _(
+                        "The unsaved change number {number} ({change}) of '{path}' could not be recovered "
+                        "({error}); discard the unsaved changes to open the project as last saved."
+                    ).format(number=entry.seq, change=entry.op, path=self.path, error=exc)
                 ) from None
             count += 1
         self.pending = []
@@ -401,15 +415,22 @@ class Project:
 
     def _require_settled(self) -> None:
         if self.pending:
+            count = len(self.pending)
             raise ProjectError(
-                f"'{self.path}' holds {len(self.pending)} change(s) from a session that ended without "
-                "saving; "
-                "recover them or discard them before making new changes."
+                ngettext(
+                    "'{path}' holds {count} change from a session that ended without saving; "
+                    "recover them or discard them before making new changes.",
+                    "'{path}' holds {count} changes from a session that ended without saving; "
+                    "recover them or discard them before making new changes.",
+                    count,
+                ).format(path=self.path, count=count)
             )
 
     def _connection(self) -> sqlite3.Connection:
         if self._con is None:
-            raise ProjectError(f"The project '{self.path}' is closed; open it again to change it.")
+            raise ProjectError(
+                _("The project '{path}' is closed; open it again to change it.").format(path=self.path)
+            )
         return self._con
 
     def _record(self, op: str, payload: dict[str, Any]) -> None:
@@ -482,7 +503,11 @@ class Project:
         elif op == "city.relink":
             s.city = CityRef.from_json(p)
         else:
-            raise ProjectError(f"'{op}' is not a change this version of twin_app knows; update twin_app.")
+            raise ProjectError(
+                _("'{change}' is not a change this version of twin_app knows; update twin_app.").format(
+                    change=op
+                )
+            )
 
     # -- the city ------------------------------------------------------------------------------
     @property
@@ -507,22 +532,28 @@ class Project:
         ref = self._state.city
         folder = self.city_folder
         if folder is None:
-            where = (
-                f"'{self.path.parent / ref.relative}' or '{ref.absolute}'"
-                if ref.relative
-                else f"'{ref.absolute}'"
-            )
-            return (
-                f"The city '{ref.name}' of the project '{self.path.name}' is not at {where}; copy the city "
-                "folder there, or point the project to it with "
-                f"'twin-app project relink {self.path} --city FOLDER'."
-            )
+            if ref.relative:
+                return _(
+                    "The city '{city}' of the project '{project}' is not at '{place}' or '{other}'; copy the "
+                    "city folder there, or point the project to it with "
+                    "'twin-app project relink {path} --city FOLDER'."
+                ).format(
+                    city=ref.name,
+                    project=self.path.name,
+                    place=self.path.parent / ref.relative,
+                    other=ref.absolute,
+                    path=self.path,
+                )
+            return _(
+                "The city '{city}' of the project '{project}' is not at '{place}'; copy the city folder "
+                "there, or point the project to it with 'twin-app project relink {path} --city FOLDER'."
+            ).format(city=ref.name, project=self.path.name, place=ref.absolute, path=self.path)
         if fingerprint_city(folder) != ref.fingerprint:
-            return (
-                f"The city '{ref.name}' in '{folder}' has changed since the project was made (its city.toml "
+            return _(
+                "The city '{city}' in '{folder}' has changed since the project was made (its city.toml "
                 "differs), so stored results may no longer match it; check the scenarios and results, and "
-                f"accept the city as it is now with 'twin-app project relink {self.path} --city {folder}'."
-            )
+                "accept the city as it is now with 'twin-app project relink {path} --city {folder}'."
+            ).format(city=ref.name, folder=folder, path=self.path)
         return None
 
     def check_city(self) -> Path:
@@ -542,8 +573,10 @@ class Project:
         manifest = load_manifest(folder)
         if manifest.crs != self._state.city.crs:
             raise ProjectCityError(
-                f"The city in '{folder}' uses {manifest.crs}, but the project's scenarios and pins are in "
-                f"{self._state.city.crs}; relink it to a folder of the same city.",
+                _(
+                    "The city in '{folder}' uses {crs}, but the project's scenarios and pins are in "
+                    "{project_crs}; relink it to a folder of the same city."
+                ).format(folder=folder, crs=manifest.crs, project_crs=self._state.city.crs),
                 path=self.path,
             )
         self._record("city.relink", _city_ref(folder, manifest.name, manifest.crs, self.path).to_json())
@@ -561,16 +594,29 @@ class Project:
 
     def scenario(self, name: str) -> Scenario:
         if name not in self._state.scenarios:
-            known = ", ".join(self._state.scenarios) or "none yet"
-            raise ScenarioError(f"The project has no scenario called '{name}'; its scenarios are: {known}.")
+            if not self._state.scenarios:
+                raise ScenarioError(
+                    _("The project has no scenario called '{name}'; it has no scenarios yet.").format(
+                        name=name
+                    )
+                )
+            raise ScenarioError(
+                _("The project has no scenario called '{name}'; its scenarios are: {known}.").format(
+                    name=name, known=", ".join(self._state.scenarios)
+                )
+            )
         return self._state.scenarios[name]
 
     def add_scenario(self, name: str, description: str = "") -> Scenario:
         name = (name or "").strip()
         if not name:
-            raise ScenarioError("A scenario needs a name; give one, such as 'New tram stop'.")
+            raise ScenarioError(_("A scenario needs a name; give one, such as 'New tram stop'."))
         if name in self._state.scenarios:
-            raise ScenarioError(f"The project already has a scenario called '{name}'; choose another name.")
+            raise ScenarioError(
+                _("The project already has a scenario called '{name}'; choose another name.").format(
+                    name=name
+                )
+            )
         self._record("scenario.add", {"name": name, "description": description})
         return self._state.scenarios[name]
 
@@ -582,7 +628,11 @@ class Project:
         self.scenario(old)
         new = (new or "").strip()
         if not new or new in self._state.scenarios:
-            raise ScenarioError(f"'{new}' cannot be the new name of '{old}': it is empty or already used.")
+            raise ScenarioError(
+                _("'{new}' cannot be the new name of '{old}': it is empty or already used.").format(
+                    new=new, old=old
+                )
+            )
         self._record("scenario.rename", {"old": old, "new": new})
 
     def add_edit(self, scenario: str, edit: Edit) -> None:
@@ -597,12 +647,14 @@ class Project:
         """Take the last edit off ``scenario`` (undo); ``expected``: refuse if it is another one."""
         edits = self.scenario(scenario).edits
         if not edits:
-            raise ScenarioError(f"The scenario '{scenario}' has no edit to undo.")
+            raise ScenarioError(_("The scenario '{scenario}' has no edit to undo.").format(scenario=scenario))
         last = edits[-1]
         if expected is not None and last != expected:
             raise ScenarioError(
-                f"The last edit of the scenario '{scenario}' is '{last.describe()}', not "
-                f"'{expected.describe()}'; undo the later edits first."
+                _(
+                    "The last edit of the scenario '{scenario}' is '{last}', not '{expected}'; "
+                    "undo the later edits first."
+                ).format(scenario=scenario, last=last.describe(), expected=expected.describe())
             )
         self._record("edit.pop", {"scenario": scenario})
         return last
@@ -640,7 +692,11 @@ class Project:
 
     def pin(self, pin_id: int) -> Pin:
         if pin_id not in self._state.pins:
-            raise TwinError(f"The project has no pin number {pin_id}; list the pins to see their numbers.")
+            raise TwinError(
+                _("The project has no pin number {number}; list the pins to see their numbers.").format(
+                    number=pin_id
+                )
+            )
         return self._state.pins[pin_id]
 
     def move_pin(self, pin_id: int, x: float, y: float) -> Pin:
@@ -685,18 +741,18 @@ class Project:
     def set_viewpoint(self, name: str, camera: CameraView, note: str = "") -> None:
         """Save a view under ``name`` (replacing one of that name in place, else at the story's end)."""
         if not (name or "").strip():
-            raise TwinError("A viewpoint needs a name; give one, such as 'The harbour'.")
+            raise TwinError(_("A viewpoint needs a name; give one, such as 'The harbour'."))
         self._record("viewpoint.set", {"name": name.strip(), "camera": camera.to_json(), "note": note})
 
     def remove_viewpoint(self, name: str) -> None:
         if name not in {v.name for v in self._state.viewpoints}:
-            raise TwinError(f"The project has no viewpoint called '{name}'.")
+            raise TwinError(_("The project has no viewpoint called '{name}'.").format(name=name))
         self._record("viewpoint.remove", {"name": name})
 
     def order_story(self, names: list[str]) -> None:
         """Put the viewpoints in the order ``names`` gives (every viewpoint, once)."""
         if sorted(names) != sorted(v.name for v in self._state.viewpoints):
-            raise TwinError("The new order must name every saved viewpoint exactly once.")
+            raise TwinError(_("The new order must name every saved viewpoint exactly once."))
         self._record("viewpoint.order", {"names": list(names)})
 
     @property
@@ -712,7 +768,11 @@ class Project:
         colour_by: str | None = None,
     ) -> None:
         if opacity is not None and not 0.0 <= opacity <= 1.0:
-            raise TwinError(f"An opacity of {opacity!r} is not possible; give a number from 0 to 1.")
+            raise TwinError(
+                _("An opacity of {opacity} is not possible; give a number from 0 to 1.").format(
+                    opacity=repr(opacity)
+                )
+            )
         self._record(
             "style.set",
             {"layer_id": layer_id, "visible": visible, "opacity": opacity, "colour_by": colour_by},
@@ -929,14 +989,18 @@ def _read(con: sqlite3.Connection, path: Path) -> tuple[_State, list[JournalEntr
     meta = dict(con.execute("SELECT key, value FROM project_meta")) if "project_meta" in tables else {}
     if meta.get("format") != FORMAT:
         raise ProjectError(
-            f"'{path}' is not a twin_app project file; open a project made with 'twin-app project new', "
-            "or create one."
+            _(
+                "'{path}' is not a twin_app project file; open a project made with 'twin-app project new', "
+                "or create one."
+            ).format(path=path)
         )
     version = int(meta.get("format_version", "0"))
     if version > FORMAT_VERSION:
         raise ProjectError(
-            f"'{path}' was saved by a newer twin_app (project format {version}; this one reads up to "
-            f"{FORMAT_VERSION}); update twin_app to open it."
+            _(
+                "'{path}' was saved by a newer twin_app (project format {version}; this one reads up to "
+                "{known}); update twin_app to open it."
+            ).format(path=path, version=version, known=FORMAT_VERSION)
         )
     state = _State(
         city=CityRef.from_json(json.loads(meta["city"])),

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from twin_app.core.analysis import AnalysisResult
 from twin_app.core.errors import TwinError
+from twin_app.core.i18n import _
 from twin_app.core.layers import VectorLayer
 from twin_app.core.outputs import check_output_file, fsync_file, fsync_folder
 
@@ -42,8 +43,10 @@ def check_result_path(path: Path | str) -> Path:
     path = check_output_file(path)
     if path.suffix.lower() not in RESULT_SUFFIXES:
         raise TwinError(
-            f"Results are saved as GeoPackage or JSON: give a file name ending in .gpkg or .json, "
-            f"not '{path.name}'."
+            _(
+                "Results are saved as GeoPackage or JSON: give a file name ending in .gpkg or .json, "
+                "not '{name}'."
+            ).format(name=path.name)
         )
     return path
 

@@ -45,6 +45,7 @@ from twin_app.core.analysis import (
 )
 from twin_app.core.errors import CancelledError, PluginError, ResultError, TwinError
 from twin_app.core.feedback import Feedback
+from twin_app.core.i18n import _
 from twin_app.core.isolation import ChildFailure, can_fork, isolation_default, run_in_child
 from twin_app.core.layers import Layer
 from twin_app.core.model import CityModel
@@ -151,23 +152,29 @@ def run_analysis(
         raise
     except ResultError as exc:
         raise PluginError(
-            f"The analysis '{manifest.id}' ({_package(manifest)}) returned an invalid result: {exc}. "
-            "Nothing was added to the city; this is a defect of the analysis: "
-            "please report it to the plugin's author."
+            _(
+                "The analysis '{analysis}' ({package}) returned an invalid result: {problem}. "
+                "Nothing was added to the city; this is a defect of the analysis: "
+                "please report it to the plugin's author."
+            ).format(analysis=manifest.id, package=_package(manifest), problem=exc)
         ) from exc
     except PluginError:
         raise
     except TwinError as exc:
         # raised on purpose: a sentence for the user (missing layer, bad input), not a defect;
         # the same class goes on (callers may react to it), with the analysis named
-        exc.message = f"The analysis '{manifest.title}' could not run: {exc.message}"
+        exc.message = _("The analysis '{analysis}' could not run: {problem}").format(
+            analysis=manifest.title, problem=exc.message
+        )
         exc.args = (exc.message,)
         raise
     except Exception as exc:
         raise PluginError(
-            f"The analysis '{manifest.id}' ({_package(manifest)}) failed: {type(exc).__name__}: {exc}. "
-            "The city is unchanged and the app keeps running; this is a defect of the analysis: "
-            "please report it to the plugin's author."
+            _(
+                "The analysis '{analysis}' ({package}) failed: {error}. "
+                "The city is unchanged and the app keeps running; this is a defect of the analysis: "
+                "please report it to the plugin's author."
+            ).format(analysis=manifest.id, package=_package(manifest), error=f"{type(exc).__name__}: {exc}")
         ) from exc
     RUN_COUNTS["run", manifest.id] += 1
     return _result(manifest, model, params, output, used_layers, started, feedback.warnings[warned:])
@@ -294,15 +301,21 @@ def update_analysis(
             raise
         except ResultError as exc:
             raise PluginError(
-                f"The analysis '{manifest.id}' ({_package(manifest)}) returned an invalid update: {exc}. "
-                "Nothing was added to the city; this is a defect of the analysis: "
-                "please report it to the plugin's author."
+                _(
+                    "The analysis '{analysis}' ({package}) returned an invalid update: {problem}. "
+                    "Nothing was added to the city; this is a defect of the analysis: "
+                    "please report it to the plugin's author."
+                ).format(analysis=manifest.id, package=_package(manifest), problem=exc)
             ) from exc
         except Exception as exc:
             raise PluginError(
-                f"The analysis '{manifest.id}' ({_package(manifest)}) failed to update its result: "
-                f"{type(exc).__name__}: {exc}. The city is unchanged and the app keeps running; this is "
-                "a defect of the analysis: please report it to the plugin's author."
+                _(
+                    "The analysis '{analysis}' ({package}) failed to update its result: {error}. "
+                    "The city is unchanged and the app keeps running; this is a defect of the analysis: "
+                    "please report it to the plugin's author."
+                ).format(
+                    analysis=manifest.id, package=_package(manifest), error=f"{type(exc).__name__}: {exc}"
+                )
             ) from exc
         if output is not None:
             RUN_COUNTS["update", manifest.id] += 1
@@ -322,7 +335,7 @@ def update_analysis(
 
 
 def _package(manifest: PluginManifest) -> str:
-    return f"{manifest.distribution or 'unknown package'} {manifest.version}"
+    return f"{manifest.distribution or _('unknown package')} {manifest.version}"
 
 
 def _import_engines(names: set[str]) -> None:
@@ -346,16 +359,24 @@ def _failure_sentence(manifest: PluginManifest, failure: ChildFailure) -> str:
     if failure.details:
         _log.info("The analysis '%s' failed:\n%s", manifest.id, failure.details)
     if failure.kind == "died":
-        what = f"crashed ({failure.summary})"
+        sentence = _(
+            "The analysis '{analysis}' ({package}) crashed ({reason}). "
+            "The city is unchanged and the app keeps running; this is a defect of the analysis: "
+            "please report it to the plugin's author."
+        )
     elif failure.kind == "exit":
-        what = f"called exit ({failure.summary}) instead of returning its result"
+        sentence = _(
+            "The analysis '{analysis}' ({package}) called exit ({reason}) instead of returning its result. "
+            "The city is unchanged and the app keeps running; this is a defect of the analysis: "
+            "please report it to the plugin's author."
+        )
     else:
-        what = f"failed: {failure.summary}"
-    return (
-        f"The analysis '{manifest.id}' ({_package(manifest)}) {what}. "
-        "The city is unchanged and the app keeps running; this is a defect of the analysis: "
-        "please report it to the plugin's author."
-    )
+        sentence = _(
+            "The analysis '{analysis}' ({package}) failed: {reason}. "
+            "The city is unchanged and the app keeps running; this is a defect of the analysis: "
+            "please report it to the plugin's author."
+        )
+    return sentence.format(analysis=manifest.id, package=_package(manifest), reason=failure.summary)
 
 
 class _CopyingContext(AnalysisContext):

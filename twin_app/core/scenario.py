@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from twin_app.core.errors import ScenarioError
-from twin_app.core.i18n import N_, _, ngettext
+from twin_app.core.i18n import N_, _, format_number, ngettext
 from twin_app.core.layers import (
     FEATURE_ID_COLUMN,
     HEIGHT_COLUMN,
@@ -74,16 +74,21 @@ Point = tuple[float, float]
 FeatureKey = str
 
 
-def _finite_point(x: Any, y: Any, what: str) -> None:
+def _finite_point(x: Any, y: Any, sentence: str, **names: Any) -> None:
+    """Refuse a position that is not two finite numbers.
+
+    ``sentence`` is the whole sentence (marked with ``N_``, with ``{x}`` and
+    ``{y}`` fields besides ``names``), so each edit says it in its own words
+    and every language can order them as its grammar wants.
+    """
     if not all(isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v) for v in (x, y)):
-        raise ScenarioError(
-            f"{what} needs a position given as two finite numbers (metres), not {x!r}, {y!r}."
-        )
+        raise ScenarioError(_(sentence).format(x=repr(x), y=repr(y), **names))
 
 
-def _name(value: Any, what: str) -> None:
+def _name(value: Any, sentence: str, **names: Any) -> None:
+    """Refuse an empty name or id with ``sentence`` (marked with ``N_``), as :func:`_finite_point` does."""
     if not isinstance(value, str) or not value.strip():
-        raise ScenarioError(f"{what} needs a non-empty name or id; give one.")
+        raise ScenarioError(_(sentence).format(**names))
 
 
 @dataclass(frozen=True)
@@ -133,11 +138,18 @@ class AddStop(Edit):
     verb: ClassVar[str] = N_("add a stop")
 
     def check(self) -> None:
-        _name(self.stop_id, "A new stop")
-        _finite_point(self.x, self.y, f"The new stop '{self.stop_id}'")
+        _name(self.stop_id, N_("A new stop needs a non-empty name or id; give one."))
+        _finite_point(
+            self.x,
+            self.y,
+            N_("The new stop '{stop}' needs a position given as two finite numbers (metres), not {x}, {y}."),
+            stop=self.stop_id,
+        )
         if not self.modes or not all(isinstance(m, str) and m.strip() for m in self.modes):
             raise ScenarioError(
-                f"The new stop '{self.stop_id}' needs at least one mode (such as bus or tram); give one."
+                _("The new stop '{stop}' needs at least one mode (such as bus or tram); give one.").format(
+                    stop=self.stop_id
+                )
             )
 
     def describe(self) -> str:
@@ -154,8 +166,16 @@ class MoveStop(Edit):
     verb: ClassVar[str] = N_("move a stop")
 
     def check(self) -> None:
-        _name(self.stop_id, "Moving a stop")
-        _finite_point(self.x, self.y, f"Moving the stop '{self.stop_id}'")
+        _name(self.stop_id, N_("Moving a stop needs a non-empty name or id; give one."))
+        _finite_point(
+            self.x,
+            self.y,
+            N_(
+                "Moving the stop '{stop}' needs a position given as two finite numbers (metres), "
+                "not {x}, {y}."
+            ),
+            stop=self.stop_id,
+        )
 
     def describe(self) -> str:
         return _("move the stop '{name}'").format(name=self.stop_id)
@@ -169,7 +189,7 @@ class RemoveStop(Edit):
     verb: ClassVar[str] = N_("remove a stop")
 
     def check(self) -> None:
-        _name(self.stop_id, "Removing a stop")
+        _name(self.stop_id, N_("Removing a stop needs a non-empty name or id; give one."))
 
     def describe(self) -> str:
         return _("remove the stop '{name}'").format(name=self.stop_id)
@@ -210,20 +230,41 @@ class AddLine(Edit):
     verb: ClassVar[str] = N_("add a line")
 
     def check(self) -> None:
-        _name(self.line_id, "A new line")
-        _name(self.mode, f"The new line '{self.line_id}'")
+        _name(self.line_id, N_("A new line needs a non-empty name or id; give one."))
+        _name(
+            self.mode,
+            N_("The new line '{line}' needs a mode (such as bus or tram); give one."),
+            line=self.line_id,
+        )
         f = self.departures_per_hour
         if not (isinstance(f, int | float) and 0 < f <= MAX_DEPARTURES_PER_HOUR):
             raise ScenarioError(
-                f"The new line '{self.line_id}' has {f!r} departures per hour; give a number above 0 "
-                f"and at most {MAX_DEPARTURES_PER_HOUR:g}."
+                _(
+                    "The new line '{line}' has {departures} departures per hour; give a number above 0 "
+                    "and at most {most}."
+                ).format(line=self.line_id, departures=repr(f), most=format_number(MAX_DEPARTURES_PER_HOUR))
             )
         if len(self.stops) < 2:
-            raise ScenarioError(f"The new line '{self.line_id}' needs at least two stops; add another.")
+            raise ScenarioError(
+                _("The new line '{line}' needs at least two stops; add another.").format(line=self.line_id)
+            )
         for stop in self.stops:
-            _name(stop.stop_id, f"A stop of the new line '{self.line_id}'")
+            _name(
+                stop.stop_id,
+                N_("A stop of the new line '{line}' needs a non-empty name or id; give one."),
+                line=self.line_id,
+            )
             if stop.x is not None or stop.y is not None:
-                _finite_point(stop.x, stop.y, f"The stop '{stop.stop_id}' of the line '{self.line_id}'")
+                _finite_point(
+                    stop.x,
+                    stop.y,
+                    N_(
+                        "The stop '{stop}' of the line '{line}' needs a position given as two finite numbers "
+                        "(metres), not {x}, {y}."
+                    ),
+                    stop=stop.stop_id,
+                    line=self.line_id,
+                )
 
     def to_json(self) -> dict[str, Any]:
         out = super().to_json()
@@ -246,9 +287,11 @@ class AddTrees(Edit):
 
     def check(self) -> None:
         if not self.points:
-            raise ScenarioError("Planting trees needs at least one position; click where they go.")
+            raise ScenarioError(_("Planting trees needs at least one position; click where they go."))
         for x, y in self.points:
-            _finite_point(x, y, "A tree")
+            _finite_point(
+                x, y, N_("A tree needs a position given as two finite numbers (metres), not {x}, {y}.")
+            )
 
     def describe(self) -> str:
         n = len(self.points)
@@ -265,7 +308,7 @@ class RemoveTrees(Edit):
 
     def check(self) -> None:
         if not self.ids:
-            raise ScenarioError("Removing trees needs at least one tree; pick the trees to remove.")
+            raise ScenarioError(_("Removing trees needs at least one tree; pick the trees to remove."))
 
     def describe(self) -> str:
         n = len(self.ids)
@@ -287,18 +330,30 @@ class AddGreenArea(Edit):
     def check(self) -> None:
         import shapely
 
-        _name(self.area_id, "A new green area")
+        _name(self.area_id, N_("A new green area needs a non-empty name or id; give one."))
         for x, y in self.ring:
-            _finite_point(x, y, f"A corner of the green area '{self.area_id}'")
+            _finite_point(
+                x,
+                y,
+                N_(
+                    "A corner of the green area '{area}' needs a position given as two finite numbers "
+                    "(metres), not {x}, {y}."
+                ),
+                area=self.area_id,
+            )
         if len(self.ring) < 3:
             raise ScenarioError(
-                f"The green area '{self.area_id}' needs at least three corners; draw its outline."
+                _("The green area '{area}' needs at least three corners; draw its outline.").format(
+                    area=self.area_id
+                )
             )
         polygon = shapely.Polygon(self.ring)
         if not polygon.is_valid or polygon.area <= 0:
             raise ScenarioError(
-                f"The outline of the green area '{self.area_id}' crosses itself or encloses nothing; "
-                "draw it again without crossing lines."
+                _(
+                    "The outline of the green area '{area}' crosses itself or encloses nothing; "
+                    "draw it again without crossing lines."
+                ).format(area=self.area_id)
             )
 
     def describe(self) -> str:
@@ -315,7 +370,7 @@ class RemoveGreenArea(Edit):
 
     def check(self) -> None:
         if not self.ids:
-            raise ScenarioError("Removing green areas needs at least one area; pick the areas to remove.")
+            raise ScenarioError(_("Removing green areas needs at least one area; pick the areas to remove."))
 
 
 @dataclass(frozen=True)
@@ -330,13 +385,15 @@ class SetBuildingHeight(Edit):
         h = self.height_m
         if not (isinstance(h, int | float) and not isinstance(h, bool) and 0 < h <= MAX_HEIGHT_M):
             raise ScenarioError(
-                f"The building {self.building} cannot be {h!r} m tall; give a height above 0 and at most "
-                f"{MAX_HEIGHT_M:g} m."
+                _(
+                    "The building {building} cannot be {height} m tall; give a height above 0 and at most "
+                    "{most} m."
+                ).format(building=self.building, height=repr(h), most=format_number(MAX_HEIGHT_M))
             )
 
     def describe(self) -> str:
         return _("make the building {building} {height} m tall").format(
-            building=self.building, height=f"{self.height_m:g}"
+            building=self.building, height=format_number(self.height_m)
         )
 
 
@@ -351,7 +408,11 @@ class SetBuildingUse(Edit):
     verb: ClassVar[str] = N_("change a building's use")
 
     def check(self) -> None:
-        _name(self.use, f"Changing the use of the building {self.building}")
+        _name(
+            self.use,
+            N_("Changing the use of the building {building} needs a non-empty use; give one."),
+            building=self.building,
+        )
 
     def describe(self) -> str:
         return _("make the building {building} {use}").format(building=self.building, use=self.use)
@@ -393,35 +454,46 @@ def edit_from_json(raw: Mapping[str, Any], *, version: int = EDIT_FORMAT_VERSION
     """An edit from its JSON, checked; a sentence for an unknown kind, a newer version or bad fields."""
     if version > EDIT_FORMAT_VERSION:
         raise ScenarioError(
-            f"This scenario edit was saved by a newer twin_app (edit format {version}, this one reads up to "
-            f"{EDIT_FORMAT_VERSION}); update twin_app to open it."
+            _(
+                "This scenario edit was saved by a newer twin_app (edit format {version}, this one reads "
+                "up to {known}); update twin_app to open it."
+            ).format(version=version, known=EDIT_FORMAT_VERSION)
         )
     if not isinstance(raw, Mapping):
-        raise ScenarioError(f"A scenario edit must be a JSON object, not {type(raw).__name__}.")
+        raise ScenarioError(
+            _("A scenario edit must be a JSON object, not {type}.").format(type=type(raw).__name__)
+        )
     kind = raw.get("kind")
     cls = EDIT_TYPES.get(str(kind))
     if cls is None:
         raise ScenarioError(
-            f"'{kind}' is not a kind of scenario edit this twin_app knows; "
-            f"known kinds are: {', '.join(EDIT_TYPES)}."
+            _(
+                "'{kind}' is not a kind of scenario edit this twin_app knows; known kinds are: {known}."
+            ).format(kind=kind, known=", ".join(EDIT_TYPES))
         )
     values = {k: v for k, v in raw.items() if k != "kind"}
     names = {f.name for f in fields(cls)}
     unknown = sorted(set(values) - names)
     if unknown:
         raise ScenarioError(
-            f"The '{kind}' edit has fields it does not take ({', '.join(unknown)}); remove them."
+            _("The '{kind}' edit has fields it does not take ({fields}); remove them.").format(
+                kind=kind, fields=", ".join(unknown)
+            )
         )
     if cls is AddLine and isinstance(values.get("stops"), list):
         try:
             values["stops"] = tuple(LineStop(**s) for s in values["stops"])
         except TypeError as exc:
-            raise ScenarioError(f"A stop of the '{kind}' edit is malformed ({exc}).") from None
+            raise ScenarioError(
+                _("A stop of the '{kind}' edit is malformed ({error}).").format(kind=kind, error=exc)
+            ) from None
     values = {k: (_tuple(v) if k != "stops" else v) for k, v in values.items()}
     try:
         edit = cls(**values)
     except TypeError as exc:
-        raise ScenarioError(f"The '{kind}' edit is incomplete or malformed ({exc}).") from None
+        raise ScenarioError(
+            _("The '{kind}' edit is incomplete or malformed ({error}).").format(kind=kind, error=exc)
+        ) from None
     edit.check()
     return edit
 
@@ -447,7 +519,7 @@ class Scenario:
     def from_json(cls, raw: Mapping[str, Any]) -> Scenario:
         if raw.get("format") != "twin_app.scenario":
             raise ScenarioError(
-                "This JSON is not a twin_app scenario (it has no format 'twin_app.scenario')."
+                _("This JSON is not a twin_app scenario (it has no format 'twin_app.scenario').")
             )
         version = int(raw.get("version", 0))
         return cls(
@@ -460,18 +532,29 @@ class Scenario:
 # -- which layer an edit changes -------------------------------------------------------------
 
 
-def _named(model: CityModel, layer_id: str, cls: type[Layer], what: str) -> Layer:
+#: why a layer of the wrong type cannot take an edit, by the type the edit needs (whole sentences)
+_WRONG_TYPE: dict[type[Layer], str] = {
+    StopsLayer: N_("The layer '{layer}' cannot take this edit: it is not a layer of transit stops."),
+    PolygonLayer: N_("The layer '{layer}' cannot take this edit: it is not a layer of areas (polygons)."),
+    NetworkLayer: N_("The layer '{layer}' cannot take this edit: it is not a street network."),
+    PointLayer: N_("The layer '{layer}' cannot take this edit: it is not a layer of points."),
+}
+
+
+def _named(model: CityModel, layer_id: str, cls: type[Layer]) -> Layer:
     layer = model.layers.get(layer_id)
     if layer is None:
         raise ScenarioError(
-            f"The city has no layer called '{layer_id}' for this scenario to {what}; "
-            "open the city the project was made for, or remove the edit."
+            _(
+                "The city has no layer called '{layer}', which this edit changes; "
+                "open the city the project was made for, or remove the edit."
+            ).format(layer=layer_id)
         )
     if not isinstance(layer, cls):
-        raise ScenarioError(
-            f"The layer '{layer.title}' cannot take this edit ({what}): it is not a "
-            f"{cls.__name__.removesuffix('Layer').lower()} layer."
+        sentence = _WRONG_TYPE.get(
+            cls, N_("The layer '{layer}' cannot take this edit: it is of another type.")
         )
+        raise ScenarioError(_(sentence).format(layer=layer.title))
     return layer
 
 
@@ -485,12 +568,14 @@ def stops_layer(model: CityModel) -> StopsLayer | None:
 
 def _stops_layer(model: CityModel, layer_id: str | None) -> str:
     if layer_id is not None:
-        return _named(model, layer_id, StopsLayer, "edit stops").id
+        return _named(model, layer_id, StopsLayer).id
     layer = stops_layer(model)
     if layer is None:
         raise ScenarioError(
-            "The city has no transit stops layer for this scenario to edit; import the city with a GTFS "
-            "feed or OpenStreetMap stops, or remove the stop edits."
+            _(
+                "The city has no transit stops layer for this scenario to edit; import the city with a GTFS "
+                "feed or OpenStreetMap stops, or remove the stop edits."
+            )
         )
     return layer.id
 
@@ -506,29 +591,31 @@ def is_green_layer(layer: Layer) -> bool:
 
 def _green_layer(model: CityModel, layer_id: str | None) -> str:
     if layer_id is not None:
-        return _named(model, layer_id, PolygonLayer, "edit green areas").id
+        return _named(model, layer_id, PolygonLayer).id
     for layer in model.layers.values():
         if is_green_layer(layer):
             return layer.id
     raise ScenarioError(
-        "The city has no green-space layer (a polygon layer called 'green' or styled as green) for this "
-        "scenario to edit; name the layer in the edit, or import the city with its parks."
+        _(
+            "The city has no green-space layer (a polygon layer called 'green' or styled as green) for this "
+            "scenario to edit; name the layer in the edit, or import the city with its parks."
+        )
     )
 
 
 def _buildings_layer(model: CityModel) -> str:
     layer = model.buildings
     if layer is None:
-        raise ScenarioError("The city has no buildings layer for this scenario to edit; remove the edit.")
+        raise ScenarioError(_("The city has no buildings layer for this scenario to edit; remove the edit."))
     return layer.id
 
 
 def _network_layer(model: CityModel, layer_id: str | None) -> str:
     if layer_id is not None:
-        return _named(model, layer_id, NetworkLayer, "make a street car-free").id
+        return _named(model, layer_id, NetworkLayer).id
     networks = [layer for layer in model.layers.values() if isinstance(layer, NetworkLayer)]
     if not networks:
-        raise ScenarioError("The city has no street network for this scenario to edit; remove the edit.")
+        raise ScenarioError(_("The city has no street network for this scenario to edit; remove the edit."))
     drive = [n for n in networks if n.network_type == "drive"]
     return (drive or networks)[0].id
 
@@ -547,7 +634,7 @@ def edit_layers(model: CityModel, edit: Edit) -> list[str]:
         return [_buildings_layer(model)]
     if isinstance(edit, MarkCarFree):
         return [_network_layer(model, edit.layer)]
-    raise ScenarioError(f"twin_app does not know how to apply a '{edit.kind}' edit.")
+    raise ScenarioError(_("twin_app does not know how to apply a '{kind}' edit.").format(kind=edit.kind))
 
 
 def affected_layers(scenario: Scenario, model: CityModel) -> list[str]:
@@ -575,10 +662,15 @@ class _Work:
         if layer_id not in self.copies:
             base = self.model.layers[layer_id]
             if not isinstance(base, VectorLayer):
-                raise ScenarioError(f"The layer '{base.title}' has no features a scenario can edit.")
+                raise ScenarioError(
+                    _("The layer '{layer}' has no features a scenario can edit.").format(layer=base.title)
+                )
             twin = copy.copy(base)
             twin.frame = base.frame.copy()
-            twin.notes = [*base.notes, f"Changed by the scenario '{self.scenario.name}'."]
+            twin.notes = [
+                *base.notes,
+                _("Changed by the scenario '{scenario}'.").format(scenario=self.scenario.name),
+            ]
             twin.revision = base.revision + 1
             self.copies[layer_id] = twin
         layer = self.copies[layer_id]
@@ -592,7 +684,7 @@ class _Work:
         return layer_id in self.copies or layer_id in self.model.layers
 
 
-def _rows(layer: VectorLayer, key: str, ids: Iterable[Any], what: str, scenario: str) -> list[int]:
+def _rows(layer: VectorLayer, key: str, ids: Iterable[Any], scenario: str) -> list[int]:
     """Row positions of the features ``ids`` (by ``key``, else index labels); a sentence for a missing one."""
     import numpy as np
 
@@ -604,9 +696,11 @@ def _rows(layer: VectorLayer, key: str, ids: Iterable[Any], what: str, scenario:
         hits = np.flatnonzero(text == str(wanted))
         if len(hits) == 0:
             raise ScenarioError(
-                f"The scenario '{scenario}' would {what} {wanted}, which the layer '{layer.title}' does not "
-                "have; the city may have changed since the edit was made: remove the edit or open the city "
-                "it was made for."
+                _(
+                    "The scenario '{scenario}' changes the feature '{feature}', which the layer '{layer}' "
+                    "does not have; the city may have changed since the edit was made: remove the edit or "
+                    "open the city it was made for."
+                ).format(scenario=scenario, feature=wanted, layer=layer.title)
             )
         out.extend(int(h) for h in hits)
     return out
@@ -638,8 +732,8 @@ def _drop(layer: VectorLayer, rows: Sequence[int]) -> None:
     layer.frame = layer.frame[keep]
 
 
-def _stop_rows(layer: VectorLayer, stop_id: str, scenario: str, what: str) -> list[int]:
-    return _rows(layer, STOP_ID_COLUMN, [stop_id], what, scenario)
+def _stop_rows(layer: VectorLayer, stop_id: str, scenario: str) -> list[int]:
+    return _rows(layer, STOP_ID_COLUMN, [stop_id], scenario)
 
 
 def _apply_edit(work: _Work, edit: Edit) -> None:
@@ -651,8 +745,10 @@ def _apply_edit(work: _Work, edit: Edit) -> None:
         layer = work.layer(_stops_layer(model, edit.layer))
         if STOP_ID_COLUMN in layer.frame and (layer.frame[STOP_ID_COLUMN].astype(str) == edit.stop_id).any():
             raise ScenarioError(
-                f"The scenario '{name}' adds the stop '{edit.stop_id}', but the city already has a stop with "
-                "that id; give the new stop another id."
+                _(
+                    "The scenario '{scenario}' adds the stop '{stop}', but the city already has a stop with "
+                    "that id; give the new stop another id."
+                ).format(scenario=name, stop=edit.stop_id)
             )
         row = {
             STOP_ID_COLUMN: edit.stop_id,
@@ -662,21 +758,21 @@ def _apply_edit(work: _Work, edit: Edit) -> None:
         _append(layer, [row], [shapely.Point(edit.x, edit.y)])
     elif isinstance(edit, MoveStop):
         layer = work.layer(_stops_layer(model, edit.layer))
-        rows = _stop_rows(layer, edit.stop_id, name, "move the stop")
+        rows = _stop_rows(layer, edit.stop_id, name)
         geometry = layer.frame.geometry.copy()
         geometry.iloc[rows] = shapely.Point(edit.x, edit.y)
         layer.frame = layer.frame.set_geometry(geometry.values)
     elif isinstance(edit, RemoveStop):
         layer = work.layer(_stops_layer(model, edit.layer))
-        _drop(layer, _stop_rows(layer, edit.stop_id, name, "remove the stop"))
+        _drop(layer, _stop_rows(layer, edit.stop_id, name))
     elif isinstance(edit, AddLine):
         _apply_line(work, edit)
     elif isinstance(edit, AddTrees):
         if edit.layer in model.layers:
-            _named(model, edit.layer, PointLayer, "plant trees")
+            _named(model, edit.layer, PointLayer)
         elif edit.layer not in work.copies:
             work.new_layer(
-                PointLayer(id=edit.layer, title="Trees", crs=crs, style="trees", frame=_empty(crs))
+                PointLayer(id=edit.layer, title=_("Trees"), crs=crs, style="trees", frame=_empty(crs))
             )
         layer = _editable(work, edit.layer)
         trees: list[dict[str, Any]] = [{"species": edit.species, "scenario": name} for _ in edit.points]
@@ -684,21 +780,23 @@ def _apply_edit(work: _Work, edit: Edit) -> None:
     elif isinstance(edit, RemoveTrees):
         if not work.has(edit.layer):
             raise ScenarioError(
-                f"The scenario '{name}' removes trees from '{edit.layer}', a layer the city does not have; "
-                "remove the edit."
+                _(
+                    "The scenario '{scenario}' removes trees from '{layer}', a layer the city does not have; "
+                    "remove the edit."
+                ).format(scenario=name, layer=edit.layer)
             )
         layer = _editable(work, edit.layer)
-        _drop(layer, _rows(layer, edit.key, edit.ids, "remove the tree", name))
+        _drop(layer, _rows(layer, edit.key, edit.ids, name))
     elif isinstance(edit, AddGreenArea):
         layer = work.layer(_green_layer(model, edit.layer))
         row = {"kind": edit.green_kind, "name": edit.name, "area_id": edit.area_id}
         _append(layer, [row], [shapely.Polygon(edit.ring)])
     elif isinstance(edit, RemoveGreenArea):
         layer = work.layer(_green_layer(model, edit.layer))
-        _drop(layer, _rows(layer, edit.key, edit.ids, "remove the green area", name))
+        _drop(layer, _rows(layer, edit.key, edit.ids, name))
     elif isinstance(edit, SetBuildingHeight):
         layer = work.layer(_buildings_layer(model))
-        rows = _rows(layer, edit.key, [edit.building], "change the height of the building", name)
+        rows = _rows(layer, edit.key, [edit.building], name)
         frame = layer.frame
         if HEIGHT_EDITED_COLUMN not in frame:
             frame[HEIGHT_EDITED_COLUMN] = False
@@ -706,7 +804,7 @@ def _apply_edit(work: _Work, edit: Edit) -> None:
         frame.iloc[rows, frame.columns.get_loc(HEIGHT_EDITED_COLUMN)] = True
     elif isinstance(edit, SetBuildingUse):
         layer = work.layer(_buildings_layer(model))
-        rows = _rows(layer, edit.key, [edit.building], "change the use of the building", name)
+        rows = _rows(layer, edit.key, [edit.building], name)
         frame = layer.frame
         if "building" not in frame:
             frame["building"] = None
@@ -718,15 +816,16 @@ def _apply_edit(work: _Work, edit: Edit) -> None:
         hit = ((u == str(edit.u)) & (v == str(edit.v))) | ((u == str(edit.v)) & (v == str(edit.u)))
         if not hit.any():
             raise ScenarioError(
-                f"The scenario '{name}' makes the street {edit.u}–{edit.v} car-free, but the network "
-                f"'{layer.title}' has no street between those nodes; remove the edit or pick the street "
-                "again."
+                _(
+                    "The scenario '{scenario}' makes the street {street} car-free, but the network "
+                    "'{layer}' has no street between those nodes; remove the edit or pick the street again."
+                ).format(scenario=name, street=f"{edit.u}–{edit.v}", layer=layer.title)
             )
         if CAR_FREE_COLUMN not in frame:
             frame[CAR_FREE_COLUMN] = False
         frame.loc[hit.to_numpy(), CAR_FREE_COLUMN] = True
     else:
-        raise ScenarioError(f"twin_app does not know how to apply a '{edit.kind}' edit.")
+        raise ScenarioError(_("twin_app does not know how to apply a '{kind}' edit.").format(kind=edit.kind))
 
 
 def _editable(work: _Work, layer_id: str) -> VectorLayer:
@@ -760,7 +859,7 @@ def _apply_line(work: _Work, edit: AddLine) -> None:
             known = stops.frame[STOP_ID_COLUMN].astype(str)
             points.append((float(stop.x), float(stop.y)))  # type: ignore[arg-type]
             continue
-        rows = _stop_rows(stops, stop.stop_id, name, f"run the line '{edit.line_id}' through the stop")
+        rows = _stop_rows(stops, stop.stop_id, name)
         frame = stops.frame
         column = frame.columns.get_loc(STOP_MODES_COLUMN)
         for r in rows:
@@ -781,7 +880,7 @@ def _apply_line(work: _Work, edit: AddLine) -> None:
         work.new_layer(
             LineLayer(
                 id=LINES_LAYER,
-                title="Scenario lines",
+                title=_("Scenario lines"),
                 crs=model.manifest.crs,
                 style="routes",
                 frame=frame,
@@ -809,11 +908,12 @@ def apply(model: CityModel, scenario: Scenario) -> CityModel:
             edit.check()
             _apply_edit(work, edit)
         except ScenarioError as exc:
-            if not exc.message.startswith("Edit "):
-                exc.message = (
-                    f"Edit {number} of the scenario '{scenario.name}' ({edit.describe()}): {exc.message}"
+            if not getattr(exc, "edit_named", False):
+                exc.message = _("Edit {number} of the scenario '{scenario}' ({edit}): {problem}").format(
+                    number=number, scenario=scenario.name, edit=edit.describe(), problem=exc.message
                 )
                 exc.args = (exc.message,)
+                exc.edit_named = True  # type: ignore[attr-defined]
             raise
     layers = {lid: work.copies.get(lid, layer) for lid, layer in model.layers.items()}
     for lid, layer in work.copies.items():
