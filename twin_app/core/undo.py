@@ -11,6 +11,11 @@ Qt.  :func:`edit_command` makes the command for one scenario edit of a
 project: doing it appends the edit (journalled at once), undoing it takes
 that edit off the end again (journalled too), so a crash after an undo does
 not bring the edit back.
+
+A command made by :func:`edit_command` carries its edit and scenario
+(:attr:`Command.edit`, :attr:`Command.scenario`): the window re-syncs only
+the layers the edit a redo makes again changes (:attr:`UndoStack.next_redo`),
+and a renamed scenario keeps its history (:meth:`UndoStack.rename_scenario`).
 """
 
 from __future__ import annotations
@@ -34,6 +39,10 @@ class Command:
     label: str
     do: Callable[[], None]
     undo: Callable[[], None]
+    #: the scenario edit this command makes, when it makes one (None for any other command)
+    edit: Edit | None = None
+    #: the scenario that edit is made in
+    scenario: str | None = None
 
 
 class UndoStack:
@@ -63,6 +72,16 @@ class UndoStack:
     @property
     def can_redo(self) -> bool:
         return bool(self._undone)
+
+    @property
+    def next_undo(self) -> Command | None:
+        """The command :meth:`undo` would undo (None when there is none)."""
+        return self._done[-1] if self._done else None
+
+    @property
+    def next_redo(self) -> Command | None:
+        """The command :meth:`redo` would do again (None when there is none)."""
+        return self._undone[-1] if self._undone else None
 
     @property
     def undo_label(self) -> str | None:
@@ -96,6 +115,22 @@ class UndoStack:
         self._done.clear()
         self._undone.clear()
 
+    def rename_scenario(self, project: Project, old: str, new: str) -> None:
+        """After ``old`` was renamed ``new`` in ``project``: its edits' commands now act on ``new``.
+
+        The commands' callables name the scenario they were made for; without
+        this, undoing after a rename would look for a scenario that no longer
+        exists.  Other commands are kept as they are.
+        """
+
+        def renamed(command: Command) -> Command:
+            if command.edit is None or command.scenario != old:
+                return command
+            return edit_command(project, new, command.edit)
+
+        self._done = [renamed(c) for c in self._done]
+        self._undone = [renamed(c) for c in self._undone]
+
 
 def edit_command(project: Project, scenario: str, edit: Edit) -> Command:
     """The command that adds ``edit`` to ``scenario`` in ``project`` (and takes it off on undo)."""
@@ -103,7 +138,13 @@ def edit_command(project: Project, scenario: str, edit: Edit) -> Command:
     def undo() -> None:
         project.pop_edit(scenario, expected=edit)
 
-    return Command(label=edit.describe(), do=lambda: project.add_edit(scenario, edit), undo=undo)
+    return Command(
+        label=edit.describe(),
+        do=lambda: project.add_edit(scenario, edit),
+        undo=undo,
+        edit=edit,
+        scenario=scenario,
+    )
 
 
 __all__ = ["Command", "UndoStack", "edit_command"]
