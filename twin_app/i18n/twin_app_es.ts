@@ -1700,20 +1700,12 @@ guardado como: {id}</translation>
         <translation>Nuevo nombre de {scenario}:</translation>
     </message>
     <message>
-        <source>The scenario could not be renamed</source>
-        <translation>No se pudo renombrar el escenario</translation>
-    </message>
-    <message>
         <source>Delete scenario</source>
         <translation>Eliminar escenario</translation>
     </message>
     <message>
         <source>Delete the scenario {scenario}? Its edits ({count}) are lost; this cannot be undone.</source>
         <translation>¿Eliminar el escenario {scenario}? Se pierden sus cambios ({count}); no se puede deshacer.</translation>
-    </message>
-    <message>
-        <source>The scenario could not be deleted</source>
-        <translation>No se pudo eliminar el escenario</translation>
     </message>
 </context>
 <context>

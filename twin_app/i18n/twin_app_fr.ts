@@ -1700,20 +1700,12 @@ stocké sous&#xa0;: {id}</translation>
         <translation>Nouveau nom de {scenario} :</translation>
     </message>
     <message>
-        <source>The scenario could not be renamed</source>
-        <translation>Le scénario n&apos;a pas pu être renommé</translation>
-    </message>
-    <message>
         <source>Delete scenario</source>
         <translation>Supprimer le scénario</translation>
     </message>
     <message>
         <source>Delete the scenario {scenario}? Its edits ({count}) are lost; this cannot be undone.</source>
         <translation>Supprimer le scénario {scenario} ? Ses modifications ({count}) seront perdues ; c&apos;est irréversible.</translation>
-    </message>
-    <message>
-        <source>The scenario could not be deleted</source>
-        <translation>Le scénario n&apos;a pas pu être supprimé</translation>
     </message>
 </context>
 <context>

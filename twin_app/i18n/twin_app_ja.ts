@@ -1700,20 +1700,12 @@ stored as: {id}</source>
         <translation>{scenario} の新しい名前:</translation>
     </message>
     <message>
-        <source>The scenario could not be renamed</source>
-        <translation>シナリオの名前を変更できませんでした</translation>
-    </message>
-    <message>
         <source>Delete scenario</source>
         <translation>シナリオを削除</translation>
     </message>
     <message>
         <source>Delete the scenario {scenario}? Its edits ({count}) are lost; this cannot be undone.</source>
         <translation>シナリオ {scenario} を削除しますか? その編集 ({count} 件) は失われ、元に戻せません。</translation>
-    </message>
-    <message>
-        <source>The scenario could not be deleted</source>
-        <translation>シナリオを削除できませんでした</translation>
     </message>
 </context>
 <context>

@@ -1700,20 +1700,12 @@ stored as: {id}</source>
         <translation>{scenario}의 새 이름:</translation>
     </message>
     <message>
-        <source>The scenario could not be renamed</source>
-        <translation>시나리오의 이름을 바꿀 수 없습니다</translation>
-    </message>
-    <message>
         <source>Delete scenario</source>
         <translation>시나리오 삭제</translation>
     </message>
     <message>
         <source>Delete the scenario {scenario}? Its edits ({count}) are lost; this cannot be undone.</source>
         <translation>시나리오 {scenario}을(를) 삭제할까요? 편집 {count}개가 사라지며 되돌릴 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>The scenario could not be deleted</source>
-        <translation>시나리오를 삭제할 수 없습니다</translation>
     </message>
 </context>
 <context>

@@ -1700,20 +1700,12 @@ guardado como: {id}</translation>
         <translation>Novo nome de {scenario}:</translation>
     </message>
     <message>
-        <source>The scenario could not be renamed</source>
-        <translation>Não foi possível mudar o nome do cenário</translation>
-    </message>
-    <message>
         <source>Delete scenario</source>
         <translation>Eliminar cenário</translation>
     </message>
     <message>
         <source>Delete the scenario {scenario}? Its edits ({count}) are lost; this cannot be undone.</source>
         <translation>Eliminar o cenário {scenario}? As suas alterações ({count}) perdem-se; não é possível desfazer.</translation>
-    </message>
-    <message>
-        <source>The scenario could not be deleted</source>
-        <translation>Não foi possível eliminar o cenário</translation>
     </message>
 </context>
 <context>

@@ -1700,20 +1700,12 @@ stored as: {id}</source>
         <translation>{scenario} 的新名称：</translation>
     </message>
     <message>
-        <source>The scenario could not be renamed</source>
-        <translation>无法重命名该情景</translation>
-    </message>
-    <message>
         <source>Delete scenario</source>
         <translation>删除情景</translation>
     </message>
     <message>
         <source>Delete the scenario {scenario}? Its edits ({count}) are lost; this cannot be undone.</source>
         <translation>删除情景 {scenario}？其编辑（{count} 项）将丢失，且无法撤销。</translation>
-    </message>
-    <message>
-        <source>The scenario could not be deleted</source>
-        <translation>无法删除该情景</translation>
     </message>
 </context>
 <context>

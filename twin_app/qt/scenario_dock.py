@@ -30,8 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twin_app.core.errors import TwinError
-
 #: the item data role holding a scenario's name (None for the baseline)
 NAME_ROLE = Qt.ItemDataRole.UserRole
 
@@ -193,10 +191,6 @@ class ScenarioPanel(QWidget):
             self.workshop.set_scenario(name)
 
     # -- changing --------------------------------------------------------------------------------
-    def _refused(self, title: str, exc: TwinError) -> None:
-        self.window.statusBar().showMessage(str(exc), 10000)
-        QMessageBox.warning(self, title, str(exc))
-
     def ask_new(self, name: str | None = None) -> bool:
         """A new scenario (asked for when ``name`` is None), made active."""
         if self.workshop.project is None:
@@ -226,17 +220,8 @@ class ScenarioPanel(QWidget):
             )
             if not ok or new.strip() == old:
                 return False
-        try:
-            project.rename_scenario(old, new)
-        except TwinError as exc:
-            self._refused(self.tr("The scenario could not be renamed"), exc)
-            return False
-        # the undo steps were made under the old name and cannot be undone under the new one
-        self.workshop._stacks.pop(old, None)
-        self.workshop.set_scenario(new.strip())
-        self.workshop.project_changed.emit()
-        self.refresh()
-        return True
+        # the session keeps the scenario's undo history under its new name; a refusal is said by it
+        return bool(self.workshop.rename_scenario(old, new))
 
     def ask_delete(self, *, confirm: bool = True) -> bool:
         """Delete the active scenario after asking (``confirm``); the baseline is shown again."""
@@ -256,16 +241,7 @@ class ScenarioPanel(QWidget):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        self.workshop.set_scenario(None)
-        try:
-            project.remove_scenario(name)
-        except TwinError as exc:
-            self._refused(self.tr("The scenario could not be deleted"), exc)
-            return False
-        self.workshop._stacks.pop(name, None)
-        self.workshop.project_changed.emit()
-        self.refresh()
-        return True
+        return bool(self.workshop.remove_scenario(name))  # a refusal is said by the session
 
 
 def scenario_dock(window: Any) -> QDockWidget:

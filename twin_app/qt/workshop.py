@@ -20,11 +20,11 @@ signals; they never touch the project behind the session's back, so the
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import QMessageBox
 
 from twin_app.core.errors import TwinError
@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 
 #: milliseconds between autosaves (a checkpoint of the journalled changes)
 AUTOSAVE_MS = 60_000
+
+T = TypeVar("T")
 
 
 class WorkshopSession(QObject):
@@ -154,15 +156,13 @@ class WorkshopSession(QObject):
 
     def new_project(self, path: Path | str) -> Project | None:
         """A new project file for the city open in the window."""
-        if self.model is None:
+        model = self.model
+        if model is None:
             self._say(self.tr("Open a city first; a project belongs to a city."))
             return None
-        try:
-            project = Project.new(path, self.model.manifest.folder)
-        except TwinError as exc:
-            self._say(str(exc))
-            return None
-        self._adopt(project)
+        project = self._attempt(lambda: Project.new(path, model.manifest.folder))
+        if project is not None:
+            self._adopt(project)
         return project
 
     def open_project(self, path: Path | str, *, recover: bool | None = None) -> Project | None:
@@ -217,24 +217,22 @@ class WorkshopSession(QObject):
         self.pins_changed.emit()
         self.story_changed.emit()
 
+    def _save_failed(self) -> str:
+        return self.tr("The project could not be saved: {why}")
+
     def save(self) -> bool:
         project = self._require_project()
-        try:
-            project.save()
-        except (TwinError, OSError) as exc:
-            self._say(self.tr("The project could not be saved: {why}").format(why=exc))
-            return False
-        return True
+        return self._attempt(_done(project.save), errors=SAVE_ERRORS, refused=self._save_failed()) is not None
 
     def save_as(self, path: Path | str) -> bool:
         project = self._require_project()
-        try:
-            project.save_as(path)
-        except (TwinError, OSError) as exc:
-            self._say(self.tr("The project could not be saved: {why}").format(why=exc))
-            return False
-        self.project_changed.emit()
-        return True
+        saved = self._attempt(
+            _done(lambda: project.save_as(path)),
+            self.project_changed,
+            errors=SAVE_ERRORS,
+            refused=self._save_failed(),
+        )
+        return saved is not None
 
     def checkpoint(self) -> None:
         """Autosave: rewrite the file atomically when changes were made since the last save."""
@@ -246,10 +244,7 @@ class WorkshopSession(QObject):
         if project is None:
             return
         if save and project.unsaved:
-            try:
-                project.save()
-            except (TwinError, OSError) as exc:
-                self._say(self.tr("The project could not be saved: {why}").format(why=exc))
+            self._attempt(_done(project.save), errors=SAVE_ERRORS, refused=self._save_failed())
         project.close()
         self.scenario = None
         self._stacks.clear()
@@ -269,18 +264,52 @@ class WorkshopSession(QObject):
         self.scenario_changed.emit()
 
     def add_scenario(self, name: str, description: str = "") -> bool:
-        try:
-            self._require_project().add_scenario(name, description)
-        except TwinError as exc:
-            self._say(str(exc))
+        if self._attempt(_done(lambda: self._require_project().add_scenario(name, description))) is None:
             return False
         self.set_scenario(name.strip())
         self.project_changed.emit()
         return True
 
+    def rename_scenario(self, old: str, new: str) -> bool:
+        """Rename the scenario ``old`` to ``new``; its undo and redo history goes with it.
+
+        The panels follow ``project_changed`` (the list of names) and
+        ``scenario_changed`` (the active scenario's name, when it was the one
+        renamed).  A refused name (empty, already used) is said and changes nothing.
+        """
+
+        def rename() -> str:
+            project = self._require_project()
+            project.rename_scenario(old, new)
+            name = new.strip()
+            stack = self._stacks.pop(old, None)
+            if stack is not None:
+                stack.rename_scenario(project, old, name)
+                self._stacks[name] = stack
+            if self.scenario == old:
+                self.scenario = name  # the same edits are shown: nothing to re-sync
+            return name
+
+        return self._attempt(rename, self.project_changed, self.scenario_changed) is not None
+
+    def remove_scenario(self, name: str) -> bool:
+        """Delete the scenario ``name`` and its undo history (the baseline is shown if it was active)."""
+
+        def remove() -> bool:
+            project = self._require_project()
+            project.scenario(name)
+            if self.scenario == name:
+                self.set_scenario(None)
+            project.remove_scenario(name)
+            self._stacks.pop(name, None)
+            return True
+
+        return self._attempt(remove, self.project_changed) is not None
+
     def edit(self, edit: Edit) -> bool:
         """Make ``edit`` in the active scenario (undoable); a refused edit is said and changes nothing."""
-        try:
+
+        def make() -> bool:
             project = self._require_project()
             if self.scenario is None:
                 raise TwinError(
@@ -292,35 +321,22 @@ class WorkshopSession(QObject):
             apply(base, trial)  # an edit this city cannot take is refused before it is stored
             self.undo_stack.push(edit_command(project, self.scenario, edit))
             self._sync(edit_layers(base, edit))
-        except TwinError as exc:
-            self._say(str(exc))
-            return False
-        self.edited.emit()
-        return True
+            return True
+
+        return self._attempt(make, self.edited) is not None
 
     def _step(self, redo: bool) -> str | None:
+        """Undo or redo one edit, then re-sync only the layers that edit changes."""
         stack = self.undo_stack
-        command_edit = self._next_edit(redo)
-        try:
-            label = stack.redo() if redo else stack.undo()
-        except TwinError as exc:
-            self._say(str(exc))
-            return None
+        command = stack.next_redo if redo else stack.next_undo
+        label = self._attempt(stack.redo if redo else stack.undo)
         if label is None:
             return None
         base = self.baseline
-        self._sync(edit_layers(base, command_edit) if base is not None and command_edit else None)
+        edit = command.edit if command is not None else None
+        self._sync(edit_layers(base, edit) if base is not None and edit is not None else None)
         self.edited.emit()
         return label
-
-    def _next_edit(self, redo: bool) -> Edit | None:
-        """The edit an undo (the scenario's last) or a redo (the next undone one) concerns."""
-        scenario = self.active()
-        if scenario is None:
-            return None
-        if not redo:
-            return scenario.edits[-1] if scenario.edits else None
-        return None  # a redo re-adds an edit the stack holds; sync every layer the scenario touches
 
     def undo(self) -> str | None:
         """Undo the active scenario's last edit; returns what was undone."""
@@ -334,58 +350,76 @@ class WorkshopSession(QObject):
         self, x: float, y: float, category: str | PinCategory, comment: str, name: str | None = None
     ) -> Pin | None:
         """Drop a pin (in the active scenario); it is on disk when this returns."""
-        try:
-            pin = self._require_project().add_pin(category, comment, x, y, name=name, scenario=self.scenario)
-        except TwinError as exc:
-            self._say(str(exc))
-            return None
-        self.pins_changed.emit()
-        return pin
+        return self._attempt(
+            lambda: self._require_project().add_pin(
+                category, comment, x, y, name=name, scenario=self.scenario
+            ),
+            self.pins_changed,
+        )
 
     def move_pin(self, pin_id: int, x: float, y: float) -> Pin | None:
-        try:
-            pin = self._require_project().move_pin(pin_id, x, y)
-        except TwinError as exc:
-            self._say(str(exc))
-            return None
-        self.pins_changed.emit()
-        return pin
+        return self._attempt(lambda: self._require_project().move_pin(pin_id, x, y), self.pins_changed)
 
     def delete_pin(self, pin_id: int) -> bool:
-        try:
-            self._require_project().delete_pin(pin_id)
-        except TwinError as exc:
-            self._say(str(exc))
-            return False
-        self.pins_changed.emit()
-        return True
+        deleted = self._attempt(_done(lambda: self._require_project().delete_pin(pin_id)), self.pins_changed)
+        return deleted is not None
 
     # -- the story -------------------------------------------------------------------------------
     def save_viewpoint(self, name: str, note: str = "") -> bool:
         """Save the 3D view's current camera in the story under ``name``."""
         view = self.window.view
-        try:
+
+        def save() -> bool:
             project = self._require_project()
             if view is None:
                 raise TwinError(self.tr("Open a city first; a viewpoint is a view of it."))
             project.set_viewpoint(name, view.camera_view(), note)
-        except TwinError as exc:
-            self._say(str(exc))
-            return False
-        self.story_changed.emit()
-        return True
+            return True
+
+        return self._attempt(save, self.story_changed) is not None
 
     def remove_viewpoint(self, name: str) -> bool:
-        try:
-            self._require_project().remove_viewpoint(name)
-        except TwinError as exc:
-            self._say(str(exc))
-            return False
-        self.story_changed.emit()
-        return True
+        remove = _done(lambda: self._require_project().remove_viewpoint(name))
+        return self._attempt(remove, self.story_changed) is not None
 
     # -- words -----------------------------------------------------------------------------------
+    def _attempt(
+        self,
+        action: Callable[[], T],
+        *then: SignalInstance,
+        errors: tuple[type[Exception], ...] = (TwinError,),
+        refused: str = "{why}",
+    ) -> T | None:
+        """Do ``action``; a refusal is said (never raised) and gives None, else ``then`` are emitted.
+
+        Every change the session makes has this shape: the panels hear of it
+        only when it happened, and a planner reads why it did not.
+        ``refused`` words the refusal around ``{why}`` (the error's sentence).
+        """
+        try:
+            result = action()
+        except errors as exc:
+            self._say(refused.format(why=exc))
+            return None
+        for signal in then:
+            signal.emit()
+        return result
+
     def _say(self, message: str) -> None:
         """A refusal or failure, in the Messages panel and the status bar (never a crash)."""
         self.window.messages.add("problem", self.tr("Project"), message)
         self.window.statusBar().showMessage(message, 10000)
+
+
+#: what saving a project may fail with: the project's own refusals, and the disk's
+SAVE_ERRORS: tuple[type[Exception], ...] = (TwinError, OSError)
+
+
+def _done(action: Callable[[], object]) -> Callable[[], bool]:
+    """``action`` returning True once done: :meth:`WorkshopSession._attempt` gives None only when refused."""
+
+    def run() -> bool:
+        action()
+        return True
+
+    return run
