@@ -78,8 +78,20 @@ def colour_limits(values_min: float, values_max: float, palette: Palette) -> tup
         bound = max(abs(values_min), abs(values_max)) or 1.0
         return (-bound, bound)
     if values_min == values_max:
-        return (values_min, values_min + 1.0)
+        return single_value_limits(values_min)
     return (values_min, values_max)
+
+
+def single_value_limits(value: float) -> tuple[float, float]:
+    """A range with ``value`` in its middle: one value (or all alike) draws in the palette's middle colour.
+
+    A ramp starting at the only value would draw every feature in the map's
+    light end (a lone new tram line in pale cream, nearly the ground's
+    colour); the middle of every sequential map here is a clear, strong
+    colour.  Half the value's size either side keeps a share within 0–100 %.
+    """
+    half = abs(value) / 2 or 0.5
+    return (value - half, value + half)
 
 
 @dataclass(frozen=True)
@@ -111,7 +123,8 @@ def legend_entry(
     palette = palette_for(quantity)
     limits = colour_limits(values_min, values_max, palette)
     fraction = quantity is Quantity.SHARE and is_fraction(values_min, values_max)
-    ticks = nice_ticks(limits[0], limits[1], 5)
+    # one value: one tick, at it (a ramp of ticks around it would suggest values nobody has)
+    ticks = [values_min] if values_min == values_max else nice_ticks(limits[0], limits[1], 5)
     step = ticks[1] - ticks[0] if len(ticks) > 1 else None
     labels = tuple(format_tick(t, quantity, fraction=fraction, step=step) for t in ticks)
     return LegendEntry(
@@ -127,4 +140,13 @@ def legend_entry(
     )
 
 
-__all__ = ["PALETTES", "LegendEntry", "Palette", "colormap", "colour_limits", "legend_entry", "palette_for"]
+__all__ = [
+    "PALETTES",
+    "LegendEntry",
+    "Palette",
+    "colormap",
+    "colour_limits",
+    "legend_entry",
+    "palette_for",
+    "single_value_limits",
+]
