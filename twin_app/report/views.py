@@ -99,6 +99,10 @@ def render_scenario_views(
     plotter = pv.Plotter(off_screen=True, window_size=list(size))
     try:
         view = SceneView(plotter, scene_model)
+        if comparison.pins:  # where residents put them, with their key in the legend
+            from twin_app.scene.pins import pins_visual
+
+            pins_visual(plotter, scene_model).set_pins(comparison.pins)
         views = Views(home=export_view(view, folder / "scenario.png"))
         for n, (analysis, layers) in enumerate(comparison.difference_layers.items(), start=1):
             feedback.check_cancelled()

@@ -418,21 +418,18 @@ class Furniture:
             heading.GetTextProperty().SetVerticalJustificationToTop()
             heading.SetDisplayPosition(round(slot.heading_box.x), round(slot.heading_box.top))
             self.legend_texts.append(heading)
-            cmap = colormap(entry.cmap)
             ramp = slot.ramp
-            steps = 48
-            for i in range(steps):
-                y0 = ramp.y + ramp.h * i / steps
-                y1 = ramp.y + ramp.h * (i + 1) / steps
-                polygons.append(rect_points(Rect(ramp.x, y0, ramp.w, y1 - y0)))
-                colours.append(tuple(float(v) for v in cmap((i + 0.5) / steps)[:3]))  # type: ignore[arg-type]
-            lines.append(rect_points(ramp)[[0, 1, 2, 3, 0]])
             lo, hi = entry.limits
+            if entry.swatches:
+                _key_shapes(entry, ramp, slot.tick_px, polygons, colours)
+            else:
+                _ramp_cells(entry, ramp, polygons, colours, lines)
             for value, label in zip(entry.ticks, entry.tick_labels, strict=False):
                 if hi == lo:
                     continue
                 y = ramp.y + ramp.h * (value - lo) / (hi - lo)
-                lines.append(np.array([[ramp.right, y], [ramp.right + 0.3 * ramp.w, y]]))
+                if not entry.swatches:  # a key's label sits beside its shape, with no tick mark
+                    lines.append(np.array([[ramp.right, y], [ramp.right + 0.3 * ramp.w, y]]))
                 tick = text_actor(label, size=slot.tick_px, sample=self.sample)
                 tick.GetTextProperty().SetVerticalJustificationToCentered()
                 tick.SetDisplayPosition(round(slot.tick_x), round(y))
@@ -526,6 +523,53 @@ class Furniture:
         actor.GetBoundingBox(self.renderer, bbox)
         x, y = actor.GetPositionCoordinate().GetComputedDisplayValue(self.renderer)
         return Rect(x + bbox[0], y + bbox[2], bbox[1] - bbox[0] + 1, bbox[3] - bbox[2] + 1)
+
+
+def _ramp_cells(
+    entry: LegendEntry,
+    ramp: Rect,
+    polygons: list[np.ndarray],
+    colours: list[tuple[float, float, float]],
+    lines: list[np.ndarray],
+) -> None:
+    """A colour ramp: thin bands of the entry's palette, low at the bottom, and its outline."""
+    cmap = colormap(entry.cmap)
+    steps = 48
+    for i in range(steps):
+        y0 = ramp.y + ramp.h * i / steps
+        y1 = ramp.y + ramp.h * (i + 1) / steps
+        polygons.append(rect_points(Rect(ramp.x, y0, ramp.w, y1 - y0)))
+        colours.append(tuple(float(v) for v in cmap((i + 0.5) / steps)[:3]))  # type: ignore[arg-type]
+    lines.append(rect_points(ramp)[[0, 1, 2, 3, 0]])
+
+
+def key_shape(shape: str, centre: tuple[float, float], size: float) -> np.ndarray:
+    """A key symbol ``size`` pixels across: a disc (ball), a triangle pointing down (cone), a square."""
+    cx, cy = centre
+    r = size / 2
+    if shape == "ball":
+        angles = np.linspace(0.0, 2 * np.pi, 24, endpoint=False)
+        return np.column_stack([cx + r * np.cos(angles), cy + r * np.sin(angles)])
+    if shape == "cone":
+        return np.array([[cx - r, cy + 0.8 * r], [cx, cy - r], [cx + r, cy + 0.8 * r]])
+    s = 0.85 * r
+    return np.array([[cx - s, cy - s], [cx + s, cy - s], [cx + s, cy + s], [cx - s, cy + s]])
+
+
+def _key_shapes(
+    entry: LegendEntry,
+    ramp: Rect,
+    tick_px: int,
+    polygons: list[np.ndarray],
+    colours: list[tuple[float, float, float]],
+) -> None:
+    """A key of kinds (the pins'): each kind's shape in its colour, beside its label, no ramp."""
+    lo, hi = entry.limits
+    size = min(ramp.w, 1.2 * tick_px)
+    for value, (colour, shape) in zip(entry.ticks, entry.swatches, strict=False):
+        y = ramp.y + ramp.h * (value - lo) / (hi - lo) if hi != lo else ramp.y + ramp.h / 2
+        polygons.append(key_shape(shape, (ramp.x + ramp.w / 2, y), size))
+        colours.append(_rgb(colour))
 
 
 def _poly_box(poly: Any) -> Rect | None:

@@ -109,6 +109,9 @@ class LegendEntry:
     #: values stored as 0–1 shown as %
     fraction: bool = False
     notes: tuple[str, ...] = field(default_factory=tuple)
+    #: a key of kinds, not a ramp: one (colour, shape) per tick label, drawn at its tick
+    #: (shape "ball", "cone" or "cube": the pins' heads as a disc, a triangle pointing down, a square)
+    swatches: tuple[tuple[str, str], ...] = ()
 
     @property
     def heading(self) -> str:

@@ -24,6 +24,7 @@ as every layer is (VTK works in float32).  No Qt.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -31,8 +32,10 @@ from typing import Any
 import numpy as np
 import pyvista as pv
 
-from twin_app.core.i18n import N_, gettext
+from twin_app.core.i18n import N_, _, format_number, gettext
 from twin_app.core.pins import Pin, PinCategory
+from twin_app.core.quantities import Quantity
+from twin_app.scene.palettes import LegendEntry
 
 #: the cell array holding each cell's pin number, for picking a pin
 PIN_ID_ARRAY = "pin_id"
@@ -52,6 +55,16 @@ SCREEN_SHARE = 1 / 12
 FOLLOW_MIN_M = 2.0
 FOLLOW_MAX_M = 600.0
 FOLLOW_STEP = 1.2
+#: the legend entry id of the pins' key
+KEY_ID = "__pins_key"
+
+#: the pins drawn on each plotter, so an export of that plotter's view finds them (one per plotter)
+_BY_PLOTTER: weakref.WeakKeyDictionary[Any, PinsVisual] = weakref.WeakKeyDictionary()
+
+
+def pins_of(plotter: Any) -> PinsVisual | None:
+    """The pins drawn on ``plotter`` (None when it shows none)."""
+    return _BY_PLOTTER.get(plotter)
 
 
 @dataclass(frozen=True)
@@ -102,6 +115,32 @@ def legend_items(pins: Iterable[Pin]) -> list[PinLegendItem]:
     for pin in pins:
         counts[pin.category] += 1
     return [PinLegendItem(c, STYLES[c].symbol, STYLES[c].colour, label(c), counts[c]) for c in PinCategory]
+
+
+def key_entry(pins: Iterable[Pin]) -> LegendEntry:
+    """The pins' key for an exported image's legend: each kind's shape and colour, and how many are shown.
+
+    Drawn in the legend area (:mod:`twin_app.scene.furniture`) like a
+    colour ramp's entry, so the layout keeps it clear of everything else.
+    """
+    items = legend_items(pins)
+    n = len(items)
+    return LegendEntry(
+        layer_id=KEY_ID,
+        # TRANSLATORS: the heading of the key of residents' pins (idea, problem, like) in an exported image
+        title=_("Feedback pins"),
+        units="",
+        quantity=Quantity.VALUE,
+        cmap="",
+        limits=(0.0, float(max(n - 1, 1))),
+        # the first kind at the top
+        ticks=tuple(float(n - 1 - i) for i in range(n)),
+        # TRANSLATORS: one line of the pins' key: a kind of pin and how many are shown, e.g. "Idea: 3"
+        tick_labels=tuple(
+            _("{kind}: {count}").format(kind=i.label, count=format_number(i.count)) for i in items
+        ),
+        swatches=tuple((i.colour, STYLES[i.category].shape) for i in items),
+    )
 
 
 def marker_size(extent: tuple[float, float, float, float] | None) -> float:
@@ -201,6 +240,7 @@ class PinsVisual:
         import vtk
 
         self.plotter = plotter
+        _BY_PLOTTER[plotter] = self
         self.origin = origin
         self.size = size
         self.ground = ground
@@ -285,6 +325,19 @@ class PinsVisual:
     def actor_count(self) -> int:
         return len(self.actors)
 
+    @property
+    def shown(self) -> list[Pin]:
+        """The pins drawn now (none when there are none, or while the pins are hidden)."""
+        if not any(self.actors[ACTOR_PREFIX + c.value].GetVisibility() for c in PinCategory):
+            return []
+        return list(self.pins.values())
+
+    def copy_to(self, plotter: Any) -> PinsVisual:
+        """The same pins, at the same size, on another plotter (an export drawn off screen)."""
+        copy = PinsVisual(plotter, self.origin, size=self.size, ground=self.ground)
+        copy.set_pins(self.shown, selected=self.selected)
+        return copy
+
     def pin_of(self, actor: Any, cell_id: int) -> int | None:
         """The pin a picked cell belongs to, or None when the actor is not one of the pins'."""
         for name, own in self.actors.items():
@@ -317,6 +370,8 @@ class PinsVisual:
             self.plotter.remove_actor(name, reset_camera=False, render=False)
         self.actors.clear()
         self.meshes.clear()
+        if _BY_PLOTTER.get(self.plotter) is self:
+            del _BY_PLOTTER[self.plotter]
 
 
 def pins_visual(plotter: Any, model: Any) -> PinsVisual:
@@ -333,15 +388,18 @@ def pins_visual(plotter: Any, model: Any) -> PinsVisual:
 
 
 __all__ = [
+    "KEY_ID",
     "PIN_ID_ARRAY",
     "STYLES",
     "PinLegendItem",
     "PinStyle",
     "PinsVisual",
     "follow_size",
+    "key_entry",
     "label",
     "legend_items",
     "marker_size",
+    "pins_of",
     "pins_visual",
     "style_of",
 ]

@@ -94,12 +94,18 @@ def export_view(view: SceneView, out: Path | str) -> Path:
 
     The window shows its legend in a panel beside the view; an image has no
     panel, so the legend is drawn into it for the export and taken away after.
+    When residents' pins are shown, their key (idea, problem, like) is part of it.
     """
     from twin_app.scene.legend import legend_entries
+    from twin_app.scene.pins import key_entry, pins_of
 
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    view.furniture.set_legend(legend_entries(view))
+    entries = legend_entries(view)
+    pins = pins_of(view.plotter)
+    if pins is not None and pins.shown:
+        entries.append(key_entry(pins.shown))
+    view.furniture.set_legend(entries)
     try:
         view.screenshot(out)
         view.warnings = left_out_warnings(view)
@@ -123,11 +129,15 @@ def export_view_at(view: SceneView, out: Path | str, size: tuple[int, int]) -> P
     check_export_size(size)
     import pyvista as pv
 
+    from twin_app.scene.pins import pins_of
     from twin_app.scene.view import SceneView
 
     plotter = pv.Plotter(off_screen=True, window_size=list(size))
     copy = SceneView(plotter, view.model)
     try:
+        pins = pins_of(view.plotter)
+        if pins is not None and pins.shown:
+            pins.copy_to(plotter)  # the residents' pins are in the image too, with their key
         copy.set_camera(view.camera_view())
         return export_view(copy, out)
     finally:
