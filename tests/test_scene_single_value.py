@@ -126,3 +126,6 @@ def test_every_palette_draws_one_value_clearly_and_its_legend_names_that_value()
     entry = legend_entry("s", "Share", None, Quantity.SHARE, 0.4, 0.4)
     assert 0.0 <= entry.limits[0] < 0.4 < entry.limits[1] <= 1.0
     assert entry.ticks == (0.4,) and len(entry.tick_labels) == 1 and "40" in entry.tick_labels[0]
+    # a lone line's 8 departures an hour: one tick, written whole
+    entry = legend_entry("l", "Scenario lines", "departures/h", Quantity.VALUE, 8.0, 8.0)
+    assert entry.ticks == (8.0,) and entry.tick_labels == ("8",)

@@ -129,6 +129,8 @@ def legend_entry(
     # one value: one tick, at it (a ramp of ticks around it would suggest values nobody has)
     ticks = [values_min] if values_min == values_max else nice_ticks(limits[0], limits[1], 5)
     step = ticks[1] - ticks[0] if len(ticks) > 1 else None
+    if len(ticks) == 1 and float(ticks[0]).is_integer():
+        step = 1.0  # a whole number is written whole: "8 departures/h", not "8.0"
     labels = tuple(format_tick(t, quantity, fraction=fraction, step=step) for t in ticks)
     return LegendEntry(
         layer_id=layer_id,
