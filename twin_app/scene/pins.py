@@ -135,9 +135,10 @@ def key_entry(pins: Iterable[Pin]) -> LegendEntry:
         limits=(0.0, float(max(n - 1, 1))),
         # the first kind at the top
         ticks=tuple(float(n - 1 - i) for i in range(n)),
-        # TRANSLATORS: one line of the pins' key: a kind of pin and how many are shown, e.g. "Idea: 3"
         tick_labels=tuple(
-            _("{kind}: {count}").format(kind=i.label, count=format_number(i.count)) for i in items
+            # TRANSLATORS: one line of the pins' key: a kind of pin and how many are shown, e.g. "Idea: 3"
+            _("{kind}: {count}").format(kind=i.label, count=format_number(i.count))
+            for i in items
         ),
         swatches=tuple((i.colour, STYLES[i.category].shape) for i in items),
     )
