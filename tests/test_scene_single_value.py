@@ -120,6 +120,8 @@ def test_every_palette_draws_one_value_clearly_and_its_legend_names_that_value()
             lo, hi = colour_limits(value, value, palette)
             assert lo < hi
             position = (value - lo) / (hi - lo)
+            if not palette.diverging:  # a diverging map draws a lone change at its end: all of it
+                assert position == pytest.approx(palette.lone)
             rgb = tuple(float(v) for v in colormap(palette.cmap)(position)[:3])
             assert _luminance(rgb) < 0.6, (quantity, value, rgb)  # type: ignore[arg-type]
     # a share of 40 %: its range stays within 0–100 % and the legend has one tick, at the value

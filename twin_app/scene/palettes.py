@@ -33,6 +33,8 @@ class Palette:
     cmap: str
     diverging: bool
     why: str
+    #: where on the map a layer's only value is drawn (0 light end, 1 dark end): a strong colour
+    lone: float = 0.75
 
 
 PALETTES: dict[Quantity, Palette] = {
@@ -45,10 +47,13 @@ PALETTES: dict[Quantity, Palette] = {
     Quantity.HEAT: Palette(
         Quantity.HEAT, "lajolla_r", False, "pale yellow through red to dark brown: hot is dark red"
     ),
+    # batlow is not light to dark: its middle (olive) is its strongest colour on a pale map
     Quantity.DISTANCE: Palette(
-        Quantity.DISTANCE, "batlow", False, "multi-hue: bands of distance stay distinguishable"
+        Quantity.DISTANCE, "batlow", False, "multi-hue: bands of distance stay distinguishable", lone=0.5
     ),
-    Quantity.TIME: Palette(Quantity.TIME, "batlow", False, "as distance: travel time is read the same way"),
+    Quantity.TIME: Palette(
+        Quantity.TIME, "batlow", False, "as distance: travel time is read the same way", lone=0.5
+    ),
     Quantity.POPULATION: Palette(Quantity.POPULATION, "acton_r", False, "pale lilac to dark purple"),
     Quantity.SHARE: Palette(Quantity.SHARE, "bamako_r", False, "pale sand to dark teal: 0 to 100 %"),
     Quantity.DIFFERENCE: Palette(
@@ -78,20 +83,21 @@ def colour_limits(values_min: float, values_max: float, palette: Palette) -> tup
         bound = max(abs(values_min), abs(values_max)) or 1.0
         return (-bound, bound)
     if values_min == values_max:
-        return single_value_limits(values_min)
+        return single_value_limits(values_min, palette.lone)
     return (values_min, values_max)
 
 
-def single_value_limits(value: float) -> tuple[float, float]:
-    """A range with ``value`` in its middle: one value (or all alike) draws in the palette's middle colour.
+def single_value_limits(value: float, at: float = 0.5) -> tuple[float, float]:
+    """A range that puts ``value`` at ``at`` of the palette: one value (or all alike) in a strong colour.
 
     A ramp starting at the only value would draw every feature in the map's
     light end (a lone new tram line in pale cream, nearly the ground's
-    colour); the middle of every sequential map here is a clear, strong
-    colour.  Half the value's size either side keeps a share within 0–100 %.
+    colour); three quarters along a light-to-dark map is a clear colour that
+    is not yet the dark end.  The range spans the value's own size, so a
+    positive value's range stays positive and a share's within 0–100 %.
     """
-    half = abs(value) / 2 or 0.5
-    return (value - half, value + half)
+    span = abs(value) or 1.0
+    return (value - at * span, value + (1.0 - at) * span)
 
 
 @dataclass(frozen=True)
