@@ -13,9 +13,10 @@ that edit off the end again (journalled too), so a crash after an undo does
 not bring the edit back.
 
 A command made by :func:`edit_command` carries its edit and scenario
-(:attr:`Command.edit`, :attr:`Command.scenario`): the window re-syncs only
-the layers the edit a redo makes again changes (:attr:`UndoStack.next_redo`),
-and a renamed scenario keeps its history (:meth:`UndoStack.rename_scenario`).
+(:attr:`Command.edit`, :attr:`Command.scenario`): before a redo the window
+reads which edit comes back (:attr:`UndoStack.next_redo`) and redraws only
+its layers, and a renamed scenario keeps its history
+(:meth:`UndoStack.rename_scenario`).
 """
 
 from __future__ import annotations
