@@ -136,7 +136,7 @@ def test_sources_are_confined_to_the_city_folder(tmp_path: Path, outside: Path) 
     assert "climbs out with '..'" in problems["climbs"] and "'..'" in problems["climbs_windows"]
     for layer_id in ("link_out", "folder_link_out", "device_link"):
         assert "symbolic link" in problems[layer_id]
-    assert "'roads.dbf' beside it, read with it, that leads outside" in problems["sidecar_out"]
+    assert "The file 'roads.dbf' beside it, read with it, leads outside" in problems["sidecar_out"]
     assert len(messages) == 8
 
 

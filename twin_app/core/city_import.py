@@ -24,7 +24,7 @@ from twin_app.core.city import MANIFEST_NAME, user_cities_dir
 from twin_app.core.crs import check_metric_crs, local_utm_crs
 from twin_app.core.errors import TwinError, UnreadableContentError
 from twin_app.core.feedback import Feedback
-from twin_app.core.i18n import N_
+from twin_app.core.i18n import N_, _, format_number
 from twin_app.core.kinds import KindRegistry, default_registry, kind_attribution
 from twin_app.core.outputs import check_output_folder, fsync_file, fsync_folder
 from twin_app.core.sources import require_regular_file
@@ -63,8 +63,10 @@ class CityImport:
 def _safe_name(name: str) -> str:
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", name):
         raise TwinError(
-            f"'{name}' cannot be used as a city name: use letters, digits, '-', '_' or '.', "
-            "starting with a letter or digit."
+            _(
+                "'{name}' cannot be used as a city name: use letters, digits, '-', '_' or '.', starting with "
+                "a letter or digit."
+            ).format(name=name)
         )
     return name
 
@@ -95,7 +97,11 @@ def _buildings_table(request: CityImport) -> dict[str, float]:
         if value is None:
             continue
         if not 0 < value <= 1000:
-            raise TwinError(f"{flag} must be a height in metres above 0, not {value:g}.")
+            raise TwinError(
+                _("{option} must be a height in metres above 0, not {value}.").format(
+                    option=flag, value=format_number(value)
+                )
+            )
         out[key] = float(value)
     return out
 
@@ -390,8 +396,10 @@ def credit_layers(
             credits[key] = given or found or (OSM_ATTRIBUTION if key == "osm" else None)
             if credits[key] is None:
                 feedback.warning(
-                    f"The file '{path}' does not say whom to credit for it. If its licence requires "
-                    f'attribution, import again with --attribution {key}="…".'
+                    _(
+                        "The file '{path}' does not say whom to credit for it. If its licence requires "
+                        'attribution, import again with --attribution {source}="…".'
+                    ).format(path=path, source=key)
                 )
         if credits[key]:
             layer["attribution"] = credits[key]
@@ -462,14 +470,24 @@ def _check_sources(request: CityImport) -> None:
     unknown = sorted(set(request.source_attribution) - set(known))
     if unknown:
         raise TwinError(
-            f"--attribution names {', '.join(unknown)}, which is not among the files given; "
-            f'credit one of: {", ".join(known)} (e.g. --attribution gtfs="Transit agency, CC BY 4.0").'
+            _(
+                "--attribution names {unknown}, which is not among the files given; credit one of: {known} "
+                '(e.g. --attribution gtfs="Transit agency, CC BY 4.0").'
+            ).format(unknown=", ".join(unknown), known=", ".join(known))
         )
     no_raster = sorted(set(request.raster_units) - set(request.rasters))
     if no_raster:
+        if request.rasters:
+            raise TwinError(
+                _(
+                    "--raster-units names {labels}, but no --raster has that label; the rasters are: "
+                    "{rasters}."
+                ).format(labels=", ".join(no_raster), rasters=", ".join(request.rasters))
+            )
         raise TwinError(
-            f"--raster-units names {', '.join(no_raster)}, but no --raster has that label; "
-            f"the rasters are: {', '.join(request.rasters) or 'none'}."
+            _("--raster-units names {labels}, but no raster was given (--raster LABEL=FILE).").format(
+                labels=", ".join(no_raster)
+            )
         )
 
 
@@ -518,7 +536,7 @@ def import_city(
     osm_kind = registry.get("osm-network")
     extent = getattr(osm_kind, "extent", None)
     if extent is None:
-        raise TwinError("The installed OSM layer kind cannot tell a file's extent; update twin_app.")
+        raise TwinError(_("The installed OSM layer kind cannot tell a file's extent; update twin_app."))
     w, s, e, n = (float(v) for v in extent(Path(request.osm)))
     bbox = (w, s, e, n)
     crs = check_metric_crs(request.crs, bbox) if request.crs else local_utm_crs(bbox)
@@ -529,7 +547,9 @@ def import_city(
     folder = parent / name
     if folder.exists() and any(folder.iterdir()):
         raise TwinError(
-            f"The folder '{folder}' already exists and is not empty; choose another name or --dest."
+            _("The folder '{folder}' already exists and is not empty; choose another name or --dest.").format(
+                folder=folder
+            )
         )
     try:
         parent.mkdir(parents=True, exist_ok=True)
@@ -538,8 +558,10 @@ def import_city(
         work.chmod(0o755)  # mkdtemp's folder is private; a city folder is an ordinary one
     except OSError as exc:
         raise TwinError(
-            f"The city folder cannot be created in '{parent}' ({exc.strerror or exc}); "
-            "choose another place with --dest."
+            _(
+                "The city folder cannot be created in '{parent}' ({reason}); choose another place "
+                "with --dest."
+            ).format(parent=parent, reason=exc.strerror or exc)
         ) from None
     try:
         _build_city(
@@ -559,8 +581,10 @@ def import_city(
     except OSError as exc:
         shutil.rmtree(work, ignore_errors=True)
         raise TwinError(
-            f"The city '{name}' could not be written to '{parent}' ({exc.strerror or exc}); nothing was "
-            "created. Free some disk space or choose another place with --dest, and import again."
+            _(
+                "The city '{name}' could not be written to '{parent}' ({reason}); nothing was created. Free "
+                "some disk space or choose another place with --dest, and import again."
+            ).format(name=name, parent=parent, reason=exc.strerror or exc)
         ) from None
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)

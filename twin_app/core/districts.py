@@ -16,11 +16,24 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from twin_app.core.errors import DistrictsError
+from twin_app.core.i18n import N_, _, format_number
 from twin_app.core.layers import CLIPPED_COLUMN, DISTRICT_COLUMN, DistrictsLayer, Layer, PolygonLayer
 
 if TYPE_CHECKING:
     import geopandas as gpd
     import shapely
+
+#: what a districts layer that is not polygons holds, in words, by its layer type
+_FEATURE_KINDS = {
+    "point": N_("point features"),
+    "line": N_("line features"),
+    "buildings": N_("building footprints"),
+    "stops": N_("transit stop points"),
+    "raster": N_("raster cells"),
+    "vector": N_("features of mixed kinds"),
+    "network": N_("street network lines"),
+    "live": N_("live data"),
+}
 
 #: a district that loses more than this share of its area to the extent's edge is "clipped"
 CLIPPED_SHARE = 0.001
@@ -31,15 +44,21 @@ def check_name_column(layer: Layer, name_column: str, *, what: str) -> PolygonLa
     if not isinstance(layer, PolygonLayer):
         kind = type(layer).__name__.removesuffix("Layer").lower() or "other"
         raise DistrictsError(
-            f"The districts layer {what} holds {kind} features, but districts must be polygons (areas). "
-            "Give a file of district polygons, or leave districts out to take them from OpenStreetMap."
+            _(
+                "The districts layer {what} holds {kind}, but districts must be polygons (areas). "
+                "Give a file of district polygons, or leave districts out to take them from OpenStreetMap."
+            ).format(
+                what=what, kind=_(_FEATURE_KINDS[kind]) if kind in _FEATURE_KINDS else f"{kind} features"
+            )
         )
     columns = [str(c) for c in layer.frame.columns if c != layer.frame.geometry.name]
     if name_column not in columns:
         raise DistrictsError(
-            f"The districts layer {what} has no column '{name_column}' for the district names. "
-            f"Its columns are: {', '.join(columns) or '(none)'}. "
-            "Name the right one with --district-name-column (or [districts] name_column in city.toml)."
+            _(
+                "The districts layer {what} has no column '{column}' for the district names. Its columns "
+                "are: {columns}. Name the right one with --district-name-column (or [districts] name_column "
+                "in city.toml)."
+            ).format(what=what, column=name_column, columns=", ".join(columns) or _("(none)"))
         )
     return layer
 
@@ -54,22 +73,39 @@ def as_districts(layer: Layer, name_column: str, *, extent: shapely.Polygon | No
     names, renamed, unnamed = _unique_names(frame[name_column].tolist())
     frame[DISTRICT_COLUMN] = names
     if unnamed:
-        notes.append(f"{unnamed} district(s) without a name were called 'District 1', 'District 2', ...")
+        notes.append(
+            _("{count} district(s) without a name were called 'District 1', 'District 2', ...").format(
+                count=format_number(unnamed)
+            )
+        )
     if renamed:
         notes.append(
-            f"{renamed} district(s) share a name with another and were numbered, not merged: "
-            f"{', '.join(n for n in names if n.endswith(')'))}."
+            _("{count} district(s) share a name with another and were numbered, not merged: {names}.").format(
+                count=format_number(renamed), names=", ".join(n for n in names if n.endswith(")"))
+            )
         )
     frame[CLIPPED_COLUMN] = False
     outside_km2 = 0.0
     if extent is not None:
         frame, outside_km2, cut, gone = _clip(frame, extent)
         if gone:
-            notes.append(f"{gone} district(s) lie wholly outside the city's extent and were left out.")
+            notes.append(
+                _("{count} district(s) lie wholly outside the city's extent and were left out.").format(
+                    count=format_number(gone)
+                )
+            )
         if cut:
-            notes.append(f"{cut} district(s) reach beyond the city's extent and were clipped to it.")
+            notes.append(
+                _("{count} district(s) reach beyond the city's extent and were clipped to it.").format(
+                    count=format_number(cut)
+                )
+            )
         if outside_km2 > 0.0005:
-            notes.append(f"{outside_km2:.2f} km² of the city's extent lies in no district.")
+            notes.append(
+                _("{area} km² of the city's extent lies in no district.").format(
+                    area=format_number(outside_km2, 2)
+                )
+            )
     cols = [DISTRICT_COLUMN, CLIPPED_COLUMN] + [
         c for c in frame.columns if c not in (DISTRICT_COLUMN, CLIPPED_COLUMN)
     ]

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from twin_app.core import layers as _layers
+from twin_app.core.i18n import _
 from twin_app.core.layers import Layer
 from twin_app.core.timetable import Timetable
 
@@ -57,7 +58,11 @@ class NotData(Exception):
 
 
 class DamagedEntry(Exception):
-    """The entry's bytes are not an entry this code wrote for this key."""
+    """The entry's bytes are not an entry this code wrote for this key.
+
+    Its text is a reason a note shows the user (the cached copy was rebuilt
+    because ...), so it is said in the current language.
+    """
 
 
 class _Blobs:
@@ -144,7 +149,7 @@ def _decode_column(spec: dict[str, Any], parts: list[bytes]) -> Any:
         present = _from_npy(parts[spec["present"]])
         ends = np.cumsum(lengths)
         if len(ends) and int(ends[-1]) != len(data):
-            raise DamagedEntry("geometry lengths do not add up")
+            raise DamagedEntry(_("its geometry lengths do not add up"))
         wkb = np.empty(len(lengths), dtype=object)
         for i, (end, length, here) in enumerate(zip(ends, lengths, present, strict=True)):
             wkb[i] = data[int(end - length) : int(end)] if here else None
@@ -169,7 +174,7 @@ def _decode_column(spec: dict[str, Any], parts: list[bytes]) -> Any:
         array = np.empty(len(items), dtype=object)
         array[:] = items
         return array
-    raise DamagedEntry("unknown column encoding")
+    raise DamagedEntry(_("a column is stored in an unknown way"))
 
 
 # --- frames ------------------------------------------------------------------------------------
@@ -276,7 +281,7 @@ def _decode_value(value: Any, parts: list[bytes]) -> Any:
     if value is None or isinstance(value, bool | int | float | str):
         return value
     if not isinstance(value, dict) or len(value) != 1:
-        raise DamagedEntry("a value is not tagged")
+        raise DamagedEntry(_("a value is not tagged"))
     ((tag, inner),) = value.items()
     if tag == "path":
         return Path(inner)
@@ -292,7 +297,7 @@ def _decode_value(value: Any, parts: list[bytes]) -> Any:
         return _from_npy(parts[inner])
     if tag == "timetable":
         return Timetable(**{k: _decode_value(v, parts) for k, v in inner.items()})
-    raise DamagedEntry(f"unknown tag {tag!r}")
+    raise DamagedEntry(_("a value has the unknown tag {tag}").format(tag=repr(tag)))
 
 
 # --- layers ------------------------------------------------------------------------------------
@@ -323,30 +328,32 @@ def encode(layer: Layer, key: str) -> bytes:
 def decode(data: bytes, key: str) -> Layer:
     """The layer in an entry written for ``key``; :class:`DamagedEntry` for anything else."""
     if len(data) < len(MAGIC) + 40 or data[: len(MAGIC)] != MAGIC:
-        raise DamagedEntry("not an entry of this format")
+        raise DamagedEntry(_("it is not an entry of this format"))
     digest, body = data[len(MAGIC) : len(MAGIC) + 32], data[len(MAGIC) + 32 :]
     if hashlib.sha256(body).digest() != digest:
-        raise DamagedEntry("the checksum does not match")
+        raise DamagedEntry(_("its checksum does not match"))
     try:
         (size,) = struct.unpack("<Q", body[:8])
         header = json.loads(body[8 : 8 + size])
         if header.get("format") != FORMAT or header.get("key") != key:
-            raise DamagedEntry("the entry was written for another key or format")
+            raise DamagedEntry(_("it was written for another key or format"))
         cls = LAYER_TYPES.get(header["type"])
         if cls is None:
-            raise DamagedEntry("the entry names no core layer type")
+            raise DamagedEntry(_("it names no layer type twin_app knows"))
         parts, offset = [], 8 + size
         for length in header["blobs"]:
             parts.append(body[offset : offset + length])
             offset += length
         if offset != len(body):
-            raise DamagedEntry("the entry's length is wrong")
+            raise DamagedEntry(_("its length is wrong"))
         fields = {k: _decode_value(v, parts) for k, v in header["fields"].items()}
         layer = cls(**fields)
     except DamagedEntry:
         raise
     except Exception as exc:  # whatever the bytes, a bad entry is only a cache miss
-        raise DamagedEntry(f"{type(exc).__name__}: {exc}") from exc
+        raise DamagedEntry(
+            _("it could not be parsed ({error})").format(error=f"{type(exc).__name__}: {exc}")
+        ) from exc
     return layer
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from twin_app.core.errors import ManifestError
+from twin_app.core.i18n import N_, _
 from twin_app.core.titles import titles_expected, valid_titles
 
 
@@ -33,6 +34,7 @@ class Key:
     """One key of a table: whether its value is acceptable, and how to say what is expected."""
 
     check: Callable[[Any], bool]
+    #: what a value must be, in English (marked for the catalogue; translated where it is said)
     expects: str
     required: bool = False
 
@@ -121,37 +123,39 @@ def _bbox(v: Any) -> bool:
     return -180 <= w < e <= 180 and -90 <= s < n <= 90
 
 
-TEXT = "a string in quotes"
-NAME = "a non-empty string in quotes"
+TEXT = N_("a string in quotes")
+NAME = N_("a non-empty string in quotes")
 
 CITY: dict[str, Key] = {
     "name": Key(_name, NAME, required=True),
     "title": Key(_text, TEXT),
     "titles": Key(valid_titles, titles_expected()),
-    "crs": Key(_name, 'the code of a metric CRS in quotes, such as "EPSG:3067"', required=True),
+    "crs": Key(_name, N_('the code of a metric CRS in quotes, such as "EPSG:3067"'), required=True),
     "bbox": Key(
         _bbox,
-        "[west, south, east, north] in degrees, with west < east and south < north, "
-        "longitudes from -180 to 180 and latitudes from -90 to 90",
+        N_(
+            "[west, south, east, north] in degrees, with west < east and south < north, "
+            "longitudes from -180 to 180 and latitudes from -90 to 90"
+        ),
         required=True,
     ),
-    "attribution": Key(_strings, 'a list of strings, such as ["© OpenStreetMap contributors"]'),
-    "timezone": Key(_time_zone, 'an IANA time zone name in quotes, such as "Europe/Helsinki"'),
+    "attribution": Key(_strings, N_('a list of strings, such as ["© OpenStreetMap contributors"]')),
+    "timezone": Key(_time_zone, N_('an IANA time zone name in quotes, such as "Europe/Helsinki"')),
 }
 
 BUILDINGS: dict[str, Key] = {
-    "storey_height_m": Key(_metres, "a number of metres above 0 (and at most 1000)"),
-    "default_height_m": Key(_metres, "a number of metres above 0 (and at most 1000)"),
-    "min_tagged_for_median": Key(_whole_from_1, "a whole number from 1 up"),
+    "storey_height_m": Key(_metres, N_("a number of metres above 0 (and at most 1000)")),
+    "default_height_m": Key(_metres, N_("a number of metres above 0 (and at most 1000)")),
+    "min_tagged_for_median": Key(_whole_from_1, N_("a whole number from 1 up")),
     # "storeys" is a table of its own, checked with STOREY below
 }
 
 #: each entry of ``[buildings.storeys]`` (building type = storeys)
-STOREY = Key(_storeys, "a number of storeys above 0 (and at most 250)")
+STOREY = Key(_storeys, N_("a number of storeys above 0 (and at most 250)"))
 
 DISTRICTS: dict[str, Key] = {
-    "layer": Key(_name, "the id of one of the [[layers]], in quotes"),
-    "name_column": Key(_name, "the name of a column of the districts layer, in quotes"),
+    "layer": Key(_name, N_("the id of one of the [[layers]], in quotes")),
+    "name_column": Key(_name, N_("the name of a column of the districts layer, in quotes")),
 }
 
 #: each value of a ``[[licences]]`` entry (data, licence, file, url …)
@@ -159,36 +163,38 @@ LICENCE_VALUE = Key(_text, TEXT)
 
 LAYER: dict[str, Key] = {
     "id": Key(_name, NAME, required=True),
-    "kind": Key(_name, 'the name of a layer kind in quotes, such as "vector"', required=True),
+    "kind": Key(_name, N_('the name of a layer kind in quotes, such as "vector"'), required=True),
     "source": Key(
-        _name, "the path of a file inside the city folder, relative to it, in quotes", required=True
+        _name, N_("the path of a file inside the city folder, relative to it, in quotes"), required=True
     ),
     "title": Key(_text, TEXT),
     "titles": Key(valid_titles, titles_expected()),
-    "visible": Key(_flag, "true or false"),
-    "opacity": Key(_fraction, "a number from 0 to 1"),
+    "visible": Key(_flag, N_("true or false")),
+    "opacity": Key(_fraction, N_("a number from 0 to 1")),
     "attribution": Key(_text, TEXT),
-    "optional": Key(_flag, "true or false"),
+    "optional": Key(_flag, N_("true or false")),
     "style": Key(_text, TEXT),
-    "network_type": Key(_text, 'a network type in quotes, such as "walk" or "drive"'),
-    "category": Key(_text, 'a feature category in quotes, such as "green" or "water"'),
-    "admin_level": Key(_level, 'an OSM admin_level, such as "10"'),
-    "grid_cell_m": Key(_positive, "a number of metres above 0"),
-    "column": Key(_name, "a column name in quotes"),
-    "value_column": Key(_name, "a column name in quotes"),
-    "lon_column": Key(_name, "a column name in quotes"),
-    "lat_column": Key(_name, "a column name in quotes"),
-    "wkt_column": Key(_name, "a column name in quotes"),
-    "layer": Key(_name, "the name of a layer inside the file, in quotes"),
+    "network_type": Key(_text, N_('a network type in quotes, such as "walk" or "drive"')),
+    "category": Key(_text, N_('a feature category in quotes, such as "green" or "water"')),
+    "admin_level": Key(_level, N_('an OSM admin_level, such as "10"')),
+    "grid_cell_m": Key(_positive, N_("a number of metres above 0")),
+    "column": Key(_name, N_("a column name in quotes")),
+    "value_column": Key(_name, N_("a column name in quotes")),
+    "lon_column": Key(_name, N_("a column name in quotes")),
+    "lat_column": Key(_name, N_("a column name in quotes")),
+    "wkt_column": Key(_name, N_("a column name in quotes")),
+    "layer": Key(_name, N_("the name of a layer inside the file, in quotes")),
     "units": Key(_text, TEXT),
     "label": Key(_text, TEXT),
-    "band": Key(_whole_from_1, "a band number from 1 up"),
-    "categorical": Key(_flag, "true or false"),
-    "crs": Key(_name, 'the code of a CRS in quotes, such as "EPSG:3067"'),
+    "band": Key(_whole_from_1, N_("a band number from 1 up")),
+    "categorical": Key(_flag, N_("true or false")),
+    "crs": Key(_name, N_('the code of a CRS in quotes, such as "EPSG:3067"')),
     "quantity": Key(
         _quantity,
-        'what the values measure, one of "height", "heat", "distance", "time", "population", '
-        '"share", "difference", "value"',
+        N_(
+            'what the values measure, one of "height", "heat", "distance", "time", "population", '
+            '"share", "difference", "value"'
+        ),
     ),
 }
 
@@ -197,27 +203,31 @@ FEED: dict[str, Key] = {
     "id": Key(_name, NAME, required=True),
     "source": Key(
         _name,
-        'an offline feed in quotes: "schedule:PATH", "sensor-sim:PATH" or a .csv/.jsonl log, '
-        "with PATH inside the city folder",
+        N_(
+            'an offline feed in quotes: "schedule:PATH", "sensor-sim:PATH" or a .csv/.jsonl log, '
+            "with PATH inside the city folder"
+        ),
         required=True,
     ),
     "title": Key(_text, TEXT),
     "titles": Key(valid_titles, titles_expected()),
-    "kind": Key(_feed_kind, '"vehicle" or "sensor"'),
-    "options": Key(_table, 'a table of the source\'s options, such as { date = "2022-02-22" }'),
+    "kind": Key(_feed_kind, N_('"vehicle" or "sensor"')),
+    "options": Key(_table, N_('a table of the source\'s options, such as { date = "2022-02-22" }')),
     "simulated": Key(_text, TEXT),
     "attribution": Key(_text, TEXT),
     "quantity": Key(
         _quantity,
-        'what the readings measure (the palette), one of "height", "heat", "distance", "time", '
-        '"population", "share", "difference", "value"',
+        N_(
+            'what the readings measure (the palette), one of "height", "heat", "distance", "time", '
+            '"population", "share", "difference", "value"'
+        ),
     ),
     "units": Key(_text, TEXT),
     "threshold": Key(
         _threshold,
-        'a table with above or below (a number) and a label, such as { above = 25.0, label = "..." }',
+        N_('a table with above or below (a number) and a label, such as { above = 25.0, label = "..." }'),
     ),
-    "visible": Key(_flag, "true or false"),
+    "visible": Key(_flag, N_("true or false")),
 }
 
 #: the top-level tables twin_app reads
@@ -230,47 +240,87 @@ def _shown(value: Any) -> str:
 
 
 class _Checker:
-    """Walks a parsed manifest, raising the first problem as a sentence and collecting notes."""
+    """Walks a parsed manifest, raising the first problem as a sentence and collecting notes.
+
+    A key is named by its place (``[city] crs``, ``layer number 2 ('roads'): opacity``), a
+    label made here in the current language and set into whole sentences.
+    """
 
     def __init__(self, where: Path) -> None:
         self.where = where
         self.notes: list[str] = []
 
-    def fail(self, what: str) -> ManifestError:
+    def fail(self, problem: str) -> ManifestError:
+        """``problem`` (a whole sentence) as the error of a manifest that is not valid."""
         return ManifestError(
-            f"The city manifest '{self.where}' is not valid: {what}. Fix it and open the city again.",
+            _("The city manifest '{path}' is not valid: {problem} Fix it and open the city again.").format(
+                path=self.where, problem=problem
+            ),
             path=self.where,
         )
 
-    def missing(self, what: str) -> ManifestError:
-        return ManifestError(f"The city manifest '{self.where}' is incomplete: {what}.", path=self.where)
+    def missing(self, label: str, key: str) -> ManifestError:
+        return ManifestError(
+            _("The city manifest '{path}' is incomplete: {label} has no '{key}'.").format(
+                path=self.where, label=label, key=key
+            ),
+            path=self.where,
+        )
 
     def value(self, label: str, key: Key, value: Any) -> None:
         if not key.check(value):
-            raise self.fail(f"{label} must be {key.expects}, not {_shown(value)}")
+            raise self.fail(
+                _("{label} must be {expected}, not {value}.").format(
+                    label=label, expected=_(key.expects), value=_shown(value)
+                )
+            )
+
+    def ignored(self, label: str) -> None:
+        """Note that the key at ``label`` is not one this version reads."""
+        self.notes.append(
+            _(
+                "The city manifest '{path}' has {label}, which this version of twin_app does not use; "
+                "it is ignored."
+            ).format(path=self.where, label=label)
+        )
 
     def table(self, name: str, raw: Any, schema: Mapping[str, Key], *, extra_ok: bool = False) -> None:
         if not isinstance(raw, dict):
             raise self.fail(
-                f"[{name}] must be a table (a [{name}] section with key = value lines), not {_shown(raw)}"
+                _(
+                    "[{name}] must be a table (a [{name}] section with key = value lines), not {value}."
+                ).format(name=name, value=_shown(raw))
             )
         for k, key in schema.items():
             if k in raw:
                 self.value(f"[{name}] {k}", key, raw[k])
             elif key.required:
-                raise self.missing(f"[{name}] has no '{k}'")
+                raise self.missing(f"[{name}]", k)
         if not extra_ok:
             for k in raw:
                 if k not in schema:
-                    self.notes.append(
-                        f"The city manifest '{self.where}' has [{name}] {k}, which this version of twin_app "
-                        "does not use; it is ignored."
-                    )
+                    self.ignored(f"[{name}] {k}")
 
     def array(self, name: str, raw: Any) -> list[dict[str, Any]]:
         if not (isinstance(raw, list) and all(isinstance(e, dict) for e in raw)):
-            raise self.fail(f"{name} must be a list of [[{name}]] tables, not {_shown(raw)}")
+            raise self.fail(
+                _("{name} must be a list of [[{name}]] tables, not {value}.").format(
+                    name=name, value=_shown(raw)
+                )
+            )
         return raw
+
+
+def _entry_label(kind: str, number: int, entry: dict[str, Any]) -> str:
+    """How the ``number``-th ``[[layers]]`` or ``[[feeds]]`` entry is named in sentences."""
+    ident = entry.get("id")
+    if kind == "layer":
+        if isinstance(ident, str):
+            return _("layer number {number} ('{id}')").format(number=number, id=ident)
+        return _("layer number {number}").format(number=number)
+    if isinstance(ident, str):
+        return _("feed number {number} ('{id}')").format(number=number, id=ident)
+    return _("feed number {number}").format(number=number)
 
 
 def check_manifest(raw: Any, *, where: Path) -> list[str]:
@@ -281,7 +331,10 @@ def check_manifest(raw: Any, *, where: Path) -> list[str]:
     """
     c = _Checker(where)
     if not isinstance(raw, dict) or "city" not in raw:
-        raise c.missing("it has no [city] table")
+        raise ManifestError(
+            _("The city manifest '{path}' is incomplete: it has no [city] table.").format(path=where),
+            path=where,
+        )
     c.table("city", raw["city"], CITY)
     if "buildings" in raw:
         buildings = raw["buildings"]
@@ -289,40 +342,46 @@ def check_manifest(raw: Any, *, where: Path) -> list[str]:
         storeys = buildings.get("storeys", {})
         if not isinstance(storeys, dict):
             raise c.fail(
-                f"[buildings.storeys] must be a table of building type = storeys, e.g. house = 2, "
-                f"not {_shown(storeys)}"
+                _(
+                    "[buildings.storeys] must be a table of building type = storeys, e.g. house = 2, "
+                    "not {value}."
+                ).format(value=_shown(storeys))
             )
         for kind, value in storeys.items():
             c.value(f"[buildings.storeys] {kind}", STOREY, value)
     if "districts" in raw:
         c.table("districts", raw["districts"], DISTRICTS)
     for i, entry in enumerate(c.array("layers", raw.get("layers", []))):
-        label = f"layer number {i + 1}" + (f" ('{entry['id']}')" if isinstance(entry.get("id"), str) else "")
+        label = _entry_label("layer", i + 1, entry)
         for k, key in LAYER.items():
             if k in entry:
-                c.value(f"{label}: {k}", key, entry[k])
+                c.value(_("{entry}: {key}").format(entry=label, key=k), key, entry[k])
             elif key.required:
-                raise c.missing(f"{label} has no '{k}'")
+                raise c.missing(label, k)
     for i, entry in enumerate(c.array("feeds", raw.get("feeds", []))):
-        label = f"feed number {i + 1}" + (f" ('{entry['id']}')" if isinstance(entry.get("id"), str) else "")
+        label = _entry_label("feed", i + 1, entry)
         for k, key in FEED.items():
             if k in entry:
-                c.value(f"{label}: {k}", key, entry[k])
+                c.value(_("{entry}: {key}").format(entry=label, key=k), key, entry[k])
             elif key.required:
-                raise c.missing(f"{label} has no '{k}'")
+                raise c.missing(label, k)
         for k in entry:
             if k not in FEED:
                 c.notes.append(
-                    f"The city manifest '{where}' has {k} in {label}, which this version of twin_app "
-                    "does not use; it is ignored."
+                    _(
+                        "The city manifest '{path}' has {key} in {label}, which this version of twin_app "
+                        "does not use; it is ignored."
+                    ).format(path=where, key=k, label=label)
                 )
     for i, entry in enumerate(c.array("licences", raw.get("licences", []))):
         for k, v in entry.items():
-            c.value(f"licence number {i + 1}: {k}", LICENCE_VALUE, v)
+            c.value(_("licence number {number}: {key}").format(number=i + 1, key=k), LICENCE_VALUE, v)
     for k in raw:
         if k not in TOP_LEVEL:
             c.notes.append(
-                f"The city manifest '{where}' has a '{k}' entry, which this version of twin_app does not "
-                "use; it is ignored."
+                _(
+                    "The city manifest '{path}' has a '{key}' entry, which this version of twin_app does not "
+                    "use; it is ignored."
+                ).format(path=where, key=k)
             )
     return c.notes

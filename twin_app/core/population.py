@@ -197,9 +197,13 @@ def cell_counts(cells: gpd.GeoDataFrame, column: str) -> np.ndarray:
         from twin_app.core.errors import MissingLayerError
 
         others = ", ".join(str(c) for c in cells.columns if c != cells.geometry.name)
+        from twin_app.core.i18n import _
+
         raise MissingLayerError(
-            f"The population grid has no count column '{column}' (it has: {others}). Choose the grid's "
-            'head-count column when importing it (--population-column, or column = "..." in city.toml).'
+            _(
+                "The population grid has no count column '{column}' (it has: {others}). Choose the grid's "
+                'head-count column when importing it (--population-column, or column = "..." in city.toml).'
+            ).format(column=column, others=others)
         )
     values = pd.to_numeric(cells[column], errors="coerce").to_numpy(dtype=float)
     return np.where(np.isfinite(values) & (values > 0), values, 0.0)

@@ -21,6 +21,7 @@ import re
 from pathlib import Path
 
 from twin_app.core.errors import RemoteSourceError, ResourceLimitError
+from twin_app.core.i18n import _, format_number
 
 #: environment variable naming the largest array (bytes) a layer may read at once
 MAX_READ_BYTES_ENV = "TWIN_APP_MAX_READ_BYTES"
@@ -86,9 +87,20 @@ def check_read_size(path: Path | str, width: int, height: int, itemsize: int, *,
     limit = max_read_bytes()
     if width < 0 or height < 0 or need > limit:
         raise ResourceLimitError(
-            f"twin_app will not read {what} of '{path}': it is {int(width):,} × {int(height):,} cells, "
-            f"{_size(need)} in memory, over the limit of {_size(limit)}. Crop or resample the file to "
-            f"the city, or raise the limit with {MAX_READ_BYTES_ENV}=<bytes> if the computer has the memory.",
+            _(
+                "twin_app will not read {what} of '{path}': it is {width} × {height} cells, {size} "
+                "in memory, "
+                "over the limit of {limit}. Crop or resample the file to the city, or raise the limit with "
+                "{variable}=<bytes> if the computer has the memory."
+            ).format(
+                what=_(what),
+                path=path,
+                width=format_number(int(width)),
+                height=format_number(int(height)),
+                size=_size(need),
+                limit=_size(limit),
+                variable=MAX_READ_BYTES_ENV,
+            ),
             path=path,
         )
 
@@ -96,5 +108,5 @@ def check_read_size(path: Path | str, width: int, height: int, itemsize: int, *,
 def _size(n: int) -> str:
     for unit, scale in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
         if n >= scale:
-            return f"{n / scale:,.1f} {unit}"
-    return f"{n} bytes"
+            return f"{format_number(n / scale, 1)} {unit}"
+    return _("{size} bytes").format(size=format_number(n))

@@ -26,21 +26,34 @@ import stat
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from twin_app.core.errors import ManifestError, MissingFileError, UnreadableFileError
+from twin_app.core.i18n import N_, _
+
+#: the things callers name in these sentences (``what=``), marked so the catalogue has them
+KNOWN_NOUNS = (N_("city manifest"), N_("layer"), N_("feed"))
+
+#: what a non-regular file is, in words, by kind
+_KIND_WORDS = {
+    "folder": N_("a folder"),
+    "fifo": N_("a named pipe (FIFO), which would block reading forever"),
+    "device": N_("a device, not a data file"),
+    "socket": N_("a socket, not a data file"),
+    "other": N_("not a regular file"),
+}
 
 
 def _kind_of(mode: int) -> str | None:
-    """What a non-regular file is, in words (None for a regular file)."""
+    """What a non-regular file is, as a key of :data:`_KIND_WORDS` (None for a regular file)."""
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return "folder"
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO), which would block reading forever"
+        return "fifo"
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device, not a data file"
+        return "device"
     if stat.S_ISSOCK(mode):
-        return "a socket, not a data file"
-    return "not a regular file"
+        return "socket"
+    return "other"
 
 
 def require_regular_file(path: Path, *, what: str = "file", sidecars: bool = True) -> None:
@@ -56,15 +69,19 @@ def require_regular_file(path: Path, *, what: str = "file", sidecars: bool = Tru
         raise MissingFileError(path, what=what) from None
     except OSError as exc:
         raise UnreadableFileError(
-            f"The {what} '{path}' cannot be read ({exc.strerror or exc}). "
-            "Check that it exists and that you may read it.",
+            _(
+                "The {what} '{path}' cannot be read ({reason}). Check that it exists and that you "
+                "may read it."
+            ).format(what=_(what), path=path, reason=exc.strerror or exc),
             path=path,
         ) from None
     kind = _kind_of(mode)
     if kind is not None:
         raise UnreadableFileError(
-            f"The {what} '{path}' is {kind}: twin_app reads only regular files. "
-            "Name a data file (GeoPackage, GeoTIFF, OSM, GTFS zip …) instead.",
+            _(
+                "The {what} '{path}' is {kind}: twin_app reads only regular files. "
+                "Name a data file (GeoPackage, GeoTIFF, OSM, GTFS zip …) instead."
+            ).format(what=_(what), path=path, kind=_(_KIND_WORDS[kind])),
             path=path,
         )
     for sidecar in _sidecars(Path(path)) if sidecars else []:
@@ -72,10 +89,12 @@ def require_regular_file(path: Path, *, what: str = "file", sidecars: bool = Tru
             kind = _kind_of(os.stat(sidecar).st_mode)
         except OSError:
             continue  # a dangling sidecar is GDAL's to ignore
-        if kind is not None and kind != "a folder":
+        if kind is not None and kind != "folder":
             raise UnreadableFileError(
-                f"The file '{sidecar}', read together with the {what} '{path}', is {kind}: "
-                "twin_app reads only regular files. Remove it or replace it with the real file.",
+                _(
+                    "The file '{sidecar}', read together with the {what} '{path}', is {kind}: "
+                    "twin_app reads only regular files. Remove it or replace it with the real file."
+                ).format(sidecar=sidecar, what=_(what), path=path, kind=_(_KIND_WORDS[kind])),
                 path=sidecar,
             )
 
@@ -93,31 +112,43 @@ def _sidecars(path: Path) -> list[Path]:
 
 
 def _escapes(raw: str) -> str | None:
-    """Why the manifest text ``raw`` is not a relative path inside the folder (None: it is).
+    """Why the manifest text ``raw`` is not a relative path inside the folder, as a sentence (None: it is).
 
     Judged as both POSIX and Windows paths, so that a manifest written on one
     system is as safe on the other (``C:\\data`` and ``..\\..`` included).
     """
     if not raw.strip():
-        return "is empty"
+        return _("The path is empty.")
     if "\x00" in raw:
-        return "contains a NUL character"
+        return _("The path contains a NUL character.")
     for flavour in (PurePosixPath(raw), PureWindowsPath(raw)):
         if flavour.anchor:
-            return "is an absolute path"
+            return _("It is an absolute path.")
         if ".." in flavour.parts:
-            return "climbs out with '..'"
+            return _("It climbs out with '..'.")
     return None
 
 
-def _leads_out(path: Path, root: Path) -> str | None:
-    """Why ``path``, followed through its symbolic links, is not inside ``root`` (None: it is)."""
+def _leads_out(path: Path, root: Path, *, beside: str | None = None) -> str | None:
+    """Why ``path``, followed through its symbolic links, is not inside ``root``, as a sentence (None: it is).
+
+    ``beside`` names the file ``path`` is read with, when it is a sidecar.
+    """
     try:
         path.resolve().relative_to(root)
     except ValueError:
-        return "leads outside the city folder through a symbolic link"
+        if beside is not None:
+            return _(
+                "The file '{name}' beside it, read with it, leads outside the city folder through a "
+                "symbolic link."
+            ).format(name=beside)
+        return _("It leads outside the city folder through a symbolic link.")
     except (OSError, RuntimeError):  # a symlink loop
-        return "is a symbolic link that cannot be followed"
+        if beside is not None:
+            return _(
+                "The file '{name}' beside it, read with it, is a symbolic link that cannot be followed."
+            ).format(name=beside)
+        return _("It is a symbolic link that cannot be followed.")
     return None
 
 
@@ -134,19 +165,16 @@ def confined_source(folder: Path, raw: str, *, layer: str, manifest: Path, what:
         root = folder.resolve()
         # the sidecars GDAL opens with it (parks.dbf beside parks.shp) must stay inside too
         for candidate in [path, *_sidecars(path)]:
-            outside = _leads_out(candidate, root)
-            if outside is not None:
-                why = (
-                    outside
-                    if candidate == path
-                    else f"has '{candidate.name}' beside it, read with it, that {outside}"
-                )
+            why = _leads_out(candidate, root, beside=None if candidate == path else candidate.name)
+            if why is not None:
                 break
     if why is not None:
         raise ManifestError(
-            f"The {what} '{layer}' in '{manifest}' has source = '{raw}', which {why}: a city folder "
-            "may only name files inside itself. Copy the file into the city folder and give its path "
-            "relative to it (e.g. 'data/parks.gpkg'), or open the file yourself with File → Open.",
+            _(
+                "The {what} '{layer}' in '{manifest}' has source = '{raw}'. {why} A city folder may only "
+                "name files inside itself: copy the file into the city folder and give its path relative "
+                "to it (e.g. 'data/parks.gpkg'), or open the file yourself with File → Open."
+            ).format(what=_(what), layer=layer, manifest=manifest, raw=raw, why=why),
             path=manifest,
         )
     return path

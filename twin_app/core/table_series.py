@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from twin_app.core.errors import TableError
+from twin_app.core.i18n import _, format_number
 from twin_app.core.live.observation import Observation, ObservationKind
 from twin_app.core.tables import (
     JoinReport,
@@ -75,7 +76,9 @@ def parse_times(
             zone = ZoneInfo(timezone)
         except (ZoneInfoNotFoundError, ValueError):
             raise TableError(
-                f"'{timezone}' is not a time zone name; use an IANA name such as Europe/Helsinki or UTC."
+                _(
+                    "'{timezone}' is not a time zone name; use an IANA name such as Europe/Helsinki or UTC."
+                ).format(timezone=timezone)
             ) from None
     out: list[dt.datetime | None] = []
     bad: list[int] = []
@@ -101,14 +104,19 @@ def parse_times(
     if bad:
         rows = ", ".join(str(r + 2) for r in bad[:3])
         raise TableError(
-            f"{len(bad):,} cell(s) of '{column}' in '{table}' are not ISO 8601 times (e.g. on line {rows}); "
-            "write them like 2026-03-01T08:00:00+02:00."
+            _(
+                "{count} cell(s) of '{column}' in '{table}' are not ISO 8601 times (e.g. on line {rows}); "
+                "write them like 2026-03-01T08:00:00+02:00."
+            ).format(count=format_number(len(bad)), column=column, table=table, rows=rows)
         )
     if naive:
         raise TableError(
-            f"The times in '{column}' of '{table}' have no UTC offset (e.g. '{texts[naive[0]]}'), so they "
-            "could be any time zone's; add the offset (+02:00, Z) or name their zone with the time zone "
-            "option (--timezone Europe/Helsinki)."
+            _(
+                "The times in '{column}' of '{table}' have no UTC offset (e.g. '{example}'), so they "
+                "could be "
+                "any time zone's; add the offset (+02:00, Z) or name their zone with the time zone option "
+                "(--timezone Europe/Helsinki)."
+            ).format(column=column, table=table, example=texts[naive[0]])
         )
     return out
 
@@ -207,14 +215,33 @@ def describe_series(report: JoinReport, made: TableObservations, stored: int, sk
         "first": made.first.isoformat().replace("+00:00", "Z") if made.first else None,
         "last": made.last.isoformat().replace("+00:00", "Z") if made.last else None,
     }
-    span = f" from {report.observations['first']} to {report.observations['last']}" if made.first else ""
-    again = f" ({skipped:,} were already in the store)" if skipped else ""
-    report.notes.append(
-        f"{len(made.observations):,} time-stamped values{span} are in the store as "
-        f"{', '.join(repr(s) for s in report.observations['sources'])}{again}; the time slider plays them."
-    )
+    count = format_number(len(made.observations))
+    sources = ", ".join(repr(s) for s in report.observations["sources"])
+    if made.first:
+        sentence = _(
+            "{count} time-stamped values from {first} to {last} are in the store as {sources}; the time "
+            "slider plays them."
+        ).format(
+            count=count,
+            first=report.observations["first"],
+            last=report.observations["last"],
+            sources=sources,
+        )
+    else:
+        sentence = _(
+            "{count} time-stamped values are in the store as {sources}; the time slider plays them."
+        ).format(count=count, sources=sources)
+    report.notes.append(sentence)
+    if skipped:
+        report.notes.append(
+            _("Of these, {count} were already in the store.").format(count=format_number(skipped))
+        )
     if made.blank_times:
-        report.notes.append(f"{made.blank_times:,} row(s) have no time and were left off the time line.")
+        report.notes.append(
+            _("{count} row(s) have no time and were left off the time line.").format(
+                count=format_number(made.blank_times)
+            )
+        )
 
 
 class SeriesHistory:
@@ -336,7 +363,11 @@ class FeatureSeries:
             return  # the layer was removed: nothing to show
         column = self.column or layer.value_column
         if column is None:
-            raise TableError(f"The layer '{layer.title}' has no column to show the series '{self.feed}' in.")
+            raise TableError(
+                _("The layer '{layer}' has no column to show the series '{series}' in.").format(
+                    layer=layer.title, series=self.feed
+                )
+            )
         values = self.values_at(model, reader, at)
         if column not in layer.value_ranges and self.history is not None:
             layer.value_ranges[column] = self.history.value_range()
@@ -457,7 +488,9 @@ def join_time_table(
     )
     report = result.report
     report.rows = len(table.frame)
-    report.on = f"{layer_column} = {key_col}, at each time in {time_col}"
+    report.on = _("{layer_column} = {table_column}, at each time in {time_column}").format(
+        layer_column=layer_column, table_column=key_col, time_column=time_col
+    )
     columns = dict(zip(chosen, report.values, strict=True))
     return TimeJoin(result, made, layer_column, columns)
 
@@ -494,12 +527,15 @@ class TableRequest:
         """Refuse a request that cannot be carried out, before any file is read."""
         if self.time and self.store is None:
             raise TableError(
-                "A time-stamped table is stored as observations: name the store (--store FILE.gpkg)."
+                _("A time-stamped table is stored as observations: name the store (--store FILE.gpkg).")
             )
         if self.time and self.on is None:
             raise TableError(
-                "Time-stamped tables are joined by key (--on LAYERCOL=TABLECOL); "
-                "a join by location takes a table of places."
+                _(
+                    "Time-stamped tables are joined by key (--on LAYERCOL=TABLECOL); a join by "
+                    "location takes "
+                    "a table of places."
+                )
             )
 
 
@@ -527,15 +563,18 @@ def target_layer(model: CityModel, layer_id: str | None) -> VectorLayer:
         buildings = model.buildings
         if buildings is None:
             raise TableError(
-                f"The city '{model.manifest.title}' has no buildings; name the layer to join to (--layer)."
+                _("The city '{city}' has no buildings; name the layer to join to (--layer).").format(
+                    city=model.manifest.title
+                )
             )
         return buildings
     layer = model.layers.get(layer_id)
     if not isinstance(layer, VectorLayer):
         vectors = [lid for lid, lay in model.layers.items() if isinstance(lay, VectorLayer)]
         raise TableError(
-            f"The city '{model.manifest.title}' has no vector layer '{layer_id}'; choose one of: "
-            f"{', '.join(vectors)}."
+            _("The city '{city}' has no vector layer '{layer}'; choose one of: {layers}.").format(
+                city=model.manifest.title, layer=layer_id, layers=", ".join(vectors)
+            )
         )
     return layer
 

@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from twin_app.core.errors import CorruptFileError, MissingFileError, TableError
+from twin_app.core.i18n import N_, _, format_number
 from twin_app.core.layers import (
     FEATURE_ID_COLUMN,
     BuildingsLayer,
@@ -102,15 +103,24 @@ class Table:
         return [str(c) for c in self.frame.columns]
 
     def column(self, name: str, *, what: str = "column") -> str:
-        """``name`` as a column of the table (case-insensitive); a sentence listing the columns if absent."""
+        """``name`` as a column of the table (case-insensitive); a sentence listing the columns if absent.
+
+        ``what`` is one of :data:`COLUMN_ROLES` (it is translated where the sentence is made).
+        """
         if name in self.frame.columns:
             return name
         lower = {c.lower(): c for c in self.columns}
         if name.lower() in lower:
             return lower[name.lower()]
         raise TableError(
-            f"The table '{self.name}' has no {what} '{name}'; its columns are: {', '.join(self.columns)}."
+            _("The table '{table}' has no {what} '{name}'; its columns are: {columns}.").format(
+                table=self.name, what=_(what), name=name, columns=", ".join(self.columns)
+            )
         )
+
+
+#: the roles a column is looked up for, as :meth:`Table.column` names them (marked for the catalogue)
+COLUMN_ROLES = (N_("column"), N_("key column"), N_("longitude column"), N_("latitude column"))
 
 
 def read_table(path: Path | str, *, layer: str | None = None, name: str | None = None) -> Table:
@@ -131,8 +141,10 @@ def read_table(path: Path | str, *, layer: str | None = None, name: str | None =
         table = _read_ogr(path, layer, table_name)
     else:
         raise TableError(
-            f"twin_app cannot read '{path.name}' as a table: give a CSV file (.csv) or the layer of a "
-            "GeoPackage (.gpkg) or GeoJSON (.geojson) file.",
+            _(
+                "twin_app cannot read '{name}' as a table: give a CSV file (.csv) or the layer of a "
+                "GeoPackage (.gpkg) or GeoJSON (.geojson) file."
+            ).format(name=path.name),
             path=path,
         )
     return _with_units(table)
@@ -161,14 +173,21 @@ def _read_ogr(path: Path, layer: str | None, name: str) -> Table:
         chosen = layer or (layers[0] if layers else None)
         if layer is not None and layer not in layers:
             raise TableError(
-                f"'{path.name}' has no layer '{layer}'; its layers are: {', '.join(layers)}.", path=path
+                _("'{name}' has no layer '{layer}'; its layers are: {layers}.").format(
+                    name=path.name, layer=layer, layers=", ".join(layers)
+                ),
+                path=path,
             )
         frame = pyogrio.read_dataframe(path, layer=chosen)
     except pyogrio.errors.DataSourceError as exc:
         raise CorruptFileError(path, fmt="a GeoPackage or GeoJSON file", detail=str(exc)) from exc
     notes = []
     if layer is None and len(layers) > 1:
-        notes.append(f"'{path.name}' has {len(layers)} layers; the first, '{chosen}', was read as the table.")
+        notes.append(
+            _("'{name}' has {count} layers; the first, '{chosen}', was read as the table.").format(
+                name=path.name, count=format_number(len(layers)), chosen=chosen
+            )
+        )
     geometry = None
     if hasattr(frame, "geometry") and frame.geometry.notna().any():
         geometry = frame.geometry
@@ -277,8 +296,10 @@ def value_columns(table: Table, chosen: Sequence[str] | None, *, skip: Sequence[
             out.append(column)
     if not out:
         raise TableError(
-            f"The table '{table.name}' has no column of numbers to join "
-            f"(columns: {', '.join(table.columns)}); name the value column to use."
+            _(
+                "The table '{table}' has no column of numbers to join (columns: {columns}); name the value "
+                "column to use."
+            ).format(table=table.name, columns=", ".join(table.columns))
         )
     return out
 
@@ -323,49 +344,106 @@ class JoinReport:
     observations: dict[str, Any] | None = None
 
     def sentences(self) -> list[str]:
+        n = format_number
         out = []
         if self.how == "key":
             out.append(
-                f"{self.matched_features:,} of {self.features:,} features of '{self.layer}' matched a row of "
-                f"'{self.table}' ({self.rows:,} rows, joined on {self.on})."
+                _(
+                    "{matched} of {features} features of '{layer}' matched a row of '{table}' ({rows} rows, "
+                    "joined on {on})."
+                ).format(
+                    matched=n(self.matched_features),
+                    features=n(self.features),
+                    layer=self.layer,
+                    table=self.table,
+                    rows=n(self.rows),
+                    on=self.on,
+                )
             )
         else:
             placed = self.rows - self.outside - self.without_position
+            template = (
+                _(
+                    "{placed} of {rows} rows of '{table}' lie in a feature of '{layer}'; {matched} of "
+                    "{features} features received at least one (their values summed per feature)."
+                )
+                if self.aggregate == "sum"
+                else _(
+                    "{placed} of {rows} rows of '{table}' lie in a feature of '{layer}'; {matched} of "
+                    "{features} features received at least one (their values averaged per feature)."
+                )
+                if self.aggregate == "mean"
+                else _(
+                    "{placed} of {rows} rows of '{table}' lie in a feature of '{layer}'; {matched} of "
+                    "{features} features received at least one."
+                )
+            )
             out.append(
-                f"{placed:,} of {self.rows:,} rows of '{self.table}' lie in a feature of '{self.layer}'; "
-                f"{self.matched_features:,} of {self.features:,} features received at least one "
-                f"({self.aggregate} per feature)."
+                template.format(
+                    placed=n(placed),
+                    rows=n(self.rows),
+                    table=self.table,
+                    layer=self.layer,
+                    matched=n(self.matched_features),
+                    features=n(self.features),
+                )
             )
         if self.rows_without_feature:
             out.append(
-                f"{self.rows_without_feature:,} row(s) have a key no feature has (e.g. "
-                f"{', '.join(repr(k) for k in self.sample_keys)}): "
-                "check that the key columns hold the same ids."
+                _(
+                    "{count} row(s) have a key no feature has (e.g. {keys}): check that the key columns hold "
+                    "the same ids."
+                ).format(
+                    count=n(self.rows_without_feature), keys=", ".join(repr(k) for k in self.sample_keys)
+                )
             )
         if self.blank_keys:
-            out.append(f"{self.blank_keys:,} row(s) have no key and were left out.")
+            out.append(_("{count} row(s) have no key and were left out.").format(count=n(self.blank_keys)))
         if self.features_without_row:
-            out.append(f"{self.features_without_row:,} feature(s) got no value and are drawn as 'no value'.")
-        if self.duplicate_keys:
             out.append(
-                f"{self.duplicate_keys:,} key(s) appear on more than one row ({self.duplicate_rows:,} rows); "
-                f"their values were {'summed' if self.aggregate == 'sum' else 'averaged'}."
+                _("{count} feature(s) got no value and are drawn as 'no value'.").format(
+                    count=n(self.features_without_row)
+                )
             )
+        if self.duplicate_keys:
+            template = (
+                _("{keys} key(s) appear on more than one row ({rows} rows); their values were summed.")
+                if self.aggregate == "sum"
+                else _("{keys} key(s) appear on more than one row ({rows} rows); their values were averaged.")
+            )
+            out.append(template.format(keys=n(self.duplicate_keys), rows=n(self.duplicate_rows)))
         if self.shared_keys:
             out.append(
-                f"{self.features_sharing_keys:,} features share {self.shared_keys:,} key(s); each got its "
-                "row's whole value (a sum over them counts it more than once)."
+                _(
+                    "{features} features share {keys} key(s); each got its row's whole value (a sum "
+                    "over them "
+                    "counts it more than once)."
+                ).format(features=n(self.features_sharing_keys), keys=n(self.shared_keys))
             )
         for column, count in self.non_numeric.items():
             if count:
-                out.append(f"{count:,} cell(s) of '{column}' are not numbers and were left without a value.")
+                out.append(
+                    _("{count} cell(s) of '{column}' are not numbers and were left without a value.").format(
+                        count=n(count), column=column
+                    )
+                )
         if self.outside:
-            out.append(f"{self.outside:,} row(s) lie outside every feature and were not counted.")
+            out.append(
+                _("{count} row(s) lie outside every feature and were not counted.").format(
+                    count=n(self.outside)
+                )
+            )
         if self.without_position:
-            out.append(f"{self.without_position:,} row(s) have no readable coordinates and were left out.")
+            out.append(
+                _("{count} row(s) have no readable coordinates and were left out.").format(
+                    count=n(self.without_position)
+                )
+            )
         if self.on_borders:
             out.append(
-                f"{self.on_borders:,} row(s) lie on the border of two features and went to the first one."
+                _("{count} row(s) lie on the border of two features and went to the first one.").format(
+                    count=n(self.on_borders)
+                )
             )
         out.extend(self.notes)
         return out
@@ -431,8 +509,9 @@ def join_by_key(
     if layer_column not in target.frame.columns:
         columns = [str(c) for c in target.frame.columns if c != target.frame.geometry.name]
         raise TableError(
-            f"The layer '{target.title}' has no column '{layer_column}' to join on; its columns are: "
-            f"{', '.join(columns)}."
+            _("The layer '{layer}' has no column '{column}' to join on; its columns are: {columns}.").format(
+                layer=target.title, column=layer_column, columns=", ".join(columns)
+            )
         )
     _check_aggregate(aggregate, "--aggregate")
     key_column = table.column(table_column, what="key column")
@@ -459,8 +538,11 @@ def join_by_key(
     if duplicated and aggregate is None:
         sample = ", ".join(repr(k) for k in list(duplicated)[:SAMPLE_KEYS])
         raise TableError(
-            f"{len(duplicated):,} key(s) of '{table.name}' appear on more than one row (e.g. {sample}); "
-            "remove the repeats, or choose how to combine them (aggregate: sum or mean)."
+            _(
+                "{count} key(s) of '{table}' appear on more than one row (e.g. {sample}); remove the "
+                "repeats, "
+                "or choose how to combine them (aggregate: sum or mean)."
+            ).format(count=format_number(len(duplicated)), table=table.name, sample=sample)
         )
     report.duplicate_keys = len(duplicated)
     report.duplicate_rows = sum(duplicated.values())
@@ -520,8 +602,10 @@ def join_by_location(
     kinds = set(target.frame.geometry.geom_type.dropna().unique())
     if not kinds or not kinds <= {"Polygon", "MultiPolygon"}:
         raise TableError(
-            f"The layer '{target.title}' is not made of polygons, so no row can lie inside one of its "
-            "features; join by location to buildings, districts or other areas, or join by key."
+            _(
+                "The layer '{layer}' is not made of polygons, so no row can lie inside one of its features; "
+                "join by location to buildings, districts or other areas, or join by key."
+            ).format(layer=target.title)
         )
     points, used = _points(table, lon=lon, lat=lat, x=x, y=y, crs=crs)
     placed = gpd.GeoSeries(points, crs=points.crs).to_crs(target.crs)
@@ -580,7 +664,11 @@ def join_by_location(
 
 def _check_aggregate(aggregate: str | None, option: str) -> None:
     if aggregate is not None and aggregate not in AGGREGATES:
-        raise TableError(f"Rows are combined by {' or '.join(AGGREGATES)}, not '{aggregate}' ({option}).")
+        raise TableError(
+            _("Rows are combined by sum or mean, not '{aggregate}' ({option}).").format(
+                aggregate=aggregate, option=option
+            )
+        )
 
 
 def _group(keys: list[str | None], values: np.ndarray, how: str) -> dict[str, float]:
@@ -611,22 +699,26 @@ def _points(
     if x or y:
         if not (x and y and crs):
             raise TableError(
-                f"Points of '{table.name}' given as x/y need both columns and their CRS "
-                "(e.g. --x E --y N --crs EPSG:3067); for degrees use --lon and --lat."
+                _(
+                    "Points of '{table}' given as x/y need both columns and their CRS "
+                    "(e.g. --x E --y N --crs EPSG:3067); for degrees use --lon and --lat."
+                ).format(table=table.name)
             )
-        xs, _ = numbers(table.frame[table.column(x)], decimal_comma=table.decimal_comma)
-        ys, _ = numbers(table.frame[table.column(y)], decimal_comma=table.decimal_comma)
+        xs, _bad_x = numbers(table.frame[table.column(x)], decimal_comma=table.decimal_comma)
+        ys, _bad_y = numbers(table.frame[table.column(y)], decimal_comma=table.decimal_comma)
         return gpd.GeoSeries(_xy_points(xs, ys), crs=crs), [table.column(x), table.column(y)]
     if lon or lat or table.geometry is None:
         lon_col = table.column(lon, what="longitude column") if lon else _pick(table.columns, LON_NAMES)
         lat_col = table.column(lat, what="latitude column") if lat else _pick(table.columns, LAT_NAMES)
         if lon_col is None or lat_col is None:
             raise TableError(
-                f"The table '{table.name}' has no lon/lat columns twin_app recognises (columns: "
-                f"{', '.join(table.columns)}); name them (--lon, --lat), or give x/y columns with their CRS."
+                _(
+                    "The table '{table}' has no lon/lat columns twin_app recognises (columns: {columns}); "
+                    "name them (--lon, --lat), or give x/y columns with their CRS."
+                ).format(table=table.name, columns=", ".join(table.columns))
             )
-        xs, _ = numbers(table.frame[lon_col], decimal_comma=table.decimal_comma)
-        ys, _ = numbers(table.frame[lat_col], decimal_comma=table.decimal_comma)
+        xs, _bad_x = numbers(table.frame[lon_col], decimal_comma=table.decimal_comma)
+        ys, _bad_y = numbers(table.frame[lat_col], decimal_comma=table.decimal_comma)
         import numpy as np
 
         bad = (np.abs(xs) > 180) | (np.abs(ys) > 90)
@@ -635,7 +727,11 @@ def _points(
         return gpd.GeoSeries(_xy_points(xs, ys), crs="EPSG:4326"), [lon_col, lat_col]
     geometry = table.geometry
     if geometry.crs is None:
-        raise TableError(f"The table '{table.name}' has geometry but no CRS; save it with its CRS and retry.")
+        raise TableError(
+            _("The table '{table}' has geometry but no CRS; save it with its CRS and retry.").format(
+                table=table.name
+            )
+        )
     return gpd.GeoSeries(geometry.centroid.values, crs=geometry.crs), []
 
 
@@ -672,7 +768,9 @@ def _result_layer(
         if name in frame.columns or name == FEATURE_ID_COLUMN:
             name = f"{column} ({table.name})"
             report.notes.append(
-                f"'{target.title}' already has a column '{column}'; the table's is '{name}' in the result."
+                _("'{layer}' already has a column '{column}'; the table's is '{name}' in the result.").format(
+                    layer=target.title, column=column, name=name
+                )
             )
         frame[name] = array
         names[column] = name
@@ -683,7 +781,9 @@ def _result_layer(
     cls = _result_class(target)
     return cls(
         id=f"table:{table.name}",
-        title=f"{_title(first)} from {table.path.name if table.path else table.name}",
+        title=_("{value} from {table}").format(
+            value=_title(first), table=table.path.name if table.path else table.name
+        ),
         crs=target.crs,
         source=table.path,
         style=target.style,

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from twin_app.core.errors import TwinError
+from twin_app.core.i18n import _
 
 if TYPE_CHECKING:
     import numpy as np
@@ -144,15 +145,32 @@ def active_services(timetable: Timetable, window: _Window) -> set[str]:
         active |= set(today.loc[today["exception_type"] == "1", "service_id"])
         active -= set(today.loc[today["exception_type"] == "2", "service_id"])
     if not active:
-        raise TwinError(
-            f"The {timetable.feed} has no service on {window.date.isoformat()} "
-            f"(it runs {_service_span(timetable)}); choose a service window on a day it covers."
-        )
+        span = _service_span(timetable)
+        if span is None:
+            message = _(
+                "The {feed} has no service on {date}, nor on any other date; choose another feed."
+            ).format(feed=_feed_words(timetable.feed), date=window.date.isoformat())
+        else:
+            message = _(
+                "The {feed} has no service on {date} (it runs from {first} to {last}); choose a service "
+                "window on a day it covers."
+            ).format(
+                feed=_feed_words(timetable.feed), date=window.date.isoformat(), first=span[0], last=span[1]
+            )
+        raise TwinError(message)
     return active
 
 
-def _service_span(timetable: Timetable) -> str:
-    """The first and last dates the feed mentions, for messages ("?" when it names none)."""
+def _feed_words(feed: str) -> str:
+    """``feed`` ("GTFS feed hsl.zip") in the current language (the words before the file name)."""
+    prefix = "GTFS feed "
+    if feed.startswith(prefix):
+        return _("GTFS feed {name}").format(name=feed[len(prefix) :])
+    return feed
+
+
+def _service_span(timetable: Timetable) -> tuple[str, str] | None:
+    """The first and last dates the feed mentions, for messages (None when it names none)."""
     dates: list[str] = []
     if len(timetable.calendar):
         dates += [str(v) for v in timetable.calendar["start_date"]]
@@ -161,12 +179,17 @@ def _service_span(timetable: Timetable) -> str:
         dates += [str(v) for v in timetable.calendar_dates["date"]]
     dates = [d.strip() for d in dates if d.strip()]
     if not dates:
-        return "on no date"
-    first, last = (_iso(d) for d in (min(dates), max(dates)))
-    return f"from {first} to {last}"
+        return None
+    first, last = (_day(d) for d in (min(dates), max(dates)))
+    return first, last
 
 
-def _iso(day: str) -> str:
+def _day(day: str) -> str:
+    """A GTFS date (YYYYMMDD) as ISO 8601, the way a service window is typed (as given when it is not one).
+
+    The dates stay ISO in every language: the planner copies one into the
+    service window parameter, which is written ``2024-03-05 07:00-09:00``.
+    """
     return f"{day[:4]}-{day[4:6]}-{day[6:]}" if len(day) == 8 and day.isdigit() else day
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from twin_app.core.errors import CRSError, EmptyLayerError
+from twin_app.core.i18n import N_, _, format_number, ngettext
 from twin_app.core.kinds import LoadContext
 
 if TYPE_CHECKING:
@@ -39,18 +40,19 @@ def prepare_frame(
 
     notes: list[str] = []
     name = ctx.title or ctx.layer_id
-    where = f"'{source}'" if source else f"layer '{name}'"
+    where = f"'{source}'" if source else _("layer '{name}'").format(name=name)
     if frame.crs is None:
         if assume_crs is None:
             raise CRSError(
-                f"The file {where} does not say which coordinate reference system (CRS) its coordinates use. "
-                "Save it with a CRS (e.g. EPSG:4326 for longitude/latitude), "
-                "or name one in the city manifest "
-                'with crs = "EPSG:....".',
+                _(
+                    "The file {where} does not say which coordinate reference system (CRS) its coordinates "
+                    "use. Save it with a CRS (e.g. EPSG:4326 for longitude/latitude), or name one in the "
+                    'city manifest with crs = "EPSG:....".'
+                ).format(where=where),
                 path=source,
             )
         frame = _assume_crs(frame, assume_crs, where=where, source=source)
-        notes.append(f"No CRS in the file; assumed {assume_crs} as configured.")
+        notes.append(_("No CRS in the file; assumed {crs} as configured.").format(crs=assume_crs))
     frame, order = _without_unusable_geometries(frame, notes)
     if len(frame) == 0:
         raise EmptyLayerError(source, layer=name)
@@ -58,9 +60,13 @@ def prepare_frame(
         minx, miny, maxx, maxy = frame.total_bounds
         if not (-180.5 <= minx <= maxx <= 180.5 and -90.5 <= miny <= maxy <= 90.5):
             raise CRSError(
-                f"The file {where} says its coordinates are longitude/latitude ({frame.crs.to_string()}), "
-                f"but they reach {maxx:.0f}, {maxy:.0f}, which is impossible: its CRS is wrong. "
-                "Set the correct CRS on the file and open it again.",
+                _(
+                    "The file {where} says its coordinates are longitude/latitude ({crs}), but they reach "
+                    "{x}, {y}, which is impossible: its CRS is wrong. Set the correct CRS on the file and "
+                    "open it again."
+                ).format(
+                    where=where, crs=frame.crs.to_string(), x=format_number(maxx, 0), y=format_number(maxy, 0)
+                ),
                 path=source,
             )
 
@@ -71,15 +77,19 @@ def prepare_frame(
         frame = frame.copy()
         frame.loc[invalid, frame.geometry.name] = repaired
         notes.append(
-            f"{n_invalid} invalid geometr{'y was' if n_invalid == 1 else 'ies were'} repaired "
-            f"({record_sample(order[invalid])})."
+            ngettext(
+                "{count} invalid geometry was repaired ({sample}).",
+                "{count} invalid geometries were repaired ({sample}).",
+                n_invalid,
+            ).format(count=format_number(n_invalid), sample=record_sample(order[invalid]))
         )
         if failed.any():  # degenerate beyond repair (coordinates near the float limit, say)
             keep = np.ones(len(frame), dtype=bool)
             keep[np.flatnonzero(invalid)[failed]] = False
             notes.append(
-                f"{int(failed.sum())} of them could not be repaired and were skipped "
-                f"({record_sample(order[~keep].tolist())})."
+                _("{count} of them could not be repaired and were skipped ({sample}).").format(
+                    count=format_number(int(failed.sum())), sample=record_sample(order[~keep].tolist())
+                )
             )
             frame, order = frame.loc[keep].copy(), order[keep]
             if len(frame) == 0:
@@ -93,9 +103,12 @@ def prepare_frame(
         inside = frame.geometry.intersects(city)
         if not bool(inside.any()):
             raise CRSError(
-                f"The layer '{name}' from {where} lies entirely outside the city "
-                f"(its bounds in the city CRS are {', '.join(f'{v:.0f}' for v in frame.total_bounds)}). "
-                "Either it covers another area, or its CRS is wrong.",
+                _(
+                    "The layer '{name}' from {where} lies entirely outside the city (its bounds in the city "
+                    "CRS are {bounds}). Either it covers another area, or its CRS is wrong."
+                ).format(
+                    name=name, where=where, bounds=", ".join(format_number(v, 0) for v in frame.total_bounds)
+                ),
                 path=source,
             )
         if clip_to_city:
@@ -126,11 +139,17 @@ def _without_unusable_geometries(
     broken &= ~missing
     if missing.any():
         sample = record_sample(order[missing].tolist())
-        notes.append(f"{int(missing.sum())} feature(s) without geometry were skipped ({sample}).")
+        notes.append(
+            _("{count} feature(s) without geometry were skipped ({sample}).").format(
+                count=format_number(int(missing.sum())), sample=sample
+            )
+        )
     if broken.any():
         notes.append(
-            f"{int(broken.sum())} feature(s) with a coordinate that is not a finite number (NaN or infinite) "
-            f"were skipped ({record_sample(order[broken].tolist())})."
+            _(
+                "{count} feature(s) with a coordinate that is not a finite number (NaN or infinite) were "
+                "skipped ({sample})."
+            ).format(count=format_number(int(broken.sum())), sample=record_sample(order[broken].tolist()))
         )
     drop = missing | broken
     if not drop.any():
@@ -171,8 +190,10 @@ def _assume_crs(frame: gpd.GeoDataFrame, crs: str, *, where: str, source: Path |
         return frame.set_crs(crs)
     except ProjCRSError:
         raise CRSError(
-            f"The CRS '{crs}' named for the file {where} is not one twin_app knows. Name an EPSG code, "
-            'such as crs = "EPSG:4326" for longitude/latitude.',
+            _(
+                "The CRS '{crs}' named for the file {where} is not one twin_app knows. Name an EPSG code, "
+                'such as crs = "EPSG:4326" for longitude/latitude.'
+            ).format(crs=crs, where=where),
             path=source,
         ) from None
 
@@ -189,8 +210,11 @@ def _to_crs(frame: gpd.GeoDataFrame, crs: str, *, where: str, source: Path | Non
         if reason.count(")") > reason.count("("):
             reason = reason[:-1]
         raise CRSError(
-            f"The file {where} uses a coordinate reference system that cannot be converted to the city's "
-            f"({crs}): {reason}. Save it with a CRS of the Earth, such as EPSG:4326 for longitude/latitude.",
+            _(
+                "The file {where} uses a coordinate reference system that cannot be converted to the city's "
+                "({crs}): {reason}. Save it with a CRS of the Earth, such as EPSG:4326 for "
+                "longitude/latitude."
+            ).format(where=where, crs=crs, reason=reason),
             path=source,
         ) from None
 
@@ -219,11 +243,30 @@ def lonlat_box_in(
 SAMPLE_SIZE = 3
 
 
+#: the sample's wording per record word: (all named, more than named)
+_SAMPLE_WORDS = {
+    "feature": (N_("e.g. feature {listed} in file order"), N_("e.g. feature {listed}, ... in file order")),
+    "line": (N_("e.g. line {listed} in file order"), N_("e.g. line {listed}, ... in file order")),
+}
+
+
 def record_sample(positions: Sequence[int], *, word: str = "feature") -> str:
-    """Name up to three records by 1-based position ("e.g. feature 2, 5 and 9"), so they can be found."""
-    shown = [str(int(p) + 1) for p in list(positions)[:SAMPLE_SIZE]]
-    listed = shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
-    return f"e.g. {word} {listed}{', ...' if len(positions) > SAMPLE_SIZE else ''} in file order"
+    """Name up to three records by 1-based position ("e.g. feature 2, 5 and 9"), so they can be found.
+
+    The list is joined the way the current language joins one ("2, 5 et 9").
+    """
+    from babel.lists import format_list
+
+    from twin_app.core.i18n import babel_locale
+
+    shown = [format_number(int(p) + 1) for p in list(positions)[:SAMPLE_SIZE]]
+    listed = format_list(shown, locale=babel_locale()) if shown else ""
+    more = len(positions) > SAMPLE_SIZE
+    if word in _SAMPLE_WORDS:
+        return _(_SAMPLE_WORDS[word][more]).format(listed=listed)
+    if more:
+        return _("e.g. {word} {listed}, ... in file order").format(word=word, listed=listed)
+    return _("e.g. {word} {listed} in file order").format(word=word, listed=listed)
 
 
 #: the separators a CSV may use, in the order a tie is settled
