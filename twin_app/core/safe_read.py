@@ -109,4 +109,4 @@ def _size(n: int) -> str:
     for unit, scale in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
         if n >= scale:
             return f"{format_number(n / scale, 1)} {unit}"
-    return _("{size} bytes").format(size=format_number(n))
+    return _("{size} bytes").format(size=n)  # under 1024: no digit grouping needed
