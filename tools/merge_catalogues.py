@@ -8,8 +8,10 @@ entry of both sides.  This driver does that by entry, not by line:
 * an entry on one side only is kept;
 * an entry on both sides keeps the translation that is finished (a ``.po``
   msgstr that is not empty or fuzzy, a ``.ts`` translation that is not
-  ``unfinished``); when both are finished and differ, the incoming one wins,
-  and the driver prints the sentence so the merge can be checked.
+  ``unfinished``); when both are finished and differ, the side that changed
+  it since the common base wins (a branch that did not touch a sentence must
+  not bring back its old translation); when both changed it, the incoming
+  one wins and the driver prints the sentence so the merge can be checked.
 
 Afterwards run ``tools/update_po.py`` and ``tools/update_ts.py``: they drop
 what the merged code no longer says and compile the ``.qm`` files (a ``.qm``
@@ -34,23 +36,31 @@ def _po_finished(message) -> bool:
     return bool(message.id) and all(strings) and not message.fuzzy
 
 
-def merge_po(current: Path, incoming: Path, label: str) -> None:
+def merge_po(base: Path, current: Path, incoming: Path, label: str) -> None:
     """Write into ``current`` the union of both catalogues, by entry."""
     from babel.messages.pofile import read_po, write_po
 
-    with current.open("rb") as handle:
-        ours = read_po(handle)
-    with incoming.open("rb") as handle:
-        theirs = read_po(handle)
+    def read(path: Path):
+        with path.open("rb") as handle:
+            return read_po(handle)
+
+    ours, theirs = read(current), read(incoming)
+    try:
+        common = read(base)
+    except Exception:  # no common base (a file added on both sides)
+        common = None
     for message in theirs:
         if not message.id:
             continue
         key = message.id if isinstance(message.id, str) else message.id[0]
         mine = ours.get(key, context=message.context)
+        original = common.get(key, context=message.context) if common is not None else None
         if mine is None:
             ours[message.id] = message
+        elif original is not None and original.string == message.string:
+            continue  # the incoming side left this sentence alone: the current side's word stands
         elif _po_finished(message) and (not _po_finished(mine) or mine.string != message.string):
-            if _po_finished(mine):
+            if _po_finished(mine) and (original is None or original.string != mine.string):
                 print(f"{label}: both sides translate {key!r}; keeping the incoming one", file=sys.stderr)
             mine.string, mine.flags = message.string, set(message.flags)
     with current.open("wb") as out:
@@ -74,10 +84,22 @@ def _ts_text(message: ET.Element) -> list[str]:
     return [translation.text or ""] + [form.text or "" for form in translation.findall("numerusform")]
 
 
-def merge_ts(current: Path, incoming: Path, label: str) -> None:
+def _ts_messages(root: ET.Element) -> dict[tuple, ET.Element]:
+    return {
+        (ctx.findtext("name"), m.findtext("source"), m.findtext("comment")): m
+        for ctx in root.findall("context")
+        for m in ctx.findall("message")
+    }
+
+
+def merge_ts(base: Path, current: Path, incoming: Path, label: str) -> None:
     """Write into ``current`` the union of both Qt catalogues, by context and source text."""
     ours_tree = ET.parse(current)
     theirs_tree = ET.parse(incoming)
+    try:
+        common = _ts_messages(ET.parse(base).getroot())
+    except Exception:  # no common base (a file added on both sides)
+        common = {}
     ours_root = ours_tree.getroot()
     contexts = {ctx.findtext("name"): ctx for ctx in ours_root.findall("context")}
     for their_ctx in theirs_tree.getroot().findall("context"):
@@ -91,10 +113,13 @@ def merge_ts(current: Path, incoming: Path, label: str) -> None:
         for message in their_ctx.findall("message"):
             key = (message.findtext("source"), message.findtext("comment"))
             mine = messages.get(key)
+            original = common.get((name, *key))
             if mine is None:
                 our_ctx.append(message)
+            elif original is not None and _ts_text(original) == _ts_text(message):
+                continue  # the incoming side left this text alone: the current side's word stands
             elif _ts_finished(message) and (not _ts_finished(mine) or _ts_text(mine) != _ts_text(message)):
-                if _ts_finished(mine):
+                if _ts_finished(mine) and (original is None or _ts_text(original) != _ts_text(mine)):
                     print(f"{label}: both translate {key[0]!r}; the incoming one is kept", file=sys.stderr)
                 our_ctx.remove(mine)
                 our_ctx.append(message)
@@ -107,12 +132,12 @@ def main(argv: list[str]) -> int:
     if len(argv) != 4:
         print("usage: merge_catalogues.py BASE CURRENT INCOMING PATH", file=sys.stderr)
         return 2
-    _base, current, incoming, label = argv
+    base, current, incoming, label = argv
     try:
         if label.endswith(".ts"):
-            merge_ts(Path(current), Path(incoming), label)
+            merge_ts(Path(base), Path(current), Path(incoming), label)
         else:
-            merge_po(Path(current), Path(incoming), label)
+            merge_po(Path(base), Path(current), Path(incoming), label)
     except Exception as exc:  # a catalogue that does not parse: let git show the conflict
         print(f"{label}: cannot merge by entry ({exc}); merge it by hand", file=sys.stderr)
         return 1
