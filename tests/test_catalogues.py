@@ -50,6 +50,10 @@ SAME_AS_ENGLISH = {
     "population",
     # a layer's title that French writes as English does
     "Population",
+    "options",
+    # the command line's prefixes: "error" is Spanish as well
+    "twin-app: error: {message}",
+    "%(prog)s: error: %(message)s\n",
     # formulas: the same in every script
     "SDG 11.2.1: population_served / population, 0–1.",
     "SDG 11.7.1(b): population_served / population, 0–1.",

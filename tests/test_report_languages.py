@@ -59,6 +59,12 @@ EXPECTED = {
         "Tous les quartiers choisis",
         "Comment chaque indicateur est calculé",
         "Marche jusqu'à un arrêt de faible capacité (low_capacity_distance) 300,0 m",
+        # the notes of the runs: labels from the report's table, values as the analyses wrote them
+        "Placement sur les rues : sur le tronçon de rue le plus proche (pas le nœud) ; "
+        "la marche du point jusqu'à la rue compte",
+        "Seuils de marche : 300 m jusqu'à un arrêt retenu, "
+        "1 000 m jusqu'à un arrêt à grande capacité (inclus)",
+        "Règle du seuil : exposé quand la chaleur moyenne de la cellule est strictement au-dessus du seuil",
     ],
 }
 
@@ -111,6 +117,24 @@ def test_the_report_says_its_headings_explanations_and_numbers_in_its_language(w
     assert "What this report contains" not in flat and "How each indicator is computed" not in flat
     saved = {"ja": f"{pdf} に保存しました（", "fr": f"Enregistré\u00a0: {pdf} ("}[lang]
     assert said.startswith(saved)
+
+
+#: the notes of the runs in Japanese (read with PDFium only: pypdf garbles long CJK lines, see _text)
+JAPANESE_NOTES = (
+    "道路への配置：最も近い道路区間へ（ノードではない）。点から道路までの徒歩も数える",
+    "しきい値の規則：セルの平均暑熱がしきい値を厳密に上回るときに曝露とみなす",
+)
+
+
+def test_the_notes_of_the_runs_are_labelled_and_written_in_the_reports_language(written) -> None:
+    lang, _pdf, text, _said = written
+    flat = _flat(text)
+    notes = JAPANESE_NOTES if lang == "ja" else tuple(s for s in EXPECTED["fr"] if " : " in s)
+    assert notes
+    for sentence in notes:
+        assert _flat(sentence) in flat, f"{lang}: {sentence!r} not in the report"
+    # the keys the analyses store are not what a reader sees
+    assert "thresholds:" not in flat and "threshold_rule" not in flat and "snapping:" not in flat
 
 
 def test_pypdf_reads_the_same_sentences(written) -> None:

@@ -48,7 +48,7 @@ from twin_app.core.heights import (
     estimate_heights,
     height_rule_label,
 )
-from twin_app.core.i18n import N_, _, ngettext
+from twin_app.core.i18n import N_, _, format_number, format_percent, ngettext
 from twin_app.core.kinds import BuildingRules, LayerKind, LoadContext
 from twin_app.core.layers import (
     CLIPPED_COLUMN,
@@ -175,6 +175,8 @@ __all__ = [
     "describe_height",
     "estimate_heights",
     "forbid_gdal_network",
+    "format_number",
+    "format_percent",
     "gtfs_seconds",
     "height_rule_label",
     "incremental",

@@ -64,7 +64,15 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from twin_app.api import CLIPPED_COLUMN, DISTRICT_COLUMN, DistrictsError, LoadContext, ResourceLimitError
+from twin_app.api import (
+    CLIPPED_COLUMN,
+    DISTRICT_COLUMN,
+    DistrictsError,
+    LoadContext,
+    ResourceLimitError,
+    _,
+    format_number,
+)
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -162,8 +170,10 @@ def grid_cell_option(value: object) -> float | None:
         cell_m = math.nan
     if not (math.isfinite(cell_m) and cell_m > 0):
         raise DistrictsError(
-            f"The district grid cell size grid_cell_m = {value!r} is not a length: give a positive "
-            "number of metres (for example 500), or leave it out to let twin_app choose."
+            _(
+                "The district grid cell size grid_cell_m = {value} is not a length: give a positive "
+                "number of metres (for example 500), or leave it out to let twin_app choose."
+            ).format(value=repr(value))
         )
     return cell_m
 
@@ -668,9 +678,18 @@ def _grid_districts(
             NICE_CELLS_M[-1],
         )
         raise ResourceLimitError(
-            f"A district grid of {chosen:g} m cells over this city ({(maxx - minx) / 1000:.1f} × "
-            f"{(maxy - miny) / 1000:.1f} km) would have {n_cells:,} districts, more than the "
-            f"{GRID_MAX_CELLS:,} twin_app draws: set grid_cell_m to {fits:g} or more, or leave it out.",
+            _(
+                "A district grid of {cell} m cells over this city ({width} × {height} km) would have "
+                "{count} districts, more than the {limit} twin_app draws: set grid_cell_m to {fits} or more, "
+                "or leave it out."
+            ).format(
+                cell=format_number(chosen),
+                width=format_number((maxx - minx) / 1000, 1),
+                height=format_number((maxy - miny) / 1000, 1),
+                count=format_number(n_cells),
+                limit=format_number(GRID_MAX_CELLS),
+                fits=format_number(fits),
+            ),
         )
     frame = _grid((float(minx), float(miny), float(maxx), float(maxy)), box, crs, chosen)
     why = "; ".join(tried) if tried else "no administrative boundaries in the file"

@@ -29,6 +29,7 @@ from twin_app.api import (
     PolygonLayer,
     StopsLayer,
     TwinError,
+    _,
     default_height_text,
     estimate_heights,
     height_rule_label,
@@ -63,7 +64,7 @@ def _without_gc(load: Callable[..., Layer]) -> Callable[..., Layer]:
 def _load(source: Path, ctx: LoadContext) -> OsmData:
     from twin_layers._osm_read import load_osm
 
-    ctx.feedback.progress(0.0, f"Reading {source.name}")
+    ctx.feedback.progress(0.0, _("Reading {file}").format(file=source.name))
     data = load_osm(Path(source), ctx.cache)
     ctx.feedback.check_cancelled()
     return data
@@ -125,7 +126,11 @@ def _finish(frame: gpd.GeoDataFrame, source: Path, ctx: LoadContext, notes: list
 def _choice(options: Mapping[str, Any], key: str, default: str, allowed: tuple[str, ...]) -> str:
     value = str(options.get(key) or default)
     if value not in allowed:
-        raise TwinError(f'The option {key} = "{value}" is not valid here. Use one of: {", ".join(allowed)}.')
+        raise TwinError(
+            _('The option {key} = "{value}" is not valid here. Use one of: {allowed}.').format(
+                key=key, value=value, allowed=", ".join(allowed)
+            )
+        )
     return value
 
 

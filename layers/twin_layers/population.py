@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from twin_app.api import LoadContext, PopulationLayer, TwinError, prepare_frame, record_sample
+from twin_app.api import LoadContext, PopulationLayer, TwinError, _, prepare_frame, record_sample
 from twin_layers._content import VectorFile
 from twin_layers.vector import read_frame
 
@@ -82,9 +82,14 @@ class PopulationKind(VectorFile):
         raw = read_frame(source, options, notes)
         if column not in raw.columns:
             raise TwinError(
-                f"The population grid '{source}' has no column '{column}' (it has: "
-                f"{', '.join(str(c) for c in raw.columns if c != 'geometry')}). "
-                'Name the right one with --population-column or column = "..." in the manifest.',
+                _(
+                    "The population grid '{path}' has no column '{column}' (it has: {columns}). "
+                    'Name the right one with --population-column or column = "..." in the manifest.'
+                ).format(
+                    path=source,
+                    column=column,
+                    columns=", ".join(str(c) for c in raw.columns if c != "geometry"),
+                ),
                 path=source,
             )
         raw = _cells_only(raw, column, notes)

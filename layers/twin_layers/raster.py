@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from twin_app.api import (
+    N_,
     CorruptFileError,
     CRSError,
     EmptyLayerError,
@@ -22,9 +23,11 @@ from twin_app.api import (
     RasterLayer,
     TwinError,
     UnexpectedContentError,
+    _,
     check_read_size,
     city_box,
     forbid_gdal_network,
+    ngettext,
     refuse_remote,
 )
 from twin_layers._content import RASTER_DRIVERS, RasterFile, describe_content, is_tiff
@@ -50,13 +53,13 @@ class RasterKind(RasterFile):
 
         refuse_remote(source)
         if not is_tiff(source):
-            raise UnexpectedContentError(source, expected="a GeoTIFF", found=describe_content(source))
+            raise UnexpectedContentError(source, expected=_("a GeoTIFF"), found=describe_content(source))
         forbid_gdal_network()
         try:
             with rasterio.open(source, driver=RASTER_DRIVERS[0]) as src:
                 return self._read(src, source, options, ctx)
         except (RasterioError, CPLE_BaseError) as exc:  # CPLE_*: GDAL's own errors, passed on by rasterio
-            raise CorruptFileError(source, fmt="a GeoTIFF raster", detail=str(exc)[:300]) from exc
+            raise CorruptFileError(source, fmt=N_("a GeoTIFF raster"), detail=str(exc)[:300]) from exc
 
     def _read(self, src: Any, source: Path, options: Mapping[str, Any], ctx: LoadContext) -> RasterLayer:
         import numpy as np
@@ -69,16 +72,23 @@ class RasterKind(RasterFile):
         )
         if src_crs is None:
             raise CRSError(
-                f"The raster '{source}' does not say which coordinate reference system it uses, so twin_app "
-                "cannot place it. Save it with a CRS (a GeoTIFF with georeferencing), or name one in the "
-                'manifest with crs = "EPSG:....".',
+                _(
+                    "The raster '{path}' does not say which coordinate reference system it uses, so twin_app "
+                    "cannot place it. Save it with a CRS (a GeoTIFF with georeferencing), or name one in the "
+                    'manifest with crs = "EPSG:....".'
+                ).format(path=source),
                 path=source,
             )
         band = int(options.get("band", 1))
         if not 1 <= band <= src.count:
             raise TwinError(
-                f"The raster '{source}' has {src.count} band(s), so band = {band} does not exist. "
-                "Name a band from 1 to the number of bands in the manifest.",
+                ngettext(
+                    "The raster '{path}' has {count} band, so band = {band} does not exist. "
+                    "Name a band from 1 to the number of bands in the manifest.",
+                    "The raster '{path}' has {count} bands, so band = {band} does not exist. "
+                    "Name a band from 1 to the number of bands in the manifest.",
+                    src.count,
+                ).format(path=source, count=src.count, band=band),
                 path=source,
             )
         if src.transform.is_degenerate:  # no pixel size: no window or place can be worked out
@@ -99,8 +109,10 @@ class RasterKind(RasterFile):
             )
             if window is None:
                 raise CRSError(
-                    f"The raster '{source}' does not overlap the city: it covers another area, or its CRS "
-                    f"({src_crs}) is wrong.",
+                    _(
+                        "The raster '{path}' does not overlap the city: it covers another area, or its CRS "
+                        "({crs}) is wrong."
+                    ).format(path=source, crs=src_crs),
                     path=source,
                 )
         else:
@@ -159,8 +171,8 @@ class RasterKind(RasterFile):
 def _no_pixel_size(source: Path) -> CorruptFileError:
     return CorruptFileError(
         source,
-        fmt="a GeoTIFF raster",
-        detail="its georeferencing gives its pixels no size (a degenerate transform)",
+        fmt=N_("a GeoTIFF raster"),
+        detail=_("its georeferencing gives its pixels no size (a degenerate transform)"),
     )
 
 
@@ -182,10 +194,12 @@ def _city_bounds_in(
     except (RasterioError, CPLE_BaseError):
         name = CRS.from_user_input(src_crs).name
         raise CRSError(
-            f"The raster '{source}' uses a coordinate reference system ('{name}') that cannot be converted "
-            f"to the city's ({city_crs}), so twin_app cannot place it. Save the raster with the CRS it "
-            "was made in (a GeoTIFF with georeferencing), or name one in the manifest with "
-            'crs = "EPSG:....".',
+            _(
+                "The raster '{path}' uses a coordinate reference system ('{name}') that cannot be converted "
+                "to the city's ({city_crs}), so twin_app cannot place it. Save the raster with the CRS it "
+                "was made in (a GeoTIFF with georeferencing), or name one in the manifest with "
+                'crs = "EPSG:....".'
+            ).format(path=source, name=name, city_crs=city_crs),
             path=source,
         ) from None
     return (west, south, east, north)

@@ -23,6 +23,7 @@ from twin_app.api import (
     TwinError,
     UnexpectedContentError,
     VectorLayer,
+    _,
     csv_dialect,
     forbid_gdal_network,
     prepare_frame,
@@ -96,9 +97,11 @@ def read_frame(path: Path, options: Mapping[str, Any], notes: list[str] | None =
         raise CorruptFileError(path, fmt=fmt, detail=detail) from exc
     except ProjCRSError as exc:  # GDAL made something of the CRS description that PROJ cannot read
         raise CRSError(
-            f"The coordinate reference system stored with '{path}' (for a shapefile, its .prj file) is "
-            f"damaged: PROJ cannot read it ({str(exc)[:120]}). Save the file again with its CRS, such as "
-            "EPSG:4326 for longitude/latitude.",
+            _(
+                "The coordinate reference system stored with '{path}' (for a shapefile, its .prj file) is "
+                "damaged: PROJ cannot read it ({error}). Save the file again with its CRS, such as "
+                "EPSG:4326 for longitude/latitude."
+            ).format(path=path, error=str(exc)[:120]),
             path=path,
         ) from None
     except IndexError:  # pyogrio's words for a file that GDAL opens but finds no layer in
@@ -335,8 +338,10 @@ def _read_csv(path: Path, options: Mapping[str, Any], notes: list[str]) -> gpd.G
             )
         return frame.loc[~(blank | unreadable)].reset_index(drop=True)
     raise TwinError(
-        f"The CSV file '{path}' has no coordinates twin_app recognises: add 'lon' and 'lat' columns "
-        "(degrees, WGS84) or a 'wkt' column with geometries.",
+        _(
+            "The CSV file '{path}' has no coordinates twin_app recognises: add 'lon' and 'lat' columns "
+            "(degrees, WGS84) or a 'wkt' column with geometries."
+        ).format(path=path),
         path=path,
     )
 
@@ -402,12 +407,16 @@ class VectorKind(VectorFile):
             if -180 <= b[0] <= b[2] <= 180 and -90 <= b[1] <= b[3] <= 90:
                 raw = raw.set_crs("EPSG:4326")
                 ctx.feedback.warning(
-                    f"'{source.name}' has no CRS; its WKT coordinates look like degrees (EPSG:4326)."
+                    _("'{name}' has no CRS; its WKT coordinates look like degrees (EPSG:4326).").format(
+                        name=source.name
+                    )
                 )
             else:
                 raise CRSError(
-                    f"The CSV file '{source}' has WKT geometries but no CRS. Name it in the manifest with "
-                    'crs = "EPSG:...."',
+                    _(
+                        "The CSV file '{path}' has WKT geometries but no CRS. Name it in the manifest with "
+                        'crs = "EPSG:....".'
+                    ).format(path=source),
                     path=source,
                 )
         frame, notes = prepare_frame(raw, ctx, source=source, assume_crs=options.get("crs"))

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from twin_app.api import AnalysisContext, AnalysisOutput, PolygonLayer, _, network
+from twin_app.api import AnalysisContext, AnalysisOutput, PolygonLayer, _, format_number, network
 from twin_plugins.transit_access import (
     buildings_by_distance,
     locate_people,
@@ -144,7 +144,9 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
         "boundary snapping distance mean (m)": round(float(np.mean(snap_d)), 1) if len(snap_d) else 0.0,
         "boundary snapping limit (m; homes have none)": max_snap,
         "boundary spacing (m)": spacing,
-        "threshold": f"{limit:g} m walking to the edge of an open space (inclusive)",
+        "threshold": _("{distance} m walking to the edge of an open space (inclusive)").format(
+            distance=format_number(limit)
+        ),
         "people living inside an open space (served at 0 m)": round(
             float(people.points["population"].to_numpy()[inside].sum()), 1
         ),

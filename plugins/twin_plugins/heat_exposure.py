@@ -89,7 +89,7 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
     shape = data.shape
     districts = ctx.districts(params.get("districts") or [])
     if districts.empty:
-        raise TwinError("no districts selected.")
+        raise TwinError(_("No district is selected: choose at least one district for the heat exposure."))
     names = [str(n) for n in districts["district"]]
     ctx.feedback.progress(0.05, _("Indexing districts"))
 
@@ -111,20 +111,26 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
     notes: dict[str, Any] = {
         "pixel_rule": rule,
         "pixel_rule_meaning": (
-            "a pixel counts when its centre is inside the polygon (GDAL all_touched=False)"
+            _("a pixel counts when its centre is inside the polygon (GDAL all_touched=False)")
             if rule == "centre"
-            else "every touched pixel counts by the exact share of its area inside the polygon"
+            else _("every touched pixel counts by the exact share of its area inside the polygon")
         ),
         "raster": raster.id,
         "raster_title": raster.title,
         "raster_label": raster.label,
         "raster_units": units,
         "threshold": threshold,
-        "threshold_rule": "exposed when the cell's mean heat is strictly above the threshold",
+        "threshold_rule": _("exposed when the cell's mean heat is strictly above the threshold"),
         "pixel_size_m": [round(abs(a), 3), round(abs(e), 3)],
         "raster_shape": list(shape),
-        "p90": "numpy linear interpolation (np.percentile q=90)"
-        + ("" if rule == "centre" else ", weighted by covered fraction as exactextract's quantile"),
+        "p90": (
+            _("numpy linear interpolation (np.percentile q=90)")
+            if rule == "centre"
+            else _(
+                "numpy linear interpolation (np.percentile q=90), "
+                "weighted by covered fraction as exactextract's quantile"
+            )
+        ),
         "district_pixels": {n: round(float(c), 3) for n, c in zip(names, stats["count"][:-1], strict=True)},
     }
     layers = []
@@ -145,7 +151,7 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
             notes["threshold_warning"] = warning
             ctx.feedback.warning(warning)
     else:
-        notes["population"] = "no population layer: population-weighted indicators not computed"
+        notes["population"] = _("no population layer: population-weighted indicators not computed")
     ctx.feedback.check_cancelled()
 
     # --- buildings coloured by their mean heat
@@ -271,16 +277,18 @@ def _population(
     notes = {
         "population_layer": layer.id,
         "population_column": column,
-        "population_weighting": (
+        "population_weighting": _(
             "sum(p_j * t_j) / sum(p_j) over residents j with heat data: p_j from the city's one population "
             "allocation (docs/methodology/population.md), t_j = zonal mean of the raster over the "
             "footprint of the building they live in, or over their piece of a cell without homes"
         ),
         "homes valued by the pixel under their interior point": int(small.sum()) if rule == "centre" else 0,
         "elderly_group": (
-            f"70+ = {' + '.join(old_cols)} (the grid's 10-year bins cannot give exactly over-65s)"
+            _("70+ = {columns} (the grid's 10-year bins cannot give exactly over-65s)").format(
+                columns=" + ".join(old_cols)
+            )
             if old_cols
-            else "not reported (no ika70_79 / ika80_ age columns, or switched off)"
+            else _("not reported (no ika70_79 / ika80_ age columns, or switched off)")
         ),
         **allocation.summary(),
         **summary,

@@ -46,9 +46,11 @@ from twin_app.api import (
     TwinError,
     _,
     departures_per_hour,
+    format_number,
     incremental,
     mode_name,
     network,
+    ngettext,
     population,
 )
 
@@ -100,7 +102,7 @@ def locate_people(
     xy = np.column_stack([inside.geometry.x.to_numpy(), inside.geometry.y.to_numpy()])
     snapped = graph.snap(xy, main_only=True)
     notes: dict[str, Any] = {
-        "population allocation": (
+        "population allocation": _(
             "grid cells, clipped to the city's extent, to the residential floor area (footprint × storeys) "
             "of buildings tagged as homes; cells without any to untagged buildings (building=yes); cells "
             "without either spread by area over their pieces in each district "
@@ -194,7 +196,11 @@ def buildings_by_distance(
         quantities={column: "distance"},
         # drawn as the buildings' colouring (rows matched on the copied index)
         restyles=buildings.id,
-        notes=[f"Walk along the streets to the nearest source; threshold {threshold:g} m."],
+        notes=[
+            _("Walk along the streets to the nearest source; threshold {distance} m.").format(
+                distance=format_number(threshold)
+            )
+        ],
     )
 
 
@@ -233,7 +239,12 @@ def stop_modes(stops: gpd.GeoDataFrame) -> list[set[str]]:
             {mode_name(int(t)) for t in str(v).split(",") if t.strip().lstrip("-").isdigit()}
             for v in stops["route_types"]
         ]
-    raise TwinError("The stops layer says nothing about the modes serving its stops (no 'modes' column).")
+    raise TwinError(
+        _(
+            "The stops layer says nothing about the modes serving its stops (no 'modes' column); "
+            "choose a stops layer from a GTFS feed or from OpenStreetMap."
+        )
+    )
 
 
 def classify_stops(
@@ -406,7 +417,9 @@ def service_areas(
         value_column="threshold_m",
         units="m",
         quantities={"threshold_m": "distance"},
-        notes=["Drawn from the reachable parts of streets, buffered 25 m; indicators use exact distances."],
+        notes=[
+            _("Drawn from the reachable parts of streets, buffered 25 m; indicators use exact distances.")
+        ],
     )
 
 
@@ -435,14 +448,21 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
     rates = None
     if min_rate > 0:
         if window is None:
-            raise TwinError("The frequency filter needs a service window (date and times).")
+            raise TwinError(_("The frequency filter needs a service window (date and times)."))
         if stops_layer.timetable is None:
-            raise TwinError(
-                f"The frequency filter counts departures in a timetable, but the stops in "
-                f"'{stops_layer.title}' come from {stops_layer.stops_source or 'a source without one'}. "
-                "Set the minimum departures per hour to 0, or choose stops from a GTFS feed "
-                "('city import --gtfs')."
-            )
+            if stops_layer.stops_source:
+                said = _(
+                    "The frequency filter counts departures in a timetable, but the stops in "
+                    "'{layer}' come from {source}, which has none. Set the minimum departures per hour "
+                    "to 0, or choose stops from a GTFS feed ('city import --gtfs')."
+                ).format(layer=stops_layer.title, source=stops_layer.stops_source)
+            else:
+                said = _(
+                    "The frequency filter counts departures in a timetable, but the stops in "
+                    "'{layer}' come from a source without one. Set the minimum departures per hour "
+                    "to 0, or choose stops from a GTFS feed ('city import --gtfs')."
+                ).format(layer=stops_layer.title)
+            raise TwinError(said)
         rates = departures_per_hour(stops_layer.timetable, window, capacity, high=HIGH)
     short_ok, long_ok = classify_stops(stops, capacity, rates, min_rate)
 
@@ -561,12 +581,16 @@ def stop_notes(
         "stop snapping distance max (m)": _round(np.max(snap_d, initial=0.0)),
         "stop snapping distance mean (m)": _round(float(np.mean(snap_d)) if len(snap_d) else 0.0),
         "stop snapping limit (m; homes have none)": max_snap,
-        "snapping": "to the nearest street edge (not node); the walk from the point to the street counts",
-        "thresholds": f"{low_m:g} m to any qualifying stop, {high_m:g} m to a high-capacity stop (inclusive)",
+        "snapping": _("to the nearest street edge (not node); the walk from the point to the street counts"),
+        "thresholds": _(
+            "{low} m to any qualifying stop, {high} m to a high-capacity stop (inclusive)"
+        ).format(low=format_number(low_m), high=format_number(high_m)),
         "frequency filter": (
-            f"at least {min_rate:g} departures/hour in {window}"
+            _("at least {rate} departures/hour in {window}").format(
+                rate=format_number(min_rate), window=window
+            )
             if min_rate > 0
-            else "none (every served stop)"
+            else _("none (every served stop)")
         ),
         "high-capacity modes": sorted(m for m, c in capacity.items() if c == HIGH),
     }
@@ -858,6 +882,8 @@ def update(previous: AnalysisResult, ctx: AnalysisContext, change: Change) -> An
         capacity,
     )
     notes.update(st.people_notes)
-    notes["updated from the previous result"] = f"{changed} stop(s) re-placed; the rest kept"
+    notes["updated from the previous result"] = ngettext(
+        "{count} stop re-placed; the rest kept", "{count} stops re-placed; the rest kept", changed
+    ).format(count=changed)
     fb.progress(1.0, _("Done"))
     return AnalysisOutput(indicators=indicators, layers=layers, notes=notes, state=st)

@@ -20,19 +20,22 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from twin_app.cli.language import say
+from twin_app.core.i18n import _, format_number, ngettext
+
 
 def add_compare_parser(sub: Any) -> None:
-    p = sub.add_parser("compare", help="a scenario's indicators against the baseline's, per district")
-    p.add_argument("project", type=Path, help="the project file (see 'twin-app project')")
-    p.add_argument("--scenario", required=True, help="the scenario to compare with the baseline")
+    p = sub.add_parser("compare", help=_("a scenario's indicators against the baseline's, per district"))
+    p.add_argument("project", type=Path, help=_("the project file (see 'twin-app project')"))
+    p.add_argument("--scenario", required=True, help=_("the scenario to compare with the baseline"))
     p.add_argument(
         "--analyses",
         metavar="ID[,ID...]",
-        help="analyses to compare (default: every installed analysis the city has the layers for)",
+        help=_("analyses to compare (default: every installed analysis the city has the layers for)"),
     )
-    p.add_argument("--json", action="store_true", help="print JSON (see docs/scenarios.md)")
-    p.add_argument("--out", type=Path, metavar="FILE.gpkg", help="write the table and difference layers")
-    p.add_argument("--save", action="store_true", help="keep the comparison in the project's results")
+    p.add_argument("--json", action="store_true", help=_("print JSON (see docs/scenarios.md)"))
+    p.add_argument("--out", type=Path, metavar="FILE.gpkg", help=_("write the table and difference layers"))
+    p.add_argument("--save", action="store_true", help=_("keep the comparison in the project's results"))
 
 
 def _open(path: Path) -> Any:
@@ -41,12 +44,16 @@ def _open(path: Path) -> Any:
     project = Project.open(path)
     if project.pending:
         count = project.recover()
-        print(
-            f"twin-app: note: '{path}' holds {count} change(s) a session left unsaved; they are used here. "
-            f"Keep them with 'twin-app project recover {path}' or drop them with "
-            f"'twin-app project discard {path}'.",
-            file=sys.stderr,
-        )
+        note = ngettext(
+            "'{path}' holds {count} change a session left unsaved; it is used here. "
+            "Keep it with 'twin-app project recover {path}' or drop it with "
+            "'twin-app project discard {path}'.",
+            "'{path}' holds {count} changes a session left unsaved; they are used here. "
+            "Keep them with 'twin-app project recover {path}' or drop them with "
+            "'twin-app project discard {path}'.",
+            count,
+        ).format(path=path, count=count)
+        say("note", note)
     return project
 
 
@@ -67,7 +74,7 @@ def _analyses(text: str | None, model: Any) -> list[str]:
         try:
             validate_params(manifest.parameters, {}, model)
         except TwinError as exc:
-            print(f"twin-app: note: '{manifest.id}' is left out: {exc}", file=sys.stderr)
+            say("note", _("'{analysis}' is left out: {reason}").format(analysis=manifest.id, reason=exc))
             continue
         out.append(manifest.id)
     return out
@@ -77,9 +84,10 @@ def _number(value: float | None, points: bool = False) -> str:
     from twin_app.core.analysis import format_value
 
     if value is None:
-        return "n/a"
+        return _("n/a")
     if points:
-        return f"{value:+.1f} pp"
+        sign = "-" if value < 0 else "+"
+        return _("{sign}{number} pp").format(sign=sign, number=format_number(abs(value), 1))
     return format_value(value)
 
 
@@ -100,11 +108,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
         model = load_city(project.check_city())
         for problem in model.problems:
-            print(f"twin-app: warning: {problem.message}", file=sys.stderr)
+            say("warning", problem.message)
         runs = [AnalysisRun(a) for a in _analyses(args.analyses, model)]
-        feedback = Feedback(
-            on_message=lambda level, text: print(f"twin-app: {level}: {text}", file=sys.stderr)
-        )
+        feedback = Feedback(on_message=say)
         with contextlib.redirect_stdout(sys.stderr):  # stdout is for our output (--json)
             comparison = compare(model, scenario, runs, feedback=feedback)
         if args.out:
@@ -117,19 +123,28 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(comparison.to_json(), indent=2, ensure_ascii=False, default=str))
         return 0
-    print(f"Scenario '{scenario.name}' against the baseline, {model.manifest.title}")
+    print(
+        _("Scenario '{scenario}' against the baseline, {city}").format(
+            scenario=scenario.name, city=model.manifest.title
+        )
+    )
+    said = {
+        "reused": _("unchanged inputs, baseline reused"),
+        "update": _("updated"),
+        "run": _("computed again"),
+    }
+    heads = (_("district"), _("indicator"), _("baseline"), _("scenario"), _("difference"))
     for analysis, how in comparison.how.items():
-        said = {"reused": "unchanged inputs, baseline reused", "update": "updated", "run": "computed again"}
         print(f"\n{comparison.results[analysis].title} ({said.get(how, how)})")
-        print(f"  {'district':<22} {'indicator':<36} {'baseline':>10} {'scenario':>10} {'difference':>12}")
+        print(f"  {heads[0]:<22} {heads[1]:<36} {heads[2]:>10} {heads[3]:>10} {heads[4]:>12}")
         for d in comparison.rows(analysis):
             diff = _number(d.points, points=True) if d.unit == "ratio" else _number(d.difference)
             print(
-                f"  {d.district or '(all selected)':<22} {d.key:<36} {_number(d.baseline):>10} "
+                f"  {d.district or _('(all selected)'):<22} {d.key:<36} {_number(d.baseline):>10} "
                 f"{_number(d.scenario):>10} {diff:>12} {d.unit}"
             )
     if args.out:
-        print(f"\nSaved {args.out}")
+        print("\n" + _("Saved {path}").format(path=args.out))
     if args.save:
-        print(f"Kept the comparison in '{args.project}'.")
+        print(_("Kept the comparison in '{project}'.").format(project=args.project))
     return 0

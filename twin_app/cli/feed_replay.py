@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from twin_app.core.errors import MissingFileError, ParameterError
+from twin_app.core.i18n import N_, _, format_number
 from twin_app.core.live.observation import Observation, parse_time
 from twin_app.core.live.playback import ObservationReader
 from twin_app.core.live.replay import log_line
@@ -32,8 +33,10 @@ def _time(option: str, text: str | None) -> dt.datetime | None:
         return parse_time(text)
     except (ValueError, TypeError):
         raise ParameterError(
-            f"{option} '{text}' is not a time twin-app can place; write ISO 8601 with a zone, "
-            "e.g. 2026-06-01T12:00:00Z or 2026-06-01T15:00:00+03:00."
+            _(
+                "{option} '{text}' is not a time twin-app can place; write ISO 8601 with a zone, "
+                "e.g. 2026-06-01T12:00:00Z or 2026-06-01T15:00:00+03:00."
+            ).format(option=option, text=text)
         ) from None
 
 
@@ -75,24 +78,35 @@ def _write(observations: Iterator[Observation], out: IO[str], speed: float) -> d
 
 def replay(args: argparse.Namespace) -> int:
     if not args.store.is_file():
-        raise MissingFileError(args.store, what="observation store")
+        raise MissingFileError(args.store, what=N_("observation store"))
     if not (math.isfinite(args.speed) and args.speed >= 0):
         raise ParameterError(
-            f"--speed {args.speed} cannot be kept; give 0 (as fast as possible) "
-            "or a speed above 0 (1 = real time)."
+            _(
+                "--speed {speed} cannot be kept; give 0 (as fast as possible) "
+                "or a speed above 0 (1 = real time)."
+            ).format(speed=args.speed)
         )
     start, end = _time("--from", args.start), _time("--to", args.end)
     if start is not None and end is not None and end <= start:
         raise ParameterError(
-            f"--to {args.end} is not after --from {args.start}; give a window that ends after it starts."
+            _("--to {end} is not after --from {start}; give a window that ends after it starts.").format(
+                end=args.end, start=args.start
+            )
         )
     with ObservationReader(args.store) as reader:
         stored = reader.sources()
         unknown = [s for s in args.source if s not in stored]
         if unknown:
+            if stored:
+                raise ParameterError(
+                    _("The store '{store}' holds no source '{source}'; it holds: {sources}.").format(
+                        store=args.store, source=unknown[0], sources=", ".join(stored)
+                    )
+                )
             raise ParameterError(
-                f"The store '{args.store}' holds no source '{unknown[0]}'; "
-                f"it holds: {', '.join(stored) or 'nothing'}."
+                _("The store '{store}' holds no source '{source}'; it holds nothing.").format(
+                    store=args.store, source=unknown[0]
+                )
             )
         observations = _observations(reader, list(args.source), start, end)
         if args.out is None:
@@ -109,8 +123,13 @@ def replay(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(summary, indent=2), file=report)
     else:
-        print(
-            f"{total} observations replayed from {args.store}" + (f" to {args.out}" if args.out else ""),
-            file=report,
-        )
+        if args.out:
+            said = _("{count} observations replayed from {store} to {out}").format(
+                count=format_number(total), store=args.store, out=args.out
+            )
+        else:
+            said = _("{count} observations replayed from {store}").format(
+                count=format_number(total), store=args.store
+            )
+        print(said, file=report)
     return 0

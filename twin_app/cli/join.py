@@ -14,49 +14,59 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from twin_app.cli.language import say
 from twin_app.core.errors import TableError
+from twin_app.core.i18n import N_, _
 
 
 def _pair(text: str) -> tuple[str, str]:
     left, sep, right = text.partition("=")
     if not sep or not left.strip() or not right.strip():
-        raise argparse.ArgumentTypeError(f"'{text}' should be LAYERCOLUMN=TABLECOLUMN, e.g. osm_id=building")
+        raise argparse.ArgumentTypeError(
+            _("'{text}' should be LAYERCOLUMN=TABLECOLUMN, e.g. osm_id=building").format(text=text)
+        )
     return left.strip(), right.strip()
 
 
 def _unit(text: str) -> tuple[str, str]:
     left, sep, right = text.partition("=")
     if not sep or not left.strip():
-        raise argparse.ArgumentTypeError(f"'{text}' should be COLUMN=UNIT, e.g. energy=MWh/a")
+        raise argparse.ArgumentTypeError(
+            _("'{text}' should be COLUMN=UNIT, e.g. energy=MWh/a").format(text=text)
+        )
     return left.strip(), right.strip()
 
 
 def add_join_parser(sub: Any, size_type: Any) -> None:
     p = sub.add_parser(
         "join",
-        help="join a table (CSV, GeoPackage, GeoJSON) to a city layer by key or by location",
-        description="Join a table to a layer of a city: by key (--on LAYERCOL=TABLECOL) or by location "
-        "(--by-location). Prints the join report; see docs/tables.md.",
+        help=_("join a table (CSV, GeoPackage, GeoJSON) to a city layer by key or by location"),
+        description=_(
+            "Join a table to a layer of a city: by key (--on LAYERCOL=TABLECOL) or by location "
+            "(--by-location). Prints the join report; see docs/tables.md."
+        ),
     )
-    p.add_argument("city", help="bundled city name or city folder")
-    p.add_argument("table", type=Path, help="the table: .csv, or a .gpkg/.geojson layer")
-    p.add_argument("--layer", help="the city layer to join to (default: the buildings)")
+    p.add_argument("city", help=_("bundled city name or city folder"))
+    p.add_argument("table", type=Path, help=_("the table: .csv, or a .gpkg/.geojson layer"))
+    p.add_argument("--layer", help=_("the city layer to join to (default: the buildings)"))
     how = p.add_mutually_exclusive_group(required=True)
-    how.add_argument("--on", type=_pair, metavar="LAYERCOL=TABLECOL", help="join on these key columns")
+    how.add_argument("--on", type=_pair, metavar="LAYERCOL=TABLECOL", help=_("join on these key columns"))
     how.add_argument(
-        "--by-location", action="store_true", help="give each row to the polygon containing its point"
+        "--by-location", action="store_true", help=_("give each row to the polygon containing its point")
     )
-    p.add_argument("--lon", help="longitude column (degrees) for --by-location (default: lon/longitude/...)")
-    p.add_argument("--lat", help="latitude column (degrees) for --by-location (default: lat/latitude/...)")
-    p.add_argument("--x", help="x column in --crs units, instead of --lon")
-    p.add_argument("--y", help="y column in --crs units, instead of --lat")
-    p.add_argument("--crs", help="the CRS of --x/--y, e.g. EPSG:3067")
+    p.add_argument(
+        "--lon", help=_("longitude column (degrees) for --by-location (default: lon/longitude/...)")
+    )
+    p.add_argument("--lat", help=_("latitude column (degrees) for --by-location (default: lat/latitude/...)"))
+    p.add_argument("--x", help=_("x column in --crs units, instead of --lon"))
+    p.add_argument("--y", help=_("y column in --crs units, instead of --lat"))
+    p.add_argument("--crs", help=_("the CRS of --x/--y, e.g. EPSG:3067"))
     p.add_argument(
         "--value",
         action="append",
         default=[],
         metavar="COL",
-        help="a value column (repeatable; default: every column of numbers)",
+        help=_("a value column (repeatable; default: every column of numbers)"),
     )
     p.add_argument(
         "--units",
@@ -64,25 +74,31 @@ def add_join_parser(sub: Any, size_type: Any) -> None:
         action="append",
         default=[],
         metavar="COL=UNIT",
-        help="units of a value column (default: from a 'name [unit]' header)",
+        help=_("units of a value column (default: from a 'name [unit]' header)"),
     )
     p.add_argument(
         "--aggregate",
         choices=["sum", "mean"],
-        help="combine rows sharing a key (key joins refuse repeats without it) or a feature "
-        "(--by-location, default sum)",
+        help=_(
+            "combine rows sharing a key (key joins refuse repeats without it) or a feature "
+            "(--by-location, default sum)"
+        ),
     )
-    p.add_argument("--quantity", help="what the first value measures, for its palette (heat, share, ...)")
-    p.add_argument("--sheet", dest="table_layer", metavar="LAYER", help="the layer of a GeoPackage table")
-    p.add_argument("--time", metavar="COL", help="a time column: rows become a time series (needs --store)")
-    p.add_argument("--timezone", help="the IANA time zone of times written without an offset")
-    p.add_argument("--store", type=Path, help="the observation store (GeoPackage) for --time")
-    p.add_argument("--name", help="the name to store the table's values under (default: its file name)")
-    p.add_argument("--at", help="with --time: draw and save the values at this time (ISO 8601)")
-    p.add_argument("--out", type=Path, help="save the joined layer: .gpkg (with geometry) or .csv")
-    p.add_argument("--render", type=Path, metavar="PNG", help="draw the city coloured by the joined values")
-    p.add_argument("--size", type=size_type, default=(1600, 1000), help="size of the --render image, WxH")
-    p.add_argument("--json", action="store_true", help="print the report as JSON (docs/tables.md)")
+    p.add_argument("--quantity", help=_("what the first value measures, for its palette (heat, share, ...)"))
+    p.add_argument("--sheet", dest="table_layer", metavar="LAYER", help=_("the layer of a GeoPackage table"))
+    p.add_argument(
+        "--time", metavar="COL", help=_("a time column: rows become a time series (needs --store)")
+    )
+    p.add_argument("--timezone", help=_("the IANA time zone of times written without an offset"))
+    p.add_argument("--store", type=Path, help=_("the observation store (GeoPackage) for --time"))
+    p.add_argument("--name", help=_("the name to store the table's values under (default: its file name)"))
+    p.add_argument("--at", help=_("with --time: draw and save the values at this time (ISO 8601)"))
+    p.add_argument("--out", type=Path, help=_("save the joined layer: .gpkg (with geometry) or .csv"))
+    p.add_argument(
+        "--render", type=Path, metavar="PNG", help=_("draw the city coloured by the joined values")
+    )
+    p.add_argument("--size", type=size_type, default=(1600, 1000), help=_("size of the --render image, WxH"))
+    p.add_argument("--json", action="store_true", help=_("print the report as JSON (docs/tables.md)"))
 
 
 def cmd_join(args: argparse.Namespace) -> int:
@@ -113,10 +129,12 @@ def cmd_join(args: argparse.Namespace) -> int:
     request.check()  # before the city is loaded, not after
     at = _time(args.at) if args.at else None
     if at is not None and not args.time:
-        raise TableError("--at picks a time of a time-stamped table: give its time column with --time.")
+        raise TableError(_("--at picks a time of a time-stamped table: give its time column with --time."))
     if args.out is not None:
         if args.out.suffix.lower() not in (".gpkg", ".csv"):
-            raise TableError(f"The joined layer is saved as .gpkg or .csv, not '{args.out.name}'.")
+            raise TableError(
+                _("The joined layer is saved as .gpkg or .csv, not '{name}'.").format(name=args.out.name)
+            )
         check_output_file(args.out, example="joined.gpkg")
     if args.render is not None:
         from twin_app.scene.render import check_opengl
@@ -126,10 +144,10 @@ def cmd_join(args: argparse.Namespace) -> int:
     if not args.table.is_file():
         from twin_app.core.errors import MissingFileError
 
-        raise MissingFileError(args.table, what="table")
+        raise MissingFileError(args.table, what=N_("table"))
     model = load_city(args.city)
     for problem in model.problems:
-        print(f"twin-app: warning: {problem.message}", file=sys.stderr)
+        say("warning", problem.message)
     target = target_layer(model, args.layer)
     made = import_table(target, request)
     model.add_result_layer(made.result.layer)
@@ -150,7 +168,7 @@ def cmd_join(args: argparse.Namespace) -> int:
         warnings: list[str] = []
         render_city(model, args.render, size=args.size, warnings=warnings)
         for warning in warnings:
-            print(f"twin-app: warning: {warning}", file=sys.stderr)
+            say("warning", warning)
     if args.json:
         print(json.dumps(report.as_json(), indent=2, ensure_ascii=False))
     else:
@@ -158,7 +176,7 @@ def cmd_join(args: argparse.Namespace) -> int:
             print(sentence)
     for path in (args.out, args.render):
         if path is not None:
-            print(f"Saved {path}", file=sys.stderr if args.json else sys.stdout)
+            print(_("Saved {path}").format(path=path), file=sys.stderr if args.json else sys.stdout)
     return 0
 
 
@@ -169,7 +187,9 @@ def _time(text: str) -> Any:
         return parse_time(text)
     except ValueError:
         raise TableError(
-            f"--at '{text}' is not an ISO 8601 time with its offset, such as 2026-03-01T08:00:00Z."
+            _("--at '{text}' is not an ISO 8601 time with its offset, such as 2026-03-01T08:00:00Z.").format(
+                text=text
+            )
         ) from None
 
 

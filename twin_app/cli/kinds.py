@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from typing import Any
+
+from twin_app.cli.language import say
+from twin_app.core.i18n import _
 
 
 def add_kinds_parser(sub: Any) -> None:
     p = sub.add_parser(
-        "kinds", help="list the layer kinds (file formats) this install reads, with their options"
+        "kinds", help=_("list the layer kinds (file formats) this install reads, with their options")
     )
-    p.add_argument("--json", action="store_true", help="print JSON (docs/plugins.md)")
+    p.add_argument("--json", action="store_true", help=_("print JSON (docs/plugins.md)"))
 
 
 def cmd_kinds(args: argparse.Namespace) -> int:
@@ -31,14 +33,16 @@ def cmd_kinds(args: argparse.Namespace) -> int:
         print(json.dumps({"kinds": [m.as_json() for m in manifests], "broken": broken}, indent=2))
         return 0
     for m in manifests:
-        origin = "built-in" if m.builtin else f"{m.distribution} {m.version}".strip()
-        patterns = " ".join(m.patterns) or "(named in city.toml only)"
+        origin = _("built-in") if m.builtin else f"{m.distribution} {m.version}".strip()
+        patterns = " ".join(m.patterns) or _("(named in city.toml only)")
         print(f"{m.id:<18} {patterns:<44} {m.title}  [{origin}]")
         for p in m.options:
             print(f"    {p.name} = …  {p.describe().strip()}")
     for item in broken:
-        print(
-            f"twin-app: warning: the layer kind '{item['id']}' could not be loaded: {item['reason']}",
-            file=sys.stderr,
+        say(
+            "warning",
+            _("The layer kind '{kind}' could not be loaded: {reason}").format(
+                kind=item["id"], reason=item["reason"]
+            ),
         )
     return 0

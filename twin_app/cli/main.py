@@ -17,7 +17,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from twin_app import __version__
+from twin_app.cli.language import argparse_speaking, command_language, say
 from twin_app.core.errors import TwinError
+from twin_app.core.i18n import _, format_number, speaking
 
 EXIT_ERROR = 2
 #: an error nobody foresaw: a defect of twin_app to report
@@ -34,7 +36,9 @@ def _size(text: str) -> tuple[int, int]:
     try:
         w, h = (int(v) for v in text.lower().split("x"))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1600x1000") from None
+        raise argparse.ArgumentTypeError(
+            _("'{text}' is not a size like 1600x1000").format(text=text)
+        ) from None
     from twin_app.core.errors import ExportSizeError
     from twin_app.scene.render import check_export_size
 
@@ -46,15 +50,17 @@ def _size(text: str) -> tuple[int, int]:
 
 def _raster(text: str) -> tuple[str, Path]:
     if "=" not in text:
-        raise argparse.ArgumentTypeError(f"'{text}' should be LABEL=FILE, e.g. heat=heat.tif")
-    label, _, path = text.partition("=")
+        raise argparse.ArgumentTypeError(
+            _("'{text}' should be LABEL=FILE, e.g. heat=heat.tif").format(text=text)
+        )
+    label, _sep, path = text.partition("=")
     return label.strip(), Path(path)
 
 
 def _units(text: str) -> tuple[str, str]:
     if "=" not in text:
-        raise argparse.ArgumentTypeError(f"'{text}' should be LABEL=UNITS, e.g. heat=°C")
-    label, _, units = text.partition("=")
+        raise argparse.ArgumentTypeError(_("'{text}' should be LABEL=UNITS, e.g. heat=°C").format(text=text))
+    label, _sep, units = text.partition("=")
     return label.strip(), units.strip()
 
 
@@ -62,94 +68,110 @@ def build_parser(analysis: object | None = None) -> argparse.ArgumentParser:
     """The whole command line; ``analysis`` (a manifest) adds that analysis's options to ``run``."""
     parser = argparse.ArgumentParser(
         prog="twin-app",
-        description="An urban digital twin: streets, buildings, transit, heat and people in 3D. "
-        "With no command, opens the window on the bundled Helsinki.",
+        description=_(
+            "An urban digital twin: streets, buildings, transit, heat and people in 3D. "
+            "With no command, opens the window on the bundled Helsinki."
+        ),
     )
-    parser.add_argument("--version", action="version", version=f"twin-app {__version__}")
     parser.add_argument(
-        DEBUG_FLAG, action="store_true", help="show the traceback of an unexpected error (for a report)"
+        "--version",
+        action="version",
+        version=f"twin-app {__version__}",
+        help=_("show program's version number and exit"),
+    )
+    parser.add_argument(
+        DEBUG_FLAG, action="store_true", help=_("show the traceback of an unexpected error (for a report)")
     )
     parser.add_argument(
         "--lang",
         dest="ui_lang",
         metavar="CODE",
-        help="the language of the window and of messages: en, es, fr, pt, ko, ja or zh "
-        "(default: the one chosen last in the window, else the system's)",
+        help=_(
+            "the language of the window and of messages: en, es, fr, pt, ko, ja or zh "
+            "(default: for the window, the one chosen last in it, else the system's; "
+            "for messages, the system's)"
+        ),
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p_open = sub.add_parser("open", help="open the desktop window on a city or a data file")
+    p_open = sub.add_parser("open", help=_("open the desktop window on a city or a data file"))
     p_open.add_argument(
-        "target", nargs="?", help="bundled city name, city folder or data file (default: helsinki)"
+        "target", nargs="?", help=_("bundled city name, city folder or data file (default: helsinki)")
     )
 
-    p_render = sub.add_parser("render", help="render the 3D view to a PNG image (no display needed)")
-    p_render.add_argument("city", nargs="?", help="bundled city name or city folder (default: helsinki)")
-    p_render.add_argument("--out", required=True, type=Path, help="PNG file to write")
+    p_render = sub.add_parser("render", help=_("render the 3D view to a PNG image (no display needed)"))
+    p_render.add_argument("city", nargs="?", help=_("bundled city name or city folder (default: helsinki)"))
+    p_render.add_argument("--out", required=True, type=Path, help=_("PNG file to write"))
     p_render.add_argument(
         "--size",
         type=_size,
         default=(1600, 1000),
-        help="image size WxH, up to 3840x2160 (default 1600x1000); text scales with the height",
+        help=_("image size WxH, up to 3840x2160 (default 1600x1000); text scales with the height"),
     )
-    p_render.add_argument("--show", help="comma-separated layer ids to show (default: the manifest's choice)")
+    p_render.add_argument(
+        "--show", help=_("comma-separated layer ids to show (default: the manifest's choice)")
+    )
 
-    p_info = sub.add_parser("info", help="list a city's layers with counts, CRS and extent")
-    p_info.add_argument("city", nargs="?", help="bundled city name or city folder (default: helsinki)")
-    p_info.add_argument("--json", action="store_true", help="print the documented JSON document")
+    p_info = sub.add_parser("info", help=_("list a city's layers with counts, CRS and extent"))
+    p_info.add_argument("city", nargs="?", help=_("bundled city name or city folder (default: helsinki)"))
+    p_info.add_argument("--json", action="store_true", help=_("print the documented JSON document"))
 
-    sub.add_parser("plugins", help="list the installed analyses").add_argument(
-        "action", nargs="?", choices=["list"], default="list", help="what to do (list)"
+    sub.add_parser("plugins", help=_("list the installed analyses")).add_argument(
+        "action", nargs="?", choices=["list"], default="list", help=_("what to do (list)")
     )
     from twin_app.cli.kinds import add_kinds_parser
 
     add_kinds_parser(sub)
-    p_help = sub.add_parser("help", help="explain an analysis: what it measures, its parameters and outputs")
-    p_help.add_argument("analysis", help="analysis id (see 'twin-app plugins list')")
+    p_help = sub.add_parser(
+        "help", help=_("explain an analysis: what it measures, its parameters and outputs")
+    )
+    p_help.add_argument("analysis", help=_("analysis id (see 'twin-app plugins list')"))
     p_run = sub.add_parser(
         "run",
-        help="run an analysis on a city",
-        description="Run an analysis. Its own parameters are options too: see 'twin-app help ANALYSIS'.",
+        help=_("run an analysis on a city"),
+        description=_("Run an analysis. Its own parameters are options too: see 'twin-app help ANALYSIS'."),
     )
-    p_run.add_argument("analysis", help="analysis id (see 'twin-app plugins list')")
-    p_run.add_argument("city", nargs="?", help="bundled city name or city folder (default: helsinki)")
+    p_run.add_argument("analysis", help=_("analysis id (see 'twin-app plugins list')"))
+    p_run.add_argument("city", nargs="?", help=_("bundled city name or city folder (default: helsinki)"))
     p_run.add_argument(
         "--out",
         type=Path,
-        help="save result layers, indicators and provenance to a GeoPackage (.gpkg), "
-        "or the --json document to a .json file",
+        help=_(
+            "save result layers, indicators and provenance to a GeoPackage (.gpkg), "
+            "or the --json document to a .json file"
+        ),
     )
-    p_run.add_argument("--json", action="store_true", help="print the documented JSON result")
+    p_run.add_argument("--json", action="store_true", help=_("print the documented JSON result"))
     p_run.add_argument(
         "--render",
         type=Path,
         metavar="PNG",
-        help="also draw the city with the result layers (as the window shows them) to a PNG image",
+        help=_("also draw the city with the result layers (as the window shows them) to a PNG image"),
     )
     p_run.add_argument(
-        "--size", type=_size, default=(1600, 1000), help="size of the --render image, WIDTHxHEIGHT"
+        "--size", type=_size, default=(1600, 1000), help=_("size of the --render image, WIDTHxHEIGHT")
     )
     if analysis is not None:
         add_param_options(p_run, analysis)
 
-    p_city = sub.add_parser("city", help="manage cities (import your own)")
+    p_city = sub.add_parser("city", help=_("manage cities (import your own)"))
     city_sub = p_city.add_subparsers(dest="city_command", metavar="ACTION")
     city_sub.required = True
-    city_sub.add_parser("list", help="list bundled and imported cities")
-    p_imp = city_sub.add_parser("import", help="build a city folder from an OSM file and optional layers")
-    p_imp.add_argument("name", help="name of the new city (letters, digits, - _ .)")
+    city_sub.add_parser("list", help=_("list bundled and imported cities"))
+    p_imp = city_sub.add_parser("import", help=_("build a city folder from an OSM file and optional layers"))
+    p_imp.add_argument("name", help=_("name of the new city (letters, digits, - _ .)"))
     p_imp.add_argument(
-        "--osm", required=True, type=Path, help="OpenStreetMap extract (.osm, .osm.bz2, .osm.pbf)"
+        "--osm", required=True, type=Path, help=_("OpenStreetMap extract (.osm, .osm.bz2, .osm.pbf)")
     )
-    p_imp.add_argument("--gtfs", type=Path, help="GTFS feed (.zip)")
-    p_imp.add_argument("--population", type=Path, help="population grid (GeoPackage, GeoJSON, ...)")
-    p_imp.add_argument("--population-column", default="population", help="column with head counts")
-    p_imp.add_argument("--districts", type=Path, help="district polygons (default: OSM neighbourhoods)")
-    p_imp.add_argument("--district-name-column", default="name", help="column with district names")
+    p_imp.add_argument("--gtfs", type=Path, help=_("GTFS feed (.zip)"))
+    p_imp.add_argument("--population", type=Path, help=_("population grid (GeoPackage, GeoJSON, ...)"))
+    p_imp.add_argument("--population-column", default="population", help=_("column with head counts"))
+    p_imp.add_argument("--districts", type=Path, help=_("district polygons (default: OSM neighbourhoods)"))
+    p_imp.add_argument("--district-name-column", default="name", help=_("column with district names"))
     p_imp.add_argument(
         "--district-level",
         metavar="N",
-        help="OSM admin_level of the districts (default: chosen from the file, finest first)",
+        help=_("OSM admin_level of the districts (default: chosen from the file, finest first)"),
     )
     p_imp.add_argument(
         "--raster",
@@ -157,7 +179,7 @@ def build_parser(analysis: object | None = None) -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="LABEL=FILE",
-        help="a raster layer, e.g. heat=heat.tif (repeatable)",
+        help=_("a raster layer, e.g. heat=heat.tif (repeatable)"),
     )
     p_imp.add_argument(
         "--raster-units",
@@ -165,34 +187,36 @@ def build_parser(analysis: object | None = None) -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="LABEL=UNITS",
-        help='units of a raster\'s values, e.g. heat="°C" (default: what the raster states; repeatable)',
+        help=_('units of a raster\'s values, e.g. heat="°C" (default: what the raster states; repeatable)'),
     )
     p_imp.add_argument(
         "--crs",
-        help="projected metric CRS to analyse in, e.g. EPSG:32635 (default: the UTM zone of the OSM file)",
+        help=_("projected metric CRS to analyse in, e.g. EPSG:32635 (default: the UTM zone of the OSM file)"),
     )
     p_imp.add_argument(
         "--attribution",
         action="append",
         default=[],
         metavar="[SOURCE=]TEXT",
-        help="credit for a given file (SOURCE: osm, gtfs, population, districts or a raster label), "
-        "replacing what the file says, or a free credit line without SOURCE= (repeatable)",
+        help=_(
+            "credit for a given file (SOURCE: osm, gtfs, population, districts or a raster label), "
+            "replacing what the file says, or a free credit line without SOURCE= (repeatable)"
+        ),
     )
     p_imp.add_argument(
         "--storey-height",
         type=float,
         metavar="M",
-        help="metres per storey for building:levels (default 3); see docs/buildings.md",
+        help=_("metres per storey for building:levels (default 3); see docs/buildings.md"),
     )
     p_imp.add_argument(
         "--default-height",
         type=float,
         metavar="M",
-        help="height of buildings whose type says nothing (default: 2 storeys); see docs/buildings.md",
+        help=_("height of buildings whose type says nothing (default: 2 storeys); see docs/buildings.md"),
     )
     p_imp.add_argument(
-        "--dest", type=Path, help="parent folder for the city (default: your twin_app data folder)"
+        "--dest", type=Path, help=_("parent folder for the city (default: your twin_app data folder)")
     )
     from twin_app.cli.feed import add_feed_parser
 
@@ -220,36 +244,44 @@ def cmd_info(args: argparse.Namespace) -> int:
 
     model = load_city(args.city)
     for note in model.manifest.notes:
-        print(f"twin-app: warning: {note}", file=sys.stderr)
+        say("warning", note)
     info = model.info()
     if args.json:
         print(json.dumps(info, indent=2, ensure_ascii=False, default=str))
         return 0
     print(f"{model.manifest.display_title()}  ({info['folder']})")  # --json keeps titles as written
-    print(f"CRS {info['crs']}   bbox (lon/lat) {info['bbox_lonlat']}")
+    print(_("CRS {crs}   bbox (lon/lat) {bbox}").format(crs=info["crs"], bbox=info["bbox_lonlat"]))
     for lid, layer in info["layers"].items():
         print(f"  {lid:<16} {layer['type']:<9} {layer['count']:>7}  {model.layers[lid].display_title()}")
         for note in layer["notes"]:
-            print(f"  {'':<16} note: {note}")
+            print(f"  {'':<16} " + _("note: {note}").format(note=note))
     b = info["buildings"]
+    heights = ", ".join(f"{k} {format_number(v)}" for k, v in b["height_from"].items())
     print(
-        f"Buildings: {b['count']} (height from: "
-        + ", ".join(f"{k} {v}" for k, v in b["height_from"].items())
-        + ")"
+        _("Buildings: {count} (height from: {sources})").format(
+            count=format_number(b["count"]), sources=heights
+        )
     )
     pop = info.get("population")
     if pop:
         print(
-            f"Population ({pop['layer']}): {pop['in_grid']:,.0f} in the grid, "
-            f"{pop['inside_extent']:,.0f} inside the city's extent (area-weighted)"
+            _(
+                "Population ({layer}): {in_grid} in the grid, "
+                "{inside} inside the city's extent (area-weighted)"
+            ).format(
+                layer=pop["layer"],
+                in_grid=format_number(pop["in_grid"], 0),
+                inside=format_number(pop["inside_extent"], 0),
+            )
         )
         for name, people in pop.get("by_district", {}).items():
-            print(f"  {name:<24} {people:>10,.0f}")
+            print(f"  {name:<24} {format_number(people, 0):>10}")
         if "outside_every_district" in pop:
-            print(f"  {'(outside every district)':<24} {pop['outside_every_district']:>10,.0f}")
+            outside = _("(outside every district)")
+            print(f"  {outside:<24} {format_number(pop['outside_every_district'], 0):>10}")
     for problem in info["problems"]:
-        print(f"problem: {problem['message']}", file=sys.stderr)
-    print(f"Data: {info['attribution']}")
+        print(_("problem: {message}").format(message=problem["message"]), file=sys.stderr)
+    print(_("Data: {attribution}").format(attribution=info["attribution"]))
     return 0
 
 
@@ -266,16 +298,18 @@ def cmd_render(args: argparse.Namespace) -> int:
         unknown = wanted - set(model.layers)
         if unknown:
             raise TwinError(
-                f"No layer called {', '.join(sorted(unknown))}; layers: {', '.join(model.layers)}."
+                _("No layer called {names}; layers: {layers}.").format(
+                    names=", ".join(sorted(unknown)), layers=", ".join(model.layers)
+                )
             )
         for lid, layer in model.layers.items():
             layer.visible = lid in wanted
     for problem in model.problems:
-        print(f"twin-app: warning: {problem.message}", file=sys.stderr)
+        say("warning", problem.message)
     warnings: list[str] = []
     out = render_city(model, args.out, size=args.size, warnings=warnings)
     for warning in warnings:
-        print(f"twin-app: warning: {warning}", file=sys.stderr)
+        say("warning", warning)
     print(out)
     return 0
 
@@ -287,7 +321,7 @@ def cmd_city(args: argparse.Namespace) -> int:
 
     if args.city_command == "list":
         for name in bundled_city_names():
-            print(f"{name}  (bundled)")
+            print(_("{name}  (bundled)").format(name=name))
         root = user_cities_dir()
         if root.is_dir():
             for folder in sorted(
@@ -313,16 +347,16 @@ def cmd_city(args: argparse.Namespace) -> int:
         default_height_m=args.default_height,
         district_level=str(args.district_level) if args.district_level is not None else None,
     )
-    feedback = Feedback(on_message=lambda level, text: print(f"twin-app: {level}: {text}", file=sys.stderr))
+    feedback = Feedback(on_message=say)
     folder = import_city(request, args.dest, feedback=feedback)
     from twin_app.core.loading import load_city
 
     model = load_city(folder)
-    print(f"Created {folder}")
+    print(_("Created {folder}").format(folder=folder))
     for lid, layer in model.layers.items():
         print(f"  {lid:<16} {layer.feature_count:>7}  {layer.display_title()}")
     for problem in model.problems:
-        print(f"twin-app: warning: {problem.message}", file=sys.stderr)
+        say("warning", problem.message)
     return 0
 
 
@@ -331,9 +365,10 @@ def cmd_plugins() -> int:
 
     registry = default_plugins()
     for m in registry.manifests():
-        print(f"{m.id:<22} {m.version:<8} {m.title}" + (f"  [{m.distribution}]" if m.distribution else ""))
+        title = m.shown_title()
+        print(f"{m.id:<22} {m.version:<8} {title}" + (f"  [{m.distribution}]" if m.distribution else ""))
     for name, why in registry.failures.items():
-        print(f"twin-app: warning: the analysis '{name}' could not be loaded: {why}", file=sys.stderr)
+        say("warning", _("The analysis '{name}' could not be loaded: {reason}").format(name=name, reason=why))
     return 0
 
 
@@ -341,22 +376,25 @@ def cmd_help(analysis: str) -> int:
     from twin_app.core.plugins import default_plugins
 
     m = default_plugins().get(analysis)
-    print(f"{m.title} ({m.id} {m.version})\n")
+    print(f"{m.shown_title()} ({m.id} {m.version})\n")
     if m.description:
-        print(m.description + "\n")
-    print(f"Usage: twin-app run {m.id} [CITY] [options] [--out FILE.gpkg|FILE.json] [--json]\n")
-    print("Parameters:")
+        print(m.shown_description() + "\n")
+    usage = _("Usage: twin-app run {id} [CITY] [options] [--out FILE.gpkg|FILE.json] [--json]").format(
+        id=m.id
+    )
+    print(usage + "\n")
+    print(_("Parameters:"))
     for p in m.parameters:
-        print(f"  {p.option:<28} {p.label}: {p.describe()}")
-    print("\nIndicators:")
+        print(f"  {p.option:<28} {p.shown_label}: {p.describe()}")
+    print("\n" + _("Indicators:"))
     for key, spec in m.indicators.items():
-        print(f"  {key:<28} [{spec.get('unit', '')}] {spec.get('definition', '')}")
+        print(f"  {key:<28} [{spec.get('unit', '')}] {m.indicator_text(key, 'definition')}")
     if m.layers:
-        print("\nResult layers:")
-        for lid, title in m.layers.items():
-            print(f"  {lid:<28} {title}")
+        print("\n" + _("Result layers:"))
+        for lid in m.layers:
+            print(f"  {lid:<28} {m.layer_title(lid)}")
     if m.methodology:
-        print(f"\nMethodology: {m.methodology}")
+        print("\n" + _("Methodology: {document}").format(document=m.methodology))
     return 0
 
 
@@ -365,7 +403,7 @@ def add_param_options(parser: argparse.ArgumentParser, manifest: object) -> None
     from twin_app.core.plugins import PluginManifest
 
     assert isinstance(manifest, PluginManifest)
-    group = parser.add_argument_group(f"parameters of {manifest.id}")
+    group = parser.add_argument_group(_("parameters of {analysis}").format(analysis=manifest.id))
     for p in manifest.parameters:
         group.add_argument(p.option, dest=f"param:{p.name}", metavar=p.kind.upper(), help=p.describe())
 
@@ -401,8 +439,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         check_output_file(args.render, example="result.png")
     model = load_city(args.city)
     for problem in model.problems:
-        print(f"twin-app: warning: {problem.message}", file=sys.stderr)
-    feedback = Feedback(on_message=lambda level, text: print(f"twin-app: {level}: {text}", file=sys.stderr))
+        say("warning", problem.message)
+    feedback = Feedback(on_message=say)
     with contextlib.redirect_stdout(sys.stderr):  # stdout is for our output (--json): a plugin's print
         result = run_analysis(manifest.id, model, raw, feedback=feedback)
     if args.out:
@@ -417,18 +455,18 @@ def cmd_run(args: argparse.Namespace) -> int:
         warnings: list[str] = []
         render_city(model, args.render, size=args.size, warnings=warnings)
         for warning in warnings:
-            print(f"twin-app: warning: {warning}", file=sys.stderr)
-        print(f"Saved {args.render}", file=sys.stderr if args.json else sys.stdout)
+            say("warning", warning)
+        print(_("Saved {path}").format(path=args.render), file=sys.stderr if args.json else sys.stdout)
     if args.json:
         print(json.dumps(result.to_json(), indent=2, ensure_ascii=False, default=str))
         return 0
-    print(f"{result.title} on {model.manifest.display_title()}")
+    print(_("{analysis} on {city}").format(analysis=result.title, city=model.manifest.display_title()))
     for ind in result.indicators:
-        where = ind.district or "(all selected)"
+        where = ind.district or _("(all selected)")
         value = format_value(ind.value)
         print(f"  {where:<22} {ind.key:<36} {value:>10} {ind.unit}")
     if args.out:
-        print(f"Saved {args.out}")
+        print(_("Saved {path}").format(path=args.out))
     return 0
 
 
@@ -447,10 +485,11 @@ def _main(argv: Sequence[str] | None = None) -> int:
         try:
             manifest = default_plugins().get(analysis)
         except PluginError as exc:
-            print(f"twin-app: error: {exc}", file=sys.stderr)
+            say("error", str(exc))
             return EXIT_ERROR
-    parser = build_parser(manifest)
-    args = parser.parse_args(argv)
+    with argparse_speaking():  # argparse's own words too ("usage:", its error lines)
+        parser = build_parser(manifest)
+        args = parser.parse_args(argv)
     try:
         if args.ui_lang:
             from twin_app.core.i18n import set_language
@@ -501,9 +540,10 @@ def _main(argv: Sequence[str] | None = None) -> int:
 
             return cmd_export_scene(args)
     except TwinError as exc:
-        print(f"twin-app: error: {exc}", file=sys.stderr)
+        say("error", str(exc))
         return EXIT_ERROR
-    parser.error(f"unknown command {args.command}")
+    with argparse_speaking():
+        parser.error(_("unknown command {command}").format(command=args.command))
     return EXIT_ERROR
 
 
@@ -519,20 +559,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     debug = DEBUG_FLAG in argv
     argv = [a for a in argv if a != DEBUG_FLAG]
     try:
+        # the help, the errors and the results in the planner's language (--lang, else the locale's)
+        with speaking(command_language(argv)):
+            return _main_speaking(argv, debug)
+    except KeyboardInterrupt:  # while the catalogue was read: the same quiet end
+        _quiet_exit_output()
+        print(_("twin-app: Interrupted."), file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _main_speaking(argv: list[str], debug: bool) -> int:
+    try:
         return _run_main(argv)
     except KeyboardInterrupt:
         # Ctrl-C: what the shell expects (128 + SIGINT), without a traceback
         _quiet_exit_output()
-        print("twin-app: Interrupted.", file=sys.stderr)
+        print(_("twin-app: Interrupted."), file=sys.stderr)
         return EXIT_INTERRUPTED
     except Exception as exc:  # the last resort: a sentence, never a traceback
         if debug:
             raise
         from twin_app.core.explain import explain, is_known
 
-        message = explain(exc, subject="The command could not finish")
-        hint = "" if is_known(exc) else " (Run it again with --debug for the details.)"
-        print(f"twin-app: error: {message}{hint}", file=sys.stderr)
+        message = explain(exc, subject=_("The command could not finish"))
+        if not is_known(exc):
+            message = _("{message} (Run it again with --debug for the details.)").format(message=message)
+        say("error", message)
         _quiet_exit_output()
         return EXIT_ERROR if is_known(exc) else EXIT_UNEXPECTED
 
@@ -577,7 +629,7 @@ def _run_main(argv: list[str]) -> int:
             raise
         from twin_app.core.outputs import describe_os_error
 
-        print(f"twin-app: error: {describe_os_error(exc)}", file=sys.stderr)
+        say("error", describe_os_error(exc))
         try:
             sys.stdout.flush()
         except OSError:  # stdout itself failed (a full disk): do not fail again at exit

@@ -31,6 +31,7 @@ from twin_app.core.params import Param
 from twin_app.report.compare import ScenarioComparison
 from twin_app.report.content import ALL_DISTRICTS, AnalysisSection, IndicatorTable, ReportContent, local_units
 from twin_app.report.fonts import FontFiles, dejavu
+from twin_app.report.notes import note_label
 from twin_app.report.numbers import district_name
 
 #: A4 portrait in millimetres, and the margins every page keeps
@@ -155,7 +156,10 @@ def _value_text(value: Any) -> str:
     if value is None or value == [] or value == "":
         return _("all") if isinstance(value, list) else _("not set")
     if isinstance(value, dict):
-        return ", ".join(f"{k}: {_value_text(v)}" for k, v in value.items())
+        return ", ".join(
+            _("{label}: {value}").format(label=note_label(str(k)), value=_value_text(v))
+            for k, v in value.items()
+        )
     if isinstance(value, list | tuple):
         return ", ".join(_value_text(v) for v in value)
     if isinstance(value, bool):
@@ -397,7 +401,8 @@ class ReportLayout:
             if changed:
                 pdf.paragraph(_("What the run did differently in the scenario:"), 9, bold=True)
                 for key in changed:
-                    pdf.paragraph(f"{key}: {_value_text(before[key])} → {_value_text(after[key])}", SMALL)
+                    change = f"{_value_text(before[key])} → {_value_text(after[key])}"
+                    pdf.paragraph(_("{label}: {value}").format(label=note_label(key), value=change), SMALL)
                 pdf.ln(1)
             for table in comparison.tables.get(analysis, []):
                 chart = self.difference_charts.get((analysis, table.key))
@@ -484,7 +489,8 @@ class ReportLayout:
             if notes:
                 pdf.paragraph(_("Notes of the run"), 10, bold=True)
                 for key, value in notes.items():
-                    pdf.paragraph(f"{key}: {_value_text(value)}", SMALL)
+                    shown = _("{label}: {value}").format(label=note_label(key), value=_value_text(value))
+                    pdf.paragraph(shown, SMALL)
             for warning in section.result.warnings:
                 pdf.paragraph(_("Warning: {warning}").format(warning=warning), SMALL, bold=True)
             pdf.ln(3)
