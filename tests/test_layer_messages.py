@@ -114,3 +114,15 @@ def test_a_stops_layer_without_modes_is_said_in_japanese_and_french() -> None:
         "La couche d'arrêts ne dit rien des modes qui desservent ses arrêts (pas de colonne « modes ») ; "
         "choisissez une couche d'arrêts issue d'un flux GTFS ou d'OpenStreetMap."
     )
+
+
+def test_a_layers_notes_are_written_in_the_language_chosen(tmp_path: Path, ctx) -> None:
+    path = tmp_path / "sensors.csv"
+    path.write_text("id,lon,lat\n1,24.9450,60.1675\n2,,60.17\n")
+    i18n.set_language("fr")
+    layer = _load("vector", path, ctx)
+    assert layer.feature_count == 1
+    assert "1 ligne(s) sans géométrie (pas de « lon »/« lat » lisible) ont été ignorée(s) (" in layer.notes[0]
+    i18n.set_language("ja")
+    layer = _load("vector", path, ctx)
+    assert layer.notes[0].startswith("ジオメトリのない行（読める「lon」/「lat」なし）1 行を飛ばしました（")

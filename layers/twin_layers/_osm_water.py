@@ -56,6 +56,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from twin_app.api import _, format_number
+
 if TYPE_CHECKING:
     import geopandas as gpd
     import numpy as np
@@ -273,11 +275,15 @@ def _cut_areas(
         if not area.is_empty:
             out.append((area, tags, int(ways.ids[i])))
     if out:
-        notes.append(f"{len(out)} water area(s) cut by the extract were closed along its edge.")
+        notes.append(
+            _("{count} water area(s) cut by the extract were closed along its edge.").format(count=len(out))
+        )
     if dropped:
         notes.append(
-            f"{dropped} water area(s) cut by the extract could not be closed (a piece ends inside it) "
-            "and are left out."
+            _(
+                "{count} water area(s) cut by the extract could not be closed (a piece ends inside it) "
+                "and are left out."
+            ).format(count=dropped)
         )
     return out
 
@@ -317,11 +323,15 @@ def sea_area(data: OsmData, box: Any, to_crs: Any, notes: list[str]) -> Any:
 
     lines = _coastline_lines(data, box, to_crs)
     if not lines:
-        notes.append("No natural=coastline in the extract: no sea is drawn (only mapped water areas).")
+        notes.append(_("No natural=coastline in the extract: no sea is drawn (only mapped water areas)."))
         return shapely.Polygon()
     lines, closed = _close_gaps(lines, box)
     if closed:
-        notes.append(f"{closed} gap(s) of at most {CLOSE_M:g} m in the coastline were closed.")
+        notes.append(
+            _("{count} gap(s) of at most {distance} m in the coastline were closed.").format(
+                count=closed, distance=format_number(CLOSE_M)
+            )
+        )
     # only the lines near the extract divide it: a regional coastline need not be noded whole
     near = shapely.intersection(shapely.MultiLineString(lines), box.buffer(2.0))
     noded = shapely.union_all([*shapely.get_parts(near), box.exterior])

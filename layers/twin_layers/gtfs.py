@@ -30,6 +30,7 @@ from twin_app.api import (
     LoadContext,
     StopsLayer,
     Timetable,
+    _,
     city_box,
     gtfs_seconds,
     mode_name,
@@ -141,8 +142,10 @@ def _without_bad_coordinates(stops: pd.DataFrame, notes: list[str]) -> pd.DataFr
     bad = must & ~located
     if bad.any():
         notes.append(
-            f"{int(bad.sum())} stop(s) with an empty, non-numeric or impossible stop_lat/stop_lon "
-            f"were skipped (e.g. {_sample(stops.loc[bad, 'stop_id'])})."
+            _(
+                "{count} stop(s) with an empty, non-numeric or impossible stop_lat/stop_lon "
+                "were skipped (e.g. {sample})."
+            ).format(count=int(bad.sum()), sample=_sample(stops.loc[bad, "stop_id"]))
         )
     return stops.loc[~bad].reset_index(drop=True)
 
@@ -155,8 +158,9 @@ def _first_of_each(table: pd.DataFrame, key: str, name: str, notes: list[str]) -
     if not repeated.any():
         return table
     notes.append(
-        f"{name} repeats {int(repeated.sum())} row(s) of the same {key}; the first of each was kept "
-        f"(e.g. {_sample(table.loc[repeated, key])})."
+        _(
+            "{file} repeats {count} row(s) of the same {key}; the first of each was kept (e.g. {sample})."
+        ).format(file=name, count=int(repeated.sum()), key=key, sample=_sample(table.loc[repeated, key]))
     )
     return table.loc[~repeated].reset_index(drop=True)
 
@@ -173,13 +177,17 @@ def _times_of_known_stops(
     unknown = ~times["stop_id"].isin(stops["stop_id"])
     if at_skipped.any():
         notes.append(
-            f"{int(at_skipped.sum())} stop_times row(s) at the skipped stops were left out; their trips "
-            f"keep their other stops (e.g. trip {_sample(times.loc[at_skipped, 'trip_id'])})."
+            _(
+                "{count} stop_times row(s) at the skipped stops were left out; their trips "
+                "keep their other stops (e.g. trip {sample})."
+            ).format(count=int(at_skipped.sum()), sample=_sample(times.loc[at_skipped, "trip_id"]))
         )
     if unknown.any():
         notes.append(
-            f"{int(unknown.sum())} stop_times row(s) name a stop_id that stops.txt does not have and "
-            f"were left out (e.g. {_sample(times.loc[unknown, 'stop_id'])})."
+            _(
+                "{count} stop_times row(s) name a stop_id that stops.txt does not have and "
+                "were left out (e.g. {sample})."
+            ).format(count=int(unknown.sum()), sample=_sample(times.loc[unknown, "stop_id"]))
         )
     if not (at_skipped.any() or unknown.any()):
         return times
@@ -338,8 +346,10 @@ class StopsKind(GtfsFile):
         notes = [*feed.notes, *notes]
         timetable = read_timetable(source, ctx.cache)
         notes.append(
-            f"Stops and timetable from the GTFS feed {Path(source).name} "
-            f"({len(timetable.trips)} trips; modes from the routes serving each stop)."
+            _(
+                "Stops and timetable from the GTFS feed {file} "
+                "({count} trips; modes from the routes serving each stop)."
+            ).format(file=Path(source).name, count=len(timetable.trips))
         )
         return StopsLayer(
             id=ctx.layer_id,
@@ -485,11 +495,13 @@ class RoutesKind(GtfsFile):
         n_stop_routes = by_stops["route_id"].nunique()
         frame, notes = prepare_frame(frame, ctx, source=source, clip_to_city=True)
         notes = [*feed.notes, *notes]
-        notes.append(f"{n_shape_routes} route(s) drawn from shapes.txt.")
+        notes.append(_("{count} route(s) drawn from shapes.txt.").format(count=n_shape_routes))
         if n_stop_routes:
             notes.append(
-                f"{n_stop_routes} route(s) have no shape in the feed and are drawn along their stops "
-                "(the trip with the most stops, per direction)."
+                _(
+                    "{count} route(s) have no shape in the feed and are drawn along their stops "
+                    "(the trip with the most stops, per direction)."
+                ).format(count=n_stop_routes)
             )
         # Routes run far beyond the city; keep the part that is drawn and analysed here.
         frame["geometry"] = frame.geometry.intersection(city_box(ctx, margin_m=200.0))

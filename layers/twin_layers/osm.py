@@ -459,13 +459,18 @@ class OsmStopsKind(OsmFile):
         notes = [*data.skipped, *notes]
         kinds = frame["kind"].value_counts()
         notes.append(
-            f"{len(frame)} stops from OpenStreetMap tags ("
-            + ", ".join(f"{int(n)} {k}" for k, n in sorted(kinds.items()))
-            + "); no timetable, so stops cannot be filtered by frequency."
+            _(
+                "{count} stops from OpenStreetMap tags ({kinds}); no timetable, "
+                "so stops cannot be filtered by frequency."
+            ).format(count=len(frame), kinds=", ".join(f"{int(n)} {k}" for k, n in sorted(kinds.items())))
         )
         unknown = int((frame["modes"] == UNKNOWN_MODE).sum())
         if unknown:
-            notes.append(f"{unknown} stops name no mode in their tags and count as '{UNKNOWN_MODE}'.")
+            notes.append(
+                _("{count} stops name no mode in their tags and count as '{mode}'.").format(
+                    count=unknown, mode=UNKNOWN_MODE
+                )
+            )
         return StopsLayer(
             id=ctx.layer_id,
             title=ctx.title or "Transit stops (OpenStreetMap)",

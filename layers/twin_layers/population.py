@@ -13,7 +13,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from twin_app.api import LoadContext, PopulationLayer, TwinError, _, prepare_frame, record_sample
+from twin_app.api import (
+    LoadContext,
+    PopulationLayer,
+    TwinError,
+    _,
+    format_number,
+    prepare_frame,
+    record_sample,
+)
 from twin_layers._content import VectorFile
 from twin_layers.vector import read_frame
 
@@ -52,10 +60,22 @@ def _cells_only(
     if keep.all():
         return frame
     people = pd.to_numeric(frame.loc[~keep, column], errors="coerce").fillna(0.0).clip(lower=0.0).sum()
-    what = "were no cell once repaired" if repaired else "have no geometry or are not polygons (e.g. points)"
+    if repaired:
+        said = _(
+            "{count} record(s) were no cell once repaired and were set aside with {people} people on them "
+            "({sample}); those people are not in this layer."
+        )
+    else:
+        said = _(
+            "{count} record(s) have no geometry or are not polygons (e.g. points) and were set aside with "
+            "{people} people on them ({sample}); those people are not in this layer."
+        )
     notes.append(
-        f"{int((~keep).sum())} record(s) {what} and were set aside with {people:g} people on them "
-        f"({record_sample(np.flatnonzero(~keep))}); those people are not in this layer."
+        said.format(
+            count=int((~keep).sum()),
+            people=format_number(people),
+            sample=record_sample(np.flatnonzero(~keep)),
+        )
     )
     return frame.loc[keep].reset_index(drop=True)
 
@@ -99,7 +119,7 @@ class PopulationKind(VectorFile):
         values = pd.to_numeric(frame[column], errors="coerce")
         n_bad = int(values.isna().sum())
         if n_bad:
-            notes.append(f"{n_bad} cell(s) had no readable population and count as 0.")
+            notes.append(_("{count} cell(s) had no readable population and count as 0.").format(count=n_bad))
         frame[column] = values.fillna(0.0).clip(lower=0.0).astype(float)
         return PopulationLayer(
             id=ctx.layer_id,

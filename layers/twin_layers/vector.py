@@ -181,13 +181,17 @@ def _read_records(path: Path, layer: Any, fmt: str, notes: list[str]) -> gpd.Geo
         frame = pyogrio.read_dataframe(path, layer=layer, encoding="UTF-8", **kwargs)
         read_as = "UTF-8"
         notes.append(
-            f"'{path.name}' declares no text encoding but its text is UTF-8, and was read so; "
-            "a .cpg file saying UTF-8 would make this certain."
+            _(
+                "'{name}' declares no text encoding but its text is UTF-8, and was read so; "
+                "a .cpg file saying UTF-8 would make this certain."
+            ).format(name=path.name)
         )
     if "encoding" in kwargs:
         notes.append(
-            f"'{path.name}' does not hold the text encoding it declares; its text was read as Windows-1252 "
-            "(Latin-1). If names look wrong, save the file as UTF-8."
+            _(
+                "'{name}' does not hold the text encoding it declares; its text was read as Windows-1252 "
+                "(Latin-1). If names look wrong, save the file as UTF-8."
+            ).format(name=path.name)
         )
     if "on_invalid" in kwargs:
         notes.append(_broken_geometry_note(path, layer, frame))
@@ -211,7 +215,7 @@ def _unique_columns(
     if len(set(names)) == len(names):
         return frame
     frame = frame.copy()
-    _, _, _, values = pyogrio.raw.read(path, layer=layer, read_geometry=False, encoding=encoding)
+    *_meta, values = pyogrio.raw.read(path, layer=layer, read_geometry=False, encoding=encoding)
     for position, column in enumerate(values):  # the fields come first, in the file's order
         if names.count(names[position]) > 1:
             frame.isetitem(position, column)
@@ -226,8 +230,14 @@ def _unique_columns(
             taken.add(name)
         out.append(name)
     notes.append(
-        f"'{path.name}' has {len(renamed)} column(s) whose name repeats an earlier one; they were read "
-        f"under new names ({', '.join(renamed[:3])}{', ...' if len(renamed) > 3 else ''})."
+        _(
+            "'{name}' has {count} column(s) whose name repeats an earlier one; they were read "
+            "under new names ({renamed})."
+        ).format(
+            name=path.name,
+            count=len(renamed),
+            renamed=", ".join(renamed[:3]) + (", ..." if len(renamed) > 3 else ""),
+        )
     )
     frame.columns = out
     return frame
@@ -275,14 +285,16 @@ def _broken_geometry_note(path: Path, layer: Any, frame: gpd.GeoDataFrame) -> st
 
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=_UNCLOSED_RING, category=RuntimeWarning)
-        _, _, wkb, _ = pyogrio.raw.read(path, layer=layer, columns=[])
+        _meta, _fids, wkb, _fields = pyogrio.raw.read(path, layer=layer, columns=[])
     stored = np.array([g is not None for g in wkb], dtype=bool)
     broken = stored & shapely.is_missing(shapely.from_wkb(wkb, on_invalid="ignore"))
     positions = np.flatnonzero(broken)
     fixed = int(np.count_nonzero(~shapely.is_missing(frame.geometry.values[positions])))
-    return (
-        f"{len(positions)} feature(s) had a geometry that cannot exist as stored (such as an unclosed ring): "
-        f"{fixed} repaired, {len(positions) - fixed} skipped ({record_sample(positions)})."
+    return _(
+        "{count} feature(s) had a geometry that cannot exist as stored (such as an unclosed ring): "
+        "{fixed} repaired, {skipped} skipped ({sample})."
+    ).format(
+        count=len(positions), fixed=fixed, skipped=len(positions) - fixed, sample=record_sample(positions)
     )
 
 
@@ -317,8 +329,9 @@ def _read_csv(path: Path, options: Mapping[str, Any], notes: list[str]) -> gpd.G
         bad = (xs.isna() | ys.isna()).to_numpy()
         if bad.any():
             notes.append(
-                f"{int(bad.sum())} row(s) without geometry (no readable '{lon}'/'{lat}') were skipped "
-                f"({_csv_lines(bad)})."
+                _(
+                    "{count} row(s) without geometry (no readable '{lon}'/'{lat}') were skipped ({lines})."
+                ).format(count=int(bad.sum()), lon=lon, lat=lat, lines=_csv_lines(bad))
             )
         return frame.loc[~bad].reset_index(drop=True)
     if wkt:
@@ -329,12 +342,15 @@ def _read_csv(path: Path, options: Mapping[str, Any], notes: list[str]) -> gpd.G
         frame = gpd.GeoDataFrame(table.drop(columns=[wkt]), geometry=geoms, crs=crs)
         if blank.any():
             notes.append(
-                f"{int(blank.sum())} row(s) with an empty '{wkt}' cell were skipped ({_csv_lines(blank)})."
+                _("{count} row(s) with an empty '{column}' cell were skipped ({lines}).").format(
+                    count=int(blank.sum()), column=wkt, lines=_csv_lines(blank)
+                )
             )
         if unreadable.any():
             notes.append(
-                f"{int(unreadable.sum())} row(s) whose '{wkt}' cell is not WKT were skipped "
-                f"({_csv_lines(unreadable)})."
+                _("{count} row(s) whose '{column}' cell is not WKT were skipped ({lines}).").format(
+                    count=int(unreadable.sum()), column=wkt, lines=_csv_lines(unreadable)
+                )
             )
         return frame.loc[~(blank | unreadable)].reset_index(drop=True)
     raise TwinError(
@@ -386,7 +402,11 @@ def layer_for_frame(
     notes: list[str] = []
     if len(counts) > 1:
         keep = kinds == main
-        notes.append(f"{int((~keep).sum())} feature(s) of other geometry types than {main} were set aside.")
+        notes.append(
+            _("{count} feature(s) of other geometry types than {kind} were set aside.").format(
+                count=int((~keep).sum()), kind=main
+            )
+        )
         frame = frame.loc[keep.values].reset_index(drop=True)
     return cls(id=layer_id, title=title, crs=crs, source=source, frame=frame, notes=notes)
 
