@@ -60,7 +60,7 @@ def test_a_raster_band_that_does_not_exist_is_said_in_japanese_and_french(tmp_pa
     with pytest.raises(TwinError) as said:
         _load("raster", path, ctx, band=3)
     assert str(said.value) == (
-        f"Le raster « {path} » a 1 bande, donc band = 3 n'existe pas. "
+        f"Le raster « {path} » a 1 bande(s), donc band = 3 n'existe pas. "
         "Indiquez dans le manifeste une bande de 1 au nombre de bandes."
     )
 

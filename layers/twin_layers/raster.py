@@ -27,7 +27,6 @@ from twin_app.api import (
     check_read_size,
     city_box,
     forbid_gdal_network,
-    ngettext,
     refuse_remote,
 )
 from twin_layers._content import RASTER_DRIVERS, RasterFile, describe_content, is_tiff
@@ -82,12 +81,9 @@ class RasterKind(RasterFile):
         band = int(options.get("band", 1))
         if not 1 <= band <= src.count:
             raise TwinError(
-                ngettext(
-                    "The raster '{path}' has {count} band, so band = {band} does not exist. "
-                    "Name a band from 1 to the number of bands in the manifest.",
-                    "The raster '{path}' has {count} bands, so band = {band} does not exist. "
-                    "Name a band from 1 to the number of bands in the manifest.",
-                    src.count,
+                _(
+                    "The raster '{path}' has {count} band(s), so band = {band} does not exist. "
+                    "Name a band from 1 to the number of bands in the manifest."
                 ).format(path=source, count=src.count, band=band),
                 path=source,
             )
