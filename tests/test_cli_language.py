@@ -117,3 +117,18 @@ def test_english_stays_english_without_a_locale(tmp_path: Path) -> None:
     assert done.stderr.startswith("usage: twin-app render")
     last = done.stderr.strip().splitlines()[-1]
     assert last == "twin-app render: error: argument --size: 'big' is not a size like 1600x1000"
+
+
+def test_the_windows_report_process_keeps_the_prefixes_it_reads(tmp_path: Path) -> None:
+    """``report --progress`` is read by the window line by line: its prefixes stay, the sentence is French."""
+    args = ("report", "--out", str(tmp_path / "x.pdf"), "--scenario", "S", "--lang", "fr")
+    sentence = (
+        "--scenario demande un fichier de projet, et « helsinki » est une ville ; "
+        "indiquez le fichier du projet (voir « twin-app project »)."
+    )
+    for_window = _twin_app(*args, "--progress")
+    assert for_window.returncode == 2
+    # the catalogue puts no-break spaces before French punctuation
+    assert for_window.stderr.strip().replace("\u00a0", " ") == f"twin-app: error: {sentence}"
+    for_person = _twin_app(*args)
+    assert for_person.stderr.strip().replace("\u00a0", " ") == f"twin-app : erreur : {sentence}"

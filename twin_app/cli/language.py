@@ -124,6 +124,22 @@ ARGPARSE_WORDS = (
 )
 
 
+#: the report's ``--progress`` option: the window reads this command's stderr line by line
+PROTOCOL_FLAG = "--progress"
+_protocol = False
+
+
+def speak_protocol(on: bool) -> None:
+    """Keep the lines' prefixes as the window reads them (``twin-app: warning: ``), whatever the language.
+
+    The window runs ``twin-app report --progress`` in a process of its own and
+    sorts its stderr by these prefixes; the messages after them are still in
+    the report's language.
+    """
+    global _protocol
+    _protocol = on
+
+
 def line(level: str, message: str) -> str:
     """One line of the command's stderr: ``twin-app: warning: …`` in the command's language.
 
@@ -131,6 +147,8 @@ def line(level: str, message: str) -> str:
     loader's feedback); the prefix is part of each translated sentence
     because some languages put a colon or a space differently.
     """
+    if _protocol:
+        return f"twin-app: {level}: {message}"
     if level == "error":
         return _("twin-app: error: {message}").format(message=message)
     if level == "warning":

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from twin_app import __version__
-from twin_app.cli.language import argparse_speaking, command_language, say
+from twin_app.cli.language import PROTOCOL_FLAG, argparse_speaking, command_language, say, speak_protocol
 from twin_app.core.errors import TwinError
 from twin_app.core.i18n import _, format_number, speaking
 
@@ -558,6 +558,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     debug = DEBUG_FLAG in argv
     argv = [a for a in argv if a != DEBUG_FLAG]
+    speak_protocol(PROTOCOL_FLAG in argv)  # the window reads a report's stderr by its prefixes
     try:
         # the help, the errors and the results in the planner's language (--lang, else the locale's)
         with speaking(command_language(argv)):
