@@ -246,7 +246,7 @@ def test_a_scenario_report_shows_baseline_scenario_and_difference(
     assert "1. Add the stop 'Market' 2. Add the stop 'School'" in flat
     # the run's notes that changed are said: the method's side of the difference
     assert "What the run did differently in the scenario:" in flat
-    assert "stops in layer: 2 → 4" in flat
+    assert "Stops in the layer: 2 → 4" in flat  # the note "stops in layer", labelled
     assert "The scenario's figures are computed again on the scenario's city." in flat
     # the scenario's pins, without names unless asked; the baseline's pin is not the scenario's
     assert "More benches at the stop" in flat and "The crossing is dark at night" in flat
