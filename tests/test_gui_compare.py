@@ -207,6 +207,46 @@ def test_swipe_shows_one_picture_cut_by_the_divider_and_side_by_side_two_whole_v
     assert exported.shape == single.shape and _differing(exported, single) < 0.05
 
 
+def test_home_in_swipe_frames_the_city_for_the_whole_picture(win) -> None:
+    """Home while swiping frames the city for the picture both views make, not for the right-hand part.
+
+    The whole picture is what a camera at the common place shows over the
+    splitter's full width (no window centre shift): the city's box (ground
+    and 30 m roofs, as Home frames it) must project inside it, and fill it
+    to Home's margin on one axis, as Home does in a single view.  Framed for
+    the right-hand view's width, it would fill about half the picture.
+    """
+    from vtkmodules.vtkRenderingCore import vtkCamera
+
+    views = win.compare_views
+    assert views.enter("swipe")
+    _settle()
+    views._layout()
+    win.go_home()
+    _settle()
+    assert views.cameras_equal()
+    left, right = views.other.interactor.geometry(), win.plotter.interactor.geometry()
+    aspect = (right.x() + right.width() - left.x()) / right.height()
+    whole = vtkCamera()
+    copy_from = win.plotter.camera
+    whole.SetPosition(copy_from.GetPosition())
+    whole.SetFocalPoint(copy_from.GetFocalPoint())
+    whole.SetViewUp(copy_from.GetViewUp())
+    whole.SetViewAngle(copy_from.GetViewAngle())
+    matrix = whole.GetCompositeProjectionTransformMatrix(aspect, -1, 1)
+    m = np.array([[matrix.GetElement(i, j) for j in range(4)] for i in range(4)])
+    x0, y0, x1, y1 = win.model.data_extent()
+    ox, oy = win.model.origin
+    corners = np.array([(x - ox, y - oy, z, 1.0) for x in (x0, x1) for y in (y0, y1) for z in (0.0, 30.0)])
+    clip = corners @ m.T
+    ndc = clip[:, :2] / clip[:, 3:4]
+    assert np.abs(ndc).max() <= 1.0, ndc  # inside the whole picture
+    assert np.abs(ndc).max(axis=0).max() > 0.85, ndc  # and filling it, as Home does
+    views.leave()
+    _settle()
+    assert win.view.picture_aspect is None  # a single view again: Home frames for its own width
+
+
 def test_an_added_stop_reruns_only_transit_access_and_the_poorer_district_moves_up(win, tmp_path) -> None:
     from twin_app.core.runner import RUN_COUNTS
     from twin_app.core.scenario import AddStop, MoveStop

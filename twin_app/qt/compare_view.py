@@ -249,6 +249,7 @@ class CompareViews(QObject):
             cam.RemoveObserver(tag)
         self._observers = []
         window.plotter.camera.SetWindowCenter(0.0, 0.0)
+        self._picture(None)
         window.plotter.remove_actor(LABEL_ACTOR, reset_camera=False, render=False)
         if self.base_model is not None and self.other_view is not None:
             self.base_model.unsubscribe(self.other_view._on_change)
@@ -311,11 +312,13 @@ class CompareViews(QObject):
         if self.mode != SWIPE:
             self.other.camera.SetWindowCenter(0.0, 0.0)
             main.camera.SetWindowCenter(0.0, 0.0)
+            self._picture(None)
             self.request_render()
             return
         # where each view lies in the splitter, in pixels (the handle's width is the style's to choose)
         left, right = self.other.interactor.geometry(), main.interactor.geometry()
         start, total = left.x(), right.x() + right.width() - left.x()
+        self._picture(total / max(right.height(), 1))  # Home frames the city for the whole picture
         self._syncing = True
         try:
             self.other.camera.SetWindowCenter(window_centre(0, left.width(), total), 0.0)
@@ -323,6 +326,12 @@ class CompareViews(QObject):
         finally:
             self._syncing = False
         self.request_render()
+
+    def _picture(self, aspect: float | None) -> None:
+        """Tell the scenario's view the whole picture's width/height (None: it is the whole picture)."""
+        view = getattr(self.window, "view", None)
+        if view is not None:
+            view.picture_aspect = aspect
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.splitter and event.type() == QEvent.Type.Resize:

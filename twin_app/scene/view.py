@@ -123,6 +123,9 @@ class SceneView:
         self._legend_listeners: list[LegendListener] = []
         self._camera_set = False
         self._home: CameraView | None = None
+        #: width/height of the whole picture when this view draws only part of it (a swipe
+        #: comparison: two views, one frame); Home frames the city for that picture, not the part
+        self.picture_aspect: float | None = None
         #: what the last exported image had no room for, in sentences (see ``render.export_view``)
         self.warnings: list[str] = []
         iren = getattr(plotter, "iren", None)
@@ -455,7 +458,8 @@ class SceneView:
         if render_window is None:  # the view was closed
             return
         width, height = render_window.GetSize()
-        self._home = home_view(extent, self.model.origin, aspect=width / max(height, 1))
+        aspect = self.picture_aspect or width / max(height, 1)
+        self._home = home_view(extent, self.model.origin, aspect=aspect)
         self.set_camera(self._home)
 
     def rehome_if_untouched(self) -> None:
