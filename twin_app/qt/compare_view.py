@@ -336,6 +336,9 @@ class CompareViews(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.splitter and event.type() == QEvent.Type.Resize:
             QTimer.singleShot(0, self._layout)
+        elif watched is self.splitter and event.type() == QEvent.Type.LanguageChange and self.mode:
+            self._labels()  # the captions are drawn in 3D: set them again in the new language
+            self.request_render()
         return False
 
     # -- drawing ------------------------------------------------------------------

@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -454,6 +454,35 @@ def signed(value: float, digits: int) -> str:
     return ("+" if value > 0 else "−") + text
 
 
+# a cell with no value (no one lives there, say): a dash as tables write it, "no value" in its tooltip
+NO_VALUE = "–"
+
+
+def _two_lines(text: str) -> str:
+    """``text`` broken at the space nearest its middle (a heading that would widen its column)."""
+    middle = len(text) / 2
+    cut = min((i for i, ch in enumerate(text) if ch == " "), key=lambda i: abs(i - middle))
+    return text[:cut] + "\n" + text[cut + 1 :]
+
+
+def fit_columns(table: QTableWidget) -> None:
+    """Columns that fit a narrow dock in any language: the district's name gives way, the rest stays whole.
+
+    The numbers and the trend words are short and must be read whole: each
+    takes the width of its longest text or heading (which differs by
+    language: "Tendance", "傾向").  The district's name takes what is left
+    and is cut with "…" when the dock is narrow; its tooltip says it whole.
+    A horizontal scroll bar appears only when even the numbers do not fit.
+    """
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setMinimumSectionSize(24)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    table.setWordWrap(False)
+
+
 class ComparisonPanel(QWidget):
     """Per district: one indicator's baseline, scenario, change with its unit, and which way it went.
 
@@ -471,8 +500,14 @@ class ComparisonPanel(QWidget):
         super().__init__(parent)
         self.deltas: list[Delta] = []
         self.definitions: dict[tuple[str, str], dict[str, str]] = {}
-        self.heading = QLabel(self.tr("Run an analysis, then choose or edit a scenario to compare it."))
+        # the table's column headings in the current language (as written, on one line)
+        self.headings: list[str] = []
+        # what the heading speaks of: nothing compared yet, or the scenario shown (None: the baseline)
+        self._compared = False
+        self._scenario: str | None = None
+        self.heading = QLabel()
         self.heading.setWordWrap(True)
+        self.indicator_label = QLabel()
         self.indicator_box = QComboBox()
         self.indicator_box.setObjectName("comparison_indicator")
         self.indicator_box.setSizeAdjustPolicy(
@@ -480,26 +515,16 @@ class ComparisonPanel(QWidget):
         )
         self.indicator_box.setMinimumContentsLength(12)
         self.indicator_box.currentIndexChanged.connect(self._chosen)
-        self.show_3d = QCheckBox(self.tr("Show the change in 3D"))
+        self.show_3d = QCheckBox()
         self.show_3d.setChecked(True)
         self.show_3d.toggled.connect(lambda _on: self.layer_chosen.emit(self.chosen_layer()))
         self.table = QTableWidget(0, 5)
+        self.table.setObjectName("comparison_table")
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("District"),
-                self.tr("Baseline"),
-                self.tr("Scenario"),
-                self.tr("Change"),
-                self.tr("Trend"),
-            ]
-        )
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        fit_columns(self.table)
         row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Indicator")))
+        row.addWidget(self.indicator_label)
         row.addWidget(self.indicator_box, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -507,9 +532,53 @@ class ComparisonPanel(QWidget):
         layout.addWidget(self.show_3d)
         self.unit_note = QLabel()
         self.unit_note.setObjectName("comparison_unit")
+        self.unit_note.setWordWrap(True)
         self.unit_note.hide()
         layout.addWidget(self.unit_note)
         layout.addWidget(self.table, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the current language: at start and at each language change (View → Language).
+
+        The numbers are written again too: the decimal sign and the percent
+        sign are the language's (1,5 ; 45 % in French).
+        """
+        self.indicator_label.setText(self.tr("Indicator"))
+        self.show_3d.setText(self.tr("Show the change in 3D"))
+        self.headings = [
+            self.tr("District"),
+            self.tr("Baseline"),
+            self.tr("Scenario"),
+            self.tr("Change"),
+            self.tr("Trend"),
+        ]
+        self.table.setHorizontalHeaderLabels(self.headings)
+        self._say_heading()
+        self._name_indicators()
+        self._fill()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _say_heading(self) -> None:
+        if not self._compared:
+            self.heading.setText(self.tr("Run an analysis, then choose or edit a scenario to compare it."))
+        elif self._scenario is None:
+            self.heading.setText(self.tr("The baseline is shown: choose or create a scenario to compare."))
+        else:
+            self.heading.setText(
+                self.tr("Scenario “{scenario}” against the baseline").format(scenario=self._scenario)
+            )
+
+    def _name_indicators(self) -> None:
+        """The chooser's entries named in the current language (the manifests' labels, from the catalogue)."""
+        for i in range(self.indicator_box.count()):
+            analysis, key = self.indicator_box.itemData(i)
+            label = manifest_text(self.definitions.get((analysis, key), {}).get("label") or key)
+            self.indicator_box.setItemText(i, label)
 
     def chosen(self) -> tuple[str, str] | None:
         """The (analysis, indicator key) shown."""
@@ -536,26 +605,22 @@ class ComparisonPanel(QWidget):
         self, deltas: list[Delta], definitions: dict[tuple[str, str], dict[str, str]], scenario: str | None
     ) -> None:
         """New numbers: keep the chosen indicator if it is still there (else the first share)."""
-        if scenario is None:
-            self.heading.setText(self.tr("The baseline is shown: choose or create a scenario to compare."))
-        else:
-            self.heading.setText(
-                self.tr("Scenario “{scenario}” against the baseline").format(scenario=scenario)
-            )
+        self._compared, self._scenario = True, scenario
+        self._say_heading()
         self.deltas, self.definitions = deltas, definitions
         before = self.chosen()
         keys = list(dict.fromkeys((d.analysis, d.key) for d in deltas))
         self.indicator_box.blockSignals(True)
         self.indicator_box.clear()
         for analysis, key in keys:
-            label = manifest_text(definitions.get((analysis, key), {}).get("label") or key)
-            self.indicator_box.addItem(label, [analysis, key])
+            self.indicator_box.addItem("", [analysis, key])
             self.indicator_box.setItemData(
                 self.indicator_box.count() - 1, analysis, Qt.ItemDataRole.ToolTipRole
             )
         pick = before if before in keys else next((k for k in keys if k[1].startswith("share")), None)
         if pick is None and keys:
             pick = keys[0]
+        self._name_indicators()
         if pick is not None:
             self.indicator_box.setCurrentIndex(keys.index(pick))
         self.indicator_box.blockSignals(False)
@@ -582,18 +647,50 @@ class ComparisonPanel(QWidget):
                 self.change_text(d),
             ]
             trend, colour = self.trend(d, spec.get("better"))
+            definition = manifest_text(spec.get("definition", ""))
             for c, text in enumerate([*cells, trend]):
                 item = QTableWidgetItem(text)
                 if c >= 1:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if c == 4 and colour is not None:
                     item.setForeground(colour)
-                item.setToolTip(manifest_text(spec.get("definition", "")))
+                tip = definition
+                if c == 0:  # the district's name may be cut in a narrow dock: its tooltip says it whole
+                    tip = f"{text}\n{definition}" if definition else text
+                elif text == NO_VALUE:
+                    tip = self.tr("no value")
+                item.setToolTip(tip)
                 self.table.setItem(r, c, item)
+        self._fit()
+
+    def _fit(self) -> None:
+        """The table as wide as its numbers, trend words and headings need, in the language shown.
+
+        A heading wider than its column's texts goes on two lines where it
+        has a space ("État actuel", "Situación actual"); the district column
+        keeps room for its heading (longer names are cut, said whole in
+        their tooltips); the rest is the table's minimum width, so the dock
+        is never narrower than what must be read whole.
+        """
+        table, header = self.table, self.table.horizontalHeader()
+        metrics = header.fontMetrics()
+        rows = range(table.rowCount())
+        for c, heading in enumerate(self.headings):
+            widest = max((metrics.horizontalAdvance(table.item(r, c).text()) for r in rows), default=0)
+            if c > 0 and " " in heading and metrics.horizontalAdvance(heading) > widest:
+                heading = _two_lines(heading)
+            if table.horizontalHeaderItem(c).text() != heading:
+                table.horizontalHeaderItem(c).setText(heading)
+        needed = header.sectionSizeHint(0) + sum(
+            max(table.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in range(1, table.columnCount())
+        )
+        # the vertical scroll bar is counted always: a city with many districts shows it
+        frame = 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width()
+        table.setMinimumWidth(needed + frame)
 
     def value_text(self, value: float | None, unit: str) -> str:
         if value is None or not math.isfinite(value):
-            return self.tr("no value")
+            return NO_VALUE
         if unit == SHARE_UNIT:
             return format_percent(value, 1)
         digits = 0 if abs(value) >= 100 else 2
@@ -603,7 +700,7 @@ class ComparisonPanel(QWidget):
     def change_text(self, delta: Delta) -> str:
         """The change in the indicator's unit (the column's heading names it): points for shares."""
         if delta.difference is None:
-            return self.tr("no value")
+            return NO_VALUE
         if delta.unit == SHARE_UNIT:
             assert delta.points is not None
             return signed(delta.points, 1)
@@ -640,7 +737,7 @@ def build_comparison(window: Any) -> None:
     from twin_app.qt.compare_view import CompareViews
 
     panel = ComparisonPanel()
-    from twin_app.qt.i18n import keep_translated
+    from twin_app.qt.i18n import keep_translated, on_language_change
 
     dock = keep_translated(
         QDockWidget(window),
@@ -655,6 +752,8 @@ def build_comparison(window: Any) -> None:
         window.tabifyDockWidget(results, dock)
     window.docks.append(dock)
     window.comparison_dock = dock
+    # another language's words may have widened the dock: give the 3D view its room back
+    on_language_change(panel, lambda: QTimer.singleShot(0, window.fit_docks))
     window.comparison = ComparisonSession(window, panel)
     window.comparison.connect_workshop(getattr(window, "workshop", None))
     window.compare_views = CompareViews(window)
@@ -673,5 +772,6 @@ __all__ = [
     "RerunWorker",
     "Tracked",
     "build_comparison",
+    "fit_columns",
     "run_plan",
 ]
