@@ -195,3 +195,36 @@ def test_the_table_fits_the_dock_at_its_default_width_in_every_language(win, cod
         assert header.sectionSize(c) >= header.sectionSizeHint(c), (code, c)  # its heading whole
     # the district column keeps room for its heading; a longer name is cut, and whole in its tooltip
     assert header.sectionSize(0) >= header.sectionSizeHint(0) - 1, code
+
+
+def test_a_building_s_height_is_written_the_french_way(win) -> None:
+    from twin_app.qt.edit_dialogs import BuildingDialog
+
+    _switch(win, "fr")
+    dialog = BuildingDialog("way/12", 12.5, "residential", win)
+    assert dialog.current.text() == "Hauteur actuelle : 12,5 m ; usage : residential."
+    dialog.deleteLater()
+
+
+def test_the_feed_panel_writes_counts_and_rates_the_french_way(win) -> None:
+    from twin_app.core.live.feeds import FeedSpec
+    from twin_app.core.live.observation import SourceState, SourceStatus
+    from twin_app.qt.feeds import FeedPanel
+
+    _switch(win, "fr")
+    panel = FeedPanel(win)
+    panel.add_feed(FeedSpec(id="test-feed", title="Test feed", source="sim:test"))
+    panel.show_status(
+        SourceStatus(
+            "test-feed",
+            SourceState.CONNECTED,
+            received=12_500,
+            stored=12_345,
+            malformed=1_204,
+            malformed_samples=["{bad"],
+        )
+    )
+    row = panel._rows["test-feed"]
+    assert row.text(3) == f"12{NNBSP}345" and row.text(4) == f"1{NNBSP}204"
+    assert row.toolTip(4) == f"Messages mal formés\u00a0: 1{NNBSP}204. Par exemple\u00a0:\n{{bad"
+    panel.deleteLater()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from twin_app.core.i18n import format_number
 from twin_app.core.scenario import MAX_DEPARTURES_PER_HOUR, MAX_HEIGHT_M
 
 #: the transit modes a new stop or line may have (the names ``timetable.mode_name`` gives GTFS routes)
@@ -72,7 +73,9 @@ class BuildingDialog(QDialog):
         self.initial_use = use
         form = QFormLayout(self)
         now = (
-            self.tr("Now {height} m tall, used as: {use}.").format(height=f"{height_m:g}", use=use or "—")
+            self.tr("Now {height} m tall, used as: {use}.").format(
+                height=format_number(height_m), use=use or "—"
+            )
             if height_m is not None
             else self.tr("Height unknown, used as: {use}.").format(use=use or "—")
         )

@@ -36,6 +36,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QToolBar
 
+from twin_app.core.i18n import format_number
 from twin_app.core.layers import HEIGHT_COLUMN, STOP_ID_COLUMN
 from twin_app.core.scenario import (
     TREES_LAYER,
@@ -299,7 +300,7 @@ class EditTools(QObject):
         if snap is None:
             self._say(
                 self.tr("No street within {metres} m of the click; click nearer a street.").format(
-                    metres=f"{tolerance:.0f}"
+                    metres=format_number(tolerance, 0)
                 )
             )
             return None
@@ -598,7 +599,7 @@ class EditTools(QObject):
         if snap is None or not snap.u or not snap.v:
             self._say(
                 self.tr("No street within {metres} m of the click; click nearer a street.").format(
-                    metres=f"{tolerance:.0f}"
+                    metres=format_number(tolerance, 0)
                 )
             )
             return

@@ -190,7 +190,7 @@ class FeedPanel(QTreeWidget):
             row.setToolTip(
                 4,
                 self.tr("Malformed messages: {count}. For example:\n{samples}").format(
-                    count=f"{status.malformed:,}", samples=samples
+                    count=format_number(status.malformed), samples=samples
                 ),
             )
         error = self._errors[status.source]

@@ -29,13 +29,14 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QStandardPaths, QTimer
 
+from twin_app.core.i18n import format_number
 from twin_app.core.layers import LiveLayer
 from twin_app.core.live.clock import Clock
 from twin_app.core.live.feeds import FeedSpec
 from twin_app.core.live.frames import SensorFrame
 from twin_app.core.model import CityModel
 from twin_app.qt.feeds import FeedPanel
-from twin_app.qt.timebar import TimeBar, city_zone
+from twin_app.qt.timebar import TimeBar, city_zone, format_time
 
 #: tests and portable installs put the live stores here instead of the user's data folder
 LIVE_DIR_ENV = "TWIN_APP_LIVE_DIR"
@@ -228,8 +229,8 @@ class LiveSession(QObject):
                 i = frame.ids.index(station)
                 value = float(frame.values[i])
                 unit = frame.unit or layer.units or ""
-                local = frame.time.astimezone(self.zone).strftime("%Y-%m-%d %H:%M:%S %Z")
-                reading = f"{value:g} {unit}".strip()
+                local = format_time(frame.time, self.zone)
+                reading = f"{format_number(value)} {unit}".strip()
                 if layer.threshold is not None:
                     text = self.tr("{station} reads {reading} at {time}: beyond {rule}.").format(
                         station=station, reading=reading, time=local, rule=layer.threshold.describe()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from twin_app.core.errors import CancelledError, TwinError
 from twin_app.core.feedback import Feedback
+from twin_app.core.i18n import format_number
 from twin_app.core.layers import BuildingsLayer, VectorLayer
 from twin_app.core.model import CityModel
 from twin_app.core.table_series import TableImport, TableRequest
@@ -207,7 +208,7 @@ class TableDialog(QDialog):
         if self.how.currentIndex() == 1:
             return self.tr(
                 "{rows} rows will be placed in the features of '{layer}' by their coordinates."
-            ).format(rows=f"{len(self.table.frame):,}", layer=target.display_title())
+            ).format(rows=format_number(len(self.table.frame)), layer=target.display_title())
         layer_col, table_col = self.layer_key.currentText(), self.table_key.currentText()
         if not layer_col or not table_col or table_col not in self.table.frame.columns:
             return self.tr("Choose the key columns.")
@@ -218,9 +219,9 @@ class TableDialog(QDialog):
         matched = {p for k in keys if k in index for p in index[k]}
         unmatched = sum(1 for k in keys if k not in index)
         counts = {
-            "matched": f"{len(matched):,}",
-            "total": f"{len(target.frame):,}",
-            "unmatched": f"{unmatched:,}",
+            "matched": format_number(len(matched)),
+            "total": format_number(len(target.frame)),
+            "unmatched": format_number(unmatched),
         }
         if isinstance(target, BuildingsLayer):
             if unmatched:

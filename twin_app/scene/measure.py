@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import pyvista as pv
 
-from twin_app.core.quantities import Quantity, format_tick
+from twin_app.core.i18n import format_number
 
 MEASURE_ACTOR = "__measure"
 
@@ -57,8 +57,8 @@ def ground_distance(a: tuple[float, float, float], b: tuple[float, float, float]
 
 def describe_distance(metres: float) -> str:
     if metres >= 1000:
-        return f"{metres / 1000:,.2f} km"
-    return f"{format_tick(metres, Quantity.DISTANCE, step=1.0)} m"
+        return f"{format_number(metres / 1000, 2)} km"
+    return f"{format_number(metres, 0)} m"
 
 
 def draw_measure(plotter: Any, points: list[tuple[float, float, float]]) -> None:
