@@ -291,7 +291,7 @@ def test_an_added_stop_reruns_only_transit_access_and_the_poorer_district_moves_
     panel = win.comparison.panel
     assert panel.chosen() == (TRANSIT, "share_served")  # a share first: what a workshop asks about
     assert panel.indicator_box.currentText() == "Share of residents within walking distance"
-    rows = {r[0]: r[1:] for r in panel.rows()}
+    rows = {r[0]: r[1:] for r in panel.rows(words=True)}  # a narrow dock shows the arrows only
     assert panel.unit_note.text() == "Changes are in percentage points."
     assert rows["North"] == ["0.0%", "100.0%", "+100.0", "▲ better"]
     assert rows["South"] == ["100.0%", "100.0%", "0.0", "= no change"]
@@ -312,7 +312,7 @@ def test_an_added_stop_reruns_only_transit_access_and_the_poorer_district_moves_
     # another indicator chosen in the panel: its difference layer is the one in 3D
     panel.choose(TRANSIT, "population_served")
     assert win.comparison.difference_layer().id == f"{TRANSIT}:population_served:difference"
-    assert {r[0]: r[4] for r in panel.rows()}["North"] == "▲ better"
+    assert {r[0]: r[4] for r in panel.rows(words=True)}["North"] == "▲ better"
     panel.choose(TRANSIT, "share_served")
 
     # two quick edits: one re-run, which repairs the previous result (only stops changed)

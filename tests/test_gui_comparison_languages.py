@@ -137,18 +137,21 @@ def _show_comparison(window, rows=ROWS):
 
 
 def _headers(panel) -> list[str]:
-    """The column headings as read (a long one is put on two lines: read as one)."""
+    """The column headings as read (two lines read as one; the arrows' heading says it in its tooltip)."""
     table = panel.table
-    return [table.horizontalHeaderItem(c).text().replace("\n", " ") for c in range(table.columnCount())]
+    items = [table.horizontalHeaderItem(c) for c in range(table.columnCount())]
+    return [i.toolTip() if i.text() == "▲▼" else i.text().replace("\n", " ") for i in items]
 
 
 def test_the_comparison_panel_follows_a_language_switch_at_once(win) -> None:
     panel = _show_comparison(win)
-    assert _headers(panel) == HEADERS["en"] and panel.rows() == TABLE["en"]
+    assert _headers(panel) == HEADERS["en"] and panel.rows(words=True) == TABLE["en"]
     for code in ("fr", "ja", "en"):
         _switch(win, code)
         assert _headers(panel) == HEADERS[code], code
-        assert panel.rows() == TABLE[code], code
+        assert panel.rows(words=True) == TABLE[code], code
+        if panel.compact:  # a dock too narrow for the trend's words shows its arrows
+            assert [r[4] for r in panel.rows()] == [r[4].split(" ")[0] for r in TABLE[code]]
         assert panel.heading.text() == HEADING[code]
         assert panel.unit_note.text() == UNIT_NOTE[code]
         assert panel.table.item(3, 1).toolTip() == NO_VALUE[code]  # the dash is said in words
@@ -193,8 +196,12 @@ def test_the_table_fits_the_dock_at_its_default_width_in_every_language(win, cod
         widest = max(metrics.horizontalAdvance(row[c]) for row in panel.rows())
         assert table.columnWidth(c) >= widest + 2 * margin, (code, c, table.columnWidth(c), widest)
         assert header.sectionSize(c) >= header.sectionSizeHint(c), (code, c)  # its heading whole
-    # the district column keeps room for its heading; a longer name is cut, and whole in its tooltip
-    assert header.sectionSize(0) >= header.sectionSizeHint(0) - 1, code
+    # the trend's words are shown, or its arrows with the words in their tooltips
+    for shown, words, r in zip(panel.rows(), panel.rows(words=True), range(table.rowCount()), strict=True):
+        assert shown[4] == (words[4].split(" ")[0] if panel.compact else words[4])
+        assert table.item(r, 4).toolTip().startswith(words[4])
+    # a district's name gives way, and is whole in its tooltip
+    assert table.item(0, 0).toolTip().startswith("Etu-Töölö")
 
 
 def test_a_building_s_height_is_written_the_french_way(win) -> None:

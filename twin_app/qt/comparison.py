@@ -34,13 +34,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -502,6 +503,8 @@ class ComparisonPanel(QWidget):
         self.definitions: dict[tuple[str, str], dict[str, str]] = {}
         # the table's column headings in the current language (as written, on one line)
         self.headings: list[str] = []
+        # True while the trend column shows its arrows only (a dock too narrow for the words)
+        self.compact = False
         # what the heading speaks of: nothing compared yet, or the scenario shown (None: the baseline)
         self._compared = False
         self._scenario: str | None = None
@@ -659,18 +662,24 @@ class ComparisonPanel(QWidget):
                     tip = f"{text}\n{definition}" if definition else text
                 elif text == NO_VALUE:
                     tip = self.tr("no value")
+                elif c == 4:  # a narrow dock shows only the arrow: the word is here
+                    item.setData(Qt.ItemDataRole.UserRole, text)
+                    tip = f"{text}\n{definition}" if definition and text else text or definition
                 item.setToolTip(tip)
                 self.table.setItem(r, c, item)
         self._fit()
 
     def _fit(self) -> None:
-        """The table as wide as its numbers, trend words and headings need, in the language shown.
+        """Every number and trend whole in the width the dock has, in the language shown.
 
         A heading wider than its column's texts goes on two lines where it
-        has a space ("État actuel", "Situación actual"); the district column
-        keeps room for its heading (longer names are cut, said whole in
-        their tooltips); the rest is the table's minimum width, so the dock
-        is never narrower than what must be read whole.
+        has a space ("État actuel", "Situación actual").  The district's
+        name gives way first (cut with "…", whole in its tooltip).  When the
+        trend words still do not fit, the trend column shows its arrows only
+        (▲ ▼ =, coloured; the word in the tooltip).  The dock is not made
+        wider for the table: the window keeps most of its width for the 3D
+        view; only in a dock narrower than the arrows need does the table
+        scroll sideways.
         """
         table, header = self.table, self.table.horizontalHeader()
         metrics = header.fontMetrics()
@@ -679,14 +688,41 @@ class ComparisonPanel(QWidget):
             widest = max((metrics.horizontalAdvance(table.item(r, c).text()) for r in rows), default=0)
             if c > 0 and " " in heading and metrics.horizontalAdvance(heading) > widest:
                 heading = _two_lines(heading)
-            if table.horizontalHeaderItem(c).text() != heading:
-                table.horizontalHeaderItem(c).setText(heading)
-        needed = header.sectionSizeHint(0) + sum(
-            max(table.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in range(1, table.columnCount())
-        )
+            self._heading(c, heading)
+        margin = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
+        district = metrics.horizontalAdvance("Abcd…") + margin  # a name's first letters, at least
         # the vertical scroll bar is counted always: a city with many districts shows it
         frame = 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width()
-        table.setMinimumWidth(needed + frame)
+
+        def needed(compact: bool) -> int:
+            self._trend_texts(compact)
+            return district + sum(
+                max(table.sizeHintForColumn(c), header.sectionSizeHint(c))
+                for c in range(1, table.columnCount())
+            )
+
+        self.compact = needed(False) + frame > table.width()
+        self._trend_texts(self.compact)
+
+    def _heading(self, column: int, text: str) -> None:
+        item = self.table.horizontalHeaderItem(column)
+        if item.text() != text:
+            item.setText(text)
+
+    def _trend_texts(self, compact: bool) -> None:
+        """The trend column as words, or (``compact``) as its arrows only, the words in the tooltips."""
+        for r in range(self.table.rowCount()):
+            item = self.table.item(r, 4)
+            word = str(item.data(Qt.ItemDataRole.UserRole) or "")
+            text = word.split(" ")[0] if compact else word
+            if item.text() != text:
+                item.setText(text)
+        self._heading(4, "▲▼" if compact else self.headings[4])
+        self.table.horizontalHeaderItem(4).setToolTip(self.headings[4])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._fit)  # words or arrows for the new width, once laid out
 
     def value_text(self, value: float | None, unit: str) -> str:
         if value is None or not math.isfinite(value):
@@ -722,12 +758,16 @@ class ComparisonPanel(QWidget):
             return (self.tr("▲ better"), self.BETTER) if good else (self.tr("▲ worse"), self.WORSE)
         return (self.tr("▼ better"), self.BETTER) if good else (self.tr("▼ worse"), self.WORSE)
 
-    def rows(self) -> list[list[str]]:
-        """The table's text, row by row (what a reader sees)."""
-        return [
+    def rows(self, *, words: bool = False) -> list[list[str]]:
+        """The table's text, row by row, as seen (``words``: the trend's words where it shows arrows)."""
+        out = [
             [self.table.item(r, c).text() for c in range(self.table.columnCount())]
             for r in range(self.table.rowCount())
         ]
+        if words:
+            for r, row in enumerate(out):
+                row[4] = str(self.table.item(r, 4).data(Qt.ItemDataRole.UserRole) or "")
+        return out
 
 
 def build_comparison(window: Any) -> None:
