@@ -242,6 +242,22 @@ def test_home_in_swipe_frames_the_city_for_the_whole_picture(win) -> None:
     ndc = clip[:, :2] / clip[:, 3:4]
     assert np.abs(ndc).max() <= 1.0, ndc  # inside the whole picture
     assert np.abs(ndc).max(axis=0).max() > 0.85, ndc  # and filling it, as Home does
+    # the captions drawn in 3D follow a language switch at once
+    from twin_app.qt.compare_view import LABEL_ACTOR
+    from twin_app.qt.i18n import switch_language
+
+    def captions() -> tuple[str, str]:
+        return tuple(p.actors[LABEL_ACTOR].GetInput().strip() for p in (views.other, win.plotter))
+
+    assert captions() == ("Baseline", "Scenario")
+    try:
+        switch_language("fr", remember=False)
+        _settle()
+        assert captions() == ("État actuel", "Scénario")
+    finally:
+        switch_language("en", remember=False)
+        _settle()
+    assert captions() == ("Baseline", "Scenario")
     views.leave()
     _settle()
     assert win.view.picture_aspect is None  # a single view again: Home frames for its own width
