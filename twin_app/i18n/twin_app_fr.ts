@@ -5,7 +5,7 @@
     <name>AnalysisWorker</name>
     <message>
         <source>The analysis stopped because of an unexpected error ({error}).</source>
-        <translation>L'analyse s'est arrêtée à cause d'une erreur inattendue ({error}).</translation>
+        <translation>L&apos;analyse s&apos;est arrêtée à cause d&apos;une erreur inattendue ({error}).</translation>
     </message>
 </context>
 <context>
@@ -46,7 +46,7 @@
     </message>
     <message>
         <source>The baseline in a second view beside the scenario, cameras linked</source>
-        <translation>L'état actuel dans une seconde vue à côté du scénario, caméras liées</translation>
+        <translation>L&apos;état actuel dans une seconde vue à côté du scénario, caméras liées</translation>
     </message>
     <message>
         <source>Swipe baseline and scenario</source>
@@ -54,11 +54,11 @@
     </message>
     <message>
         <source>One picture: the baseline left of a divider you drag, the scenario right of it</source>
-        <translation>Une seule image : l'état actuel à gauche d'un séparateur que l'on fait glisser, le scénario à sa droite</translation>
+        <translation>Une seule image : l&apos;état actuel à gauche d&apos;un séparateur que l&apos;on fait glisser, le scénario à sa droite</translation>
     </message>
     <message>
         <source>Open a city first, then compare.</source>
-        <translation>Ouvrez d'abord une ville, puis comparez.</translation>
+        <translation>Ouvrez d&apos;abord une ville, puis comparez.</translation>
     </message>
     <message>
         <source>Scenario: {name}</source>
@@ -112,7 +112,7 @@
     </message>
     <message>
         <source>Scenario “{scenario}” against the baseline</source>
-        <translation>Scénario « {scenario} » par rapport à l'état actuel</translation>
+        <translation>Scénario « {scenario} » par rapport à l&apos;état actuel</translation>
     </message>
     <message>
         <source>percentage points</source>
@@ -154,19 +154,19 @@
         <source>▼ worse</source>
         <translation>▼ moins bien</translation>
     </message>
-<message>
+    <message>
         <source>Change</source>
         <translation>Écart</translation>
     </message>
     <message>
         <source>The baseline is shown: choose or create a scenario to compare.</source>
-        <translation>L'état actuel est affiché : choisissez ou créez un scénario à comparer.</translation>
+        <translation>L&apos;état actuel est affiché : choisissez ou créez un scénario à comparer.</translation>
     </message>
     <message>
         <source>= no change</source>
         <translation>= inchangé</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>ComparisonSession</name>
     <message>
@@ -190,15 +190,15 @@
     </message>
     <message>
         <source>{title} ({schemes}; built-in)</source>
-        <translation>{title} ({schemes} ; intégrée)</translation>
+        <translation>{title} ({schemes}&#xa0;; intégrée)</translation>
     </message>
     <message>
         <source>{title} ({schemes}; from {package})</source>
-        <translation>{title} ({schemes} ; fournie par {package})</translation>
+        <translation>{title} ({schemes}&#xa0;; fournie par {package})</translation>
     </message>
     <message>
         <source>{title} ({schemes}; plugin)</source>
-        <translation>{title} ({schemes} ; extension)</translation>
+        <translation>{title} ({schemes}&#xa0;; extension)</translation>
     </message>
     <message>
         <source>Source</source>
@@ -221,8 +221,8 @@
         <translation>Connecter</translation>
     </message>
     <message>
-        <source>Give the feed's address, such as {example}.</source>
-        <translation>Indiquez l'adresse du flux, par exemple {example}.</translation>
+        <source>Give the feed&apos;s address, such as {example}.</source>
+        <translation>Indiquez l&apos;adresse du flux, par exemple {example}.</translation>
     </message>
 </context>
 <context>
@@ -265,25 +265,25 @@
     </message>
     <message>
         <source>No analysis run yet.</source>
-        <translation>Aucune analyse n'a encore été lancée.</translation>
+        <translation>Aucune analyse n&apos;a encore été lancée.</translation>
     </message>
     <message>
         <source>{definition}
 (key: {key})</source>
         <translation>{definition}
-(clé : {key})</translation>
+(clé&#xa0;: {key})</translation>
     </message>
 </context>
 <context>
     <name>EditTools</name>
     <message>
         <source>Add stop</source>
-        <extracomment>the marker following the mouse moves at most this often (milliseconds) a click within this many pixels of a street, stop or tree finds it even when that is many metres an edit was handed to the workshop (accepted or refused): the tool's name a marker follows the mouse where a click would put a stop; None: decided by the OpenGL (off on a software one, where each redraw takes about a second)</extracomment>
+        <extracomment>the marker following the mouse moves at most this often (milliseconds) a click within this many pixels of a street, stop or tree finds it even when that is many metres an edit was handed to the workshop (accepted or refused): the tool&apos;s name a marker follows the mouse where a click would put a stop; None: decided by the OpenGL (off on a software one, where each redraw takes about a second)</extracomment>
         <translation>Ajouter un arrêt</translation>
     </message>
     <message>
         <source>Click near a street: a new stop is placed on it</source>
-        <translation>Cliquez près d'une rue : un nouvel arrêt y est placé</translation>
+        <translation>Cliquez près d&apos;une rue : un nouvel arrêt y est placé</translation>
     </message>
     <message>
         <source>Move stop</source>
@@ -307,7 +307,7 @@
     </message>
     <message>
         <source>Click stops or street points in order; double-click or Enter finishes, Esc cancels</source>
-        <translation>Cliquez dans l'ordre sur des arrêts ou des points de rue ; un double-clic ou Entrée termine, Échap annule</translation>
+        <translation>Cliquez dans l&apos;ordre sur des arrêts ou des points de rue ; un double-clic ou Entrée termine, Échap annule</translation>
     </message>
     <message>
         <source>Add trees</source>
@@ -331,7 +331,7 @@
     </message>
     <message>
         <source>Click the corners of a park; double-click or Enter closes it, Esc cancels</source>
-        <translation>Cliquez sur les coins d'un parc ; un double-clic ou Entrée le ferme, Échap annule</translation>
+        <translation>Cliquez sur les coins d&apos;un parc ; un double-clic ou Entrée le ferme, Échap annule</translation>
     </message>
     <message>
         <source>Remove green area</source>
@@ -367,7 +367,7 @@
     </message>
     <message>
         <source>The mode of the stops the Add stop tool places</source>
-        <translation>Le mode de transport des arrêts que place l'outil Ajouter un arrêt</translation>
+        <translation>Le mode de transport des arrêts que place l&apos;outil Ajouter un arrêt</translation>
     </message>
     <message>
         <source>Finish</source>
@@ -375,7 +375,7 @@
     </message>
     <message>
         <source>Finish the line or the green area being drawn (Enter)</source>
-        <translation>Terminer la ligne ou l'espace vert en cours de dessin (Entrée)</translation>
+        <translation>Terminer la ligne ou l&apos;espace vert en cours de dessin (Entrée)</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -395,11 +395,11 @@
     </message>
     <message>
         <source>No street within {metres} m of the click; click nearer a street.</source>
-        <translation>Aucune rue à moins de {metres} m du clic ; cliquez plus près d'une rue.</translation>
+        <translation>Aucune rue à moins de {metres} m du clic ; cliquez plus près d&apos;une rue.</translation>
     </message>
     <message>
         <source>No stop there; click on a stop.</source>
-        <translation>Il n'y a pas d'arrêt ici ; cliquez sur un arrêt.</translation>
+        <translation>Il n&apos;y a pas d&apos;arrêt ici ; cliquez sur un arrêt.</translation>
     </message>
     <message>
         <source>New stop {number}</source>
@@ -407,15 +407,15 @@
     </message>
     <message>
         <source>Now click the new place of the stop {stop}.</source>
-        <translation>Cliquez maintenant sur la nouvelle place de l'arrêt {stop}.</translation>
+        <translation>Cliquez maintenant sur la nouvelle place de l&apos;arrêt {stop}.</translation>
     </message>
     <message>
         <source>{count} stops so far; double-click or press Enter to finish.</source>
-        <translation>Arrêts jusqu'ici : {count} ; double-cliquez ou appuyez sur Entrée pour terminer.</translation>
+        <translation>Arrêts jusqu&apos;ici : {count} ; double-cliquez ou appuyez sur Entrée pour terminer.</translation>
     </message>
     <message>
         <source>A line needs at least two stops; click another one.</source>
-        <translation>Une ligne a besoin d'au moins deux arrêts ; cliquez sur un autre.</translation>
+        <translation>Une ligne a besoin d&apos;au moins deux arrêts ; cliquez sur un autre.</translation>
     </message>
     <message>
         <source>New line {number}</source>
@@ -423,19 +423,19 @@
     </message>
     <message>
         <source>No tree there; click on a tree.</source>
-        <translation>Il n'y a pas d'arbre ici ; cliquez sur un arbre.</translation>
+        <translation>Il n&apos;y a pas d&apos;arbre ici ; cliquez sur un arbre.</translation>
     </message>
     <message>
         <source>{count} corners so far; double-click or press Enter to close the area.</source>
-        <translation>Coins jusqu'ici : {count} ; double-cliquez ou appuyez sur Entrée pour fermer l'espace.</translation>
+        <translation>Coins jusqu&apos;ici : {count} ; double-cliquez ou appuyez sur Entrée pour fermer l&apos;espace.</translation>
     </message>
     <message>
         <source>A green area needs at least three corners; click another one.</source>
-        <translation>Un espace vert a besoin d'au moins trois coins ; cliquez sur un autre.</translation>
+        <translation>Un espace vert a besoin d&apos;au moins trois coins ; cliquez sur un autre.</translation>
     </message>
     <message>
         <source>This outline crosses itself or encloses nothing, so it cannot be a green area; press Esc and draw it again without crossing lines.</source>
-        <translation>Ce contour se croise lui-même ou n'entoure rien : il ne peut pas être un espace vert ; appuyez sur Échap et redessinez-le sans croiser de lignes.</translation>
+        <translation>Ce contour se croise lui-même ou n&apos;entoure rien : il ne peut pas être un espace vert ; appuyez sur Échap et redessinez-le sans croiser de lignes.</translation>
     </message>
     <message>
         <source>New green area</source>
@@ -443,18 +443,18 @@
     </message>
     <message>
         <source>No park or green area there; click inside one.</source>
-        <translation>Il n'y a ni parc ni espace vert ici ; cliquez à l'intérieur de l'un d'eux.</translation>
+        <translation>Il n&apos;y a ni parc ni espace vert ici ; cliquez à l&apos;intérieur de l&apos;un d&apos;eux.</translation>
     </message>
     <message>
         <source>No building there; click on a building.</source>
-        <translation>Il n'y a pas de bâtiment ici ; cliquez sur un bâtiment.</translation>
+        <translation>Il n&apos;y a pas de bâtiment ici ; cliquez sur un bâtiment.</translation>
     </message>
 </context>
 <context>
     <name>Export</name>
     <message>
         <source>1280×720 (HD)</source>
-        <extracomment>the sizes offered besides the view's own (the largest is the export limit)</extracomment>
+        <extracomment>the sizes offered besides the view&apos;s own (the largest is the export limit)</extracomment>
         <translation>1280×720 (haute définition)</translation>
     </message>
     <message>
@@ -475,30 +475,30 @@
     </message>
     <message>
         <source>Image size (text scales with it):</source>
-        <translation>Taille de l'image (le texte s'y adapte) :</translation>
+        <translation>Taille de l&apos;image (le texte s&apos;y adapte)&#xa0;:</translation>
     </message>
 </context>
 <context>
     <name>ExportPinsDialog</name>
     <message>
         <source>Export feedback pins</source>
-        <translation>Exporter les épingles d'avis</translation>
+        <translation>Exporter les épingles d&apos;avis</translation>
     </message>
     <message>
-        <source>The {count} pins listed are exported. The file's ending chooses its format: .gpkg (GeoPackage), .geojson (GeoJSON) or .csv (a table).</source>
-        <translation>Les {count} épingles de la liste sont exportées. L'extension du fichier choisit le format : .gpkg (GeoPackage), .geojson (GeoJSON) ou .csv (un tableau).</translation>
+        <source>The {count} pins listed are exported. The file&apos;s ending chooses its format: .gpkg (GeoPackage), .geojson (GeoJSON) or .csv (a table).</source>
+        <translation>Les {count} épingles de la liste sont exportées. L&apos;extension du fichier choisit le format : .gpkg (GeoPackage), .geojson (GeoJSON) ou .csv (un tableau).</translation>
     </message>
     <message>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <source>Include residents' names</source>
+        <source>Include residents&apos; names</source>
         <translation>Inclure les noms des habitants</translation>
     </message>
     <message>
         <source>Names are personal data: export them only where residents agreed.</source>
-        <translation>Les noms sont des données personnelles : ne les exportez que si les habitants l'ont accepté.</translation>
+        <translation>Les noms sont des données personnelles : ne les exportez que si les habitants l&apos;ont accepté.</translation>
     </message>
     <message>
         <source>Export</source>
@@ -521,7 +521,7 @@
     <name>FeedPanel</name>
     <message>
         <source>Feed</source>
-        <extracomment>at most this often (ms): twice a second reads as live and costs nothing under a flood a rate worked out from counts is averaged over this many seconds (feeds deliver in bursts) the columns, by their English names (``row_texts``' keys); the headers show them translated</extracomment>
+        <extracomment>at most this often (ms): twice a second reads as live and costs nothing under a flood a rate worked out from counts is averaged over this many seconds (feeds deliver in bursts) the columns, by their English names (``row_texts``&apos; keys); the headers show them translated</extracomment>
         <translation>Flux</translation>
     </message>
     <message>
@@ -542,7 +542,7 @@
     </message>
     <message>
         <source>connecting</source>
-        <extracomment>what ``row_texts`` calls the line under a feed's row that shows its last error each state as the panel says it</extracomment>
+        <extracomment>what ``row_texts`` calls the line under a feed&apos;s row that shows its last error each state as the panel says it</extracomment>
         <translation>connexion en cours</translation>
     </message>
     <message>
@@ -566,23 +566,23 @@
 source: {source}
 stored as: {id}</source>
         <translation>{title}
-source : {source}
-stocké sous : {id}</translation>
+source&#xa0;: {source}
+stocké sous&#xa0;: {id}</translation>
     </message>
     <message>
         <source>Simulated: {statement}</source>
-        <extracomment>each feed's (monotonic time, messages received) over the last RATE_WINDOW_S (for a rate)</extracomment>
-        <translation>Simulé : {statement}</translation>
+        <extracomment>each feed&apos;s (monotonic time, messages received) over the last RATE_WINDOW_S (for a rate)</extracomment>
+        <translation>Simulé&#xa0;: {statement}</translation>
     </message>
     <message>
         <source>Malformed messages: {count}. For example:
 {samples}</source>
-        <translation>Messages mal formés : {count}. Par exemple :
+        <translation>Messages mal formés&#xa0;: {count}. Par exemple&#xa0;:
 {samples}</translation>
     </message>
     <message>
         <source>Last error: {error}</source>
-        <translation>Dernière erreur : {error}</translation>
+        <translation>Dernière erreur&#xa0;: {error}</translation>
     </message>
 </context>
 <context>
@@ -596,7 +596,7 @@ stocké sous : {id}</translation>
     <name>FeedbackPanel</name>
     <message>
         <source>Feedback pins are kept in a project. Start one with File → New project… (or open one), then drop pins on the map.</source>
-        <translation>Les épingles d'avis sont conservées dans un projet. Créez-en un avec Fichier → Nouveau projet… (ou ouvrez-en un), puis déposez des épingles sur la carte.</translation>
+        <translation>Les épingles d&apos;avis sont conservées dans un projet. Créez-en un avec Fichier → Nouveau projet… (ou ouvrez-en un), puis déposez des épingles sur la carte.</translation>
     </message>
     <message>
         <source>New project…</source>
@@ -639,8 +639,8 @@ stocké sous : {id}</translation>
         <translation>Déplacer</translation>
     </message>
     <message>
-        <source>Then click the pin's new place in the 3D view</source>
-        <translation>Cliquez ensuite sur le nouvel emplacement de l'épingle dans la vue 3D</translation>
+        <source>Then click the pin&apos;s new place in the 3D view</source>
+        <translation>Cliquez ensuite sur le nouvel emplacement de l&apos;épingle dans la vue 3D</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -660,7 +660,7 @@ stocké sous : {id}</translation>
     </message>
     <message>
         <source>Like</source>
-        <translation>J'aime</translation>
+        <translation>J&apos;aime</translation>
     </message>
     <message>
         <source>{kind}: {count}</source>
@@ -681,12 +681,12 @@ stocké sous : {id}</translation>
 <context>
     <name>ImportWorker</name>
     <message>
-        <source>Building the city '{name}'…</source>
-        <translation>Construction de la ville « {name} »…</translation>
+        <source>Building the city &apos;{name}&apos;…</source>
+        <translation>Construction de la ville «&#xa0;{name}&#xa0;»…</translation>
     </message>
     <message>
-        <source>The city '{name}' could not be built</source>
-        <translation>La ville « {name} » n'a pas pu être construite</translation>
+        <source>The city &apos;{name}&apos; could not be built</source>
+        <translation>La ville «&#xa0;{name}&#xa0;» n&apos;a pas pu être construite</translation>
     </message>
 </context>
 <context>
@@ -725,7 +725,7 @@ stocké sous : {id}</translation>
     </message>
     <message>
         <source>Waiting jobs dropped: {count}.</source>
-        <translation>Tâches en attente abandonnées : {count}.</translation>
+        <translation>Tâches en attente abandonnées&#xa0;: {count}.</translation>
     </message>
     <message>
         <source>{job} (+{count} waiting)</source>
@@ -733,19 +733,19 @@ stocké sous : {id}</translation>
     </message>
     <message>
         <source>Running: {job}</source>
-        <translation>En cours : {job}</translation>
+        <translation>En cours&#xa0;: {job}</translation>
     </message>
     <message>
         <source>Waiting: {job}</source>
-        <translation>En attente : {job}</translation>
+        <translation>En attente&#xa0;: {job}</translation>
     </message>
 </context>
 <context>
     <name>Language</name>
     <message>
         <source>No installed font has the letters of {language}, so its text may show as empty boxes. Install a CJK font (on Debian or Ubuntu: sudo apt-get install fonts-noto-cjk), then start twin_app again.</source>
-        <extracomment>the compiled Qt translations of twin_app's own texts where the chosen language is kept between runs (QSettings organisation, application, key) the writing system each language needs a font for (Latin ones are in every font) Qt's locale for each code (the one whose ``qtbase_*.qm`` and number formats fit) the dynamic property on which :func:`keep_translated` keeps a widget's source texts Qt ships some of its own translations only for one country's variant</extracomment>
-        <translation>Aucune police installée ne contient les caractères de la langue {language} : son texte risque de s'afficher sous forme de carrés vides. Installez une police CJK (sous Debian ou Ubuntu : sudo apt-get install fonts-noto-cjk), puis relancez twin_app.</translation>
+        <extracomment>the compiled Qt translations of twin_app&apos;s own texts where the chosen language is kept between runs (QSettings organisation, application, key) the writing system each language needs a font for (Latin ones are in every font) Qt&apos;s locale for each code (the one whose ``qtbase_*.qm`` and number formats fit) the dynamic property on which :func:`keep_translated` keeps a widget&apos;s source texts Qt ships some of its own translations only for one country&apos;s variant</extracomment>
+        <translation>Aucune police installée ne contient les caractères de la langue {language}&#xa0;: son texte risque de s&apos;afficher sous forme de carrés vides. Installez une police CJK (sous Debian ou Ubuntu&#xa0;: sudo apt-get install fonts-noto-cjk), puis relancez twin_app.</translation>
     </message>
     <message>
         <source>Language</source>
@@ -760,7 +760,7 @@ stocké sous : {id}</translation>
     <name>LayerPanel</name>
     <message>
         <source>(single colour)</source>
-        <extracomment>the colour-by choice that means "no column" (English source; shown translated)</extracomment>
+        <extracomment>the colour-by choice that means &quot;no column&quot; (English source; shown translated)</extracomment>
         <translation>(couleur unique)</translation>
     </message>
     <message>
@@ -796,7 +796,7 @@ stocké sous : {id}</translation>
     </message>
     <message>
         <source>No coloured layer is shown.</source>
-        <translation>Aucune couche colorée n'est affichée.</translation>
+        <translation>Aucune couche colorée n&apos;est affichée.</translation>
     </message>
 </context>
 <context>
@@ -831,12 +831,12 @@ stocké sous : {id}</translation>
     <name>LiveSession</name>
     <message>
         <source>{station} reads {reading} at {time}: beyond {rule}.</source>
-        <extracomment>tests and portable installs put the live stores here instead of the user's data folder how far behind the newest observation live mode shows (s): two fixes of a 1 Hz feed and some slack the feed panel is refreshed this often (s), by the frame timer: at most twice a second the span the slider covers is read again this often (s): it grows as the feeds store more extra references to None, topped up while the live timer runs (see :func:`keep_none_alive`) the duration of the last frames' work on the clock and playback (s) the duration of the last redraws of the view (s), whatever asked for them</extracomment>
-        <translation>{station} indique {reading} à {time} : au-delà de {rule}.</translation>
+        <extracomment>tests and portable installs put the live stores here instead of the user&apos;s data folder how far behind the newest observation live mode shows (s): two fixes of a 1 Hz feed and some slack the feed panel is refreshed this often (s), by the frame timer: at most twice a second the span the slider covers is read again this often (s): it grows as the feeds store more extra references to None, topped up while the live timer runs (see :func:`keep_none_alive`) the duration of the last frames&apos; work on the clock and playback (s) the duration of the last redraws of the view (s), whatever asked for them</extracomment>
+        <translation>{station} indique {reading} à {time}&#xa0;: au-delà de {rule}.</translation>
     </message>
     <message>
         <source>{station} reads {reading} at {time}: beyond its threshold.</source>
-        <translation>{station} indique {reading} à {time} : au-delà de son seuil.</translation>
+        <translation>{station} indique {reading} à {time}&#xa0;: au-delà de son seuil.</translation>
     </message>
 </context>
 <context>
@@ -846,19 +846,19 @@ stocké sous : {id}</translation>
         <translation>Ouverture de {file}…</translation>
     </message>
     <message>
-        <source>'{path}' could not be opened</source>
-        <translation>« {path} » n'a pas pu être ouvert</translation>
+        <source>&apos;{path}&apos; could not be opened</source>
+        <translation>«&#xa0;{path}&#xa0;» n&apos;a pas pu être ouvert</translation>
     </message>
     <message>
-        <source>Loading the city '{city}' stopped</source>
-        <translation>Le chargement de la ville « {city} » s'est arrêté</translation>
+        <source>Loading the city &apos;{city}&apos; stopped</source>
+        <translation>Le chargement de la ville «&#xa0;{city}&#xa0;» s&apos;est arrêté</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Preparing the 3D view…</source>
-        <extracomment>while a city loads, redraw at most this often (a small city is drawn once, at the end) the city's layers have all been loaded (a scenario is shown on them only then) the raw parameters each analysis was last run with in this window (the report uses them)</extracomment>
+        <extracomment>while a city loads, redraw at most this often (a small city is drawn once, at the end) the city&apos;s layers have all been loaded (a scenario is shown on them only then) the raw parameters each analysis was last run with in this window (the report uses them)</extracomment>
         <translation>Préparation de la vue 3D…</translation>
     </message>
     <message>
@@ -928,7 +928,7 @@ stocké sous : {id}</translation>
     </message>
     <message>
         <source>{name} (could not be loaded)</source>
-        <translation>{name} (n'a pas pu être chargée)</translation>
+        <translation>{name} (n&apos;a pas pu être chargée)</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -948,7 +948,7 @@ stocké sous : {id}</translation>
     </message>
     <message>
         <source>Home</source>
-        <translation>Vue d'ensemble</translation>
+        <translation>Vue d&apos;ensemble</translation>
     </message>
     <message>
         <source>Frame the whole city again (Home, H or R in the 3D view)</source>
@@ -956,7 +956,7 @@ stocké sous : {id}</translation>
     </message>
     <message>
         <source>Screenshot</source>
-        <translation>Capture d'écran</translation>
+        <translation>Capture d&apos;écran</translation>
     </message>
     <message>
         <source>Save the 3D view as a PNG image</source>
@@ -984,7 +984,7 @@ stocké sous : {id}</translation>
     </message>
     <message>
         <source>Click two or more points to measure the distance along them on the map; Esc clears</source>
-        <translation>Cliquez sur deux points ou plus pour mesurer la distance qui les relie sur la carte ; Échap efface</translation>
+        <translation>Cliquez sur deux points ou plus pour mesurer la distance qui les relie sur la carte&#xa0;; Échap efface</translation>
     </message>
     <message>
         <source>Click on the city to measure.</source>
@@ -992,11 +992,11 @@ stocké sous : {id}</translation>
     </message>
     <message>
         <source>Measure: click the next point (Esc clears).</source>
-        <translation>Mesure : cliquez sur le point suivant (Échap efface).</translation>
+        <translation>Mesure&#xa0;: cliquez sur le point suivant (Échap efface).</translation>
     </message>
     <message>
         <source>Distance on the map: {distance} (Esc clears)</source>
-        <translation>Distance sur la carte : {distance} (Échap efface)</translation>
+        <translation>Distance sur la carte&#xa0;: {distance} (Échap efface)</translation>
     </message>
     <message>
         <source>Measurement cleared.</source>
@@ -1008,11 +1008,11 @@ stocké sous : {id}</translation>
     </message>
     <message>
         <source>Districts: {names}</source>
-        <translation>Quartiers : {names}</translation>
+        <translation>Quartiers&#xa0;: {names}</translation>
     </message>
     <message>
         <source>Districts: all</source>
-        <translation>Quartiers : tous</translation>
+        <translation>Quartiers&#xa0;: tous</translation>
     </message>
     <message>
         <source>Nothing to identify there.</source>
@@ -1020,11 +1020,11 @@ stocké sous : {id}</translation>
     </message>
     <message>
         <source>{layer}: feature {feature}</source>
-        <translation>{layer} : entité {feature}</translation>
+        <translation>{layer}&#xa0;: entité {feature}</translation>
     </message>
     <message>
         <source>The city could not be opened</source>
-        <translation>La ville n'a pas pu être ouverte</translation>
+        <translation>La ville n&apos;a pas pu être ouverte</translation>
     </message>
     <message>
         <source>Loading {city}</source>
@@ -1040,11 +1040,11 @@ stocké sous : {id}</translation>
     </message>
     <message>
         <source>Wait until the city has finished loading, then run the analysis.</source>
-        <translation>Attendez la fin du chargement de la ville, puis lancez l'analyse.</translation>
+        <translation>Attendez la fin du chargement de la ville, puis lancez l&apos;analyse.</translation>
     </message>
     <message>
         <source>The analysis is not available</source>
-        <translation>L'analyse n'est pas disponible</translation>
+        <translation>L&apos;analyse n&apos;est pas disponible</translation>
     </message>
     <message>
         <source>Analysis {name}</source>
@@ -1056,7 +1056,7 @@ stocké sous : {id}</translation>
     </message>
     <message>
         <source>The analysis could not finish</source>
-        <translation>L'analyse n'a pas pu aboutir</translation>
+        <translation>L&apos;analyse n&apos;a pas pu aboutir</translation>
     </message>
     <message>
         <source>Analysis cancelled.</source>
@@ -1072,11 +1072,11 @@ stocké sous : {id}</translation>
     </message>
     <message>
         <source>Ready. Layers: {count}.</source>
-        <translation>Prêt. Couches : {count}.</translation>
+        <translation>Prêt. Couches&#xa0;: {count}.</translation>
     </message>
     <message>
         <source>Some data could not be loaded</source>
-        <translation>Certaines données n'ont pas pu être chargées</translation>
+        <translation>Certaines données n&apos;ont pas pu être chargées</translation>
     </message>
     <message>
         <source>Open a city folder (with city.toml)</source>
@@ -1095,8 +1095,8 @@ stocké sous : {id}</translation>
         <translation>Flux</translation>
     </message>
     <message>
-        <source>This window cannot start feeds yet; ingest it with 'twin-app feed ingest'.</source>
-        <translation>Cette fenêtre ne peut pas encore démarrer de flux ; ingérez-le avec « twin-app feed ingest ».</translation>
+        <source>This window cannot start feeds yet; ingest it with &apos;twin-app feed ingest&apos;.</source>
+        <translation>Cette fenêtre ne peut pas encore démarrer de flux&#xa0;; ingérez-le avec «&#xa0;twin-app feed ingest&#xa0;».</translation>
     </message>
     <message>
         <source>Building the city {name}</source>
@@ -1108,7 +1108,7 @@ stocké sous : {id}</translation>
     </message>
     <message>
         <source>The city could not be created</source>
-        <translation>La ville n'a pas pu être créée</translation>
+        <translation>La ville n&apos;a pas pu être créée</translation>
     </message>
     <message>
         <source>Export view</source>
@@ -1120,15 +1120,15 @@ stocké sous : {id}</translation>
     </message>
     <message>
         <source>The view could not be exported</source>
-        <translation>La vue n'a pas pu être exportée</translation>
+        <translation>La vue n&apos;a pas pu être exportée</translation>
     </message>
     <message>
         <source>There is no view to export yet: open a city first.</source>
-        <translation>Il n'y a pas encore de vue à exporter : ouvrez d'abord une ville.</translation>
+        <translation>Il n&apos;y a pas encore de vue à exporter&#xa0;: ouvrez d&apos;abord une ville.</translation>
     </message>
     <message>
         <source>Saved {path}</source>
-        <translation>Enregistré : {path}</translation>
+        <translation>Enregistré&#xa0;: {path}</translation>
     </message>
     <message>
         <source>Export scene</source>
@@ -1140,7 +1140,7 @@ stocké sous : {id}</translation>
     </message>
     <message>
         <source>The scene could not be exported</source>
-        <translation>La scène n'a pas pu être exportée</translation>
+        <translation>La scène n&apos;a pas pu être exportée</translation>
     </message>
     <message>
         <source>The scene was saved to {path}.</source>
@@ -1164,19 +1164,19 @@ stocké sous : {id}</translation>
     </message>
     <message>
         <source>The report could not be made</source>
-        <translation>Le rapport n'a pas pu être créé</translation>
+        <translation>Le rapport n&apos;a pas pu être créé</translation>
     </message>
     <message>
         <source>No city is open.</source>
-        <translation>Aucune ville n'est ouverte.</translation>
+        <translation>Aucune ville n&apos;est ouverte.</translation>
     </message>
     <message>
         <source>Files</source>
         <translation>Fichiers</translation>
     </message>
     <message>
-        <source>source and licence not stated: see the file's own notes</source>
-        <translation>source et licence non indiquées : voir les notes du fichier lui-même</translation>
+        <source>source and licence not stated: see the file&apos;s own notes</source>
+        <translation>source et licence non indiquées&#xa0;: voir les notes du fichier lui-même</translation>
     </message>
     <message>
         <source>Licences</source>
@@ -1192,19 +1192,19 @@ stocké sous : {id}</translation>
     </message>
     <message>
         <source>No city is open</source>
-        <translation>Aucune ville n'est ouverte</translation>
+        <translation>Aucune ville n&apos;est ouverte</translation>
     </message>
     <message>
         <source>Open a city first, then connect the feed to it.</source>
-        <translation>Ouvrez d'abord une ville, puis connectez-y le flux.</translation>
+        <translation>Ouvrez d&apos;abord une ville, puis connectez-y le flux.</translation>
     </message>
     <message>
         <source>The feed {name} could not start: {reason}</source>
-        <translation>Le flux {name} n'a pas pu démarrer : {reason}</translation>
+        <translation>Le flux {name} n&apos;a pas pu démarrer&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>Simulated data shown, not real-time: {feeds}</source>
-        <translation>Données simulées affichées, pas en temps réel : {feeds}</translation>
+        <translation>Données simulées affichées, pas en temps réel&#xa0;: {feeds}</translation>
     </message>
 </context>
 <context>
@@ -1247,11 +1247,11 @@ stocké sous : {id}</translation>
     </message>
     <message>
         <source>chosen from the OSM file</source>
-        <translation>choisi d'après le fichier OSM</translation>
+        <translation>choisi d&apos;après le fichier OSM</translation>
     </message>
     <message>
         <source>Without a districts file: the OSM admin_level of the districts.</source>
-        <translation>Sans fichier de quartiers : l'admin_level OSM des quartiers.</translation>
+        <translation>Sans fichier de quartiers&#xa0;: l&apos;admin_level OSM des quartiers.</translation>
     </message>
     <message>
         <source>Raster (e.g. heat)</source>
@@ -1263,16 +1263,16 @@ stocké sous : {id}</translation>
     </message>
     <message>
         <source>as the raster states (e.g. °C)</source>
-        <translation>tel qu'indiqué par le raster (p. ex. °C)</translation>
+        <translation>tel qu&apos;indiqué par le raster (p. ex. °C)</translation>
     </message>
     <message>
         <source>© OpenStreetMap contributors (ODbL)</source>
-        <extracomment>a credit per given file; empty means "what the file itself says"</extracomment>
-        <translation>© contributeurs d'OpenStreetMap (ODbL)</translation>
+        <extracomment>a credit per given file; empty means &quot;what the file itself says&quot;</extracomment>
+        <translation>© contributeurs d&apos;OpenStreetMap (ODbL)</translation>
     </message>
     <message>
         <source>as the file states, if it does</source>
-        <translation>ce qu'indique le fichier, s'il le fait</translation>
+        <translation>ce qu&apos;indique le fichier, s&apos;il le fait</translation>
     </message>
     <message>
         <source>by building type (docs/buildings.md)</source>
@@ -1316,7 +1316,7 @@ stocké sous : {id}</translation>
     </message>
     <message>
         <source>Storey height (m)</source>
-        <translation>Hauteur d'étage (m)</translation>
+        <translation>Hauteur d&apos;étage (m)</translation>
     </message>
     <message>
         <source>Default building height (m)</source>
@@ -1327,12 +1327,12 @@ stocké sous : {id}</translation>
         <translation>Enregistrer dans</translation>
     </message>
     <message>
-        <source>The storey height must be a number of metres, like 3 or 2.8, not '{text}'.</source>
-        <translation>La hauteur d'étage doit être un nombre de mètres, comme 3 ou 2,8, et non « {text} ».</translation>
+        <source>The storey height must be a number of metres, like 3 or 2.8, not &apos;{text}&apos;.</source>
+        <translation>La hauteur d&apos;étage doit être un nombre de mètres, comme 3 ou 2,8, et non «&#xa0;{text}&#xa0;».</translation>
     </message>
     <message>
-        <source>The default building height must be a number of metres, like 3 or 2.8, not '{text}'.</source>
-        <translation>La hauteur des bâtiments par défaut doit être un nombre de mètres, comme 3 ou 2,8, et non « {text} ».</translation>
+        <source>The default building height must be a number of metres, like 3 or 2.8, not &apos;{text}&apos;.</source>
+        <translation>La hauteur des bâtiments par défaut doit être un nombre de mètres, comme 3 ou 2,8, et non «&#xa0;{text}&#xa0;».</translation>
     </message>
 </context>
 <context>
@@ -1346,19 +1346,19 @@ stocké sous : {id}</translation>
     <name>ParamForm</name>
     <message>
         <source>Tick districts to analyse; none ticked means all.</source>
-        <translation>Cochez les quartiers à analyser ; si aucun n'est coché, tous le sont.</translation>
+        <translation>Cochez les quartiers à analyser&#xa0;; si aucun n&apos;est coché, tous le sont.</translation>
     </message>
 </context>
 <context>
     <name>PinDialog</name>
     <message>
         <source>Drop a feedback pin</source>
-        <extracomment>the list's columns what a filter combo holds for "every category" / "every scenario"</extracomment>
-        <translation>Déposer une épingle d'avis</translation>
+        <extracomment>the list&apos;s columns what a filter combo holds for &quot;every category&quot; / &quot;every scenario&quot;</extracomment>
+        <translation>Déposer une épingle d&apos;avis</translation>
     </message>
     <message>
         <source>What kind of remark is it?</source>
-        <translation>De quel type de remarque s'agit-il ?</translation>
+        <translation>De quel type de remarque s&apos;agit-il ?</translation>
     </message>
     <message>
         <source>Idea</source>
@@ -1370,7 +1370,7 @@ stocké sous : {id}</translation>
     </message>
     <message>
         <source>I like this</source>
-        <translation>J'aime ceci</translation>
+        <translation>J&apos;aime ceci</translation>
     </message>
     <message>
         <source>Comment</source>
@@ -1378,7 +1378,7 @@ stocké sous : {id}</translation>
     </message>
     <message>
         <source>What the resident said, in a few words</source>
-        <translation>Ce que l'habitant a dit, en quelques mots</translation>
+        <translation>Ce que l&apos;habitant a dit, en quelques mots</translation>
     </message>
     <message>
         <source>Name (optional)</source>
@@ -1386,11 +1386,11 @@ stocké sous : {id}</translation>
     </message>
     <message>
         <source>Only if the resident wants to give it</source>
-        <translation>Seulement si l'habitant souhaite le donner</translation>
+        <translation>Seulement si l&apos;habitant souhaite le donner</translation>
     </message>
     <message>
         <source>Drop pin</source>
-        <translation>Déposer l'épingle</translation>
+        <translation>Déposer l&apos;épingle</translation>
     </message>
     <message>
         <source>{count} of {limit} characters</source>
@@ -1402,23 +1402,23 @@ stocké sous : {id}</translation>
     <message>
         <source>Drop pin</source>
         <extracomment>the dialogs open now (tests drive them)</extracomment>
-        <translation>Déposer l'épingle</translation>
+        <translation>Déposer l&apos;épingle</translation>
     </message>
     <message>
         <source>Click in the 3D view where a resident points, then say what they said</source>
-        <translation>Cliquez dans la vue 3D là où un habitant montre, puis notez ce qu'il a dit</translation>
+        <translation>Cliquez dans la vue 3D là où un habitant montre, puis notez ce qu&apos;il a dit</translation>
     </message>
     <message>
         <source>Move pin</source>
-        <translation>Déplacer l'épingle</translation>
+        <translation>Déplacer l&apos;épingle</translation>
     </message>
     <message>
-        <source>Click the selected pin's new place in the 3D view</source>
-        <translation>Cliquez sur le nouvel emplacement de l'épingle sélectionnée dans la vue 3D</translation>
+        <source>Click the selected pin&apos;s new place in the 3D view</source>
+        <translation>Cliquez sur le nouvel emplacement de l&apos;épingle sélectionnée dans la vue 3D</translation>
     </message>
     <message>
         <source>Start a project first (File → New project…): pins are kept in it.</source>
-        <translation>Créez d'abord un projet (Fichier → Nouveau projet…) : les épingles y sont conservées.</translation>
+        <translation>Créez d&apos;abord un projet (Fichier → Nouveau projet…) : les épingles y sont conservées.</translation>
     </message>
     <message>
         <source>Click on the city, not the sky, to drop a pin.</source>
@@ -1433,12 +1433,12 @@ stocké sous : {id}</translation>
         <translation>Épingle {number} : {comment}</translation>
     </message>
     <message>
-        <source>Click the pin's new place in the 3D view.</source>
-        <translation>Cliquez sur le nouvel emplacement de l'épingle dans la vue 3D.</translation>
+        <source>Click the pin&apos;s new place in the 3D view.</source>
+        <translation>Cliquez sur le nouvel emplacement de l&apos;épingle dans la vue 3D.</translation>
     </message>
     <message>
         <source>Click on the city, not the sky, to move the pin.</source>
-        <translation>Cliquez sur la ville, pas sur le ciel, pour déplacer l'épingle.</translation>
+        <translation>Cliquez sur la ville, pas sur le ciel, pour déplacer l&apos;épingle.</translation>
     </message>
     <message>
         <source>Pin {number} moved.</source>
@@ -1446,11 +1446,11 @@ stocké sous : {id}</translation>
     </message>
     <message>
         <source>Delete the pin?</source>
-        <translation>Supprimer l'épingle ?</translation>
+        <translation>Supprimer l&apos;épingle ?</translation>
     </message>
     <message>
         <source>Delete pin {number} (“{comment}”)? This cannot be undone.</source>
-        <translation>Supprimer l'épingle {number} (« {comment} ») ? Cette action est irréversible.</translation>
+        <translation>Supprimer l&apos;épingle {number} (« {comment} ») ? Cette action est irréversible.</translation>
     </message>
     <message>
         <source>Pin {number} deleted.</source>
@@ -1462,7 +1462,7 @@ stocké sous : {id}</translation>
     </message>
     <message>
         <source>The pins could not be exported</source>
-        <translation>Les épingles n'ont pas pu être exportées</translation>
+        <translation>Les épingles n&apos;ont pas pu être exportées</translation>
     </message>
     <message>
         <source>The pins were saved to {path}.</source>
@@ -1481,11 +1481,11 @@ stocké sous : {id}</translation>
     </message>
     <message>
         <source>Like</source>
-        <translation>J'aime</translation>
+        <translation>J&apos;aime</translation>
     </message>
     <message>
         <source>Feedback pins</source>
-        <translation>Épingles d'avis</translation>
+        <translation>Épingles d&apos;avis</translation>
     </message>
     <message>
         <source>{kind}: {count}</source>
@@ -1508,19 +1508,19 @@ stocké sous : {id}</translation>
     </message>
     <message>
         <source>Views in the story: {count}</source>
-        <translation>Vues du parcours : {count}</translation>
+        <translation>Vues du parcours&#xa0;: {count}</translation>
     </message>
     <message>
         <source>Next flies to the first: {name}.</source>
-        <translation>« Suivant » vole vers la première : {name}.</translation>
+        <translation>«&#xa0;Suivant&#xa0;» vole vers la première&#xa0;: {name}.</translation>
     </message>
     <message>
         <source>{index} of {count}: {name}</source>
-        <translation>{index} sur {count} : {name}</translation>
+        <translation>{index} sur {count}&#xa0;: {name}</translation>
     </message>
     <message>
         <source>Show scenario: {name}</source>
-        <translation>Montrer le scénario : {name}</translation>
+        <translation>Montrer le scénario&#xa0;: {name}</translation>
     </message>
     <message>
         <source>Show baseline</source>
@@ -1532,14 +1532,14 @@ stocké sous : {id}</translation>
     </message>
     <message>
         <source>Show the presentation on:</source>
-        <translation>Afficher la présentation sur :</translation>
+        <translation>Afficher la présentation sur&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Presentation mode</source>
         <translation>Mode &amp;présentation</translation>
     </message>
     <message>
-        <source>The city full screen with the story's controls (Esc leaves)</source>
+        <source>The city full screen with the story&apos;s controls (Esc leaves)</source>
         <translation>La ville en plein écran avec les commandes du parcours (Échap pour quitter)</translation>
     </message>
 </context>
@@ -1547,7 +1547,7 @@ stocké sous : {id}</translation>
     <name>Problems</name>
     <message>
         <source>Layers that could not be shown: {count}. The others are loaded.</source>
-        <translation>Couches qui n'ont pas pu être affichées : {count}. Les autres sont chargées.</translation>
+        <translation>Couches qui n&apos;ont pas pu être affichées&#xa0;: {count}. Les autres sont chargées.</translation>
     </message>
 </context>
 <context>
@@ -1574,34 +1574,34 @@ stocké sous : {id}</translation>
     </message>
     <message>
         <source>Parameter: {name}</source>
-        <translation>Paramètre : {name}</translation>
+        <translation>Paramètre&#xa0;: {name}</translation>
     </message>
     <message>
         <source>{path}, SHA-256 {digest}…</source>
-        <translation>{path}, SHA-256 : {digest}…</translation>
+        <translation>{path}, SHA-256&#xa0;: {digest}…</translation>
     </message>
     <message>
         <source>made in the app (no file), SHA-256 {digest}…</source>
-        <translation>créé dans l'application (sans fichier), SHA-256 : {digest}…</translation>
+        <translation>créé dans l&apos;application (sans fichier), SHA-256&#xa0;: {digest}…</translation>
     </message>
     <message>
         <source>made in the app (no file)</source>
-        <translation>créé dans l'application (sans fichier)</translation>
+        <translation>créé dans l&apos;application (sans fichier)</translation>
     </message>
     <message>
         <source>Input: {layer}</source>
-        <translation>Entrée : {layer}</translation>
+        <translation>Entrée&#xa0;: {layer}</translation>
     </message>
     <message>
         <source>Note: {key}</source>
-        <translation>Remarque : {key}</translation>
+        <translation>Remarque&#xa0;: {key}</translation>
     </message>
 </context>
 <context>
     <name>ProvenanceDialog</name>
     <message>
         <source>Provenance: {title}</source>
-        <translation>Traçabilité : {title}</translation>
+        <translation>Traçabilité&#xa0;: {title}</translation>
     </message>
     <message>
         <source>Value</source>
@@ -1617,7 +1617,7 @@ stocké sous : {id}</translation>
     <message>
         <source>The report could not be started ({reason}); try again.</source>
         <extracomment>seconds a cancelled report process gets to end before it is killed</extracomment>
-        <translation>Le rapport n'a pas pu être lancé ({reason}) ; réessayez.</translation>
+        <translation>Le rapport n&apos;a pas pu être lancé ({reason})&#xa0;; réessayez.</translation>
     </message>
     <message>
         <source>The report failed.</source>
@@ -1628,7 +1628,7 @@ stocké sous : {id}</translation>
     <name>ScenarioPanel</name>
     <message>
         <source>New…</source>
-        <extracomment>the item data role holding a scenario's name (None for the baseline)</extracomment>
+        <extracomment>the item data role holding a scenario&apos;s name (None for the baseline)</extracomment>
         <translation>Nouveau…</translation>
     </message>
     <message>
@@ -1645,11 +1645,11 @@ stocké sous : {id}</translation>
     </message>
     <message>
         <source>No project is open: File → New project… starts one.</source>
-        <translation>Aucun projet n'est ouvert : Fichier → Nouveau projet… en crée un.</translation>
+        <translation>Aucun projet n&apos;est ouvert : Fichier → Nouveau projet… en crée un.</translation>
     </message>
     <message>
         <source>Click a scenario to show it; the baseline is never changed.</source>
-        <translation>Cliquez sur un scénario pour l'afficher ; la situation de référence n'est jamais modifiée.</translation>
+        <translation>Cliquez sur un scénario pour l&apos;afficher ; la situation de référence n&apos;est jamais modifiée.</translation>
     </message>
     <message>
         <source>Baseline</source>
@@ -1661,7 +1661,7 @@ stocké sous : {id}</translation>
     </message>
     <message>
         <source>{scenario} has no edits yet: choose a tool in the Edit scenario toolbar.</source>
-        <translation>{scenario} n'a encore aucune modification : choisissez un outil dans la barre Modifier le scénario.</translation>
+        <translation>{scenario} n&apos;a encore aucune modification : choisissez un outil dans la barre Modifier le scénario.</translation>
     </message>
     <message>
         <source>Choose or make a scenario to edit the city.</source>
@@ -1705,34 +1705,26 @@ stocké sous : {id}</translation>
     </message>
     <message>
         <source>Delete the scenario {scenario}? Its edits ({count}) are lost; this cannot be undone.</source>
-        <translation>Supprimer le scénario {scenario} ? Ses modifications ({count}) seront perdues ; c'est irréversible.</translation>
-    </message>
-<message>
-        <source>The scenario could not be renamed</source>
-        <translation>Le scénario n'a pas pu être renommé</translation>
-    </message>
-    <message>
-        <source>The scenario could not be deleted</source>
-        <translation>Le scénario n'a pas pu être supprimé</translation>
+        <translation>Supprimer le scénario {scenario} ? Ses modifications ({count}) seront perdues ; c&apos;est irréversible.</translation>
     </message>
 </context>
 <context>
     <name>StoryPanel</name>
     <message>
-        <source>The story has no viewpoint called '{name}'.</source>
-        <translation>Le parcours n’a aucune vue nommée « {name} ».</translation>
+        <source>The story has no viewpoint called &apos;{name}&apos;.</source>
+        <translation>Le parcours n’a aucune vue nommée «&#xa0;{name}&#xa0;».</translation>
     </message>
     <message>
         <source>Start or open a project first (File → New project…).</source>
         <translation>Créez ou ouvrez d’abord un projet (Fichier → Nouveau projet…).</translation>
     </message>
     <message>
-        <source>A viewpoint needs a name; give one, such as 'The harbour'.</source>
-        <translation>Une vue a besoin d’un nom ; donnez-en un, par exemple « Le port ».</translation>
+        <source>A viewpoint needs a name; give one, such as &apos;The harbour&apos;.</source>
+        <translation>Une vue a besoin d’un nom&#xa0;; donnez-en un, par exemple «&#xa0;Le port&#xa0;».</translation>
     </message>
     <message>
-        <source>The story already has a viewpoint called '{name}'; choose another name.</source>
-        <translation>Le parcours a déjà une vue nommée « {name} » ; choisissez un autre nom.</translation>
+        <source>The story already has a viewpoint called &apos;{name}&apos;; choose another name.</source>
+        <translation>Le parcours a déjà une vue nommée «&#xa0;{name}&#xa0;»&#xa0;; choisissez un autre nom.</translation>
     </message>
     <message>
         <source>Open or start a project (File → New project…) to save views and play them as a story.</source>
@@ -1751,7 +1743,7 @@ stocké sous : {id}</translation>
         <translation>Ajouter la vue</translation>
     </message>
     <message>
-        <source>Save the 3D view as it is now as the story's next step</source>
+        <source>Save the 3D view as it is now as the story&apos;s next step</source>
         <translation>Enregistrer la vue 3D telle qu’elle est comme prochaine étape du parcours</translation>
     </message>
     <message>
@@ -1800,7 +1792,7 @@ stocké sous : {id}</translation>
     </message>
     <message>
         <source>Name of this view:</source>
-        <translation>Nom de cette vue :</translation>
+        <translation>Nom de cette vue&#xa0;:</translation>
     </message>
     <message>
         <source>Rename view</source>
@@ -1808,7 +1800,7 @@ stocké sous : {id}</translation>
     </message>
     <message>
         <source>New name:</source>
-        <translation>Nouveau nom :</translation>
+        <translation>Nouveau nom&#xa0;:</translation>
     </message>
     <message>
         <source>Story</source>
@@ -1831,7 +1823,7 @@ stocké sous : {id}</translation>
     </message>
     <message>
         <source>(none: one value per feature)</source>
-        <translation>(aucune : une valeur par entité)</translation>
+        <translation>(aucune&#xa0;: une valeur par entité)</translation>
     </message>
     <message>
         <source>refuse repeated keys</source>
@@ -1858,7 +1850,7 @@ stocké sous : {id}</translation>
         <translation>Tableaux (*.csv *.txt *.gpkg *.geojson *.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <source>times carry their UTC offset (the city's zone is {zone})</source>
+        <source>times carry their UTC offset (the city&apos;s zone is {zone})</source>
         <translation>les heures portent leur décalage UTC (le fuseau de la ville est {zone})</translation>
     </message>
     <message>
@@ -1871,7 +1863,7 @@ stocké sous : {id}</translation>
     </message>
     <message>
         <source>Observation store</source>
-        <translation>Stock d'observations</translation>
+        <translation>Stock d&apos;observations</translation>
     </message>
     <message>
         <source>GeoPackage (*.gpkg)</source>
@@ -1922,8 +1914,8 @@ stocké sous : {id}</translation>
         <translation>Stocker les séries temporelles dans</translation>
     </message>
     <message>
-        <source>{rows} rows will be placed in the features of '{layer}' by their coordinates.</source>
-        <translation>{rows} lignes seront placées dans les entités de « {layer} » d'après leurs coordonnées.</translation>
+        <source>{rows} rows will be placed in the features of &apos;{layer}&apos; by their coordinates.</source>
+        <translation>{rows} lignes seront placées dans les entités de «&#xa0;{layer}&#xa0;» d&apos;après leurs coordonnées.</translation>
     </message>
     <message>
         <source>Choose the key columns.</source>
@@ -1931,7 +1923,7 @@ stocké sous : {id}</translation>
     </message>
     <message>
         <source>{matched} of {total} buildings matched; {unmatched} key(s) of the table match none.</source>
-        <translation>{matched} bâtiments sur {total} correspondent ; {unmatched} clé(s) du tableau ne correspondent à aucun.</translation>
+        <translation>{matched} bâtiments sur {total} correspondent&#xa0;; {unmatched} clé(s) du tableau ne correspondent à aucun.</translation>
     </message>
     <message>
         <source>{matched} of {total} buildings matched.</source>
@@ -1939,7 +1931,7 @@ stocké sous : {id}</translation>
     </message>
     <message>
         <source>{matched} of {total} features matched; {unmatched} key(s) of the table match none.</source>
-        <translation>{matched} entités sur {total} correspondent ; {unmatched} clé(s) du tableau ne correspondent à aucune.</translation>
+        <translation>{matched} entités sur {total} correspondent&#xa0;; {unmatched} clé(s) du tableau ne correspondent à aucune.</translation>
     </message>
     <message>
         <source>{matched} of {total} features matched.</source>
@@ -1959,7 +1951,7 @@ stocké sous : {id}</translation>
     </message>
     <message>
         <source>The table could not be joined</source>
-        <translation>Le tableau n'a pas pu être joint</translation>
+        <translation>Le tableau n&apos;a pas pu être joint</translation>
     </message>
     <message>
         <source>Importing {table}</source>
@@ -1973,19 +1965,19 @@ stocké sous : {id}</translation>
         <translation>Jointure de {table}…</translation>
     </message>
     <message>
-        <source>The table '{table}' could not be joined</source>
-        <translation>Le tableau « {table} » n'a pas pu être joint</translation>
+        <source>The table &apos;{table}&apos; could not be joined</source>
+        <translation>Le tableau «&#xa0;{table}&#xa0;» n&apos;a pas pu être joint</translation>
     </message>
 </context>
 <context>
     <name>TimeBar</name>
     <message>
-        <source>'{text}' is not a time: type 17:30, 17:30:15 or 2022-02-22 17:30.</source>
-        <translation>« {text} » n'est pas une heure : tapez 17:30, 17:30:15 ou 2022-02-22 17:30.</translation>
+        <source>&apos;{text}&apos; is not a time: type 17:30, 17:30:15 or 2022-02-22 17:30.</source>
+        <translation>«&#xa0;{text}&#xa0;» n&apos;est pas une heure&#xa0;: tapez 17:30, 17:30:15 ou 2022-02-22 17:30.</translation>
     </message>
     <message>
-        <source>'{text}' is not a time that exists: {reason}.</source>
-        <translation>« {text} » n'est pas une heure qui existe : {reason}.</translation>
+        <source>&apos;{text}&apos; is not a time that exists: {reason}.</source>
+        <translation>«&#xa0;{text}&#xa0;» n&apos;est pas une heure qui existe&#xa0;: {reason}.</translation>
     </message>
     <message>
         <source>Replay speed (× real time)</source>
@@ -1994,14 +1986,14 @@ stocké sous : {id}</translation>
     </message>
     <message>
         <source>Drag to any moment the store holds</source>
-        <translation>Faites glisser vers n'importe quel moment du stock</translation>
+        <translation>Faites glisser vers n&apos;importe quel moment du stock</translation>
     </message>
     <message>
         <source>jump to 17:30</source>
         <translation>aller à 17:30</translation>
     </message>
     <message>
-        <source>Type a time (17:30, or 2022-02-22 17:30) in the city's time zone, then Enter</source>
+        <source>Type a time (17:30, or 2022-02-22 17:30) in the city&apos;s time zone, then Enter</source>
         <translation>Tapez une heure (17:30 ou 2022-02-22 17:30) dans le fuseau horaire de la ville, puis Entrée</translation>
     </message>
     <message>
@@ -2018,7 +2010,7 @@ stocké sous : {id}</translation>
     </message>
     <message>
         <source>Play from here</source>
-        <translation>Lire à partir d'ici</translation>
+        <translation>Lire à partir d&apos;ici</translation>
     </message>
 </context>
 <context>
@@ -2048,7 +2040,7 @@ stocké sous : {id}</translation>
     <name>Workshop</name>
     <message>
         <source>New &amp;project…</source>
-        <extracomment>the chooser's entry for "no scenario"</extracomment>
+        <extracomment>the chooser&apos;s entry for &quot;no scenario&quot;</extracomment>
         <translation>Nouveau &amp;projet…</translation>
     </message>
     <message>
@@ -2081,11 +2073,11 @@ stocké sous : {id}</translation>
     </message>
     <message>
         <source>Scenario:</source>
-        <translation>Scénario :</translation>
+        <translation>Scénario&#xa0;:</translation>
     </message>
     <message>
         <source>The scenario shown in 3D and edited; Baseline is the city as it is.</source>
-        <translation>Le scénario affiché en 3D et modifié ; « État actuel » est la ville telle qu'elle est.</translation>
+        <translation>Le scénario affiché en 3D et modifié&#xa0;; «&#xa0;État actuel&#xa0;» est la ville telle qu&apos;elle est.</translation>
     </message>
     <message>
         <source>Baseline</source>
@@ -2097,11 +2089,11 @@ stocké sous : {id}</translation>
     </message>
     <message>
         <source>&amp;Undo {what}</source>
-        <translation>&amp;Annuler : {what}</translation>
+        <translation>&amp;Annuler&#xa0;: {what}</translation>
     </message>
     <message>
         <source>&amp;Redo {what}</source>
-        <translation>&amp;Rétablir : {what}</translation>
+        <translation>&amp;Rétablir&#xa0;: {what}</translation>
     </message>
     <message>
         <source>twin_app project (*.twinproj.gpkg *.gpkg)</source>
@@ -2125,39 +2117,39 @@ stocké sous : {id}</translation>
     </message>
     <message>
         <source>Name of the new scenario:</source>
-        <translation>Nom du nouveau scénario :</translation>
+        <translation>Nom du nouveau scénario&#xa0;:</translation>
     </message>
 </context>
 <context>
     <name>WorkshopSession</name>
     <message>
         <source>Start or open a project first (File → New project…).</source>
-        <extracomment>milliseconds between autosaves (a checkpoint of the journalled changes) after an edit, undo or redo of the active scenario, once the shown model is in sync the city's own layers, kept aside while a scenario shows its copies ids of the layers the scenario put in the shown model (copies, or layers it added)</extracomment>
-        <translation>Commencez ou ouvrez d'abord un projet (Fichier → Nouveau projet…).</translation>
+        <extracomment>milliseconds between autosaves (a checkpoint of the journalled changes) after an edit, undo or redo of the active scenario, once the shown model is in sync the city&apos;s own layers, kept aside while a scenario shows its copies ids of the layers the scenario put in the shown model (copies, or layers it added)</extracomment>
+        <translation>Commencez ou ouvrez d&apos;abord un projet (Fichier → Nouveau projet…).</translation>
     </message>
     <message>
         <source>Open a city first; a project belongs to a city.</source>
-        <translation>Ouvrez d'abord une ville ; un projet appartient à une ville.</translation>
+        <translation>Ouvrez d&apos;abord une ville&#xa0;; un projet appartient à une ville.</translation>
     </message>
     <message>
         <source>Recover unsaved changes?</source>
-        <translation>Récupérer les modifications non enregistrées ?</translation>
+        <translation>Récupérer les modifications non enregistrées&#xa0;?</translation>
     </message>
     <message>
         <source>The project {name} has {count} changes made after it was last saved (the app did not close normally). Recover them? No drops them and opens the project as last saved.</source>
-        <translation>Le projet {name} contient {count} modifications faites après son dernier enregistrement (l'application ne s'est pas fermée normalement). Les récupérer ? « Non » les abandonne et ouvre le projet tel qu'il a été enregistré en dernier.</translation>
+        <translation>Le projet {name} contient {count} modifications faites après son dernier enregistrement (l&apos;application ne s&apos;est pas fermée normalement). Les récupérer&#xa0;? «&#xa0;Non&#xa0;» les abandonne et ouvre le projet tel qu&apos;il a été enregistré en dernier.</translation>
     </message>
     <message>
         <source>The project could not be saved: {why}</source>
-        <translation>Le projet n'a pas pu être enregistré : {why}</translation>
+        <translation>Le projet n&apos;a pas pu être enregistré&#xa0;: {why}</translation>
     </message>
     <message>
         <source>The baseline is never changed: choose or create a scenario to edit.</source>
-        <translation>L'état actuel n'est jamais modifié : choisissez ou créez un scénario à modifier.</translation>
+        <translation>L&apos;état actuel n&apos;est jamais modifié&#xa0;: choisissez ou créez un scénario à modifier.</translation>
     </message>
     <message>
         <source>Open a city first; a viewpoint is a view of it.</source>
-        <translation>Ouvrez d'abord une ville ; un point de vue en est une vue.</translation>
+        <translation>Ouvrez d&apos;abord une ville&#xa0;; un point de vue en est une vue.</translation>
     </message>
     <message>
         <source>Project</source>

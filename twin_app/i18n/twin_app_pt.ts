@@ -162,11 +162,11 @@
         <source>▼ worse</source>
         <translation>▼ pior</translation>
     </message>
-<message>
+    <message>
         <source>= no change</source>
         <translation>= inalterado</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>ComparisonSession</name>
     <message>
@@ -221,7 +221,7 @@
         <translation>Ligar</translation>
     </message>
     <message>
-        <source>Give the feed's address, such as {example}.</source>
+        <source>Give the feed&apos;s address, such as {example}.</source>
         <translation>Indique o endereço do fluxo, por exemplo {example}.</translation>
     </message>
 </context>
@@ -278,7 +278,7 @@
     <name>EditTools</name>
     <message>
         <source>Add stop</source>
-        <extracomment>the marker following the mouse moves at most this often (milliseconds) a click within this many pixels of a street, stop or tree finds it even when that is many metres an edit was handed to the workshop (accepted or refused): the tool's name a marker follows the mouse where a click would put a stop; None: decided by the OpenGL (off on a software one, where each redraw takes about a second)</extracomment>
+        <extracomment>the marker following the mouse moves at most this often (milliseconds) a click within this many pixels of a street, stop or tree finds it even when that is many metres an edit was handed to the workshop (accepted or refused): the tool&apos;s name a marker follows the mouse where a click would put a stop; None: decided by the OpenGL (off on a software one, where each redraw takes about a second)</extracomment>
         <translation>Adicionar paragem</translation>
     </message>
     <message>
@@ -454,7 +454,7 @@
     <name>Export</name>
     <message>
         <source>1280×720 (HD)</source>
-        <extracomment>the sizes offered besides the view's own (the largest is the export limit)</extracomment>
+        <extracomment>the sizes offered besides the view&apos;s own (the largest is the export limit)</extracomment>
         <translation>1280×720 (alta definição)</translation>
     </message>
     <message>
@@ -485,7 +485,7 @@
         <translation>Exportar os marcadores de opinião</translation>
     </message>
     <message>
-        <source>The {count} pins listed are exported. The file's ending chooses its format: .gpkg (GeoPackage), .geojson (GeoJSON) or .csv (a table).</source>
+        <source>The {count} pins listed are exported. The file&apos;s ending chooses its format: .gpkg (GeoPackage), .geojson (GeoJSON) or .csv (a table).</source>
         <translation>São exportados os {count} marcadores da lista. A terminação do ficheiro escolhe o formato: .gpkg (GeoPackage), .geojson (GeoJSON) ou .csv (uma tabela).</translation>
     </message>
     <message>
@@ -493,7 +493,7 @@
         <translation>Procurar…</translation>
     </message>
     <message>
-        <source>Include residents' names</source>
+        <source>Include residents&apos; names</source>
         <translation>Incluir os nomes dos moradores</translation>
     </message>
     <message>
@@ -521,7 +521,7 @@
     <name>FeedPanel</name>
     <message>
         <source>Feed</source>
-        <extracomment>at most this often (ms): twice a second reads as live and costs nothing under a flood a rate worked out from counts is averaged over this many seconds (feeds deliver in bursts) the columns, by their English names (``row_texts``' keys); the headers show them translated</extracomment>
+        <extracomment>at most this often (ms): twice a second reads as live and costs nothing under a flood a rate worked out from counts is averaged over this many seconds (feeds deliver in bursts) the columns, by their English names (``row_texts``&apos; keys); the headers show them translated</extracomment>
         <translation>Fluxo</translation>
     </message>
     <message>
@@ -542,7 +542,7 @@
     </message>
     <message>
         <source>connecting</source>
-        <extracomment>what ``row_texts`` calls the line under a feed's row that shows its last error each state as the panel says it</extracomment>
+        <extracomment>what ``row_texts`` calls the line under a feed&apos;s row that shows its last error each state as the panel says it</extracomment>
         <translation>a ligar</translation>
     </message>
     <message>
@@ -571,7 +571,7 @@ guardado como: {id}</translation>
     </message>
     <message>
         <source>Simulated: {statement}</source>
-        <extracomment>each feed's (monotonic time, messages received) over the last RATE_WINDOW_S (for a rate)</extracomment>
+        <extracomment>each feed&apos;s (monotonic time, messages received) over the last RATE_WINDOW_S (for a rate)</extracomment>
         <translation>Simulado: {statement}</translation>
     </message>
     <message>
@@ -639,7 +639,7 @@ guardado como: {id}</translation>
         <translation>Mover</translation>
     </message>
     <message>
-        <source>Then click the pin's new place in the 3D view</source>
+        <source>Then click the pin&apos;s new place in the 3D view</source>
         <translation>Depois clique no novo lugar do marcador na vista 3D</translation>
     </message>
     <message>
@@ -681,11 +681,11 @@ guardado como: {id}</translation>
 <context>
     <name>ImportWorker</name>
     <message>
-        <source>Building the city '{name}'…</source>
+        <source>Building the city &apos;{name}&apos;…</source>
         <translation>A criar a cidade «{name}»…</translation>
     </message>
     <message>
-        <source>The city '{name}' could not be built</source>
+        <source>The city &apos;{name}&apos; could not be built</source>
         <translation>Não foi possível criar a cidade «{name}»</translation>
     </message>
 </context>
@@ -744,7 +744,7 @@ guardado como: {id}</translation>
     <name>Language</name>
     <message>
         <source>No installed font has the letters of {language}, so its text may show as empty boxes. Install a CJK font (on Debian or Ubuntu: sudo apt-get install fonts-noto-cjk), then start twin_app again.</source>
-        <extracomment>the compiled Qt translations of twin_app's own texts where the chosen language is kept between runs (QSettings organisation, application, key) the writing system each language needs a font for (Latin ones are in every font) Qt's locale for each code (the one whose ``qtbase_*.qm`` and number formats fit) the dynamic property on which :func:`keep_translated` keeps a widget's source texts Qt ships some of its own translations only for one country's variant</extracomment>
+        <extracomment>the compiled Qt translations of twin_app&apos;s own texts where the chosen language is kept between runs (QSettings organisation, application, key) the writing system each language needs a font for (Latin ones are in every font) Qt&apos;s locale for each code (the one whose ``qtbase_*.qm`` and number formats fit) the dynamic property on which :func:`keep_translated` keeps a widget&apos;s source texts Qt ships some of its own translations only for one country&apos;s variant</extracomment>
         <translation>Nenhum tipo de letra instalado tem os caracteres de {language}, por isso o texto pode aparecer como quadrados vazios. Instale um tipo de letra CJK (em Debian ou Ubuntu: sudo apt-get install fonts-noto-cjk) e volte a iniciar o twin_app.</translation>
     </message>
     <message>
@@ -760,7 +760,7 @@ guardado como: {id}</translation>
     <name>LayerPanel</name>
     <message>
         <source>(single colour)</source>
-        <extracomment>the colour-by choice that means "no column" (English source; shown translated)</extracomment>
+        <extracomment>the colour-by choice that means &quot;no column&quot; (English source; shown translated)</extracomment>
         <translation>(cor única)</translation>
     </message>
     <message>
@@ -831,7 +831,7 @@ guardado como: {id}</translation>
     <name>LiveSession</name>
     <message>
         <source>{station} reads {reading} at {time}: beyond {rule}.</source>
-        <extracomment>tests and portable installs put the live stores here instead of the user's data folder how far behind the newest observation live mode shows (s): two fixes of a 1 Hz feed and some slack the feed panel is refreshed this often (s), by the frame timer: at most twice a second the span the slider covers is read again this often (s): it grows as the feeds store more extra references to None, topped up while the live timer runs (see :func:`keep_none_alive`) the duration of the last frames' work on the clock and playback (s) the duration of the last redraws of the view (s), whatever asked for them</extracomment>
+        <extracomment>tests and portable installs put the live stores here instead of the user&apos;s data folder how far behind the newest observation live mode shows (s): two fixes of a 1 Hz feed and some slack the feed panel is refreshed this often (s), by the frame timer: at most twice a second the span the slider covers is read again this often (s): it grows as the feeds store more extra references to None, topped up while the live timer runs (see :func:`keep_none_alive`) the duration of the last frames&apos; work on the clock and playback (s) the duration of the last redraws of the view (s), whatever asked for them</extracomment>
         <translation>{station} indica {reading} às {time}: além de {rule}.</translation>
     </message>
     <message>
@@ -846,11 +846,11 @@ guardado como: {id}</translation>
         <translation>A abrir {file}…</translation>
     </message>
     <message>
-        <source>'{path}' could not be opened</source>
+        <source>&apos;{path}&apos; could not be opened</source>
         <translation>Não foi possível abrir «{path}»</translation>
     </message>
     <message>
-        <source>Loading the city '{city}' stopped</source>
+        <source>Loading the city &apos;{city}&apos; stopped</source>
         <translation>O carregamento da cidade «{city}» parou</translation>
     </message>
 </context>
@@ -858,7 +858,7 @@ guardado como: {id}</translation>
     <name>MainWindow</name>
     <message>
         <source>Preparing the 3D view…</source>
-        <extracomment>while a city loads, redraw at most this often (a small city is drawn once, at the end) the city's layers have all been loaded (a scenario is shown on them only then) the raw parameters each analysis was last run with in this window (the report uses them)</extracomment>
+        <extracomment>while a city loads, redraw at most this often (a small city is drawn once, at the end) the city&apos;s layers have all been loaded (a scenario is shown on them only then) the raw parameters each analysis was last run with in this window (the report uses them)</extracomment>
         <translation>A preparar a vista 3D…</translation>
     </message>
     <message>
@@ -1095,7 +1095,7 @@ guardado como: {id}</translation>
         <translation>Fluxos de dados</translation>
     </message>
     <message>
-        <source>This window cannot start feeds yet; ingest it with 'twin-app feed ingest'.</source>
+        <source>This window cannot start feeds yet; ingest it with &apos;twin-app feed ingest&apos;.</source>
         <translation>Esta janela ainda não consegue iniciar fluxos; importe-o com «twin-app feed ingest».</translation>
     </message>
     <message>
@@ -1175,7 +1175,7 @@ guardado como: {id}</translation>
         <translation>Ficheiros</translation>
     </message>
     <message>
-        <source>source and licence not stated: see the file's own notes</source>
+        <source>source and licence not stated: see the file&apos;s own notes</source>
         <translation>origem e licença não indicadas: consulte as notas do próprio ficheiro</translation>
     </message>
     <message>
@@ -1267,7 +1267,7 @@ guardado como: {id}</translation>
     </message>
     <message>
         <source>© OpenStreetMap contributors (ODbL)</source>
-        <extracomment>a credit per given file; empty means "what the file itself says"</extracomment>
+        <extracomment>a credit per given file; empty means &quot;what the file itself says&quot;</extracomment>
         <translation>© contribuidores do OpenStreetMap (ODbL)</translation>
     </message>
     <message>
@@ -1327,11 +1327,11 @@ guardado como: {id}</translation>
         <translation>Guardar em</translation>
     </message>
     <message>
-        <source>The storey height must be a number of metres, like 3 or 2.8, not '{text}'.</source>
+        <source>The storey height must be a number of metres, like 3 or 2.8, not &apos;{text}&apos;.</source>
         <translation>A altura do piso deve ser um número de metros, como 3 ou 2,8, e não «{text}».</translation>
     </message>
     <message>
-        <source>The default building height must be a number of metres, like 3 or 2.8, not '{text}'.</source>
+        <source>The default building height must be a number of metres, like 3 or 2.8, not &apos;{text}&apos;.</source>
         <translation>A altura predefinida dos edifícios deve ser um número de metros, como 3 ou 2,8, e não «{text}».</translation>
     </message>
 </context>
@@ -1353,7 +1353,7 @@ guardado como: {id}</translation>
     <name>PinDialog</name>
     <message>
         <source>Drop a feedback pin</source>
-        <extracomment>the list's columns what a filter combo holds for "every category" / "every scenario"</extracomment>
+        <extracomment>the list&apos;s columns what a filter combo holds for &quot;every category&quot; / &quot;every scenario&quot;</extracomment>
         <translation>Colocar um marcador de opinião</translation>
     </message>
     <message>
@@ -1413,7 +1413,7 @@ guardado como: {id}</translation>
         <translation>Mover marcador</translation>
     </message>
     <message>
-        <source>Click the selected pin's new place in the 3D view</source>
+        <source>Click the selected pin&apos;s new place in the 3D view</source>
         <translation>Clique no novo lugar do marcador selecionado na vista 3D</translation>
     </message>
     <message>
@@ -1433,7 +1433,7 @@ guardado como: {id}</translation>
         <translation>Marcador {number}: {comment}</translation>
     </message>
     <message>
-        <source>Click the pin's new place in the 3D view.</source>
+        <source>Click the pin&apos;s new place in the 3D view.</source>
         <translation>Clique no novo lugar do marcador na vista 3D.</translation>
     </message>
     <message>
@@ -1539,7 +1539,7 @@ guardado como: {id}</translation>
         <translation>Modo de a&amp;presentação</translation>
     </message>
     <message>
-        <source>The city full screen with the story's controls (Esc leaves)</source>
+        <source>The city full screen with the story&apos;s controls (Esc leaves)</source>
         <translation>A cidade em ecrã inteiro com os controlos do percurso (Esc para sair)</translation>
     </message>
 </context>
@@ -1628,7 +1628,7 @@ guardado como: {id}</translation>
     <name>ScenarioPanel</name>
     <message>
         <source>New…</source>
-        <extracomment>the item data role holding a scenario's name (None for the baseline)</extracomment>
+        <extracomment>the item data role holding a scenario&apos;s name (None for the baseline)</extracomment>
         <translation>Novo…</translation>
     </message>
     <message>
@@ -1707,19 +1707,11 @@ guardado como: {id}</translation>
         <source>Delete the scenario {scenario}? Its edits ({count}) are lost; this cannot be undone.</source>
         <translation>Eliminar o cenário {scenario}? As suas alterações ({count}) perdem-se; não é possível desfazer.</translation>
     </message>
-<message>
-        <source>The scenario could not be renamed</source>
-        <translation>Não foi possível mudar o nome do cenário</translation>
-    </message>
-    <message>
-        <source>The scenario could not be deleted</source>
-        <translation>Não foi possível eliminar o cenário</translation>
-    </message>
 </context>
 <context>
     <name>StoryPanel</name>
     <message>
-        <source>The story has no viewpoint called '{name}'.</source>
+        <source>The story has no viewpoint called &apos;{name}&apos;.</source>
         <translation>O percurso não tem nenhuma vista chamada «{name}».</translation>
     </message>
     <message>
@@ -1727,11 +1719,11 @@ guardado como: {id}</translation>
         <translation>Primeiro crie ou abra um projeto (Ficheiro → Novo projeto…).</translation>
     </message>
     <message>
-        <source>A viewpoint needs a name; give one, such as 'The harbour'.</source>
+        <source>A viewpoint needs a name; give one, such as &apos;The harbour&apos;.</source>
         <translation>Uma vista precisa de um nome; dê-lhe um, por exemplo «O porto».</translation>
     </message>
     <message>
-        <source>The story already has a viewpoint called '{name}'; choose another name.</source>
+        <source>The story already has a viewpoint called &apos;{name}&apos;; choose another name.</source>
         <translation>O percurso já tem uma vista chamada «{name}»; escolha outro nome.</translation>
     </message>
     <message>
@@ -1751,7 +1743,7 @@ guardado como: {id}</translation>
         <translation>Adicionar vista</translation>
     </message>
     <message>
-        <source>Save the 3D view as it is now as the story's next step</source>
+        <source>Save the 3D view as it is now as the story&apos;s next step</source>
         <translation>Guardar a vista 3D tal como está agora como o próximo passo do percurso</translation>
     </message>
     <message>
@@ -1858,7 +1850,7 @@ guardado como: {id}</translation>
         <translation>Tabelas (*.csv *.txt *.gpkg *.geojson *.json);;Todos os ficheiros (*)</translation>
     </message>
     <message>
-        <source>times carry their UTC offset (the city's zone is {zone})</source>
+        <source>times carry their UTC offset (the city&apos;s zone is {zone})</source>
         <translation>as horas indicam o seu desvio UTC (o fuso da cidade é {zone})</translation>
     </message>
     <message>
@@ -1922,7 +1914,7 @@ guardado como: {id}</translation>
         <translation>Guardar as séries temporais em</translation>
     </message>
     <message>
-        <source>{rows} rows will be placed in the features of '{layer}' by their coordinates.</source>
+        <source>{rows} rows will be placed in the features of &apos;{layer}&apos; by their coordinates.</source>
         <translation>{rows} linhas serão colocadas nos elementos de «{layer}» segundo as suas coordenadas.</translation>
     </message>
     <message>
@@ -1973,18 +1965,18 @@ guardado como: {id}</translation>
         <translation>A associar {table}…</translation>
     </message>
     <message>
-        <source>The table '{table}' could not be joined</source>
+        <source>The table &apos;{table}&apos; could not be joined</source>
         <translation>Não foi possível associar a tabela «{table}»</translation>
     </message>
 </context>
 <context>
     <name>TimeBar</name>
     <message>
-        <source>'{text}' is not a time: type 17:30, 17:30:15 or 2022-02-22 17:30.</source>
+        <source>&apos;{text}&apos; is not a time: type 17:30, 17:30:15 or 2022-02-22 17:30.</source>
         <translation>«{text}» não é uma hora: escreva 17:30, 17:30:15 ou 2022-02-22 17:30.</translation>
     </message>
     <message>
-        <source>'{text}' is not a time that exists: {reason}.</source>
+        <source>&apos;{text}&apos; is not a time that exists: {reason}.</source>
         <translation>«{text}» não é uma hora que exista: {reason}.</translation>
     </message>
     <message>
@@ -2001,7 +1993,7 @@ guardado como: {id}</translation>
         <translation>ir para as 17:30</translation>
     </message>
     <message>
-        <source>Type a time (17:30, or 2022-02-22 17:30) in the city's time zone, then Enter</source>
+        <source>Type a time (17:30, or 2022-02-22 17:30) in the city&apos;s time zone, then Enter</source>
         <translation>Escreva uma hora (17:30 ou 2022-02-22 17:30) no fuso horário da cidade e prima Enter</translation>
     </message>
     <message>
@@ -2048,7 +2040,7 @@ guardado como: {id}</translation>
     <name>Workshop</name>
     <message>
         <source>New &amp;project…</source>
-        <extracomment>the chooser's entry for "no scenario"</extracomment>
+        <extracomment>the chooser&apos;s entry for &quot;no scenario&quot;</extracomment>
         <translation>Novo &amp;projeto…</translation>
     </message>
     <message>
@@ -2132,7 +2124,7 @@ guardado como: {id}</translation>
     <name>WorkshopSession</name>
     <message>
         <source>Start or open a project first (File → New project…).</source>
-        <extracomment>milliseconds between autosaves (a checkpoint of the journalled changes) after an edit, undo or redo of the active scenario, once the shown model is in sync the city's own layers, kept aside while a scenario shows its copies ids of the layers the scenario put in the shown model (copies, or layers it added)</extracomment>
+        <extracomment>milliseconds between autosaves (a checkpoint of the journalled changes) after an edit, undo or redo of the active scenario, once the shown model is in sync the city&apos;s own layers, kept aside while a scenario shows its copies ids of the layers the scenario put in the shown model (copies, or layers it added)</extracomment>
         <translation>Comece ou abra primeiro um projeto (Ficheiro → Novo projeto…).</translation>
     </message>
     <message>
