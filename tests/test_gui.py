@@ -177,7 +177,7 @@ def test_clicking_a_building_shows_height_and_provenance(window, qtbot) -> None:
     assert values.get("layer") == "Buildings"
     assert float(values["height_m"]) == pytest.approx(float(pick["height_m"]))
     assert values["height_from"] == "levels"
-    assert "building:levels" in values["height source"]
+    assert "building:levels" in values["Height source"]
     labels = window.info.labels()
     assert labels["height_m"] == "Height (m)" and labels["height_from"] == "Height from"
 

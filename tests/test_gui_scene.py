@@ -109,7 +109,7 @@ def test_a_heat_result_recolours_the_buildings_and_a_click_shows_its_value(windo
             widget, Qt.MouseButton.LeftButton, pos=QPoint(int(x / ratio), int(widget.height() - y / ratio))
         )
         values = window.info.values()
-        assert values["layer"] == "Buildings"
+        assert values["Layer"] == "Buildings"
         heat_label = next(k for k in values if k.startswith("Buildings by mean"))
         assert heat_label.endswith("(index 0–1)")
         assert float(values[heat_label]) == pytest.approx(float(row["heat_mean"]), abs=5e-4)

@@ -171,8 +171,8 @@ def test_a_marker_moves_with_its_vehicle(scene) -> None:
     assert hits(650.0, 820.0)
     assert not hits(400.0, 300.0)
     picked = view.feature_attributes(model.layers["buses"], 0)
-    assert picked is not None and picked.attributes["vehicle"] == "bus0"
-    assert picked.attributes["route"] == "route 55 → Kamppi #0"
+    assert picked is not None and picked.attributes["Vehicle"] == "bus0"
+    assert picked.attributes["Route"] == "route 55 → Kamppi #0"
 
 
 @pytest.mark.parametrize(
@@ -259,8 +259,8 @@ def test_an_alert_raises_a_red_halo_and_a_label(scene) -> None:
     picked = view.feature_attributes(
         model.layers["temp"], view.actors["temp"][0].GetMapper().GetInput().GetNumberOfCells() - 1
     )
-    assert picked is not None and picked.attributes["station"] == "s3"
-    assert picked.attributes["threshold"] == "beyond heat warning (above 25)"
+    assert picked is not None and picked.attributes["Station"] == "s3"
+    assert picked.attributes["Threshold"] == "beyond heat warning (above 25)"
     model.update_live("temp", _sensors([20.0, 21.0, 22.0]))
     assert not halo.GetVisibility()
 
@@ -285,4 +285,63 @@ def test_a_vehicle_beyond_the_citys_ground_is_not_drawn(scene) -> None:
     assert mesh.GetNumberOfCells() == 12
     np.testing.assert_allclose(_centre(view.actors["buses"][0])[0], 500.0, atol=0.01)
     picked = view.feature_attributes(model.layers["buses"], 0)
-    assert picked is not None and picked.attributes["vehicle"] == "bus0"
+    assert picked is not None and picked.attributes["Vehicle"] == "bus0"
+
+
+@pytest.mark.parametrize(
+    ("code", "rows"),
+    [
+        (
+            "fr",
+            {
+                "Couche": "Buses",
+                "Véhicule": "bus0",
+                "Ligne": "route 55 → Kamppi #0",
+                "Cap": "90°",
+                "Heure (UTC)": "1 juin 2026, 12:00:00",
+            },
+        ),
+        (
+            "ja",
+            {
+                "レイヤー": "Buses",
+                "車両": "bus0",
+                "路線": "route 55 → Kamppi #0",
+                "進行方向": "90°",
+                "時刻（UTC）": "2026/06/01 12:00:00",
+            },
+        ),
+    ],
+)
+def test_a_vehicles_identify_rows_are_named_in_the_language_chosen(scene, code: str, rows: dict) -> None:
+    """The names a planner reads are translated; the feed's own values (ids, route labels) are not."""
+    from twin_app.core import i18n
+
+    model, view, _plotter = scene
+    model.update_live("buses", _vehicles([(500.0, 500.0)], [90.0]))
+    try:
+        i18n.set_language(code)
+        picked = view.feature_attributes(model.layers["buses"], 0)
+    finally:
+        i18n.set_language("en")
+    assert picked is not None and picked.attributes == rows
+
+
+def test_a_stations_identify_rows_in_french_write_numbers_the_french_way(scene) -> None:
+    from twin_app.core import i18n
+
+    model, view, _plotter = scene
+    model.update_live("temp", _sensors([20.0, 21.0, 31.0]))
+    last = view.actors["temp"][0].GetMapper().GetInput().GetNumberOfCells() - 1
+    try:
+        i18n.set_language("fr")
+        picked = view.feature_attributes(model.layers["temp"], last)
+    finally:
+        i18n.set_language("en")
+    assert picked is not None and picked.attributes == {
+        "Couche": "Air temperature",
+        "Station de mesure": "s3",
+        "Mesure": "31,0 degC",
+        "Heure (UTC)": "1 juin 2026, 12:00:00",
+        "Seuil": "au-delà de heat warning (au-dessus de 25)",
+    }

@@ -34,6 +34,7 @@ import numpy as np
 import pyvista as pv
 
 from twin_app import __version__
+from twin_app.core.i18n import _
 
 GLB_MAGIC = 0x46546C67  # "glTF"
 CHUNK_JSON = 0x4E4F534A  # "JSON"
@@ -307,11 +308,13 @@ def export_gltf(view: Any, out: Path | str) -> Path:
     out = check_output_file(out, example="city.glb")
     if out.suffix.lower() != ".glb":
         raise TwinError(
-            f"'{out}' does not end in .glb; the scene is written as binary glTF: name it e.g. 'city.glb'."
+            _(
+                "'{path}' does not end in .glb; the scene is written as binary glTF: name it e.g. 'city.glb'."
+            ).format(path=out)
         )
     layers = view_layers(view)
     if not layers:
-        raise TwinError("No layer is visible, so there is nothing to export; show a layer and try again.")
+        raise TwinError(_("No layer is visible, so there is nothing to export; show a layer and try again."))
     data = glb_bytes(layers, origin=view.model.origin, crs=view.model.manifest.crs)
     return write_bytes_atomic(out, data)
 

@@ -27,6 +27,7 @@ breaks.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from typing import Any
 
@@ -37,7 +38,7 @@ from vtkmodules.vtkCommonDataModel import vtkPolyData
 from vtkmodules.vtkRenderingCore import vtkActor, vtkActor2D, vtkPolyDataMapper
 from vtkmodules.vtkRenderingLabel import vtkLabeledDataMapper
 
-from twin_app.core.i18n import _, format_number
+from twin_app.core.i18n import _, format_datetime, format_number
 from twin_app.core.layers import FEATURE_ID_COLUMN, LiveLayer
 from twin_app.core.live.frames import SensorFrame, Threshold, VehicleFrame
 from twin_app.core.model import CityModel
@@ -223,6 +224,11 @@ def alert_text(station: str, value: float, units: str | None, threshold: Thresho
     return _("{station}: {reading}").format(station=station, reading=reading)
 
 
+def shown_time(moment: dt.datetime) -> str:
+    """A frame's time in UTC, as the current language writes a date and time ("1 juin 2026, 12:00:00")."""
+    return format_datetime(moment.astimezone(dt.UTC), "medium")
+
+
 class LiveVisual:
     """The actors of one live layer, updated in place from its frames."""
 
@@ -309,15 +315,19 @@ class VehicleVisual(LiveVisual):
             return None
         i = int(self.owner[cell_id])
         heading = float(frame.heading_deg[i])
-        attrs: dict[str, Any] = {"layer": self.layer.display_title(), "vehicle": frame.ids[i]}
+        # the names a planner reads in the Identify panel; the values a feed sent (ids, routes) stay as sent
+        attrs: dict[str, Any] = {_("Layer"): self.layer.display_title(), _("Vehicle"): frame.ids[i]}
         if frame.labels:
-            attrs["route"] = frame.labels[i]
-        attrs["heading"] = (
-            f"{heading:.0f}°" if np.isfinite(heading) else "unknown (standing since its first fix)"
+            attrs[_("Route")] = frame.labels[i]
+        attrs[_("Heading")] = (
+            # TRANSLATORS: a compass heading in degrees, e.g. "90°"
+            _("{degrees}°").format(degrees=format_number(round(heading) % 360, 0))
+            if np.isfinite(heading)
+            else _("unknown (standing since its first fix)")
         )
-        attrs["time (UTC)"] = frame.time.strftime("%Y-%m-%d %H:%M:%S")
+        attrs[_("Time (UTC)")] = shown_time(frame.time)
         if self.layer.simulated:
-            attrs["simulated"] = self.layer.simulated
+            attrs[_("Simulated")] = self.layer.simulated
         return attrs
 
 
@@ -413,7 +423,7 @@ class SensorVisual(LiveVisual):
         self.mesh.cell_data["reading"] = values[owner].astype(np.float32) if n else np.zeros(0, np.float32)
         self.mesh.Modified()
         hot = np.flatnonzero(alert)
-        hp, ht, _ = instances(self.halo, xy[hot])
+        hp, ht, _owner = instances(self.halo, xy[hot])
         set_triangles(self.halo_mesh, hp, ht)
         self.halo_mesh.Modified()
         self.actors[1].SetVisibility(bool(len(hot)) and layer.visible)
@@ -451,16 +461,22 @@ class SensorVisual(LiveVisual):
             return None
         i = int(self.owner[cell_id])
         attrs: dict[str, Any] = {
-            "layer": self.layer.display_title(),
-            "station": frame.ids[i],
-            "reading": format_reading(float(frame.values[i]), frame.unit or self.layer.units),
-            "time (UTC)": frame.time.strftime("%Y-%m-%d %H:%M:%S"),
+            _("Layer"): self.layer.display_title(),
+            _("Station"): frame.ids[i],
+            _("Reading"): format_reading(float(frame.values[i]), frame.unit or self.layer.units),
+            _("Time (UTC)"): shown_time(frame.time),
         }
         if self.layer.threshold is not None:
-            state = "beyond" if bool(frame.alert[i]) else "within"
-            attrs["threshold"] = f"{state} {self.layer.threshold.describe()}"
+            rule = self.layer.threshold.describe()
+            attrs[_("Threshold")] = (
+                # TRANSLATORS: a reading is beyond an alert rule, e.g. "beyond heat warning (above 25)"
+                _("beyond {rule}").format(rule=rule)
+                if bool(frame.alert[i])
+                # TRANSLATORS: a reading is within an alert rule, e.g. "within heat warning (above 25)"
+                else _("within {rule}").format(rule=rule)
+            )
         if self.layer.simulated:
-            attrs["simulated"] = self.layer.simulated
+            attrs[_("Simulated")] = self.layer.simulated
         return attrs
 
 

@@ -37,9 +37,12 @@ def check_opengl(candidates: Sequence[str] = GL_LIBRARIES) -> str:
             continue
         return name
     raise NoOpenGLError(
-        "No OpenGL library is available on this machine, so the 3D view cannot be drawn "
-        f"(looked for {', '.join(candidates)}). On Debian/Ubuntu install them with: "
-        "sudo apt-get install libgl1 libegl1 libgl1-mesa-dri"
+        _(
+            "No OpenGL library is available on this machine, so the 3D view cannot be drawn "
+            "(looked for {libraries}). On Debian/Ubuntu install them with: {command}"
+        ).format(
+            libraries=", ".join(candidates), command="sudo apt-get install libgl1 libegl1 libgl1-mesa-dri"
+        )
     )
 
 
@@ -54,13 +57,17 @@ def check_export_size(size: tuple[int, int]) -> tuple[int, int]:
     (max_w, max_h), (min_w, min_h) = MAX_EXPORT_SIZE, MIN_EXPORT_SIZE
     if width * height > max_w * max_h or max(width, height) > max_w:
         raise ExportSizeError(
-            f"An image of {width}×{height} pixels is larger than twin_app exports (at most "
-            f"{max_w}×{max_h}, or {max_h}×{max_w} upright); ask for a smaller --size such as {max_w}x{max_h}."
+            _(
+                "An image of {width}×{height} pixels is larger than twin_app exports (at most "
+                "{max_w}×{max_h}, or {max_h}×{max_w} upright); ask for a smaller --size such as {example}."
+            ).format(width=width, height=height, max_w=max_w, max_h=max_h, example=f"{max_w}x{max_h}")
         )
     if min(width, height) < min_h or max(width, height) < min_w:
         raise ExportSizeError(
-            f"An image of {width}×{height} pixels is too small to hold the legend, scale bar and credits; "
-            f"ask for at least {min_w}x{min_h}."
+            _(
+                "An image of {width}×{height} pixels is too small to hold the legend, scale bar and credits; "
+                "ask for at least {example}."
+            ).format(width=width, height=height, example=f"{min_w}x{min_h}")
         )
     return width, height
 

@@ -18,6 +18,7 @@ from vtkmodules.vtkCommonCore import vtkLookupTable
 
 from twin_app.core.camera import CameraView, home_view
 from twin_app.core.heights import describe_height
+from twin_app.core.i18n import _, format_number, format_percent
 from twin_app.core.layers import (
     DISTRICT_COLUMN,
     FEATURE_ID_COLUMN,
@@ -79,12 +80,12 @@ PICKED_COLOUR = "#00e5ff"
 def format_value(value: float, colouring: Colouring) -> str:
     """A result value as a planner reads it: no value, a share in %, else a few significant digits."""
     if not np.isfinite(value):
-        return "no value"
+        return _("no value")
     if colouring.quantity is Quantity.SHARE and is_fraction(*colouring.value_range):
-        return f"{value * 100:.0f} %"
+        return format_percent(value)
     magnitude = abs(value)
     decimals = 0 if magnitude >= 100 else 1 if magnitude >= 10 else 2 if magnitude >= 1 else 3
-    return f"{value:,.{decimals}f}"
+    return format_number(value, decimals)
 
 
 LegendListener = Callable[[list[LegendEntry]], None]
@@ -488,17 +489,22 @@ class SceneView:
             r, c = divmod(feature, cols)
             value = float(layer.data[r, c])
             a, _b, x0, _d, e, y0 = layer.transform
+            # the names a planner reads in the Identify panel, in the current language
             attrs = {
-                "layer": layer.display_title(),
-                "value": None if np.isnan(value) else round(value, 4),
-                "units": layer.units_label,
-                "pixel (row, col)": f"{r}, {c}",
-                "pixel centre": f"{x0 + a * (c + 0.5):.1f}, {y0 + e * (r + 0.5):.1f}",
+                _("Layer"): layer.display_title(),
+                _("Value"): _("no value") if np.isnan(value) else format_number(round(value, 4)),
+                _("Units"): layer.units_label,
+                # TRANSLATORS: a raster cell's row and column numbers, e.g. "12, 40"
+                _("Pixel (row, column)"): _("{row}, {column}").format(row=r, column=c),
+                # TRANSLATORS: the coordinates of a raster cell's centre in the city's CRS
+                _("Pixel centre"): _("{x}, {y}").format(
+                    x=format_number(x0 + a * (c + 0.5), 1), y=format_number(y0 + e * (r + 0.5), 1)
+                ),
             }
             return Picked(layer, feature, attrs)
         if isinstance(layer, VectorLayer):
             row = layer.frame.iloc[feature]
-            attrs = {"layer": layer.display_title()}
+            attrs = {_("Layer"): layer.display_title()}
             for key, value in row.items():
                 if key == layer.frame.geometry.name:
                     continue
@@ -506,7 +512,7 @@ class SceneView:
                     continue
                 attrs[str(key)] = value.item() if hasattr(value, "item") else value
             if isinstance(layer, BuildingsLayer):
-                attrs["height source"] = self.height_source(
+                attrs[_("Height source")] = self.height_source(
                     str(attrs.get(HEIGHT_FROM_COLUMN, "")),
                     attrs.get("building"),
                     float(attrs.get(HEIGHT_COLUMN, np.nan)),
@@ -526,9 +532,13 @@ class SceneView:
             if colouring is None:
                 continue
             value = float(joined_values(result, layer, colouring.column)[feature])
-            label = f"{colouring.title} ({colouring.units})" if colouring.units else colouring.title
-            if colouring.quantity is Quantity.SHARE:
-                label = f"{colouring.title} (%)"
+            units = "%" if colouring.quantity is Quantity.SHARE else colouring.units
+            # TRANSLATORS: a name and its units, e.g. "Height (m)"
+            label = (
+                _("{title} ({units})").format(title=colouring.title, units=units)
+                if units
+                else colouring.title
+            )
             out[label] = format_value(value, colouring)
         return out
 
@@ -572,7 +582,7 @@ class SceneView:
         picker.SetTolerance(0.002)
         if not picker.Pick(x, y, 0, self.plotter.renderer):
             return None
-        px, py, _ = picker.GetPickPosition()
+        px, py, _pz = picker.GetPickPosition()
         point = shapely.Point(px + self.model.origin[0], py + self.model.origin[1])
         hits = districts.frame[districts.frame.geometry.contains(point)]
         return str(hits[DISTRICT_COLUMN].iloc[0]) if len(hits) else None

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from twin_app.core.errors import ManifestError
+from twin_app.core.i18n import _
 from twin_app.core.live.feeds import FeedSpec
 from twin_app.core.live.frames import Threshold
 from twin_app.core.live.replay import SUFFIXES
@@ -29,7 +30,7 @@ _KIND_OF = {"schedule": "vehicle", "sensor-sim": "sensor"}
 
 def feed_file(source: str, *, feed: str, where: Path) -> tuple[str, str]:
     """(scheme, PATH as written) of an offline feed; a network or unknown feed is a :class:`ManifestError`."""
-    head, colon, _ = source.partition(":")
+    head, colon, _rest = source.partition(":")
     if colon and head.lower() in OFFLINE_SCHEMES:
         return head.lower(), offline_path(source)
     if source.startswith("file://"):
@@ -38,17 +39,21 @@ def feed_file(source: str, *, feed: str, where: Path) -> tuple[str, str]:
     sep = source.partition("://")[1]
     if sep or (colon and head.lower() in SCHEMES):
         raise ManifestError(
-            f"The feed '{feed}' in '{where}' has source = '{source}', a network feed: opening a city folder "
-            "never connects to the network. Remove it from city.toml and connect the feed yourself "
-            "(the feed panel, or 'twin-app feed ingest').",
+            _(
+                "The feed '{feed}' in '{where}' has source = '{source}', a network feed: opening a city "
+                "folder never connects to the network. Remove it from city.toml and connect the feed "
+                "yourself (the feed panel, or 'twin-app feed ingest')."
+            ).format(feed=feed, where=where, source=source),
             path=where,
         )
     if Path(source).suffix.lower() in SUFFIXES:
         return "file", source
     raise ManifestError(
-        f"The feed '{feed}' in '{where}' has source = '{source}', which is not an offline feed; write "
-        "'schedule:PATH' (a GTFS zip), 'sensor-sim:PATH' (a station file) or the path of a recorded log "
-        f"({', '.join(SUFFIXES)}), inside the city folder.",
+        _(
+            "The feed '{feed}' in '{where}' has source = '{source}', which is not an offline feed; write "
+            "'schedule:PATH' (a GTFS zip), 'sensor-sim:PATH' (a station file) or the path of a recorded "
+            "log ({suffixes}), inside the city folder."
+        ).format(feed=feed, where=where, source=source, suffixes=", ".join(SUFFIXES)),
         path=where,
     )
 
@@ -67,7 +72,10 @@ def parse_feeds(
         ident = entry["id"]
         if ident in seen:
             raise ManifestError(
-                f"The city manifest '{where}' is incomplete: two feeds are called '{ident}'.", path=where
+                _("The city manifest '{where}' is incomplete: two feeds are called '{feed}'.").format(
+                    where=where, feed=ident
+                ),
+                path=where,
             )
         seen.add(ident)
         source = entry["source"].strip()

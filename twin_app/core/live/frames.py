@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from twin_app.core.i18n import _, format_number
+
 
 @dataclass(frozen=True)
 class Threshold:
@@ -42,13 +44,20 @@ class Threshold:
         return out
 
     def describe(self) -> str:
-        parts = []
-        if self.above is not None:
-            parts.append(f"above {self.above:g}")
-        if self.below is not None:
-            parts.append(f"below {self.below:g}")
-        level = " or ".join(parts)
-        return f"{self.label} ({level})" if self.label else level
+        """The rule in words, in the current language: "EU limit (above 200)"."""
+        if self.above is not None and self.below is not None:
+            # TRANSLATORS: a sensor's alert levels, e.g. "above 30 or below -10"
+            level = _("above {above} or below {below}").format(
+                above=format_number(self.above), below=format_number(self.below)
+            )
+        elif self.above is not None:
+            # TRANSLATORS: a sensor's alert level, e.g. "above 200"
+            level = _("above {level}").format(level=format_number(self.above))
+        else:
+            # TRANSLATORS: a sensor's alert level, e.g. "below 5"
+            level = _("below {level}").format(level=format_number(self.below or 0.0))
+        # TRANSLATORS: the name of an alert rule and its level, e.g. "EU hourly limit (above 200)"
+        return _("{rule} ({level})").format(rule=self.label, level=level) if self.label else level
 
 
 def _empty_xy() -> np.ndarray:

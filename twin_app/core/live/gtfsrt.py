@@ -30,7 +30,9 @@ from typing import Any
 from google.protobuf.message import DecodeError
 from google.transit import gtfs_realtime_pb2
 
+from twin_app.core.i18n import _
 from twin_app.core.live.http_poll import PolledSource, note_malformed
+from twin_app.core.live.mapping import observation_problem
 from twin_app.core.live.observation import (
     Observation,
     ObservationKind,
@@ -76,10 +78,12 @@ def decode_feed(body: bytes) -> Any:
     try:
         feed.ParseFromString(body)
     except (DecodeError, RuntimeError, ValueError) as error:
-        raise ValueError(f"the body is not a GTFS-realtime FeedMessage ({error})") from error
+        raise ValueError(
+            _("the body is not a GTFS-realtime FeedMessage ({error})").format(error=error)
+        ) from error
     if not feed.IsInitialized() or not feed.header.gtfs_realtime_version:
         raise ValueError(
-            "the body is not a GTFS-realtime FeedMessage (no header with a gtfs_realtime_version)"
+            _("the body is not a GTFS-realtime FeedMessage (no header with a gtfs_realtime_version)")
         )
     return feed
 
@@ -232,7 +236,11 @@ class GtfsRtSource(PolledSource):
         try:
             feed = decode_feed(body)
         except ValueError as error:
-            note_malformed(self.status, repr(body[:200]), f"A message from {self.url} was dropped: {error}.")
+            note_malformed(
+                self.status,
+                repr(body[:200]),
+                _("A message from {url} was dropped: {reason}.").format(url=self.url, reason=error),
+            )
             return 0
         return self.ingest(feed, sink)
 
@@ -264,7 +272,9 @@ class GtfsRtSource(PolledSource):
                         note_malformed(
                             self.status,
                             str(entity)[:200],
-                            f"An entity in {self.url} was dropped: {error}.",
+                            _("An entity in {url} was dropped: {reason}.").format(
+                                url=self.url, reason=observation_problem(error)
+                            ),
                         )
                         continue
                     key = (field, obs.entity)

@@ -28,6 +28,8 @@ import json
 from typing import Any
 
 from twin_app.core.errors import MalformedMessageError
+from twin_app.core.i18n import _
+from twin_app.core.live.mapping import observation_problem
 from twin_app.core.live.mqtt import MqttAddress, MqttSource, without_credentials
 from twin_app.core.live.observation import Observation, ObservationKind, parse_time
 
@@ -58,10 +60,10 @@ def parse_topic(topic: str) -> dict[str, str]:
     """The named levels of an HFP v2 topic; raises MalformedMessageError for another topic."""
     parts = topic.split("/")
     if len(parts) < 9 or parts[0] != "" or parts[1] != "hfp" or parts[2] != "v2":
-        raise MalformedMessageError("the topic is not an HFP v2 topic (/hfp/v2/...)")
+        raise MalformedMessageError(_("the topic is not an HFP v2 topic (/hfp/v2/...)"))
     levels = dict(zip(_TOPIC_LEVELS, parts[3:], strict=False))
     if not (levels["operator"].isdigit() and levels["vehicle"].isdigit()):
-        raise MalformedMessageError("the topic's operator and vehicle levels are not numbers")
+        raise MalformedMessageError(_("the topic's operator and vehicle levels are not numbers"))
     return levels
 
 
@@ -73,21 +75,21 @@ def decode_hfp(
     try:
         data = json.loads(payload)
     except (UnicodeDecodeError, json.JSONDecodeError):
-        raise MalformedMessageError("the payload is not JSON") from None
+        raise MalformedMessageError(_("the payload is not JSON")) from None
     if not isinstance(data, dict) or len(data) != 1:
-        raise MalformedMessageError("the payload is not one {EVENT: {...}} object")
+        raise MalformedMessageError(_("the payload is not one object keyed by its event type (such as VP)"))
     ((event, body),) = data.items()
     if not isinstance(body, dict):
-        raise MalformedMessageError(f"the {event} payload is not an object")
+        raise MalformedMessageError(_("the {event} payload is not an object").format(event=event))
     try:
         time = parse_time(body["tst"])
     except (KeyError, TypeError, ValueError):
-        raise MalformedMessageError("the payload has no valid tst time") from None
+        raise MalformedMessageError(_("the payload has no valid tst time")) from None
     lon, lat = body.get("long"), body.get("lat")
     if lon is None or lat is None:
         lon = lat = None
     elif not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (lon, lat)):
-        raise MalformedMessageError("long/lat are not numbers")
+        raise MalformedMessageError(_("long/lat are not numbers"))
     extra: dict[str, Any] = {"event": event}
     extra.update({k: v for k, v in levels.items() if k not in ("operator", "vehicle")})
     extra.update({k: body[k] for k in _PAYLOAD_EXTRA if k in body and k not in extra})
@@ -105,7 +107,7 @@ def decode_hfp(
             )
         ]
     except ValueError as exc:
-        raise MalformedMessageError(str(exc)) from None
+        raise MalformedMessageError(observation_problem(exc)) from None
 
 
 def hfp_source(url: str, *, name: str | None = None, client_id: str | None = None) -> MqttSource:
@@ -124,10 +126,10 @@ def read_dump_line(line: str) -> tuple[str, str, bytes]:
 
     A headsign can hold spaces, so the topic ends at the first ``' {"'``, not at a space.
     """
-    stamp, _, rest = line.rstrip("\n").partition(" ")
+    stamp, _sep, rest = line.rstrip("\n").partition(" ")
     topic, sep, payload = rest.partition(' {"')
     if not sep:
-        raise MalformedMessageError("the line has no JSON payload after its topic")
+        raise MalformedMessageError(_("the line has no JSON payload after its topic"))
     return stamp, topic, ('{"' + payload).encode("utf-8")
 
 

@@ -36,6 +36,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from twin_app.core.i18n import _, format_number
 from twin_app.core.live.observation import Sink, SourceState, SourceStatus
 
 #: a response larger than this is refused (bytes); feeds of a whole region stay well below
@@ -84,9 +85,11 @@ class PollSettings:
         )
         for name in ("interval_s", "timeout_s", "backoff_base_s", "backoff_max_s"):
             if not getattr(settings, name) > 0:
-                raise ValueError(f"The polling option {name} must be a positive number of seconds.")
+                raise ValueError(
+                    _("The polling option {option} must be a positive number of seconds.").format(option=name)
+                )
         if settings.max_bytes <= 0:
-            raise ValueError("The polling option max_bytes must be a positive number of bytes.")
+            raise ValueError(_("The polling option max_bytes must be a positive number of bytes."))
         return settings
 
 
@@ -98,8 +101,10 @@ def check_http_url(url: str, *, what: str) -> str:
     parts = urllib.parse.urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ValueError(
-            f"The {what} URL {url!r} is not an http:// or https:// address with a host; "
-            "give the full address of the feed."
+            _(
+                "The {what} URL {url} is not an http:// or https:// address with a host; "
+                "give the full address of the feed."
+            ).format(what=what, url=repr(url))
         )
     return url
 
@@ -190,15 +195,26 @@ class HttpPoller:
                 return None
             retry_after = parse_retry_after(error.headers.get("Retry-After")) if error.headers else None
             raise TransientError(
-                f"The server at {url} answered HTTP {error.code} ({error.reason}).", retry_after_s=retry_after
+                _("The server at {url} answered HTTP {code} ({reason}).").format(
+                    url=url, code=error.code, reason=error.reason
+                ),
+                retry_after_s=retry_after,
             ) from error
         except urllib.error.URLError as error:
-            raise TransientError(f"Could not reach {url}: {error.reason}.") from error
+            raise TransientError(
+                _("Could not reach {url}: {reason}.").format(url=url, reason=error.reason)
+            ) from error
         except TimeoutError as error:
-            raise TransientError(f"{url} did not answer within {self.settings.timeout_s:g} s.") from error
+            raise TransientError(
+                _("{url} did not answer within {seconds} s.").format(
+                    url=url, seconds=format_number(self.settings.timeout_s)
+                )
+            ) from error
         except (OSError, http.client.HTTPException) as error:
             raise TransientError(
-                f"The connection to {url} broke off ({type(error).__name__}: {error or 'no answer'})."
+                _("The connection to {url} broke off ({error}).").format(
+                    url=url, error=f"{type(error).__name__}: {error or _('no answer')}"
+                )
             ) from error
 
     def _read_limited(self, response: Any, url: str) -> bytes:
@@ -206,8 +222,9 @@ class HttpPoller:
         declared = response.headers.get("Content-Length")
         if declared is not None and declared.isdigit() and int(declared) > limit:
             raise ResponseTooLarge(
-                f"The response from {url} is {int(declared):,} bytes, "
-                f"over the limit of {limit:,}; it was refused."
+                _(
+                    "The response from {url} is {size} bytes, over the limit of {limit}; it was refused."
+                ).format(url=url, size=format_number(int(declared)), limit=format_number(limit))
             )
         chunks: list[bytes] = []
         size = 0
@@ -218,7 +235,9 @@ class HttpPoller:
             size += len(chunk)
             if size > limit:
                 raise ResponseTooLarge(
-                    f"The response from {url} grew past the limit of {limit:,} bytes; it was refused."
+                    _("The response from {url} grew past the limit of {limit} bytes; it was refused.").format(
+                        url=url, limit=format_number(limit)
+                    )
                 )
             chunks.append(chunk)
         return b"".join(chunks)
@@ -264,7 +283,9 @@ class HttpPoller:
             # not the network's fault (the sink, i.e. the store, failed): polling on would
             # fetch what cannot be kept; the caller hears the error, the panel shows it
             self.status.state = SourceState.FAILED
-            self.status.last_error = f"The feed stopped: {type(error).__name__}: {error}"
+            self.status.last_error = _("The feed stopped: {error}").format(
+                error=f"{type(error).__name__}: {error}"
+            )
             raise
         self.status.state = SourceState.STOPPED
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from twin_app.core.errors import FeedError, TwinError
+from twin_app.core.i18n import _
 from twin_app.core.layers import LiveLayer
 from twin_app.core.live.feeds import FeedSpec
 from twin_app.core.live.observation import Observation, Source, SourceState, SourceStatus
@@ -53,14 +54,18 @@ def resolve_offline(url: str, folder: Path | None) -> str:
     path_text = rest[len(prefix) :]
     if not path_text:
         raise FeedError(
-            f"The feed '{url}' names no file; write {scheme}:{prefix}PATH with a path in the city folder."
+            _("The feed '{url}' names no file; write {form} with a path in the city folder.").format(
+                url=url, form=f"{scheme}:{prefix}PATH"
+            )
         )
     base = folder.resolve()
     path = (base / path_text).resolve()
     if not path.is_relative_to(base):
         raise FeedError(
-            f"The feed '{url}' names a file outside the city folder '{folder}'; "
-            "copy the file into the folder and give its path relative to it."
+            _(
+                "The feed '{url}' names a file outside the city folder '{folder}'; "
+                "copy the file into the folder and give its path relative to it."
+            ).format(url=url, folder=folder)
         )
     return f"{scheme}:{prefix}{path}"
 
@@ -94,12 +99,16 @@ class FeedHub:
         """Run ``spec``'s source on a worker thread; a source that cannot be opened is shown FAILED."""
         if self._closed:
             raise FeedError(
-                "The feeds were stopped and their store closed; open the city again to start feeds."
+                _("The feeds were stopped and their store closed; open the city again to start feeds.")
             )
         with self._lock:
             running = self._feeds.get(spec.id)
             if running is not None and running.thread is not None and running.thread.is_alive():
-                raise FeedError(f"The feed '{spec.id}' is already running; stop it before starting it again.")
+                raise FeedError(
+                    _("The feed '{feed}' is already running; stop it before starting it again.").format(
+                        feed=spec.id
+                    )
+                )
         options = {k: v for k, v in spec.options.items() if k not in PLAYBACK_OPTIONS}
         options["name"] = spec.id  # what the store and the live layer know the feed by
         feed = _Feed(spec=spec, status=SourceStatus(source=spec.id))
@@ -107,7 +116,9 @@ class FeedHub:
             source = open_source(resolve_offline(spec.source, folder), options)
         except (TwinError, ValueError, OSError) as exc:
             feed.status.state = SourceState.FAILED
-            feed.status.last_error = f"The feed '{spec.title}' could not be opened: {_sentence(exc)}"
+            feed.status.last_error = _("The feed '{feed}' could not be opened: {reason}").format(
+                feed=spec.title, reason=_sentence(exc)
+            )
             with self._lock:
                 self._feeds[spec.id] = feed
             return
@@ -125,7 +136,9 @@ class FeedHub:
             feed.source.run(self._sink)
         except Exception as exc:  # a source's defect must not take the others (or the window) down
             feed.status.state = SourceState.FAILED
-            feed.status.last_error = f"The feed '{feed.spec.title}' stopped with an error: {_sentence(exc)}"
+            feed.status.last_error = _("The feed '{feed}' stopped with an error: {reason}").format(
+                feed=feed.spec.title, reason=_sentence(exc)
+            )
 
     def _sink(self, batch: list[Observation]) -> None:
         self.store.append(batch)
@@ -140,9 +153,7 @@ class FeedHub:
         with self._lock:
             feed = self._feeds.get(feed_id)
         if feed is None:
-            raise FeedError(
-                f"No feed '{feed_id}' runs here; the feeds are: {', '.join(self._feeds) or 'none'}."
-            )
+            raise self._no_such_feed(feed_id)
         if feed.source is not None:
             feed.source.stop()
         if feed.thread is not None:
@@ -182,10 +193,17 @@ class FeedHub:
         with self._lock:
             feed = self._feeds.get(feed_id)
         if feed is None:
-            raise FeedError(
-                f"No feed '{feed_id}' runs here; the feeds are: {', '.join(self._feeds) or 'none'}."
-            )
+            raise self._no_such_feed(feed_id)
         return copy.deepcopy(feed.status)
+
+    def _no_such_feed(self, feed_id: str) -> FeedError:
+        if not self._feeds:
+            return FeedError(_("No feed '{feed}' runs here; no feed runs at all.").format(feed=feed_id))
+        return FeedError(
+            _("No feed '{feed}' runs here; the feeds are: {feeds}.").format(
+                feed=feed_id, feeds=", ".join(self._feeds)
+            )
+        )
 
     def latest_time(self) -> dt.datetime | None:
         """The newest observation time stored through the hub: "now" of a simulated or replayed feed."""
@@ -247,7 +265,8 @@ class FeedHub:
 
 def _sentence(exc: BaseException) -> str:
     text = str(exc).strip() or type(exc).__name__
-    return text if text.endswith((".", "!", "?")) else text + "."
+    # a sentence in Chinese or Japanese ends with a full-width stop: no Latin one after it
+    return text if text.endswith((".", "!", "?", "。", "！", "？")) else text + "."
 
 
 __all__ = ["OFFLINE_SCHEMES", "PLAYBACK_OPTIONS", "FeedHub", "resolve_offline"]

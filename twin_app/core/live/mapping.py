@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from twin_app.core.errors import FeedError, MalformedMessageError
+from twin_app.core.i18n import _
 from twin_app.core.live.observation import Observation, ObservationKind, parse_time
 
 TOPIC = "@topic"
@@ -65,23 +66,36 @@ class PayloadMapping:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise FeedError(
-                f"The mapping file '{path}' could not be read as TOML ({exc}); fix it or leave out --mapping "
-                "to use the default fields id, time, value, unit, lon, lat."
+                _(
+                    "The mapping file '{path}' could not be read as TOML ({error}); fix it or leave out "
+                    "--mapping to use the default fields id, time, value, unit, lon, lat."
+                ).format(path=path, error=exc)
             ) from exc
         fields = dict(DEFAULT_FIELDS)
         given = data.get("fields", {})
         unknown = sorted(set(given) - set(_FIELDS))
-        if unknown or not all(isinstance(v, str) for v in given.values()):
+        if unknown:
             raise FeedError(
-                f"The mapping file '{path}' names {', '.join(unknown) or 'a non-text field'} under [fields]; "
-                f"use only {', '.join(_FIELDS)}, each set to a payload field name in quotes."
+                _(
+                    "The mapping file '{path}' names {unknown} under [fields]; use only {fields}, each set "
+                    "to a payload field name in quotes."
+                ).format(path=path, unknown=", ".join(unknown), fields=", ".join(_FIELDS))
+            )
+        if not all(isinstance(v, str) for v in given.values()):
+            raise FeedError(
+                _(
+                    "The mapping file '{path}' sets a field under [fields] to something other than text; "
+                    "set each of {fields} to a payload field name in quotes."
+                ).format(path=path, fields=", ".join(_FIELDS))
             )
         fields.update(given)
         try:
             kind = ObservationKind(data.get("kind", "sensor"))
         except ValueError:
             raise FeedError(
-                f'The mapping file \'{path}\' sets kind = {data.get("kind")!r}; use "sensor" or "vehicle".'
+                _('The mapping file \'{path}\' sets kind = {kind}; use "sensor" or "vehicle".').format(
+                    path=path, kind=repr(data.get("kind"))
+                )
             ) from None
         return cls(source=data.get("source"), kind=kind, unit=data.get("unit"), fields=fields)
 
@@ -99,13 +113,15 @@ def _number(value: Any, name: str) -> float | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        raise MalformedMessageError(f"{name} is not a number")
+        raise MalformedMessageError(_("the field {field} is not a number").format(field=name))
     try:
         number = float(value)
     except ValueError:
-        raise MalformedMessageError(f"{name} {value!r} is not a number") from None
+        raise MalformedMessageError(
+            _("the field {field} ({value}) is not a number").format(field=name, value=repr(value))
+        ) from None
     if not math.isfinite(number):
-        raise MalformedMessageError(f"{name} is not finite")
+        raise MalformedMessageError(_("the field {field} is not a finite number").format(field=name))
     return number
 
 
@@ -116,7 +132,9 @@ def decode_json(
     try:
         data = json.loads(payload)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise MalformedMessageError(f"not JSON ({exc.__class__.__name__})") from None
+        raise MalformedMessageError(
+            _("the payload is not JSON ({error})").format(error=exc.__class__.__name__)
+        ) from None
     items = data if isinstance(data, list) else [data]
     return [decode_object(mapping, source, topic, item, received) for item in items]
 
@@ -128,15 +146,17 @@ def decode_object(
     f = mapping.fields
     named = {v for v in f.values() if v != TOPIC}
     if not isinstance(item, Mapping):
-        raise MalformedMessageError("the payload is not a JSON object")
+        raise MalformedMessageError(_("the payload is not a JSON object"))
     entity = topic if f["entity"] == TOPIC else _lookup(item, f["entity"])
     if entity is None or isinstance(entity, (dict, list)):
-        raise MalformedMessageError(f"no entity id in field {f['entity']!r}")
+        raise MalformedMessageError(_("no entity id in the field '{field}'").format(field=f["entity"]))
     raw_time = _lookup(item, f["time"])
     try:
         time = received if raw_time is None else parse_time(raw_time)
     except (ValueError, TypeError, OverflowError, OSError):
-        raise MalformedMessageError(f"time {raw_time!r} is not ISO 8601 or Unix seconds") from None
+        raise MalformedMessageError(
+            _("time {time} is not ISO 8601 or Unix seconds").format(time=repr(raw_time))
+        ) from None
     unit = _lookup(item, f["unit"])
     feature = _lookup(item, f["feature_id"])
     try:
@@ -154,7 +174,19 @@ def decode_object(
             extra={k: v for k, v in item.items() if k not in named},
         )
     except ValueError as exc:
-        raise MalformedMessageError(str(exc)) from None
+        raise MalformedMessageError(observation_problem(exc)) from None
 
 
-__all__ = ["DEFAULT_FIELDS", "TOPIC", "PayloadMapping", "decode_json", "decode_object"]
+def observation_problem(exc: ValueError) -> str:
+    """Why an observation could not be made, in the current language (Observation says it in English)."""
+    text = str(exc)
+    if "outside the Earth" in text:
+        return _("the position is outside the Earth's coordinates")
+    if "both lon and lat" in text:
+        return _("it has a longitude without a latitude or the reverse")
+    if "finite" in text:
+        return _("the value is not a finite number")
+    return text
+
+
+__all__ = ["DEFAULT_FIELDS", "TOPIC", "PayloadMapping", "decode_json", "decode_object", "observation_problem"]

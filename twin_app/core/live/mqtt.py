@@ -40,6 +40,7 @@ from paho.mqtt.packettypes import PacketTypes
 from paho.mqtt.properties import Properties
 
 from twin_app.core.errors import FeedError, MalformedMessageError
+from twin_app.core.i18n import _, format_number
 from twin_app.core.live.mapping import PayloadMapping, decode_json
 from twin_app.core.live.observation import Observation, Sink, SourceState, SourceStatus
 
@@ -79,7 +80,9 @@ class MqttAddress:
         scheme = scheme.lower().removeprefix("hfp+")
         if not sep or scheme not in ("mqtt", "mqtts"):
             raise FeedError(
-                f"'{url}' is not an MQTT address; write it as mqtt://host:port/topic/filter or mqtts://..."
+                _(
+                    "'{url}' is not an MQTT address; write it as mqtt://host:port/topic/filter or mqtts://..."
+                ).format(url=url)
             )
         hostpart, slash, topic = rest.partition("/")
         if keep_leading_slash and slash:
@@ -87,25 +90,31 @@ class MqttAddress:
         topic = topic or (default_topic or "")
         if not topic:
             raise FeedError(
-                f"'{url}' names no topic to subscribe to; add a topic filter after the port, e.g. "
-                f"mqtt://{hostpart or 'localhost'}/sensors/# ('+' matches one level, '#' the rest)."
+                _(
+                    "'{url}' names no topic to subscribe to; add a topic filter after the port, e.g. "
+                    "{example} ('+' matches one level, '#' the rest)."
+                ).format(url=url, example=f"mqtt://{hostpart or 'localhost'}/sensors/#")
             )
         user = password = None
         if "@" in hostpart:
-            userinfo, _, hostpart = hostpart.rpartition("@")
-            user, _, pw = userinfo.partition(":")
+            userinfo, _at, hostpart = hostpart.rpartition("@")
+            user, _colon, pw = userinfo.partition(":")
             password = pw or None
-        host, _, port_text = hostpart.partition(":")
+        host, _colon, port_text = hostpart.partition(":")
         if host.startswith("["):  # IPv6 literal
-            host, _, port_text = hostpart[1:].partition("]")
+            host, _bracket, port_text = hostpart[1:].partition("]")
             port_text = port_text.removeprefix(":")
         tls = scheme == "mqtts"
         try:
             port = int(port_text) if port_text else (8883 if tls else 1883)
         except ValueError:
-            raise FeedError(f"'{url}' has the port '{port_text}'; a port is a number such as 1883.") from None
+            raise FeedError(
+                _("'{url}' has the port '{port}'; a port is a number such as 1883.").format(
+                    url=url, port=port_text
+                )
+            ) from None
         if not host:
-            raise FeedError(f"'{url}' names no broker host; write mqtt://host:port/topic.")
+            raise FeedError(_("'{url}' names no broker host; write mqtt://host:port/topic.").format(url=url))
         return cls(host, port, topic, tls, user or None, password)
 
 
@@ -137,6 +146,8 @@ class MqttSource:
         self._decode: Decoder = decoder
         self.status = SourceStatus(source=self.name)
         self.overflow_waits = 0
+        #: the broker refused the last connection (its reason says more than the disconnection after it)
+        self._refused = False
         self.max_payload = max_payload
         self.batch_size = batch_size
         self._queue_size = queue_size
@@ -171,11 +182,13 @@ class MqttSource:
     ) -> None:
         if reason.is_failure:
             self.status.state = SourceState.RECONNECTING
-            self.status.last_error = f"the broker refused the connection: {reason}"
+            self.status.last_error = _("The broker refused the connection: {reason}.").format(reason=reason)
+            self._refused = True
             return
         self._generation += 1
         self.status.state = SourceState.CONNECTED
         self.status.last_error = None
+        self._refused = False
         client.subscribe(self.address.topic, qos=1)
 
     def _on_subscribe(
@@ -183,8 +196,8 @@ class MqttSource:
     ) -> None:
         failed = [r for r in reasons if r.is_failure]
         if failed:
-            self.status.last_error = (
-                f"the broker refused the subscription to {self.address.topic}: {failed[0]}"
+            self.status.last_error = _("The broker refused the subscription to {topic}: {reason}.").format(
+                topic=self.address.topic, reason=failed[0]
             )
             return
         self.subscribed.set()
@@ -193,12 +206,12 @@ class MqttSource:
         self, client: mqtt.Client, userdata: Any, flags: Any, reason: Any, properties: Any
     ) -> None:
         self.subscribed.clear()
-        if self._stop.is_set() or (
-            self.status.last_error and "refused the connection" in self.status.last_error
-        ):
+        if self._stop.is_set() or self._refused:
             return  # a refusal says more than the disconnection that follows it
         self.status.state = SourceState.RECONNECTING
-        self.status.last_error = f"disconnected from {self.address.host}:{self.address.port}: {reason}"
+        self.status.last_error = _("Disconnected from {host}:{port}: {reason}.").format(
+            host=self.address.host, port=self.address.port, reason=reason
+        )
 
     def _malformed(self, topic: str, payload: bytes, why: str) -> None:
         self.status.malformed += 1
@@ -214,7 +227,11 @@ class MqttSource:
         observations: list[Observation] = []
         if len(payload) > self.max_payload:
             self._malformed(
-                message.topic, payload[:SAMPLE_CHARS], f"payload of {len(payload)} bytes is over the limit"
+                message.topic,
+                payload[:SAMPLE_CHARS],
+                _("the payload of {size} bytes is over the limit of {limit}").format(
+                    size=format_number(len(payload)), limit=format_number(self.max_payload)
+                ),
             )
         else:
             try:
@@ -222,7 +239,9 @@ class MqttSource:
             except MalformedMessageError as exc:
                 self._malformed(message.topic, payload, str(exc))
             except Exception as exc:  # a decoder's bug must not stop the feed either
-                self._malformed(message.topic, payload, f"decoder failed: {exc!r}")
+                self._malformed(
+                    message.topic, payload, _("the decoder failed: {error}").format(error=repr(exc))
+                )
         item = (self._generation, message.mid, message.qos, observations)
         try:
             self._queue.put_nowait(item)
@@ -284,7 +303,7 @@ class MqttSource:
             sink(batch)  # returns once committed; only then do we acknowledge
             self.status.stored += len(batch)
         generation = self._generation
-        for gen, mid, qos, _ in items:
+        for gen, mid, qos, _obs in items:
             # a message from an earlier connection is sent again by the broker; its old id means nothing now
             if qos > 0 and gen == generation:
                 self._client.ack(mid, qos)

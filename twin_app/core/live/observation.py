@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Protocol
 
+from twin_app.core.i18n import _
+
 
 class ObservationKind(StrEnum):
     SENSOR = "sensor"
@@ -107,7 +109,7 @@ def parse_time(text: str | float | int) -> dt.datetime:
         return dt.datetime.fromtimestamp(float(text), tz=dt.UTC)
     value = dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
     if value.tzinfo is None:
-        raise ValueError(f"the time {text!r} has no time zone")
+        raise ValueError(_("the time {time} has no time zone").format(time=repr(text)))
     return value.astimezone(dt.UTC)
 
 

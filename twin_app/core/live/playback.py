@@ -35,6 +35,7 @@ import numpy as np
 from pyproj import Transformer
 
 from twin_app.core.errors import FeedError, MissingFileError
+from twin_app.core.i18n import _
 from twin_app.core.live import rows
 from twin_app.core.live.frames import SensorFrame, Threshold, VehicleFrame
 from twin_app.core.live.observation import Observation
@@ -115,8 +116,10 @@ class ObservationReader:
         if found is None:
             self._con.close()
             raise FeedError(
-                f"'{self.path}' is not an observation store (it has no '{TABLE}' table); "
-                "name a store written by twin-app feed ingest or the app's feeds."
+                _(
+                    "'{path}' is not an observation store (it has no '{table}' table); "
+                    "name a store written by twin-app feed ingest or the app's feeds."
+                ).format(path=self.path, table=TABLE)
             )
 
     def _all(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[tuple[Any, ...]]:

@@ -33,6 +33,7 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 from twin_app.core.errors import FeedError, MalformedMessageError, MissingFileError
+from twin_app.core.i18n import _, format_number
 from twin_app.core.live.hfp import decode_hfp, read_dump_line
 from twin_app.core.live.mapping import PayloadMapping, decode_object
 from twin_app.core.live.observation import (
@@ -110,14 +111,18 @@ class FileSource:
         self.path = path_of(str(path))
         if self.path.suffix.lower() not in SUFFIXES:
             raise FeedError(
-                f"'{self.path}' is not a log twin_app replays; name a .csv, a .jsonl (JSON lines) file "
-                "or a .dump recording of HSL's positioning feed."
+                _(
+                    "'{path}' is not a log twin_app replays; name a .csv, a .jsonl (JSON lines) file "
+                    "or a .dump recording of HSL's positioning feed."
+                ).format(path=self.path)
             )
         if not self.path.is_file():
             raise MissingFileError(self.path, what="observation log")
         if speed is not None and not speed > 0:
             raise FeedError(
-                f"A replay speed of {speed} cannot be kept; give a speed above 0 (1 = real time)."
+                _("A replay speed of {speed} cannot be kept; give a speed above 0 (1 = real time).").format(
+                    speed=format_number(speed)
+                )
             )
         self.mapping = mapping or PayloadMapping()
         self.name = name or self.path.stem
@@ -157,7 +162,7 @@ class FileSource:
         for number, item in self._rows():
             self.status.received += 1
             if isinstance(item, str) and not isinstance(item, _DumpLine):
-                self._malformed(number, item, "not JSON")
+                self._malformed(number, item, _("the line is not JSON"))
                 continue
             try:
                 if isinstance(item, _DumpLine):
@@ -174,7 +179,7 @@ class FileSource:
         try:
             received = parse_time(stamp)
         except ValueError:
-            raise MalformedMessageError("the line does not start with its receive time") from None
+            raise MalformedMessageError(_("the line does not start with its receive time")) from None
         return decode_hfp(topic, payload, received, source=self.name)
 
     def _own_source_and_kind(self, obs: Observation, item: object) -> Observation:
@@ -228,14 +233,14 @@ class FileSource:
         except OSError as exc:
             self._flush(sink, batch)
             self.status.state = SourceState.FAILED
-            self.status.last_error = f"reading '{self.path}' failed: {exc}"
+            self.status.last_error = _("Reading '{path}' failed: {error}").format(path=self.path, error=exc)
             return
         except UnicodeDecodeError:
             self._flush(sink, batch)
             self.status.state = SourceState.FAILED
-            self.status.last_error = (
-                f"'{self.path}' is not UTF-8 text; save the log as UTF-8 and replay it again."
-            )
+            self.status.last_error = _(
+                "'{path}' is not UTF-8 text; save the log as UTF-8 and replay it again."
+            ).format(path=self.path)
             return
         self.status.state = SourceState.STOPPED
 

@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from twin_app.core.errors import CorruptFileError, FeedError, MissingFileError, TwinError
+from twin_app.core.i18n import _, format_number, ngettext
 from twin_app.core.live.observation import Observation, ObservationKind
 from twin_app.core.live.sim_time import SimOptions, TickedSource, service_base, system_now, zone
 from twin_app.core.timetable import Timetable, active_services, gtfs_seconds, mode_name
@@ -68,7 +69,9 @@ def read_table(path: Path, name: str, columns: tuple[str, ...], *, required: boo
             members = {Path(m).name: m for m in archive.namelist()}
             if name not in members:
                 if required:
-                    raise CorruptFileError(path, fmt="a GTFS feed", detail=f"it has no {name}")
+                    raise CorruptFileError(
+                        path, fmt="a GTFS feed", detail=_("it has no {table}").format(table=name)
+                    )
                 return pd.DataFrame(columns=list(columns))
             wanted = set(columns)
             with archive.open(members[name]) as handle:
@@ -211,8 +214,10 @@ class ScheduleSource(TickedSource):
         self._pack()
         if not len(starts):
             raise FeedError(
-                f"The GTFS feed '{self.path}' has services on {self.sim.date.isoformat()} but no trip with "
-                "two timed stops, so there is no vehicle to move; check its stop_times.txt."
+                _(
+                    "The GTFS feed '{path}' has services on {date} but no trip with two timed stops, so "
+                    "there is no vehicle to move; check its stop_times.txt."
+                ).format(path=self.path, date=self.sim.date.isoformat())
             )
         self.start_s = self.sim.start_seconds(self.tz, now)
         self.end_s = self.sim.end_s if self.sim.end_s is not None else float(self.run_end.max())
@@ -224,12 +229,16 @@ class ScheduleSource(TickedSource):
         agency = read_table(self.path, "agency.txt", ("agency_timezone",), required=False)
         names = [n for n in agency["agency_timezone"] if n]
         if names:
-            return zone(names[0], what=f"agency_timezone of '{self.path.name}'")
+            return zone(
+                names[0], what=_("agency_timezone in agency.txt of '{file}'").format(file=self.path.name)
+            )
         if fallback:
-            return zone(fallback, what="timezone option")
+            return zone(fallback, what=_("the option timezone"))
         raise FeedError(
-            f"The GTFS feed '{self.path}' names no agency_timezone in agency.txt, so its times cannot be "
-            "placed in UTC; add it, or give the option timezone (e.g. Europe/Helsinki)."
+            _(
+                "The GTFS feed '{path}' names no agency_timezone in agency.txt, so its times cannot be "
+                "placed in UTC; add it, or give the option timezone (e.g. Europe/Helsinki)."
+            ).format(path=self.path)
         )
 
     def _trips(self) -> pd.DataFrame:
@@ -334,7 +343,11 @@ class ScheduleSource(TickedSource):
                 plans.append(plan)
         if skipped:
             self.notes.append(
-                f"{len(skipped)} trip(s) with fewer than two timed stops were left out (e.g. {skipped[0]})."
+                ngettext(
+                    "{count} trip with fewer than two timed stops was left out ({trip}).",
+                    "{count} trips with fewer than two timed stops were left out (e.g. {trip}).",
+                    len(skipped),
+                ).format(count=format_number(len(skipped)), trip=skipped[0])
             )
         return plans
 

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from twin_app.core.errors import FeedError, MissingFileError
+from twin_app.core.i18n import _
 from twin_app.core.live.observation import Observation, ObservationKind
 from twin_app.core.live.sim_time import SimOptions, TickedSource, service_base, system_now, zone
 
@@ -90,19 +91,34 @@ def read_stations(path: Path) -> list[Station]:
     if not path.is_file():
         raise MissingFileError(path, what="sensor station file")
     if path.stat().st_size > MAX_BYTES:
-        raise FeedError(f"'{path}' is larger than 1 MiB, far more than a station file needs; check the file.")
+        raise FeedError(
+            _("'{path}' is larger than 1 MiB, far more than a station file needs; check the file.").format(
+                path=path
+            )
+        )
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        raise FeedError(f"'{path}' is not UTF-8 text; save the station file as UTF-8 CSV.") from None
+        raise FeedError(
+            _("'{path}' is not UTF-8 text; save the station file as UTF-8 CSV.").format(path=path)
+        ) from None
     rows = list(csv.DictReader(line for line in text.splitlines() if not line.lstrip().startswith("#")))
     if not rows:
-        raise FeedError(f"The station file '{path}' lists no stations; add one row per station.")
+        raise FeedError(
+            _("The station file '{path}' lists no stations; add one row per station.").format(path=path)
+        )
     missing = [c for c in REQUIRED if c not in rows[0]]
     if missing:
         raise FeedError(
-            f"The station file '{path}' has no {', '.join(missing)} column(s); its header must name "
-            f"{', '.join(REQUIRED)} and any of {', '.join(PARAMETERS)}."
+            _(
+                "The station file '{path}' has no {missing} column(s); its header must name "
+                "{required} and any of {parameters}."
+            ).format(
+                path=path,
+                missing=", ".join(missing),
+                required=", ".join(REQUIRED),
+                parameters=", ".join(PARAMETERS),
+            )
         )
     stations: list[Station] = []
     seen: set[str] = set()
@@ -117,14 +133,24 @@ def read_stations(path: Path) -> list[Station]:
                     values[key] = math.nan
                 if not math.isfinite(values[key]):
                     raise FeedError(
-                        f"The station file '{path}', station on row {number}: {key} must be a number, not "
-                        f"'{raw}'."
+                        _(
+                            "The station file '{path}', station on row {row}: {column} must be a number, "
+                            "not '{value}'."
+                        ).format(path=path, row=number, column=key, value=raw)
                     )
         if not (-180 <= values["lon"] <= 180 and -90 <= values["lat"] <= 90):
-            raise FeedError(f"The station file '{path}', row {number}: lon/lat are not a place on Earth.")
+            raise FeedError(
+                _("The station file '{path}', row {row}: lon/lat are not a place on Earth.").format(
+                    path=path, row=number
+                )
+            )
         ident = (row.get("id") or "").strip()
         if not ident or ident in seen:
-            raise FeedError(f"The station file '{path}', row {number}: every station needs an id of its own.")
+            raise FeedError(
+                _("The station file '{path}', row {row}: every station needs an id of its own.").format(
+                    path=path, row=number
+                )
+            )
         seen.add(ident)
         stations.append(
             Station(
@@ -159,10 +185,16 @@ class SimulatedSensors(TickedSource):
             self.stations = [s for s in self.stations if s.quantity == wanted]
             if not self.stations:
                 raise FeedError(
-                    f"The station file '{self.path}' has no station of quantity '{wanted}'; give one of: "
-                    f"{', '.join(sorted({s.quantity for s in read_stations(self.path)}))}."
+                    _(
+                        "The station file '{path}' has no station of quantity '{quantity}'; give one of: "
+                        "{quantities}."
+                    ).format(
+                        path=self.path,
+                        quantity=wanted,
+                        quantities=", ".join(sorted({s.quantity for s in read_stations(self.path)})),
+                    )
                 )
-        self.tz = zone(options.get("timezone") or "UTC", what="timezone option")
+        self.tz = zone(options.get("timezone") or "UTC", what=_("the option timezone"))
         self.base = service_base(self.sim.date, self.tz)
         self.start_s = self.sim.start_seconds(self.tz, now)
         # the formula repeats daily: by default a whole day from the start, whenever it is

@@ -36,7 +36,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from twin_app.core.i18n import _
 from twin_app.core.live.http_poll import PolledSource, note_malformed
+from twin_app.core.live.mapping import observation_problem
 from twin_app.core.live.observation import Observation, ObservationKind, Sink, parse_time
 
 DEFAULT_THINGS_EVERY_S = 600.0
@@ -130,7 +132,7 @@ def observation_of(
     """One SensorThings Observation; the bool says whether its result was a number."""
     phenomenon = item.get("phenomenonTime")
     if not isinstance(phenomenon, str):
-        raise ValueError("it has no phenomenonTime")
+        raise ValueError(_("it has no phenomenonTime"))
     extra: dict[str, Any] = {"datastream": stream.name}
     if stream.thing is not None:
         extra["thing"] = stream.thing
@@ -200,8 +202,10 @@ class SensorThingsSource(PolledSource):
             self._since: dt.datetime | None = parse_time(since) if since is not None else None
         except (TypeError, ValueError) as error:
             raise ValueError(
-                f"The SensorThings option since={since!r} is not an ISO 8601 time with a time zone, "
-                "such as 2026-06-01T00:00:00Z."
+                _(
+                    "The SensorThings option since={since} is not an ISO 8601 time with a time zone, "
+                    "such as 2026-06-01T00:00:00Z."
+                ).format(since=repr(since))
             ) from error
         self.streams: dict[str, Datastream] = {}
         #: Datastream key -> phenomenonTime of the last Observation the sink took
@@ -224,14 +228,16 @@ class SensorThingsSource(PolledSource):
                 page = json.loads(body or b"")
             except (ValueError, UnicodeDecodeError) as error:
                 note_malformed(
-                    self.status, repr((body or b"")[:200]), f"A page from {url} is not JSON ({error})."
+                    self.status,
+                    repr((body or b"")[:200]),
+                    _("A page from {url} is not JSON ({error}).").format(url=url, error=error),
                 )
                 raise _BadPage from error
             if not isinstance(page, Mapping) or not isinstance(page.get("value"), list):
                 note_malformed(
                     self.status,
                     repr((body or b"")[:200]),
-                    f"A page from {url} is not a SensorThings collection.",
+                    _("A page from {url} is not a SensorThings collection.").format(url=url),
                 )
                 raise _BadPage
             yield page["value"]
@@ -285,7 +291,7 @@ class SensorThingsSource(PolledSource):
                     self.status.received += 1
                     try:
                         if not isinstance(item, Mapping):
-                            raise ValueError("it is not a JSON object")
+                            raise ValueError(_("it is not a JSON object"))
                         obs, numeric = observation_of(
                             self.source_id, stream, item, by_name=self._by_name, received=received
                         )
@@ -293,7 +299,9 @@ class SensorThingsSource(PolledSource):
                         note_malformed(
                             self.status,
                             json.dumps(item, default=str)[:200],
-                            f"An Observation of Datastream {key} was dropped: {error}.",
+                            _("An Observation of Datastream {datastream} was dropped: {reason}.").format(
+                                datastream=key, reason=observation_problem(error)
+                            ),
                         )
                         continue
                     if not numeric:

@@ -36,6 +36,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from twin_app.core.errors import FeedError
+from twin_app.core.i18n import _, format_number
 from twin_app.core.live.observation import Observation, Sink, SourceState, SourceStatus
 
 _CLOCK = re.compile(r"^\s*(\d{1,3}):(\d{2})(?::(\d{2}))?\s*$")
@@ -48,19 +49,25 @@ def clock_seconds(text: str, *, what: str) -> float:
     match = _CLOCK.match(str(text))
     if match is None or int(match.group(2)) > 59 or int(match.group(3) or 0) > 59:
         raise FeedError(
-            f"The {what} '{text}' is not a time of day; write it as HH:MM or HH:MM:SS, e.g. 07:30."
+            _(
+                "The option {option} '{text}' is not a time of day; write it as HH:MM or HH:MM:SS, "
+                "e.g. 07:30."
+            ).format(option=what, text=text)
         )
     h, m, s = (int(g or 0) for g in match.groups())
     return float(h * 3600 + m * 60 + s)
 
 
 def zone(name: str, *, what: str) -> ZoneInfo:
+    """The IANA zone ``name``; ``what`` says in words (translated) where the name was given."""
     try:
         return ZoneInfo(str(name).strip())
     except (ZoneInfoNotFoundError, ValueError):
         raise FeedError(
-            f"The {what} '{name}' is not a time zone twin_app knows; give an IANA name such as "
-            "'Europe/Helsinki' or 'UTC'."
+            _(
+                "The time zone '{name}' ({where}) is not one twin_app knows; give an IANA name such as "
+                "'Europe/Helsinki' or 'UTC'."
+            ).format(where=what, name=name)
         ) from None
 
 
@@ -88,8 +95,10 @@ class SimOptions:
         raw_date = options.get("date")
         if raw_date is None or raw_date == "":
             raise FeedError(
-                f"The simulated feed '{feed}' needs the option date (the service day, YYYY-MM-DD), "
-                "e.g. --option date=2022-02-22."
+                _(
+                    "The simulated feed '{feed}' needs the option date (the service day, YYYY-MM-DD), "
+                    "e.g. --option date=2022-02-22."
+                ).format(feed=feed)
             )
         if isinstance(raw_date, dt.date) and not isinstance(raw_date, dt.datetime):
             date = raw_date
@@ -98,8 +107,10 @@ class SimOptions:
                 date = dt.date.fromisoformat(str(raw_date).strip())
             except ValueError:
                 raise FeedError(
-                    f"The date '{raw_date}' of the simulated feed '{feed}' is not a date; write it as "
-                    "YYYY-MM-DD, e.g. 2022-02-22."
+                    _(
+                        "The date '{date}' of the simulated feed '{feed}' is not a date; write it as "
+                        "YYYY-MM-DD, e.g. 2022-02-22."
+                    ).format(date=raw_date, feed=feed)
                 ) from None
         start = options.get("start", "now")
         start_s = None if str(start).strip().lower() in ("", "now") else clock_seconds(start, what="start")
@@ -108,20 +119,26 @@ class SimOptions:
         speed = _number(options.get("speed", 1.0), "speed", feed)
         if speed < 0:
             raise FeedError(
-                f"The speed {speed:g} of the simulated feed '{feed}' cannot be kept; give 1 for real time, "
-                "60 for a minute a second, or 0 for as fast as possible."
+                _(
+                    "The speed {speed} of the simulated feed '{feed}' cannot be kept; give 1 for real time, "
+                    "60 for a minute a second, or 0 for as fast as possible."
+                ).format(speed=format_number(speed), feed=feed)
             )
         interval = _number(options.get("interval_s", interval_s), "interval_s", feed)
         if not interval > 0:
             raise FeedError(
-                f"The interval_s {interval:g} of the simulated feed '{feed}' must be a number of seconds "
-                "above 0, e.g. 5."
+                _(
+                    "The interval_s {interval} of the simulated feed '{feed}' must be a number of seconds "
+                    "above 0, e.g. 5."
+                ).format(interval=format_number(interval), feed=feed)
             )
         day_starts = clock_seconds(options.get("day_starts_at", "04:00"), what="day_starts_at")
         if not 0 <= day_starts < 24 * 3600:
             raise FeedError(
-                f"The day_starts_at of the simulated feed '{feed}' is a time of day between 00:00 and "
-                "23:59, e.g. 04:00."
+                _(
+                    "The day_starts_at of the simulated feed '{feed}' is a time of day between 00:00 and "
+                    "23:59, e.g. 04:00."
+                ).format(feed=feed)
             )
         return cls(
             date=date,
@@ -150,10 +167,16 @@ def _number(value: Any, key: str, feed: str) -> float:
         number = float(value)
     except (TypeError, ValueError):
         raise FeedError(
-            f"The option {key} of the simulated feed '{feed}' must be a number, not '{value}'."
+            _("The option {option} of the simulated feed '{feed}' must be a number, not '{value}'.").format(
+                option=key, feed=feed, value=value
+            )
         ) from None
     if number != number or number in (float("inf"), float("-inf")):
-        raise FeedError(f"The option {key} of the simulated feed '{feed}' must be a finite number.")
+        raise FeedError(
+            _("The option {option} of the simulated feed '{feed}' must be a finite number.").format(
+                option=key, feed=feed
+            )
+        )
     return number
 
 

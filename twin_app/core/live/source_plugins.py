@@ -47,6 +47,7 @@ from typing import Any
 
 from twin_app.core.entry_points import discover, failure_hint
 from twin_app.core.errors import ParameterError, PluginError, TwinError
+from twin_app.core.i18n import N_, _, manifest_text
 from twin_app.core.live.observation import Observation, Sink, SourceState, SourceStatus
 from twin_app.core.params import NumberParam, Param, TextParam, param_from_spec, param_json, validate_params
 
@@ -101,27 +102,40 @@ def parse_source_manifest(raw: Mapping[str, Any], *, source: str, distribution: 
 
     def need(key: str) -> Any:
         if key not in raw:
-            raise PluginError(f"The feed source manifest {source} has no '{key}'.")
+            raise PluginError(
+                _("The feed source manifest {manifest} has no '{key}'.").format(manifest=source, key=key)
+            )
         return raw[key]
 
     schemes = need("schemes")
     if not (isinstance(schemes, list) and schemes and all(isinstance(s, str) and s for s in schemes)):
         raise PluginError(
-            f'The feed source manifest {source} must list its URL schemes as schemes = ["name", ...].'
+            _(
+                'The feed source manifest {manifest} must list its URL schemes as schemes = ["name", ...].'
+            ).format(manifest=source)
         )
     kind = str(raw.get("kind", "sensor"))
     if kind not in ("vehicle", "sensor"):
         raise PluginError(
-            f"The feed source manifest {source} says kind = '{kind}'; a feed reports 'vehicle' or 'sensor'."
+            _(
+                "The feed source manifest {manifest} says kind = '{kind}'; a feed reports 'vehicle' or "
+                "'sensor'."
+            ).format(manifest=source, kind=kind)
         )
     try:
         options = tuple(param_from_spec(p) for p in raw.get("options", []))
     except TwinError as exc:
-        raise PluginError(f"The feed source manifest {source} declares a bad option: {exc}") from None
+        raise PluginError(
+            _("The feed source manifest {manifest} declares a bad option: {error}").format(
+                manifest=source, error=exc
+            )
+        ) from None
     if any(p.name in COMMON_OPTIONS for p in options):
         raise PluginError(
-            f"The feed source manifest {source} declares the option 'name', which every source takes "
-            "already (what its observations are stored under); remove it."
+            _(
+                "The feed source manifest {manifest} declares the option 'name', which every source takes "
+                "already (what its observations are stored under); remove it."
+            ).format(manifest=source)
         )
     return SourceManifest(
         id=str(need("id")),
@@ -138,31 +152,33 @@ def parse_source_manifest(raw: Mapping[str, Any], *, source: str, distribution: 
 
 
 def _read_entry_point(ep: EntryPoint) -> SourceManifest:
-    package, _, resource = ep.value.partition(":")
+    package, _colon, resource = ep.value.partition(":")
     if not resource.endswith(".toml"):
-        raise PluginError(f"Entry point '{ep.name}' should name a manifest like 'package:source.toml'.")
+        raise PluginError(
+            _("Entry point '{name}' should name a manifest like 'package:source.toml'.").format(name=ep.name)
+        )
     text = (files(package) / resource).read_text(encoding="utf-8")
     dist = ep.dist.name if ep.dist is not None else ""
     return parse_source_manifest(tomllib.loads(text), source=f"{package}/{resource}", distribution=dist)
 
 
-def _name(help_text: str = "what the observations are stored under (default: from the address)") -> Param:
-    return TextParam(name="name", title="Name", help=help_text)
+def _name(help_text: str = N_("what the observations are stored under (default: from the address)")) -> Param:
+    return TextParam(name="name", title=N_("Name"), help=help_text)
 
 
-_MAPPING = TextParam(name="mapping", title="Mapping file", help="a TOML file mapping payload fields")
+_MAPPING = TextParam(name="mapping", title=N_("Mapping file"), help=N_("a TOML file mapping payload fields"))
 
 
 def _interval(default: float) -> Param:
     """The poll interval, with the source's own default."""
     return NumberParam(
         name="interval_s",
-        title="Poll every",
+        title=N_("Poll every"),
         unit="s",
         minimum=1,
         maximum=86_400,
         default=default,
-        help="seconds between polls",
+        help=N_("seconds between polls"),
     )
 
 
@@ -170,20 +186,25 @@ def _sim_options() -> tuple[Param, ...]:
     """The clock options the simulated feeds share (twin_app.core.live.sim_time)."""
     return (
         _name(),
-        TextParam(name="date", title="Service date", required=True, help="the day simulated, YYYY-MM-DD"),
         TextParam(
-            name="start", title="Start", default="now", help='"now" (the time of day now) or HH:MM[:SS]'
+            name="date", title=N_("Service date"), required=True, help=N_("the day simulated, YYYY-MM-DD")
         ),
-        TextParam(name="end", title="End", help="HH:MM[:SS] (default: the feed's own)"),
+        TextParam(
+            name="start",
+            title=N_("Start"),
+            default="now",
+            help=N_('"now" (the time of day now) or HH:MM[:SS]'),
+        ),
+        TextParam(name="end", title=N_("End"), help=N_("HH:MM[:SS] (default: the feed's own)")),
         NumberParam(
             name="speed",
-            title="Speed",
+            title=N_("Speed"),
             unit="×",
             minimum=0,
             default=1,
-            help="simulated seconds per real second; 0 = as fast as the store takes them",
+            help=N_("simulated seconds per real second; 0 = as fast as the store takes them"),
         ),
-        TextParam(name="timezone", title="Time zone", help="an IANA zone (default: the feed's own)"),
+        TextParam(name="timezone", title=N_("Time zone"), help=N_("an IANA zone (default: the feed's own)")),
     )
 
 
@@ -191,96 +212,103 @@ def _sim_options() -> tuple[Param, ...]:
 BUILTIN_SOURCES: tuple[SourceManifest, ...] = (
     SourceManifest(
         id="mqtt",
-        title="MQTT (JSON payloads)",
+        title=N_("MQTT (JSON payloads)"),
         schemes=("mqtt", "mqtts"),
         kind="sensor",
         builtin=True,
-        description="Subscribes with QoS 1 to a topic filter (+ and #) and maps JSON payload fields.",
+        description=N_("Subscribes with QoS 1 to a topic filter (+ and #) and maps JSON payload fields."),
         example="mqtt://localhost:1883/sensors/#",
         options=(
             _name(),
             _MAPPING,
             TextParam(
-                name="client_id", title="Client id", help="a persistent session resumed after a restart"
+                name="client_id",
+                title=N_("Client id"),
+                help=N_("a persistent session resumed after a restart"),
             ),
-            TextParam(name="ca_file", title="CA file", help="CA certificates for mqtts://"),
+            TextParam(name="ca_file", title=N_("CA file"), help=N_("CA certificates for mqtts://")),
         ),
     ),
     SourceManifest(
         id="hfp",
-        title="HSL high-frequency positioning (HFP v2)",
+        title=N_("HSL high-frequency positioning (HFP v2)"),
         schemes=("hfp+mqtt", "hfp+mqtts"),
         kind="vehicle",
         builtin=True,
         example="hfp+mqtts://mqtt.hsl.fi:8883",
-        description="Vehicle positions in HSL's HFP v2 format; no topic subscribes to /hfp/v2/#.",
+        description=N_("Vehicle positions in HSL's HFP v2 format; no topic subscribes to /hfp/v2/#."),
         options=(
             _name(),
             TextParam(
-                name="client_id", title="Client id", help="a persistent session resumed after a restart"
+                name="client_id",
+                title=N_("Client id"),
+                help=N_("a persistent session resumed after a restart"),
             ),
         ),
     ),
     SourceManifest(
         id="file",
-        title="Observation log (CSV, JSON lines)",
+        title=N_("Observation log (CSV, JSON lines)"),
         schemes=("file",),
         kind="sensor",
         builtin=True,
-        description="Replays a recorded log, as fast as the store takes it or at a chosen speed.",
+        description=N_("Replays a recorded log, as fast as the store takes it or at a chosen speed."),
         example="file:///data/readings.csv",
         options=(
             _name(),
             _MAPPING,
             NumberParam(
                 name="speed",
-                title="Speed",
+                title=N_("Speed"),
                 unit="×",
                 minimum=0,
                 default=0,
-                help="times the log's own pace; 0 stores it as fast as the store takes it",
+                help=N_("times the log's own pace; 0 stores it as fast as the store takes it"),
             ),
         ),
     ),
     SourceManifest(
         id="gtfsrt",
-        title="GTFS-realtime (polled)",
+        title=N_("GTFS-realtime (polled)"),
         schemes=("gtfsrt+http", "gtfsrt+https"),
         kind="vehicle",
         builtin=True,
         example="gtfsrt+https://example.org/vehiclepositions",
-        description="Vehicle positions and trip updates polled over HTTP.",
+        description=N_("Vehicle positions and trip updates polled over HTTP."),
         options=(_name(), _interval(15.0)),
     ),
     SourceManifest(
         id="sensorthings",
-        title="OGC SensorThings API (polled)",
+        title=N_("OGC SensorThings API (polled)"),
         schemes=("sensorthings+http", "sensorthings+https"),
         kind="sensor",
         builtin=True,
         example="sensorthings+https://example.org/v1.1",
-        description="Things, Datastreams and Observations newer than the last stored, polled over HTTP.",
+        description=N_("Things, Datastreams and Observations newer than the last stored, polled over HTTP."),
         options=(_name(), _interval(30.0)),
     ),
     SourceManifest(
         id="schedule",
-        title="Simulated vehicles from a GTFS timetable",
+        title=N_("Simulated vehicles from a GTFS timetable"),
         schemes=("schedule",),
         kind="vehicle",
         builtin=True,
         example="schedule:/data/gtfs.zip",
-        description="Vehicles of a GTFS feed on one service date, moved along their shapes (simulated).",
+        description=N_("Vehicles of a GTFS feed on one service date, moved along their shapes (simulated)."),
         options=_sim_options(),
     ),
     SourceManifest(
         id="sensor-sim",
-        title="Simulated sensor stations",
+        title=N_("Simulated sensor stations"),
         schemes=("sensor-sim",),
         kind="sensor",
         builtin=True,
         example="sensor-sim:/data/stations.csv",
-        description="Readings of modelled sensor stations from a documented formula (simulated).",
-        options=(*_sim_options(), TextParam(name="quantity", title="Quantity", help="only this quantity")),
+        description=N_("Readings of modelled sensor stations from a documented formula (simulated)."),
+        options=(
+            *_sim_options(),
+            TextParam(name="quantity", title=N_("Quantity"), help=N_("only this quantity")),
+        ),
     ),
 )
 
@@ -313,21 +341,23 @@ class SourceRegistry:
     def factory(self, manifest: SourceManifest) -> Callable[..., Any]:
         """Import the factory on first use; a failure names the plugin and marks it broken."""
         if manifest.id not in self._factories:
-            module_name, _, attr = manifest.entry.partition(":")
+            module_name, _colon, attr = manifest.entry.partition(":")
             try:
                 func = getattr(importlib.import_module(module_name), attr)
             except Exception as exc:
                 self.failures[manifest.id] = f"{type(exc).__name__}: {exc}"
                 raise PluginError(
-                    f"The feed source '{manifest.id}' ({_who(manifest)}) could not be loaded: "
-                    f"{type(exc).__name__}: {exc}. The other feeds still work; reinstall or update "
-                    "this plugin."
+                    _(
+                        "The feed source '{source}' ({package}) could not be loaded: {error}. The other "
+                        "feeds still work; reinstall or update this plugin."
+                    ).format(source=manifest.id, package=_who(manifest), error=f"{type(exc).__name__}: {exc}")
                 ) from exc
             if not callable(func):
                 raise PluginError(
-                    f"The feed source '{manifest.id}' ({_who(manifest)}) names '{manifest.entry}' as its "
-                    "factory, which cannot be called; the plugin must name a function "
-                    "(url, options) -> source."
+                    _(
+                        "The feed source '{source}' ({package}) names '{entry}' as its factory, which "
+                        "cannot be called; the plugin must name a function (url, options) -> source."
+                    ).format(source=manifest.id, package=_who(manifest), entry=manifest.entry)
                 )
             self._factories[manifest.id] = func
         return self._factories[manifest.id]
@@ -342,14 +372,19 @@ class SourceRegistry:
             raise  # the plugin's own sentence (a missing file is the user's to fix)
         except Exception as exc:
             raise PluginError(
-                f"The feed source '{manifest.id}' ({_who(manifest)}) failed to open '{url}': "
-                f"{type(exc).__name__}: {exc}. The other feeds still work; report this to the "
-                "plugin's authors."
+                _(
+                    "The feed source '{source}' ({package}) failed to open '{url}': {error}. The other "
+                    "feeds still work; report this to the plugin's authors."
+                ).format(
+                    source=manifest.id, package=_who(manifest), url=url, error=f"{type(exc).__name__}: {exc}"
+                )
             ) from exc
         if not (callable(getattr(source, "run", None)) and callable(getattr(source, "stop", None))):
             raise PluginError(
-                f"The feed source '{manifest.id}' ({_who(manifest)}) returned {type(source).__name__}, not a "
-                "source with run(sink, until=) and stop(); report this to the plugin's authors."
+                _(
+                    "The feed source '{source}' ({package}) returned {returned}, not a source with "
+                    "run(sink, until=) and stop(); report this to the plugin's authors."
+                ).format(source=manifest.id, package=_who(manifest), returned=type(source).__name__)
             )
         return GuardedSource(source, manifest, name=options["name"])
 
@@ -361,7 +396,8 @@ class SourceRegistry:
 
     def describe_failures(self) -> list[str]:
         return [
-            f"The feed source '{n}' could not be loaded: {why}" for n, why in sorted(self.failures.items())
+            _("The feed source '{source}' could not be loaded: {reason}").format(source=n, reason=why)
+            for n, why in sorted(self.failures.items())
         ]
 
     def hint(self, name: str) -> str:
@@ -369,7 +405,7 @@ class SourceRegistry:
 
 
 def _who(manifest: SourceManifest) -> str:
-    return f"{manifest.distribution or 'unknown package'} {manifest.version}".strip()
+    return f"{manifest.distribution or _('unknown package')} {manifest.version}".strip()
 
 
 def source_options(manifest: SourceManifest, raw: Mapping[str, Any]) -> dict[str, Any]:
@@ -384,10 +420,14 @@ def source_options(manifest: SourceManifest, raw: Mapping[str, Any]) -> dict[str
     try:
         values = validate_params(manifest.options, given, None, subject=f"the feed source '{manifest.id}'")
     except ParameterError as exc:
-        takes = ", ".join(f"{p.name} ({p.describe().strip()})" for p in manifest.options) or "no options"
-        raise ParameterError(
-            f"{exc} Give options as --option NAME=VALUE; '{manifest.id}' takes: {takes}."
-        ) from None
+        if manifest.options:
+            takes = ", ".join(f"{p.name} ({p.describe().strip()})" for p in manifest.options)
+            hint = _("Give options as --option NAME=VALUE; '{source}' takes: {options}.").format(
+                source=manifest.id, options=takes
+            )
+        else:
+            hint = _("'{source}' takes no options.").format(source=manifest.id)
+        raise ParameterError(f"{exc} {hint}") from None
     values["name"] = name
     return values
 
@@ -511,15 +551,18 @@ class GuardedSource:
                 raise
             with self._lock:
                 if store_error and exc is store_error[-1]:
-                    self._failed = (
-                        f"The observation store refused what the feed '{self.name}' sent: {exc}. "
+                    self._failed = _(
+                        "The observation store refused what the feed '{feed}' sent: {error}. "
                         "Check the disk and the store file, then connect the feed again."
-                    )
+                    ).format(feed=self.name, error=exc)
                 else:
-                    self._failed = (
-                        f"The feed source '{self.manifest.id}' ({_who(self.manifest)}) failed: "
-                        f"{type(exc).__name__}: {exc}. The other feeds keep running; report this to the "
-                        "plugin's authors."
+                    self._failed = _(
+                        "The feed source '{source}' ({package}) failed: {error}. The other feeds keep "
+                        "running; report this to the plugin's authors."
+                    ).format(
+                        source=self.manifest.id,
+                        package=_who(self.manifest),
+                        error=f"{type(exc).__name__}: {exc}",
                     )
         finally:
             self._running = False
@@ -531,9 +574,8 @@ class GuardedSource:
             self.inner.stop()
         except Exception as exc:
             with self._lock:
-                self._failed = (
-                    f"The feed source '{self.manifest.id}' ({_who(self.manifest)}) failed to stop: "
-                    f"{type(exc).__name__}: {exc}."
+                self._failed = _("The feed source '{source}' ({package}) failed to stop: {error}.").format(
+                    source=self.manifest.id, package=_who(self.manifest), error=f"{type(exc).__name__}: {exc}"
                 )
 
     # -- validation ----------------------------------------------------------
@@ -542,7 +584,7 @@ class GuardedSource:
         try:
             items = list(batch)
         except TypeError:
-            self._refuse(batch, "the sink takes a list of observations")
+            self._refuse(batch, _("the sink takes a list of observations"))
             return []
         with self._lock:
             self._own.received += len(items)
@@ -559,32 +601,38 @@ class GuardedSource:
     def _problem(self, obs: Any, now: dt.datetime) -> str | None:
         """Why ``obs`` cannot be stored, in words; None when it can."""
         if not isinstance(obs, Observation):
-            return f"a {type(obs).__name__}, not an Observation"
+            return _("a {type}, not an Observation").format(type=type(obs).__name__)
         if obs.source != self.name:
-            return f"stored under '{obs.source}', not the feed's name '{self.name}'"
+            return _("stored under '{source}', not the feed's name '{feed}'").format(
+                source=obs.source, feed=self.name
+            )
         if str(obs.kind) != self.manifest.kind:
-            return f"a {obs.kind} observation from a source that reports {self.manifest.kind} observations"
+            return _("a {kind} observation from a source that reports {reports} observations").format(
+                kind=obs.kind, reports=self.manifest.kind
+            )
         if not isinstance(obs.entity, str) or not obs.entity:
-            return "no entity id"
+            return _("no entity id")
         if not isinstance(obs.time, dt.datetime) or obs.time.tzinfo is None:
-            return "a time without a time zone"
+            return _("a time without a time zone")
         if not EARLIEST <= obs.time <= now + LATEST_AHEAD:
-            return f"the time {obs.time.isoformat()} is before 1990 or more than a year ahead"
+            return _("the time {time} is before 1990 or more than a year ahead").format(
+                time=obs.time.isoformat()
+            )
         if obs.value is not None and not (
             isinstance(obs.value, int | float)
             and not isinstance(obs.value, bool)
             and math.isfinite(obs.value)
         ):
-            return f"the value {obs.value!r} is not a finite number"
+            return _("the value {value} is not a finite number").format(value=repr(obs.value))
         if (obs.lon is None) != (obs.lat is None):
-            return "a longitude without a latitude or the reverse"
+            return _("a longitude without a latitude or the reverse")
         if obs.lon is not None and not (
             isinstance(obs.lon, int | float)
             and isinstance(obs.lat, int | float)
             and -180 <= obs.lon <= 180
             and -90 <= obs.lat <= 90
         ):
-            return f"the position ({obs.lon}, {obs.lat}) is not on Earth"
+            return _("the position ({lon}, {lat}) is not on Earth").format(lon=obs.lon, lat=obs.lat)
         return None
 
     def _refuse(self, item: Any, why: str) -> None:
@@ -614,12 +662,25 @@ def all_sources(registry: SourceRegistry | None = None) -> list[SourceManifest]:
 
     described = {s for m in BUILTIN_SOURCES for s in m.schemes}
     extra = [
-        SourceManifest(id=s, title=f"{s}: built-in source", schemes=(s,), builtin=True, options=(_name(),))
+        SourceManifest(
+            id=s,
+            title=_("{scheme}: built-in source").format(scheme=s),
+            schemes=(s,),
+            builtin=True,
+            options=(_name(),),
+        )
         for s in SCHEMES
         if s not in described
     ]
     plugins = (registry or default_sources()).manifests()
-    return [*BUILTIN_SOURCES, *extra, *plugins]
+    return [*(_in_language(m) for m in BUILTIN_SOURCES), *extra, *plugins]
+
+
+def _in_language(manifest: SourceManifest) -> SourceManifest:
+    """A built-in source's title and description in the current language (options translate where shown)."""
+    return replace(
+        manifest, title=manifest_text(manifest.title), description=manifest_text(manifest.description)
+    )
 
 
 __all__ = [

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from twin_app.core.errors import FeedError
+from twin_app.core.i18n import _
 from twin_app.core.live.observation import Source
 
 #: what each source factory is given
@@ -82,8 +83,10 @@ def _polled(module: str, cls: str, default_name: str) -> Factory:
             source_class = getattr(importlib.import_module(module), cls)
         except (ImportError, AttributeError):
             raise FeedError(
-                f"This twin_app has no {cls} ({module}), so '{url.partition('://')[0]}://' feeds cannot be "
-                "read yet; update twin_app, or ingest the feed over MQTT or from a file."
+                _(
+                    "This twin_app has no {reader} ({module}), so '{scheme}://' feeds cannot be read yet; "
+                    "update twin_app, or ingest the feed over MQTT or from a file."
+                ).format(reader=cls, module=module, scheme=url.partition("://")[0])
             ) from None
         http_url = url.partition("+")[2]  # gtfsrt+https://x -> https://x
         rest = {k: v for k, v in options.items() if k not in _OWN_OPTIONS}
@@ -173,8 +176,9 @@ def open_source(url: str, options: Mapping[str, Any] | None = None) -> Source:
     ):
         # "broker:1883" is a host and port, not the scheme "broker"
         raise FeedError(
-            f"'{url}' is not a feed address; write it as scheme://..., with one of: "
-            f"{', '.join(_known(plugins))}."
+            _("'{url}' is not a feed address; write it as scheme://..., with one of: {schemes}.").format(
+                url=url, schemes=", ".join(_known(plugins))
+            )
         )
     factory = SCHEMES.get(scheme)
     if factory is not None:
@@ -182,11 +186,10 @@ def open_source(url: str, options: Mapping[str, Any] | None = None) -> Source:
     manifest = plugins.for_scheme(scheme)
     if manifest is None:
         broken = "".join(f" {line}." for line in plugins.describe_failures())
-        raise FeedError(
-            f"twin_app reads no '{scheme}{'://' if '://' in url else ':'}' feeds; use one of: "
-            f"{', '.join(_known(plugins))} "
-            f"(see 'twin-app feed sources').{broken}"
-        )
+        message = _(
+            "twin_app reads no '{scheme}' feeds; use one of: {schemes} (see 'twin-app feed sources')."
+        ).format(scheme=scheme + ("://" if "://" in url else ":"), schemes=", ".join(_known(plugins)))
+        raise FeedError(message + broken)
     return plugins.open(manifest, url, dict(options or {}))
 
 
