@@ -250,7 +250,8 @@ class ScheduleSource(TickedSource):
         )
         empty = calendar.iloc[0:0]
         timetable = Timetable(
-            feed=f"GTFS feed {self.path.name}",
+            # TRANSLATORS: names a timetable in a sentence, e.g. "GTFS feed helsinki.zip"
+            feed=_("GTFS feed {file}").format(file=self.path.name),
             calendar=calendar,
             calendar_dates=dates,
             trips=empty,
