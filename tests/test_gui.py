@@ -174,7 +174,7 @@ def test_clicking_a_building_shows_height_and_provenance(window, qtbot) -> None:
     pos = QPoint(int(x / ratio), int(widget.height() - y / ratio))
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos)
     values = window.info.values()
-    assert values.get("layer") == "Buildings"
+    assert values.get("Layer") == "Buildings"
     assert float(values["height_m"]) == pytest.approx(float(pick["height_m"]))
     assert values["height_from"] == "levels"
     assert "building:levels" in values["Height source"]
