@@ -257,7 +257,7 @@ def test_the_scene_shows_the_same_titles_and_follows_a_switch(tmp_path: Path) ->
             renderer.WorldToDisplay()
             x, y, _ = renderer.GetDisplayPoint()
             picked = view.pick_at(round(x), round(y))
-            assert picked is not None and picked.attributes["layer"] == "Bâtiments"
+            assert picked is not None and picked.attributes["Couche"] == "Bâtiments"
         seen: list[list[str]] = []
         view.on_legend_change(lambda entries: seen.append([e.heading for e in entries]))
         with speaking("ja"):
