@@ -177,6 +177,29 @@ def test_a_feed_s_titles_are_checked_and_shown(tmp_path: Path) -> None:
         load_manifest(folder)
 
 
+def test_a_feed_s_simulated_statement_is_said_in_the_readers_language(tmp_path: Path) -> None:
+    """The statement of what is simulated follows the language, as the feed's title does."""
+    from twin_app.core.live.hub import FeedHub
+
+    feed = (
+        '\n[[feeds]]\nid = "air"\nsource = "sensor-sim:stations.csv"\ntitle = "Air (simulated)"\n'
+        'simulated = "Simulated: readings from a formula; not measurements."\n'
+    )
+    (tmp_path / "mini").mkdir()
+    (tmp_path / "mini" / "stations.csv").write_text("id,lon,lat\na,24.94,60.17\n")
+    texts = 'simulated_texts = { fr = "Simulé : valeurs calculées par une formule ; pas des mesures." }\n'
+    (spec,) = load_manifest(write_city(tmp_path, CITY, feed + texts)).feeds
+    (layer,) = FeedHub.layers_for(spec, CRS)
+    with speaking("fr"):
+        assert spec.display_simulated() == "Simulé : valeurs calculées par une formule ; pas des mesures."
+        assert layer.display_simulated() == spec.display_simulated()  # Identify says what the panel says
+    with speaking("ja"):  # no Japanese given: the statement as the city wrote it
+        assert spec.display_simulated() == "Simulated: readings from a formula; not measurements."
+    assert spec.simulated == "Simulated: readings from a formula; not measurements."  # stored as written
+    with pytest.raises(ManifestError, match=r"feed number 1 \('air'\): simulated_texts must be"):
+        load_manifest(write_city(tmp_path, CITY, feed + 'simulated_texts = { xx = "?" }\n'))
+
+
 def test_every_helsinki_title_is_in_every_language(helsinki_dir: Path) -> None:
     """The bundled city's titles come from its own table or the catalogue: none left in English."""
     manifest = load_manifest(helsinki_dir)
@@ -187,6 +210,9 @@ def test_every_helsinki_title_is_in_every_language(helsinki_dir: Path) -> None:
         for item in titled:
             shown = shown_title(item.title, item.titles, code)
             assert shown != item.title, (code, item.title)
+        for feed in manifest.feeds:  # and what each simulated feed simulates
+            translated = feed.simulated_texts.get(code)
+            assert feed.simulated and translated not in (None, feed.simulated), (code, feed.id)
     with speaking("fr"):
         assert manifest.display_title() == "Centre-ville d'Helsinki"
         assert manifest.layer("buildings").display_title() == "Bâtiments"  # the catalogue's

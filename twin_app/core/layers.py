@@ -324,6 +324,14 @@ class LiveLayer(Layer):
     units: str | None = None
     threshold: Threshold | None = None
     simulated: str | None = None
+    #: the ``simulated`` statement in other languages, by language code
+    simulated_texts: dict[str, str] = field(default_factory=dict)
+
+    def display_simulated(self) -> str | None:
+        """The statement of what is simulated, in the current language (chosen as a title is)."""
+        from twin_app.core.titles import shown_title
+
+        return shown_title(self.simulated, self.simulated_texts) if self.simulated else None
 
     @property
     def feature_count(self) -> int:

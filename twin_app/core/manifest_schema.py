@@ -214,6 +214,7 @@ FEED: dict[str, Key] = {
     "kind": Key(_feed_kind, N_('"vehicle" or "sensor"')),
     "options": Key(_table, N_('a table of the source\'s options, such as { date = "2022-02-22" }')),
     "simulated": Key(_text, TEXT),
+    "simulated_texts": Key(valid_titles, titles_expected()),
     "attribution": Key(_text, TEXT),
     "quantity": Key(
         _quantity,

@@ -55,9 +55,12 @@ def titles_expected() -> str:
     )
 
 
-def titles_of(raw: Mapping[str, Any]) -> dict[str, str]:
-    """The ``titles`` of a manifest table already checked by the schema (empty when it has none)."""
-    return {str(k): str(v).strip() for k, v in dict(raw.get("titles") or {}).items()}
+def titles_of(raw: Mapping[str, Any], key: str = "titles") -> dict[str, str]:
+    """A table of translations (``titles``, or ``simulated_texts`` of a feed) already checked by the schema.
+
+    Empty when the manifest table has none.
+    """
+    return {str(k): str(v).strip() for k, v in dict(raw.get(key) or {}).items()}
 
 
 __all__ = ["shown_title", "titles_expected", "titles_of", "valid_titles"]

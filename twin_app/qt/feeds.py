@@ -92,15 +92,21 @@ class FeedPanel(QTreeWidget):
             for feed_id, row in self._rows.items():
                 row.setText(1, state_label(SourceState(row.data(1, Qt.ItemDataRole.UserRole))))
                 self._title_row(row, self._specs[feed_id])
-            for note in self._notes.values():
-                note.setText(0, self._simulated_note(note.toolTip(0)))
+            for feed_id, note in self._notes.items():
+                self._note_row(note, self._specs[feed_id])
         super().changeEvent(event)
 
-    def _simulated_note(self, statement: str) -> str:
-        """The feed's own statement, said to be a simulation unless it says so itself."""
-        if statement.lower().startswith("simulated"):
-            return statement
-        return self.tr("Simulated: {statement}").format(statement=statement)
+    def _note_row(self, note: QTreeWidgetItem, spec: FeedSpec) -> None:
+        """The feed's own statement in the current language, said to be a simulation unless it says so.
+
+        Whether it says so is read from the statement as the city wrote it: its
+        translations (``simulated_texts``) say it in their own words.
+        """
+        statement = spec.display_simulated() or ""
+        if not (spec.simulated or "").lower().startswith("simulated"):
+            statement = self.tr("Simulated: {statement}").format(statement=statement)
+        note.setText(0, statement)
+        note.setToolTip(0, statement)
 
     def _title_row(self, row: QTreeWidgetItem, spec: FeedSpec) -> None:
         """The feed's title in the current language (twin_app/core/titles.py), at start and on a switch."""
@@ -124,9 +130,9 @@ class FeedPanel(QTreeWidget):
             row.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.addTopLevelItem(row)
         if spec.simulated:
-            note = QTreeWidgetItem([self._simulated_note(spec.simulated)])
+            note = QTreeWidgetItem()
+            self._note_row(note, spec)
             note.setForeground(0, QBrush(QColor("#5a4a00")))
-            note.setToolTip(0, spec.simulated)
             note.setFlags(Qt.ItemFlag.ItemIsEnabled)
             row.addChild(note)
             note.setFirstColumnSpanned(True)

@@ -163,7 +163,7 @@ class LiveSession(QObject):
 
     def simulated(self) -> list[str]:
         """The plain statement of each simulated feed shown: what is simulated, and from what."""
-        return [s.simulated for s in self.specs if s.simulated]
+        return [s.display_simulated() or "" for s in self.specs if s.simulated]
 
     def simulated_titles(self) -> list[str]:
         return [s.display_title() for s in self.specs if s.simulated]

@@ -327,7 +327,7 @@ class VehicleVisual(LiveVisual):
         )
         attrs[_("Time (UTC)")] = shown_time(frame.time)
         if self.layer.simulated:
-            attrs[_("Simulated")] = self.layer.simulated
+            attrs[_("Simulated")] = self.layer.display_simulated()
         return attrs
 
 
@@ -476,7 +476,7 @@ class SensorVisual(LiveVisual):
                 else _("within {rule}").format(rule=rule)
             )
         if self.layer.simulated:
-            attrs[_("Simulated")] = self.layer.simulated
+            attrs[_("Simulated")] = self.layer.display_simulated()
         return attrs
 
 

@@ -107,6 +107,7 @@ def parse_feeds(
                 ),
                 visible=entry.get("visible", True),
                 titles=titles_of(entry),
+                simulated_texts=titles_of(entry, "simulated_texts"),
             )
         )
     return tuple(specs)

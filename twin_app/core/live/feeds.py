@@ -41,12 +41,20 @@ class FeedSpec:
     visible: bool = True
     #: the title in other languages, by language code (``titles`` in city.toml)
     titles: Mapping[str, str] = field(default_factory=dict)
+    #: the ``simulated`` statement in other languages (``simulated_texts`` in city.toml)
+    simulated_texts: Mapping[str, str] = field(default_factory=dict)
 
     def display_title(self) -> str:
         """The title a person sees, in the current language (:mod:`twin_app.core.titles`)."""
         from twin_app.core.titles import shown_title
 
         return shown_title(self.title, self.titles)
+
+    def display_simulated(self) -> str | None:
+        """The statement of what is simulated, in the current language (chosen as a title is)."""
+        from twin_app.core.titles import shown_title
+
+        return shown_title(self.simulated, self.simulated_texts) if self.simulated else None
 
     def __post_init__(self) -> None:
         if self.kind not in ("vehicle", "sensor"):

@@ -234,6 +234,7 @@ class FeedHub:
                 units=spec.units,
                 threshold=spec.threshold,
                 simulated=spec.simulated,
+                simulated_texts=dict(spec.simulated_texts),
                 titles=dict(spec.titles),
             )
         ]
