@@ -145,7 +145,7 @@ def test_a_language_switch_retitles_a_colouring_without_new_values(tmp_path: Pat
 @pytest.mark.parametrize(
     ("where", "titles", "said"),
     [
-        ("city", '{ de = "Kleinstadt" }', r"\[city\] titles must be a table of language code = title"),
+        ("city", '{ de = "Kleinstadt" }', r"\[city\] titles must be a table of language code = text"),
         ("layer", '{ fr = "Parcs", xx = "?" }', r"layer number 1 \('allotments'\): titles must be"),
         ("layer", "{ fr = 3 }", r"titles must be .* not \{'fr': 3\}"),
         ("layer", '"Parcs"', r"titles must be .* not 'Parcs'"),
@@ -175,6 +175,13 @@ def test_a_feed_s_titles_are_checked_and_shown(tmp_path: Path) -> None:
     folder = write_city(tmp_path, CITY, feed + 'titles = { fr = ["Air"] }\n')
     with pytest.raises(ManifestError, match=r"feed number 1 \('air'\): titles must be"):
         load_manifest(folder)
+
+
+def test_the_expected_titles_table_names_every_language_twin_app_speaks() -> None:
+    from twin_app.core.titles import titles_expected
+
+    said = titles_expected().rsplit("among ", 1)[1]
+    assert said.split(", ") == list(LANGUAGES)  # the sentence is a catalogue text: kept in step by this test
 
 
 def test_a_feed_s_simulated_statement_is_said_in_the_readers_language(tmp_path: Path) -> None:

@@ -25,6 +25,8 @@ import zipfile
 from collections.abc import Mapping
 from pathlib import Path
 
+from twin_app.api import _
+
 OSM_CREDIT = "© OpenStreetMap contributors (ODbL)"
 HEAD_BYTES = 8192
 #: GTFS tables that, beside stops.txt, make a zip a GTFS feed
@@ -138,26 +140,26 @@ def is_tiff(path: Path) -> bool:
 
 
 def describe_content(path: Path) -> str:
-    """What a file holds, in words, for a refusal: judged from its first bytes."""
+    """What a file holds, in words, for a refusal: judged from its first bytes, in the reader's language."""
     if not Path(path).is_file():  # a pipe or a device would block or never end
-        return "not a regular file (a folder, pipe or device)" if Path(path).exists() else "missing"
+        return _("not a regular file (a folder, pipe or device)") if Path(path).exists() else _("missing")
     try:
         with open(path, "rb") as handle:
             head = handle.read(4096)
     except OSError:
-        return "unreadable"
+        return _("unreadable")
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if not head:
-        return "empty"
+        return _("empty")
     if b"<VRTDataset" in head or b"<OGRVRTDataSource" in head:
-        return "a GDAL VRT (XML that makes GDAL read other files or URLs)"
+        return _("a GDAL VRT (XML that makes GDAL read other files or URLs)")
     if b"gdal_streamed_alg" in head:
-        return "a GDAL pipeline (GDALG), which makes GDAL read other files"
+        return _("a GDAL pipeline (GDALG), which makes GDAL read other files")
     if text.startswith(b"<"):
-        return "XML of another format"
+        return _("XML of another format")
     if b"\x00" not in head:
-        return "text of another format"
-    return "binary data of another format"
+        return _("text of another format")
+    return _("binary data of another format")
 
 
 def is_raster(path: Path, drivers: tuple[str, ...] = RASTER_DRIVERS) -> bool:

@@ -129,7 +129,7 @@ class RasterKind(RasterFile):
                 array.shape[0],
                 *rasterio.transform.array_bounds(array.shape[0], array.shape[1], transform),
             )
-            check_read_size(source, width, height, 4, what="the city's window, reprojected,")
+            check_read_size(source, width, height, 4, what=N_("the city's window, reprojected,"))
             out = np.full((height, width), np.nan, dtype="float32")
             reproject(
                 array,

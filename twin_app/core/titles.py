@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from twin_app.core.i18n import LANGUAGES, language, translations
+from twin_app.core.i18n import LANGUAGES, N_, language, translations
 
 
 def shown_title(title: str, titles: Mapping[str, str] | None = None, code: str | None = None) -> str:
@@ -48,10 +48,13 @@ def valid_titles(value: Any) -> bool:
 
 
 def titles_expected() -> str:
-    """What a ``titles`` table must be, in words, naming the language codes twin_app speaks."""
-    return (
-        'a table of language code = title in quotes, such as { fr = "Parcs", ja = "公園" }, '
-        f"with codes among {', '.join(LANGUAGES)}"
+    """What a ``titles`` table must be, in words, naming the language codes twin_app speaks.
+
+    Marked for the catalogue and translated where the schema says it, as its other expectations are.
+    """
+    return N_(
+        'a table of language code = text in quotes, such as { fr = "Parcs", ja = "公園" }, '
+        "with codes among en, es, fr, pt, ko, ja, zh"
     )
 
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from twin_app.core.i18n import format_number
 from twin_app.core.layers import Layer, VectorLayer
 from twin_app.core.model import Change, CityModel
 from twin_app.core.quantities import label_with_units
@@ -106,7 +107,7 @@ class LayerPanel(QWidget):
             self._show_style(layer)  # changed elsewhere (a script, a reset): the controls follow
         elif change in (Change.DATA, Change.STYLE) and (item := self.item(layer.id)) is not None:
             # a live layer's vehicles come and go; a scenario's copy of a layer has its own count
-            count = f"{layer.feature_count:,}"
+            count = format_number(layer.feature_count, 0)
             if item.text(1) != count:  # set only when it changed: a live feed updates ten times a second
                 self._updating = True
                 item.setText(1, count)
@@ -114,7 +115,7 @@ class LayerPanel(QWidget):
 
     def _add_item(self, layer: Layer) -> None:
         self._updating = True
-        item = QTreeWidgetItem([layer.display_title(), f"{layer.feature_count:,}"])
+        item = QTreeWidgetItem([layer.display_title(), format_number(layer.feature_count, 0)])
         item.setData(0, Qt.ItemDataRole.UserRole, layer.id)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(0, Qt.CheckState.Checked if layer.visible else Qt.CheckState.Unchecked)
@@ -216,7 +217,7 @@ class InfoPanel(QTableWidget):
             name.setData(Qt.ItemDataRole.UserRole, raw)
             name.setToolTip(raw)
             self.setItem(row, 0, name)
-            text = f"{value:,.2f}" if isinstance(value, float) else str(value)
+            text = format_number(value, 2) if isinstance(value, float) else str(value)
             self.setItem(row, 1, QTableWidgetItem(text))
 
     def values(self) -> dict[str, str]:
