@@ -188,12 +188,12 @@ class AnalysisContext:
             if others:
                 raise MissingLayerError(
                     _("The layer '{layer}' is not a {kind} layer; choose one of: {layers}.").format(
-                        layer=layer.title, kind=wanted, layers=", ".join(others)
+                        layer=layer.display_title(), kind=wanted, layers=", ".join(others)
                     )
                 )
             raise MissingLayerError(
                 _("The layer '{layer}' is not a {kind} layer; the city has no {kind} layer.").format(
-                    layer=layer.title, kind=wanted
+                    layer=layer.display_title(), kind=wanted
                 )
             )
         if layer_id not in self.used_layers:

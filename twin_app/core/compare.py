@@ -324,7 +324,7 @@ def result_difference_layers(baseline: AnalysisResult, scenario: AnalysisResult)
         out.append(
             type(layer)(
                 id=f"{layer.id}:difference",
-                title=_("Change in {layer}").format(layer=layer.title),
+                title=_("Change in {layer}").format(layer=layer.display_title()),
                 crs=layer.crs,
                 style=layer.style,
                 frame=frame,

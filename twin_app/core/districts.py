@@ -67,7 +67,7 @@ def as_districts(layer: Layer, name_column: str, *, extent: shapely.Polygon | No
     """The districts of ``layer`` (named by ``name_column``), clipped to ``extent``."""
     if isinstance(layer, DistrictsLayer):
         return layer
-    polygons = check_name_column(layer, name_column, what=f"'{layer.title}'")
+    polygons = check_name_column(layer, name_column, what=f"'{layer.display_title()}'")
     frame = polygons.frame.copy()
     notes = list(polygons.notes)
     names, renamed, unnamed = _unique_names(frame[name_column].tolist())

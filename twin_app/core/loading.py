@@ -53,10 +53,15 @@ def load_layer(
 ) -> Layer:
     if spec.manifest_source is not None:  # named by a city.toml: confined to its folder
         confined_source(
-            manifest.folder, spec.manifest_source, layer=spec.title, manifest=manifest.folder / MANIFEST_NAME
+            manifest.folder,
+            spec.manifest_source,
+            layer=spec.display_title(),
+            manifest=manifest.folder / MANIFEST_NAME,
         )
     # before the cache key or any reader touches it: a FIFO would block them forever
-    require_regular_file(spec.source, what=_("data file of layer '{layer}'").format(layer=spec.title))
+    require_regular_file(
+        spec.source, what=_("data file of layer '{layer}'").format(layer=spec.display_title())
+    )
     # Opened once here, so that a file we may not read is said to be one (see ``explain``):
     # readers that catch OSError would call it damaged, and blame the wrong party.
     with open(spec.source, "rb"):
@@ -90,7 +95,7 @@ def describe_unexpected(spec: LayerSpec, exc: BaseException) -> str:
     an unknown one asks for a report, naming the file and the layer.
     """
     subject = _("The layer '{layer}' could not be loaded from '{path}'").format(
-        layer=spec.title, path=spec.source
+        layer=spec.display_title(), path=spec.source
     )
     return explain(exc, subject=subject)
 

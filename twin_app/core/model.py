@@ -213,12 +213,12 @@ class CityModel:
                 raise ValueError(
                     _(
                         "The layer '{layer}' has no column '{column}' to colour by, and no numeric column."
-                    ).format(layer=layer.title, column=column)
+                    ).format(layer=layer.display_title(), column=column)
                 )
             raise ValueError(
                 _(
                     "The layer '{layer}' has no column '{column}' to colour by; choose one of: {columns}."
-                ).format(layer=layer.title, column=column, columns=", ".join(numeric))
+                ).format(layer=layer.display_title(), column=column, columns=", ".join(numeric))
             )
         if layer.value_column != column:
             layer.value_column = column
@@ -245,7 +245,9 @@ class CityModel:
                     _(
                         "The layer '{layer}' has {features} features but {values} values were given for "
                         "'{column}'; give one value per feature, or the rows they belong to."
-                    ).format(layer=layer.title, features=len(frame), values=data.size, column=column)
+                    ).format(
+                        layer=layer.display_title(), features=len(frame), values=data.size, column=column
+                    )
                 )
             frame[column] = data
         else:
@@ -256,12 +258,15 @@ class CityModel:
                 raise ValueError(
                     _(
                         "{values} values were given for {rows} rows of '{layer}'; give one value per row."
-                    ).format(values=len(data), rows=len(positions), layer=layer.title)
+                    ).format(values=len(data), rows=len(positions), layer=layer.display_title())
                 )
             if len(positions) and (positions.min() < 0 or positions.max() >= len(frame)):
                 raise ValueError(
                     _("The layer '{layer}' has rows 0 to {last}; rows {low} to {high} were given.").format(
-                        layer=layer.title, last=len(frame) - 1, low=positions.min(), high=positions.max()
+                        layer=layer.display_title(),
+                        last=len(frame) - 1,
+                        low=positions.min(),
+                        high=positions.max(),
                     )
                 )
             if column not in frame:

@@ -152,7 +152,7 @@ class StreetGraph:
                     _(
                         "The street network '{layer}' has streets whose end points are not among its nodes; "
                         "the file is incomplete: export or download the network again."
-                    ).format(layer=layer.title)
+                    ).format(layer=layer.display_title())
                 )
             return np.asarray(order[pos], dtype=np.int64)
 

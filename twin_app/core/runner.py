@@ -164,7 +164,7 @@ def run_analysis(
         # raised on purpose: a sentence for the user (missing layer, bad input), not a defect;
         # the same class goes on (callers may react to it), with the analysis named
         exc.message = _("The analysis '{analysis}' could not run: {problem}").format(
-            analysis=manifest.title, problem=exc.message
+            analysis=manifest.shown_title(), problem=exc.message
         )
         exc.args = (exc.message,)
         raise

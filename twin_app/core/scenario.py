@@ -554,7 +554,7 @@ def _named(model: CityModel, layer_id: str, cls: type[Layer]) -> Layer:
         sentence = _WRONG_TYPE.get(
             cls, N_("The layer '{layer}' cannot take this edit: it is of another type.")
         )
-        raise ScenarioError(_(sentence).format(layer=layer.title))
+        raise ScenarioError(_(sentence).format(layer=layer.display_title()))
     return layer
 
 
@@ -663,7 +663,9 @@ class _Work:
             base = self.model.layers[layer_id]
             if not isinstance(base, VectorLayer):
                 raise ScenarioError(
-                    _("The layer '{layer}' has no features a scenario can edit.").format(layer=base.title)
+                    _("The layer '{layer}' has no features a scenario can edit.").format(
+                        layer=base.display_title()
+                    )
                 )
             twin = copy.copy(base)
             twin.frame = base.frame.copy()
@@ -700,7 +702,7 @@ def _rows(layer: VectorLayer, key: str, ids: Iterable[Any], scenario: str) -> li
                     "The scenario '{scenario}' changes the feature '{feature}', which the layer '{layer}' "
                     "does not have; the city may have changed since the edit was made: remove the edit or "
                     "open the city it was made for."
-                ).format(scenario=scenario, feature=wanted, layer=layer.title)
+                ).format(scenario=scenario, feature=wanted, layer=layer.display_title())
             )
         out.extend(int(h) for h in hits)
     return out
@@ -819,7 +821,7 @@ def _apply_edit(work: _Work, edit: Edit) -> None:
                 _(
                     "The scenario '{scenario}' makes the street {street} car-free, but the network "
                     "'{layer}' has no street between those nodes; remove the edit or pick the street again."
-                ).format(scenario=name, street=f"{edit.u}–{edit.v}", layer=layer.title)
+                ).format(scenario=name, street=f"{edit.u}–{edit.v}", layer=layer.display_title())
             )
         if CAR_FREE_COLUMN not in frame:
             frame[CAR_FREE_COLUMN] = False

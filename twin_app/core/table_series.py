@@ -365,7 +365,7 @@ class FeatureSeries:
         if column is None:
             raise TableError(
                 _("The layer '{layer}' has no column to show the series '{series}' in.").format(
-                    layer=layer.title, series=self.feed
+                    layer=layer.display_title(), series=self.feed
                 )
             )
         values = self.values_at(model, reader, at)

@@ -510,7 +510,7 @@ def join_by_key(
         columns = [str(c) for c in target.frame.columns if c != target.frame.geometry.name]
         raise TableError(
             _("The layer '{layer}' has no column '{column}' to join on; its columns are: {columns}.").format(
-                layer=target.title, column=layer_column, columns=", ".join(columns)
+                layer=target.display_title(), column=layer_column, columns=", ".join(columns)
             )
         )
     _check_aggregate(aggregate, "--aggregate")
@@ -519,7 +519,7 @@ def join_by_key(
     keys = [normalise_key(v) for v in table.frame[key_column].tolist()]
     report = JoinReport(
         table=table.name,
-        layer=target.title,
+        layer=target.display_title(),
         how="key",
         rows=len(table.frame),
         features=len(target.frame),
@@ -605,7 +605,7 @@ def join_by_location(
             _(
                 "The layer '{layer}' is not made of polygons, so no row can lie inside one of its features; "
                 "join by location to buildings, districts or other areas, or join by key."
-            ).format(layer=target.title)
+            ).format(layer=target.display_title())
         )
     points, used = _points(table, lon=lon, lat=lat, x=x, y=y, crs=crs)
     placed = gpd.GeoSeries(points, crs=points.crs).to_crs(target.crs)
@@ -631,7 +631,7 @@ def join_by_location(
             border[row] = True
     report = JoinReport(
         table=table.name,
-        layer=target.title,
+        layer=target.display_title(),
         how="location",
         rows=len(table.frame),
         features=len(target.frame),
@@ -769,7 +769,7 @@ def _result_layer(
             name = f"{column} ({table.name})"
             report.notes.append(
                 _("'{layer}' already has a column '{column}'; the table's is '{name}' in the result.").format(
-                    layer=target.title, column=column, name=name
+                    layer=target.display_title(), column=column, name=name
                 )
             )
         frame[name] = array
