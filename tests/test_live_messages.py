@@ -131,3 +131,22 @@ def test_a_feed_the_hub_cannot_open_shows_failed_with_the_sentence(
         assert status.last_error == expected
     finally:
         hub.stop_all()
+
+
+def test_an_unknown_feed_option_names_the_source_in_the_readers_language() -> None:
+    from twin_app.core import i18n
+    from twin_app.core.errors import TwinError
+    from twin_app.core.live.source_plugins import all_sources, source_options
+
+    manifest = next(m for m in all_sources() if m.id == "mqtt")
+    try:
+        i18n.set_language("fr")
+        with pytest.raises(TwinError) as refused:
+            source_options(manifest, {"colour": "red"})
+        assert "la source de flux «\u00a0mqtt\u00a0»" in str(refused.value)
+        i18n.set_language("ja")
+        with pytest.raises(TwinError) as refused:
+            source_options(manifest, {"colour": "red"})
+        assert "フィードソース「mqtt」" in str(refused.value)
+    finally:
+        i18n.set_language("en")

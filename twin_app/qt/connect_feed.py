@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from twin_app.core.errors import MissingFileError, TwinError
 from twin_app.core.live.feeds import FeedSpec
-from twin_app.core.live.source_plugins import SourceManifest, all_sources, source_options
+from twin_app.core.live.source_plugins import SourceManifest, all_sources, source_options, source_subject
 from twin_app.core.params import validate_params
 from twin_app.qt.param_dialog import ParamForm
 
@@ -132,7 +132,7 @@ class ConnectFeedDialog(QDialog):
         feed_id = str(raw.get("name") or _slug(self.feed_title.text()) or m.id)
         raw["name"] = feed_id
         if m.builtin:
-            checked = validate_params(m.options, raw, None, subject=f"the feed source '{m.id}'")
+            checked = validate_params(m.options, raw, None, subject=source_subject(m.id))
             options = {k: v for k, v in checked.items() if v is not None and v != ""}
         else:
             options = source_options(m, raw)

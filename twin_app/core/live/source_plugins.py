@@ -97,6 +97,11 @@ class SourceManifest:
         }
 
 
+def source_subject(source_id: str) -> str:
+    """How a refusal of its options names a feed source, in the reader's language."""
+    return _("the feed source '{source}'").format(source=source_id)
+
+
 def parse_source_manifest(raw: Mapping[str, Any], *, source: str, distribution: str = "") -> SourceManifest:
     """A manifest from its TOML table; a missing or wrong key is a sentence naming the file."""
 
@@ -418,7 +423,7 @@ def source_options(manifest: SourceManifest, raw: Mapping[str, Any]) -> dict[str
     given = {k: v for k, v in raw.items() if v is not None and v != ""}
     name = str(given.pop("name", "") or manifest.id).strip() or manifest.id
     try:
-        values = validate_params(manifest.options, given, None, subject=f"the feed source '{manifest.id}'")
+        values = validate_params(manifest.options, given, None, subject=source_subject(manifest.id))
     except ParameterError as exc:
         if manifest.options:
             takes = ", ".join(f"{p.name} ({p.describe().strip()})" for p in manifest.options)
@@ -693,4 +698,5 @@ __all__ = [
     "default_sources",
     "parse_source_manifest",
     "source_options",
+    "source_subject",
 ]
