@@ -455,13 +455,13 @@ def run(ctx: AnalysisContext) -> AnalysisOutput:
                     "The frequency filter counts departures in a timetable, but the stops in "
                     "'{layer}' come from {source}, which has none. Set the minimum departures per hour "
                     "to 0, or choose stops from a GTFS feed ('city import --gtfs')."
-                ).format(layer=stops_layer.title, source=stops_layer.stops_source)
+                ).format(layer=stops_layer.display_title(), source=stops_layer.stops_source)
             else:
                 said = _(
                     "The frequency filter counts departures in a timetable, but the stops in "
                     "'{layer}' come from a source without one. Set the minimum departures per hour "
                     "to 0, or choose stops from a GTFS feed ('city import --gtfs')."
-                ).format(layer=stops_layer.title)
+                ).format(layer=stops_layer.display_title())
             raise TwinError(said)
         rates = departures_per_hour(stops_layer.timetable, window, capacity, high=HIGH)
     short_ok, long_ok = classify_stops(stops, capacity, rates, min_rate)
