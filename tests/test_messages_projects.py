@@ -163,7 +163,7 @@ def test_a_plugin_that_failed_to_load_is_named_with_its_reason(monkeypatch: pyte
     with pytest.raises(PluginError) as error:
         registry.get("broken")
     assert _message(error) == (
-        f"「broken」という名前の分析はインストールされていません。 読み込みに失敗しました：{reason}。 "
+        f"「broken」という名前の分析はインストールされていません。読み込みに失敗しました：{reason}。"
         "インストールされている分析はありません（「twin-app plugins list」を参照）。"
     )
     i18n.set_language("en")

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from importlib.metadata import EntryPoint, entry_points
 from typing import TypeVar
 
-from twin_app.core.i18n import _
+from twin_app.core.i18n import _, sentence_gap
 
 T = TypeVar("T")
 
@@ -35,10 +35,10 @@ def discover(
 def failure_hint(failures: dict[str, str], name: str) -> str:
     """' It failed to load: …' when ``name`` was found but broken, else ''.
 
-    A whole sentence of its own (with the space that separates it from the
-    sentence before), so a caller puts it between two sentences, never
-    inside one.
+    A whole sentence of its own, led by what separates it from the sentence
+    before in the current language (a space, or nothing in Japanese and
+    Chinese), so a caller puts it between two sentences, never inside one.
     """
     if name not in failures:
         return ""
-    return " " + _("It failed to load: {reason}.").format(reason=failures[name])
+    return sentence_gap() + _("It failed to load: {reason}.").format(reason=failures[name])

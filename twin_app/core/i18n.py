@@ -113,6 +113,15 @@ def language() -> str:
     return catalogues.current()
 
 
+#: languages whose sentences follow each other with no space between them
+_NO_GAP_BETWEEN_SENTENCES = frozenset({"ja", "zh"})
+
+
+def sentence_gap() -> str:
+    """What goes between two sentences in the current language: a space, or nothing in Japanese or Chinese."""
+    return "" if language() in _NO_GAP_BETWEEN_SENTENCES else " "
+
+
 @contextmanager
 def speaking(code: str) -> Iterator[str]:
     """For a ``with`` block (a report in another language): ``code``, then the previous language."""

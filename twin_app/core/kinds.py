@@ -39,7 +39,7 @@ from twin_app.core.errors import (
     UnsupportedFormatError,
 )
 from twin_app.core.feedback import Feedback
-from twin_app.core.i18n import _, ngettext
+from twin_app.core.i18n import _, ngettext, sentence_gap
 from twin_app.core.layers import Layer
 
 if TYPE_CHECKING:
@@ -284,7 +284,8 @@ class KindRegistry:
         if name not in manifests:
             message = _("No layer kind called '{name}' is installed.").format(name=name)
             kinds = _("Installed kinds: {kinds}.").format(kinds=", ".join(sorted(manifests)))
-            raise TwinError(f"{message}{failure_hint(self.failures, name)} {kinds}")  # three sentences
+            hint, gap = failure_hint(self.failures, name), sentence_gap()
+            raise TwinError(f"{message}{hint}{gap}{kinds}")  # three sentences
         if name not in self._kinds:
             self._kinds[name] = self._import(manifests[name])
         return self._kinds[name]
