@@ -681,12 +681,19 @@ def test_results_words_for_people_and_provenance_table(window, qtbot) -> None:
 
 def test_results_read_in_the_windows_language(window) -> None:
     """In French the results panel names the analysis and its indicators in French, with French figures."""
+    from PySide6.QtWidgets import QApplication
+
+    from twin_app.core.i18n import format_number
     from twin_app.core.runner import run_analysis
     from twin_app.qt.i18n import switch_language
 
     result = run_analysis("transit-access", window.model, {})
     try:
         switch_language("fr", remember=False)
+        QApplication.processEvents()  # the widgets hear of the new language through events
+        buildings = window.layers.item("buildings").text(1)  # the layer list's count, as French groups it
+        assert buildings == format_number(window.model.layers["buildings"].feature_count, 0)
+        assert "\u202f" in buildings and "," not in buildings
         window.districts.show_result(result)
         table = window.districts.table
         headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]

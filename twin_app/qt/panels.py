@@ -74,7 +74,7 @@ class LayerPanel(QWidget):
         self.retitle()
 
     def retitle(self) -> None:
-        """Show each layer's title in the current language (twin_app/core/titles.py); ids stay."""
+        """Show each layer's title and count in the current language (twin_app/core/titles.py); ids stay."""
         model = getattr(self, "model", None)
         if model is None:
             return
@@ -84,6 +84,7 @@ class LayerPanel(QWidget):
             layer = model.layers.get(item.data(0, Qt.ItemDataRole.UserRole))
             if layer is not None:
                 item.setText(0, layer.display_title())
+                item.setText(1, format_number(layer.feature_count, 0))  # 1 412 in French, 1,412 in English
         self._updating = was
 
     def changeEvent(self, event: QEvent) -> None:
